@@ -1,0 +1,62 @@
+#include "HumanTime.h"
+
+#include <ctime>
+
+namespace oidc {
+
+std::string formatDuration(int64_t seconds)
+{
+    if (seconds < 0)
+        seconds = -seconds;
+    struct Unit {
+        int64_t size;
+        const char *name;
+    };
+    static constexpr Unit units[] = {{365 * 86400, "y"}, {86400, "d"}, {3600, "h"}, {60, "min"}, {1, "s"}};
+    std::string text;
+    int shown = 0;
+    for (const auto &unit : units) {
+        if (shown == 2)
+            break;
+        const int64_t count = seconds / unit.size;
+        if (count == 0 && shown == 0)
+            continue;
+        if (count == 0) // stop at the first empty unit after a shown one: "1 h", not "1 h 0 min"
+            break;
+        text += (text.empty() ? "" : " ") + std::to_string(count) + " " + unit.name;
+        seconds -= count * unit.size;
+        ++shown;
+    }
+    return text.empty() ? "0 s" : text;
+}
+
+std::string formatRelative(int64_t unix, int64_t now)
+{
+    if (unix == now)
+        return "now";
+    return unix > now ? "in " + formatDuration(unix - now) : formatDuration(now - unix) + " ago";
+}
+
+std::string formatUtc(int64_t unix)
+{
+    const std::time_t t = static_cast<std::time_t>(unix);
+    std::tm tm{};
+    if (!gmtime_r(&t, &tm))
+        return std::to_string(unix);
+    char buffer[64];
+    std::strftime(buffer, sizeof buffer, "%Y-%m-%d %H:%M:%S UTC", &tm);
+    return buffer;
+}
+
+std::string formatLocal(int64_t unix)
+{
+    const std::time_t t = static_cast<std::time_t>(unix);
+    std::tm tm{};
+    if (!localtime_r(&t, &tm))
+        return std::to_string(unix);
+    char buffer[64];
+    std::strftime(buffer, sizeof buffer, "%Y-%m-%d %H:%M:%S %Z", &tm);
+    return buffer;
+}
+
+} // namespace oidc

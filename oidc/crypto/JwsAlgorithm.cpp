@@ -1,0 +1,294 @@
+#include "JwsAlgorithm.h"
+
+#include "OpenSsl.h"
+
+#include <openssl/core_names.h>
+#include <openssl/crypto.h>
+#include <openssl/ecdsa.h>
+#include <openssl/hmac.h>
+#include <openssl/rsa.h>
+
+#include <array>
+#include <climits>
+
+namespace oidc::crypto {
+
+namespace {
+
+struct AlgorithmInfo {
+    JwsAlgorithm algorithm;
+    std::string_view name;
+    AlgorithmFamily family;
+    std::optional<DigestAlgorithm> digest;
+};
+
+constexpr std::array<AlgorithmInfo, 14> kAlgorithms{{
+    {JwsAlgorithm::HS256, "HS256", AlgorithmFamily::Hmac, DigestAlgorithm::Sha256},
+    {JwsAlgorithm::HS384, "HS384", AlgorithmFamily::Hmac, DigestAlgorithm::Sha384},
+    {JwsAlgorithm::HS512, "HS512", AlgorithmFamily::Hmac, DigestAlgorithm::Sha512},
+    {JwsAlgorithm::RS256, "RS256", AlgorithmFamily::RsaPkcs1, DigestAlgorithm::Sha256},
+    {JwsAlgorithm::RS384, "RS384", AlgorithmFamily::RsaPkcs1, DigestAlgorithm::Sha384},
+    {JwsAlgorithm::RS512, "RS512", AlgorithmFamily::RsaPkcs1, DigestAlgorithm::Sha512},
+    {JwsAlgorithm::PS256, "PS256", AlgorithmFamily::RsaPss, DigestAlgorithm::Sha256},
+    {JwsAlgorithm::PS384, "PS384", AlgorithmFamily::RsaPss, DigestAlgorithm::Sha384},
+    {JwsAlgorithm::PS512, "PS512", AlgorithmFamily::RsaPss, DigestAlgorithm::Sha512},
+    {JwsAlgorithm::ES256, "ES256", AlgorithmFamily::Ecdsa, DigestAlgorithm::Sha256},
+    {JwsAlgorithm::ES384, "ES384", AlgorithmFamily::Ecdsa, DigestAlgorithm::Sha384},
+    {JwsAlgorithm::ES512, "ES512", AlgorithmFamily::Ecdsa, DigestAlgorithm::Sha512},
+    {JwsAlgorithm::EdDSA, "EdDSA", AlgorithmFamily::EdDsa, DigestAlgorithm::Sha512},
+    {JwsAlgorithm::None, "none", AlgorithmFamily::None, std::nullopt},
+}};
+
+const AlgorithmInfo &info(JwsAlgorithm algorithm)
+{
+    return kAlgorithms[static_cast<size_t>(algorithm)];
+}
+
+const EVP_MD *evpDigest(DigestAlgorithm digest)
+{
+    switch (digest) {
+    case DigestAlgorithm::Sha256: return crypto::sha256();
+    case DigestAlgorithm::Sha384: return crypto::sha384();
+    case DigestAlgorithm::Sha512: return crypto::sha512();
+    }
+    return nullptr;
+}
+
+// Bytes of one ECDSA coordinate for the algorithm's curve (RFC 7518 §3.4).
+size_t ecdsaCoordinateSize(JwsAlgorithm algorithm)
+{
+    switch (algorithm) {
+    case JwsAlgorithm::ES256: return 32;
+    case JwsAlgorithm::ES384: return 48;
+    case JwsAlgorithm::ES512: return 66;
+    default: return 0;
+    }
+}
+
+std::string_view expectedCurve(JwsAlgorithm algorithm)
+{
+    switch (algorithm) {
+    case JwsAlgorithm::ES256: return "prime256v1";
+    case JwsAlgorithm::ES384: return "secp384r1";
+    case JwsAlgorithm::ES512: return "secp521r1";
+    default: return {};
+    }
+}
+
+Status checkKeyFits(JwsAlgorithm algorithm, EVP_PKEY *key)
+{
+    const int id = EVP_PKEY_get_base_id(key);
+    const auto family = info(algorithm).family;
+    const auto mismatch = [&](std::string expected) {
+        return makeError(ErrorCategory::Keys, "KEY_ALG_MISMATCH",
+                         std::string("the key cannot be used with ") + std::string(info(algorithm).name),
+                         std::move(expected), EVP_PKEY_get0_type_name(key) ? EVP_PKEY_get0_type_name(key) : "?");
+    };
+    switch (family) {
+    case AlgorithmFamily::RsaPkcs1:
+    case AlgorithmFamily::RsaPss:
+        if (id != EVP_PKEY_RSA && id != EVP_PKEY_RSA_PSS)
+            return mismatch("RSA");
+        break;
+    case AlgorithmFamily::Ecdsa: {
+        if (id != EVP_PKEY_EC)
+            return mismatch("EC");
+        char curve[64] = {};
+        size_t length = 0;
+        if (EVP_PKEY_get_utf8_string_param(key, OSSL_PKEY_PARAM_GROUP_NAME, curve, sizeof curve, &length) != 1
+            || expectedCurve(algorithm) != std::string_view(curve, length))
+            return mismatch("EC " + std::string(expectedCurve(algorithm)));
+        break;
+    }
+    case AlgorithmFamily::EdDsa:
+        if (id != EVP_PKEY_ED25519 && id != EVP_PKEY_ED448)
+            return mismatch("OKP Ed25519");
+        break;
+    case AlgorithmFamily::Hmac:
+    case AlgorithmFamily::None:
+        return mismatch("a shared secret");
+    }
+    return {};
+}
+
+// JOSE R||S → DER ECDSA-Sig-Value for OpenSSL.
+Result<std::string> rawToDer(std::string_view raw, size_t coordinate)
+{
+    if (raw.size() != 2 * coordinate)
+        return makeError(ErrorCategory::IdToken, "SIGNATURE_LENGTH", "ECDSA signature has the wrong length",
+                         std::to_string(2 * coordinate) + " bytes", std::to_string(raw.size()) + " bytes");
+    EcdsaSigPtr sig(ECDSA_SIG_new());
+    BIGNUM *r = BN_bin2bn(reinterpret_cast<const unsigned char *>(raw.data()), static_cast<int>(coordinate), nullptr);
+    BIGNUM *s = BN_bin2bn(reinterpret_cast<const unsigned char *>(raw.data() + coordinate), static_cast<int>(coordinate), nullptr);
+    if (!sig || !r || !s || ECDSA_SIG_set0(sig.get(), r, s) != 1) {
+        BN_free(r);
+        BN_free(s);
+        return makeError(ErrorCategory::Crypto, "OPENSSL", "cannot build an ECDSA signature");
+    }
+    unsigned char *der = nullptr;
+    const int length = i2d_ECDSA_SIG(sig.get(), &der);
+    if (length <= 0)
+        return makeError(ErrorCategory::Crypto, "OPENSSL", "cannot encode an ECDSA signature");
+    std::string out(reinterpret_cast<const char *>(der), static_cast<size_t>(length));
+    OPENSSL_free(der);
+    return out;
+}
+
+// DER → JOSE R||S, each coordinate left-padded to the curve size.
+Result<std::string> derToRaw(std::string_view der, size_t coordinate)
+{
+    const auto *p = reinterpret_cast<const unsigned char *>(der.data());
+    EcdsaSigPtr sig(d2i_ECDSA_SIG(nullptr, &p, static_cast<long>(der.size())));
+    if (!sig)
+        return makeError(ErrorCategory::Crypto, "OPENSSL", "cannot decode an ECDSA signature");
+    const BIGNUM *r = nullptr;
+    const BIGNUM *s = nullptr;
+    ECDSA_SIG_get0(sig.get(), &r, &s);
+    std::string out(2 * coordinate, '\0');
+    if (BN_bn2binpad(r, reinterpret_cast<unsigned char *>(out.data()), static_cast<int>(coordinate)) < 0
+        || BN_bn2binpad(s, reinterpret_cast<unsigned char *>(out.data() + coordinate), static_cast<int>(coordinate)) < 0)
+        return makeError(ErrorCategory::Crypto, "OPENSSL", "ECDSA coordinate too large");
+    return out;
+}
+
+Status configurePss(EVP_PKEY_CTX *pctx, const EVP_MD *md)
+{
+    // RFC 7518 §3.5: MGF1 with the same hash, salt length equal to the hash output.
+    if (EVP_PKEY_CTX_set_rsa_padding(pctx, RSA_PKCS1_PSS_PADDING) != 1
+        || EVP_PKEY_CTX_set_rsa_pss_saltlen(pctx, RSA_PSS_SALTLEN_DIGEST) != 1
+        || EVP_PKEY_CTX_set_rsa_mgf1_md(pctx, md) != 1)
+        return makeError(ErrorCategory::Crypto, "OPENSSL", "cannot configure RSA-PSS");
+    return {};
+}
+
+Result<std::string> hmac(JwsAlgorithm algorithm, std::string_view secret, std::string_view input)
+{
+    if (info(algorithm).family != AlgorithmFamily::Hmac)
+        return makeError(ErrorCategory::Keys, "KEY_ALG_MISMATCH", "not an HMAC algorithm");
+    unsigned char out[EVP_MAX_MD_SIZE];
+    unsigned int length = 0;
+    OpenSslErrorGuard guard;
+    if (!HMAC(evpDigest(*info(algorithm).digest), secret.data(), static_cast<int>(secret.size()),
+              reinterpret_cast<const unsigned char *>(input.data()), input.size(), out, &length))
+        return makeError(ErrorCategory::Crypto, "OPENSSL", "HMAC failed: " + guard.text());
+    return std::string(reinterpret_cast<const char *>(out), length);
+}
+
+} // namespace
+
+std::optional<JwsAlgorithm> parseJwsAlgorithm(std::string_view name)
+{
+    for (const auto &entry : kAlgorithms)
+        if (entry.name == name)
+            return entry.algorithm;
+    return std::nullopt;
+}
+
+std::string_view jwsAlgorithmName(JwsAlgorithm algorithm)
+{
+    return info(algorithm).name;
+}
+
+AlgorithmFamily algorithmFamily(JwsAlgorithm algorithm)
+{
+    return info(algorithm).family;
+}
+
+std::optional<DigestAlgorithm> algorithmDigest(JwsAlgorithm algorithm)
+{
+    return info(algorithm).digest;
+}
+
+const std::vector<JwsAlgorithm> &supportedAlgorithms()
+{
+    static const std::vector<JwsAlgorithm> all = [] {
+        std::vector<JwsAlgorithm> list;
+        for (const auto &entry : kAlgorithms)
+            if (entry.algorithm != JwsAlgorithm::None)
+                list.push_back(entry.algorithm);
+        return list;
+    }();
+    return all;
+}
+
+Status verifySignature(JwsAlgorithm algorithm, EVP_PKEY *publicKey, std::string_view signingInput,
+                       std::string_view signature)
+{
+    if (auto fits = checkKeyFits(algorithm, publicKey); !fits)
+        return fits;
+    OpenSslErrorGuard guard;
+    const auto family = info(algorithm).family;
+    std::string der;
+    std::string_view toVerify = signature;
+    if (family == AlgorithmFamily::Ecdsa) {
+        auto converted = rawToDer(signature, ecdsaCoordinateSize(algorithm));
+        if (!converted)
+            return converted.error();
+        der = std::move(converted).value();
+        toVerify = der;
+    }
+    const EVP_MD *md = family == AlgorithmFamily::EdDsa ? nullptr : evpDigest(*info(algorithm).digest);
+    EvpMdCtxPtr ctx(EVP_MD_CTX_new());
+    EVP_PKEY_CTX *pctx = nullptr;
+    if (!ctx || EVP_DigestVerifyInit_ex(ctx.get(), &pctx, md ? EVP_MD_get0_name(md) : nullptr, nullptr, nullptr,
+                                        publicKey, nullptr) != 1)
+        return makeError(ErrorCategory::Crypto, "OPENSSL", "cannot start verification: " + guard.text());
+    if (family == AlgorithmFamily::RsaPss) {
+        if (auto configured = configurePss(pctx, md); !configured)
+            return configured;
+    }
+    const int verdict = EVP_DigestVerify(ctx.get(), reinterpret_cast<const unsigned char *>(toVerify.data()), toVerify.size(),
+                                         reinterpret_cast<const unsigned char *>(signingInput.data()), signingInput.size());
+    if (verdict != 1)
+        return makeError(ErrorCategory::IdToken, "SIGNATURE_INVALID",
+                         std::string("signature invalid (") + std::string(info(algorithm).name) + ")");
+    return {};
+}
+
+Status verifyHmac(JwsAlgorithm algorithm, std::string_view secret, std::string_view signingInput,
+                  std::string_view signature)
+{
+    auto mac = hmac(algorithm, secret, signingInput);
+    if (!mac)
+        return mac.error();
+    if (mac->size() != signature.size() || CRYPTO_memcmp(mac->data(), signature.data(), signature.size()) != 0)
+        return makeError(ErrorCategory::IdToken, "SIGNATURE_INVALID",
+                         std::string("signature invalid (") + std::string(info(algorithm).name) + ")");
+    return {};
+}
+
+Result<std::string> signWithKey(JwsAlgorithm algorithm, EVP_PKEY *privateKey, std::string_view signingInput)
+{
+    if (auto fits = checkKeyFits(algorithm, privateKey); !fits)
+        return fits.error();
+    OpenSslErrorGuard guard;
+    const auto family = info(algorithm).family;
+    const EVP_MD *md = family == AlgorithmFamily::EdDsa ? nullptr : evpDigest(*info(algorithm).digest);
+    EvpMdCtxPtr ctx(EVP_MD_CTX_new());
+    EVP_PKEY_CTX *pctx = nullptr;
+    if (!ctx || EVP_DigestSignInit_ex(ctx.get(), &pctx, md ? EVP_MD_get0_name(md) : nullptr, nullptr, nullptr,
+                                      privateKey, nullptr) != 1)
+        return makeError(ErrorCategory::Crypto, "OPENSSL", "cannot start signing: " + guard.text());
+    if (family == AlgorithmFamily::RsaPss) {
+        if (auto configured = configurePss(pctx, md); !configured)
+            return configured.error();
+    }
+    size_t length = 0;
+    const auto *input = reinterpret_cast<const unsigned char *>(signingInput.data());
+    if (EVP_DigestSign(ctx.get(), nullptr, &length, input, signingInput.size()) != 1)
+        return makeError(ErrorCategory::Crypto, "OPENSSL", "signing failed: " + guard.text());
+    std::string out(length, '\0');
+    if (EVP_DigestSign(ctx.get(), reinterpret_cast<unsigned char *>(out.data()), &length, input, signingInput.size()) != 1)
+        return makeError(ErrorCategory::Crypto, "OPENSSL", "signing failed: " + guard.text());
+    out.resize(length);
+    if (family == AlgorithmFamily::Ecdsa)
+        return derToRaw(out, ecdsaCoordinateSize(algorithm));
+    return out;
+}
+
+Result<std::string> signHmac(JwsAlgorithm algorithm, std::string_view secret, std::string_view signingInput)
+{
+    return hmac(algorithm, secret, signingInput);
+}
+
+} // namespace oidc::crypto

@@ -1,0 +1,51 @@
+#pragma once
+
+// JWS algorithms (RFC 7518 §3, RFC 8037 §3.1) and the raw sign/verify primitives behind them.
+
+#include "oidc/Result.h"
+#include "oidc/crypto/Digest.h"
+
+#include <openssl/evp.h>
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace oidc::crypto {
+
+enum class JwsAlgorithm {
+    HS256, HS384, HS512,
+    RS256, RS384, RS512,
+    PS256, PS384, PS512,
+    ES256, ES384, ES512,
+    EdDSA,
+    None,
+};
+
+enum class AlgorithmFamily { Hmac, RsaPkcs1, RsaPss, Ecdsa, EdDsa, None };
+
+[[nodiscard]] std::optional<JwsAlgorithm> parseJwsAlgorithm(std::string_view name);
+[[nodiscard]] std::string_view jwsAlgorithmName(JwsAlgorithm algorithm);
+[[nodiscard]] AlgorithmFamily algorithmFamily(JwsAlgorithm algorithm);
+// The digest behind the algorithm; EdDSA (Ed25519) maps to SHA-512, which is what OIDC's
+// at_hash/c_hash use for it. None has no digest.
+[[nodiscard]] std::optional<DigestAlgorithm> algorithmDigest(JwsAlgorithm algorithm);
+// Every algorithm we can verify with a public key or a shared secret, in display order.
+[[nodiscard]] const std::vector<JwsAlgorithm> &supportedAlgorithms();
+
+// Verifies `signature` over `signingInput` with a public key. ECDSA signatures are in JOSE's
+// raw R||S form (RFC 7518 §3.4); their length must match the curve. Errors: SIGNATURE_INVALID,
+// SIGNATURE_LENGTH, KEY_ALG_MISMATCH.
+[[nodiscard]] Status verifySignature(JwsAlgorithm algorithm, EVP_PKEY *publicKey, std::string_view signingInput,
+                                     std::string_view signature);
+
+// HMAC (RFC 7518 §3.2) with a caller-supplied secret; constant-time comparison.
+[[nodiscard]] Status verifyHmac(JwsAlgorithm algorithm, std::string_view secret, std::string_view signingInput,
+                                std::string_view signature);
+
+// Signing, used by the sandbox provider, the tests and the benchmarks.
+[[nodiscard]] Result<std::string> signWithKey(JwsAlgorithm algorithm, EVP_PKEY *privateKey, std::string_view signingInput);
+[[nodiscard]] Result<std::string> signHmac(JwsAlgorithm algorithm, std::string_view secret, std::string_view signingInput);
+
+} // namespace oidc::crypto

@@ -1,0 +1,169 @@
+#include "Jwt.h"
+
+#include "oidc/crypto/Base64Url.h"
+
+#include <array>
+
+namespace oidc::jwt {
+
+namespace {
+
+Error jwtError(std::string code, std::string message, std::string expected = {}, std::string actual = {})
+{
+    return makeError(ErrorCategory::IdToken, std::move(code), std::move(message), std::move(expected), std::move(actual));
+}
+
+Result<Json> decodeJsonPart(std::string_view encoded, const char *part, const char *jsonCode, const char *objectCode)
+{
+    auto bytes = crypto::base64UrlDecode(encoded);
+    if (!bytes)
+        return jwtError("JWT_BASE64URL", std::string("the ") + part + " is not valid base64url (" + bytes.error().message + ")",
+                        "base64url", part);
+    JsonParseOptions options;
+    options.category = ErrorCategory::IdToken;
+    options.what = part;
+    auto json = parseJson(*bytes, options);
+    if (!json) {
+        if (json.error().code == "JSON_DUPLICATE_NAME")
+            return jwtError("JWT_DUPLICATE_NAME", json.error().message, "unique names", json.error().actual);
+        return jwtError(jsonCode, json.error().message);
+    }
+    if (!json->is_object())
+        return jwtError(objectCode, std::string("the ") + part + " must be a JSON object", "object", json->type_name());
+    return json;
+}
+
+// RFC 7519 §4.1.4–4.1.6: NumericDate claims must be numbers. §4.1.1–4.1.3: iss/sub StringOrURI,
+// aud a string or an array of strings. OIDC Core §2: nonce a string.
+Status checkClaimTypes(const Json &claims)
+{
+    for (const char *name : {"exp", "iat", "nbf", "auth_time"}) {
+        const auto it = claims.find(name);
+        if (it != claims.end() && !it->is_number())
+            return jwtError("JWT_CLAIM_TYPE", std::string("\"") + name + "\" must be a number (NumericDate)", "number",
+                            it->type_name());
+    }
+    for (const char *name : {"iss", "sub", "nonce", "azp", "at_hash", "c_hash"}) {
+        const auto it = claims.find(name);
+        if (it != claims.end() && !it->is_string())
+            return jwtError("JWT_CLAIM_TYPE", std::string("\"") + name + "\" must be a string", "string", it->type_name());
+    }
+    if (const auto aud = claims.find("aud"); aud != claims.end()) {
+        bool fine = aud->is_string();
+        if (aud->is_array()) {
+            fine = true;
+            for (const auto &entry : *aud)
+                fine = fine && entry.is_string();
+        }
+        if (!fine)
+            return jwtError("JWT_CLAIM_TYPE", "\"aud\" must be a string or an array of strings", "string or array of strings",
+                            aud->type_name());
+    }
+    return {};
+}
+
+} // namespace
+
+std::optional<int64_t> DecodedJwt::numericClaim(std::string_view name) const
+{
+    const auto it = claims.find(name);
+    if (it == claims.end() || !it->is_number())
+        return std::nullopt;
+    if (it->is_number_float())
+        return static_cast<int64_t>(it->get<double>());
+    return it->get<int64_t>();
+}
+
+std::optional<std::string> DecodedJwt::stringClaim(std::string_view name) const
+{
+    const auto it = claims.find(name);
+    if (it == claims.end() || !it->is_string())
+        return std::nullopt;
+    return it->get<std::string>();
+}
+
+std::string_view trimToken(std::string_view text)
+{
+    const auto isSpace = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+    while (!text.empty() && isSpace(text.front()))
+        text.remove_prefix(1);
+    while (!text.empty() && isSpace(text.back()))
+        text.remove_suffix(1);
+    if (text.size() > 7 && (text.substr(0, 7) == "Bearer " || text.substr(0, 7) == "bearer "))
+        text.remove_prefix(7);
+    while (!text.empty() && isSpace(text.front()))
+        text.remove_prefix(1);
+    return text;
+}
+
+Result<DecodedJwt> decodeJwt(std::string_view token, const JwtDecodeOptions &options)
+{
+    if (token.empty())
+        return jwtError("JWT_EMPTY", "no token given");
+    if (token.size() > options.maxSize)
+        return jwtError("JWT_TOO_LARGE", "the token is too large", "≤ " + std::to_string(options.maxSize) + " bytes",
+                        std::to_string(token.size()) + " bytes");
+    // Count separators first: a token of thousands of '.' is refused without allocating parts.
+    std::array<size_t, 4> dots{};
+    size_t dotCount = 0;
+    for (size_t i = 0; i < token.size(); ++i) {
+        if (token[i] == '.') {
+            if (dotCount < dots.size())
+                dots[dotCount] = i;
+            ++dotCount;
+        }
+    }
+    if (dotCount == 4)
+        return jwtError("JWT_JWE_UNSUPPORTED",
+                        "this is an encrypted JWT (JWE, 5 parts): it cannot be read without the decryption key", "3 parts (JWS)",
+                        "5 parts (JWE)");
+    if (dotCount != 2)
+        return jwtError("JWT_PART_COUNT", "a JWS compact token has exactly 3 parts separated by '.'", "3 parts",
+                        std::to_string(dotCount + 1) + " parts");
+    const std::string_view headerPart = token.substr(0, dots[0]);
+    const std::string_view payloadPart = token.substr(dots[0] + 1, dots[1] - dots[0] - 1);
+    const std::string_view signaturePart = token.substr(dots[1] + 1);
+
+    DecodedJwt jwt;
+    auto header = decodeJsonPart(headerPart, "header", "JWT_HEADER_JSON", "JWT_HEADER_NOT_OBJECT");
+    if (!header)
+        return header.error();
+    jwt.header = std::move(header).value();
+
+    const auto alg = jwt.header.find("alg");
+    if (alg == jwt.header.end() || !alg->is_string())
+        return jwtError("JWT_ALG_MISSING", "the header has no \"alg\" string (RFC 7515 §4.1.1)");
+    jwt.alg = alg->get<std::string>();
+    if (const auto kid = jwt.header.find("kid"); kid != jwt.header.end() && kid->is_string())
+        jwt.kid = kid->get<std::string>();
+    if (const auto typ = jwt.header.find("typ"); typ != jwt.header.end() && typ->is_string())
+        jwt.typ = typ->get<std::string>();
+    // RFC 7515 §4.1.11: we understand no extension header parameter, so any "crit" is refused.
+    if (const auto crit = jwt.header.find("crit"); crit != jwt.header.end()) {
+        std::string names;
+        if (crit->is_array())
+            for (const auto &entry : *crit)
+                names += (names.empty() ? "" : ", ") + (entry.is_string() ? entry.get<std::string>() : entry.dump());
+        return jwtError("JWT_CRIT_UNKNOWN", "the header marks extensions as critical that this client does not understand",
+                        "no \"crit\"", names.empty() ? crit->dump() : names);
+    }
+
+    auto claims = decodeJsonPart(payloadPart, "payload", "JWT_PAYLOAD_JSON", "JWT_PAYLOAD_NOT_OBJECT");
+    if (!claims)
+        return claims.error();
+    jwt.claims = std::move(claims).value();
+    if (auto types = checkClaimTypes(jwt.claims); !types)
+        return types.error();
+
+    auto signature = crypto::base64UrlDecode(signaturePart);
+    if (!signature)
+        return jwtError("JWT_BASE64URL", "the signature is not valid base64url (" + signature.error().message + ")",
+                        "base64url", "signature");
+    jwt.signature = std::move(signature).value();
+    jwt.signingInput = std::string(token.substr(0, dots[1]));
+    jwt.headerJson = crypto::base64UrlDecode(headerPart).value();
+    jwt.claimsJson = crypto::base64UrlDecode(payloadPart).value();
+    return jwt;
+}
+
+} // namespace oidc::jwt

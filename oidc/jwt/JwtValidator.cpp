@@ -1,0 +1,62 @@
+#include "JwtValidator.h"
+
+namespace oidc::jwt {
+
+namespace {
+
+constexpr const char *kSignatureRule =
+    "signed with an allowed algorithm by a key from the configured key set; the header never picks the "
+    "algorithm or the key (OIDC Core §3.1.3.7 #6–8, RFC 8725 §3.1)";
+
+ClaimCheck signatureCheck(const DecodedJwt &jwt, const crypto::JsonWebKeySet &keys, const SignaturePolicy &policy,
+                          std::optional<SignatureVerification> &verified)
+{
+    const auto algorithm = crypto::parseJwsAlgorithm(jwt.alg);
+    const auto family = algorithm ? crypto::algorithmFamily(*algorithm) : crypto::AlgorithmFamily::None;
+    const bool needsKeys = family != crypto::AlgorithmFamily::Hmac && family != crypto::AlgorithmFamily::None;
+    if (algorithm && needsKeys && keys.keys.empty())
+        return {"signature", kSignatureRule, CheckOutcome::Fail, "no verification keys given", "KEYS_MISSING"};
+    auto result = verifySignature(jwt, keys, policy);
+    if (!result)
+        return {"signature", kSignatureRule, CheckOutcome::Fail, result.error().message
+                    + (result.error().actual.empty() ? "" : " (got " + result.error().actual + ")"), result.error().code};
+    std::string detail = result->unsigned_ ? "UNSIGNED token accepted because unsigned tokens are allowed"
+                                           : jwt.alg + " verified with " + result->keyDescription;
+    for (const auto &note : result->notes)
+        detail += "; " + note;
+    verified = std::move(result).value();
+    return {"signature", kSignatureRule, CheckOutcome::Pass, detail, {}};
+}
+
+} // namespace
+
+JwtValidation validateDecoded(DecodedJwt jwt, const crypto::JsonWebKeySet &keys, const SignaturePolicy &signaturePolicy,
+                              const ClaimCheckOptions &claimOptions)
+{
+    JwtValidation validation;
+    validation.checks.push_back(signatureCheck(jwt, keys, signaturePolicy, validation.signature));
+    auto claims = checkClaims(jwt, claimOptions);
+    validation.checks.insert(validation.checks.end(), std::make_move_iterator(claims.begin()), std::make_move_iterator(claims.end()));
+    for (const auto &check : validation.checks) {
+        if (check.outcome == CheckOutcome::Fail) {
+            validation.error = makeError(ErrorCategory::IdToken, check.code, check.id + ": " + check.detail);
+            break;
+        }
+    }
+    validation.jwt = std::move(jwt);
+    return validation;
+}
+
+JwtValidation validateJwt(std::string_view token, const crypto::JsonWebKeySet &keys, const SignaturePolicy &signaturePolicy,
+                          const ClaimCheckOptions &claimOptions, const JwtDecodeOptions &decodeOptions)
+{
+    auto decoded = decodeJwt(trimToken(token), decodeOptions);
+    if (!decoded) {
+        JwtValidation validation;
+        validation.error = decoded.error();
+        return validation;
+    }
+    return validateDecoded(std::move(decoded).value(), keys, signaturePolicy, claimOptions);
+}
+
+} // namespace oidc::jwt

@@ -1,0 +1,66 @@
+#pragma once
+
+// HTTP values shared by every build…Request()/process…Response() pair and the transports.
+
+#include "oidc/Result.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QPair>
+#include <QString>
+#include <QUrl>
+
+#include <functional>
+#include <memory>
+
+namespace oidc::net {
+
+using HeaderList = QList<QPair<QByteArray, QByteArray>>;
+
+struct HttpRequest final {
+    QByteArray method = "GET";
+    QUrl url;
+    HeaderList headers;
+    QByteArray body;
+    int timeoutMs = 30000;               // per request (rp-checks T8)
+    qint64 maxResponseBytes = 1 << 20;   // response body cap; exceeding it is NET_BODY_TOO_LARGE
+    QString step;                        // which step caused it, for the exchange log ("JWKS", "token")
+
+    [[nodiscard]] QByteArray header(const QByteArray &name) const;
+    void setHeader(const QByteArray &name, const QByteArray &value);
+};
+
+struct HttpResponse final {
+    int status = 0;
+    HeaderList headers;
+    QByteArray body;
+    QUrl url;            // final URL (after permitted GET redirects)
+    qint64 elapsedMs = 0;
+
+    [[nodiscard]] QByteArray header(const QByteArray &name) const; // case-insensitive, first match
+    [[nodiscard]] bool isSuccess() const { return status >= 200 && status < 300; }
+};
+
+// Cancels a request in flight. Cancelling delivers NET_CANCELLED to the callback (unless its
+// context is gone), so callers can reset their state in one place. Safe to call at any time.
+class RequestHandle final {
+public:
+    RequestHandle() = default;
+    explicit RequestHandle(std::function<void()> cancel) : m_cancel(std::make_shared<std::function<void()>>(std::move(cancel))) {}
+    void cancel() const
+    {
+        if (m_cancel && *m_cancel)
+            (*m_cancel)();
+    }
+    [[nodiscard]] bool isValid() const { return m_cancel != nullptr; }
+
+private:
+    std::shared_ptr<std::function<void()>> m_cancel;
+};
+
+// URL rules for provider endpoints: https, or http on a loopback host only when allowed
+// (rp-checks N2). Errors NET_INSECURE_URL, NET_BAD_URL.
+[[nodiscard]] Status checkEndpointUrl(const QUrl &url, bool allowHttpLoopback);
+[[nodiscard]] bool isLoopbackHost(const QString &host);
+
+} // namespace oidc::net
