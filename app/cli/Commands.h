@@ -1,0 +1,15 @@
+#pragma once
+
+// One function per oidcplay-cli command. Each takes the arguments after the command name,
+// prints machine output on stdout and errors on stderr, and returns the process exit code.
+
+#include <QStringList>
+
+namespace cli {
+
+int runPkce(const QStringList &arguments);
+int runDecode(const QStringList &arguments);
+int runVerify(const QStringList &arguments);
+int runSandbox(const QStringList &arguments); // app/cli/SandboxCommand.cpp
+
+} // namespace cli
