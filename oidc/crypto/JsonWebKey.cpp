@@ -9,6 +9,7 @@
 #include <openssl/x509.h>
 
 #include <algorithm>
+#include <deque>
 
 namespace oidc::crypto {
 
@@ -80,13 +81,16 @@ public:
         m_bignums.emplace_back(bn);
         m_ok = m_ok && bn && OSSL_PARAM_BLD_push_BN(m_builder.get(), key, bn) == 1;
     }
-    void utf8(const char *key, const char *value)
+    // OSSL_PARAM_BLD keeps pointers until build(): the builder owns copies of the values.
+    void utf8(const char *key, std::string value)
     {
-        m_ok = m_ok && OSSL_PARAM_BLD_push_utf8_string(m_builder.get(), key, value, 0) == 1;
+        const std::string &kept = m_strings.emplace_back(std::move(value));
+        m_ok = m_ok && OSSL_PARAM_BLD_push_utf8_string(m_builder.get(), key, kept.c_str(), 0) == 1;
     }
-    void octets(const char *key, const std::string &value)
+    void octets(const char *key, std::string value)
     {
-        m_ok = m_ok && OSSL_PARAM_BLD_push_octet_string(m_builder.get(), key, value.data(), value.size()) == 1;
+        const std::string &kept = m_strings.emplace_back(std::move(value));
+        m_ok = m_ok && OSSL_PARAM_BLD_push_octet_string(m_builder.get(), key, kept.data(), kept.size()) == 1;
     }
     ParamPtr build()
     {
@@ -98,6 +102,7 @@ public:
 private:
     ParamBuildPtr m_builder;
     std::vector<BignumPtr> m_bignums; // must outlive build()
+    std::deque<std::string> m_strings; // stable addresses, must outlive build()
     bool m_ok = true;
 };
 
@@ -182,8 +187,7 @@ Result<JsonWebKey> parseEc(const Json &jwk, JsonWebKey key)
     if (!d)
         return d.error();
     ParamBuilder builder;
-    const std::string group(curve->opensslName);
-    builder.utf8(OSSL_PKEY_PARAM_GROUP_NAME, group.c_str());
+    builder.utf8(OSSL_PKEY_PARAM_GROUP_NAME, std::string(curve->opensslName));
     builder.octets(OSSL_PKEY_PARAM_PUB_KEY, std::string(1, '\x04') + *x + *y);
     key.hasPrivate = !d->empty();
     if (key.hasPrivate)

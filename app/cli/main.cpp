@@ -1,0 +1,69 @@
+// oidcplay-cli: the command-line twin of OIDC Playground's core, for scripts and CI.
+
+#include "CliOutput.h"
+#include "Commands.h"
+
+#include <QCoreApplication>
+
+#include <functional>
+#include <map>
+
+namespace {
+
+struct Command {
+    std::function<int(const QStringList &)> run;
+    const char *summary;
+};
+
+const std::map<QString, Command> &commands()
+{
+    static const std::map<QString, Command> table = {
+        {QStringLiteral("pkce"), {cli::runPkce, "generate a PKCE verifier/challenge, state and nonce"}},
+        {QStringLiteral("decode"), {cli::runDecode, "decode a JWT (no verification): header, claims, times"}},
+        {QStringLiteral("verify"), {cli::runVerify, "verify a JWT against a JWKS and run every claim check"}},
+#ifdef OIDCPLAY_HAVE_SANDBOX_COMMAND
+        {QStringLiteral("sandbox"), {cli::runSandbox, "run the built-in sandbox provider on 127.0.0.1 until interrupted"}},
+#endif
+    };
+    return table;
+}
+
+void printUsage()
+{
+    std::string text = "Usage: oidcplay-cli <command> [options]   (oidcplay-cli <command> --help for each)\n\nCommands:\n";
+    for (const auto &[name, command] : commands()) {
+        std::string padded = name.toStdString();
+        padded.resize(10, ' ');
+        text += "  " + padded + command.summary + "\n";
+    }
+    text += "\nExit codes: 0 success; 1 a check failed or the provider refused; 2 bad arguments; 3 input, keys or network unavailable.\n"
+            "Machine output goes to stdout (--json: one JSON object), errors and warnings to stderr.";
+    cli::printOut(text);
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("oidcplay-cli"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(OIDCPLAY_VERSION));
+    QStringList arguments = QCoreApplication::arguments();
+    arguments.removeFirst();
+    if (arguments.isEmpty() || arguments.first() == QLatin1String("--help") || arguments.first() == QLatin1String("-h")
+        || arguments.first() == QLatin1String("help")) {
+        printUsage();
+        return arguments.isEmpty() ? cli::kExitUsage : cli::kExitOk;
+    }
+    if (arguments.first() == QLatin1String("--version")) {
+        cli::printOut("oidcplay-cli " OIDCPLAY_VERSION);
+        return cli::kExitOk;
+    }
+    const QString name = arguments.takeFirst();
+    const auto it = commands().find(name);
+    if (it == commands().end()) {
+        cli::printErr("error: unknown command \"" + name.toStdString() + "\" (see oidcplay-cli --help)");
+        return cli::kExitUsage;
+    }
+    return it->second.run(arguments);
+}
