@@ -90,6 +90,7 @@ public:
     const T *operator->() const { return &value(); }
     T *operator->() { return &value(); }
     const T &operator*() const & { return value(); }
+    T &operator*() & { return value(); }
 
     [[nodiscard]] const Error &error() const { assert(!ok()); return std::get<1>(m_data); }
 

@@ -10,6 +10,12 @@ namespace cli {
 int runPkce(const QStringList &arguments);
 int runDecode(const QStringList &arguments);
 int runVerify(const QStringList &arguments);
+int runDiscover(const QStringList &arguments);  // FlowCommands.cpp
+int runLogin(const QStringList &arguments);
+int runToken(const QStringList &arguments);
+int runUserInfo(const QStringList &arguments);
+int runRevoke(const QStringList &arguments);
+int runLogoutUrl(const QStringList &arguments);
 int runSandbox(const QStringList &arguments); // app/cli/SandboxCommand.cpp
 
 } // namespace cli

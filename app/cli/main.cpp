@@ -21,6 +21,12 @@ const std::map<QString, Command> &commands()
         {QStringLiteral("pkce"), {cli::runPkce, "generate a PKCE verifier/challenge, state and nonce"}},
         {QStringLiteral("decode"), {cli::runDecode, "decode a JWT (no verification): header, claims, times"}},
         {QStringLiteral("verify"), {cli::runVerify, "verify a JWT against a JWKS and run every claim check"}},
+        {QStringLiteral("discover"), {cli::runDiscover, "fetch and check a provider's metadata and keys"}},
+        {QStringLiteral("login"), {cli::runLogin, "authorization code + PKCE via the system browser and a loopback listener"}},
+        {QStringLiteral("token"), {cli::runToken, "client-credentials or refresh grant"}},
+        {QStringLiteral("userinfo"), {cli::runUserInfo, "call the userinfo endpoint with an access token"}},
+        {QStringLiteral("revoke"), {cli::runRevoke, "revoke an access or refresh token (RFC 7009)"}},
+        {QStringLiteral("logout-url"), {cli::runLogoutUrl, "build the RP-initiated logout URL"}},
 #ifdef OIDCPLAY_HAVE_SANDBOX_COMMAND
         {QStringLiteral("sandbox"), {cli::runSandbox, "run the built-in sandbox provider on 127.0.0.1 until interrupted"}},
 #endif
@@ -33,7 +39,7 @@ void printUsage()
     std::string text = "Usage: oidcplay-cli <command> [options]   (oidcplay-cli <command> --help for each)\n\nCommands:\n";
     for (const auto &[name, command] : commands()) {
         std::string padded = name.toStdString();
-        padded.resize(10, ' ');
+        padded.resize(12, ' ');
         text += "  " + padded + command.summary + "\n";
     }
     text += "\nExit codes: 0 success; 1 a check failed or the provider refused; 2 bad arguments; 3 input, keys or network unavailable.\n"

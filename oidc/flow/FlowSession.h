@@ -1,0 +1,171 @@
+#pragma once
+
+// One provider, one client, one authorization-code + PKCE flow and its token session: the state
+// the GUI's flow page and `oidcplay-cli login` drive step by step. Requests go through the
+// injected transport (so the exchange log sees them); every step reports its outcome through
+// stepFinished(). Tokens are committed to the session only after every check has passed: a failed
+// check leaves the earlier good session in place and makes no further request with the new tokens.
+
+#include "oidc/Json.h"
+#include "oidc/crypto/JsonWebKey.h"
+#include "oidc/flow/AuthorizationRequest.h"
+#include "oidc/flow/IdTokenRules.h"
+#include "oidc/flow/ProviderMetadata.h"
+#include "oidc/flow/Revocation.h"
+#include "oidc/flow/TokenEndpoint.h"
+#include "oidc/jwt/JwtValidator.h"
+#include "oidc/net/HttpTransport.h"
+
+#include <QObject>
+
+#include <functional>
+#include <optional>
+
+namespace oidc::flow {
+
+enum class FlowStep {
+    Discovery,
+    Keys,
+    Prepare,          // PKCE, state, nonce
+    Authorize,        // the authorization URL
+    Callback,         // the redirect back (code, state, iss)
+    Token,            // code exchange
+    IdToken,          // ID token validation
+    UserInfo,
+    Refresh,
+    Revoke,
+    Logout,
+    ClientCredentials,
+};
+
+[[nodiscard]] QString flowStepName(FlowStep step);
+
+struct ProviderSettings final {
+    enum class Kind { Issuer, Manual };
+    Kind kind = Kind::Issuer;
+    QString issuer;                       // for Kind::Issuer (discovery)
+    ProviderMetadata manual;              // for Kind::Manual
+    EndpointPolicy endpointPolicy;
+};
+
+struct SecuritySettings final {
+    bool usePkce = true;
+    PkceMethod pkceMethod = PkceMethod::S256; // Plain is an insecure option
+    int verifierLength = kDefaultVerifierLength;
+    bool useState = true;                     // off: insecure option
+    bool useNonce = true;                     // off: insecure option
+    bool allowUnsignedIdToken = false;        // insecure option
+    qint64 leewaySeconds = 30;
+};
+
+// The committed result of a successful code exchange or refresh.
+struct TokenSession final {
+    TokenResponse tokens;
+    std::optional<jwt::DecodedJwt> idToken;     // decoded and validated
+    std::vector<jwt::ClaimCheck> idTokenChecks; // the checks that passed
+    Json userInfo;                              // null until fetched
+    qint64 obtainedAt = 0;
+    std::optional<qint64> accessTokenExpiresAt; // obtainedAt + expires_in
+};
+
+// A step's outcome for the UI: what happened, in one line, and the checks it ran.
+struct StepReport final {
+    FlowStep step = FlowStep::Discovery;
+    bool ok = false;
+    QString summary;
+    std::optional<Error> error;
+    std::vector<jwt::ClaimCheck> checks;
+};
+
+class FlowSession final : public QObject {
+    Q_OBJECT
+public:
+    template <typename T>
+    using Callback = std::function<void(Result<T>)>;
+
+    explicit FlowSession(net::HttpTransport &transport, QObject *parent = nullptr);
+    ~FlowSession() override;
+
+    void setProvider(ProviderSettings provider);
+    void setClient(ClientCredentials client);
+    void setSecurity(SecuritySettings security);
+    [[nodiscard]] const ProviderSettings &provider() const { return m_provider; }
+    [[nodiscard]] const ClientCredentials &client() const { return m_client; }
+    [[nodiscard]] const SecuritySettings &security() const { return m_security; }
+
+    // 0. Metadata (discovery, or the endpoints typed by hand) and then the JWKS.
+    net::RequestHandle discover(Callback<ProviderMetadata> done);
+    net::RequestHandle fetchKeys(Callback<crypto::JsonWebKeySet> done);
+
+    // 1. Fresh PKCE verifier/challenge, state and nonce (off the calling thread).
+    void prepare(std::function<void(Status)> done);
+
+    // 2. The authorization request with this session's values; the caller may edit it, then
+    //    begin: the URL to open. The pending authorization is remembered for the callback.
+    [[nodiscard]] AuthorizationRequest defaultAuthorizationRequest(const QString &redirectUri, const QString &scope) const;
+    [[nodiscard]] Result<QUrl> beginAuthorization(const AuthorizationRequest &request);
+
+    // 4. The redirect back. A refused callback is reported and leaves the flow pending.
+    [[nodiscard]] Result<ValidatedCallback> acceptCallback(const QUrl &callbackUrl);
+
+    // 5–6. Code exchange, then ID token validation (refetching the JWKS once on an unknown kid).
+    //      The session is replaced only when everything passed.
+    net::RequestHandle exchangeCode(Callback<TokenSession> done);
+    // 7. UserInfo with the session's access token; sub must match the ID token's.
+    net::RequestHandle fetchUserInfo(Callback<Json> done);
+    // Refresh: new tokens replace the session only if the refreshed ID token keeps iss/sub/aud.
+    net::RequestHandle refresh(Callback<TokenSession> done);
+    // Revoke the access or refresh token (RFC 7009).
+    net::RequestHandle revoke(TokenTypeHint which, bool sendHint, std::function<void(Status)> done);
+    // Logout: the end-session URL (the local session ends now), then the redirect's state check.
+    [[nodiscard]] Result<QUrl> beginLogout(const QString &postLogoutRedirectUri);
+    [[nodiscard]] Status completeLogout(const QUrl &callbackUrl);
+    // Client credentials (no user): tokens are returned, not stored in the user session.
+    net::RequestHandle clientCredentials(const QString &scope, const FormFields &extra, Callback<TokenResponse> done);
+
+    [[nodiscard]] const std::optional<ProviderMetadata> &metadata() const { return m_metadata; }
+    [[nodiscard]] const std::optional<crypto::JsonWebKeySet> &keys() const { return m_keys; }
+    [[nodiscard]] const std::optional<PendingAuthorization> &pending() const { return m_pending; }
+    [[nodiscard]] const QString &codeChallenge() const { return m_codeChallenge; }
+    [[nodiscard]] const std::optional<TokenSession> &session() const { return m_session; }
+    [[nodiscard]] const std::optional<ValidatedCallback> &callback() const { return m_callback; }
+    [[nodiscard]] const std::optional<jwt::JwtValidation> &lastIdTokenValidation() const { return m_lastValidation; }
+    void clearSession();
+
+    [[nodiscard]] static qint64 now();
+
+Q_SIGNALS:
+    void stepFinished(const oidc::flow::StepReport &report);
+    void sessionChanged();
+
+private:
+    void report(FlowStep step, bool ok, const QString &summary, std::optional<Error> error = std::nullopt,
+                std::vector<jwt::ClaimCheck> checks = {});
+    template <typename T>
+    Result<T> failStep(FlowStep step, Error error);
+    void validateTokens(FlowStep step, TokenResponse tokens, std::optional<jwt::DecodedJwt> previous, bool allowRefetch,
+                        Callback<TokenSession> done);
+    [[nodiscard]] IdTokenExpectations expectations(const QString &accessToken) const;
+
+    net::HttpTransport &m_transport;
+    ProviderSettings m_provider;
+    ClientCredentials m_client;
+    SecuritySettings m_security;
+    std::optional<ProviderMetadata> m_metadata;
+    std::optional<crypto::JsonWebKeySet> m_keys;
+    KeySetRefetchGate m_refetchGate;
+    QString m_codeVerifier;
+    QString m_codeChallenge;
+    QString m_state;
+    QString m_nonce;
+    std::optional<PendingAuthorization> m_pending;
+    std::optional<ValidatedCallback> m_callback;
+    std::optional<TokenSession> m_session;
+    std::optional<jwt::JwtValidation> m_lastValidation;
+    QString m_logoutState;
+    bool m_requestedOpenId = false;
+};
+
+} // namespace oidc::flow
+
+Q_DECLARE_METATYPE(oidc::flow::StepReport)
