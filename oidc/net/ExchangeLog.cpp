@@ -1,0 +1,146 @@
+#include "ExchangeLog.h"
+
+#include "oidc/Redaction.h"
+
+#include <QUrlQuery>
+
+namespace oidc::net {
+
+namespace {
+
+bool isSecretHeader(const QByteArray &name)
+{
+    const QByteArray lower = name.toLower();
+    return lower == "authorization" || lower == "cookie" || lower == "set-cookie" || lower == "proxy-authorization" || lower == "dpop";
+}
+
+QByteArray contentType(const HeaderList &headers)
+{
+    for (const auto &[name, value] : headers)
+        if (name.compare("content-type", Qt::CaseInsensitive) == 0)
+            return value.toLower();
+    return {};
+}
+
+} // namespace
+
+ExchangeLog::ExchangeLog(QObject *parent) : QObject(parent) {}
+
+void ExchangeLog::attach(HttpTransport &transport)
+{
+    transport.setObserver([this](const HttpExchange &exchange) { add(exchange); });
+}
+
+void ExchangeLog::add(const HttpExchange &exchange)
+{
+    ExchangeRecord record;
+    record.id = m_nextId++;
+    record.step = exchange.request.step;
+    record.method = exchange.request.method;
+    record.url = exchange.request.url;
+    record.requestHeaders = exchange.request.headers;
+    record.requestBody = exchange.request.body;
+    if (exchange.response) {
+        record.status = exchange.response->status;
+        record.responseHeaders = exchange.response->headers;
+        record.responseBody = exchange.response->body;
+    }
+    record.error = exchange.error;
+    if (exchange.error && exchange.error->httpStatus)
+        record.status = exchange.error->httpStatus;
+    record.startedMsSinceEpoch = exchange.startedMsSinceEpoch;
+    record.elapsedMs = exchange.elapsedMs;
+    m_records.push_back(std::move(record));
+    Q_EMIT recordAdded(size() - 1);
+}
+
+void ExchangeLog::clear()
+{
+    m_records.clear();
+    Q_EMIT cleared();
+}
+
+QString ExchangeLog::url(const ExchangeRecord &record, Reveal reveal)
+{
+    if (reveal == Reveal::Secrets || !record.url.hasQuery())
+        return record.url.toString(QUrl::FullyEncoded);
+    QUrl copy = record.url;
+    copy.setQuery(QString::fromLatin1(redactUrlEncoded(record.url.query(QUrl::FullyEncoded).toLatin1())), QUrl::StrictMode);
+    return copy.toString(QUrl::FullyEncoded);
+}
+
+HeaderList ExchangeLog::headers(const HeaderList &list, Reveal reveal)
+{
+    if (reveal == Reveal::Secrets)
+        return list;
+    HeaderList out;
+    for (const auto &[name, value] : list)
+        out.append({name, isSecretHeader(name) ? (name.compare("authorization", Qt::CaseInsensitive) == 0 ? redactAuthorization(value)
+                                                                                                          : QByteArray("[redacted]"))
+                                               : value});
+    return out;
+}
+
+QByteArray ExchangeLog::body(const QByteArray &content, const HeaderList &list, Reveal reveal)
+{
+    if (reveal == Reveal::Secrets || content.isEmpty())
+        return content;
+    const QByteArray type = contentType(list);
+    if (type.startsWith("application/x-www-form-urlencoded"))
+        return redactUrlEncoded(content);
+    const QByteArray redacted = redactJsonBody(content);
+    if (redacted != content || type.contains("json"))
+        return redacted;
+    // Not JSON, not a form: a JWT body (application/jwt) or anything else that looks like a token.
+    if (type.startsWith("application/jwt") || (content.count('.') == 2 && !content.contains(' ') && content.size() > 40))
+        return QByteArray::fromStdString(redactSecret(content.toStdString()));
+    return content;
+}
+
+QString ExchangeLog::requestText(const ExchangeRecord &record, Reveal reveal)
+{
+    QString text = QString::fromLatin1(record.method) + QLatin1Char(' ') + url(record, reveal) + QLatin1Char('\n');
+    for (const auto &[name, value] : headers(record.requestHeaders, reveal))
+        text += QString::fromLatin1(name) + QStringLiteral(": ") + QString::fromUtf8(value) + QLatin1Char('\n');
+    if (!record.requestBody.isEmpty())
+        text += QLatin1Char('\n') + QString::fromUtf8(body(record.requestBody, record.requestHeaders, reveal));
+    return text;
+}
+
+QString ExchangeLog::responseText(const ExchangeRecord &record, Reveal reveal)
+{
+    QString text;
+    if (record.error)
+        text += QStringLiteral("(%1) %2\n").arg(QString::fromLatin1(categoryName(record.error->category).data()),
+                                                QString::fromStdString(record.error->code + ": " + record.error->message));
+    if (record.status == 0 && record.responseHeaders.isEmpty())
+        return text.isEmpty() ? QStringLiteral("(no response)") : text;
+    text += QStringLiteral("HTTP %1  (%2 ms)\n").arg(record.status).arg(record.elapsedMs);
+    for (const auto &[name, value] : headers(record.responseHeaders, reveal))
+        text += QString::fromLatin1(name) + QStringLiteral(": ") + QString::fromUtf8(value) + QLatin1Char('\n');
+    if (!record.responseBody.isEmpty())
+        text += QLatin1Char('\n') + QString::fromUtf8(body(record.responseBody, record.responseHeaders, reveal));
+    return text;
+}
+
+QString ExchangeLog::shellQuote(const QString &text)
+{
+    QString quoted = text;
+    quoted.replace(QLatin1Char('\''), QStringLiteral("'\\''"));
+    return QLatin1Char('\'') + quoted + QLatin1Char('\'');
+}
+
+QString ExchangeLog::toCurl(const ExchangeRecord &record, Reveal reveal)
+{
+    QStringList parts{QStringLiteral("curl")};
+    if (record.method != "GET")
+        parts << QStringLiteral("-X") << QString::fromLatin1(record.method);
+    parts << shellQuote(url(record, reveal));
+    for (const auto &[name, value] : headers(record.requestHeaders, reveal))
+        parts << QStringLiteral("-H") << shellQuote(QString::fromLatin1(name) + QStringLiteral(": ") + QString::fromUtf8(value));
+    if (!record.requestBody.isEmpty())
+        parts << QStringLiteral("--data-raw") << shellQuote(QString::fromUtf8(body(record.requestBody, record.requestHeaders, reveal)));
+    return parts.join(QStringLiteral(" \\\n  "));
+}
+
+} // namespace oidc::net
