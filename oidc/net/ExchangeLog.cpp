@@ -132,15 +132,16 @@ QString ExchangeLog::shellQuote(const QString &text)
 
 QString ExchangeLog::toCurl(const ExchangeRecord &record, Reveal reveal)
 {
-    QStringList parts{QStringLiteral("curl")};
+    QString first = QStringLiteral("curl");
     if (record.method != "GET")
-        parts << QStringLiteral("-X") << QString::fromLatin1(record.method);
-    parts << shellQuote(url(record, reveal));
+        first += QStringLiteral(" -X ") + QString::fromLatin1(record.method);
+    first += QLatin1Char(' ') + shellQuote(url(record, reveal));
+    QStringList lines{first};
     for (const auto &[name, value] : headers(record.requestHeaders, reveal))
-        parts << QStringLiteral("-H") << shellQuote(QString::fromLatin1(name) + QStringLiteral(": ") + QString::fromUtf8(value));
+        lines << QStringLiteral("-H ") + shellQuote(QString::fromLatin1(name) + QStringLiteral(": ") + QString::fromUtf8(value));
     if (!record.requestBody.isEmpty())
-        parts << QStringLiteral("--data-raw") << shellQuote(QString::fromUtf8(body(record.requestBody, record.requestHeaders, reveal)));
-    return parts.join(QStringLiteral(" \\\n  "));
+        lines << QStringLiteral("--data-raw ") + shellQuote(QString::fromUtf8(body(record.requestBody, record.requestHeaders, reveal)));
+    return lines.join(QStringLiteral(" \\\n  "));
 }
 
 } // namespace oidc::net

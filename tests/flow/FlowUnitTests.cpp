@@ -489,7 +489,8 @@ TEST(ExchangeLog, RedactedByDefaultAndCopyAsCurl)
     EXPECT_TRUE(reply.contains(QStringLiteral("Bearer")));
     const QString revealed = oidc::net::ExchangeLog::toCurl(record, Reveal::Secrets);
     EXPECT_TRUE(revealed.contains(QStringLiteral("THE-CODE-1234567")));
-    EXPECT_TRUE(revealed.startsWith(QStringLiteral("curl \\\n  -X \\\n  POST")) || revealed.startsWith(QStringLiteral("curl")));
+    EXPECT_TRUE(revealed.startsWith(QStringLiteral("curl -X POST 'https://op.example/token?x=1' \\\n  -H 'Authorization: Basic Y2xpZW50OnNlY3JldA=='")))
+        << revealed.toStdString();
     EXPECT_EQ(oidc::net::ExchangeLog::shellQuote(QStringLiteral("it's")), QStringLiteral("'it'\\''s'"));
 }
 
