@@ -390,15 +390,15 @@ int runLogin(const QStringList &arguments)
         listener.cancel();
         return finish(context, out, makeError(ErrorCategory::Listener, "LISTENER_TIMEOUT", "no valid callback arrived within the time limit"));
     }
-    // Let the listener finish writing its page to the browser before anything else happens.
-    listener.cancel();
-    {
+    if (failure) {
+        // The provider refused: let the listener's page reach the browser before the process ends.
         QEventLoop flush;
-        QTimer::singleShot(250, &flush, &QEventLoop::quit);
+        QTimer::singleShot(100, &flush, &QEventLoop::quit);
         flush.exec();
-    }
-    if (failure)
         return finish(context, out, failure);
+    }
+    // The listener stays open (refusing any second callback) while the event loop runs the
+    // exchange, so its success page is written meanwhile; it closes when this function returns.
 
     std::optional<TokenSession> session;
     {
