@@ -1,0 +1,202 @@
+#include "ProviderProfile.h"
+
+namespace oidc::flow {
+
+namespace {
+
+const char *kindKey(ProviderKind kind)
+{
+    switch (kind) {
+    case ProviderKind::Sandbox: return "sandbox";
+    case ProviderKind::DescopeProject: return "descope";
+    case ProviderKind::OidcIssuer: return "issuer";
+    case ProviderKind::Manual: return "manual";
+    }
+    return "issuer";
+}
+
+ProviderKind kindFromKey(const QString &key)
+{
+    if (key == QLatin1String("sandbox"))
+        return ProviderKind::Sandbox;
+    if (key == QLatin1String("descope"))
+        return ProviderKind::DescopeProject;
+    if (key == QLatin1String("manual"))
+        return ProviderKind::Manual;
+    return ProviderKind::OidcIssuer;
+}
+
+} // namespace
+
+QString providerKindName(ProviderKind kind)
+{
+    switch (kind) {
+    case ProviderKind::Sandbox: return QStringLiteral("Sandbox (built-in)");
+    case ProviderKind::DescopeProject: return QStringLiteral("Descope project");
+    case ProviderKind::OidcIssuer: return QStringLiteral("OIDC issuer");
+    case ProviderKind::Manual: return QStringLiteral("Endpoints by hand");
+    }
+    return {};
+}
+
+QString ProviderProfile::effectiveIssuer() const
+{
+    if (kind == ProviderKind::DescopeProject)
+        return descopeIssuer(descopeBaseUrl(descopeProjectId, descopeCustomBase), descopeProjectId);
+    if (kind == ProviderKind::Manual)
+        return manualEndpoints.issuer.isEmpty() ? issuer : manualEndpoints.issuer;
+    return issuer;
+}
+
+Result<ProviderSettings> ProviderProfile::providerSettings() const
+{
+    ProviderSettings settings;
+    if (kind == ProviderKind::Manual) {
+        settings.kind = ProviderSettings::Kind::Manual;
+        settings.manual = manualEndpoints;
+        if (settings.manual.issuer.isEmpty())
+            settings.manual.issuer = issuer;
+        if (settings.manual.issuer.isEmpty())
+            return makeError(ErrorCategory::Input, "PROFILE_INCOMPLETE", "the profile needs an issuer");
+        return settings;
+    }
+    if (kind == ProviderKind::DescopeProject && descopeProjectId.trimmed().isEmpty())
+        return makeError(ErrorCategory::Input, "PROFILE_INCOMPLETE", "the profile needs a Descope project ID");
+    settings.issuer = effectiveIssuer();
+    if (settings.issuer.isEmpty())
+        return makeError(ErrorCategory::Input, "PROFILE_INCOMPLETE", "the profile needs an issuer URL");
+    return settings;
+}
+
+ClientCredentials ProviderProfile::clientCredentials() const
+{
+    return {clientId, clientSecret, authMethod};
+}
+
+QStringList ProviderProfile::warnings() const
+{
+    QStringList list;
+    const QUrl url(effectiveIssuer());
+    if (url.scheme() == QLatin1String("http"))
+        list << QStringLiteral("Plain http issuer (allowed on loopback only).");
+    if (!security.usePkce)
+        list << QStringLiteral("PKCE is off.");
+    else if (security.pkceMethod == PkceMethod::Plain)
+        list << QStringLiteral("PKCE method plain.");
+    if (!security.useState)
+        list << QStringLiteral("No state parameter.");
+    if (!security.useNonce)
+        list << QStringLiteral("No nonce.");
+    if (security.allowUnsignedIdToken)
+        list << QStringLiteral("Unsigned ID tokens accepted.");
+    if (security.leewaySeconds > 300)
+        list << QStringLiteral("Clock leeway above 5 minutes.");
+    return list;
+}
+
+ProviderProfile sandboxProfile(const QString &issuer, const QString &projectId)
+{
+    ProviderProfile profile;
+    profile.id = QStringLiteral("sandbox");
+    profile.name = providerKindName(ProviderKind::Sandbox);
+    profile.kind = ProviderKind::Sandbox;
+    profile.issuer = issuer;
+    profile.descopeProjectId = projectId;
+    profile.clientId = projectId; // Descope's public OIDC client is the project ID
+    profile.scope = QStringLiteral("openid profile email offline_access");
+    return profile;
+}
+
+QList<ProviderProfile> ProviderProfileStore::load() const
+{
+    QList<ProviderProfile> profiles;
+    m_settings.beginGroup(QStringLiteral("profiles"));
+    for (const QString &id : m_settings.childGroups()) {
+        m_settings.beginGroup(id);
+        ProviderProfile profile;
+        profile.id = id;
+        profile.name = m_settings.value(QStringLiteral("name"), id).toString();
+        profile.kind = kindFromKey(m_settings.value(QStringLiteral("kind")).toString());
+        profile.issuer = m_settings.value(QStringLiteral("issuer")).toString();
+        profile.descopeProjectId = m_settings.value(QStringLiteral("descopeProjectId")).toString();
+        profile.descopeCustomBase = m_settings.value(QStringLiteral("descopeCustomBase")).toUrl();
+        profile.manualEndpoints.issuer = m_settings.value(QStringLiteral("manual/issuer")).toString();
+        profile.manualEndpoints.authorizationEndpoint = m_settings.value(QStringLiteral("manual/authorization")).toUrl();
+        profile.manualEndpoints.tokenEndpoint = m_settings.value(QStringLiteral("manual/token")).toUrl();
+        profile.manualEndpoints.userinfoEndpoint = m_settings.value(QStringLiteral("manual/userinfo")).toUrl();
+        profile.manualEndpoints.jwksUri = m_settings.value(QStringLiteral("manual/jwks")).toUrl();
+        profile.manualEndpoints.revocationEndpoint = m_settings.value(QStringLiteral("manual/revocation")).toUrl();
+        profile.manualEndpoints.endSessionEndpoint = m_settings.value(QStringLiteral("manual/endSession")).toUrl();
+        profile.clientId = m_settings.value(QStringLiteral("clientId")).toString();
+        profile.authMethod = static_cast<ClientAuthMethod>(m_settings.value(QStringLiteral("authMethod"), 0).toInt());
+        profile.scope = m_settings.value(QStringLiteral("scope"), profile.scope).toString();
+        profile.browserMode = m_settings.value(QStringLiteral("browserMode")).toString() == QLatin1String("system") ? BrowserMode::System
+                                                                                                                  : BrowserMode::Embedded;
+        profile.redirectPort = static_cast<quint16>(m_settings.value(QStringLiteral("redirectPort"), 0).toUInt());
+        profile.redirectPath = m_settings.value(QStringLiteral("redirectPath"), profile.redirectPath).toString();
+        profile.security.usePkce = m_settings.value(QStringLiteral("security/usePkce"), true).toBool();
+        profile.security.pkceMethod = m_settings.value(QStringLiteral("security/pkcePlain"), false).toBool() ? PkceMethod::Plain : PkceMethod::S256;
+        profile.security.useState = m_settings.value(QStringLiteral("security/useState"), true).toBool();
+        profile.security.useNonce = m_settings.value(QStringLiteral("security/useNonce"), true).toBool();
+        profile.security.allowUnsignedIdToken = m_settings.value(QStringLiteral("security/allowUnsigned"), false).toBool();
+        profile.security.leewaySeconds = m_settings.value(QStringLiteral("security/leeway"), 30).toLongLong();
+        m_settings.endGroup();
+        profiles.append(profile);
+    }
+    m_settings.endGroup();
+    return profiles;
+}
+
+void ProviderProfileStore::save(const ProviderProfile &profile)
+{
+    m_settings.beginGroup(QStringLiteral("profiles"));
+    m_settings.remove(profile.id);
+    m_settings.beginGroup(profile.id);
+    m_settings.setValue(QStringLiteral("name"), profile.name);
+    m_settings.setValue(QStringLiteral("kind"), QString::fromLatin1(kindKey(profile.kind)));
+    m_settings.setValue(QStringLiteral("issuer"), profile.issuer);
+    m_settings.setValue(QStringLiteral("descopeProjectId"), profile.descopeProjectId);
+    m_settings.setValue(QStringLiteral("descopeCustomBase"), profile.descopeCustomBase);
+    m_settings.setValue(QStringLiteral("manual/issuer"), profile.manualEndpoints.issuer);
+    m_settings.setValue(QStringLiteral("manual/authorization"), profile.manualEndpoints.authorizationEndpoint);
+    m_settings.setValue(QStringLiteral("manual/token"), profile.manualEndpoints.tokenEndpoint);
+    m_settings.setValue(QStringLiteral("manual/userinfo"), profile.manualEndpoints.userinfoEndpoint);
+    m_settings.setValue(QStringLiteral("manual/jwks"), profile.manualEndpoints.jwksUri);
+    m_settings.setValue(QStringLiteral("manual/revocation"), profile.manualEndpoints.revocationEndpoint);
+    m_settings.setValue(QStringLiteral("manual/endSession"), profile.manualEndpoints.endSessionEndpoint);
+    m_settings.setValue(QStringLiteral("clientId"), profile.clientId);
+    m_settings.setValue(QStringLiteral("authMethod"), static_cast<int>(profile.authMethod));
+    m_settings.setValue(QStringLiteral("scope"), profile.scope);
+    m_settings.setValue(QStringLiteral("browserMode"), profile.browserMode == BrowserMode::System ? QStringLiteral("system") : QStringLiteral("embedded"));
+    m_settings.setValue(QStringLiteral("redirectPort"), profile.redirectPort);
+    m_settings.setValue(QStringLiteral("redirectPath"), profile.redirectPath);
+    m_settings.setValue(QStringLiteral("security/usePkce"), profile.security.usePkce);
+    m_settings.setValue(QStringLiteral("security/pkcePlain"), profile.security.pkceMethod == PkceMethod::Plain);
+    m_settings.setValue(QStringLiteral("security/useState"), profile.security.useState);
+    m_settings.setValue(QStringLiteral("security/useNonce"), profile.security.useNonce);
+    m_settings.setValue(QStringLiteral("security/allowUnsigned"), profile.security.allowUnsignedIdToken);
+    m_settings.setValue(QStringLiteral("security/leeway"), profile.security.leewaySeconds);
+    // The client secret is deliberately not written (DEVELOPERS.md: secrets never in plain text).
+    m_settings.endGroup();
+    m_settings.endGroup();
+    m_settings.sync();
+}
+
+void ProviderProfileStore::remove(const QString &id)
+{
+    m_settings.beginGroup(QStringLiteral("profiles"));
+    m_settings.remove(id);
+    m_settings.endGroup();
+}
+
+QString ProviderProfileStore::lastSelectedId() const
+{
+    return m_settings.value(QStringLiteral("lastProfile")).toString();
+}
+
+void ProviderProfileStore::setLastSelectedId(const QString &id)
+{
+    m_settings.setValue(QStringLiteral("lastProfile"), id);
+}
+
+} // namespace oidc::flow

@@ -1,0 +1,69 @@
+#pragma once
+
+// Provider profiles: what the provider bar lists and the flow page signs in with. Persisted with
+// QSettings; secrets are never written (they stay in memory until the keychain holds them).
+
+#include "oidc/flow/FlowSession.h"
+
+#include <QList>
+#include <QSettings>
+#include <QString>
+#include <QUrl>
+
+namespace oidc::flow {
+
+enum class ProviderKind {
+    Sandbox,        // the built-in provider (its issuer is known once it runs)
+    DescopeProject, // project ID → base URL (regional rule) → <base>/<projectId>
+    OidcIssuer,     // any issuer, through discovery
+    Manual,         // endpoints typed by hand
+};
+
+[[nodiscard]] QString providerKindName(ProviderKind kind);
+
+enum class BrowserMode { Embedded, System };
+
+struct ProviderProfile final {
+    QString id;                    // stable key in QSettings
+    QString name;                  // shown in the provider bar
+    ProviderKind kind = ProviderKind::OidcIssuer;
+    QString issuer;                // OidcIssuer and Manual
+    QString descopeProjectId;      // DescopeProject
+    QUrl descopeCustomBase;        // DescopeProject: custom domain override (empty: derived)
+    ProviderMetadata manualEndpoints; // Manual
+    QString clientId;
+    QString clientSecret;          // never persisted
+    ClientAuthMethod authMethod = ClientAuthMethod::None;
+    QString scope = QStringLiteral("openid profile email");
+    BrowserMode browserMode = BrowserMode::Embedded;
+    quint16 redirectPort = 0;      // 0: any free port (RFC 8252 §7.3)
+    QString redirectPath = QStringLiteral("/callback");
+    SecuritySettings security;
+
+    // The issuer this profile signs in against (Descope: derived from the project ID).
+    [[nodiscard]] QString effectiveIssuer() const;
+    // The FlowSession settings for this profile. Error INPUT PROFILE_INCOMPLETE.
+    [[nodiscard]] Result<ProviderSettings> providerSettings() const;
+    [[nodiscard]] ClientCredentials clientCredentials() const;
+    // Insecure or unusual choices, for warnings next to the profile.
+    [[nodiscard]] QStringList warnings() const;
+};
+
+// A sandbox profile for a running built-in provider.
+[[nodiscard]] ProviderProfile sandboxProfile(const QString &issuer, const QString &projectId);
+
+class ProviderProfileStore final {
+public:
+    explicit ProviderProfileStore(QSettings &settings) : m_settings(settings) {}
+
+    [[nodiscard]] QList<ProviderProfile> load() const;
+    void save(const ProviderProfile &profile); // the secret is not written
+    void remove(const QString &id);
+    [[nodiscard]] QString lastSelectedId() const;
+    void setLastSelectedId(const QString &id);
+
+private:
+    QSettings &m_settings;
+};
+
+} // namespace oidc::flow
