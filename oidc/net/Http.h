@@ -42,7 +42,8 @@ struct HttpResponse final {
 };
 
 // Cancels a request in flight. Cancelling delivers NET_CANCELLED to the callback (unless its
-// context is gone), so callers can reset their state in one place. Safe to call at any time.
+// context is gone) synchronously, before cancel() returns, so callers can reset their state in
+// one place. Safe to call at any time.
 class RequestHandle final {
 public:
     RequestHandle() = default;

@@ -105,7 +105,8 @@ RequestHandle QtHttpTransport::send(HttpRequest request, QObject *context, Callb
     });
 
     const QPointer<QObject> guard(context);
-    const auto finish = [this, pending, request, callback, guard, reply]() {
+    const bool hasContext = context != nullptr;
+    const auto finish = [this, pending, request, callback, guard, hasContext, reply]() {
         if (pending->delivered)
             return;
         pending->delivered = true;
@@ -153,14 +154,16 @@ RequestHandle QtHttpTransport::send(HttpRequest request, QObject *context, Callb
         if (exchange.error)
             exchange.error->httpStatus = status.isValid() ? status.toInt() : 0;
         notify(exchange);
-        if (!guard)
+        if (hasContext && !guard)
             return;
         if (exchange.error)
             callback(*exchange.error);
         else
             callback(std::move(*exchange.response));
     };
-    connect(reply, &QNetworkReply::finished, context ? context : this, finish);
+    // The transport receives finished() even when the caller's context is gone, so the observer
+    // (the exchange log) sees every exchange; only the callback is dropped then.
+    connect(reply, &QNetworkReply::finished, this, finish);
     if (context)
         connect(context, &QObject::destroyed, reply, &QNetworkReply::abort);
 

@@ -1,0 +1,86 @@
+// oidcplay: OIDC Playground's desktop application.
+
+#include "ui/MainWindow.h"
+#include "ui/StartupProbe.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QStringList>
+
+#include <algorithm>
+#include <cstdio>
+#include <memory>
+
+namespace {
+
+void print(FILE *stream, const QString &text)
+{
+    const QByteArray bytes = text.toLocal8Bit();
+    std::fwrite(bytes.constData(), 1, static_cast<size_t>(bytes.size()), stream);
+    std::fflush(stream);
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication::setApplicationName(QStringLiteral("oidcplay"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(OIDCPLAY_VERSION));
+    QCoreApplication::setOrganizationName(QStringLiteral("OIDC Playground"));
+
+    // Options are parsed before QApplication exists, so --help and --version work without a
+    // display.
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "OIDC Playground: drive OpenID Connect, OAuth 2 and Descope login flows step by step,\n"
+        "generate PKCE values and inspect and verify JWTs."));
+    const QCommandLineOption helpOption(QStringList{QStringLiteral("h"), QStringLiteral("help")},
+                                        QStringLiteral("Displays help on command-line options."));
+    const QCommandLineOption versionOption(QStringList{QStringLiteral("v"), QStringLiteral("version")},
+                                           QStringLiteral("Displays version information."));
+    const QCommandLineOption measureOption(
+        QStringLiteral("measure-startup"),
+        QStringLiteral("Prints {\"first_paint_ms\", \"rss_mb\", \"webengine_loaded\"} as one JSON line once the main "
+                       "window has painted its first frame, then exits."));
+    parser.addOption(helpOption);
+    parser.addOption(versionOption);
+    parser.addOption(measureOption);
+    // Qt's own options (-platform, -style …) are for QApplication: let them through.
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    const bool parsed = parser.parse(arguments);
+    if (parser.isSet(helpOption)) {
+        print(stdout, parser.helpText().replace(QStringLiteral("<executable_name>"), QStringLiteral("oidcplay")));
+        return 0;
+    }
+    if (parser.isSet(versionOption)) {
+        print(stdout, QStringLiteral("oidcplay %1\n").arg(QCoreApplication::applicationVersion()));
+        return 0;
+    }
+    const QStringList unknown = parser.unknownOptionNames();
+    const QStringList qtOptions = {QStringLiteral("platform"), QStringLiteral("style"), QStringLiteral("stylesheet"),
+                                   QStringLiteral("widgetcount"), QStringLiteral("reverse"), QStringLiteral("qwindowgeometry"),
+                                   QStringLiteral("qwindowtitle"), QStringLiteral("display")};
+    const bool qtOption = !parsed && !unknown.isEmpty()
+        && std::all_of(unknown.cbegin(), unknown.cend(), [&qtOptions](const QString &name) { return qtOptions.contains(name); });
+    if (!parsed && !qtOption) {
+        print(stderr, QStringLiteral("oidcplay: %1\nTry 'oidcplay --help'.\n").arg(parser.errorText()));
+        return 2;
+    }
+
+    // Qt WebEngine, loaded from a plugin on first use, needs shared OpenGL contexts requested
+    // before the application object exists; it costs nothing until then.
+    QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
+    QApplication app(argc, argv);
+    QApplication::setApplicationDisplayName(QStringLiteral("OIDC Playground"));
+
+    ui::MainWindow window;
+    std::unique_ptr<ui::StartupProbe> probe;
+    if (parser.isSet(measureOption))
+        probe = std::make_unique<ui::StartupProbe>(&window);
+    window.show();
+    return QApplication::exec();
+}

@@ -1,0 +1,186 @@
+// The main window: areas in order, disabled ones with a note, enabled ones switch the page,
+// lazy panels, later registration, the provider bar, and the start-up probe.
+
+#include "ui/AreaItemDelegate.h"
+#include "ui/AreaListModel.h"
+#include "ui/MainWindow.h"
+#include "ui/ProviderBar.h"
+#include "ui/StartupProbe.h"
+
+#include <QAbstractItemModelTester>
+#include <QComboBox>
+#include <QLabel>
+#include <QListView>
+#include <QSignalSpy>
+#include <QStackedWidget>
+#include <QTest>
+
+using ui::AreaListModel;
+using ui::MainWindow;
+
+class TestMainWindow final : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void titleAndSize();
+    void areasInProductOrder();
+    void disabledAreasAreDisabledWithANote();
+    void startsOnTheFirstEnabledAreaAndCreatesOthersLazily();
+    void clickingAnEnabledAreaSwitchesThePage();
+    void clickingADisabledAreaDoesNothing();
+    void laterCodeCanEnableAnArea();
+    void providerBarHasNoFakeData();
+    void startupProbeMeasuresTheFirstPaint();
+};
+
+void TestMainWindow::titleAndSize()
+{
+    MainWindow window;
+    QCOMPARE(window.windowTitle(), QStringLiteral("OIDC Playground"));
+    QCOMPARE(window.size(), QSize(1280, 800));
+}
+
+void TestMainWindow::areasInProductOrder()
+{
+    MainWindow window;
+    QAbstractItemModelTester tester(window.areaModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const QStringList expected = {
+        QStringLiteral("Authorization Code + PKCE"), QStringLiteral("Client Credentials & M2M"), QStringLiteral("Enchanted Link"),
+        QStringLiteral("Magic Link & OTP"), QStringLiteral("Passkeys"), QStringLiteral("Step-up"), QStringLiteral("Session"),
+        QStringLiteral("Inbox"), QStringLiteral("PKCE Generator"), QStringLiteral("JWT Inspector"), QStringLiteral("Exchange Log"),
+    };
+    QStringList titles;
+    for (int row = 0; row < window.areaModel()->rowCount(); ++row)
+        titles << window.areaModel()->index(row).data().toString();
+    QCOMPARE(titles, expected);
+}
+
+void TestMainWindow::disabledAreasAreDisabledWithANote()
+{
+    MainWindow window;
+    AreaListModel *model = window.areaModel();
+    const QStringList enabled = {QStringLiteral("pkce-generator"), QStringLiteral("jwt-inspector")};
+    auto *delegate = qobject_cast<ui::AreaItemDelegate *>(window.areaList()->itemDelegate());
+    QVERIFY(delegate);
+    QStyleOptionViewItem option;
+    option.initFrom(window.areaList());
+    const int oneLine = QFontMetrics(option.font).height();
+    for (int row = 0; row < model->rowCount(); ++row) {
+        const QModelIndex index = model->index(row);
+        const QString id = index.data(AreaListModel::IdRole).toString();
+        const QString note = index.data(AreaListModel::NoteRole).toString();
+        QVERIFY2(!note.isEmpty(), qPrintable(id));
+        // Title and note on two lines.
+        QVERIFY(delegate->sizeHint(option, index).height() > 2 * oneLine);
+        if (enabled.contains(id)) {
+            QVERIFY2(model->flags(index) & Qt::ItemIsEnabled, qPrintable(id));
+        } else {
+            QVERIFY2(!(model->flags(index) & Qt::ItemIsEnabled), qPrintable(id));
+            QVERIFY2(!(model->flags(index) & Qt::ItemIsSelectable), qPrintable(id));
+            QVERIFY2(note.startsWith(QStringLiteral("Not built yet")), qPrintable(note));
+        }
+    }
+}
+
+void TestMainWindow::startsOnTheFirstEnabledAreaAndCreatesOthersLazily()
+{
+    MainWindow window;
+    QCOMPARE(window.currentArea(), QStringLiteral("pkce-generator"));
+    auto *stack = window.findChild<QStackedWidget *>(QStringLiteral("areaStack"));
+    QVERIFY(stack);
+    QCOMPARE(stack->currentWidget()->objectName(), QStringLiteral("pkceGeneratorPanel"));
+    QVERIFY(!window.findChild<QWidget *>(QStringLiteral("jwtInspectorPanel")));
+    QCOMPARE(window.areaList()->currentIndex().data(AreaListModel::IdRole).toString(), QStringLiteral("pkce-generator"));
+}
+
+void TestMainWindow::clickingAnEnabledAreaSwitchesThePage()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QListView *list = window.areaList();
+    const QModelIndex inspector = window.areaModel()->index(window.areaModel()->rowOf(QStringLiteral("jwt-inspector")));
+    QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, list->visualRect(inspector).center());
+    QCOMPARE(window.currentArea(), QStringLiteral("jwt-inspector"));
+    auto *stack = window.findChild<QStackedWidget *>(QStringLiteral("areaStack"));
+    QCOMPARE(stack->currentWidget()->objectName(), QStringLiteral("jwtInspectorPanel"));
+
+    const QModelIndex pkce = window.areaModel()->index(window.areaModel()->rowOf(QStringLiteral("pkce-generator")));
+    QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, list->visualRect(pkce).center());
+    QCOMPARE(stack->currentWidget()->objectName(), QStringLiteral("pkceGeneratorPanel"));
+    // The inspector was kept, not rebuilt.
+    QCOMPARE(window.findChildren<QWidget *>(QStringLiteral("jwtInspectorPanel")).size(), 1);
+}
+
+void TestMainWindow::clickingADisabledAreaDoesNothing()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QListView *list = window.areaList();
+    const QModelIndex passkeys = window.areaModel()->index(window.areaModel()->rowOf(QStringLiteral("passkeys")));
+    QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, list->visualRect(passkeys).center());
+    QCOMPARE(window.currentArea(), QStringLiteral("pkce-generator"));
+    QVERIFY(!window.showArea(QStringLiteral("passkeys")));
+    QVERIFY(!window.showArea(QStringLiteral("no-such-area")));
+}
+
+void TestMainWindow::laterCodeCanEnableAnArea()
+{
+    MainWindow window;
+    auto *log = new QLabel(QStringLiteral("exchange log"));
+    QVERIFY(window.setAreaPanel(QStringLiteral("exchange-log"), log));
+    const QModelIndex index = window.areaModel()->index(window.areaModel()->rowOf(QStringLiteral("exchange-log")));
+    QVERIFY(window.areaModel()->flags(index) & Qt::ItemIsEnabled);
+    QVERIFY(window.showArea(QStringLiteral("exchange-log")));
+    QCOMPARE(window.findChild<QStackedWidget *>(QStringLiteral("areaStack"))->currentWidget(), log);
+
+    int created = 0;
+    QVERIFY(window.setAreaFactory(QStringLiteral("session"), [&created] {
+        ++created;
+        return new QLabel(QStringLiteral("session"));
+    }));
+    QCOMPARE(created, 0);
+    QVERIFY(window.showArea(QStringLiteral("session")));
+    QVERIFY(window.showArea(QStringLiteral("session")));
+    QCOMPARE(created, 1);
+
+    auto *custom = new QLabel(QStringLiteral("custom"));
+    window.addArea(QStringLiteral("custom"), QStringLiteral("Custom"), custom, QStringLiteral("a note"));
+    QCOMPARE(window.areaModel()->rowCount(), 12);
+    QVERIFY(window.showArea(QStringLiteral("custom")));
+    QVERIFY(!window.setAreaPanel(QStringLiteral("unknown"), new QLabel));
+}
+
+void TestMainWindow::providerBarHasNoFakeData()
+{
+    MainWindow window;
+    ui::ProviderBar *bar = window.providerBar();
+    QVERIFY(bar);
+    QCOMPARE(bar->profileCombo()->count(), 0);
+    QVERIFY(!bar->profileCombo()->isEnabled());
+    QCOMPARE(bar->statusLabel()->textFormat(), Qt::PlainText);
+    QVERIFY(bar->statusLabel()->text().contains(QStringLiteral("sandbox")));
+    bar->setProfiles({QStringLiteral("Sandbox")});
+    QVERIFY(bar->profileCombo()->isEnabled());
+    QCOMPARE(bar->profileCombo()->count(), 1);
+}
+
+void TestMainWindow::startupProbeMeasuresTheFirstPaint()
+{
+    MainWindow window;
+    ui::StartupProbe probe(&window, /*quitWhenDone=*/false);
+    QSignalSpy measured(&probe, &ui::StartupProbe::measured);
+    window.show();
+    QTRY_COMPARE(measured.count(), 1);
+    QVERIFY(ui::StartupProbe::msSinceProcessStart() > 0);
+    QVERIFY(ui::StartupProbe::residentSetMb() > 1);
+    QVERIFY(!ui::StartupProbe::webEngineLoaded());
+    ui::StartupProbe::Figures figures;
+    figures.firstPaintMs = 12.34;
+    figures.rssMb = 40;
+    QCOMPARE(ui::StartupProbe::toJsonLine(figures),
+             QByteArray("{\"first_paint_ms\": 12.3, \"rss_mb\": 40.0, \"webengine_loaded\": false}"));
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

@@ -1,0 +1,139 @@
+#include "ExpiryCountdown.h"
+
+#include "ui/UiText.h"
+
+#include "oidc/HumanTime.h"
+
+#include <QDateTime>
+#include <QLabel>
+#include <QProgressBar>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <climits>
+
+namespace ui {
+
+ExpiryCountdown::ExpiryCountdown(QWidget *parent)
+    : QWidget(parent)
+    , m_label(plainLabel(QString()))
+    , m_progress(new QProgressBar)
+{
+    setObjectName(QStringLiteral("expiryCountdown"));
+    m_label->setObjectName(QStringLiteral("expiryLabel"));
+    m_label->setWordWrap(true);
+    QFont font = m_label->font();
+    font.setWeight(QFont::DemiBold);
+    m_label->setFont(font);
+    m_progress->setObjectName(QStringLiteral("expiryProgress"));
+    m_progress->setTextVisible(true);
+    m_progress->setMaximumHeight(18);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(4);
+    layout->addWidget(m_label);
+    layout->addWidget(m_progress);
+
+    m_timer.setInterval(1000);
+    m_timer.setTimerType(Qt::PreciseTimer);
+    connect(&m_timer, &QTimer::timeout, this, &ExpiryCountdown::refresh);
+    clear();
+}
+
+int64_t ExpiryCountdown::warningThreshold(int64_t lifetimeSeconds)
+{
+    return std::max<int64_t>(lifetimeSeconds / 10, 60);
+}
+
+void ExpiryCountdown::setTimes(std::optional<int64_t> issuedAt, std::optional<int64_t> expiresAt, std::optional<int64_t> notBefore)
+{
+    m_iat = issuedAt;
+    m_exp = expiresAt;
+    m_nbf = notBefore;
+    m_label->show();
+    m_timer.start();
+    refresh();
+}
+
+void ExpiryCountdown::clear()
+{
+    m_timer.stop();
+    m_iat.reset();
+    m_exp.reset();
+    m_nbf.reset();
+    // Nothing to count down: the token area already says why.
+    m_label->clear();
+    m_label->hide();
+    m_progress->hide();
+    setState(State::NoToken);
+}
+
+void ExpiryCountdown::setState(State state)
+{
+    m_state = state;
+    QColor color = mutedColor();
+    switch (state) {
+    case State::Valid: color = passColor(); break;
+    case State::Expiring: color = warnColor(); break;
+    case State::Expired: color = failColor(); break;
+    case State::NotYetValid: color = warnColor(); break;
+    case State::NoToken:
+    case State::NoExpiry: break;
+    }
+    QPalette labelPalette = m_label->palette();
+    labelPalette.setColor(QPalette::WindowText, color);
+    m_label->setPalette(labelPalette);
+    QPalette barPalette = m_progress->palette();
+    barPalette.setColor(QPalette::Highlight, color);
+    m_progress->setPalette(barPalette);
+}
+
+void ExpiryCountdown::refresh()
+{
+    const int64_t now = QDateTime::currentSecsSinceEpoch();
+    Q_EMIT ticked(now);
+    if (!m_exp) {
+        m_label->setText(QStringLiteral("No exp claim: this token does not expire by itself."));
+        m_progress->hide();
+        setState(State::NoExpiry);
+        return;
+    }
+    const int64_t exp = *m_exp;
+    const QString at = qs(oidc::formatLocal(exp));
+    const int64_t start = m_iat ? *m_iat : (m_nbf ? *m_nbf : exp);
+    const int64_t lifetime = exp - start;
+
+    State state = State::Valid;
+    QString text;
+    if (now >= exp) {
+        state = State::Expired;
+        text = QStringLiteral("Expired %1 — at %2").arg(qs(oidc::formatRelative(exp, now)), at);
+    } else if (m_nbf && now < *m_nbf) {
+        state = State::NotYetValid;
+        text = QStringLiteral("Not valid yet: nbf is %1. Expires %2 — at %3")
+                   .arg(qs(oidc::formatRelative(*m_nbf, now)), qs(oidc::formatRelative(exp, now)), at);
+    } else {
+        const int64_t left = exp - now;
+        state = lifetime > 0 && left <= warningThreshold(lifetime) ? State::Expiring
+              : lifetime <= 0 && left <= 60                        ? State::Expiring
+                                                                   : State::Valid;
+        text = QStringLiteral("Expires %1 — at %2").arg(qs(oidc::formatRelative(exp, now)), at);
+    }
+    m_label->setText(text);
+    setState(state);
+
+    if (lifetime > 0) {
+        // The bar fills as the lifetime is used up: iat (or nbf) → exp.
+        const int64_t clamped = std::min<int64_t>(lifetime, INT_MAX);
+        const int64_t used = std::clamp<int64_t>(now - start, 0, clamped);
+        m_progress->setRange(0, static_cast<int>(clamped));
+        m_progress->setValue(static_cast<int>(used));
+        m_progress->setFormat(QStringLiteral("%p% of the %1 lifetime used").arg(qs(oidc::formatDuration(lifetime))));
+        m_progress->show();
+    } else {
+        m_progress->hide();
+    }
+}
+
+} // namespace ui

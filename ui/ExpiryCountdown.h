@@ -1,0 +1,52 @@
+#pragma once
+
+// A live countdown to a token's exp with a bar from iat to exp, updated every second. Green while
+// valid, amber in the last 10 % of the lifetime (or the last 60 s), red once expired.
+
+#include <QTimer>
+#include <QWidget>
+
+#include <cstdint>
+#include <optional>
+
+class QLabel;
+class QProgressBar;
+
+namespace ui {
+
+class ExpiryCountdown final : public QWidget {
+    Q_OBJECT
+public:
+    enum class State { NoToken, NoExpiry, NotYetValid, Valid, Expiring, Expired };
+    Q_ENUM(State)
+
+    explicit ExpiryCountdown(QWidget *parent = nullptr);
+
+    // Times of the token shown (Unix seconds); starts the one-second timer when there is an exp.
+    void setTimes(std::optional<int64_t> issuedAt, std::optional<int64_t> expiresAt, std::optional<int64_t> notBefore);
+    void clear();
+
+    [[nodiscard]] State state() const { return m_state; }
+    [[nodiscard]] QLabel *label() const { return m_label; }
+    [[nodiscard]] QProgressBar *progressBar() const { return m_progress; }
+
+    // Amber when at most this much of the lifetime is left.
+    [[nodiscard]] static int64_t warningThreshold(int64_t lifetimeSeconds);
+
+Q_SIGNALS:
+    void ticked(qint64 unixNow); // every second while a token is shown
+
+private:
+    void refresh();
+    void setState(State state);
+
+    QLabel *m_label;
+    QProgressBar *m_progress;
+    QTimer m_timer;
+    std::optional<int64_t> m_iat;
+    std::optional<int64_t> m_exp;
+    std::optional<int64_t> m_nbf;
+    State m_state = State::NoToken;
+};
+
+} // namespace ui

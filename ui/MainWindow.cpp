@@ -1,0 +1,187 @@
+#include "MainWindow.h"
+
+#include "ui/AreaItemDelegate.h"
+#include "ui/AreaListModel.h"
+#include "ui/JwtInspectorPanel.h"
+#include "ui/PkceGeneratorPanel.h"
+#include "ui/ProviderBar.h"
+
+#include <QFrame>
+#include <QItemSelectionModel>
+#include <QListView>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QVBoxLayout>
+
+namespace ui {
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
+    , m_providerBar(new ProviderBar)
+    , m_areaModel(new AreaListModel(this))
+    , m_areaList(new QListView)
+    , m_stack(new QStackedWidget)
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(QStringLiteral("OIDC Playground"));
+    resize(1280, 800);
+
+    m_areaList->setObjectName(QStringLiteral("areaList"));
+    m_areaList->setModel(m_areaModel);
+    m_areaList->setItemDelegate(new AreaItemDelegate(m_areaList));
+    m_areaList->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_areaList->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_areaList->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_areaList->setUniformItemSizes(true);
+    m_areaList->setMinimumWidth(220);
+    m_areaList->setFrameShape(QFrame::NoFrame);
+    m_areaList->setAutoFillBackground(true);
+
+    m_stack->setObjectName(QStringLiteral("areaStack"));
+
+    auto *splitter = new QSplitter(Qt::Horizontal);
+    splitter->setObjectName(QStringLiteral("mainSplitter"));
+    splitter->addWidget(m_areaList);
+    splitter->addWidget(m_stack);
+    splitter->setStretchFactor(0, 0);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({240, 1040});
+    splitter->setChildrenCollapsible(false);
+
+    auto *line = new QFrame;
+    line->setFrameShape(QFrame::HLine);
+    line->setFrameShadow(QFrame::Sunken);
+
+    auto *central = new QWidget;
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_providerBar);
+    layout->addWidget(line);
+    layout->addWidget(splitter, 1);
+    setCentralWidget(central);
+
+    connect(m_areaList->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this](const QModelIndex &current) {
+                if (current.isValid())
+                    showArea(current.data(AreaListModel::IdRole).toString());
+            });
+
+    listPlannedAreas();
+    registerBuiltPanels();
+
+    // Start on the first area that works; only its panel is created now (start-up stays light).
+    if (const int row = m_areaModel->firstAvailableRow(); row >= 0)
+        showArea(m_areaModel->areaAt(row).id);
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::listPlannedAreas()
+{
+    struct Planned {
+        QStringView id;
+        const char *title;
+        const char *note;
+    };
+    // The product's areas in their order. The notes say honestly what each one waits for.
+    static constexpr Planned kPlanned[] = {
+        {areas::kAuthorizationCode, "Authorization Code + PKCE", "Not built yet · needs the flow engine"},
+        {areas::kClientCredentials, "Client Credentials & M2M", "Not built yet · needs the flow engine"},
+        {areas::kEnchantedLink, "Enchanted Link", "Not built yet · needs the Descope sandbox"},
+        {areas::kMagicLinkOtp, "Magic Link & OTP", "Not built yet · needs the Descope sandbox"},
+        {areas::kPasskeys, "Passkeys", "Not built yet · needs WebAuthn support"},
+        {areas::kStepUp, "Step-up", "Not built yet · needs session features"},
+        {areas::kSession, "Session", "Not built yet · needs session features"},
+        {areas::kInbox, "Inbox", "Not built yet · needs the sandbox"},
+        {areas::kPkceGenerator, "PKCE Generator", "RFC 7636 verifier and challenge"},
+        {areas::kJwtInspector, "JWT Inspector", "Decode, explain and verify"},
+        {areas::kExchangeLog, "Exchange Log", "Not built yet · needs the flow engine"},
+    };
+    for (const auto &area : kPlanned)
+        m_areaModel->addArea(area.id.toString(), QString::fromUtf8(area.title), QString::fromUtf8(area.note));
+}
+
+void MainWindow::registerBuiltPanels()
+{
+    setAreaFactory(areas::kPkceGenerator.toString(), [] { return new PkceGeneratorPanel; });
+    setAreaFactory(areas::kJwtInspector.toString(), [] { return new JwtInspectorPanel; });
+}
+
+void MainWindow::addArea(const QString &id, const QString &title, QWidget *panel, const QString &note)
+{
+    m_areaModel->addArea(id, title, note);
+    setAreaPanel(id, panel);
+}
+
+bool MainWindow::setAreaPanel(const QString &id, QWidget *panel)
+{
+    if (m_areaModel->rowOf(id) < 0 || !panel)
+        return false;
+    Page &page = m_pages[id];
+    if (page.panel && page.panel != panel) {
+        m_stack->removeWidget(page.panel);
+        page.panel->deleteLater();
+    }
+    page.panel = panel;
+    page.factory = nullptr;
+    if (m_stack->indexOf(panel) < 0)
+        m_stack->addWidget(panel);
+    m_areaModel->setAvailable(id, true);
+    if (m_current == id)
+        m_stack->setCurrentWidget(panel);
+    return true;
+}
+
+bool MainWindow::setAreaFactory(const QString &id, PanelFactory factory)
+{
+    if (m_areaModel->rowOf(id) < 0 || !factory)
+        return false;
+    Page &page = m_pages[id];
+    page.factory = std::move(factory);
+    m_areaModel->setAvailable(id, true);
+    return true;
+}
+
+QWidget *MainWindow::ensurePanel(const QString &id)
+{
+    const auto found = m_pages.find(id);
+    if (found == m_pages.end())
+        return nullptr;
+    Page &page = found.value();
+    if (!page.panel && page.factory) {
+        QWidget *panel = page.factory();
+        page.panel = panel;
+        if (panel)
+            m_stack->addWidget(panel);
+    }
+    return page.panel;
+}
+
+QWidget *MainWindow::areaPanel(const QString &id)
+{
+    return ensurePanel(id);
+}
+
+bool MainWindow::showArea(const QString &id)
+{
+    const AreaListModel::Area *area = m_areaModel->area(id);
+    if (!area || !area->available)
+        return false;
+    QWidget *panel = ensurePanel(id);
+    if (!panel)
+        return false;
+    m_current = id;
+    m_stack->setCurrentWidget(panel);
+    const QModelIndex index = m_areaModel->index(m_areaModel->rowOf(id));
+    if (m_areaList->currentIndex() != index)
+        m_areaList->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect);
+    return true;
+}
+
+QString MainWindow::currentArea() const
+{
+    return m_current;
+}
+
+} // namespace ui

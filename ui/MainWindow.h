@@ -1,0 +1,81 @@
+#pragma once
+
+// The main window: the provider bar on top, the product's areas on the left, the selected
+// area's panel on the right. Areas not built yet are listed, disabled, with a note; registering a
+// panel (or a factory that creates it on first use) enables an area.
+
+#include <QHash>
+#include <QMainWindow>
+#include <QPointer>
+#include <QStringView>
+
+#include <functional>
+
+class QListView;
+class QStackedWidget;
+
+namespace ui {
+
+class AreaListModel;
+class ProviderBar;
+
+// Stable area ids.
+namespace areas {
+inline constexpr QStringView kAuthorizationCode = u"authorization-code";
+inline constexpr QStringView kClientCredentials = u"client-credentials";
+inline constexpr QStringView kEnchantedLink = u"enchanted-link";
+inline constexpr QStringView kMagicLinkOtp = u"magic-link-otp";
+inline constexpr QStringView kPasskeys = u"passkeys";
+inline constexpr QStringView kStepUp = u"step-up";
+inline constexpr QStringView kSession = u"session";
+inline constexpr QStringView kInbox = u"inbox";
+inline constexpr QStringView kPkceGenerator = u"pkce-generator";
+inline constexpr QStringView kJwtInspector = u"jwt-inspector";
+inline constexpr QStringView kExchangeLog = u"exchange-log";
+} // namespace areas
+
+class MainWindow final : public QMainWindow {
+    Q_OBJECT
+public:
+    using PanelFactory = std::function<QWidget *()>;
+
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Registers `panel` (ownership taken) for the area `id`, appending the area when it is new,
+    // and enables it.
+    void addArea(const QString &id, const QString &title, QWidget *panel, const QString &note = {});
+    // Registers a panel for an area that is already listed and enables it. False for an unknown id.
+    bool setAreaPanel(const QString &id, QWidget *panel);
+    // As setAreaPanel, but the panel is created the first time the area is shown.
+    bool setAreaFactory(const QString &id, PanelFactory factory);
+
+    // Shows the area's panel (creating it if needed). False when the area is unknown or disabled.
+    bool showArea(const QString &id);
+    [[nodiscard]] QString currentArea() const;
+    // The area's panel, created on demand; nullptr when it has none.
+    [[nodiscard]] QWidget *areaPanel(const QString &id);
+
+    [[nodiscard]] ProviderBar *providerBar() const { return m_providerBar; }
+    [[nodiscard]] AreaListModel *areaModel() const { return m_areaModel; }
+    [[nodiscard]] QListView *areaList() const { return m_areaList; }
+
+private:
+    struct Page final {
+        QPointer<QWidget> panel;
+        PanelFactory factory;
+    };
+
+    void listPlannedAreas();
+    void registerBuiltPanels();
+    QWidget *ensurePanel(const QString &id);
+
+    ProviderBar *m_providerBar;
+    AreaListModel *m_areaModel;
+    QListView *m_areaList;
+    QStackedWidget *m_stack;
+    QHash<QString, Page> m_pages;
+    QString m_current;
+};
+
+} // namespace ui

@@ -1,0 +1,369 @@
+#include "PkceGeneratorPanel.h"
+
+#include "ui/CopyableField.h"
+#include "ui/UiText.h"
+
+#include "oidc/crypto/Base64Url.h"
+#include "oidc/crypto/Digest.h"
+
+#include <QComboBox>
+#include <QFormLayout>
+#include <QGridLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSpinBox>
+#include <QUrlQuery>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace ui {
+
+namespace {
+
+PkceGeneratorPanel::Generated generateValues(oidc::PkceMethod method, int length)
+{
+    PkceGeneratorPanel::Generated generated;
+    auto pkce = oidc::generatePkce(method, length);
+    auto state = oidc::generateState();
+    auto nonce = oidc::generateNonce();
+    if (!pkce)
+        generated.error = errorText(pkce.error());
+    else if (!state)
+        generated.error = errorText(state.error());
+    else if (!nonce)
+        generated.error = errorText(nonce.error());
+    else {
+        generated.verifier = qs(pkce->codeVerifier);
+        generated.state = qs(*state);
+        generated.nonce = qs(*nonce);
+    }
+    return generated;
+}
+
+PkceGeneratorPanel::Steps computeSteps(const std::string &generatedVerifier, const std::string &verifier, oidc::PkceMethod method)
+{
+    PkceGeneratorPanel::Steps steps;
+    if (!generatedVerifier.empty()) {
+        auto challenge = oidc::pkceChallenge(generatedVerifier, method);
+        steps.generatedChallenge = challenge ? qs(*challenge) : errorText(challenge.error());
+    }
+    steps.verifier = qs(verifier);
+    if (verifier.empty()) {
+        steps.validationError = QStringLiteral("Type or paste a code_verifier to see its challenge.");
+        return steps;
+    }
+    if (auto valid = oidc::validateCodeVerifier(verifier); !valid)
+        steps.validationError = errorText(valid.error());
+    // The steps are shown even for an invalid verifier, so they can be compared with another
+    // implementation; the validation error says why a server would refuse it.
+    if (method == oidc::PkceMethod::S256) {
+        const std::string digest = oidc::crypto::sha256(verifier);
+        steps.sha256Hex = qs(oidc::crypto::hexEncode(digest));
+        steps.challenge = qs(oidc::crypto::base64UrlEncode(digest));
+    } else {
+        steps.challenge = qs(verifier);
+    }
+    return steps;
+}
+
+QGroupBox *group(const QString &title, const QString &name)
+{
+    auto *box = new QGroupBox(title);
+    box->setObjectName(name);
+    return box;
+}
+
+QLabel *caption(const QString &text)
+{
+    QLabel *label = plainLabel(text);
+    label->setWordWrap(true);
+    QPalette palette = label->palette();
+    palette.setColor(QPalette::WindowText, mutedColor());
+    label->setPalette(palette);
+    return label;
+}
+
+QLineEdit *readOnlyMono(const QString &name)
+{
+    auto *edit = new QLineEdit;
+    edit->setObjectName(name);
+    edit->setReadOnly(true);
+    edit->setFont(monospaceFont());
+    return edit;
+}
+
+} // namespace
+
+PkceGeneratorPanel::PkceGeneratorPanel(QWidget *parent)
+    : QWidget(parent)
+    , m_methodCombo(new QComboBox)
+    , m_lengthSpin(new QSpinBox)
+    , m_regenerateButton(new QPushButton(QStringLiteral("Regenerate")))
+    , m_plainWarning(plainLabel(QString()))
+    , m_generationError(plainLabel(QString()))
+    , m_verifierField(new CopyableField(QStringLiteral("codeVerifier")))
+    , m_challengeField(new CopyableField(QStringLiteral("codeChallenge")))
+    , m_methodValue(new CopyableField(QStringLiteral("codeChallengeMethod")))
+    , m_stateField(new CopyableField(QStringLiteral("state")))
+    , m_nonceField(new CopyableField(QStringLiteral("nonce")))
+    , m_requestField(new CopyableField(QStringLiteral("requestParameters")))
+    , m_ownVerifierEdit(new QLineEdit)
+    , m_ownLengthLabel(plainLabel(QString()))
+    , m_verifierStatus(plainLabel(QString()))
+    , m_hashCaption(plainLabel(QString()))
+    , m_sha256Edit(readOnlyMono(QStringLiteral("sha256HexEdit")))
+    , m_challengeCaption(plainLabel(QString()))
+    , m_computedChallengeEdit(readOnlyMono(QStringLiteral("computedChallengeEdit")))
+{
+    setObjectName(QStringLiteral("pkceGeneratorPanel"));
+
+    // Heading.
+    auto *title = plainLabel(QStringLiteral("PKCE Generator"));
+    QFont titleFont = title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.35);
+    titleFont.setWeight(QFont::DemiBold);
+    title->setFont(titleFont);
+    auto *intro = caption(QStringLiteral(
+        "Proof Key for Code Exchange (RFC 7636) binds an authorization code to the client that asked for it: "
+        "the client sends code_challenge with the authorization request, then proves it knows the code_verifier "
+        "in the token request. state and nonce bind the response and the ID token to the same request."));
+
+    // Parameters.
+    m_methodCombo->setObjectName(QStringLiteral("pkceMethodCombo"));
+    m_methodCombo->addItem(QStringLiteral("S256"), static_cast<int>(oidc::PkceMethod::S256));
+    m_methodCombo->addItem(QStringLiteral("plain"), static_cast<int>(oidc::PkceMethod::Plain));
+    m_methodCombo->setToolTip(QStringLiteral("code_challenge_method (RFC 7636 §4.3)"));
+    m_lengthSpin->setObjectName(QStringLiteral("verifierLengthSpin"));
+    m_lengthSpin->setRange(oidc::kMinVerifierLength, oidc::kMaxVerifierLength);
+    m_lengthSpin->setValue(oidc::kDefaultVerifierLength);
+    m_lengthSpin->setSuffix(QStringLiteral(" characters"));
+    m_lengthSpin->setToolTip(QStringLiteral("RFC 7636 §4.1: 43 to 128 characters; 43 is base64url of 32 random bytes"));
+    m_regenerateButton->setObjectName(QStringLiteral("regenerateButton"));
+    m_regenerateButton->setDefault(true);
+    m_plainWarning->setObjectName(QStringLiteral("plainWarningLabel"));
+    m_plainWarning->setWordWrap(true);
+    m_plainWarning->setText(QStringLiteral(
+        "⚠ plain is insecure: code_challenge equals code_verifier, so anyone who sees the authorization request "
+        "(browser history, logs, a malicious app on the device) can redeem the code. Use S256; plain exists only "
+        "for clients that cannot hash (RFC 7636 §4.2, §7.2)."));
+    setTone(m_plainWarning, Tone::Bad);
+    m_plainWarning->hide();
+    m_generationError->setObjectName(QStringLiteral("generationErrorLabel"));
+    m_generationError->setWordWrap(true);
+    setTone(m_generationError, Tone::Bad);
+    m_generationError->hide();
+
+    auto *parameters = group(QStringLiteral("Parameters"), QStringLiteral("pkceParametersGroup"));
+    auto *paramRow = new QHBoxLayout;
+    paramRow->addWidget(plainLabel(QStringLiteral("Method")));
+    paramRow->addWidget(m_methodCombo);
+    paramRow->addSpacing(16);
+    paramRow->addWidget(plainLabel(QStringLiteral("Verifier length")));
+    paramRow->addWidget(m_lengthSpin);
+    paramRow->addSpacing(16);
+    paramRow->addWidget(m_regenerateButton);
+    paramRow->addStretch(1);
+    auto *paramLayout = new QVBoxLayout(parameters);
+    paramLayout->addLayout(paramRow);
+    paramLayout->addWidget(m_plainWarning);
+    paramLayout->addWidget(m_generationError);
+
+    // Generated values.
+    m_verifierField->setPlaceholderText(QStringLiteral("generating…"));
+    m_challengeField->setPlaceholderText(QStringLiteral("generating…"));
+    m_stateField->setPlaceholderText(QStringLiteral("generating…"));
+    m_nonceField->setPlaceholderText(QStringLiteral("generating…"));
+    m_requestField->setPlaceholderText(QStringLiteral("generating…"));
+    auto *generated = group(QStringLiteral("Generated values"), QStringLiteral("pkceGeneratedGroup"));
+    auto *form = new QFormLayout(generated);
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    form->setLabelAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    const auto monoCaption = [](const QString &text, const QString &tip) {
+        QLabel *label = plainLabel(text);
+        label->setFont(monospaceFont());
+        label->setToolTip(tip);
+        return label;
+    };
+    form->addRow(monoCaption(QStringLiteral("code_verifier"), QStringLiteral("Sent in the token request (RFC 7636 §4.5). Keep it secret until then.")), m_verifierField);
+    form->addRow(monoCaption(QStringLiteral("code_challenge"), QStringLiteral("Sent in the authorization request (RFC 7636 §4.3).")), m_challengeField);
+    form->addRow(monoCaption(QStringLiteral("code_challenge_method"), QStringLiteral("RFC 7636 §4.3")), m_methodValue);
+    form->addRow(monoCaption(QStringLiteral("state"), QStringLiteral("RFC 6749 §4.1.1, §10.12: binds the callback to this request (CSRF).")), m_stateField);
+    form->addRow(monoCaption(QStringLiteral("nonce"), QStringLiteral("OIDC Core §3.1.2.1: must come back in the ID token (replay protection).")), m_nonceField);
+    form->addRow(plainLabel(QStringLiteral("Request parameters")), m_requestField);
+
+    // Step by step.
+    m_ownVerifierEdit->setObjectName(QStringLiteral("ownVerifierEdit"));
+    m_ownVerifierEdit->setFont(monospaceFont());
+    m_ownVerifierEdit->setPlaceholderText(QStringLiteral("Type or paste a code_verifier"));
+    m_ownVerifierEdit->setClearButtonEnabled(true);
+    m_ownLengthLabel->setObjectName(QStringLiteral("ownVerifierLengthLabel"));
+    m_ownLengthLabel->setMinimumWidth(m_ownLengthLabel->fontMetrics().horizontalAdvance(QStringLiteral("128 characters")));
+    m_verifierStatus->setObjectName(QStringLiteral("verifierStatusLabel"));
+    m_verifierStatus->setWordWrap(true);
+    m_hashCaption->setWordWrap(true);
+    m_challengeCaption->setWordWrap(true);
+
+    auto *steps = group(QStringLiteral("How the challenge is computed"), QStringLiteral("pkceStepsGroup"));
+    auto *stepsLayout = new QGridLayout(steps);
+    stepsLayout->setColumnStretch(1, 1);
+    const auto stepNumber = [](int n) {
+        QLabel *label = plainLabel(QString::number(n));
+        label->setAlignment(Qt::AlignCenter);
+        label->setFixedSize(22, 22);
+        label->setStyleSheet(QStringLiteral("QLabel { background: #1f4e79; color: white; border-radius: 11px; font-weight: 600; }"));
+        return label;
+    };
+    stepsLayout->addWidget(stepNumber(1), 0, 0, Qt::AlignTop);
+    stepsLayout->addWidget(plainLabel(QStringLiteral("code_verifier, as ASCII bytes: 43–128 characters from A–Z a–z 0–9 - . _ ~ "
+                                                  "(RFC 7636 §4.1). Edit it to try your own.")), 0, 1, 1, 2);
+    stepsLayout->addWidget(m_ownVerifierEdit, 1, 1);
+    stepsLayout->addWidget(m_ownLengthLabel, 1, 2);
+    stepsLayout->addWidget(m_verifierStatus, 2, 1, 1, 2);
+    stepsLayout->addWidget(stepNumber(2), 3, 0, Qt::AlignTop);
+    stepsLayout->addWidget(m_hashCaption, 3, 1, 1, 2);
+    stepsLayout->addWidget(m_sha256Edit, 4, 1, 1, 2);
+    stepsLayout->addWidget(stepNumber(3), 5, 0, Qt::AlignTop);
+    stepsLayout->addWidget(m_challengeCaption, 5, 1, 1, 2);
+    stepsLayout->addWidget(m_computedChallengeEdit, 6, 1, 1, 2);
+    stepsLayout->setVerticalSpacing(6);
+
+    auto *content = new QWidget;
+    content->setObjectName(QStringLiteral("pkceContent"));
+    auto *layout = new QVBoxLayout(content);
+    layout->setContentsMargins(18, 14, 18, 14);
+    layout->setSpacing(10);
+    layout->addWidget(title);
+    layout->addWidget(intro);
+    layout->addWidget(parameters);
+    layout->addWidget(generated);
+    layout->addWidget(steps);
+    layout->addStretch(1);
+
+    auto *scroll = new QScrollArea;
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(content);
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->addWidget(scroll);
+
+    connect(&m_generateWatcher, &QFutureWatcher<Generated>::finished, this,
+            [this] { applyGenerated(m_generateWatcher.result()); });
+    connect(&m_stepsWatcher, &QFutureWatcher<Steps>::finished, this, [this] { applySteps(m_stepsWatcher.result()); });
+    connect(m_regenerateButton, &QPushButton::clicked, this, &PkceGeneratorPanel::regenerate);
+    connect(m_lengthSpin, &QSpinBox::valueChanged, this, &PkceGeneratorPanel::regenerate);
+    connect(m_methodCombo, &QComboBox::currentIndexChanged, this, [this] {
+        // Same verifier, new method: only the challenge changes.
+        updateMethodWarning();
+        recomputeSteps();
+    });
+    connect(m_ownVerifierEdit, &QLineEdit::textChanged, this, &PkceGeneratorPanel::recomputeSteps);
+
+    updateMethodWarning();
+    regenerate();
+}
+
+PkceGeneratorPanel::~PkceGeneratorPanel() = default;
+
+oidc::PkceMethod PkceGeneratorPanel::method() const
+{
+    return static_cast<oidc::PkceMethod>(m_methodCombo->currentData().toInt());
+}
+
+void PkceGeneratorPanel::regenerate()
+{
+    const oidc::PkceMethod chosen = method();
+    const int length = m_lengthSpin->value();
+    m_generateWatcher.setFuture(QtConcurrent::run([chosen, length] { return generateValues(chosen, length); }));
+}
+
+void PkceGeneratorPanel::applyGenerated(const Generated &generated)
+{
+    m_generationError->setVisible(!generated.error.isEmpty());
+    m_generationError->setText(generated.error);
+    if (!generated.error.isEmpty())
+        return;
+    m_generatedVerifier = generated.verifier;
+    m_verifierField->setText(generated.verifier);
+    m_stateField->setText(generated.state);
+    m_nonceField->setText(generated.nonce);
+    // The challenge comes from the steps computation, which also follows the edited verifier.
+    if (m_ownVerifierEdit->text() == generated.verifier)
+        recomputeSteps();
+    else
+        m_ownVerifierEdit->setText(generated.verifier); // triggers recomputeSteps()
+}
+
+void PkceGeneratorPanel::recomputeSteps()
+{
+    const std::string generated = toStd(m_generatedVerifier);
+    const std::string own = toStd(m_ownVerifierEdit->text());
+    const oidc::PkceMethod chosen = method();
+    m_stepsWatcher.setFuture(QtConcurrent::run([generated, own, chosen] { return computeSteps(generated, own, chosen); }));
+}
+
+void PkceGeneratorPanel::applySteps(const Steps &steps)
+{
+    if (steps.verifier != m_ownVerifierEdit->text())
+        return; // a newer computation is on its way
+    const bool s256 = method() == oidc::PkceMethod::S256;
+    m_challengeField->setText(steps.generatedChallenge);
+    m_methodValue->setText(s256 ? QStringLiteral("S256") : QStringLiteral("plain"));
+
+    const qsizetype length = steps.verifier.size();
+    m_ownLengthLabel->setText(length == 1 ? QStringLiteral("1 character") : QStringLiteral("%1 characters").arg(length));
+    if (steps.verifier.isEmpty()) {
+        m_verifierStatus->setText(steps.validationError);
+        setTone(m_verifierStatus, Tone::Neutral);
+    } else if (steps.validationError.isEmpty()) {
+        m_verifierStatus->setText(
+            QStringLiteral("✔ A valid code_verifier (RFC 7636 §4.1): %1 unreserved characters.").arg(length));
+        setTone(m_verifierStatus, Tone::Good);
+    } else {
+        m_verifierStatus->setText(QStringLiteral("✘ ") + steps.validationError);
+        setTone(m_verifierStatus, Tone::Bad);
+    }
+
+    if (s256) {
+        m_hashCaption->setText(QStringLiteral("SHA-256 of those bytes: 32 bytes, shown here as 64 hex digits."));
+        m_sha256Edit->setText(steps.sha256Hex);
+        m_sha256Edit->show();
+        m_challengeCaption->setText(QStringLiteral(
+            "BASE64URL of the 32 bytes, without padding: this is code_challenge (RFC 7636 §4.2, S256)."));
+    } else {
+        m_hashCaption->setText(QStringLiteral("plain: no hashing. The verifier itself is sent (the insecure option)."));
+        m_sha256Edit->clear();
+        m_sha256Edit->hide();
+        m_challengeCaption->setText(QStringLiteral("code_challenge = code_verifier (RFC 7636 §4.2, plain)."));
+    }
+    m_computedChallengeEdit->setText(steps.challenge);
+    m_computedChallengeEdit->setCursorPosition(0);
+    m_sha256Edit->setCursorPosition(0);
+    updateRequestParameters();
+    Q_EMIT valuesChanged();
+}
+
+void PkceGeneratorPanel::updateMethodWarning()
+{
+    m_plainWarning->setVisible(method() == oidc::PkceMethod::Plain);
+}
+
+void PkceGeneratorPanel::updateRequestParameters()
+{
+    if (m_challengeField->text().isEmpty()) {
+        m_requestField->setText(QString());
+        return;
+    }
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("code_challenge"), m_challengeField->text());
+    query.addQueryItem(QStringLiteral("code_challenge_method"), m_methodValue->text());
+    query.addQueryItem(QStringLiteral("state"), m_stateField->text());
+    query.addQueryItem(QStringLiteral("nonce"), m_nonceField->text());
+    m_requestField->setText(query.toString(QUrl::FullyEncoded));
+}
+
+} // namespace ui

@@ -1,0 +1,126 @@
+#include "StartupProbe.h"
+
+#include <QApplication>
+#include <QEvent>
+#include <QFile>
+#include <QTimer>
+#include <QWidget>
+
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
+#include <unistd.h>
+
+namespace ui {
+
+namespace {
+
+double nowMs(clockid_t clock)
+{
+    timespec ts{};
+    if (clock_gettime(clock, &ts) != 0)
+        return -1;
+    return static_cast<double>(ts.tv_sec) * 1000.0 + static_cast<double>(ts.tv_nsec) / 1e6;
+}
+
+// /proc files report a size of 0: read until EOF instead of trusting size().
+QByteArray readProcFile(const char *path)
+{
+    QFile file(QString::fromLatin1(path));
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return file.readAll();
+}
+
+} // namespace
+
+StartupProbe::StartupProbe(QWidget *window, bool quitWhenDone, QObject *parent)
+    : QObject(parent)
+    , m_window(window)
+    , m_quitWhenDone(quitWhenDone)
+{
+    // Paint events go to whichever widgets are dirty, not necessarily the top level: watch them
+    // all and keep the first one that belongs to the window.
+    qApp->installEventFilter(this);
+}
+
+bool StartupProbe::eventFilter(QObject *watched, QEvent *event)
+{
+    if (!m_painted && event->type() == QEvent::Paint && watched->isWidgetType() && m_window
+        && static_cast<QWidget *>(watched)->window() == m_window) {
+        m_painted = true;
+        qApp->removeEventFilter(this);
+        // Paint events of one frame are delivered before the backing store is flushed; a 0-ms
+        // timer fires after control returns to the event loop, i.e. after the flush.
+        QTimer::singleShot(0, this, &StartupProbe::finish);
+    }
+    return QObject::eventFilter(watched, event);
+}
+
+void StartupProbe::finish()
+{
+    Figures figures;
+    figures.firstPaintMs = msSinceProcessStart();
+    figures.rssMb = residentSetMb();
+    figures.webEngineLoaded = webEngineLoaded();
+    const QByteArray line = toJsonLine(figures) + '\n';
+    std::fwrite(line.constData(), 1, static_cast<size_t>(line.size()), stdout);
+    std::fflush(stdout);
+    Q_EMIT measured(figures);
+    if (m_quitWhenDone)
+        QCoreApplication::exit(0);
+}
+
+double StartupProbe::msSinceProcessStart()
+{
+    if (const char *launch = std::getenv("OIDCPLAY_LAUNCH_NS"); launch && *launch) {
+        char *end = nullptr;
+        const long long ns = std::strtoll(launch, &end, 10);
+        if (end && *end == '\0' && ns > 0)
+            return nowMs(CLOCK_MONOTONIC) - static_cast<double>(ns) / 1e6;
+    }
+    // proc(5): field 22 "starttime", in clock ticks since boot. The command name (field 2) may
+    // contain spaces and parentheses, so count fields from the last ')'.
+    const QByteArray stat = readProcFile("/proc/self/stat");
+    const qsizetype close = stat.lastIndexOf(')');
+    if (close < 0)
+        return -1;
+    const QList<QByteArray> fields = stat.mid(close + 2).split(' '); // fields[0] is field 3 (state)
+    constexpr int kStartTimeIndex = 22 - 3;
+    if (fields.size() <= kStartTimeIndex)
+        return -1;
+    bool ok = false;
+    const qulonglong ticks = fields.at(kStartTimeIndex).toULongLong(&ok);
+    const long ticksPerSecond = sysconf(_SC_CLK_TCK);
+    if (!ok || ticksPerSecond <= 0)
+        return -1;
+    return nowMs(CLOCK_BOOTTIME) - static_cast<double>(ticks) * 1000.0 / static_cast<double>(ticksPerSecond);
+}
+
+double StartupProbe::residentSetMb()
+{
+    const QByteArray status = readProcFile("/proc/self/status");
+    for (const QByteArray &line : status.split('\n')) {
+        if (!line.startsWith("VmRSS:"))
+            continue;
+        const QList<QByteArray> parts = line.mid(6).simplified().split(' '); // "12345 kB"
+        bool ok = false;
+        const double kb = parts.value(0).toDouble(&ok);
+        return ok ? kb / 1024.0 : -1;
+    }
+    return -1;
+}
+
+bool StartupProbe::webEngineLoaded()
+{
+    return readProcFile("/proc/self/maps").contains("libQt6WebEngine");
+}
+
+QByteArray StartupProbe::toJsonLine(const Figures &figures)
+{
+    return "{\"first_paint_ms\": " + QByteArray::number(figures.firstPaintMs, 'f', 1) + ", \"rss_mb\": "
+        + QByteArray::number(figures.rssMb, 'f', 1) + ", \"webengine_loaded\": "
+        + (figures.webEngineLoaded ? "true" : "false") + "}";
+}
+
+} // namespace ui
