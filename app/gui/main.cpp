@@ -71,9 +71,8 @@ int main(int argc, char *argv[])
         return 2;
     }
 
-    // Qt WebEngine, loaded from a plugin on first use, needs shared OpenGL contexts requested
-    // before the application object exists; it costs nothing until then.
-    QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
+    // Qt WebEngine's global share context is created on first use by ui::BrowserLoader, not here
+    // (Qt::AA_ShareOpenGLContexts would load the GL stack at start-up).
     QApplication app(argc, argv);
     QApplication::setApplicationDisplayName(QStringLiteral("OIDC Playground"));
 

@@ -87,9 +87,7 @@ void BrowserPluginTest::interceptsTheRedirectAndKeepsCookiesPerProfile()
 
 int main(int argc, char **argv)
 {
-    // As in the app: Qt WebEngine loaded from a plugin needs shared OpenGL contexts, set before
-    // the application object exists (it costs nothing until WebEngine is loaded).
-    QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
+    // As in the app: no Qt::AA_ShareOpenGLContexts; BrowserLoader provides the share context.
     QApplication app(argc, argv);
     BrowserPluginTest test;
     return QTest::qExec(&test, argc, argv);

@@ -3,7 +3,15 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QGuiApplication>
+#include <QOpenGLContext>
 #include <QPluginLoader>
+
+// Exported by Qt Gui (Qt 6.4), declared in no public header. Qt WebEngine needs a global share
+// context; Qt::AA_ShareOpenGLContexts would create one at start-up (loading the GL stack, about
+// 50 MB and 60 ms under Mesa), so the loader creates it here, on first use, instead.
+QOpenGLContext *qt_gl_global_share_context();
+void qt_gl_set_global_share_context(QOpenGLContext *context);
 
 namespace ui {
 
@@ -30,6 +38,11 @@ EmbeddedBrowserFactory *BrowserLoader::factory(QString *error)
 {
     if (!g_tried) {
         g_tried = true;
+        if (!qt_gl_global_share_context() && qobject_cast<QGuiApplication *>(QCoreApplication::instance())) {
+            auto *shareContext = new QOpenGLContext(QCoreApplication::instance());
+            shareContext->create();
+            qt_gl_set_global_share_context(shareContext);
+        }
         QStringList tried;
         for (const QString &path : candidatePaths()) {
             if (!QFileInfo::exists(path)) {
