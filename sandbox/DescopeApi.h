@@ -1,0 +1,53 @@
+#pragma once
+
+// Request conventions of Descope's auth API (descope-api.md §1, §11, §14) shared by the routes.
+
+#include "sandbox/StateRecords.h"
+
+#include "oidc/Json.h"
+#include "oidc/Result.h"
+#include "oidc/net/LocalHttpServer.h"
+
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace sandbox {
+
+class SandboxRequest;
+struct SandboxContext;
+
+namespace descope {
+
+using oidc::net::LocalHttpResponse;
+
+// Authorization: Bearer <projectId>[:<jwt or key>][:<management key>] (§1.2), split on ':'.
+struct BearerParts final {
+    std::string projectId;
+    std::string token;              // part 2: refresh JWT, session JWT or access key; may be empty
+    std::vector<std::string> extra; // further parts (an auth management key): ignored
+};
+
+// The parsed header, or the 401 to answer: missing header, not Bearer, or part 1 is not the
+// project ID.
+[[nodiscard]] std::variant<BearerParts, LocalHttpResponse> authorize(const SandboxRequest &request, const SandboxContext &context);
+
+// The body as a JSON object ({} when empty, §14.4), or 400 E011001.
+[[nodiscard]] std::variant<oidc::Json, LocalHttpResponse> body(const SandboxRequest &request);
+
+// A string member ("" when absent or not a string).
+[[nodiscard]] std::string string(const oidc::Json &object, const char *key);
+// The redirect field: "URI" (go, core-js, node, python) or "redirectUrl" (OAS, swift, kotlin): §14.1.
+[[nodiscard]] std::string redirectUri(const oidc::Json &body);
+// "loginOptions" (§11); sign-up bodies use the same member.
+[[nodiscard]] LoginOptions loginOptions(const oidc::Json &body);
+
+// A token the client sent back failed SessionService validation: 401 with a Descope body.
+[[nodiscard]] LocalHttpResponse tokenRejected(const oidc::Error &error);
+
+[[nodiscard]] std::string maskEmail(std::string_view email);
+[[nodiscard]] std::string maskPhone(std::string_view phone);
+
+} // namespace descope
+} // namespace sandbox

@@ -1,0 +1,22 @@
+#pragma once
+
+// Descope error codes the sandbox answers with (descope-api.md §13). Statuses marked INFERRED
+// in the comments are the sandbox's choice where the reference has no source.
+
+namespace sandbox::errc {
+
+inline constexpr const char *kBadRequest = "E011001";          // 400: malformed body
+inline constexpr const char *kMissingArguments = "E011002";    // 400 (401 when a token is missing: INFERRED)
+inline constexpr const char *kInvalidRequest = "E011003";      // 400 (401 for bad tokens / project: INFERRED)
+inline constexpr const char *kInvalidArguments = "E011004";    // 400
+inline constexpr const char *kWrongOtpCode = "E061102";        // 401 (INFERRED status)
+inline constexpr const char *kTooManyOtpAttempts = "E061103";  // 401 (INFERRED status)
+inline constexpr const char *kUserAlreadyExists = "E062107";   // 400 (INFERRED status)
+inline constexpr const char *kUserNotFound = "E062108";        // 400 (INFERRED status)
+inline constexpr const char *kEnchantedLinkPending = "E062503"; // 401 (confirmed)
+inline constexpr const char *kMissingAccessKey = "E062802";    // 401 (INFERRED status)
+inline constexpr const char *kInvalidAccessKey = "E062803";    // 401 (INFERRED status)
+inline constexpr const char *kTokenExpiredByLoggedOut = "E064001"; // 401 (INFERRED)
+inline constexpr const char *kRateLimitExceeded = "E130429";   // 429 + Retry-After (confirmed)
+
+} // namespace sandbox::errc

@@ -1,0 +1,131 @@
+#pragma once
+
+// The sandbox's starting data: project, users, tenants, roles, access keys, OIDC clients,
+// lifetimes and rate limits. Loaded from resources/sandbox/fixtures.json (compiled in as
+// :/sandbox/fixtures.json), or from a file named by the caller or by OIDCPLAY_SANDBOX_FIXTURES.
+
+#include "oidc/Json.h"
+#include "oidc/Result.h"
+
+#include <QString>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace sandbox {
+
+struct TenantMembership final {
+    std::string tenantId;                // "tenantId"
+    std::vector<std::string> roleNames;  // "roleNames" (the tenant's roles for this member)
+};
+
+// A Descope user (ResponseUser, descope-api.md §3).
+struct User final {
+    std::string userId;                  // "U…", 28 characters like Descope's
+    std::vector<std::string> loginIds;
+    std::string name;
+    std::string givenName;
+    std::string middleName;
+    std::string familyName;
+    std::string email;
+    bool verifiedEmail = false;
+    std::string phone;
+    bool verifiedPhone = false;
+    std::string picture;
+    std::vector<std::string> roleNames;  // project-level roles
+    std::vector<TenantMembership> tenants;
+    oidc::Json customAttributes = oidc::Json::object();
+    int64_t createdTime = 0;             // Unix seconds
+    std::string status = "enabled";
+};
+
+struct Tenant final {
+    std::string id;
+    std::string name;
+    oidc::Json customAttributes = oidc::Json::object();
+};
+
+struct Role final {
+    std::string name;
+    std::string description;
+    std::vector<std::string> permissions;
+};
+
+struct Permission final {
+    std::string name;
+    std::string description;
+};
+
+// A Descope access key (machine-to-machine, descope-api.md §10). `secret` is the cleartext key
+// a client sends as `Bearer <projectId>:<secret>`; sandbox-only values.
+struct AccessKey final {
+    std::string id;                       // becomes "sub" of the exchanged JWT
+    std::string name;
+    std::string secret;
+    std::vector<std::string> roleNames;
+    std::vector<TenantMembership> tenants;
+    oidc::Json customClaims = oidc::Json::object(); // the key's own claims: top level of the JWT
+};
+
+enum class ClientType { Public, Confidential };
+
+struct OidcClient final {
+    std::string clientId;
+    std::string name;
+    ClientType type = ClientType::Public;
+    std::string secret;                   // confidential clients only
+    std::vector<std::string> redirectUris;
+    std::vector<std::string> postLogoutRedirectUris;
+    std::vector<std::string> grantTypes;
+    std::vector<std::string> roleNames;   // roles of client_credentials tokens
+
+    [[nodiscard]] bool allowsGrant(std::string_view grantType) const;
+};
+
+struct Lifetimes final {
+    int64_t sessionSeconds = 300;         // session JWT / access token
+    int64_t refreshSeconds = 1800;        // refresh JWT
+    int64_t codeSeconds = 60;             // authorization code
+    int64_t otpSeconds = 300;             // OTP code
+    int64_t linkSeconds = 600;            // magic and enchanted links
+    int64_t browserSessionSeconds = 3600; // the hosted login page's cookie session
+    int64_t keyGraceSeconds = 600;        // a rotated-out key stays in the JWKS this long
+};
+
+// Per-endpoint limit: `endpoint` is a route pattern ("/v1/auth/otp/signin/{method}"), an exact
+// path, or a prefix ending in '*'.
+struct RateLimitRule final {
+    std::string endpoint;
+    int limit = 0;
+    int windowSeconds = 60;
+};
+
+struct Fixtures final {
+    std::string projectId;                // 28 characters, starts with 'P'
+    std::string projectName;
+    Lifetimes lifetimes;
+    int otpMaxAttempts = 5;
+    bool refreshTokenRequiresOfflineAccess = true; // OIDC: refresh_token only with scope offline_access
+    std::vector<Role> roles;
+    std::vector<Permission> permissions;
+    std::vector<Tenant> tenants;
+    std::vector<User> users;
+    std::vector<AccessKey> accessKeys;
+    std::vector<OidcClient> clients;
+    std::vector<RateLimitRule> rateLimits;
+
+    [[nodiscard]] const Role *role(std::string_view name) const;
+    [[nodiscard]] const Tenant *tenant(std::string_view id) const;
+    [[nodiscard]] const OidcClient *client(std::string_view clientId) const;
+    [[nodiscard]] const AccessKey *accessKeyBySecret(std::string_view secret) const;
+
+    // Errors (category SANDBOX): FIXTURES_INVALID with the offending member in `actual`.
+    [[nodiscard]] static oidc::Result<Fixtures> fromJson(const oidc::Json &document);
+    // Empty path: $OIDCPLAY_SANDBOX_FIXTURES when set, else the built-in resource.
+    // Errors: FIXTURES_READ, FIXTURES_JSON, FIXTURES_INVALID.
+    [[nodiscard]] static oidc::Result<Fixtures> load(const QString &path = {});
+    [[nodiscard]] static QString builtInPath();
+};
+
+} // namespace sandbox

@@ -1,0 +1,174 @@
+#include "LoginFlow.h"
+
+#include "sandbox/DescopeApi.h"
+#include "sandbox/ErrorCodes.h"
+#include "sandbox/HttpReplies.h"
+#include "sandbox/Randomness.h"
+#include "sandbox/SandboxContext.h"
+#include "sandbox/SandboxRequest.h"
+
+namespace sandbox {
+
+std::optional<LoginFlow::Operation> LoginFlow::parseOperation(std::string_view text)
+{
+    if (text == "signin")
+        return Operation::SignIn;
+    if (text == "signup")
+        return Operation::SignUp;
+    if (text == "signup-in")
+        return Operation::SignUpOrIn;
+    return std::nullopt;
+}
+
+std::string LoginFlow::amrFor(std::string_view method)
+{
+    if (method == "voice")
+        return "sms";
+    return std::string(method);
+}
+
+bool LoginFlow::isPhoneMethod(std::string_view method)
+{
+    return method == "sms" || method == "voice" || method == "whatsapp";
+}
+
+LoginFlow::Started LoginFlow::begin(const SandboxRequest &request, Operation operation, const std::string &method)
+{
+    Started started;
+    auto authorization = descope::authorize(request, m_context);
+    if (auto *refused = std::get_if<oidc::net::LocalHttpResponse>(&authorization)) {
+        started.error = std::move(*refused);
+        return started;
+    }
+    const auto bearer = std::get<descope::BearerParts>(std::move(authorization));
+    auto parsed = descope::body(request);
+    if (auto *refused = std::get_if<oidc::net::LocalHttpResponse>(&parsed)) {
+        started.error = std::move(*refused);
+        return started;
+    }
+    started.body = std::get<oidc::Json>(std::move(parsed));
+    const oidc::Json &body = started.body;
+    PendingLogin &login = started.login;
+    login.loginId = descope::string(body, "loginId");
+    // core-js sends a sign-up's login ID inside "user" (descope-api.md §14.2).
+    if (login.loginId.empty() && body.contains("user"))
+        login.loginId = descope::string(body["user"], "loginId");
+    if (login.loginId.empty()) {
+        started.error = reply::descopeError(400, errc::kMissingArguments, "Missing arguments", "loginId is required");
+        return started;
+    }
+    login.method = method;
+    login.options = descope::loginOptions(body);
+    if (body.contains("user") && body["user"].is_object())
+        login.signUpUser = body["user"];
+
+    const User *user = m_context.state.userByLoginId(login.loginId);
+    if (operation == Operation::SignIn && !user) {
+        started.error = reply::descopeError(400, errc::kUserNotFound, "User not found", "no user has the login ID " + login.loginId);
+        return started;
+    }
+    if (operation == Operation::SignUp && user) {
+        started.error = reply::descopeError(400, errc::kUserAlreadyExists, "User already exists",
+                                            "a user with the login ID " + login.loginId + " already exists");
+        return started;
+    }
+    login.signUp = !user;
+    if (user)
+        login.userId = user->userId;
+
+    // Step-up and MFA need the refresh JWT of the session being upgraded (§11).
+    if (login.options.stepup || login.options.mfa) {
+        if (bearer.token.empty()) {
+            started.error = reply::descopeError(401, errc::kMissingArguments, "Unauthorized",
+                                                "step-up and MFA need Authorization: Bearer <projectId>:<refreshJwt>");
+            return started;
+        }
+        auto validated = m_context.sessions.validateRefreshJwt(bearer.token);
+        if (!validated) {
+            started.error = descope::tokenRejected(validated.error());
+            return started;
+        }
+        if (!user || validated->session->subject != user->userId) {
+            started.error = reply::descopeError(401, errc::kInvalidRequest, "Unauthorized",
+                                                "the refresh JWT belongs to another user than the login ID");
+            return started;
+        }
+        login.upgradeSessionId = validated->session->id;
+    }
+
+    // Where the message goes.
+    const bool phone = isPhoneMethod(method);
+    std::string target;
+    if (user)
+        target = phone ? user->phone : user->email;
+    if (target.empty() && login.signUpUser.is_object())
+        target = descope::string(login.signUpUser, phone ? "phone" : "email");
+    if (target.empty())
+        target = descope::string(body, phone ? (method == "whatsapp" ? "whatsapp" : "phone") : "email");
+    if (target.empty()) {
+        const bool looksLikePhone = !login.loginId.empty() && (login.loginId.front() == '+' || std::isdigit(static_cast<unsigned char>(login.loginId.front())));
+        const bool looksLikeEmail = login.loginId.find('@') != std::string::npos;
+        if ((phone && looksLikePhone) || (!phone && looksLikeEmail))
+            target = login.loginId;
+    }
+    if (target.empty()) {
+        started.error = reply::descopeError(400, errc::kInvalidArguments, "Invalid arguments",
+                                            std::string("no ") + (phone ? "phone number" : "email address") + " to deliver to for " + login.loginId);
+        return started;
+    }
+    login.deliveredTo = target;
+    return started;
+}
+
+oidc::net::LocalHttpResponse LoginFlow::complete(const PendingLogin &login, const SandboxRequest &request)
+{
+    bool firstSeen = false;
+    const User *user = login.userId.empty() ? m_context.state.userByLoginId(login.loginId) : m_context.state.user(login.userId);
+    if (!user) {
+        if (!login.signUp)
+            return reply::descopeError(400, errc::kUserNotFound, "User not found", "the user no longer exists");
+        User created;
+        created.userId = "U" + randomAlphanumeric(27);
+        created.loginIds = {login.loginId};
+        const oidc::Json &u = login.signUpUser;
+        created.name = descope::string(u, "name");
+        created.givenName = descope::string(u, "givenName");
+        created.middleName = descope::string(u, "middleName");
+        created.familyName = descope::string(u, "familyName");
+        created.email = descope::string(u, "email");
+        created.phone = descope::string(u, "phone");
+        if (isPhoneMethod(login.method)) {
+            if (created.phone.empty())
+                created.phone = login.deliveredTo;
+            created.verifiedPhone = true;
+        } else {
+            if (created.email.empty())
+                created.email = login.deliveredTo;
+            created.verifiedEmail = true;
+        }
+        created.createdTime = m_context.now();
+        if (!login.options.tenantId.empty() && m_context.fixtures.tenant(login.options.tenantId))
+            created.tenants.push_back(TenantMembership{login.options.tenantId, {}});
+        user = &m_context.state.addUser(std::move(created));
+        firstSeen = true;
+    }
+
+    Session *session = nullptr;
+    if (!login.upgradeSessionId.empty()) {
+        session = m_context.state.session(login.upgradeSessionId);
+        if (!session || session->revoked)
+            return reply::descopeError(401, errc::kTokenExpiredByLoggedOut, "Unauthorized", "the session to upgrade has ended");
+        m_context.sessions.upgradeSession(*session, amrFor(login.method), login.options);
+    } else {
+        session = &m_context.sessions.createUserSession(*user, amrFor(login.method), login.options);
+    }
+    const TokenFaults faults = m_context.faults.takeTokenFaults(request.path(), request.routePattern());
+    auto response = m_context.sessions.issueJwtResponse(*session, firstSeen, faults);
+    if (!response)
+        return reply::descopeError(500, errc::kBadRequest, "Internal sandbox error", response.error().message);
+    m_context.sessions.recordLogin(*session, request.peer());
+    m_context.stateChanged();
+    return reply::json(200, response.value());
+}
+
+} // namespace sandbox

@@ -1,0 +1,58 @@
+#include "AccessKeyRoutes.h"
+
+#include "sandbox/DescopeApi.h"
+#include "sandbox/ErrorCodes.h"
+#include "sandbox/HttpReplies.h"
+#include "sandbox/Router.h"
+#include "sandbox/SandboxContext.h"
+#include "sandbox/SandboxRequest.h"
+
+#include <algorithm>
+
+namespace sandbox {
+
+void AccessKeyRoutes::registerRoutes(Router &router)
+{
+    router.add("POST", "/v1/auth/accesskey/exchange", [this](const SandboxRequest &r) { return exchange(r); },
+               "Access key exchange (Bearer pid:accessKey): {keyId, sessionJwt, expiration}");
+}
+
+oidc::net::LocalHttpResponse AccessKeyRoutes::exchange(const SandboxRequest &request)
+{
+    auto authorization = descope::authorize(request, m_context);
+    if (auto *refused = std::get_if<oidc::net::LocalHttpResponse>(&authorization))
+        return std::move(*refused);
+    const auto bearer = std::get<descope::BearerParts>(std::move(authorization));
+    if (bearer.token.empty())
+        return reply::descopeError(401, errc::kMissingAccessKey, "Missing access key",
+                                   "Authorization must be Bearer <projectId>:<accessKey>");
+    const AccessKey *key = m_context.fixtures.accessKeyBySecret(bearer.token);
+    if (!key)
+        return reply::descopeError(401, errc::kInvalidAccessKey, "Invalid access key", "the access key is not valid");
+    // Swift sends no body (descope-api.md §14.4); python sends {}.
+    auto parsed = descope::body(request);
+    if (auto *refused = std::get_if<oidc::net::LocalHttpResponse>(&parsed))
+        return std::move(*refused);
+    const oidc::Json body = std::get<oidc::Json>(std::move(parsed));
+    oidc::Json nsec;
+    std::string tenant;
+    if (const auto options = body.find("loginOptions"); options != body.end() && options->is_object()) {
+        if (const auto claims = options->find("customClaims"); claims != options->end() && claims->is_object())
+            nsec = *claims;
+        tenant = descope::string(*options, "selectedTenant");
+    }
+    if (!tenant.empty()) {
+        const bool member = std::any_of(key->tenants.begin(), key->tenants.end(), [&](const TenantMembership &m) { return m.tenantId == tenant; });
+        if (!member)
+            return reply::descopeError(400, errc::kInvalidArguments, "Invalid arguments", "the access key has no tenant " + tenant);
+    } else if (key->tenants.size() == 1) {
+        tenant = key->tenants.front().tenantId;
+    }
+    const TokenFaults faults = m_context.faults.takeTokenFaults(request.path(), request.routePattern());
+    auto minted = m_context.sessions.mintStandaloneJwt(key->id, key->roleNames, key->tenants, key->customClaims, nsec, tenant, faults);
+    if (!minted)
+        return reply::descopeError(500, errc::kBadRequest, "Internal sandbox error", minted.error().message);
+    return reply::json(200, oidc::Json{{"keyId", key->id}, {"sessionJwt", minted->jwt}, {"expiration", minted->expiresAt}});
+}
+
+} // namespace sandbox
