@@ -4,12 +4,13 @@
 
 namespace oidc {
 
-std::string formatDuration(int64_t seconds)
+namespace {
+
+// Works on the magnitude as uint64: -INT64_MIN does not fit an int64.
+std::string formatMagnitude(uint64_t seconds)
 {
-    if (seconds < 0)
-        seconds = -seconds;
     struct Unit {
-        int64_t size;
+        uint64_t size;
         const char *name;
     };
     static constexpr Unit units[] = {{365 * 86400, "y"}, {86400, "d"}, {3600, "h"}, {60, "min"}, {1, "s"}};
@@ -18,7 +19,7 @@ std::string formatDuration(int64_t seconds)
     for (const auto &unit : units) {
         if (shown == 2)
             break;
-        const int64_t count = seconds / unit.size;
+        const uint64_t count = seconds / unit.size;
         if (count == 0 && shown == 0)
             continue;
         if (count == 0) // stop at the first empty unit after a shown one: "1 h", not "1 h 0 min"
@@ -30,11 +31,22 @@ std::string formatDuration(int64_t seconds)
     return text.empty() ? "0 s" : text;
 }
 
+} // namespace
+
+std::string formatDuration(int64_t seconds)
+{
+    const uint64_t magnitude = seconds < 0 ? 0 - static_cast<uint64_t>(seconds) : static_cast<uint64_t>(seconds);
+    return formatMagnitude(magnitude);
+}
+
 std::string formatRelative(int64_t unix, int64_t now)
 {
     if (unix == now)
         return "now";
-    return unix > now ? "in " + formatDuration(unix - now) : formatDuration(now - unix) + " ago";
+    // The difference of two int64 always fits a uint64 (modular subtraction is exact here).
+    if (unix > now)
+        return "in " + formatMagnitude(static_cast<uint64_t>(unix) - static_cast<uint64_t>(now));
+    return formatMagnitude(static_cast<uint64_t>(now) - static_cast<uint64_t>(unix)) + " ago";
 }
 
 std::string formatUtc(int64_t unix)

@@ -1,90 +1,517 @@
 #include "Json.h"
 
-#include <set>
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <cstdint>
+#include <limits>
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace oidc {
 
 namespace {
 
-// Second, slower pass used only once a duplicate is known to exist: names the first duplicate.
-std::string findDuplicateName(std::string_view text)
+// Length of the well-formed UTF-8 sequence at text[i] (RFC 3629 §4), or 0 when it is not one.
+size_t utf8SequenceLength(std::string_view text, size_t i)
 {
-    std::vector<std::set<std::string>> names;
-    std::string duplicate;
-    Json::parser_callback_t callback = [&](int, Json::parse_event_t event, Json &parsed) {
-        if (event == Json::parse_event_t::object_start) {
-            names.emplace_back();
-        } else if (event == Json::parse_event_t::object_end) {
-            if (!names.empty())
-                names.pop_back();
-        } else if (event == Json::parse_event_t::key && !names.empty() && duplicate.empty()) {
-            const auto name = parsed.get<std::string>();
-            if (!names.back().insert(name).second)
-                duplicate = name;
-        }
-        return true;
-    };
-    [[maybe_unused]] const Json ignored = Json::parse(text.begin(), text.end(), callback, false);
-    return duplicate;
+    const auto byte = [&](size_t k) { return static_cast<unsigned char>(text[k]); };
+    const unsigned char lead = byte(i);
+    if (lead < 0x80)
+        return 1;
+    size_t length = 0;
+    unsigned char low = 0x80;  // range of the second byte, narrowed to refuse overlong forms,
+    unsigned char high = 0xBF; // surrogates and code points above U+10FFFF
+    if (lead >= 0xC2 && lead <= 0xDF) {
+        length = 2;
+    } else if (lead >= 0xE0 && lead <= 0xEF) {
+        length = 3;
+        if (lead == 0xE0)
+            low = 0xA0;
+        if (lead == 0xED)
+            high = 0x9F;
+    } else if (lead >= 0xF0 && lead <= 0xF4) {
+        length = 4;
+        if (lead == 0xF0)
+            low = 0x90;
+        if (lead == 0xF4)
+            high = 0x8F;
+    } else {
+        return 0;
+    }
+    if (i + length > text.size() || byte(i + 1) < low || byte(i + 1) > high)
+        return 0;
+    for (size_t k = 2; k < length; ++k)
+        if (byte(i + k) < 0x80 || byte(i + k) > 0xBF)
+            return 0;
+    return length;
 }
+
+// A strict RFC 8259 parser that builds nlohmann::json directly. It replaces nlohmann's callback
+// parser on the hot path (every JWT header and payload): one pass, no std::function per event,
+// duplicate names found on insertion, an explicit stack instead of recursion (the depth cap is
+// enforced before anything is allocated), and the same value types nlohmann produces
+// (non-negative integers as number_unsigned, negative ones as number_integer, the rest double).
+class StrictParser final {
+public:
+    StrictParser(std::string_view text, const JsonParseOptions &options) : m_text(text), m_options(options) {}
+
+    Result<Json> parse()
+    {
+        // nlohmann skips a UTF-8 byte order mark (RFC 8259 §8.1 allows ignoring one); so do we.
+        if (m_text.substr(0, 3) == "\xEF\xBB\xBF")
+            m_pos = 3;
+        Json root;
+        if (!parseDocument(root)) {
+            if (m_tooDeep)
+                return makeError(m_options.category, "JSON_TOO_DEEP",
+                                 what() + " nests deeper than " + std::to_string(m_options.maxDepth) + " levels");
+            return makeError(m_options.category, "JSON_SYNTAX",
+                             what() + " is not valid JSON: " + m_reason + " at offset " + std::to_string(m_errorAt));
+        }
+        // A duplicate is reported only for a document that is otherwise valid, as before.
+        if (m_duplicate && m_options.rejectDuplicateNames)
+            return makeError(m_options.category, "JSON_DUPLICATE_NAME",
+                             what() + " has the member name \"" + boundedPreview(*m_duplicate, 100) + "\" more than once", "unique names",
+                             *m_duplicate);
+        return root;
+    }
+
+private:
+    struct Frame {
+        Json *container = nullptr;
+        bool isObject = false;
+    };
+
+    std::string what() const { return std::string(m_options.what); }
+
+    bool fail(std::string reason)
+    {
+        if (m_reason.empty()) {
+            m_reason = std::move(reason);
+            m_errorAt = m_pos;
+        }
+        return false;
+    }
+
+    bool failUnexpected()
+    {
+        if (m_pos >= m_text.size())
+            return fail("unexpected end of input");
+        const unsigned char c = static_cast<unsigned char>(m_text[m_pos]);
+        if (c >= 0x20 && c < 0x7F)
+            return fail(std::string("unexpected character '") + static_cast<char>(c) + "'");
+        static constexpr char kHex[] = "0123456789abcdef";
+        return fail(std::string("unexpected byte 0x") + kHex[c >> 4] + kHex[c & 15]);
+    }
+
+    void skipWhitespace()
+    {
+        while (m_pos < m_text.size()) {
+            const char c = m_text[m_pos];
+            if (c != ' ' && c != '\n' && c != '\r' && c != '\t')
+                return;
+            ++m_pos;
+        }
+    }
+
+    bool consume(char expected)
+    {
+        skipWhitespace();
+        if (m_pos < m_text.size() && m_text[m_pos] == expected) {
+            ++m_pos;
+            return true;
+        }
+        return failUnexpected();
+    }
+
+    // The open containers. JWT headers and claims rarely nest more than a few levels: the first
+    // levels live inline, deeper ones spill to the heap.
+    class FrameStack final {
+    public:
+        [[nodiscard]] bool empty() const { return m_size == 0; }
+        [[nodiscard]] size_t size() const { return m_size; }
+        Frame &back() { return m_size <= kInline ? m_inline[m_size - 1] : m_spill[m_size - kInline - 1]; }
+        void push_back(Frame frame)
+        {
+            if (m_size < kInline)
+                m_inline[m_size] = frame;
+            else
+                m_spill.push_back(frame);
+            ++m_size;
+        }
+        void pop_back()
+        {
+            if (m_size > kInline)
+                m_spill.pop_back();
+            --m_size;
+        }
+
+    private:
+        static constexpr size_t kInline = 16;
+        std::array<Frame, kInline> m_inline{};
+        std::vector<Frame> m_spill;
+        size_t m_size = 0;
+    };
+
+    bool parseDocument(Json &root)
+    {
+        FrameStack stack;
+        Json *slot = &root;
+        for (;;) {
+            // A value goes into *slot.
+            skipWhitespace();
+            if (m_pos >= m_text.size())
+                return failUnexpected();
+            const char c = m_text[m_pos];
+            if (c == '{' || c == '[') {
+                if (stack.size() >= static_cast<size_t>(std::max(m_options.maxDepth, 0))) {
+                    m_tooDeep = true;
+                    return false;
+                }
+                ++m_pos;
+                const bool isObject = c == '{';
+                *slot = isObject ? Json::object() : Json::array();
+                stack.push_back({slot, isObject});
+                skipWhitespace();
+                if (m_pos < m_text.size() && m_text[m_pos] == (isObject ? '}' : ']')) {
+                    ++m_pos;
+                    stack.pop_back();
+                } else {
+                    slot = isObject ? member(*stack.back().container) : element(*stack.back().container);
+                    if (!slot)
+                        return false;
+                    continue;
+                }
+            } else if (!parseScalar(*slot)) {
+                return false;
+            }
+            // After a complete value: close containers or move on to the next member / element.
+            for (;;) {
+                skipWhitespace();
+                if (stack.empty()) {
+                    if (m_pos != m_text.size())
+                        return fail("unexpected data after the value");
+                    return true;
+                }
+                const Frame top = stack.back();
+                if (m_pos >= m_text.size())
+                    return failUnexpected();
+                const char next = m_text[m_pos];
+                if (next == ',') {
+                    ++m_pos;
+                    slot = top.isObject ? member(*top.container) : element(*top.container);
+                    if (!slot)
+                        return false;
+                    break;
+                }
+                if (next == (top.isObject ? '}' : ']')) {
+                    ++m_pos;
+                    stack.pop_back();
+                    continue;
+                }
+                return failUnexpected();
+            }
+        }
+    }
+
+    // `"name" :` inside an object; returns the slot for its value.
+    Json *member(Json &object)
+    {
+        skipWhitespace();
+        if (m_pos >= m_text.size() || m_text[m_pos] != '"') {
+            failUnexpected();
+            return nullptr;
+        }
+        std::string name;
+        if (!parseString(name) || !consume(':'))
+            return nullptr;
+        auto &members = object.get_ref<Json::object_t &>();
+        auto [it, inserted] = members.try_emplace(std::move(name));
+        if (!inserted) {
+            // RFC 7519 §4 / RFC 7515 §5.2: reject (default), or keep the last value consistently.
+            if (!m_duplicate)
+                m_duplicate = it->first;
+            it->second = Json();
+        }
+        return &it->second;
+    }
+
+    Json *element(Json &array)
+    {
+        return &array.get_ref<Json::array_t &>().emplace_back();
+    }
+
+    bool parseScalar(Json &slot)
+    {
+        const char c = m_text[m_pos];
+        if (c == '"') {
+            std::string text;
+            if (!parseString(text))
+                return false;
+            slot = std::move(text);
+            return true;
+        }
+        if (c == '-' || (c >= '0' && c <= '9'))
+            return parseNumber(slot);
+        if (m_text.substr(m_pos, 4) == "true") {
+            m_pos += 4;
+            slot = true;
+            return true;
+        }
+        if (m_text.substr(m_pos, 5) == "false") {
+            m_pos += 5;
+            slot = false;
+            return true;
+        }
+        if (m_text.substr(m_pos, 4) == "null") {
+            m_pos += 4;
+            slot = nullptr;
+            return true;
+        }
+        return failUnexpected();
+    }
+
+    static int hexDigit(char c)
+    {
+        if (c >= '0' && c <= '9')
+            return c - '0';
+        if (c >= 'a' && c <= 'f')
+            return c - 'a' + 10;
+        if (c >= 'A' && c <= 'F')
+            return c - 'A' + 10;
+        return -1;
+    }
+
+    // Four hex digits after "\u".
+    bool parseHex4(uint32_t &value)
+    {
+        if (m_pos + 4 > m_text.size())
+            return fail("truncated \\u escape");
+        value = 0;
+        for (int i = 0; i < 4; ++i) {
+            const int digit = hexDigit(m_text[m_pos + static_cast<size_t>(i)]);
+            if (digit < 0)
+                return fail("invalid \\u escape");
+            value = value << 4 | static_cast<uint32_t>(digit);
+        }
+        m_pos += 4;
+        return true;
+    }
+
+    static void appendUtf8(std::string &out, uint32_t cp)
+    {
+        if (cp < 0x80) {
+            out += static_cast<char>(cp);
+        } else if (cp < 0x800) {
+            out += static_cast<char>(0xC0 | cp >> 6);
+            out += static_cast<char>(0x80 | (cp & 0x3F));
+        } else if (cp < 0x10000) {
+            out += static_cast<char>(0xE0 | cp >> 12);
+            out += static_cast<char>(0x80 | (cp >> 6 & 0x3F));
+            out += static_cast<char>(0x80 | (cp & 0x3F));
+        } else {
+            out += static_cast<char>(0xF0 | cp >> 18);
+            out += static_cast<char>(0x80 | (cp >> 12 & 0x3F));
+            out += static_cast<char>(0x80 | (cp >> 6 & 0x3F));
+            out += static_cast<char>(0x80 | (cp & 0x3F));
+        }
+    }
+
+    // RFC 8259 §7: at m_pos is the opening quote. Raw text must be well-formed UTF-8 without
+    // control characters; escapes are decoded, surrogate pairs joined, lone surrogates refused.
+    bool parseString(std::string &out)
+    {
+        ++m_pos;
+        size_t runStart = m_pos;
+        for (;;) {
+            if (m_pos >= m_text.size())
+                return fail("unterminated string");
+            const unsigned char c = static_cast<unsigned char>(m_text[m_pos]);
+            if (c == '"') {
+                out.append(m_text.substr(runStart, m_pos - runStart));
+                ++m_pos;
+                return true;
+            }
+            if (c == '\\') {
+                out.append(m_text.substr(runStart, m_pos - runStart));
+                if (!parseEscape(out))
+                    return false;
+                runStart = m_pos;
+                continue;
+            }
+            if (c < 0x20)
+                return fail("control character in a string (must be escaped)");
+            if (c < 0x80) {
+                ++m_pos;
+                continue;
+            }
+            const size_t length = utf8SequenceLength(m_text, m_pos);
+            if (length == 0)
+                return fail("invalid UTF-8 in a string");
+            m_pos += length;
+        }
+    }
+
+    bool parseEscape(std::string &out)
+    {
+        ++m_pos; // the backslash
+        if (m_pos >= m_text.size())
+            return fail("unterminated string");
+        const char c = m_text[m_pos++];
+        switch (c) {
+        case '"': out += '"'; return true;
+        case '\\': out += '\\'; return true;
+        case '/': out += '/'; return true;
+        case 'b': out += '\b'; return true;
+        case 'f': out += '\f'; return true;
+        case 'n': out += '\n'; return true;
+        case 'r': out += '\r'; return true;
+        case 't': out += '\t'; return true;
+        case 'u': break;
+        default: --m_pos; return fail("invalid escape in a string");
+        }
+        uint32_t cp = 0;
+        if (!parseHex4(cp))
+            return false;
+        if (cp >= 0xDC00 && cp <= 0xDFFF)
+            return fail("lone low surrogate in a \\u escape");
+        if (cp >= 0xD800 && cp <= 0xDBFF) {
+            if (m_text.substr(m_pos, 2) != "\\u")
+                return fail("high surrogate without its low surrogate");
+            m_pos += 2;
+            uint32_t low = 0;
+            if (!parseHex4(low))
+                return false;
+            if (low < 0xDC00 || low > 0xDFFF)
+                return fail("high surrogate without its low surrogate");
+            cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+        }
+        appendUtf8(out, cp);
+        return true;
+    }
+
+    // RFC 8259 §6: -? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?
+    bool parseNumber(Json &slot)
+    {
+        const size_t start = m_pos;
+        const auto digits = [&] {
+            const size_t from = m_pos;
+            while (m_pos < m_text.size() && m_text[m_pos] >= '0' && m_text[m_pos] <= '9')
+                ++m_pos;
+            return m_pos - from;
+        };
+        const bool negative = m_text[m_pos] == '-';
+        if (negative)
+            ++m_pos;
+        const size_t intStart = m_pos;
+        const size_t intDigits = digits();
+        if (intDigits == 0)
+            return failUnexpected();
+        if (intDigits > 1 && m_text[intStart] == '0') {
+            m_pos = intStart + 1;
+            return fail("leading zero in a number");
+        }
+        bool integral = true;
+        if (m_pos < m_text.size() && m_text[m_pos] == '.') {
+            ++m_pos;
+            integral = false;
+            if (digits() == 0)
+                return failUnexpected();
+        }
+        if (m_pos < m_text.size() && (m_text[m_pos] == 'e' || m_text[m_pos] == 'E')) {
+            ++m_pos;
+            integral = false;
+            if (m_pos < m_text.size() && (m_text[m_pos] == '+' || m_text[m_pos] == '-'))
+                ++m_pos;
+            if (digits() == 0)
+                return failUnexpected();
+        }
+        const char *first = m_text.data() + start;
+        const char *last = m_text.data() + m_pos;
+        if (integral) {
+            uint64_t magnitude = 0;
+            const auto [end, ec] = std::from_chars(first + (negative ? 1 : 0), last, magnitude);
+            if (ec == std::errc() && end == last) {
+                if (!negative) {
+                    slot = static_cast<Json::number_unsigned_t>(magnitude);
+                    return true;
+                }
+                if (magnitude <= static_cast<uint64_t>(std::numeric_limits<int64_t>::max()) + 1) {
+                    slot = static_cast<Json::number_integer_t>(0 - magnitude); // two's complement, exact
+                    return true;
+                }
+            }
+            // Too large for a 64-bit integer: a double, as nlohmann does.
+        }
+        double value = 0;
+        const auto [end, ec] = std::from_chars(first, last, value);
+        if (ec == std::errc::result_out_of_range) {
+            // Like nlohmann (out_of_range.406): a number beyond double's range is refused; one
+            // too small to represent reads as zero, as strtod gives.
+            if (overflows(start))
+                return fail("number out of range");
+            value = negative ? -0.0 : 0.0;
+        } else if (ec != std::errc() || end != last) {
+            return fail("invalid number");
+        }
+        slot = value;
+        return true;
+    }
+
+    // For a number std::from_chars found out of range: true when it is too large, false when too
+    // small. Decides by the decimal exponent of the first significant digit.
+    bool overflows(size_t start) const
+    {
+        int64_t exponent = 0;
+        int64_t position = 0; // decimal position of the first significant digit
+        bool seenDigit = false;
+        bool afterPoint = false;
+        size_t i = start;
+        for (; i < m_pos && m_text[i] != 'e' && m_text[i] != 'E'; ++i) {
+            const char c = m_text[i];
+            if (c == '.') {
+                afterPoint = true;
+            } else if (c >= '0' && c <= '9') {
+                if (!seenDigit) {
+                    // Leading zeros before the point do not count; after it each one, and the
+                    // first significant digit itself, moves the value one decade down.
+                    if (afterPoint)
+                        --position;
+                    seenDigit = c != '0';
+                } else if (!afterPoint) {
+                    ++position;
+                }
+            }
+        }
+        if (i < m_pos) {
+            const char *begin = m_text.data() + i + 1;
+            if (*begin == '+')
+                ++begin;
+            int64_t parsed = 0;
+            if (std::from_chars(begin, m_text.data() + m_pos, parsed).ec != std::errc())
+                parsed = *begin == '-' ? std::numeric_limits<int32_t>::min() : std::numeric_limits<int32_t>::max();
+            exponent = parsed;
+        }
+        return seenDigit && position + exponent > 0;
+    }
+
+    std::string_view m_text;
+    const JsonParseOptions &m_options;
+    size_t m_pos = 0;
+    bool m_tooDeep = false;
+    std::string m_reason;
+    size_t m_errorAt = 0;
+    std::optional<std::string> m_duplicate;
+};
 
 } // namespace
 
 Result<Json> parseJson(std::string_view text, const JsonParseOptions &options)
 {
-    const std::string what(options.what);
-    // Counting keys per open object and comparing with the finished object's size finds
-    // duplicates without allocating a set per object on the hot path.
-    std::vector<size_t> keyCounts;
-    bool duplicate = false;
-    bool tooDeep = false;
-    Json::parser_callback_t callback = [&](int depth, Json::parse_event_t event, Json &parsed) {
-        switch (event) {
-        case Json::parse_event_t::object_start:
-        case Json::parse_event_t::array_start:
-            if (depth >= options.maxDepth)
-                tooDeep = true;
-            if (event == Json::parse_event_t::object_start)
-                keyCounts.push_back(0);
-            break;
-        case Json::parse_event_t::key:
-            if (!keyCounts.empty())
-                ++keyCounts.back();
-            break;
-        case Json::parse_event_t::object_end:
-            if (!keyCounts.empty()) {
-                if (parsed.is_object() && parsed.size() != keyCounts.back())
-                    duplicate = true;
-                keyCounts.pop_back();
-            }
-            break;
-        default:
-            break;
-        }
-        return !tooDeep;
-    };
-    Json value;
-    try {
-        value = Json::parse(text.begin(), text.end(), callback, true);
-    } catch (const Json::exception &e) {
-        if (tooDeep)
-            return makeError(options.category, "JSON_TOO_DEEP", what + " nests deeper than " + std::to_string(options.maxDepth) + " levels");
-        std::string reason = e.what();
-        // nlohmann's messages start with "[json.exception.parse_error.101] parse error at line 1, column 2: "
-        if (const auto pos = reason.find("] "); pos != std::string::npos)
-            reason = reason.substr(pos + 2);
-        return makeError(options.category, "JSON_SYNTAX", what + " is not valid JSON: " + reason);
-    }
-    if (tooDeep)
-        return makeError(options.category, "JSON_TOO_DEEP", what + " nests deeper than " + std::to_string(options.maxDepth) + " levels");
-    if (duplicate && options.rejectDuplicateNames) {
-        const std::string name = findDuplicateName(text);
-        return makeError(options.category, "JSON_DUPLICATE_NAME",
-                         what + " has the member name \"" + name + "\" more than once", "unique names", name);
-    }
-    return value;
+    return StrictParser(text, options).parse();
 }
 
 Result<Json> parseJsonObject(std::string_view text, const JsonParseOptions &options)
@@ -100,18 +527,27 @@ Result<Json> parseJsonObject(std::string_view text, const JsonParseOptions &opti
 
 std::string boundedPreview(std::string_view body, size_t maxChars)
 {
+    // Counts characters, not bytes, and never cuts a UTF-8 sequence: invalid bytes become '?',
+    // so the preview is always valid UTF-8 (QString and nlohmann's dump() both rely on that).
     std::string out;
     out.reserve(std::min(body.size(), maxChars) + 3);
-    for (size_t i = 0; i < body.size() && out.size() < maxChars; ++i) {
+    size_t i = 0;
+    for (size_t chars = 0; i < body.size() && chars < maxChars; ++chars) {
         const unsigned char c = static_cast<unsigned char>(body[i]);
-        if (c == '\n' || c == '\r' || c == '\t')
+        if (c == '\n' || c == '\r' || c == '\t') {
             out += ' ';
-        else if (c < 0x20 || c == 0x7F)
+        } else if (c < 0x20 || c == 0x7F) {
             out += '?';
-        else
-            out += static_cast<char>(c);
+        } else if (const size_t length = utf8SequenceLength(body, i); length == 0) {
+            out += '?';
+        } else {
+            out.append(body.substr(i, length));
+            i += length;
+            continue;
+        }
+        ++i;
     }
-    if (body.size() > out.size())
+    if (i < body.size())
         out += "…";
     return out;
 }

@@ -19,14 +19,20 @@ struct JsonParseOptions final {
     int maxDepth = 64;                             // deep nesting is refused, not recursed into
 };
 
-// Parses `text`; fails with JSON_SYNTAX, JSON_DUPLICATE_NAME (actual = the member name) or
-// JSON_TOO_DEEP. Invalid UTF-8 is a syntax error.
+// Parses `text` strictly (RFC 8259): no comments, trailing commas, NaN, leading zeros, lone
+// surrogates or invalid UTF-8, and nothing after the value, not even after a NUL byte; a leading
+// UTF-8 BOM is skipped; numbers beyond double's range are refused. Values have nlohmann's types
+// (non-negative integers number_unsigned, negative ones number_integer, others double). Fails
+// with JSON_SYNTAX (message with the byte offset), JSON_DUPLICATE_NAME (actual = the member
+// name; only for an otherwise valid document) or JSON_TOO_DEEP (checked before descending).
 [[nodiscard]] Result<Json> parseJson(std::string_view text, const JsonParseOptions &options = {});
 
 // As parseJson, and the top level must be an object (JSON_NOT_OBJECT otherwise).
 [[nodiscard]] Result<Json> parseJsonObject(std::string_view text, const JsonParseOptions &options = {});
 
 // A short, single-line preview of a body for error messages (rp-checks T2: ~200 characters).
+// Counts characters and never cuts one; control characters and invalid UTF-8 become '?', so the
+// result is always valid UTF-8.
 [[nodiscard]] std::string boundedPreview(std::string_view body, size_t maxChars = 200);
 
 } // namespace oidc

@@ -26,8 +26,9 @@ constexpr int kMinVerifierLength = 43;
 constexpr int kMaxVerifierLength = 128;
 constexpr int kDefaultVerifierLength = 43; // base64url of 32 random bytes (RFC 7636 §4.1)
 
-// A fresh verifier of `length` characters from OpenSSL's CSPRNG. The default length is exactly
-// BASE64URL(32 random bytes); longer ones take ⌈length·6/8⌉ random bytes. Error PKCE_LENGTH.
+// A fresh verifier of `length` characters from OpenSSL's CSPRNG: the first `length` characters of
+// BASE64URL(⌈length·6/8⌉ random bytes), so every character carries 6 random bits (the default 43
+// characters hold 258 bits, at least the 256 of RFC 7636 §4.1's 32-octet example). Error PKCE_LENGTH.
 [[nodiscard]] Result<PkceParameters> generatePkce(PkceMethod method = PkceMethod::S256, int length = kDefaultVerifierLength);
 
 // The challenge for a given verifier. Error PKCE_VERIFIER when the verifier breaks RFC 7636 §4.1.

@@ -54,28 +54,48 @@ std::string encode(std::string_view bytes, const char *alphabet, bool pad)
     return out;
 }
 
+Error characterError(std::string_view text, const std::array<int8_t, 256> &table, size_t from, const char *what)
+{
+    size_t i = from;
+    while (i < text.size() && table[static_cast<unsigned char>(text[i])] >= 0)
+        ++i;
+    return makeError(ErrorCategory::Input, "BASE64_CHARACTER", std::string(what) + ": invalid character at offset " + std::to_string(i));
+}
+
+// Four characters at a time into a pre-sized buffer: this runs on every token's three parts.
 Result<std::string> decode(std::string_view text, const std::array<int8_t, 256> &table, const char *what)
 {
     if (text.size() % 4 == 1)
         return makeError(ErrorCategory::Input, "BASE64_LENGTH", std::string(what) + ": impossible length");
-    std::string out;
-    out.reserve(text.size() * 3 / 4);
-    uint32_t buffer = 0;
-    int bits = 0;
-    for (size_t i = 0; i < text.size(); ++i) {
-        const int8_t v = table[static_cast<unsigned char>(text[i])];
-        if (v < 0)
-            return makeError(ErrorCategory::Input, "BASE64_CHARACTER",
-                             std::string(what) + ": invalid character at offset " + std::to_string(i));
-        buffer = buffer << 6 | static_cast<uint32_t>(v);
-        bits += 6;
-        if (bits >= 8) {
-            bits -= 8;
-            out += static_cast<char>(buffer >> bits & 0xFF);
-        }
+    const size_t groups = text.size() / 4;
+    const size_t rest = text.size() % 4; // 0, 2 or 3 characters: 0, 1 or 2 more bytes
+    std::string out(groups * 3 + (rest == 0 ? 0 : rest - 1), '\0');
+    const auto *in = reinterpret_cast<const unsigned char *>(text.data());
+    auto *o = reinterpret_cast<unsigned char *>(out.data());
+    const auto value = [&](size_t i) { return static_cast<int32_t>(table[in[i]]); };
+    for (size_t g = 0; g < groups; ++g) {
+        const size_t i = g * 4;
+        const int32_t a = value(i), b = value(i + 1), c = value(i + 2), d = value(i + 3);
+        if ((a | b | c | d) < 0)
+            return characterError(text, table, i, what);
+        const uint32_t v = static_cast<uint32_t>(a << 18 | b << 12 | c << 6 | d);
+        o[0] = static_cast<unsigned char>(v >> 16);
+        o[1] = static_cast<unsigned char>(v >> 8);
+        o[2] = static_cast<unsigned char>(v);
+        o += 3;
     }
-    if (bits > 0 && (buffer & ((1u << bits) - 1)) != 0)
-        return makeError(ErrorCategory::Input, "BASE64_TRAILING_BITS", std::string(what) + ": non-canonical trailing bits");
+    if (rest > 0) {
+        const size_t i = groups * 4;
+        const int32_t a = value(i), b = value(i + 1), c = rest == 3 ? value(i + 2) : 0;
+        if ((a | b | c) < 0)
+            return characterError(text, table, i, what);
+        // One value, one encoding: the bits below the last whole byte must be zero.
+        if ((rest == 2 && (b & 0x0F) != 0) || (rest == 3 && (c & 0x03) != 0))
+            return makeError(ErrorCategory::Input, "BASE64_TRAILING_BITS", std::string(what) + ": non-canonical trailing bits");
+        o[0] = static_cast<unsigned char>(a << 2 | b >> 4);
+        if (rest == 3)
+            o[1] = static_cast<unsigned char>((b & 0x0F) << 4 | c >> 2);
+    }
     return out;
 }
 
@@ -105,8 +125,14 @@ Result<std::string> base64Decode(std::string_view text)
             continue;
         compact += c;
     }
-    while (!compact.empty() && compact.back() == '=')
+    // Padding (RFC 4648 §3.2): at most two '=', and only to complete the last group of four.
+    size_t padding = 0;
+    while (!compact.empty() && compact.back() == '=') {
         compact.pop_back();
+        ++padding;
+    }
+    if (padding > 2 || (padding > 0 && (compact.size() + padding) % 4 != 0))
+        return makeError(ErrorCategory::Input, "BASE64_PADDING", "base64: wrong padding");
     return decode(compact, kStdTable, "base64");
 }
 

@@ -15,7 +15,8 @@ namespace oidc::crypto {
 // rejects non-canonical trailing bits so that one value has exactly one encoding.
 [[nodiscard]] Result<std::string> base64UrlDecode(std::string_view text);
 
-// Standard base64 with padding (for PEM bodies, x5c, Basic auth).
+// Standard base64 with padding (for PEM bodies, x5c, Basic auth). Decoding skips line breaks,
+// spaces and tabs; padding is optional but, when present, must be complete (BASE64_PADDING).
 [[nodiscard]] std::string base64Encode(std::string_view bytes);
 [[nodiscard]] Result<std::string> base64Decode(std::string_view text);
 

@@ -195,6 +195,14 @@ Result<JsonWebKey> parseEc(const Json &jwk, JsonWebKey key)
     auto pkey = fromData("EC", builder, key.hasPrivate);
     if (!pkey)
         return pkey.error();
+    if (key.hasPrivate) {
+        // As for Ed25519 below: d determines the public point; refuse a JWK whose x/y do not
+        // match it (its signatures would never verify against the published half).
+        OpenSslErrorGuard guard;
+        EvpPkeyCtxPtr check(EVP_PKEY_CTX_new_from_pkey(nullptr, pkey->get(), nullptr));
+        if (!check || EVP_PKEY_pairwise_check(check.get()) != 1)
+            return keyError("JWK_INVALID", "the EC \"x\"/\"y\" do not match \"d\"");
+    }
     key.bits = EVP_PKEY_get_bits(pkey->get());
     key.key = sharePkey(std::move(pkey).value());
     return key;

@@ -3,6 +3,8 @@
 #include "oidc/crypto/Base64Url.h"
 
 #include <array>
+#include <cstring>
+#include <limits>
 
 namespace oidc::jwt {
 
@@ -13,16 +15,19 @@ Error jwtError(std::string code, std::string message, std::string expected = {},
     return makeError(ErrorCategory::IdToken, std::move(code), std::move(message), std::move(expected), std::move(actual));
 }
 
-Result<Json> decodeJsonPart(std::string_view encoded, const char *part, const char *jsonCode, const char *objectCode)
+// Decodes one part into `text` (kept: it is exactly what was signed) and parses it.
+Result<Json> decodeJsonPart(std::string_view encoded, const char *part, const char *jsonCode, const char *objectCode,
+                            std::string &text)
 {
     auto bytes = crypto::base64UrlDecode(encoded);
     if (!bytes)
         return jwtError("JWT_BASE64URL", std::string("the ") + part + " is not valid base64url (" + bytes.error().message + ")",
                         "base64url", part);
+    text = std::move(bytes).value();
     JsonParseOptions options;
     options.category = ErrorCategory::IdToken;
     options.what = part;
-    auto json = parseJson(*bytes, options);
+    auto json = parseJson(text, options);
     if (!json) {
         if (json.error().code == "JSON_DUPLICATE_NAME")
             return jwtError("JWT_DUPLICATE_NAME", json.error().message, "unique names", json.error().actual);
@@ -69,8 +74,22 @@ std::optional<int64_t> DecodedJwt::numericClaim(std::string_view name) const
     const auto it = claims.find(name);
     if (it == claims.end() || !it->is_number())
         return std::nullopt;
-    if (it->is_number_float())
-        return static_cast<int64_t>(it->get<double>());
+    // Out-of-range values saturate: a cast would be undefined for doubles, and an unsigned
+    // 2^64-1 read as int64 would wrap to -1 and turn a far-future nbf or iat into the past.
+    constexpr int64_t kMax = std::numeric_limits<int64_t>::max();
+    constexpr int64_t kMin = std::numeric_limits<int64_t>::min();
+    if (it->is_number_unsigned()) {
+        const uint64_t value = it->get<uint64_t>();
+        return value > static_cast<uint64_t>(kMax) ? kMax : static_cast<int64_t>(value);
+    }
+    if (it->is_number_float()) {
+        const double value = it->get<double>();
+        if (value >= 9223372036854775808.0) // 2^63, exactly representable
+            return kMax;
+        if (value < -9223372036854775808.0)
+            return kMin;
+        return static_cast<int64_t>(value); // truncates toward zero
+    }
     return it->get<int64_t>();
 }
 
@@ -89,7 +108,17 @@ std::string_view trimToken(std::string_view text)
         text.remove_prefix(1);
     while (!text.empty() && isSpace(text.back()))
         text.remove_suffix(1);
-    if (text.size() > 7 && (text.substr(0, 7) == "Bearer " || text.substr(0, 7) == "bearer "))
+    // RFC 6750 §2.1: "Bearer" 1*SP token; the scheme name is case-insensitive (RFC 9110 §11.1).
+    const auto isBearer = [](std::string_view prefix) {
+        constexpr std::string_view kScheme = "bearer ";
+        for (size_t i = 0; i < kScheme.size(); ++i) {
+            const char c = prefix[i] >= 'A' && prefix[i] <= 'Z' ? static_cast<char>(prefix[i] - 'A' + 'a') : prefix[i];
+            if (c != kScheme[i])
+                return false;
+        }
+        return true;
+    };
+    if (text.size() > 7 && isBearer(text.substr(0, 7)))
         text.remove_prefix(7);
     while (!text.empty() && isSpace(text.front()))
         text.remove_prefix(1);
@@ -106,12 +135,11 @@ Result<DecodedJwt> decodeJwt(std::string_view token, const JwtDecodeOptions &opt
     // Count separators first: a token of thousands of '.' is refused without allocating parts.
     std::array<size_t, 4> dots{};
     size_t dotCount = 0;
-    for (size_t i = 0; i < token.size(); ++i) {
-        if (token[i] == '.') {
-            if (dotCount < dots.size())
-                dots[dotCount] = i;
-            ++dotCount;
-        }
+    for (const char *p = token.data(), *end = token.data() + token.size();
+         (p = static_cast<const char *>(std::memchr(p, '.', static_cast<size_t>(end - p)))) != nullptr; ++p) {
+        if (dotCount < dots.size())
+            dots[dotCount] = static_cast<size_t>(p - token.data());
+        ++dotCount;
     }
     if (dotCount == 4)
         return jwtError("JWT_JWE_UNSUPPORTED",
@@ -125,7 +153,7 @@ Result<DecodedJwt> decodeJwt(std::string_view token, const JwtDecodeOptions &opt
     const std::string_view signaturePart = token.substr(dots[1] + 1);
 
     DecodedJwt jwt;
-    auto header = decodeJsonPart(headerPart, "header", "JWT_HEADER_JSON", "JWT_HEADER_NOT_OBJECT");
+    auto header = decodeJsonPart(headerPart, "header", "JWT_HEADER_JSON", "JWT_HEADER_NOT_OBJECT", jwt.headerJson);
     if (!header)
         return header.error();
     jwt.header = std::move(header).value();
@@ -148,7 +176,7 @@ Result<DecodedJwt> decodeJwt(std::string_view token, const JwtDecodeOptions &opt
                         "no \"crit\"", names.empty() ? crit->dump() : names);
     }
 
-    auto claims = decodeJsonPart(payloadPart, "payload", "JWT_PAYLOAD_JSON", "JWT_PAYLOAD_NOT_OBJECT");
+    auto claims = decodeJsonPart(payloadPart, "payload", "JWT_PAYLOAD_JSON", "JWT_PAYLOAD_NOT_OBJECT", jwt.claimsJson);
     if (!claims)
         return claims.error();
     jwt.claims = std::move(claims).value();
@@ -161,8 +189,6 @@ Result<DecodedJwt> decodeJwt(std::string_view token, const JwtDecodeOptions &opt
                         "base64url", "signature");
     jwt.signature = std::move(signature).value();
     jwt.signingInput = std::string(token.substr(0, dots[1]));
-    jwt.headerJson = crypto::base64UrlDecode(headerPart).value();
-    jwt.claimsJson = crypto::base64UrlDecode(payloadPart).value();
     return jwt;
 }
 

@@ -34,6 +34,7 @@ JwtValidation validateDecoded(DecodedJwt jwt, const crypto::JsonWebKeySet &keys,
                               const ClaimCheckOptions &claimOptions)
 {
     JwtValidation validation;
+    validation.checks.reserve(12);
     validation.checks.push_back(signatureCheck(jwt, keys, signaturePolicy, validation.signature));
     auto claims = checkClaims(jwt, claimOptions);
     validation.checks.insert(validation.checks.end(), std::make_move_iterator(claims.begin()), std::make_move_iterator(claims.end()));

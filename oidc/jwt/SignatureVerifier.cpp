@@ -1,6 +1,7 @@
 #include "SignatureVerifier.h"
 
 #include <algorithm>
+#include <optional>
 
 namespace oidc::jwt {
 
@@ -97,6 +98,9 @@ Result<SignatureVerification> verifySignature(const DecodedJwt &jwt, const crypt
         kidSeen = true;
         result.notes.push_back("the key has no kid; it was tried for kid \"" + jwt.kid + "\"");
     }
+    if (!kidSeen && jwt.kid.empty())
+        // Nothing to select from: an empty key set is not a rotation a refetch by kid would fix.
+        return sigError("NO_SUITABLE_KEY", "the key set is empty", jwt.alg + " key", "0 keys");
     if (!kidSeen)
         return sigError("KID_UNKNOWN", "no key in the key set has the token's kid", "a key with kid " + jwt.kid,
                         std::to_string(keys.keys.size()) + " keys, none matching");
@@ -105,7 +109,8 @@ Result<SignatureVerification> verifySignature(const DecodedJwt &jwt, const crypt
                         + (jwt.kid.empty() ? std::string() : " with kid " + jwt.kid) + " (key type, curve, alg or use differ)",
                         jwt.alg + " key", std::to_string(keys.keys.size()) + " keys");
 
-    Error last = sigError("SIGNATURE_INVALID", "signature invalid");
+    // The last candidate's error is reported (candidates is never empty here).
+    std::optional<Error> last;
     for (const auto *key : candidates) {
         auto verified = crypto::verifySignature(*algorithm, key->key.get(), jwt.signingInput, jwt.signature);
         if (verified) {
@@ -114,7 +119,7 @@ Result<SignatureVerification> verifySignature(const DecodedJwt &jwt, const crypt
         }
         last = verified.error();
     }
-    return last;
+    return last ? std::move(*last) : sigError("SIGNATURE_INVALID", "signature invalid");
 }
 
 } // namespace oidc::jwt
