@@ -27,6 +27,11 @@ std::string LoginFlow::amrFor(std::string_view method)
     return std::string(method);
 }
 
+bool LoginFlow::isDeliveryMethod(std::string_view method)
+{
+    return method == "email" || isPhoneMethod(method);
+}
+
 bool LoginFlow::isPhoneMethod(std::string_view method)
 {
     return method == "sms" || method == "voice" || method == "whatsapp";
@@ -96,6 +101,10 @@ LoginFlow::Started LoginFlow::begin(const SandboxRequest &request, Operation ope
         login.upgradeSessionId = validated->session->id;
     }
 
+    // TOTP and WebAuthn deliver nothing.
+    if (!isDeliveryMethod(method))
+        return started;
+
     // Where the message goes.
     const bool phone = isPhoneMethod(method);
     std::string target;
@@ -128,7 +137,8 @@ oidc::net::LocalHttpResponse LoginFlow::complete(const PendingLogin &login, cons
         if (!login.signUp)
             return reply::descopeError(400, errc::kUserNotFound, "User not found", "the user no longer exists");
         User created;
-        created.userId = "U" + randomAlphanumeric(27);
+        // A WebAuthn sign-up names the user ID it created the passkey's user handle from.
+        created.userId = login.userId.empty() ? "U" + randomAlphanumeric(27) : login.userId;
         created.loginIds = {login.loginId};
         const oidc::Json &u = login.signUpUser;
         created.name = descope::string(u, "name");
@@ -137,7 +147,11 @@ oidc::net::LocalHttpResponse LoginFlow::complete(const PendingLogin &login, cons
         created.familyName = descope::string(u, "familyName");
         created.email = descope::string(u, "email");
         created.phone = descope::string(u, "phone");
-        if (isPhoneMethod(login.method)) {
+        if (!isDeliveryMethod(login.method)) {
+            // TOTP / WebAuthn: nothing was delivered, so nothing is verified.
+            if (created.email.empty() && login.loginId.find('@') != std::string::npos)
+                created.email = login.loginId;
+        } else if (isPhoneMethod(login.method)) {
             if (created.phone.empty())
                 created.phone = login.deliveredTo;
             created.verifiedPhone = true;

@@ -30,6 +30,9 @@ public:
     // OTP counts as sms).
     [[nodiscard]] static std::string amrFor(std::string_view method);
     [[nodiscard]] static bool isPhoneMethod(std::string_view method);
+    // email, sms, voice, whatsapp: begin() finds where to deliver to. "totp" and "webauthn"
+    // deliver nothing (and a sign-up through them verifies no email or phone).
+    [[nodiscard]] static bool isDeliveryMethod(std::string_view method);
 
     struct Started final {
         PendingLogin login;

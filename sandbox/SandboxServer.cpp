@@ -16,6 +16,8 @@
 #include "sandbox/routes/EnchantedLinkRoutes.h"
 #include "sandbox/routes/MagicLinkRoutes.h"
 #include "sandbox/routes/OtpRoutes.h"
+#include "sandbox/routes/TotpRoutes.h"
+#include "sandbox/routes/WebAuthnRoutes.h"
 #include "sandbox/routes/ProtectedApiRoutes.h"
 #include "sandbox/routes/SessionRoutes.h"
 #include "sandbox/routes/TokenRoutes.h"
@@ -354,6 +356,8 @@ SandboxServer::SandboxServer(SandboxOptions options, QObject *parent)
     addRouteModule(std::make_unique<EnchantedLinkRoutes>(context));
     addRouteModule(std::make_unique<MagicLinkRoutes>(context));
     addRouteModule(std::make_unique<OtpRoutes>(context));
+    addRouteModule(std::make_unique<TotpRoutes>(context));
+    addRouteModule(std::make_unique<WebAuthnRoutes>(context));
     addRouteModule(std::make_unique<AccessKeyRoutes>(context));
     addRouteModule(std::make_unique<ProtectedApiRoutes>(context));
     addRouteModule(std::make_unique<AdminRoutes>(context, d->router, [this] { return describe(); }));

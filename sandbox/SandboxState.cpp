@@ -38,9 +38,23 @@ size_t SandboxState::purge(int64_t now)
     std::erase_if(m_enchantedTokens, [this](const auto &item) { return !m_enchantedLinks.count(item.second); });
     removed += std::erase_if(m_sessions, [now](const auto &item) { return item.second.refreshExpiresAt < now; });
     removed += std::erase_if(m_revokedJtis, [now](const auto &item) { return item.second < now; });
+    removed += std::erase_if(m_totpSignUps, [now](const auto &item) { return item.second.expiresAt < now; });
+    removed += std::erase_if(m_webauthnTransactions, [now](const auto &item) { return item.second.expiresAt < now; });
     if (m_history.size() > 1000)
         m_history.erase(m_history.begin(), m_history.end() - 1000);
     return removed;
+}
+
+bool SandboxState::hasTotp(std::string_view userId) const
+{
+    const auto it = m_totp.find(std::string(userId));
+    return it != m_totp.end() && it->second.active.has_value();
+}
+
+bool SandboxState::hasWebAuthn(std::string_view userId) const
+{
+    return std::any_of(m_webauthnCredentials.begin(), m_webauthnCredentials.end(),
+                       [userId](const auto &item) { return item.second.userId == userId; });
 }
 
 const User *SandboxState::user(std::string_view userId) const

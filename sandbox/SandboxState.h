@@ -49,6 +49,16 @@ public:
     [[nodiscard]] std::unordered_map<std::string, int64_t> &revokedJtis() { return m_revokedJtis; }
     [[nodiscard]] std::vector<LoginHistoryEntry> &history() { return m_history; }
 
+    // TOTP seeds by user ID; TOTP sign-ups waiting for their first verify by foldLoginId.
+    [[nodiscard]] std::unordered_map<std::string, TotpRecord> &totp() { return m_totp; }
+    [[nodiscard]] std::unordered_map<std::string, TotpSignUp> &totpSignUps() { return m_totpSignUps; }
+    // Passkeys by raw credential ID; ceremonies by transactionId.
+    [[nodiscard]] std::unordered_map<std::string, WebAuthnCredentialRecord> &webauthnCredentials() { return m_webauthnCredentials; }
+    [[nodiscard]] std::unordered_map<std::string, WebAuthnTransaction> &webauthnTransactions() { return m_webauthnTransactions; }
+    // ResponseUser's "TOTP" and "webauthn" flags.
+    [[nodiscard]] bool hasTotp(std::string_view userId) const;
+    [[nodiscard]] bool hasWebAuthn(std::string_view userId) const;
+
     [[nodiscard]] static std::string foldLoginId(std::string_view loginId);
     [[nodiscard]] static std::string otpKey(std::string_view method, std::string_view loginId);
 
@@ -65,6 +75,10 @@ private:
     std::unordered_map<std::string, std::string> m_enchantedTokens;
     std::unordered_map<std::string, int64_t> m_revokedJtis;
     std::vector<LoginHistoryEntry> m_history;
+    std::unordered_map<std::string, TotpRecord> m_totp;
+    std::unordered_map<std::string, TotpSignUp> m_totpSignUps;
+    std::unordered_map<std::string, WebAuthnCredentialRecord> m_webauthnCredentials;
+    std::unordered_map<std::string, WebAuthnTransaction> m_webauthnTransactions;
 };
 
 } // namespace sandbox

@@ -5,6 +5,7 @@
 #include "oidc/Json.h"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -102,6 +103,48 @@ struct BrowserSession final {
     std::string userId;
     std::vector<std::string> amr;
     int64_t authTime = 0;
+    int64_t expiresAt = 0;
+};
+
+// TOTP (descope-api.md §8). The secret is raw key bytes (SECRET: never logged or shown) and the
+// last accepted time step (sandbox::auth::TotpReplayState) that refuses a replayed code.
+struct TotpSeed final {
+    std::string secret;
+    std::optional<int64_t> lastAcceptedStep;
+};
+
+// Per user: the seed in use and, after /v1/auth/totp/update, the new one that replaces it once a
+// verify succeeds with it.
+struct TotpRecord final {
+    std::optional<TotpSeed> active;
+    std::optional<TotpSeed> pending;
+};
+
+// /v1/auth/totp/signup for a login ID that has no user yet: the user is created by the first
+// successful verify.
+struct TotpSignUp final {
+    PendingLogin login;
+    TotpSeed seed;
+    int64_t expiresAt = 0;
+};
+
+// A registered passkey: sandbox::auth::WebAuthnCredential in its toJson() form (the state does
+// not depend on the engine's headers), keyed by the raw credential ID.
+struct WebAuthnCredentialRecord final {
+    std::string userId;
+    oidc::Json credential;
+    int64_t createdAt = 0;
+};
+
+// A WebAuthn ceremony between start and finish, keyed by its transactionId. `transaction` is a
+// sandbox::auth::RegistrationTransaction or AuthenticationTransaction in toJson() form.
+struct WebAuthnTransaction final {
+    enum class Kind { SignUp, SignIn, Update };
+    Kind kind = Kind::SignUp;
+    PendingLogin login;                  // loginId empty for a discoverable sign-in
+    oidc::Json transaction;
+    bool mfa = false;                    // update/start with "mfa": finish answers {"jwt": …}
+    std::string sessionId;               // update: the session the refresh JWT named
     int64_t expiresAt = 0;
 };
 

@@ -1,0 +1,390 @@
+#include "WebAuthnRoutes.h"
+
+#include "sandbox/DescopeApi.h"
+#include "sandbox/ErrorCodes.h"
+#include "sandbox/HttpReplies.h"
+#include "sandbox/Randomness.h"
+#include "sandbox/Router.h"
+#include "sandbox/SandboxContext.h"
+#include "sandbox/SandboxRequest.h"
+#include "sandbox/auth/WebAuthnCredential.h"
+#include "sandbox/auth/WebAuthnOptions.h"
+#include "sandbox/auth/WebAuthnVerifier.h"
+
+#include <QUrl>
+
+namespace sandbox {
+
+namespace {
+
+using Kind = WebAuthnTransaction::Kind;
+
+// An engine error as a Descope body: shape and parse errors 400, verification failures 401,
+// stored documents or crypto that fail 500 (a sandbox bug). The engine's code leads the message.
+oidc::net::LocalHttpResponse webauthnRejected(const oidc::Error &error)
+{
+    const std::string message = error.code + ": " + error.message;
+    const std::string &code = error.code;
+    if (code == "WEBAUTHN_TRANSACTION" || code == "WEBAUTHN_CREDENTIAL_RECORD" || error.category == oidc::ErrorCategory::Crypto)
+        return reply::descopeError(500, errc::kBadRequest, "Internal sandbox error", message);
+    if (error.category == oidc::ErrorCategory::Input || code == "WEBAUTHN_RESPONSE_SHAPE" || code == "WEBAUTHN_CLIENT_DATA"
+        || code == "WEBAUTHN_CBOR" || code == "WEBAUTHN_AUTHDATA" || code == "WEBAUTHN_TIMEOUT")
+        return reply::descopeError(400, errc::kInvalidRequest, "Invalid WebAuthn request", message);
+    return reply::descopeError(401, errc::kInvalidRequest, "WebAuthn verification failed", message);
+}
+
+std::vector<auth::CredentialDescriptor> descriptorsOf(SandboxState &state, const std::string &userId)
+{
+    std::vector<auth::CredentialDescriptor> descriptors;
+    for (const auto &[id, record] : state.webauthnCredentials()) {
+        if (record.userId != userId)
+            continue;
+        auth::CredentialDescriptor descriptor;
+        descriptor.id = id;
+        if (record.credential.contains("transports") && record.credential["transports"].is_array())
+            for (const auto &transport : record.credential["transports"])
+                if (transport.is_string())
+                    descriptor.transports.push_back(transport.get<std::string>());
+        descriptors.push_back(std::move(descriptor));
+    }
+    return descriptors;
+}
+
+} // namespace
+
+void WebAuthnRoutes::registerRoutes(Router &router)
+{
+    router.add("POST", "/v1/auth/webauthn/signup/start", [this](const SandboxRequest &r) { return signUpStart(r); },
+               "Passkey sign-up start: {transactionId, options, create:true}");
+    router.add("POST", "/v1/auth/webauthn/signup/finish", [this](const SandboxRequest &r) { return signUpFinish(r); },
+               "Passkey sign-up finish: JWT response");
+    router.add("POST", "/v1/auth/webauthn/signin/start", [this](const SandboxRequest &r) { return signInStart(r); },
+               "Passkey sign-in start (empty loginId: discoverable): {transactionId, options, create:false}");
+    router.add("POST", "/v1/auth/webauthn/signin/finish", [this](const SandboxRequest &r) { return signInFinish(r); },
+               "Passkey sign-in finish: JWT response");
+    router.add("POST", "/v1/auth/webauthn/signup-in/start", [this](const SandboxRequest &r) { return signUpOrInStart(r); },
+               "Passkey sign-up-or-in start: create tells signup/finish or signin/finish");
+    router.add("POST", "/v1/auth/webauthn/update/start", [this](const SandboxRequest &r) { return updateStart(r); },
+               "Passkey add-device start (refresh JWT required)");
+    router.add("POST", "/v1/auth/webauthn/update/finish", [this](const SandboxRequest &r) { return updateFinish(r); },
+               "Passkey add-device finish: {} or {\"jwt\": …} with mfa");
+}
+
+WebAuthnRoutes::Origin WebAuthnRoutes::originFor(const oidc::Json &body) const
+{
+    // Without an origin (Swift), the sandbox's own: http://localhost:<port> (RP ID "localhost"),
+    // or the 127.0.0.1 base URL itself.
+    const QUrl base(QString::fromStdString(m_context.baseUrl));
+    const std::string localhost = "http://localhost:" + std::to_string(base.port());
+    Origin result;
+    result.rpId = "localhost";
+    result.origins = {localhost};
+    const std::string origin = descope::string(body, "origin");
+    if (origin.empty())
+        return result;
+    if (auto rpId = auth::rpIdForOrigin(origin))
+        result.rpId = *rpId;
+    // android:apk-key-hash:… and other non-web origins keep the sandbox's RP ID.
+    result.origins = {origin};
+    return result;
+}
+
+oidc::net::LocalHttpResponse WebAuthnRoutes::startRegistration(Kind kind, PendingLogin login, const oidc::Json &body,
+                                                               const std::string &userHandle, bool mfa,
+                                                               const std::string &sessionId)
+{
+    auto passkeyOptions = auth::parsePasskeyOptions(body.contains("passkeyOptions") ? body["passkeyOptions"] : oidc::Json());
+    if (!passkeyOptions)
+        return webauthnRejected(passkeyOptions.error());
+    const Origin origin = originFor(body);
+    auth::RegistrationOptionsRequest options;
+    options.relyingParty = {origin.rpId, m_context.fixtures.projectName.empty() ? origin.rpId : m_context.fixtures.projectName,
+                            origin.origins};
+    std::string displayName;
+    if (login.signUpUser.is_object())
+        displayName = descope::string(login.signUpUser, "name");
+    if (const User *user = m_context.state.user(userHandle); user && displayName.empty())
+        displayName = user->name;
+    options.user = {userHandle, login.loginId, displayName.empty() ? login.loginId : displayName};
+    options.excludeCredentials = descriptorsOf(m_context.state, userHandle);
+    options.passkeyOptions = *passkeyOptions;
+    options.nowUnix = m_context.now();
+    auto started = auth::startRegistration(options);
+    if (!started)
+        return webauthnRejected(started.error());
+
+    WebAuthnTransaction transaction;
+    transaction.kind = kind;
+    transaction.login = std::move(login);
+    transaction.transaction = started->transaction.toJson();
+    transaction.mfa = mfa;
+    transaction.sessionId = sessionId;
+    transaction.expiresAt = started->transaction.expiresAtUnix;
+    const std::string transactionId = randomAlphanumeric(32);
+    m_context.state.webauthnTransactions()[transactionId] = std::move(transaction);
+    m_context.stateChanged();
+    return reply::json(200, oidc::Json{{"transactionId", transactionId}, {"options", started->options}, {"create", true}});
+}
+
+oidc::net::LocalHttpResponse WebAuthnRoutes::startAuthentication(PendingLogin login, const oidc::Json &body)
+{
+    auto passkeyOptions = auth::parsePasskeyOptions(body.contains("passkeyOptions") ? body["passkeyOptions"] : oidc::Json());
+    if (!passkeyOptions)
+        return webauthnRejected(passkeyOptions.error());
+    const Origin origin = originFor(body);
+    auth::AuthenticationOptionsRequest options;
+    options.relyingParty = {origin.rpId, origin.rpId, origin.origins};
+    options.userHandle = login.userId;
+    if (!login.userId.empty()) {
+        options.allowCredentials = descriptorsOf(m_context.state, login.userId);
+        if (options.allowCredentials.empty())
+            return reply::descopeError(400, errc::kInvalidRequest, "No passkey",
+                                       "the user " + login.loginId + " has no passkey; sign up or add a device first");
+    }
+    options.passkeyOptions = *passkeyOptions;
+    options.nowUnix = m_context.now();
+    auto started = auth::startAuthentication(options);
+    if (!started)
+        return webauthnRejected(started.error());
+
+    WebAuthnTransaction transaction;
+    transaction.kind = Kind::SignIn;
+    transaction.login = std::move(login);
+    transaction.transaction = started->transaction.toJson();
+    transaction.expiresAt = started->transaction.expiresAtUnix;
+    const std::string transactionId = randomAlphanumeric(32);
+    m_context.state.webauthnTransactions()[transactionId] = std::move(transaction);
+    m_context.stateChanged();
+    return reply::json(200, oidc::Json{{"transactionId", transactionId}, {"options", started->options}, {"create", false}});
+}
+
+oidc::net::LocalHttpResponse WebAuthnRoutes::signUpStart(const SandboxRequest &request)
+{
+    auto started = m_flow.begin(request, LoginFlow::Operation::SignUp, "webauthn");
+    if (started.error)
+        return std::move(*started.error);
+    // The user ID the sign-up will create is the passkey's user handle.
+    started.login.userId = "U" + randomAlphanumeric(27);
+    const std::string handle = started.login.userId;
+    return startRegistration(Kind::SignUp, std::move(started.login), started.body, handle);
+}
+
+oidc::net::LocalHttpResponse WebAuthnRoutes::signInStart(const SandboxRequest &request)
+{
+    auto parsed = descope::body(request);
+    if (auto *refused = std::get_if<oidc::net::LocalHttpResponse>(&parsed))
+        return std::move(*refused);
+    const oidc::Json body = std::get<oidc::Json>(std::move(parsed));
+    if (descope::string(body, "loginId").empty()) {
+        // A discoverable-credential sign-in: the authenticator names the user.
+        auto authorization = descope::authorize(request, m_context);
+        if (auto *refused = std::get_if<oidc::net::LocalHttpResponse>(&authorization))
+            return std::move(*refused);
+        PendingLogin login;
+        login.method = "webauthn";
+        login.options = descope::loginOptions(body);
+        if (login.options.stepup || login.options.mfa)
+            return reply::descopeError(400, errc::kMissingArguments, "Missing arguments", "step-up and MFA need a loginId");
+        return startAuthentication(std::move(login), body);
+    }
+    auto started = m_flow.begin(request, LoginFlow::Operation::SignIn, "webauthn");
+    if (started.error)
+        return std::move(*started.error);
+    return startAuthentication(std::move(started.login), started.body);
+}
+
+oidc::net::LocalHttpResponse WebAuthnRoutes::signUpOrInStart(const SandboxRequest &request)
+{
+    auto started = m_flow.begin(request, LoginFlow::Operation::SignUpOrIn, "webauthn");
+    if (started.error)
+        return std::move(*started.error);
+    if (!started.login.signUp && !descriptorsOf(m_context.state, started.login.userId).empty())
+        return startAuthentication(std::move(started.login), started.body);
+    // A new user, or a user without a passkey yet: registration, finished by signup/finish.
+    if (started.login.signUp)
+        started.login.userId = "U" + randomAlphanumeric(27);
+    const std::string handle = started.login.userId;
+    return startRegistration(Kind::SignUp, std::move(started.login), started.body, handle);
+}
+
+oidc::net::LocalHttpResponse WebAuthnRoutes::updateStart(const SandboxRequest &request)
+{
+    auto authorization = descope::authorize(request, m_context);
+    if (auto *refused = std::get_if<oidc::net::LocalHttpResponse>(&authorization))
+        return std::move(*refused);
+    const auto bearer = std::get<descope::BearerParts>(std::move(authorization));
+    auto parsed = descope::body(request);
+    if (auto *refused = std::get_if<oidc::net::LocalHttpResponse>(&parsed))
+        return std::move(*refused);
+    const oidc::Json body = std::get<oidc::Json>(std::move(parsed));
+    if (bearer.token.empty())
+        return reply::descopeError(401, errc::kMissingArguments, "Unauthorized",
+                                   "webauthn/update needs Authorization: Bearer <projectId>:<refreshJwt>");
+    auto validated = m_context.sessions.validateRefreshJwt(bearer.token);
+    if (!validated)
+        return descope::tokenRejected(validated.error());
+    if (!validated->session)
+        return reply::descopeError(401, errc::kInvalidRequest, "Unauthorized", "the token names no session");
+    const User *user = m_context.state.user(validated->session->subject);
+    if (!user)
+        return reply::descopeError(400, errc::kUserNotFound, "User not found", "the refresh JWT's user no longer exists");
+    std::string loginId = descope::string(body, "loginId");
+    if (!loginId.empty() && m_context.state.userByLoginId(loginId) != user)
+        return reply::descopeError(401, errc::kInvalidRequest, "Unauthorized",
+                                   "the refresh JWT belongs to another user than the login ID");
+    if (loginId.empty())
+        loginId = user->loginIds.empty() ? user->userId : user->loginIds.front();
+    PendingLogin login;
+    login.loginId = loginId;
+    login.method = "webauthn";
+    login.userId = user->userId;
+    login.upgradeSessionId = validated->session->id;
+    login.options.mfa = body.contains("mfa") && body["mfa"].is_boolean() && body["mfa"].get<bool>();
+    const bool mfa = login.options.mfa;
+    const std::string sessionId = validated->session->id;
+    const std::string handle = user->userId;
+    return startRegistration(Kind::Update, std::move(login), body, handle, mfa, sessionId);
+}
+
+WebAuthnRoutes::Taken WebAuthnRoutes::take(const SandboxRequest &request, Kind kind)
+{
+    Taken taken;
+    auto authorization = descope::authorize(request, m_context);
+    if (auto *refused = std::get_if<oidc::net::LocalHttpResponse>(&authorization)) {
+        taken.error = std::move(*refused);
+        return taken;
+    }
+    auto parsed = descope::body(request);
+    if (auto *refused = std::get_if<oidc::net::LocalHttpResponse>(&parsed)) {
+        taken.error = std::move(*refused);
+        return taken;
+    }
+    const oidc::Json body = std::get<oidc::Json>(std::move(parsed));
+    // Go spells it transactionID (descope-api.md §14.3).
+    std::string transactionId = descope::string(body, "transactionId");
+    if (transactionId.empty())
+        transactionId = descope::string(body, "transactionID");
+    taken.response = descope::string(body, "response");
+    if (transactionId.empty() || taken.response.empty()) {
+        taken.error = reply::descopeError(400, errc::kMissingArguments, "Missing arguments", "transactionId and response are required");
+        return taken;
+    }
+    auto &transactions = m_context.state.webauthnTransactions();
+    const auto it = transactions.find(transactionId);
+    if (it == transactions.end()) {
+        taken.error = reply::descopeError(400, errc::kInvalidRequest, "Unknown transaction",
+                                          "no WebAuthn transaction has this ID (finished, expired or never started)");
+        return taken;
+    }
+    // A challenge is good for one attempt: the transaction goes whatever the outcome.
+    taken.transaction = std::move(it->second);
+    transactions.erase(it);
+    m_context.stateChanged();
+    if (taken.transaction.kind != kind) {
+        taken.error = reply::descopeError(400, errc::kInvalidRequest, "Wrong transaction",
+                                          "this transaction was not started for this finish call");
+        return taken;
+    }
+    return taken;
+}
+
+oidc::net::LocalHttpResponse WebAuthnRoutes::signUpFinish(const SandboxRequest &request)
+{
+    Taken taken = take(request, Kind::SignUp);
+    if (taken.error)
+        return std::move(*taken.error);
+    auto transaction = auth::RegistrationTransaction::fromJson(taken.transaction.transaction);
+    if (!transaction)
+        return webauthnRejected(transaction.error());
+    auto credential = auth::verifyRegistration(*transaction, taken.response, m_context.now());
+    if (!credential)
+        return webauthnRejected(credential.error());
+    auto &credentials = m_context.state.webauthnCredentials();
+    if (credentials.count(credential->id))
+        return reply::descopeError(400, errc::kInvalidRequest, "Credential already registered",
+                                   "WEBAUTHN_CREDENTIAL_DUPLICATE: this credential ID is already registered");
+    const PendingLogin &login = taken.transaction.login;
+    if (login.signUp && m_context.state.userByLoginId(login.loginId))
+        return reply::descopeError(400, errc::kUserAlreadyExists, "User already exists",
+                                   "a user with the login ID " + login.loginId + " already exists");
+    // Stored first so that ResponseUser.webauthn is true; dropped if no user came of it.
+    const std::string credentialId = credential->id;
+    credentials[credentialId] = WebAuthnCredentialRecord{login.userId, credential->toJson(), m_context.now()};
+    auto response = m_flow.complete(login, request);
+    if (!m_context.state.user(login.userId))
+        m_context.state.webauthnCredentials().erase(credentialId);
+    m_context.stateChanged();
+    return response;
+}
+
+oidc::net::LocalHttpResponse WebAuthnRoutes::signInFinish(const SandboxRequest &request)
+{
+    Taken taken = take(request, Kind::SignIn);
+    if (taken.error)
+        return std::move(*taken.error);
+    auto transaction = auth::AuthenticationTransaction::fromJson(taken.transaction.transaction);
+    if (!transaction)
+        return webauthnRejected(transaction.error());
+    auto assertion = auth::parseAssertionResponse(taken.response);
+    if (!assertion)
+        return webauthnRejected(assertion.error());
+    auto &credentials = m_context.state.webauthnCredentials();
+    const auto it = credentials.find(assertion->credentialId);
+    if (it == credentials.end())
+        return reply::descopeError(401, errc::kInvalidRequest, "WebAuthn verification failed",
+                                   "WEBAUTHN_CREDENTIAL_UNKNOWN: no passkey has this credential ID");
+    auto credential = auth::WebAuthnCredential::fromJson(it->second.credential);
+    if (!credential)
+        return webauthnRejected(credential.error());
+    auto result = auth::verifyAssertion(*transaction, *assertion, *credential, m_context.now());
+    if (!result)
+        return webauthnRejected(result.error());
+    // The new counter is the clone and replay defence.
+    it->second.credential = credential->toJson();
+    m_context.stateChanged();
+
+    PendingLogin login = taken.transaction.login;
+    const User *user = m_context.state.user(it->second.userId);
+    if (!user)
+        return reply::descopeError(400, errc::kUserNotFound, "User not found", "the passkey's user no longer exists");
+    if (!login.userId.empty() && login.userId != user->userId)
+        return reply::descopeError(401, errc::kInvalidRequest, "WebAuthn verification failed",
+                                   "WEBAUTHN_CREDENTIAL_USER: the passkey belongs to another user");
+    login.userId = user->userId;
+    if (login.loginId.empty())
+        login.loginId = user->loginIds.empty() ? user->userId : user->loginIds.front();
+    login.signUp = false;
+    return m_flow.complete(login, request);
+}
+
+oidc::net::LocalHttpResponse WebAuthnRoutes::updateFinish(const SandboxRequest &request)
+{
+    Taken taken = take(request, Kind::Update);
+    if (taken.error)
+        return std::move(*taken.error);
+    auto transaction = auth::RegistrationTransaction::fromJson(taken.transaction.transaction);
+    if (!transaction)
+        return webauthnRejected(transaction.error());
+    auto credential = auth::verifyRegistration(*transaction, taken.response, m_context.now());
+    if (!credential)
+        return webauthnRejected(credential.error());
+    auto &credentials = m_context.state.webauthnCredentials();
+    if (credentials.count(credential->id))
+        return reply::descopeError(400, errc::kInvalidRequest, "Credential already registered",
+                                   "WEBAUTHN_CREDENTIAL_DUPLICATE: this credential ID is already registered");
+    const PendingLogin &login = taken.transaction.login;
+    if (!m_context.state.user(login.userId))
+        return reply::descopeError(400, errc::kUserNotFound, "User not found", "the user no longer exists");
+    credentials[credential->id] = WebAuthnCredentialRecord{login.userId, credential->toJson(), m_context.now()};
+    m_context.stateChanged();
+    if (!taken.transaction.mfa)
+        return reply::json(200, oidc::Json::object());
+    // MFA: the session of the refresh JWT gains the webauthn factor.
+    auto response = m_flow.complete(login, request);
+    if (response.status != 200)
+        return response;
+    const oidc::Json jwt = oidc::Json::parse(response.body.toStdString(), nullptr, false);
+    return reply::json(200, oidc::Json{{"jwt", jwt}});
+}
+
+} // namespace sandbox
