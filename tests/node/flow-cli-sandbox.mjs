@@ -31,7 +31,7 @@ async function login(extra = [], { timeout = 20 } = {}) {
       if (!line.startsWith('authorize_url: ')) return;
       const url = line.slice('authorize_url: '.length);
       const port = new URL(new URL(url).searchParams.get('redirect_uri')).port;
-      played = play(url, { login: 'alice', stopAt: `http://127.0.0.1:${port}` }).catch((error) => ({ error }));
+      played = play(url, { login: 'alice@example.com', stopAt: `http://127.0.0.1:${port}` }).catch((error) => ({ error }));
     },
   });
   await played;
