@@ -1,10 +1,15 @@
 #include "MainWindow.h"
 
+#include "ui/AppContext.h"
+#include "ui/sandbox/FaultsPanel.h"
+#include "ui/sandbox/InboxPanel.h"
 #include "ui/AreaItemDelegate.h"
 #include "ui/AreaListModel.h"
 #include "ui/JwtInspectorPanel.h"
 #include "ui/PkceGeneratorPanel.h"
 #include "ui/ProviderBar.h"
+#include "ui/flow/FlowPage.h"
+#include "ui/log/ExchangeLogPanel.h"
 
 #include <QFrame>
 #include <QItemSelectionModel>
@@ -16,7 +21,13 @@
 namespace ui {
 
 MainWindow::MainWindow(QWidget *parent)
+    : MainWindow(nullptr, parent)
+{
+}
+
+MainWindow::MainWindow(AppContext *context, QWidget *parent)
     : QMainWindow(parent)
+    , m_context(context)
     , m_providerBar(new ProviderBar)
     , m_areaModel(new AreaListModel(this))
     , m_areaList(new QListView)
@@ -69,6 +80,8 @@ MainWindow::MainWindow(QWidget *parent)
 
     listPlannedAreas();
     registerBuiltPanels();
+    if (m_context)
+        registerContextPanels();
 
     // Start on the first area that works; only its panel is created now (start-up stays light).
     if (const int row = m_areaModel->firstAvailableRow(); row >= 0)
@@ -106,6 +119,36 @@ void MainWindow::registerBuiltPanels()
 {
     setAreaFactory(areas::kPkceGenerator.toString(), [] { return new PkceGeneratorPanel; });
     setAreaFactory(areas::kJwtInspector.toString(), [] { return new JwtInspectorPanel; });
+}
+
+void MainWindow::registerContextPanels()
+{
+    AppContext *context = m_context;
+    m_providerBar->attach(context);
+    m_areaModel->setNote(areas::kAuthorizationCode.toString(), QStringLiteral("Step by step, with every check"));
+    m_areaModel->setNote(areas::kExchangeLog.toString(), QStringLiteral("Every HTTP exchange, redacted"));
+    // The inspector shares the app's transport, so its JWKS fetches appear in the exchange log.
+    setAreaFactory(areas::kJwtInspector.toString(), [context] {
+        auto *panel = new JwtInspectorPanel;
+        panel->setTransport(&context->transport());
+        return panel;
+    });
+    setAreaFactory(areas::kAuthorizationCode.toString(), [this, context] {
+        auto *page = new FlowPage(*context);
+        connect(page, &FlowPage::openInInspector, this, [this](const QString &token) {
+            if (!showArea(areas::kJwtInspector.toString()))
+                return;
+            if (auto *inspector = qobject_cast<JwtInspectorPanel *>(areaPanel(areas::kJwtInspector.toString())))
+                inspector->setToken(token);
+        });
+        return page;
+    });
+    setAreaFactory(areas::kExchangeLog.toString(), [context] { return new ExchangeLogPanel(context->exchangeLog()); });
+    // The sandbox's QA side: what it "delivered", and the faults it is told to make.
+    m_areaModel->setNote(areas::kInbox.toString(), QStringLiteral("What the sandbox delivered"));
+    setAreaFactory(areas::kInbox.toString(), [context] { return new InboxPanel(context->sandbox()); });
+    m_areaModel->addArea(areas::kSandboxFaults.toString(), QStringLiteral("Sandbox Faults"), QStringLiteral("Make the sandbox misbehave"));
+    setAreaFactory(areas::kSandboxFaults.toString(), [context] { return new FaultsPanel(context->sandbox()); });
 }
 
 void MainWindow::addArea(const QString &id, const QString &title, QWidget *panel, const QString &note)

@@ -16,6 +16,7 @@ class QStackedWidget;
 
 namespace ui {
 
+class AppContext;
 class AreaListModel;
 class ProviderBar;
 
@@ -32,6 +33,7 @@ inline constexpr QStringView kInbox = u"inbox";
 inline constexpr QStringView kPkceGenerator = u"pkce-generator";
 inline constexpr QStringView kJwtInspector = u"jwt-inspector";
 inline constexpr QStringView kExchangeLog = u"exchange-log";
+inline constexpr QStringView kSandboxFaults = u"sandbox-faults";
 } // namespace areas
 
 class MainWindow final : public QMainWindow {
@@ -39,8 +41,14 @@ class MainWindow final : public QMainWindow {
 public:
     using PanelFactory = std::function<QWidget *()>;
 
+    // The bare window: areas listed, the context-free panels registered (tests).
     explicit MainWindow(QWidget *parent = nullptr);
+    // The application's window: the flow pages and the exchange log use `context` (not owned).
+    explicit MainWindow(AppContext *context, QWidget *parent = nullptr);
     ~MainWindow() override;
+
+    // The app-wide objects (transport, exchange log, profiles, sandbox); nullptr for a bare window.
+    [[nodiscard]] AppContext *context() const { return m_context; }
 
     // Registers `panel` (ownership taken) for the area `id`, appending the area when it is new,
     // and enables it.
@@ -68,8 +76,10 @@ private:
 
     void listPlannedAreas();
     void registerBuiltPanels();
+    void registerContextPanels();
     QWidget *ensurePanel(const QString &id);
 
+    AppContext *m_context = nullptr;
     ProviderBar *m_providerBar;
     AreaListModel *m_areaModel;
     QListView *m_areaList;

@@ -1,12 +1,18 @@
 #include "ProviderBar.h"
 
+#include "ui/AppContext.h"
 #include "ui/UiText.h"
+#include "ui/flow/ProfileEditorDialog.h"
+#include "ui/flow/ProfileManager.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QPushButton>
 
 namespace ui {
+
+using oidc::flow::ProviderKind;
 
 namespace {
 const QString &kNoProfilesStatus()
@@ -21,7 +27,12 @@ const QString &kNoProfilesStatus()
 ProviderBar::ProviderBar(QWidget *parent)
     : QWidget(parent)
     , m_combo(new QComboBox(this))
+    , m_dot(plainLabel(QString(), this))
     , m_status(plainLabel(kNoProfilesStatus(), this))
+    , m_stopButton(new QPushButton(QStringLiteral("Stop"), this))
+    , m_restartButton(new QPushButton(QStringLiteral("Restart"), this))
+    , m_resetButton(new QPushButton(QStringLiteral("Reset"), this))
+    , m_editButton(new QPushButton(QStringLiteral("Profiles…"), this))
 {
     setObjectName(QStringLiteral("providerBar"));
     setAutoFillBackground(true);
@@ -37,23 +48,145 @@ ProviderBar::ProviderBar(QWidget *parent)
     m_combo->setEnabled(false);
     m_combo->setToolTip(QStringLiteral("Provider profiles arrive with the sandbox and flow features."));
 
+    m_dot->setObjectName(QStringLiteral("providerStatusDot"));
+    m_dot->hide();
     m_status->setObjectName(QStringLiteral("providerStatusLabel"));
     QPalette palette = m_status->palette();
     palette.setColor(QPalette::WindowText, mutedColor());
     m_status->setPalette(palette);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // Long issuers must not widen the window: the label shrinks (the full text is in its tooltip).
+    m_status->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_status->setMinimumWidth(120);
+
+    m_stopButton->setObjectName(QStringLiteral("sandboxStopButton"));
+    m_restartButton->setObjectName(QStringLiteral("sandboxRestartButton"));
+    m_resetButton->setObjectName(QStringLiteral("sandboxResetButton"));
+    m_editButton->setObjectName(QStringLiteral("editProfilesButton"));
+    m_stopButton->setToolTip(QStringLiteral("Stops the built-in provider (its users, sessions and faults are kept)."));
+    m_restartButton->setToolTip(QStringLiteral("Starts the built-in provider again, on the same port when it is free."));
+    m_resetButton->setToolTip(QStringLiteral("Back to the fixtures: users, sessions, codes, inbox, faults, rate limits and the clock."));
+    m_editButton->setToolTip(QStringLiteral("Add, edit, duplicate or remove provider profiles."));
+    for (auto *button : {m_stopButton, m_restartButton, m_resetButton, m_editButton}) {
+        button->setAutoDefault(false);
+        button->hide();
+    }
 
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(12, 8, 12, 8);
     layout->setSpacing(10);
     layout->addWidget(title);
     layout->addWidget(m_combo);
+    layout->addWidget(m_dot);
     layout->addWidget(m_status, 1);
+    layout->addWidget(m_stopButton);
+    layout->addWidget(m_restartButton);
+    layout->addWidget(m_resetButton);
+    layout->addWidget(m_editButton);
 
     connect(m_combo, &QComboBox::currentTextChanged, this, [this](const QString &name) {
-        if (m_combo->isEnabled() && !name.isEmpty())
+        if (m_combo->isEnabled() && !name.isEmpty() && !m_reloading)
             Q_EMIT profileChanged(name);
     });
+    connect(m_combo, &QComboBox::activated, this, [this](int index) {
+        if (m_context && index >= 0)
+            m_context->profiles().setCurrent(m_combo->itemData(index).toString());
+    });
+}
+
+void ProviderBar::attach(AppContext *context)
+{
+    m_context = context;
+    if (!context)
+        return;
+    ProfileManager &profiles = context->profiles();
+    connect(&profiles, &ProfileManager::profilesChanged, this, &ProviderBar::reloadProfiles);
+    connect(&profiles, &ProfileManager::currentChanged, this, &ProviderBar::reloadProfiles);
+    connect(&profiles, &ProfileManager::profileUpdated, this, &ProviderBar::updateStatus);
+    connect(context, &AppContext::sandboxStateChanged, this, &ProviderBar::updateStatus);
+    connect(m_stopButton, &QPushButton::clicked, context, &AppContext::stopSandbox);
+    connect(m_restartButton, &QPushButton::clicked, context, &AppContext::restartSandbox);
+    connect(m_resetButton, &QPushButton::clicked, context, &AppContext::resetSandbox);
+    connect(m_editButton, &QPushButton::clicked, this, &ProviderBar::openProfileEditor);
+    m_combo->setToolTip(QStringLiteral("The provider the flow pages sign in with."));
+    m_editButton->show();
+    reloadProfiles();
+}
+
+void ProviderBar::reloadProfiles()
+{
+    if (!m_context)
+        return;
+    const ProfileManager &profiles = m_context->profiles();
+    m_reloading = true;
+    m_combo->clear();
+    for (const auto &profile : profiles.profiles())
+        m_combo->addItem(profile.name, profile.id);
+    m_combo->setEnabled(true);
+    m_combo->setCurrentIndex(m_combo->findData(profiles.currentId()));
+    m_reloading = false;
+    Q_EMIT profileChanged(m_combo->currentText());
+    updateStatus();
+}
+
+void ProviderBar::updateStatus()
+{
+    if (!m_context)
+        return;
+    const auto &profile = m_context->profiles().current();
+    const bool sandbox = profile.kind == ProviderKind::Sandbox;
+    m_stopButton->setVisible(sandbox);
+    m_restartButton->setVisible(sandbox);
+    m_resetButton->setVisible(sandbox);
+    m_dot->setVisible(sandbox);
+    QPalette palette = m_status->palette();
+    palette.setColor(QPalette::WindowText, mutedColor());
+    if (sandbox) {
+        const auto state = m_context->sandboxState();
+        QColor color = mutedColor();
+        QString text;
+        switch (state) {
+        case AppContext::SandboxState::NotStarted:
+            text = QStringLiteral("Sandbox · starting soon");
+            break;
+        case AppContext::SandboxState::Starting:
+            text = QStringLiteral("Sandbox · starting (%1)").arg(m_context->sandboxMessage());
+            color = warnColor();
+            break;
+        case AppContext::SandboxState::Running:
+            text = QStringLiteral("Sandbox running at %1 · project %2 · issuer %3")
+                       .arg(m_context->sandboxMessage(), profile.descopeProjectId, profile.issuer);
+            color = passColor();
+            break;
+        case AppContext::SandboxState::Stopped:
+            text = QStringLiteral("Sandbox stopped · Restart starts it again");
+            break;
+        case AppContext::SandboxState::Failed:
+            text = QStringLiteral("Sandbox failed to start: %1").arg(m_context->sandboxMessage());
+            color = failColor();
+            break;
+        }
+        m_dot->setText(QStringLiteral("●"));
+        QPalette dotPalette = m_dot->palette();
+        dotPalette.setColor(QPalette::WindowText, color);
+        m_dot->setPalette(dotPalette);
+        m_status->setText(text);
+        if (state == AppContext::SandboxState::Failed)
+            palette.setColor(QPalette::WindowText, failColor());
+        m_stopButton->setEnabled(state == AppContext::SandboxState::Running);
+        m_restartButton->setEnabled(state != AppContext::SandboxState::Starting);
+        m_resetButton->setEnabled(state == AppContext::SandboxState::Running);
+    } else {
+        QString text = oidc::flow::providerKindName(profile.kind);
+        const QString issuer = profile.effectiveIssuer();
+        text += issuer.isEmpty() ? QStringLiteral(" · no issuer yet: Profiles… to set one") : QStringLiteral(" · ") + issuer;
+        const QStringList warnings = profile.warnings();
+        if (!warnings.isEmpty())
+            text += QStringLiteral("  ⚠ ") + warnings.join(QLatin1Char(' '));
+        m_status->setText(text);
+    }
+    m_status->setPalette(palette);
+    m_status->setToolTip(plainToolTip(m_status->text()));
 }
 
 void ProviderBar::setProfiles(const QStringList &names)
@@ -68,6 +201,14 @@ void ProviderBar::setProfiles(const QStringList &names)
 void ProviderBar::setStatus(const QString &text)
 {
     m_status->setText(text);
+}
+
+void ProviderBar::openProfileEditor()
+{
+    if (!m_context)
+        return;
+    ProfileEditorDialog dialog(*m_context, m_context->profiles().currentId(), window());
+    dialog.exec();
 }
 
 } // namespace ui

@@ -1,21 +1,30 @@
 #pragma once
 
-// The provider area at the top of the main window. Provider profiles (the built-in sandbox,
-// Descope projects, other OIDC providers) arrive with the sandbox and flow features; until then
-// the bar says so and its combo box stays empty. Later code fills it through setProfiles().
+// The provider area at the top of the main window. Attached to the app (attach()), it lists the
+// provider profiles — the built-in sandbox first, with its base URL, its status and Stop /
+// Restart / Reset, then Descope projects, OIDC issuers and endpoints typed by hand — and opens the
+// profile editor. Unattached (tests of the bare window) it stays an honest, empty placeholder
+// that setProfiles() can fill.
 
 #include <QStringList>
 #include <QWidget>
 
 class QComboBox;
 class QLabel;
+class QPushButton;
 
 namespace ui {
+
+class AppContext;
 
 class ProviderBar final : public QWidget {
     Q_OBJECT
 public:
     explicit ProviderBar(QWidget *parent = nullptr);
+
+    // Binds the bar to the app's profiles and sandbox.
+    void attach(AppContext *context);
+    [[nodiscard]] AppContext *context() const { return m_context; }
 
     // Replaces the profiles offered; an empty list restores the "none yet" state.
     void setProfiles(const QStringList &names);
@@ -23,13 +32,30 @@ public:
 
     [[nodiscard]] QComboBox *profileCombo() const { return m_combo; }
     [[nodiscard]] QLabel *statusLabel() const { return m_status; }
+    [[nodiscard]] QPushButton *stopButton() const { return m_stopButton; }
+    [[nodiscard]] QPushButton *restartButton() const { return m_restartButton; }
+    [[nodiscard]] QPushButton *resetButton() const { return m_resetButton; }
+    [[nodiscard]] QPushButton *editButton() const { return m_editButton; }
+
+public Q_SLOTS:
+    void openProfileEditor();
 
 Q_SIGNALS:
     void profileChanged(const QString &name);
 
 private:
+    void reloadProfiles();
+    void updateStatus();
+
+    AppContext *m_context = nullptr; // not owned; outlives the window
     QComboBox *m_combo;
+    QLabel *m_dot;
     QLabel *m_status;
+    QPushButton *m_stopButton;
+    QPushButton *m_restartButton;
+    QPushButton *m_resetButton;
+    QPushButton *m_editButton;
+    bool m_reloading = false;
 };
 
 } // namespace ui

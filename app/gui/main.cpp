@@ -1,5 +1,6 @@
 // oidcplay: OIDC Playground's desktop application.
 
+#include "ui/AppContext.h"
 #include "ui/MainWindow.h"
 #include "ui/StartupProbe.h"
 
@@ -76,10 +77,14 @@ int main(int argc, char *argv[])
     QApplication app(argc, argv);
     QApplication::setApplicationDisplayName(QStringLiteral("OIDC Playground"));
 
-    ui::MainWindow window;
+    // Transport, exchange log, profiles and the sandbox: each created on first use.
+    ui::AppContext context;
+    ui::MainWindow window(&context);
     std::unique_ptr<ui::StartupProbe> probe;
     if (parser.isSet(measureOption))
         probe = std::make_unique<ui::StartupProbe>(&window);
+    else
+        context.startSandboxAfterFirstPaint(&window); // key generation runs off-thread; start-up never waits
     window.show();
     return QApplication::exec();
 }

@@ -340,7 +340,13 @@ void FlowSession::validateTokens(FlowStep step, TokenResponse tokens, std::optio
     }
     const crypto::JsonWebKeySet keys = m_keys.value_or(crypto::JsonWebKeySet{});
     const ProviderMetadata metadata = m_metadata.value_or(ProviderMetadata{});
-    const IdTokenExpectations expected = expectations(tokens.accessToken);
+    IdTokenExpectations expected = expectations(tokens.accessToken);
+    if (step == FlowStep::Refresh) {
+        // OIDC Core §12.2: a refreshed ID token SHOULD NOT carry a nonce, and its auth_time is the
+        // original's (checkRefreshedIdToken compares it): neither nonce nor max_age is required again.
+        expected.nonce.clear();
+        expected.maxAge.reset();
+    }
     const QString idToken = tokens.idToken;
     runOffThread<jwt::JwtValidation>(
         this,

@@ -24,6 +24,9 @@ public:
     virtual void stop() = 0;
     // Deletes this profile's cookies and cache, so the provider's session is gone (prompt=none then fails).
     virtual void clearSession() = 0;
+    // Runs JavaScript in the main frame of the current page; the result is dropped. For tests and
+    // demos that fill a provider's form (the app itself never scripts provider pages).
+    virtual void runJavaScript(const QString &script) = 0;
     [[nodiscard]] virtual QString profileName() const = 0;
     [[nodiscard]] virtual QUrl currentUrl() const = 0;
 
@@ -32,6 +35,8 @@ Q_SIGNALS:
     void navigationRequested(const QUrl &url, const QString &kind, bool mainFrame);
     void intercepted(const QUrl &url);
     void loadFinished(const QUrl &url, bool ok);
+    // The page's console (level "info", "warning" or "error"): CSP refusals and script errors show here.
+    void consoleMessage(const QString &level, const QString &message);
     void sessionCleared();
 };
 
@@ -45,5 +50,5 @@ public:
 
 } // namespace ui
 
-#define OIDCPLAY_EMBEDDED_BROWSER_FACTORY_IID "dev.oidcplay.EmbeddedBrowserFactory/1.0"
+#define OIDCPLAY_EMBEDDED_BROWSER_FACTORY_IID "dev.oidcplay.EmbeddedBrowserFactory/1.1"
 Q_DECLARE_INTERFACE(ui::EmbeddedBrowserFactory, OIDCPLAY_EMBEDDED_BROWSER_FACTORY_IID)

@@ -55,6 +55,17 @@ protected:
         return true;
     }
 
+    void javaScriptConsoleMessage(JavaScriptConsoleMessageLevel level, const QString &message, int lineNumber,
+                                  const QString &sourceId) override
+    {
+        Q_UNUSED(lineNumber)
+        Q_UNUSED(sourceId)
+        const QString name = level == ErrorMessageLevel ? QStringLiteral("error")
+                           : level == WarningMessageLevel ? QStringLiteral("warning")
+                                                          : QStringLiteral("info");
+        Q_EMIT m_owner->consoleMessage(name, message);
+    }
+
 private:
     EmbeddedBrowser *m_owner;
 };
@@ -97,6 +108,7 @@ public:
         m_profile->clearHttpCache();
         Q_EMIT sessionCleared();
     }
+    void runJavaScript(const QString &script) override { m_page->runJavaScript(script); }
     QString profileName() const override { return m_profileName; }
     QUrl currentUrl() const override { return m_page->url(); }
 

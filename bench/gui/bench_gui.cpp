@@ -1,0 +1,261 @@
+// GUI responsiveness during a whole flow: the main window's flow page signs in against the built-in
+// sandbox (running on the GUI thread, as in the app) in system-browser mode, the browser played
+// over HTTP from a worker thread (a real browser is another process): Run all (steps 1–9), refresh,
+// revoke, logout, several times. Meanwhile a 1 ms timer on the GUI thread records how late each of
+// its ticks comes. The baseline is the same timer while the same window sits idle for as long, in
+// the same run. Prints worst and 99th-percentile lateness of both; never fails on timing.
+//
+//   bench_gui [--iterations N] [--json] [--trace [--trace-ms MS]]
+//   (--trace: every event handled in more than MS milliseconds, 4 by default)
+
+#include "BrowserPlayer.h"
+#include "FlowTestSupport.h"
+
+#include "ui/AppContext.h"
+#include "ui/MainWindow.h"
+#include "ui/flow/FlowPage.h"
+#include "ui/flow/FlowSettingsPanel.h"
+
+#include "oidc/net/ExchangeLog.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QStandardPaths>
+#include <QThread>
+#include <QTimer>
+
+#include <algorithm>
+#include <cstdio>
+#include <functional>
+#include <vector>
+
+namespace {
+
+using Step = ui::FlowStepModel::Step;
+using State = ui::FlowStepModel::State;
+
+// Lateness of a 1 ms timer on the GUI thread: how much later than 1 ms after the previous tick
+// each tick comes.
+class LatenessProbe final : public QObject {
+public:
+    explicit LatenessProbe(QObject *parent = nullptr) : QObject(parent)
+    {
+        m_timer.setTimerType(Qt::PreciseTimer);
+        m_timer.setInterval(1);
+        connect(&m_timer, &QTimer::timeout, this, [this] {
+            const qint64 now = m_clock.nsecsElapsed();
+            if (m_last >= 0)
+                m_lateness.push_back(std::max<double>(0.0, static_cast<double>(now - m_last) / 1e6 - 1.0));
+            m_last = now;
+        });
+    }
+    void start()
+    {
+        m_lateness.clear();
+        m_last = -1;
+        m_clock.start();
+        m_timer.start();
+    }
+    std::vector<double> stop()
+    {
+        m_timer.stop();
+        return m_lateness;
+    }
+
+private:
+    QTimer m_timer;
+    QElapsedTimer m_clock;
+    qint64 m_last = -1;
+    std::vector<double> m_lateness;
+};
+
+struct Figures {
+    double worst = 0;
+    double p99 = 0;
+    double p50 = 0;
+    size_t ticks = 0;
+    size_t over16 = 0;
+};
+
+Figures summarize(std::vector<double> values)
+{
+    Figures figures;
+    if (values.empty())
+        return figures;
+    std::sort(values.begin(), values.end());
+    const auto at = [&values](double q) { return values[std::min(values.size() - 1, static_cast<size_t>(q * static_cast<double>(values.size())))]; };
+    figures.worst = values.back();
+    figures.p99 = at(0.99);
+    figures.p50 = at(0.50);
+    figures.ticks = values.size();
+    figures.over16 = static_cast<size_t>(std::count_if(values.begin(), values.end(), [](double v) { return v > 16.0; }));
+    return figures;
+}
+
+// Runs the event loop until `done` holds (checked whenever a step changes) or `timeoutMs` pass.
+bool waitFor(ui::FlowPage &page, const std::function<bool()> &done, int timeoutMs = 30000)
+{
+    if (done())
+        return true;
+    QEventLoop loop;
+    QTimer timeout;
+    timeout.setSingleShot(true);
+    QObject::connect(&timeout, &QTimer::timeout, &loop, &QEventLoop::quit);
+    QObject::connect(page.stepModel(), &ui::FlowStepModel::stepChanged, &loop, [&] {
+        if (done())
+            loop.quit();
+    });
+    QObject::connect(page.runner(), &ui::FlowRunner::busyChanged, &loop, [&] {
+        if (done())
+            loop.quit();
+    });
+    timeout.start(timeoutMs);
+    loop.exec();
+    return done();
+}
+
+void idle(int ms)
+{
+    QEventLoop loop;
+    QTimer::singleShot(ms, &loop, &QEventLoop::quit);
+    loop.exec();
+}
+
+// --trace: names the events that keep the GUI thread busy for long.
+class TracingApplication final : public QApplication {
+public:
+    using QApplication::QApplication;
+    bool trace = false;
+    double traceMs = 4.0;
+
+    bool notify(QObject *receiver, QEvent *event) override
+    {
+        if (!trace)
+            return QApplication::notify(receiver, event);
+        QElapsedTimer clock;
+        clock.start();
+        const int type = event->type();
+        const bool result = QApplication::notify(receiver, event);
+        const double ms = static_cast<double>(clock.nsecsElapsed()) / 1e6;
+        if (ms > traceMs)
+            std::fprintf(stderr, "trace: %6.2f ms  event %d  %s \"%s\" in \"%s\"\n", ms, type, receiver->metaObject()->className(),
+                         qPrintable(receiver->objectName()), receiver->parent() ? qPrintable(receiver->parent()->objectName()) : "");
+        return result;
+    }
+};
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    TracingApplication app(argc, argv);
+    QStandardPaths::setTestModeEnabled(true);
+    int iterations = 5;
+    bool json = false;
+    const QStringList args = QApplication::arguments();
+    for (int i = 1; i < args.size(); ++i) {
+        if (args.at(i) == QLatin1String("--iterations") && i + 1 < args.size())
+            iterations = std::max(1, args.at(++i).toInt());
+        else if (args.at(i) == QLatin1String("--json"))
+            json = true;
+        else if (args.at(i) == QLatin1String("--trace"))
+            app.trace = true;
+        else if (args.at(i) == QLatin1String("--trace-ms") && i + 1 < args.size())
+            app.traceMs = args.at(++i).toDouble();
+    }
+
+    auto testApp = testsupport::makeTestApp();
+    ui::AppContext &context = *testApp->context;
+    ui::MainWindow window(&context);
+    window.show();
+    if (!testsupport::startSandbox(context)) {
+        std::fprintf(stderr, "bench_gui: the sandbox did not start\n");
+        return 1;
+    }
+    auto *page = qobject_cast<ui::FlowPage *>(window.areaPanel(QStringLiteral("authorization-code")));
+    if (!page) {
+        std::fprintf(stderr, "bench_gui: no flow page\n");
+        return 1;
+    }
+    page->settingsPanel()->systemRadio()->click();
+    page->flushSettings();
+
+    // The browser: another thread, as a real browser is another process.
+    QThread browserThread;
+    auto *player = new testsupport::BrowserPlayer;
+    player->moveToThread(&browserThread);
+    QObject::connect(&browserThread, &QThread::finished, player, &QObject::deleteLater);
+    browserThread.start();
+    page->setSystemBrowserOpener([player](const QUrl &url) {
+        const QString target = testsupport::redirectTarget(url);
+        QMetaObject::invokeMethod(player, [player, url, target] { player->play(url, QStringLiteral("alice@example.com"), target); });
+        return true;
+    });
+    idle(300); // first paint and settling
+
+    LatenessProbe probe;
+    int completed = 0;
+    QStringList failures;
+    QElapsedTimer flowClock;
+    flowClock.start();
+    probe.start();
+    for (int i = 0; i < iterations; ++i) {
+        page->runAllButton()->click();
+        if (!waitFor(*page, [page] { return !page->runner()->isBusy() && page->stepModel()->state(Step::UserInfo) != State::Pending; })
+            || page->stepModel()->state(Step::UserInfo) != State::Ok) {
+            failures << QStringLiteral("login %1").arg(i + 1);
+            break;
+        }
+        bool ok = true;
+        for (QPushButton *button : {page->refreshButton(), page->revokeButton(), page->logoutButton()}) {
+            const Step step = button == page->refreshButton() ? Step::Refresh : button == page->revokeButton() ? Step::Revoke : Step::Logout;
+            button->click();
+            if (!waitFor(*page, [page, step] { return !page->runner()->isBusy(); }) || page->stepModel()->state(step) != State::Ok) {
+                failures << QStringLiteral("%1 %2").arg(ui::FlowStepModel::title(step)).arg(i + 1);
+                ok = false;
+                break;
+            }
+        }
+        if (!ok)
+            break;
+        ++completed;
+    }
+    const std::vector<double> flowLateness = probe.stop();
+    const qint64 flowMs = flowClock.elapsed();
+
+    // Baseline: the same window, idle, as long.
+    probe.start();
+    idle(static_cast<int>(flowMs));
+    const std::vector<double> idleLateness = probe.stop();
+
+    browserThread.quit();
+    browserThread.wait();
+
+    const Figures flow = summarize(flowLateness);
+    const Figures baseline = summarize(idleLateness);
+    const int exchanges = context.exchangeLog().size();
+    if (json) {
+        std::printf("{\"iterations\": %d, \"completed\": %d, \"duration_ms\": %lld, \"exchanges\": %d, "
+                    "\"flow\": {\"worst_ms\": %.2f, \"p99_ms\": %.2f, \"p50_ms\": %.3f, \"ticks\": %zu, \"over_16ms\": %zu}, "
+                    "\"idle\": {\"worst_ms\": %.2f, \"p99_ms\": %.2f, \"p50_ms\": %.3f, \"ticks\": %zu, \"over_16ms\": %zu}}\n",
+                    iterations, completed, static_cast<long long>(flowMs), exchanges, flow.worst, flow.p99, flow.p50, flow.ticks, flow.over16,
+                    baseline.worst, baseline.p99, baseline.p50, baseline.ticks, baseline.over16);
+    } else {
+        std::printf("GUI thread lateness of a 1 ms timer (platform %s)\n", qPrintable(QGuiApplication::platformName()));
+        std::printf("  full flows: %d of %d (login steps 1-9, refresh, revoke, logout), %d HTTP exchanges, %lld ms\n", completed, iterations,
+                    exchanges, static_cast<long long>(flowMs));
+        std::printf("  %-22s worst %7.2f ms   p99 %6.2f ms   p50 %6.3f ms   ticks %6zu   >16 ms: %zu\n", "during the flows:", flow.worst, flow.p99,
+                    flow.p50, flow.ticks, flow.over16);
+        std::printf("  %-22s worst %7.2f ms   p99 %6.2f ms   p50 %6.3f ms   ticks %6zu   >16 ms: %zu\n", "idle (same duration):", baseline.worst,
+                    baseline.p99, baseline.p50, baseline.ticks, baseline.over16);
+        std::printf("  target: no stall above 16 ms on the GUI thread (%s)\n", flow.worst <= 16.0 ? "met" : "not met in this run");
+    }
+    if (!failures.isEmpty()) {
+        std::fprintf(stderr, "bench_gui: the flow failed at %s\n", qPrintable(failures.join(QStringLiteral(", "))));
+        return 1;
+    }
+    return 0;
+}

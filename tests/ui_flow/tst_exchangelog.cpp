@@ -1,0 +1,210 @@
+// The exchange log area: the model (checked by QAbstractItemModelTester) follows the log as it
+// grows and clears; the detail pane is redacted by default, reveals only when asked and only for
+// the selected exchange; "Copy as curl" copies what is shown.
+
+#include "ui/log/ExchangeLogModel.h"
+#include "ui/log/ExchangeLogPanel.h"
+
+#include "oidc/net/ExchangeLog.h"
+
+#include <QAbstractItemModelTester>
+#include <QClipboard>
+#include <QGuiApplication>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTest>
+
+using oidc::net::ExchangeLog;
+using oidc::net::HttpExchange;
+using ui::ExchangeLogModel;
+
+namespace {
+
+const QByteArray kSecret = "s3cr3t-client-secret-value";
+const QByteArray kCode = "SplxlOBeZQQYbYS6WxSbIA-code";
+const QByteArray kAccessToken = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhbGljZSJ9.c2lnbmF0dXJlLWJ5dGVzLWhlcmU";
+
+HttpExchange tokenExchange()
+{
+    HttpExchange exchange;
+    exchange.request.method = "POST";
+    exchange.request.url = QUrl(QStringLiteral("https://issuer.example/oauth2/token"));
+    exchange.request.step = QStringLiteral("token (authorization_code)");
+    exchange.request.setHeader("Content-Type", "application/x-www-form-urlencoded");
+    exchange.request.setHeader("Authorization", "Basic " + QByteArray("client:" + kSecret).toBase64());
+    exchange.request.body = "grant_type=authorization_code&code=" + kCode + "&redirect_uri=http%3A%2F%2F127.0.0.1%3A5000%2Fcallback";
+    oidc::net::HttpResponse response;
+    response.status = 200;
+    response.headers.append(qMakePair(QByteArray("Content-Type"), QByteArray("application/json")));
+    response.body = R"({"access_token":")" + kAccessToken + R"(","token_type":"Bearer","expires_in":300})";
+    exchange.response = response;
+    exchange.startedMsSinceEpoch = 1'700'000'000'000;
+    exchange.elapsedMs = 42;
+    return exchange;
+}
+
+HttpExchange failedExchange()
+{
+    HttpExchange exchange;
+    exchange.request.method = "GET";
+    exchange.request.url = QUrl(QStringLiteral("https://issuer.example/userinfo?access_token=") + QString::fromLatin1(kAccessToken));
+    exchange.request.step = QStringLiteral("userinfo");
+    exchange.error = oidc::makeError(oidc::ErrorCategory::Net, "NET_CONNECTION_REFUSED", "connection refused");
+    exchange.startedMsSinceEpoch = 1'700'000'000'500;
+    exchange.elapsedMs = 3;
+    return exchange;
+}
+
+} // namespace
+
+class TestExchangeLog final : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void modelFollowsTheLog();
+    void columnsShowRedactedValues();
+    void detailIsRedactedUntilRevealed();
+    void copyAsCurlCopiesWhatIsShown();
+    void clearEmptiesTheLog();
+};
+
+void TestExchangeLog::modelFollowsTheLog()
+{
+    ExchangeLog log;
+    ExchangeLogModel model(&log);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(model.rowCount(), 0);
+    QCOMPARE(model.columnCount(), static_cast<int>(ExchangeLogModel::ColumnCount));
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    log.add(tokenExchange());
+    log.add(failedExchange());
+    QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(inserted.size(), 2);
+    QCOMPARE(inserted.at(1).at(1).toInt(), 1);
+    QCOMPARE(model.index(0, ExchangeLogModel::NumberColumn).data().toInt(), 1);
+    QCOMPARE(model.index(1, ExchangeLogModel::NumberColumn).data(ExchangeLogModel::RecordIdRole).toInt(), 2);
+    const QStringList headers = {QStringLiteral("#"), QStringLiteral("Time"), QStringLiteral("Step"), QStringLiteral("Method"),
+                                 QStringLiteral("URL"), QStringLiteral("Status"), QStringLiteral("ms")};
+    for (int column = 0; column < model.columnCount(); ++column)
+        QCOMPARE(model.headerData(column, Qt::Horizontal).toString(), headers.at(column));
+
+    // A model made after the fact shows what the log already holds.
+    ExchangeLogModel late(&log);
+    QAbstractItemModelTester lateTester(&late, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(late.rowCount(), 2);
+    log.clear();
+    QCOMPARE(late.rowCount(), 0);
+    QCOMPARE(model.rowCount(), 0);
+    log.add(tokenExchange());
+    QCOMPARE(model.rowCount(), 1);
+    QCOMPARE(model.index(0, ExchangeLogModel::NumberColumn).data().toInt(), 3); // ids keep counting
+}
+
+void TestExchangeLog::columnsShowRedactedValues()
+{
+    ExchangeLog log;
+    ExchangeLogModel model(&log);
+    log.add(tokenExchange());
+    log.add(failedExchange());
+    QCOMPARE(model.index(0, ExchangeLogModel::StepColumn).data().toString(), QStringLiteral("token (authorization_code)"));
+    QCOMPARE(model.index(0, ExchangeLogModel::MethodColumn).data().toString(), QStringLiteral("POST"));
+    QCOMPARE(model.index(0, ExchangeLogModel::StatusColumn).data().toInt(), 200);
+    QCOMPARE(model.index(0, ExchangeLogModel::MsColumn).data().toLongLong(), 42);
+    QVERIFY(!model.index(0, ExchangeLogModel::TimeColumn).data().toString().isEmpty());
+    QVERIFY(!model.index(0, ExchangeLogModel::StatusColumn).data(ExchangeLogModel::FailedRole).toBool());
+    // The token in the query is never shown.
+    const QString url = model.index(1, ExchangeLogModel::UrlColumn).data().toString();
+    QVERIFY2(!url.contains(QString::fromLatin1(kAccessToken)), qPrintable(url));
+    QVERIFY(url.contains(QStringLiteral("redacted")));
+    QCOMPARE(model.index(1, ExchangeLogModel::StatusColumn).data().toString(), QStringLiteral("NET_CONNECTION_REFUSED"));
+    QVERIFY(model.index(1, ExchangeLogModel::StatusColumn).data(ExchangeLogModel::FailedRole).toBool());
+    QCOMPARE(model.index(1, ExchangeLogModel::StatusColumn).data(Qt::ForegroundRole).value<QColor>(), QColor(0xc6, 0x28, 0x28));
+}
+
+void TestExchangeLog::detailIsRedactedUntilRevealed()
+{
+    ExchangeLog log;
+    log.add(tokenExchange());
+    log.add(failedExchange());
+    ui::ExchangeLogPanel panel(log);
+    panel.resize(1000, 700);
+    panel.show();
+    QVERIFY(!panel.isRevealed());
+    panel.selectRow(0);
+    const QString request = panel.requestText()->toPlainText();
+    const QString response = panel.responseText()->toPlainText();
+    QVERIFY(request.startsWith(QStringLiteral("POST https://issuer.example/oauth2/token")));
+    QVERIFY2(!request.contains(QString::fromLatin1(kCode)) && !request.contains(QString::fromLatin1(QByteArray("client:" + kSecret).toBase64())),
+             qPrintable(request));
+    QVERIFY(request.contains(QStringLiteral("Authorization: Basic [redacted")));
+    // The form is laid out one field per line, percent-decoded.
+    QVERIFY2(request.contains(QStringLiteral("\ngrant_type = authorization_code\n")), qPrintable(request));
+    QVERIFY(request.contains(QStringLiteral("\nredirect_uri = http://127.0.0.1:5000/callback")));
+    QVERIFY(request.contains(QStringLiteral("\ncode = SplxlO…[redacted, %1 chars]\n").arg(kCode.size())));
+    // JSON is indented.
+    QVERIFY2(response.contains(QStringLiteral("\n  \"expires_in\": 300,\n")), qPrintable(response));
+    QVERIFY(!response.contains(QString::fromLatin1(kAccessToken)));
+    QVERIFY(response.startsWith(QStringLiteral("HTTP 200")));
+
+    // Revealing is explicit and shows a warning.
+    panel.revealButton()->click();
+    QVERIFY(panel.isRevealed());
+    QVERIFY(panel.requestText()->toPlainText().contains(QString::fromLatin1(kCode)));
+    QVERIFY(panel.responseText()->toPlainText().contains(QString::fromLatin1(kAccessToken)));
+    QVERIFY(panel.findChild<QLabel *>(QStringLiteral("revealWarningLabel"))->isVisible());
+
+    // Another selection hides the secrets again.
+    panel.selectRow(1);
+    QVERIFY(!panel.isRevealed());
+    QVERIFY(!panel.requestText()->toPlainText().contains(QString::fromLatin1(kAccessToken)));
+    QVERIFY(panel.responseText()->toPlainText().contains(QStringLiteral("NET_CONNECTION_REFUSED")));
+    panel.selectRow(0);
+    QVERIFY(!panel.isRevealed());
+    QVERIFY(!panel.requestText()->toPlainText().contains(QString::fromLatin1(kCode)));
+}
+
+void TestExchangeLog::copyAsCurlCopiesWhatIsShown()
+{
+    ExchangeLog log;
+    log.add(tokenExchange());
+    ui::ExchangeLogPanel panel(log);
+    panel.selectRow(0);
+    panel.copyCurlButton()->click();
+    const QString redacted = QGuiApplication::clipboard()->text();
+    QVERIFY2(redacted.startsWith(QStringLiteral("curl -X POST 'https://issuer.example/oauth2/token'")), qPrintable(redacted));
+    QVERIFY(redacted.contains(QStringLiteral("--data-raw")));
+    QVERIFY(!redacted.contains(QString::fromLatin1(kCode)));
+    QCOMPARE(redacted, panel.curlText());
+
+    panel.revealButton()->click();
+    panel.copyCurlButton()->click();
+    const QString revealed = QGuiApplication::clipboard()->text();
+    QVERIFY(revealed.contains(QString::fromLatin1(kCode)));
+    QVERIFY(revealed.contains(QStringLiteral("-H 'Authorization: Basic ")));
+    QCOMPARE(revealed, ExchangeLog::toCurl(log.records().front(), oidc::net::Reveal::Secrets));
+}
+
+void TestExchangeLog::clearEmptiesTheLog()
+{
+    ExchangeLog log;
+    log.add(tokenExchange());
+    ui::ExchangeLogPanel panel(log);
+    QAbstractItemModelTester tester(panel.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    panel.selectRow(0);
+    QVERIFY(panel.clearButton()->isEnabled());
+    panel.clearButton()->click();
+    QCOMPARE(log.size(), 0);
+    QCOMPARE(panel.model()->rowCount(), 0);
+    QVERIFY(panel.requestText()->toPlainText().isEmpty());
+    QVERIFY(!panel.copyCurlButton()->isEnabled());
+    QVERIFY(panel.curlText().isEmpty());
+    // New exchanges are followed.
+    log.add(failedExchange());
+    QCOMPARE(panel.table()->currentIndex().row(), 0);
+    QVERIFY(panel.requestText()->toPlainText().startsWith(QStringLiteral("GET https://issuer.example/userinfo")));
+}
+
+QTEST_MAIN(TestExchangeLog)
+#include "tst_exchangelog.moc"

@@ -1,0 +1,307 @@
+// The pieces around the flow page: provider profiles (persisted without their secrets), the
+// profile editor (Descope's regional base URL, an issuer mismatch refused and shown), the provider
+// bar with the sandbox's status and controls, the parameter table, and the main window with the
+// app context (flow page, exchange log, JWT inspector wired together, the sandbox not started
+// before the first paint).
+
+#include "FlowTestSupport.h"
+
+#include "ui/AppContext.h"
+#include "ui/AreaListModel.h"
+#include "ui/JwtInspectorPanel.h"
+#include "ui/MainWindow.h"
+#include "ui/ProviderBar.h"
+#include "ui/flow/AuthorizeParameterTable.h"
+#include "ui/flow/FlowPage.h"
+#include "ui/flow/ProfileEditorDialog.h"
+#include "ui/flow/ProfileManager.h"
+#include "ui/flow/TokensPanel.h"
+#include "ui/log/ExchangeLogModel.h"
+#include "ui/log/ExchangeLogPanel.h"
+
+#include "oidc/flow/ProviderMetadata.h"
+#include "sandbox/SandboxServer.h"
+
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QPlainTextEdit>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTableWidget>
+#include <QTest>
+
+using oidc::flow::ProviderKind;
+using oidc::flow::ProviderProfile;
+using Step = ui::FlowStepModel::Step;
+using State = ui::FlowStepModel::State;
+
+class TestFlowWidgets final : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void profilesPersistWithoutSecrets();
+    void editorDerivesDescopeUrls();
+    void issuerMismatchIsRefusedAndShown();
+    void providerBarShowsAndControlsTheSandbox();
+    void parameterTableBuildsTheRequest();
+    void mainWindowWiresTheFlowAreas();
+};
+
+void TestFlowWidgets::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+}
+
+void TestFlowWidgets::profilesPersistWithoutSecrets()
+{
+    auto app = testsupport::makeTestApp();
+    ui::ProfileManager &profiles = app->context->profiles();
+    QCOMPARE(profiles.profiles().size(), 1);
+    QCOMPARE(profiles.current().kind, ProviderKind::Sandbox);
+    QCOMPARE(profiles.current().name, QStringLiteral("Sandbox (built-in)"));
+    QVERIFY(!profiles.remove(ui::ProfileManager::sandboxId()));
+
+    ProviderProfile descope;
+    descope.name = QStringLiteral("Acme production");
+    descope.kind = ProviderKind::DescopeProject;
+    descope.descopeProjectId = QStringLiteral("P2abcdefghijklmnopqrstuvwxyz");
+    descope.clientId = QStringLiteral("acme-web");
+    descope.clientSecret = QStringLiteral("very-secret-value-123");
+    descope.authMethod = oidc::flow::ClientAuthMethod::ClientSecretBasic;
+    QSignalSpy changed(&profiles, &ui::ProfileManager::profilesChanged);
+    const QString id = profiles.add(descope);
+    QCOMPARE(id, QStringLiteral("acme-production"));
+    QCOMPARE(changed.size(), 1);
+    const QString copy = profiles.duplicate(id);
+    QCOMPARE(profiles.profile(copy)->name, QStringLiteral("Acme production (copy)"));
+    QCOMPARE(profiles.profile(copy)->clientSecret, descope.clientSecret); // in memory
+    profiles.setCurrent(id);
+    QVERIFY(profiles.remove(copy));
+
+    app->context->settings().sync();
+    QFile file(app->dir.filePath(QStringLiteral("settings.ini")));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray written = file.readAll();
+    QVERIFY(written.contains("acme-web"));
+    QVERIFY(!written.contains("very-secret-value-123"));
+
+    // A new start reads the profiles back, the last selection too, but no secret.
+    QSettings settings(app->dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+    ui::ProfileManager reloaded(settings);
+    QCOMPARE(reloaded.profiles().size(), 2);
+    QCOMPARE(reloaded.currentId(), id);
+    QCOMPARE(reloaded.current().descopeProjectId, descope.descopeProjectId);
+    QCOMPARE(reloaded.current().authMethod, oidc::flow::ClientAuthMethod::ClientSecretBasic);
+    QVERIFY(reloaded.current().clientSecret.isEmpty());
+    QCOMPARE(reloaded.profiles().first().kind, ProviderKind::Sandbox);
+}
+
+void TestFlowWidgets::editorDerivesDescopeUrls()
+{
+    auto app = testsupport::makeTestApp();
+    ProviderProfile profile;
+    profile.name = QStringLiteral("Descope");
+    profile.kind = ProviderKind::DescopeProject;
+    const QString id = app->context->profiles().add(profile);
+    ui::ProfileEditorDialog dialog(*app->context, id);
+    QCOMPARE(dialog.currentId(), id);
+    QCOMPARE(dialog.kindCombo()->currentData().toInt(), static_cast<int>(ProviderKind::DescopeProject));
+
+    const QString shortId = QStringLiteral("P2abcdefghijklmnopqrstuvwxyz");
+    QTest::keyClicks(dialog.projectEdit(), shortId);
+    QCOMPARE(dialog.derivedLabel()->textFormat(), Qt::PlainText);
+    QVERIFY2(dialog.derivedLabel()->text().contains(QStringLiteral("https://api.descope.com/") + shortId), qPrintable(dialog.derivedLabel()->text()));
+
+    // A 32-character project ID names its region (characters 2–5).
+    const QString regional = QStringLiteral("Puse1") + QString(27, QLatin1Char('x'));
+    dialog.projectEdit()->clear();
+    QTest::keyClicks(dialog.projectEdit(), regional);
+    const QUrl expectedBase = oidc::flow::descopeBaseUrl(regional);
+    QCOMPARE(expectedBase.host(), QStringLiteral("api.use1.descope.com"));
+    QVERIFY2(dialog.derivedLabel()->text().contains(QStringLiteral("https://api.use1.descope.com")), qPrintable(dialog.derivedLabel()->text()));
+    QVERIFY(dialog.derivedLabel()->text().contains(QStringLiteral("regional")));
+
+    // A custom domain wins.
+    QTest::keyClicks(dialog.customDomainEdit(), QStringLiteral("https://auth.acme.example"));
+    QVERIFY(dialog.derivedLabel()->text().contains(QStringLiteral("https://auth.acme.example/") + regional));
+    QTest::keyClicks(dialog.clientSecretEdit(), QStringLiteral("typed-secret"));
+    dialog.save();
+    const ProviderProfile *saved = app->context->profiles().profile(id);
+    QCOMPARE(saved->descopeProjectId, regional);
+    QCOMPARE(saved->effectiveIssuer(), QStringLiteral("https://auth.acme.example/") + regional);
+    QCOMPARE(saved->clientSecret, QStringLiteral("typed-secret"));
+}
+
+void TestFlowWidgets::issuerMismatchIsRefusedAndShown()
+{
+    auto app = testsupport::makeTestApp();
+    QVERIFY(testsupport::startSandbox(*app->context));
+    // The sandbox's metadata says http://127.0.0.1:<port>/<project>; this profile expects "localhost".
+    QUrl base = app->context->sandbox()->baseUrl();
+    base.setHost(QStringLiteral("localhost"));
+    ProviderProfile profile;
+    profile.name = QStringLiteral("Mismatch");
+    profile.kind = ProviderKind::OidcIssuer;
+    profile.issuer = base.toString() + QLatin1Char('/') + app->context->sandbox()->projectId();
+    profile.clientId = app->context->sandbox()->projectId();
+    const QString id = app->context->profiles().add(profile);
+
+    ui::ProfileEditorDialog dialog(*app->context, id);
+    QSignalSpy checked(&dialog, &ui::ProfileEditorDialog::checkFinished);
+    dialog.checkButton()->click();
+    QTRY_COMPARE_WITH_TIMEOUT(checked.size(), 1, 10000);
+    QCOMPARE(checked.first().first().toBool(), false);
+    QCOMPARE(dialog.checkResult()->textFormat(), Qt::PlainText);
+    QVERIFY2(dialog.checkResult()->text().contains(QStringLiteral("DISCOVERY_ISSUER_MISMATCH")), qPrintable(dialog.checkResult()->text()));
+
+    // The flow page refuses the metadata the same way, and uses nothing of it.
+    app->context->profiles().setCurrent(id);
+    ui::FlowPage page(*app->context);
+    page.runner()->runStep(Step::Discovery);
+    QTRY_COMPARE_WITH_TIMEOUT(page.stepModel()->state(Step::Discovery), State::Failed, 10000);
+    const auto &entry = page.stepModel()->entry(Step::Discovery);
+    QCOMPARE(QString::fromStdString(entry.error->code), QStringLiteral("DISCOVERY_ISSUER_MISMATCH"));
+    QVERIFY(!page.runner()->session().metadata());
+    page.selectStep(Step::Discovery);
+    QVERIFY(page.statusBanner()->text().contains(QStringLiteral("Category DISCOVERY")));
+    QCOMPARE(entry.recordIds.size(), 1); // the response is still there to look at
+    QVERIFY(page.responseText()->toPlainText().contains(QStringLiteral("127.0.0.1")));
+}
+
+void TestFlowWidgets::providerBarShowsAndControlsTheSandbox()
+{
+    auto app = testsupport::makeTestApp();
+    ui::ProviderBar bar;
+    bar.attach(app->context.get());
+    QCOMPARE(bar.profileCombo()->count(), 1);
+    QVERIFY(bar.profileCombo()->isEnabled());
+    QCOMPARE(bar.profileCombo()->currentText(), QStringLiteral("Sandbox (built-in)"));
+    QVERIFY(!app->context->hasSandbox()); // nothing started by attaching
+    QVERIFY(bar.statusLabel()->text().contains(QStringLiteral("starting soon")));
+
+    QVERIFY(testsupport::startSandbox(*app->context));
+    const QString baseUrl = app->context->sandbox()->baseUrl().toString();
+    QVERIFY2(bar.statusLabel()->text().contains(baseUrl), qPrintable(bar.statusLabel()->text()));
+    QVERIFY(bar.statusLabel()->text().contains(QStringLiteral("running")));
+    QVERIFY(bar.stopButton()->isEnabled());
+    QVERIFY(bar.resetButton()->isEnabled());
+
+    bar.stopButton()->click();
+    QCOMPARE(app->context->sandboxState(), ui::AppContext::SandboxState::Stopped);
+    QVERIFY(bar.statusLabel()->text().contains(QStringLiteral("stopped")));
+    QVERIFY(app->context->profiles().current().issuer.isEmpty());
+    QVERIFY(!bar.stopButton()->isEnabled());
+
+    bar.restartButton()->click();
+    QTRY_COMPARE_WITH_TIMEOUT(app->context->sandboxState(), ui::AppContext::SandboxState::Running, 30000);
+    QCOMPARE(app->context->sandbox()->baseUrl().toString(), baseUrl); // the same port again
+    QCOMPARE(app->context->profiles().current().issuer, app->context->sandbox()->issuer());
+
+    // Other profiles show their issuer and their warnings instead of the sandbox controls.
+    ProviderProfile other;
+    other.name = QStringLiteral("Plain issuer");
+    other.issuer = QStringLiteral("http://127.0.0.1:9/issuer");
+    other.security.useNonce = false;
+    const QString id = app->context->profiles().add(other);
+    QCOMPARE(bar.profileCombo()->count(), 2);
+    bar.profileCombo()->setCurrentIndex(1);
+    Q_EMIT bar.profileCombo()->activated(1);
+    QCOMPARE(app->context->profiles().currentId(), id);
+    QVERIFY(bar.stopButton()->isHidden());
+    QVERIFY(bar.statusLabel()->text().contains(QStringLiteral("http://127.0.0.1:9/issuer")));
+    QVERIFY(bar.statusLabel()->text().contains(QStringLiteral("No nonce")));
+}
+
+void TestFlowWidgets::parameterTableBuildsTheRequest()
+{
+    ui::AuthorizeParameterTable table;
+    QCOMPARE(table.table()->rowCount(), ui::AuthorizeParameterTable::standardParameters().size());
+    QVERIFY(table.warnings().isEmpty()); // before step 3: a hint, not warnings
+    oidc::flow::AuthorizationRequest defaults;
+    defaults.clientId = QStringLiteral("client");
+    defaults.redirectUri = QStringLiteral("http://127.0.0.1/callback");
+    defaults.scope = QStringLiteral("openid");
+    defaults.state = QStringLiteral("state-1");
+    defaults.nonce = QStringLiteral("nonce-1");
+    defaults.codeChallenge = QString(43, QLatin1Char('a'));
+    table.applyDefaults(defaults);
+    QVERIFY(table.warnings().isEmpty());
+    table.setValue(QStringLiteral("prompt"), QStringLiteral("login"));
+    table.setValue(QStringLiteral("ui_locales"), QStringLiteral("de fr"));
+    table.setValue(QStringLiteral("tenant"), QStringLiteral("T1acme"));
+    table.addParameter(QStringLiteral("custom"), QStringLiteral("1"));
+    table.setValue(QStringLiteral("client_id"), QStringLiteral("edited-client"));
+    auto request = table.request(QStringLiteral("http://127.0.0.1:5555/callback"));
+    QVERIFY(request.ok());
+    QCOMPARE(request->redirectUri, QStringLiteral("http://127.0.0.1:5555/callback"));
+    QCOMPARE(table.value(QStringLiteral("redirect_uri")), QStringLiteral("http://127.0.0.1:5555/callback"));
+    QCOMPARE(request->prompt, QStringLiteral("login"));
+    QCOMPARE(request->uiLocales, QStringLiteral("de fr"));
+    QCOMPARE(request->descopeTenant, QStringLiteral("T1acme"));
+    QCOMPARE(request->extraParameters.size(), 1);
+    QCOMPARE(request->clientId, QStringLiteral("edited-client"));
+
+    // New defaults replace the generated values only.
+    defaults.state = QStringLiteral("state-2");
+    defaults.clientId = QStringLiteral("client");
+    table.applyDefaults(defaults);
+    QCOMPARE(table.value(QStringLiteral("state")), QStringLiteral("state-2"));
+    QCOMPARE(table.value(QStringLiteral("client_id")), QStringLiteral("edited-client"));
+    QCOMPARE(table.value(QStringLiteral("prompt")), QStringLiteral("login"));
+
+    // Insecure choices are warnings.
+    table.setValue(QStringLiteral("code_challenge_method"), QStringLiteral("plain"));
+    table.setValue(QStringLiteral("nonce"), QString());
+    const QString warnings = table.warnings().join(QLatin1Char(' '));
+    QVERIFY2(warnings.contains(QStringLiteral("plain")) && warnings.contains(QStringLiteral("No nonce")), qPrintable(warnings));
+    QVERIFY(table.warningLabel()->isVisibleTo(&table));
+    QCOMPARE(table.warningLabel()->textFormat(), Qt::PlainText);
+    table.setValue(QStringLiteral("code_challenge_method"), QStringLiteral("S512"));
+    QCOMPARE(QString::fromStdString(table.request({}).error().code), QStringLiteral("AUTHZ_PARAM_VALUE"));
+}
+
+void TestFlowWidgets::mainWindowWiresTheFlowAreas()
+{
+    auto app = testsupport::makeTestApp();
+    ui::MainWindow window(app->context.get());
+    QCOMPARE(window.context(), app->context.get());
+    // The flow page is the first area and the one shown; the exchange log is enabled too.
+    QCOMPARE(window.currentArea(), QStringLiteral("authorization-code"));
+    const QModelIndex logIndex = window.areaModel()->index(window.areaModel()->rowOf(QStringLiteral("exchange-log")));
+    QVERIFY(window.areaModel()->flags(logIndex) & Qt::ItemIsEnabled);
+    const QModelIndex inbox = window.areaModel()->index(window.areaModel()->rowOf(QStringLiteral("inbox")));
+    QVERIFY(!(window.areaModel()->flags(inbox) & Qt::ItemIsEnabled)); // left for the Inbox panel
+    QCOMPARE(window.providerBar()->profileCombo()->currentText(), QStringLiteral("Sandbox (built-in)"));
+    QVERIFY(!app->context->hasSandbox());
+
+    // The sandbox starts only after the first paint.
+    app->context->startSandboxAfterFirstPaint(&window);
+    QVERIFY(!app->context->hasSandbox());
+    window.show();
+    QTRY_VERIFY_WITH_TIMEOUT(app->context->hasSandbox(), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(app->context->sandboxState(), ui::AppContext::SandboxState::Running, 30000);
+
+    auto *page = qobject_cast<ui::FlowPage *>(window.areaPanel(QStringLiteral("authorization-code")));
+    QVERIFY(page);
+    // "Open in JWT Inspector" shows the token in the inspector.
+    Q_EMIT page->tokensPanel()->openInInspector(QStringLiteral("eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0."));
+    QCOMPARE(window.currentArea(), QStringLiteral("jwt-inspector"));
+    auto *inspector = qobject_cast<ui::JwtInspectorPanel *>(window.areaPanel(QStringLiteral("jwt-inspector")));
+    QVERIFY(inspector);
+    QCOMPARE(inspector->token(), QStringLiteral("eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0."));
+
+    // Discovery shows up in the exchange log area.
+    page->runner()->runStep(Step::Discovery);
+    QTRY_COMPARE_WITH_TIMEOUT(page->stepModel()->state(Step::Discovery), State::Ok, 10000);
+    QVERIFY(window.showArea(QStringLiteral("exchange-log")));
+    auto *log = qobject_cast<ui::ExchangeLogPanel *>(window.areaPanel(QStringLiteral("exchange-log")));
+    QVERIFY(log);
+    QCOMPARE(log->model()->rowCount(), 1);
+}
+
+QTEST_MAIN(TestFlowWidgets)
+#include "tst_flowwidgets.moc"

@@ -1,0 +1,215 @@
+#include "AppContext.h"
+
+#include "ui/flow/ProfileManager.h"
+
+#include "oidc/net/ExchangeLog.h"
+#include "oidc/net/QtHttpTransport.h"
+#include "sandbox/SandboxServer.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QEvent>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTimer>
+#include <QWidget>
+
+namespace ui {
+
+namespace {
+
+// Waits for the first paint of a window, then runs `action` on a later turn of the event loop
+// (after the frame is flushed). A fallback timer runs it anyway if the window never paints.
+class FirstPaintWatcher final : public QObject {
+public:
+    FirstPaintWatcher(QWidget *window, std::function<void()> action)
+        : QObject(window)
+        , m_window(window)
+        , m_action(std::move(action))
+    {
+        // Paint events go to whichever widgets are dirty, not necessarily the top level.
+        qApp->installEventFilter(this);
+        QTimer::singleShot(3000, this, [this] { fire(); });
+    }
+
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (!m_fired && event->type() == QEvent::Paint && watched->isWidgetType()
+            && static_cast<QWidget *>(watched)->window() == m_window) {
+            qApp->removeEventFilter(this);
+            QTimer::singleShot(0, this, [this] { fire(); });
+        }
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    void fire()
+    {
+        if (m_fired)
+            return;
+        m_fired = true;
+        qApp->removeEventFilter(this);
+        m_action();
+        deleteLater();
+    }
+
+    QWidget *m_window;
+    std::function<void()> m_action;
+    bool m_fired = false;
+};
+
+} // namespace
+
+AppContext::AppContext(QObject *parent)
+    : AppContext(Options{}, parent)
+{
+}
+
+AppContext::AppContext(Options options, QObject *parent)
+    : QObject(parent)
+    , m_options(std::move(options))
+{
+}
+
+AppContext::~AppContext()
+{
+    if (m_sandbox)
+        m_sandbox->stop();
+}
+
+oidc::net::HttpTransport &AppContext::transport()
+{
+    if (!m_transport) {
+        m_transport = new oidc::net::QtHttpTransport(this);
+        m_log = m_log ? m_log : new oidc::net::ExchangeLog(this);
+        m_log->attach(*m_transport);
+    }
+    return *m_transport;
+}
+
+oidc::net::ExchangeLog &AppContext::exchangeLog()
+{
+    if (!m_log)
+        (void)transport();
+    return *m_log;
+}
+
+QSettings &AppContext::settings()
+{
+    if (!m_settings) {
+        if (m_options.settingsPath.isEmpty())
+            m_settings = std::make_unique<QSettings>();
+        else
+            m_settings = std::make_unique<QSettings>(m_options.settingsPath, QSettings::IniFormat);
+    }
+    return *m_settings;
+}
+
+ProfileManager &AppContext::profiles()
+{
+    if (!m_profiles)
+        m_profiles = new ProfileManager(settings(), this);
+    return *m_profiles;
+}
+
+QString AppContext::browserStoragePath(const QString &profileId) const
+{
+    QString root = m_options.browserStorageRoot;
+    if (root.isEmpty())
+        root = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/browser");
+    // Profile ids are slugs ([a-z0-9-]); anything else is dropped so the path stays inside root.
+    QString safe;
+    for (const QChar c : profileId)
+        if (c.isLetterOrNumber() || c == QLatin1Char('-') || c == QLatin1Char('_'))
+            safe += c;
+    return QDir(root).filePath(safe.isEmpty() ? QStringLiteral("default") : safe);
+}
+
+sandbox::SandboxServer *AppContext::sandbox()
+{
+    if (!m_sandbox) {
+        m_sandbox = new sandbox::SandboxServer({}, this);
+        connect(m_sandbox, &sandbox::SandboxServer::started, this, [this](const QUrl &baseUrl) {
+            m_lastSandboxPort = static_cast<quint16>(baseUrl.port());
+            profiles().setSandboxEndpoint(m_sandbox->issuer(), m_sandbox->projectId());
+            setSandboxState(SandboxState::Running, baseUrl.toString());
+        });
+        connect(m_sandbox, &sandbox::SandboxServer::startFailed, this, [this](const QString &message) {
+            if (m_restartPending && m_lastSandboxPort != 0) {
+                // The old port is taken now: any free port will do (the issuer changes).
+                m_restartPending = false;
+                m_lastSandboxPort = 0;
+                m_sandbox->startAsync(0);
+                return;
+            }
+            m_restartPending = false;
+            setSandboxState(SandboxState::Failed, message);
+        });
+        connect(m_sandbox, &sandbox::SandboxServer::stopped, this, [this] {
+            if (m_sandboxState == SandboxState::Running || m_sandboxState == SandboxState::Starting)
+                setSandboxState(SandboxState::Stopped, QStringLiteral("stopped"));
+        });
+    }
+    return m_sandbox;
+}
+
+void AppContext::setSandboxState(SandboxState state, const QString &message)
+{
+    m_sandboxState = state;
+    m_sandboxMessage = message;
+    if (state == SandboxState::Running)
+        m_restartPending = false;
+    if (state == SandboxState::Stopped || state == SandboxState::Failed)
+        profiles().setSandboxEndpoint(QString(), QString());
+    Q_EMIT sandboxStateChanged(state);
+}
+
+void AppContext::startSandbox()
+{
+    if (m_sandboxState == SandboxState::Starting || m_sandboxState == SandboxState::Running)
+        return;
+    sandbox::SandboxServer *server = sandbox();
+    setSandboxState(SandboxState::Starting, QStringLiteral("generating the signing key…"));
+    const quint16 port = m_lastSandboxPort ? m_lastSandboxPort : m_options.sandboxPort;
+    m_restartPending = m_lastSandboxPort != 0;
+    server->startAsync(port);
+}
+
+void AppContext::stopSandbox()
+{
+    if (!m_sandbox || m_sandboxState != SandboxState::Running)
+        return;
+    m_sandbox->stop();
+    if (m_sandboxState != SandboxState::Stopped)
+        setSandboxState(SandboxState::Stopped, QStringLiteral("stopped"));
+}
+
+void AppContext::restartSandbox()
+{
+    if (m_sandboxState == SandboxState::Starting)
+        return;
+    if (m_sandbox && m_sandboxState == SandboxState::Running) {
+        m_sandbox->stop();
+        setSandboxState(SandboxState::Stopped, QStringLiteral("restarting"));
+    }
+    startSandbox();
+}
+
+void AppContext::resetSandbox()
+{
+    if (!m_sandbox)
+        return;
+    m_sandbox->reset();
+    Q_EMIT sandboxStateChanged(m_sandboxState);
+}
+
+void AppContext::startSandboxAfterFirstPaint(QWidget *window)
+{
+    if (!window) {
+        startSandbox();
+        return;
+    }
+    new FirstPaintWatcher(window, [this] { startSandbox(); });
+}
+
+} // namespace ui

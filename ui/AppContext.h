@@ -1,0 +1,85 @@
+#pragma once
+
+// What the whole application shares: one HTTP transport with one exchange log observing it (every
+// panel sends through it, so the Exchange Log sees everything), the provider profiles, the
+// settings, and the built-in sandbox provider. Everything is created on first use, so start-up
+// pays for none of it; the sandbox starts after the main window's first paint.
+
+#include <QObject>
+#include <QPointer>
+#include <QString>
+
+#include <memory>
+
+class QSettings;
+class QWidget;
+
+namespace oidc::net {
+class ExchangeLog;
+class HttpTransport;
+class QtHttpTransport;
+} // namespace oidc::net
+
+namespace sandbox {
+class SandboxServer;
+}
+
+namespace ui {
+
+class ProfileManager;
+
+class AppContext final : public QObject {
+    Q_OBJECT
+public:
+    enum class SandboxState { NotStarted, Starting, Running, Stopped, Failed };
+    Q_ENUM(SandboxState)
+
+    struct Options final {
+        QString settingsPath;       // an INI file; empty: the user's settings (QSettings defaults)
+        QString browserStorageRoot; // empty: <AppDataLocation>/browser
+        quint16 sandboxPort = 0;    // 0: any free port on 127.0.0.1
+    };
+
+    explicit AppContext(QObject *parent = nullptr);
+    explicit AppContext(Options options, QObject *parent = nullptr);
+    ~AppContext() override;
+
+    [[nodiscard]] oidc::net::HttpTransport &transport();
+    [[nodiscard]] oidc::net::ExchangeLog &exchangeLog();
+    [[nodiscard]] QSettings &settings();
+    [[nodiscard]] ProfileManager &profiles();
+    // The built-in provider, created (not started) on first use. For the Inbox and fault panels too.
+    [[nodiscard]] sandbox::SandboxServer *sandbox();
+    [[nodiscard]] bool hasSandbox() const { return m_sandbox != nullptr; }
+
+    // Cookies and cache of the embedded browser for one provider profile.
+    [[nodiscard]] QString browserStoragePath(const QString &profileId) const;
+
+    [[nodiscard]] SandboxState sandboxState() const { return m_sandboxState; }
+    [[nodiscard]] QString sandboxMessage() const { return m_sandboxMessage; } // plain text: URL or error
+    void startSandbox();
+    void stopSandbox();
+    void restartSandbox();
+    void resetSandbox();
+    // Starts the sandbox once `window` has painted its first frame (start-up is never slowed down).
+    void startSandboxAfterFirstPaint(QWidget *window);
+
+Q_SIGNALS:
+    void sandboxStateChanged(ui::AppContext::SandboxState state);
+
+private:
+    void setSandboxState(SandboxState state, const QString &message);
+
+    Options m_options;
+    std::unique_ptr<QSettings> m_settings;
+    oidc::net::QtHttpTransport *m_transport = nullptr;
+    oidc::net::ExchangeLog *m_log = nullptr;
+    ProfileManager *m_profiles = nullptr;
+    sandbox::SandboxServer *m_sandbox = nullptr;
+    SandboxState m_sandboxState = SandboxState::NotStarted;
+    QString m_sandboxMessage;
+    quint16 m_lastSandboxPort = 0;
+    bool m_restartPending = false;
+};
+
+} // namespace ui

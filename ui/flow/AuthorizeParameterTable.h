@@ -1,0 +1,82 @@
+#pragma once
+
+// The authorization request as an editable table (RFC 6749 §4.1.1, OIDC Core §3.1.2.1, RFC 7636
+// §4.3): the standard parameters with what each one is for, and any custom key/value rows, sent
+// last in order. Step 3 (PKCE, state, nonce) fills in fresh values; what the user typed into
+// client_id, scope, redirect_uri or the optional parameters is kept. Insecure or unusual choices
+// are listed underneath as warnings (oidc::flow::authorizationWarnings).
+
+#include "oidc/flow/AuthorizationRequest.h"
+
+#include <QSet>
+#include <QStringList>
+#include <QWidget>
+
+class QLabel;
+class QPushButton;
+class QTableWidget;
+
+namespace ui {
+
+class AuthorizeParameterTable final : public QWidget {
+    Q_OBJECT
+public:
+    enum Column { NameColumn, ValueColumn, ColumnCount };
+    // What each parameter is for: the name cell's Qt::ToolTipRole, and the line under the table
+    // for the current row.
+    static constexpr int NoteRole = Qt::UserRole + 1;
+
+    explicit AuthorizeParameterTable(QWidget *parent = nullptr);
+
+    // Fresh values from step 3. state, nonce and the code challenge are always replaced;
+    // client_id, scope and redirect_uri only while the user has not edited them.
+    void applyDefaults(const oidc::flow::AuthorizationRequest &defaults);
+    // The request as the table says. An automatic redirect_uri becomes `redirectUri` (written back
+    // into the table). Error INPUT AUTHZ_PARAM_VALUE for a max_age or method that cannot be sent.
+    [[nodiscard]] oidc::Result<oidc::flow::AuthorizationRequest> request(const QString &redirectUri);
+
+    [[nodiscard]] QString value(const QString &name) const; // first row with that name
+    void setValue(const QString &name, const QString &value); // as if typed; adds a custom row for unknown names
+    void addParameter(const QString &name, const QString &value);
+    [[nodiscard]] bool isUserEdited(const QString &name) const { return m_edited.contains(name); }
+    [[nodiscard]] bool isRedirectUriAutomatic() const { return !m_edited.contains(QStringLiteral("redirect_uri")); }
+    // The redirect URI shown while it is automatic (empty: chosen in step 4).
+    void setAutomaticRedirectUri(const QString &redirectUri);
+
+    void setCodeChallengeMethodsSupported(const QStringList &methods);
+    void setAuthorizationEndpoint(const QUrl &endpoint);
+    [[nodiscard]] QStringList warnings() const { return m_warnings; }
+
+    [[nodiscard]] QTableWidget *table() const { return m_table; }
+    [[nodiscard]] QLabel *warningLabel() const { return m_warningLabel; }
+    [[nodiscard]] QLabel *noteLabel() const { return m_noteLabel; }
+    [[nodiscard]] QString note(const QString &name) const;
+
+    [[nodiscard]] static QStringList standardParameters();
+
+Q_SIGNALS:
+    void changed();
+
+private:
+    [[nodiscard]] int rowOf(const QString &name) const;
+    void setCell(const QString &name, const QString &value);
+    void updateWarnings();
+    void updateRedirectNote();
+    void setNote(int row, const QString &note);
+    void showCurrentNote();
+    [[nodiscard]] oidc::Result<oidc::flow::AuthorizationRequest> currentRequest() const;
+
+    QTableWidget *m_table;
+    QLabel *m_warningLabel;
+    QLabel *m_noteLabel;
+    QPushButton *m_addButton;
+    QPushButton *m_removeButton;
+    QSet<QString> m_edited;
+    QStringList m_methodsSupported;
+    QUrl m_endpoint;
+    bool m_prepared = false; // step 3 has filled in values: warnings are meaningful
+    QStringList m_warnings;
+    bool m_updating = false;
+};
+
+} // namespace ui

@@ -1,0 +1,167 @@
+#pragma once
+
+// Drives one oidc::flow::FlowSession for the flow page, step by step or all in a row, and keeps
+// FlowStepModel up to date: which step runs, its outcome, the exchange-log records it caused and
+// the notes worth showing (stray requests, refused callbacks). No widgets: the page shows what
+// this decides, the tests and the GUI benchmark drive it through the page.
+//
+// - The GUI thread never waits: requests go through the async transport, crypto runs off-thread
+//   inside FlowSession; every request can be cancelled (RequestHandle::cancel).
+// - The browser step uses the embedded browser (the page opens it on openInEmbeddedBrowser and
+//   feeds intercepted redirects back through deliverBrowserRedirect) or the system browser with an
+//   RFC 8252 loopback listener on 127.0.0.1. A refused callback is a note: the flow keeps waiting
+//   until the redirect that matches arrives, the timeout, or Cancel (rp-checks A1, L3, L5).
+
+#include "ui/flow/FlowStepModel.h"
+
+#include "oidc/flow/FlowSession.h"
+#include "oidc/flow/ProviderProfile.h"
+#include "oidc/net/HttpTransport.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+#include <QUrl>
+
+#include <functional>
+#include <optional>
+
+namespace oidc::net {
+class ExchangeLog;
+}
+namespace oidc::flow {
+class LoopbackRedirectListener;
+}
+
+namespace ui {
+
+class FlowRunner final : public QObject {
+    Q_OBJECT
+public:
+    using Step = FlowStepModel::Step;
+    // Opens a URL in the system browser; false when it could not (the page then offers Copy URL).
+    using Opener = std::function<bool(const QUrl &url)>;
+    // The authorization request as the user edited it, for the given redirect URI.
+    using RequestEditor = std::function<oidc::Result<oidc::flow::AuthorizationRequest>(const QString &redirectUri)>;
+
+    static constexpr int kDefaultBrowserTimeoutMs = 5 * 60 * 1000;
+    static QString logoutPath() { return QStringLiteral("/logged-out"); }
+
+    FlowRunner(oidc::net::HttpTransport &transport, oidc::net::ExchangeLog *log, QObject *parent = nullptr);
+    ~FlowRunner() override;
+
+    // A new profile: everything is cancelled and reset, the session too.
+    void setProfile(const oidc::flow::ProviderProfile &profile);
+    // The same profile edited: client and security apply at once (security from the next step 3);
+    // a different provider (issuer, endpoints) resets the login steps but keeps the session.
+    void updateProfile(const oidc::flow::ProviderProfile &profile);
+    [[nodiscard]] const oidc::flow::ProviderProfile &profile() const { return m_profile; }
+
+    void setRequestEditor(RequestEditor editor) { m_editor = std::move(editor); }
+    void setSystemBrowserOpener(Opener opener) { m_opener = std::move(opener); }
+    void setBrowserTimeoutMs(int ms) { m_browserTimeoutMs = ms; }
+
+    [[nodiscard]] FlowStepModel *steps() const { return m_steps; }
+    [[nodiscard]] oidc::flow::FlowSession &session() { return *m_session; }
+    [[nodiscard]] const oidc::flow::FlowSession &session() const { return *m_session; }
+
+    [[nodiscard]] bool isBusy() const { return m_active.has_value(); }
+    [[nodiscard]] std::optional<Step> activeStep() const { return m_active; }
+    [[nodiscard]] bool isRunningAll() const { return m_runAll; }
+    // The login step "Next step" would run; nullopt when the login is complete.
+    [[nodiscard]] std::optional<Step> nextStep() const;
+    [[nodiscard]] static bool canRunAlone(Step step);
+
+    [[nodiscard]] QUrl authorizationUrl() const { return m_authorizationUrl; }
+    [[nodiscard]] QUrl logoutUrl() const { return m_logoutUrl; }
+    [[nodiscard]] QString redirectUri() const;      // what step 4 uses (the listener's once it runs)
+    [[nodiscard]] QString listenerUri() const;      // empty when no listener runs
+    [[nodiscard]] QString postLogoutRedirectUri() const;
+    [[nodiscard]] QUrl lastCallbackUrl() const { return m_lastCallbackUrl; }
+    [[nodiscard]] const std::optional<oidc::flow::AuthorizationRequest> &defaults() const { return m_defaults; }
+
+public Q_SLOTS:
+    void runAll();
+    // Runs `step` and every login step after it (e.g. steps 4–9 after switching to the system browser).
+    void runAllFrom(ui::FlowRunner::Step step);
+    void runNext();
+    void runStep(ui::FlowRunner::Step step);
+    void cancel();
+    void resetFlow();
+    // False when another step is running (automatic refresh then tries later).
+    bool refresh(bool automatic = false);
+    void revoke(oidc::flow::TokenTypeHint which, bool sendHint);
+    void logout();
+    // A callback URL pasted by the user (step 6 run alone) or intercepted by the embedded browser.
+    oidc::Status submitCallback(const QUrl &url);
+    // Any redirect the embedded browser intercepted: the login callback or the post-logout redirect.
+    void deliverBrowserRedirect(const QUrl &url);
+    // The page could not show the embedded browser: the waiting step fails with `reason`.
+    void browserUnavailable(const QString &reason);
+
+Q_SIGNALS:
+    void busyChanged(bool busy);
+    void openInEmbeddedBrowser(const QUrl &url, const QList<QUrl> &interceptPrefixes);
+    void stopEmbeddedBrowser();
+    // System-browser mode: the URL was handed to the system browser (opened = false: it could not be).
+    void waitingForSystemBrowser(const QUrl &url, const QString &listenerUri, bool opened);
+    void defaultsReady(const oidc::flow::AuthorizationRequest &defaults);
+    void authorizationUrlChanged(const QUrl &url);
+    // New tokens failed a check; `sessionKept` when an earlier good session is still there.
+    void tokensRefused(const oidc::Error &error, bool sessionKept);
+    void tokensAccepted();
+    void refreshFinished(bool ok, bool automatic, const QString &message);
+    void sessionChanged();
+
+private:
+    void onStepReport(const oidc::flow::StepReport &report);
+    void onRecordAdded(int index);
+    void begin(Step step, const QString &summary = {});
+    void finish(Step step, bool ok);
+    void fail(Step step, const oidc::Error &error);
+    void continueRunAll();
+    void resetAfter(Step step);
+    void setActive(std::optional<Step> step);
+    void stopListeners();
+    void stopListener(QPointer<oidc::flow::LoopbackRedirectListener> &listener);
+    void stopWaiting();
+
+    void runDiscovery();
+    void runKeys();
+    void runPrepare();
+    void runAuthorize();
+    void runBrowser();
+    void runToken();
+    void runUserInfo();
+    oidc::Status completeLogout(const QUrl &url);
+    [[nodiscard]] bool isLoginStepRunning() const;
+    [[nodiscard]] oidc::Status applyProvider();
+    [[nodiscard]] QString embeddedRedirectUri(const QString &path) const;
+    [[nodiscard]] std::vector<oidc::jwt::ClaimCheck> callbackChecks(const QUrl &url) const;
+
+    oidc::net::ExchangeLog *m_log;
+    FlowStepModel *m_steps;
+    oidc::flow::FlowSession *m_session;
+    oidc::flow::ProviderProfile m_profile;
+    std::optional<oidc::flow::ProviderSettings> m_appliedProvider;
+    RequestEditor m_editor;
+    Opener m_opener;
+    int m_browserTimeoutMs = kDefaultBrowserTimeoutMs;
+
+    std::optional<Step> m_active;
+    bool m_runAll = false;
+    bool m_automaticRefresh = false;
+    quint64 m_generation = 0; // bumps on cancel/reset: late results of older runs are dropped
+    oidc::net::RequestHandle m_handle;
+    QPointer<oidc::flow::LoopbackRedirectListener> m_listener;
+    QPointer<oidc::flow::LoopbackRedirectListener> m_logoutListener;
+    QTimer m_browserTimeout;
+    bool m_logoutWaiting = false;
+    QUrl m_authorizationUrl;
+    QUrl m_logoutUrl;
+    QString m_postLogoutUri;
+    QUrl m_lastCallbackUrl;
+    std::optional<oidc::flow::AuthorizationRequest> m_defaults;
+};
+
+} // namespace ui

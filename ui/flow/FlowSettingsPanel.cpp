@@ -1,0 +1,265 @@
+#include "FlowSettingsPanel.h"
+
+#include "ui/UiText.h"
+#include "ui/flow/ToneLabel.h"
+
+#include <QButtonGroup>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QRadioButton>
+#include <QScrollArea>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+namespace ui {
+
+using oidc::flow::BrowserMode;
+using oidc::flow::ClientAuthMethod;
+
+namespace {
+
+QLabel *warning(const QString &name)
+{
+    QLabel *label = plainLabel(QString());
+    label->setObjectName(name);
+    label->setWordWrap(true);
+    updateTone(label, Tone::Bad);
+    label->hide();
+    return label;
+}
+
+QLabel *note(const QString &text)
+{
+    QLabel *label = plainLabel(text);
+    label->setWordWrap(true);
+    QPalette palette = label->palette();
+    palette.setColor(QPalette::WindowText, mutedColor());
+    label->setPalette(palette);
+    return label;
+}
+
+void showWarning(QLabel *label, bool on, const QString &text)
+{
+    label->setText(on ? QStringLiteral("⚠ ") + text : QString());
+    label->setVisible(on);
+}
+
+} // namespace
+
+FlowSettingsPanel::FlowSettingsPanel(QWidget *parent)
+    : QWidget(parent)
+    , m_clientId(new QLineEdit)
+    , m_clientSecret(new QLineEdit)
+    , m_secretNote(note(QStringLiteral("Kept in memory for this session only — never written to disk.")))
+    , m_auth(new QComboBox)
+    , m_authWarning(warning(QStringLiteral("authWarningLabel")))
+    , m_scope(new QLineEdit)
+    , m_embedded(new QRadioButton(QStringLiteral("Embedded browser")))
+    , m_system(new QRadioButton(QStringLiteral("System browser + loopback listener")))
+    , m_port(new QSpinBox)
+    , m_path(new QLineEdit)
+    , m_pkce(new QComboBox)
+    , m_pkceWarning(warning(QStringLiteral("pkceWarningLabel")))
+    , m_state(new QCheckBox(QStringLiteral("Send and check state")))
+    , m_stateWarning(warning(QStringLiteral("stateWarningLabel")))
+    , m_nonce(new QCheckBox(QStringLiteral("Send and check nonce")))
+    , m_nonceWarning(warning(QStringLiteral("nonceWarningLabel")))
+    , m_unsigned(new QCheckBox(QStringLiteral("Allow unsigned ID tokens (alg none)")))
+    , m_unsignedWarning(warning(QStringLiteral("unsignedWarningLabel")))
+    , m_leeway(new QSpinBox)
+    , m_leewayWarning(warning(QStringLiteral("leewayWarningLabel")))
+{
+    setObjectName(QStringLiteral("flowSettingsPanel"));
+    m_clientId->setObjectName(QStringLiteral("clientIdEdit"));
+    m_clientSecret->setObjectName(QStringLiteral("clientSecretEdit"));
+    m_clientSecret->setEchoMode(QLineEdit::Password);
+    m_clientSecret->setPlaceholderText(QStringLiteral("only for confidential clients"));
+    m_secretNote->setObjectName(QStringLiteral("clientSecretNote"));
+    m_auth->setObjectName(QStringLiteral("clientAuthCombo"));
+    m_auth->addItem(QStringLiteral("none (public client)"), static_cast<int>(ClientAuthMethod::None));
+    m_auth->addItem(QStringLiteral("client_secret_basic"), static_cast<int>(ClientAuthMethod::ClientSecretBasic));
+    m_auth->addItem(QStringLiteral("client_secret_post"), static_cast<int>(ClientAuthMethod::ClientSecretPost));
+    m_scope->setObjectName(QStringLiteral("scopeEdit"));
+    m_embedded->setObjectName(QStringLiteral("embeddedBrowserRadio"));
+    m_system->setObjectName(QStringLiteral("systemBrowserRadio"));
+    auto *modes = new QButtonGroup(this);
+    modes->addButton(m_embedded);
+    modes->addButton(m_system);
+    m_port->setObjectName(QStringLiteral("redirectPortSpin"));
+    m_port->setRange(0, 65535);
+    m_port->setSpecialValueText(QStringLiteral("0 (any free port)"));
+    m_path->setObjectName(QStringLiteral("redirectPathEdit"));
+    m_pkce->setObjectName(QStringLiteral("pkceCombo"));
+    m_pkce->addItems({QStringLiteral("S256"), QStringLiteral("plain"), QStringLiteral("off")});
+    m_state->setObjectName(QStringLiteral("stateCheck"));
+    m_nonce->setObjectName(QStringLiteral("nonceCheck"));
+    m_unsigned->setObjectName(QStringLiteral("unsignedCheck"));
+    m_leeway->setObjectName(QStringLiteral("leewaySpin"));
+    m_leeway->setRange(0, 24 * 3600);
+    m_leeway->setSuffix(QStringLiteral(" s"));
+
+    auto *client = new QGroupBox(QStringLiteral("Client"));
+    auto *clientForm = new QFormLayout(client);
+    clientForm->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    clientForm->addRow(QStringLiteral("Client ID"), m_clientId);
+    auto *secretBox = new QVBoxLayout;
+    secretBox->setSpacing(2);
+    secretBox->addWidget(m_clientSecret);
+    secretBox->addWidget(m_secretNote);
+    clientForm->addRow(QStringLiteral("Client secret"), secretBox);
+    auto *authBox = new QVBoxLayout;
+    authBox->setSpacing(2);
+    authBox->addWidget(m_auth);
+    authBox->addWidget(m_authWarning);
+    clientForm->addRow(QStringLiteral("Authentication"), authBox);
+    clientForm->addRow(QStringLiteral("Scope"), m_scope);
+
+    auto *browser = new QGroupBox(QStringLiteral("Browser and redirect"));
+    auto *browserForm = new QFormLayout(browser);
+    browserForm->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    auto *modeBox = new QVBoxLayout;
+    modeBox->setSpacing(2);
+    modeBox->addWidget(m_embedded);
+    modeBox->addWidget(m_system);
+    browserForm->addRow(QStringLiteral("Browser"), modeBox);
+    browserForm->addRow(QStringLiteral("Redirect port"), m_port);
+    browserForm->addRow(QStringLiteral("Redirect path"), m_path);
+    browserForm->addRow(QString(), note(QStringLiteral("Redirect URI: http://127.0.0.1:<port><path>. The embedded browser intercepts "
+                                                       "it; in system mode a listener bound to 127.0.0.1 receives it.")));
+
+    auto *security = new QGroupBox(QStringLiteral("Security"));
+    auto *securityForm = new QFormLayout(security);
+    securityForm->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    auto *pkceBox = new QVBoxLayout;
+    pkceBox->setSpacing(2);
+    pkceBox->addWidget(m_pkce);
+    pkceBox->addWidget(m_pkceWarning);
+    securityForm->addRow(QStringLiteral("PKCE"), pkceBox);
+    auto *toggles = new QVBoxLayout;
+    toggles->setSpacing(2);
+    toggles->addWidget(m_state);
+    toggles->addWidget(m_stateWarning);
+    toggles->addWidget(m_nonce);
+    toggles->addWidget(m_nonceWarning);
+    toggles->addWidget(m_unsigned);
+    toggles->addWidget(m_unsignedWarning);
+    securityForm->addRow(QStringLiteral("Checks"), toggles);
+    auto *leewayBox = new QVBoxLayout;
+    leewayBox->setSpacing(2);
+    leewayBox->addWidget(m_leeway);
+    leewayBox->addWidget(m_leewayWarning);
+    securityForm->addRow(QStringLiteral("Clock leeway"), leewayBox);
+
+    auto *content = new QWidget;
+    auto *contentLayout = new QVBoxLayout(content);
+    contentLayout->setContentsMargins(0, 0, 6, 0);
+    contentLayout->addWidget(client);
+    contentLayout->addWidget(browser);
+    contentLayout->addWidget(security);
+    contentLayout->addStretch(1);
+    auto *scroll = new QScrollArea;
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(content);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(scroll);
+
+    for (QLineEdit *edit : {m_clientId, m_clientSecret, m_scope, m_path})
+        connect(edit, &QLineEdit::textEdited, this, &FlowSettingsPanel::edited);
+    connect(m_auth, &QComboBox::currentIndexChanged, this, &FlowSettingsPanel::edited);
+    connect(m_pkce, &QComboBox::currentIndexChanged, this, &FlowSettingsPanel::edited);
+    connect(m_embedded, &QRadioButton::toggled, this, &FlowSettingsPanel::edited);
+    for (QCheckBox *check : {m_state, m_nonce, m_unsigned})
+        connect(check, &QCheckBox::toggled, this, &FlowSettingsPanel::edited);
+    connect(m_port, &QSpinBox::valueChanged, this, &FlowSettingsPanel::edited);
+    connect(m_leeway, &QSpinBox::valueChanged, this, &FlowSettingsPanel::edited);
+}
+
+void FlowSettingsPanel::setProfile(const oidc::flow::ProviderProfile &profile)
+{
+    m_loading = true;
+    m_profile = profile;
+    // Only what differs is written, so the cursor of a field being edited does not jump.
+    if (m_clientId->text() != profile.clientId)
+        m_clientId->setText(profile.clientId);
+    if (m_clientSecret->text() != profile.clientSecret)
+        m_clientSecret->setText(profile.clientSecret);
+    m_auth->setCurrentIndex(m_auth->findData(static_cast<int>(profile.authMethod)));
+    if (m_scope->text() != profile.scope)
+        m_scope->setText(profile.scope);
+    (profile.browserMode == BrowserMode::System ? m_system : m_embedded)->setChecked(true);
+    m_port->setValue(profile.redirectPort);
+    if (m_path->text() != profile.redirectPath)
+        m_path->setText(profile.redirectPath);
+    m_pkce->setCurrentIndex(!profile.security.usePkce ? 2 : profile.security.pkceMethod == oidc::PkceMethod::Plain ? 1 : 0);
+    m_state->setChecked(profile.security.useState);
+    m_nonce->setChecked(profile.security.useNonce);
+    m_unsigned->setChecked(profile.security.allowUnsignedIdToken);
+    m_leeway->setValue(static_cast<int>(profile.security.leewaySeconds));
+    m_loading = false;
+    updateWarnings();
+}
+
+oidc::flow::ProviderProfile FlowSettingsPanel::profile() const
+{
+    oidc::flow::ProviderProfile profile = m_profile;
+    profile.clientId = m_clientId->text().trimmed();
+    profile.clientSecret = m_clientSecret->text();
+    profile.authMethod = static_cast<ClientAuthMethod>(m_auth->currentData().toInt());
+    profile.scope = m_scope->text().simplified();
+    profile.browserMode = m_system->isChecked() ? BrowserMode::System : BrowserMode::Embedded;
+    profile.redirectPort = static_cast<quint16>(m_port->value());
+    profile.redirectPath = m_path->text().trimmed();
+    profile.security.usePkce = m_pkce->currentIndex() != 2;
+    profile.security.pkceMethod = m_pkce->currentIndex() == 1 ? oidc::PkceMethod::Plain : oidc::PkceMethod::S256;
+    profile.security.useState = m_state->isChecked();
+    profile.security.useNonce = m_nonce->isChecked();
+    profile.security.allowUnsignedIdToken = m_unsigned->isChecked();
+    profile.security.leewaySeconds = m_leeway->value();
+    return profile;
+}
+
+void FlowSettingsPanel::edited()
+{
+    updateWarnings();
+    if (m_loading)
+        return;
+    m_profile = profile();
+    Q_EMIT profileEdited(m_profile);
+}
+
+void FlowSettingsPanel::updateWarnings()
+{
+    const auto method = static_cast<ClientAuthMethod>(m_auth->currentData().toInt());
+    showWarning(m_authWarning, method != ClientAuthMethod::None && m_clientSecret->text().isEmpty(),
+                QStringLiteral("This authentication method needs the client secret."));
+    showWarning(m_pkceWarning, m_pkce->currentIndex() == 1,
+                QStringLiteral("PKCE plain: the challenge is the verifier itself (RFC 7636 §7.2). Use S256."));
+    if (m_pkce->currentIndex() == 2)
+        showWarning(m_pkceWarning, true, QStringLiteral("PKCE off: a stolen authorization code can be redeemed by anyone (RFC 9700 §2.1.1)."));
+    showWarning(m_stateWarning, !m_state->isChecked(),
+                QStringLiteral("No state: the callback cannot be tied to this request (CSRF, RFC 6749 §10.12)."));
+    showWarning(m_nonceWarning, !m_nonce->isChecked(),
+                QStringLiteral("No nonce: a replayed ID token cannot be detected (OIDC Core §3.1.2.1)."));
+    showWarning(m_unsignedWarning, m_unsigned->isChecked(),
+                QStringLiteral("Unsigned ID tokens prove nothing: anyone can write one (RFC 8725 §3.1, rp-checks J2)."));
+    showWarning(m_leewayWarning, m_leeway->value() > 300,
+                QStringLiteral("More than 5 minutes of clock leeway accepts expired tokens for that long."));
+}
+
+QStringList FlowSettingsPanel::warnings() const
+{
+    QStringList list;
+    for (const QLabel *label : {m_authWarning, m_pkceWarning, m_stateWarning, m_nonceWarning, m_unsignedWarning, m_leewayWarning})
+        if (!label->text().isEmpty())
+            list << label->text();
+    return list;
+}
+
+} // namespace ui

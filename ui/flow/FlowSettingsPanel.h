@@ -1,0 +1,79 @@
+#pragma once
+
+// The flow's settings for the current provider profile: client ID, client secret (a password
+// field, kept in memory only), client authentication, scope, browser mode, redirect port and path,
+// and the security toggles (PKCE S256 / plain / off, state, nonce, unsigned ID tokens, leeway).
+// Every insecure choice shows a visible warning next to it. Edits are reported through
+// profileEdited(); nothing here talks to the network.
+
+#include "oidc/flow/ProviderProfile.h"
+
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QRadioButton;
+class QSpinBox;
+
+namespace ui {
+
+class FlowSettingsPanel final : public QWidget {
+    Q_OBJECT
+public:
+    explicit FlowSettingsPanel(QWidget *parent = nullptr);
+
+    // Shows `profile` (no profileEdited() for this).
+    void setProfile(const oidc::flow::ProviderProfile &profile);
+    // The shown profile with the edits applied.
+    [[nodiscard]] oidc::flow::ProviderProfile profile() const;
+    // The warnings currently shown (one per insecure choice).
+    [[nodiscard]] QStringList warnings() const;
+
+    [[nodiscard]] QLineEdit *clientIdEdit() const { return m_clientId; }
+    [[nodiscard]] QLineEdit *clientSecretEdit() const { return m_clientSecret; }
+    [[nodiscard]] QComboBox *authCombo() const { return m_auth; }
+    [[nodiscard]] QLineEdit *scopeEdit() const { return m_scope; }
+    [[nodiscard]] QRadioButton *embeddedRadio() const { return m_embedded; }
+    [[nodiscard]] QRadioButton *systemRadio() const { return m_system; }
+    [[nodiscard]] QSpinBox *portSpin() const { return m_port; }
+    [[nodiscard]] QLineEdit *pathEdit() const { return m_path; }
+    [[nodiscard]] QComboBox *pkceCombo() const { return m_pkce; }
+    [[nodiscard]] QCheckBox *stateCheck() const { return m_state; }
+    [[nodiscard]] QCheckBox *nonceCheck() const { return m_nonce; }
+    [[nodiscard]] QCheckBox *unsignedCheck() const { return m_unsigned; }
+    [[nodiscard]] QSpinBox *leewaySpin() const { return m_leeway; }
+
+Q_SIGNALS:
+    void profileEdited(const oidc::flow::ProviderProfile &profile);
+
+private:
+    void edited();
+    void updateWarnings();
+
+    oidc::flow::ProviderProfile m_profile;
+    bool m_loading = false;
+    QLineEdit *m_clientId;
+    QLineEdit *m_clientSecret;
+    QLabel *m_secretNote;
+    QComboBox *m_auth;
+    QLabel *m_authWarning;
+    QLineEdit *m_scope;
+    QRadioButton *m_embedded;
+    QRadioButton *m_system;
+    QSpinBox *m_port;
+    QLineEdit *m_path;
+    QComboBox *m_pkce;
+    QLabel *m_pkceWarning;
+    QCheckBox *m_state;
+    QLabel *m_stateWarning;
+    QCheckBox *m_nonce;
+    QLabel *m_nonceWarning;
+    QCheckBox *m_unsigned;
+    QLabel *m_unsignedWarning;
+    QSpinBox *m_leeway;
+    QLabel *m_leewayWarning;
+};
+
+} // namespace ui

@@ -1,0 +1,92 @@
+#pragma once
+
+// Add, edit, duplicate and remove provider profiles: a Descope project (project ID → base URL by
+// the regional rule, or a custom domain), any OIDC issuer (discovery), or endpoints typed by hand.
+// "Check" fetches the metadata as the flow will, so an issuer mismatch (refused by the core,
+// rp-checks K1) shows here, as plain text. Edits are saved when another profile is selected and
+// on Close; client secrets stay in memory only, as the note beside the field says.
+
+#include "oidc/flow/ProviderProfile.h"
+#include "oidc/net/Http.h"
+
+#include <QDialog>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QPushButton;
+class QStackedWidget;
+
+namespace ui {
+
+class AppContext;
+
+class ProfileEditorDialog final : public QDialog {
+    Q_OBJECT
+public:
+    explicit ProfileEditorDialog(AppContext &context, const QString &selectId = {}, QWidget *parent = nullptr);
+    ~ProfileEditorDialog() override;
+
+    [[nodiscard]] QString currentId() const { return m_currentId; }
+    void selectProfile(const QString &id);
+    // The form as a profile (what Save would write).
+    [[nodiscard]] oidc::flow::ProviderProfile formProfile() const;
+    void save();
+
+    [[nodiscard]] QListWidget *list() const { return m_list; }
+    [[nodiscard]] QComboBox *kindCombo() const { return m_kind; }
+    [[nodiscard]] QLineEdit *nameEdit() const { return m_name; }
+    [[nodiscard]] QLineEdit *issuerEdit() const { return m_issuer; }
+    [[nodiscard]] QLineEdit *projectEdit() const { return m_project; }
+    [[nodiscard]] QLineEdit *customDomainEdit() const { return m_customDomain; }
+    [[nodiscard]] QLabel *derivedLabel() const { return m_derived; }
+    [[nodiscard]] QLineEdit *clientIdEdit() const { return m_clientId; }
+    [[nodiscard]] QLineEdit *clientSecretEdit() const { return m_clientSecret; }
+    [[nodiscard]] QPushButton *checkButton() const { return m_checkButton; }
+    [[nodiscard]] QLabel *checkResult() const { return m_checkResult; }
+
+Q_SIGNALS:
+    void checkFinished(bool ok);
+
+private:
+    void reloadList();
+    void loadForm(const oidc::flow::ProviderProfile &profile);
+    void updateKind();
+    void updateDerived();
+    void check();
+
+    AppContext &m_context;
+    QString m_currentId;
+    bool m_loading = false;
+    oidc::net::RequestHandle m_checkHandle;
+    quint64 m_checkSerial = 0;
+
+    QListWidget *m_list;
+    QPushButton *m_addButton;
+    QPushButton *m_duplicateButton;
+    QPushButton *m_removeButton;
+    QLineEdit *m_name;
+    QComboBox *m_kind;
+    QLabel *m_sandboxNote;
+    QStackedWidget *m_kindPages;
+    QLineEdit *m_issuer;
+    QLineEdit *m_project;
+    QLineEdit *m_customDomain;
+    QLabel *m_derived;
+    QLineEdit *m_manualIssuer;
+    QLineEdit *m_manualAuthorization;
+    QLineEdit *m_manualToken;
+    QLineEdit *m_manualUserinfo;
+    QLineEdit *m_manualJwks;
+    QLineEdit *m_manualRevocation;
+    QLineEdit *m_manualEndSession;
+    QLineEdit *m_clientId;
+    QLineEdit *m_clientSecret;
+    QComboBox *m_auth;
+    QPushButton *m_checkButton;
+    QLabel *m_checkResult;
+    QLabel *m_warnings;
+};
+
+} // namespace ui

@@ -1,0 +1,118 @@
+#include "StepItemDelegate.h"
+
+#include "ui/UiText.h"
+#include "ui/flow/FlowStepModel.h"
+
+#include <QApplication>
+#include <QPainter>
+#include <QPainterPath>
+
+namespace ui {
+
+namespace {
+
+QColor stateColor(FlowStepModel::State state)
+{
+    switch (state) {
+    case FlowStepModel::State::Pending: return QColor(0x9e, 0x9e, 0x9e);
+    case FlowStepModel::State::Running: return QColor(0x1e, 0x6f, 0xd9);
+    case FlowStepModel::State::Ok: return passColor();
+    case FlowStepModel::State::Failed: return failColor();
+    case FlowStepModel::State::Cancelled: return warnColor();
+    }
+    return mutedColor();
+}
+
+QString badgeText(const QModelIndex &index, FlowStepModel::State state)
+{
+    switch (state) {
+    case FlowStepModel::State::Ok: return QStringLiteral("✓");
+    case FlowStepModel::State::Failed: return QStringLiteral("✗");
+    default: break;
+    }
+    const QString number = index.data(FlowStepModel::NumberRole).toString();
+    if (!number.isEmpty())
+        return number;
+    switch (static_cast<FlowStepModel::Step>(index.data(FlowStepModel::StepRole).toInt())) {
+    case FlowStepModel::Step::Refresh: return QStringLiteral("↻");
+    case FlowStepModel::Step::Revoke: return QStringLiteral("⊘");
+    case FlowStepModel::Step::Logout: return QStringLiteral("⇥");
+    default: return QStringLiteral("•");
+    }
+}
+
+} // namespace
+
+QSize StepItemDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    Q_UNUSED(index)
+    const QFontMetrics metrics(option.font);
+    return QSize(200, metrics.height() * 2 + 14);
+}
+
+void StepItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    QStyleOptionViewItem opt = option;
+    initStyleOption(&opt, index);
+    opt.text.clear();
+    const QWidget *widget = option.widget;
+    QStyle *style = widget ? widget->style() : QApplication::style();
+    style->drawPrimitive(QStyle::PE_PanelItemViewItem, &opt, painter, widget);
+
+    const auto state = static_cast<FlowStepModel::State>(index.data(FlowStepModel::StateRole).toInt());
+    const bool selected = option.state & QStyle::State_Selected;
+    const QColor text = selected ? option.palette.color(QPalette::HighlightedText) : option.palette.color(QPalette::Text);
+    const QColor muted = selected ? option.palette.color(QPalette::HighlightedText) : mutedColor();
+    const QFontMetrics metrics(option.font);
+    const int line = metrics.height();
+    const QRect rect = option.rect.adjusted(8, 6, -6, -6);
+
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing);
+    // The badge.
+    const int diameter = line + 6;
+    const QRect badge(rect.left(), rect.top() + (rect.height() - diameter) / 2, diameter, diameter);
+    const QColor color = stateColor(state);
+    if (state == FlowStepModel::State::Pending) {
+        painter->setPen(QPen(selected ? text : color, 1.5));
+        painter->setBrush(Qt::NoBrush);
+    } else {
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(color);
+    }
+    painter->drawEllipse(badge.adjusted(1, 1, -1, -1));
+    QFont badgeFont = option.font;
+    badgeFont.setWeight(QFont::DemiBold);
+    badgeFont.setPointSizeF(badgeFont.pointSizeF() * 0.9);
+    painter->setFont(badgeFont);
+    painter->setPen(state == FlowStepModel::State::Pending ? (selected ? text : color) : QColor(Qt::white));
+    painter->drawText(badge, Qt::AlignCenter, badgeText(index, state));
+
+    // The title, then the state (in its colour) and the outcome.
+    const QRect textRect = rect.adjusted(diameter + 8, 0, 0, 0);
+    QFont titleFont = option.font;
+    titleFont.setWeight(QFont::DemiBold);
+    painter->setFont(titleFont);
+    painter->setPen(text);
+    const QFontMetrics titleMetrics(titleFont);
+    const QRect titleRect(textRect.left(), textRect.top(), textRect.width(), line);
+    painter->drawText(titleRect, Qt::AlignLeft | Qt::AlignVCenter,
+                      titleMetrics.elidedText(index.data(Qt::DisplayRole).toString(), Qt::ElideRight, titleRect.width()));
+    painter->setFont(option.font);
+    const QString stateLabel = index.data(FlowStepModel::StateTextRole).toString();
+    const int stateWidth = metrics.horizontalAdvance(stateLabel);
+    const QRect secondLine(textRect.left(), textRect.top() + line + 2, textRect.width(), line);
+    painter->setPen(selected ? text : color);
+    painter->drawText(secondLine, Qt::AlignLeft | Qt::AlignVCenter, stateLabel);
+    QString summary = index.data(FlowStepModel::SummaryRole).toString();
+    summary.replace(QLatin1Char('\n'), QLatin1Char(' '));
+    if (!summary.isEmpty()) {
+        painter->setPen(muted);
+        const QRect summaryRect = secondLine.adjusted(stateWidth, 0, 0, 0);
+        painter->drawText(summaryRect, Qt::AlignLeft | Qt::AlignVCenter,
+                          metrics.elidedText(QStringLiteral(" · ") + summary, Qt::ElideRight, summaryRect.width()));
+    }
+    painter->restore();
+}
+
+} // namespace ui

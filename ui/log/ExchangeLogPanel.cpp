@@ -1,0 +1,220 @@
+#include "ExchangeLogPanel.h"
+
+#include "ui/UiText.h"
+#include "ui/flow/ToneLabel.h"
+#include "ui/log/ExchangeLogModel.h"
+#include "ui/log/ExchangeText.h"
+
+#include "oidc/net/ExchangeLog.h"
+
+#include <QCheckBox>
+#include <QClipboard>
+#include <QGuiApplication>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace ui {
+
+using oidc::net::ExchangeLog;
+using oidc::net::Reveal;
+
+namespace {
+
+QPlainTextEdit *textView(const QString &name)
+{
+    auto *edit = new QPlainTextEdit;
+    edit->setObjectName(name);
+    edit->setReadOnly(true);
+    edit->setFont(monospaceFont());
+    edit->setPlaceholderText(QStringLiteral("Select an exchange above."));
+    return edit;
+}
+
+} // namespace
+
+ExchangeLogPanel::ExchangeLogPanel(ExchangeLog &log, QWidget *parent)
+    : QWidget(parent)
+    , m_log(log)
+    , m_model(new ExchangeLogModel(&log, this))
+    , m_table(new QTableView)
+    , m_revealButton(new QPushButton(QStringLiteral("Reveal secrets")))
+    , m_copyCurlButton(new QPushButton(QStringLiteral("Copy as curl")))
+    , m_clearButton(new QPushButton(QStringLiteral("Clear")))
+    , m_followCheck(new QCheckBox(QStringLiteral("Follow new exchanges")))
+    , m_revealWarning(plainLabel(QString()))
+    , m_countLabel(plainLabel(QString()))
+    , m_requestText(textView(QStringLiteral("logRequestText")))
+    , m_responseText(textView(QStringLiteral("logResponseText")))
+{
+    setObjectName(QStringLiteral("exchangeLogPanel"));
+
+    auto *title = plainLabel(QStringLiteral("Exchange Log"));
+    QFont titleFont = title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.35);
+    titleFont.setWeight(QFont::DemiBold);
+    title->setFont(titleFont);
+    auto *intro = plainLabel(QStringLiteral(
+        "Every HTTP exchange the app makes, with the step that caused it. Client secrets, codes, verifiers, tokens and "
+        "Authorization headers are redacted unless you reveal them for the selected exchange."));
+    intro->setWordWrap(true);
+    QPalette mutedPalette = intro->palette();
+    mutedPalette.setColor(QPalette::WindowText, mutedColor());
+    intro->setPalette(mutedPalette);
+
+    m_table->setObjectName(QStringLiteral("exchangeTable"));
+    m_table->setModel(m_model);
+    m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setAlternatingRowColors(true);
+    m_table->setShowGrid(false);
+    m_table->setWordWrap(false);
+    m_table->setTextElideMode(Qt::ElideMiddle);
+    QHeaderView *header = m_table->horizontalHeader();
+    header->setSectionResizeMode(QHeaderView::Interactive);
+    header->setStretchLastSection(false);
+    header->setSectionResizeMode(ExchangeLogModel::UrlColumn, QHeaderView::Stretch);
+    m_table->setColumnWidth(ExchangeLogModel::NumberColumn, 40);
+    m_table->setColumnWidth(ExchangeLogModel::TimeColumn, 100);
+    m_table->setColumnWidth(ExchangeLogModel::StepColumn, 170);
+    m_table->setColumnWidth(ExchangeLogModel::MethodColumn, 64);
+    m_table->setColumnWidth(ExchangeLogModel::StatusColumn, 70);
+    m_table->setColumnWidth(ExchangeLogModel::MsColumn, 50);
+
+    m_revealButton->setObjectName(QStringLiteral("revealSecretsButton"));
+    m_revealButton->setCheckable(true);
+    m_revealButton->setToolTip(QStringLiteral("Shows the selected exchange unredacted. Switches off when the selection changes."));
+    m_copyCurlButton->setObjectName(QStringLiteral("copyCurlButton"));
+    m_clearButton->setObjectName(QStringLiteral("clearLogButton"));
+    m_followCheck->setObjectName(QStringLiteral("followCheck"));
+    m_followCheck->setChecked(true);
+    m_countLabel->setObjectName(QStringLiteral("exchangeCountLabel"));
+    m_revealWarning->setObjectName(QStringLiteral("revealWarningLabel"));
+    m_revealWarning->setWordWrap(true);
+    m_revealWarning->setText(QStringLiteral("⚠ Secrets revealed for this exchange: anything copied now contains live credentials."));
+    updateTone(m_revealWarning, Tone::Bad);
+    m_revealWarning->hide();
+
+    auto *toolbar = new QHBoxLayout;
+    toolbar->addWidget(m_countLabel);
+    toolbar->addStretch(1);
+    toolbar->addWidget(m_followCheck);
+    toolbar->addWidget(m_revealButton);
+    toolbar->addWidget(m_copyCurlButton);
+    toolbar->addWidget(m_clearButton);
+
+    auto *tabs = new QTabWidget;
+    tabs->setObjectName(QStringLiteral("logDetailTabs"));
+    tabs->addTab(m_requestText, QStringLiteral("Request"));
+    tabs->addTab(m_responseText, QStringLiteral("Response"));
+    auto *detail = new QWidget;
+    auto *detailLayout = new QVBoxLayout(detail);
+    detailLayout->setContentsMargins(0, 4, 0, 0);
+    detailLayout->setSpacing(4);
+    detailLayout->addWidget(m_revealWarning);
+    detailLayout->addWidget(tabs, 1);
+
+    auto *splitter = new QSplitter(Qt::Vertical);
+    splitter->setObjectName(QStringLiteral("logSplitter"));
+    splitter->addWidget(m_table);
+    splitter->addWidget(detail);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 1);
+    splitter->setChildrenCollapsible(false);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(18, 14, 18, 12);
+    layout->setSpacing(8);
+    layout->addWidget(title);
+    layout->addWidget(intro);
+    layout->addLayout(toolbar);
+    layout->addWidget(splitter, 1);
+
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
+        // Secrets are revealed for one exchange at a time, never carried to the next.
+        if (m_revealButton->isChecked()) {
+            const QSignalBlocker blocker(m_revealButton);
+            m_revealButton->setChecked(false);
+        }
+        showSelected();
+    });
+    connect(m_revealButton, &QPushButton::toggled, this, &ExchangeLogPanel::showSelected);
+    connect(m_copyCurlButton, &QPushButton::clicked, this, [this] {
+        const QString curl = curlText();
+        if (curl.isEmpty())
+            return;
+        QGuiApplication::clipboard()->setText(curl);
+        m_copyCurlButton->setText(QStringLiteral("Copied"));
+        QTimer::singleShot(1200, m_copyCurlButton, [button = m_copyCurlButton] { button->setText(QStringLiteral("Copy as curl")); });
+    });
+    connect(m_clearButton, &QPushButton::clicked, this, [this] { m_log.clear(); });
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex &, int, int last) {
+        if (m_followCheck->isChecked() && !m_revealButton->isChecked())
+            selectRow(last);
+        showSelected();
+    });
+    connect(m_model, &QAbstractItemModel::modelReset, this, &ExchangeLogPanel::showSelected);
+    m_copyCurlButton->setMinimumWidth(m_copyCurlButton->sizeHint().width() + 8);
+    m_revealButton->setMinimumWidth(m_revealButton->sizeHint().width() + 8);
+    // Opened after the fact: show the newest exchange.
+    selectRow(m_model->rowCount() - 1);
+    showSelected();
+}
+
+bool ExchangeLogPanel::isRevealed() const
+{
+    return m_revealButton->isChecked();
+}
+
+int ExchangeLogPanel::selectedRow() const
+{
+    const QModelIndex current = m_table->selectionModel()->currentIndex();
+    return current.isValid() ? current.row() : -1;
+}
+
+void ExchangeLogPanel::selectRow(int row)
+{
+    if (row < 0 || row >= m_model->rowCount())
+        return;
+    m_table->selectionModel()->setCurrentIndex(m_model->index(row, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_table->scrollTo(m_model->index(row, 0));
+}
+
+QString ExchangeLogPanel::curlText() const
+{
+    const auto *record = m_model->recordAt(selectedRow());
+    return record ? ExchangeLog::toCurl(*record, isRevealed() ? Reveal::Secrets : Reveal::Redacted) : QString();
+}
+
+void ExchangeLogPanel::showSelected()
+{
+    const int count = m_model->rowCount();
+    m_countLabel->setText(count == 1 ? QStringLiteral("1 exchange") : QStringLiteral("%1 exchanges").arg(count));
+    const auto *record = m_model->recordAt(selectedRow());
+    m_copyCurlButton->setEnabled(record != nullptr);
+    m_revealButton->setEnabled(record != nullptr);
+    m_clearButton->setEnabled(count > 0);
+    m_revealWarning->setVisible(record && isRevealed());
+    if (!record) {
+        m_requestText->clear();
+        m_responseText->clear();
+        return;
+    }
+    const Reveal reveal = isRevealed() ? Reveal::Secrets : Reveal::Redacted;
+    m_requestText->setPlainText(readableRequest(*record, reveal));
+    m_responseText->setPlainText(readableResponse(*record, reveal));
+}
+
+} // namespace ui

@@ -1,0 +1,59 @@
+#pragma once
+
+// The Exchange Log area: every HTTP exchange of the app as a table (ExchangeLogModel), and the
+// selected one's request and response underneath, redacted by default. "Reveal secrets" must be
+// switched on explicitly and switches itself off when the selection changes; "Copy as curl" copies
+// what is shown (redacted unless revealed); "Clear" empties the log.
+
+#include <QWidget>
+
+class QCheckBox;
+class QLabel;
+class QPlainTextEdit;
+class QPushButton;
+class QTableView;
+
+namespace oidc::net {
+class ExchangeLog;
+}
+
+namespace ui {
+
+class ExchangeLogModel;
+
+class ExchangeLogPanel final : public QWidget {
+    Q_OBJECT
+public:
+    explicit ExchangeLogPanel(oidc::net::ExchangeLog &log, QWidget *parent = nullptr);
+
+    [[nodiscard]] ExchangeLogModel *model() const { return m_model; }
+    [[nodiscard]] QTableView *table() const { return m_table; }
+    [[nodiscard]] QPushButton *revealButton() const { return m_revealButton; }
+    [[nodiscard]] QPushButton *copyCurlButton() const { return m_copyCurlButton; }
+    [[nodiscard]] QPushButton *clearButton() const { return m_clearButton; }
+    [[nodiscard]] QPlainTextEdit *requestText() const { return m_requestText; }
+    [[nodiscard]] QPlainTextEdit *responseText() const { return m_responseText; }
+    [[nodiscard]] bool isRevealed() const;
+    // The curl command "Copy as curl" puts on the clipboard for the selection (empty without one).
+    [[nodiscard]] QString curlText() const;
+
+    void selectRow(int row);
+
+private:
+    void showSelected();
+    [[nodiscard]] int selectedRow() const;
+
+    oidc::net::ExchangeLog &m_log;
+    ExchangeLogModel *m_model;
+    QTableView *m_table;
+    QPushButton *m_revealButton;
+    QPushButton *m_copyCurlButton;
+    QPushButton *m_clearButton;
+    QCheckBox *m_followCheck;
+    QLabel *m_revealWarning;
+    QLabel *m_countLabel;
+    QPlainTextEdit *m_requestText;
+    QPlainTextEdit *m_responseText;
+};
+
+} // namespace ui

@@ -1,0 +1,426 @@
+#include "ui/sandbox/FaultsPanel.h"
+
+#include "ui/UiText.h"
+#include "ui/sandbox/FaultText.h"
+
+#include "sandbox/KeyRing.h"
+#include "sandbox/SandboxServer.h"
+
+#include <QButtonGroup>
+#include <QComboBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSignalBlocker>
+#include <QSpinBox>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <vector>
+
+namespace ui {
+
+namespace {
+
+constexpr int kKindRole = Qt::UserRole + 1;
+constexpr int kFaultIdRole = Qt::UserRole + 2;
+
+QString kindName(sandbox::FaultKind kind)
+{
+    return qs(sandbox::FaultInjector::kindName(kind));
+}
+
+// Filters QA uses most; any exact path, "{x}" segment pattern or prefix* works.
+const char *const kPathSuggestions[] = {
+    "/oauth2/v1/authorize",
+    "/oauth2/v1/token",
+    "/oauth2/v1/userinfo",
+    "/v1/auth/otp/signin/{method}",
+    "/v1/auth/otp/verify/{method}",
+    "/v1/auth/magiclink/verify",
+    "/v1/auth/enchantedlink/pending-session",
+    "/v1/auth/refresh",
+    "/v1/auth/*",
+};
+
+} // namespace
+
+FaultsPanel::FaultsPanel(sandbox::SandboxServer *server, QWidget *parent)
+    : QWidget(parent)
+    , m_server(server)
+{
+    setObjectName(QStringLiteral("faultsPanel"));
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(8, 8, 8, 8);
+    layout->setSpacing(8);
+
+    auto *title = plainLabel(tr("Sandbox Faults"), this);
+    QFont titleFont = title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.25);
+    titleFont.setBold(true);
+    title->setFont(titleFont);
+    layout->addWidget(title);
+    auto *hint = plainLabel(tr("Make the sandbox misbehave on purpose and check the app reacts as rp-checks says. "
+                               "Tick a kind to switch it on with the parameters on the right; untick it to switch it off. "
+                               "/sandbox/… routes are never faulted."),
+                            this);
+    hint->setWordWrap(true);
+    hint->setStyleSheet(QStringLiteral("color: #6b6b6b;"));
+    layout->addWidget(hint);
+
+    auto *top = new QHBoxLayout;
+    top->setSpacing(8);
+
+    // Kinds.
+    auto *kindsBox = new QGroupBox(tr("Fault kinds"), this);
+    auto *kindsLayout = new QVBoxLayout(kindsBox);
+    m_kinds = new QListWidget(kindsBox);
+    m_kinds->setObjectName(QStringLiteral("faultKinds"));
+    m_kinds->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_kinds->setUniformItemSizes(true);
+    for (const sandbox::FaultKind kind : sandbox::FaultInjector::allKinds()) {
+        auto *item = new QListWidgetItem(faultText(kind).label, m_kinds);
+        item->setData(kKindRole, static_cast<int>(kind));
+        item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsUserCheckable);
+        item->setCheckState(Qt::Unchecked);
+        item->setToolTip(plainToolTip(kindName(kind) + QStringLiteral(": ") + faultText(kind).expectation));
+    }
+    m_kinds->setMinimumWidth(m_kinds->sizeHintForColumn(0) + 40);
+    m_kinds->setMaximumWidth(m_kinds->sizeHintForColumn(0) + 60);
+    kindsLayout->addWidget(m_kinds);
+    top->addWidget(kindsBox);
+
+    // Parameters.
+    auto *paramsBox = new QGroupBox(tr("Parameters"), this);
+    auto *params = new QVBoxLayout(paramsBox);
+    m_kindTitle = plainLabel({}, paramsBox);
+    m_kindTitle->setObjectName(QStringLiteral("faultKindTitle"));
+    QFont kindFont = m_kindTitle->font();
+    kindFont.setBold(true);
+    m_kindTitle->setFont(kindFont);
+    params->addWidget(m_kindTitle);
+    m_effect = plainLabel({}, paramsBox);
+    m_effect->setWordWrap(true);
+    params->addWidget(m_effect);
+    m_expectation = plainLabel({}, paramsBox);
+    m_expectation->setObjectName(QStringLiteral("faultExpectation"));
+    m_expectation->setWordWrap(true);
+    setTone(m_expectation, Tone::Warning);
+    params->addWidget(m_expectation);
+
+    m_form = new QFormLayout;
+    m_form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    m_path = new QComboBox(paramsBox);
+    m_path->setObjectName(QStringLiteral("faultPath"));
+    m_path->setEditable(true);
+    m_path->setInsertPolicy(QComboBox::NoInsert);
+    m_path->addItem(QString());
+    for (const char *path : kPathSuggestions)
+        m_path->addItem(QString::fromLatin1(path));
+    m_path->lineEdit()->setPlaceholderText(tr("every non-admin route"));
+    m_path->setToolTip(tr("An exact path, a pattern where {…} matches one segment, or a prefix ending in *"));
+    m_form->addRow(plainLabel(tr("Path filter:"), paramsBox), m_path);
+
+    auto *countRow = new QWidget(paramsBox);
+    auto *countLayout = new QHBoxLayout(countRow);
+    countLayout->setContentsMargins(0, 0, 0, 0);
+    m_nextN = new QRadioButton(tr("Next"), countRow);
+    m_nextN->setObjectName(QStringLiteral("faultNextN"));
+    m_count = new QSpinBox(countRow);
+    m_count->setObjectName(QStringLiteral("faultCount"));
+    m_count->setRange(1, 10000);
+    m_count->setValue(1);
+    m_count->setSuffix(tr(" request(s)"));
+    m_untilCleared = new QRadioButton(tr("Until cleared"), countRow);
+    m_untilCleared->setObjectName(QStringLiteral("faultUntilCleared"));
+    auto *group = new QButtonGroup(countRow);
+    group->addButton(m_nextN);
+    group->addButton(m_untilCleared);
+    m_untilCleared->setChecked(true);
+    m_count->setEnabled(false);
+    countLayout->addWidget(m_nextN);
+    countLayout->addWidget(m_count);
+    countLayout->addSpacing(12);
+    countLayout->addWidget(m_untilCleared);
+    countLayout->addStretch(1);
+    m_form->addRow(plainLabel(tr("Applies to:"), paramsBox), countRow);
+
+    m_latency = new QSpinBox(paramsBox);
+    m_latency->setObjectName(QStringLiteral("faultLatency"));
+    m_latency->setRange(0, 120000);
+    m_latency->setSingleStep(250);
+    m_latency->setValue(1000);
+    m_latency->setSuffix(tr(" ms"));
+    m_form->addRow(plainLabel(tr("Delay:"), paramsBox), m_latency);
+    m_status = new QSpinBox(paramsBox);
+    m_status->setObjectName(QStringLiteral("faultStatus"));
+    m_status->setRange(500, 599);
+    m_status->setValue(503);
+    m_status->setPrefix(tr("HTTP "));
+    m_form->addRow(plainLabel(tr("Status:"), paramsBox), m_status);
+    m_retryAfter = new QSpinBox(paramsBox);
+    m_retryAfter->setObjectName(QStringLiteral("faultRetryAfter"));
+    m_retryAfter->setRange(0, 3600);
+    m_retryAfter->setValue(5);
+    m_retryAfter->setSuffix(tr(" s"));
+    m_retryAfter->setSpecialValueText(tr("none"));
+    m_form->addRow(plainLabel(tr("Retry-After:"), paramsBox), m_retryAfter);
+    params->addLayout(m_form);
+
+    auto *addRow = new QHBoxLayout;
+    addRow->addStretch(1);
+    m_add = new QPushButton(tr("Add fault"), paramsBox);
+    m_add->setObjectName(QStringLiteral("faultAdd"));
+    m_add->setToolTip(tr("Add a fault of this kind with these parameters (faults of one kind can stack)"));
+    addRow->addWidget(m_add);
+    params->addLayout(addRow);
+    params->addStretch(1);
+    top->addWidget(paramsBox, 1);
+    layout->addLayout(top, 3);
+
+    // Active faults.
+    auto *activeBox = new QGroupBox(tr("Active faults"), this);
+    auto *activeLayout = new QVBoxLayout(activeBox);
+    m_active = new QTreeWidget(activeBox);
+    m_active->setObjectName(QStringLiteral("activeFaults"));
+    m_active->setRootIsDecorated(false);
+    m_active->setUniformRowHeights(true);
+    m_active->setAlternatingRowColors(true);
+    m_active->setHeaderLabels({tr("ID"), tr("Kind"), tr("Path filter"), tr("Remaining"), tr("Parameters")});
+    m_active->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_active->setColumnWidth(1, 200);
+    m_active->setColumnWidth(2, 260);
+    m_active->setColumnWidth(3, 110);
+    activeLayout->addWidget(m_active);
+    auto *activeButtons = new QHBoxLayout;
+    m_activeSummary = plainLabel({}, activeBox);
+    m_activeSummary->setObjectName(QStringLiteral("activeSummary"));
+    m_activeSummary->setStyleSheet(QStringLiteral("color: #6b6b6b;"));
+    activeButtons->addWidget(m_activeSummary, 1);
+    m_remove = new QPushButton(tr("Remove"), activeBox);
+    m_remove->setObjectName(QStringLiteral("faultRemove"));
+    activeButtons->addWidget(m_remove);
+    m_clearAll = new QPushButton(tr("Clear all"), activeBox);
+    m_clearAll->setObjectName(QStringLiteral("faultClearAll"));
+    activeButtons->addWidget(m_clearAll);
+    activeLayout->addLayout(activeButtons);
+    layout->addWidget(activeBox, 2);
+
+    // Sandbox controls.
+    auto *sandboxBox = new QGroupBox(tr("Sandbox"), this);
+    auto *sandboxLayout = new QHBoxLayout(sandboxBox);
+    m_rotate = new QPushButton(tr("Rotate signing key"), sandboxBox);
+    m_rotate->setObjectName(QStringLiteral("sandboxRotateKeys"));
+    m_rotate->setToolTip(tr("New current key; the old one stays in the JWKS for the grace period (K2: the app refetches the JWKS for the new kid)"));
+    sandboxLayout->addWidget(m_rotate);
+    m_reset = new QPushButton(tr("Reset sandbox state"), sandboxBox);
+    m_reset->setObjectName(QStringLiteral("sandboxReset"));
+    m_reset->setToolTip(tr("Back to the fixtures: users, sessions, codes, links, Inbox, faults, rate limits, clock. Keys are kept."));
+    sandboxLayout->addWidget(m_reset);
+    m_keyLabel = plainLabel({}, sandboxBox);
+    m_keyLabel->setObjectName(QStringLiteral("sandboxKey"));
+    m_keyLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    sandboxLayout->addWidget(m_keyLabel, 1);
+    m_note = plainLabel({}, sandboxBox);
+    m_note->setObjectName(QStringLiteral("sandboxStatus"));
+    m_note->setStyleSheet(QStringLiteral("color: #6b6b6b;"));
+    sandboxLayout->addWidget(m_note);
+    layout->addWidget(sandboxBox);
+
+    connect(m_kinds, &QListWidget::currentItemChanged, this, &FaultsPanel::showKind);
+    connect(m_kinds, &QListWidget::itemChanged, this, &FaultsPanel::kindToggled);
+    connect(m_nextN, &QRadioButton::toggled, m_count, &QSpinBox::setEnabled);
+    connect(m_add, &QPushButton::clicked, this, [this] { addFault(selectedKind()); });
+    connect(m_active, &QTreeWidget::itemSelectionChanged, this, [this] { m_remove->setEnabled(!m_active->selectedItems().isEmpty()); });
+    connect(m_remove, &QPushButton::clicked, this, [this] {
+        if (!m_server)
+            return;
+        const auto items = m_active->selectedItems();
+        std::vector<int> ids;
+        for (const auto *item : items)
+            ids.push_back(item->data(0, kFaultIdRole).toInt());
+        for (const int id : ids)
+            m_server->faults().remove(id);
+    });
+    connect(m_clearAll, &QPushButton::clicked, this, [this] {
+        if (m_server)
+            m_server->faults().clear();
+    });
+    connect(m_rotate, &QPushButton::clicked, this, &FaultsPanel::rotateKeys);
+    connect(m_reset, &QPushButton::clicked, this, [this] {
+        if (!m_server)
+            return;
+        m_server->reset();
+        m_note->setText(tr("State reset to the fixtures"));
+    });
+    if (m_server) {
+        connect(m_server, &sandbox::SandboxServer::faultsChanged, this, &FaultsPanel::refresh);
+        connect(m_server, &sandbox::SandboxServer::keysRotated, this, &FaultsPanel::updateKeyLabel);
+        connect(m_server, &sandbox::SandboxServer::started, this, &FaultsPanel::updateKeyLabel);
+    }
+
+    m_kinds->setCurrentRow(0);
+    showKind();
+    refresh();
+    updateKeyLabel();
+}
+
+FaultsPanel::~FaultsPanel() = default;
+
+QListWidgetItem *FaultsPanel::kindItem(sandbox::FaultKind kind) const
+{
+    for (int row = 0; row < m_kinds->count(); ++row) {
+        QListWidgetItem *item = m_kinds->item(row);
+        if (item->data(kKindRole).toInt() == static_cast<int>(kind))
+            return item;
+    }
+    return nullptr;
+}
+
+void FaultsPanel::selectKind(sandbox::FaultKind kind)
+{
+    if (QListWidgetItem *item = kindItem(kind))
+        m_kinds->setCurrentItem(item);
+}
+
+sandbox::FaultKind FaultsPanel::selectedKind() const
+{
+    const QListWidgetItem *item = m_kinds->currentItem();
+    return item ? static_cast<sandbox::FaultKind>(item->data(kKindRole).toInt()) : sandbox::FaultKind::Latency;
+}
+
+sandbox::Fault FaultsPanel::faultFromEditor(sandbox::FaultKind kind) const
+{
+    sandbox::Fault fault;
+    fault.kind = kind;
+    fault.path = toStd(m_path->currentText().trimmed());
+    fault.remaining = m_nextN->isChecked() ? m_count->value() : -1;
+    fault.latencyMs = m_latency->value();
+    fault.status = m_status->value();
+    fault.retryAfterSeconds = m_retryAfter->value();
+    return fault;
+}
+
+void FaultsPanel::addFault(sandbox::FaultKind kind)
+{
+    if (!m_server)
+        return;
+    const int id = m_server->faults().add(faultFromEditor(kind));
+    m_note->setText(tr("Added fault #%1").arg(id));
+}
+
+void FaultsPanel::removeKind(sandbox::FaultKind kind)
+{
+    if (!m_server)
+        return;
+    std::vector<int> ids;
+    for (const auto &fault : m_server->faults().faults()) {
+        if (fault.kind == kind)
+            ids.push_back(fault.id);
+    }
+    for (const int id : ids)
+        m_server->faults().remove(id);
+}
+
+void FaultsPanel::kindToggled(QListWidgetItem *item)
+{
+    const auto kind = static_cast<sandbox::FaultKind>(item->data(kKindRole).toInt());
+    if (m_kinds->currentItem() != item)
+        m_kinds->setCurrentItem(item);
+    if (item->checkState() == Qt::Checked)
+        addFault(kind);
+    else
+        removeKind(kind);
+    refresh(); // also when nothing changed (no server), so the toggle shows the truth
+}
+
+void FaultsPanel::showKind()
+{
+    const sandbox::FaultKind kind = selectedKind();
+    const FaultText text = faultText(kind);
+    m_kindTitle->setText(tr("%1  (%2)").arg(text.label, kindName(kind)));
+    m_effect->setText(text.effect);
+    m_expectation->setText(text.expectation);
+    m_form->setRowVisible(m_latency, faultUsesLatency(kind));
+    m_form->setRowVisible(m_status, faultUsesStatus(kind));
+    m_form->setRowVisible(m_retryAfter, faultUsesRetryAfter(kind));
+}
+
+void FaultsPanel::refresh()
+{
+    m_active->clear();
+    std::vector<int> activeKinds;
+    if (m_server) {
+        for (const auto &fault : m_server->faults().faults()) {
+            auto *item = new QTreeWidgetItem(m_active);
+            item->setData(0, kFaultIdRole, fault.id);
+            item->setText(0, QString::number(fault.id));
+            item->setText(1, faultText(fault.kind).label);
+            item->setToolTip(1, plainToolTip(kindName(fault.kind)));
+            item->setText(2, fault.path.empty() ? tr("every route") : qs(fault.path));
+            if (fault.path.empty())
+                item->setForeground(2, mutedColor());
+            item->setText(3, fault.remaining < 0 ? tr("until cleared") : tr("%1 left").arg(fault.remaining));
+            item->setText(4, faultParameters(fault));
+            activeKinds.push_back(static_cast<int>(fault.kind));
+        }
+    }
+    {
+        const QSignalBlocker blocker(m_kinds);
+        for (int row = 0; row < m_kinds->count(); ++row) {
+            QListWidgetItem *item = m_kinds->item(row);
+            const bool on = std::find(activeKinds.begin(), activeKinds.end(), item->data(kKindRole).toInt()) != activeKinds.end();
+            item->setCheckState(on ? Qt::Checked : Qt::Unchecked);
+            QFont font = item->font();
+            font.setBold(on);
+            item->setFont(font);
+        }
+    }
+    m_kinds->viewport()->update();
+    const int count = m_active->topLevelItemCount();
+    m_activeSummary->setText(count == 0 ? tr("No fault is active: the sandbox behaves.")
+                                        : (count == 1 ? tr("1 active fault") : tr("%1 active faults").arg(count)));
+    m_clearAll->setEnabled(count > 0);
+    m_remove->setEnabled(!m_active->selectedItems().isEmpty());
+    const bool running = m_server != nullptr;
+    m_add->setEnabled(running);
+    m_rotate->setEnabled(running);
+    m_reset->setEnabled(running);
+}
+
+void FaultsPanel::rotateKeys()
+{
+    if (!m_server)
+        return;
+    m_rotate->setEnabled(false);
+    m_note->setText(tr("Generating a key…"));
+    QPointer<FaultsPanel> self(this);
+    m_server->rotateKeys([self](oidc::Result<std::string> result) {
+        if (!self)
+            return;
+        self->m_rotate->setEnabled(self->m_server != nullptr);
+        if (result)
+            self->m_note->setText(tr("Key rotated"));
+        else
+            self->m_note->setText(tr("Rotation failed: %1").arg(errorText(result.error())));
+        self->updateKeyLabel();
+    });
+}
+
+void FaultsPanel::updateKeyLabel()
+{
+    if (!m_server || m_server->keys().isEmpty()) {
+        m_keyLabel->setText(tr("Signing key: none yet"));
+        return;
+    }
+    m_keyLabel->setText(tr("Signing key: kid %1").arg(qs(m_server->keys().current().kid)));
+}
+
+} // namespace ui
