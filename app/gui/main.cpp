@@ -10,6 +10,8 @@
 
 #include <algorithm>
 #include <cstdio>
+
+#include <unistd.h>
 #include <memory>
 
 namespace {
@@ -74,6 +76,13 @@ int main(int argc, char *argv[])
 
     // Qt WebEngine's global share context is created on first use by ui::BrowserLoader, not here
     // (Qt::AA_ShareOpenGLContexts would load the GL stack at start-up).
+    // Chromium (inside Qt WebEngine) aborts the whole process when it runs as root with its
+    // sandbox on; the embedded browser would take the app down on first use. As root, turn the
+    // Chromium sandbox off for this process and say so.
+    if (::geteuid() == 0 && !qEnvironmentVariableIsSet("QTWEBENGINE_DISABLE_SANDBOX")) {
+        qputenv("QTWEBENGINE_DISABLE_SANDBOX", "1");
+        print(stderr, QStringLiteral("oidcplay: running as root: the embedded browser's Chromium sandbox is disabled\n"));
+    }
     QApplication app(argc, argv);
     QApplication::setApplicationDisplayName(QStringLiteral("OIDC Playground"));
 
