@@ -76,9 +76,10 @@ LocalHttpResponse html(int status, const std::string &page)
     LocalHttpResponse response;
     response.status = status;
     response.headers.append({QByteArrayLiteral("Content-Type"), QByteArrayLiteral("text/html; charset=utf-8")});
-    // The pages load nothing and run no script (rp-checks L6); forms post only to the sandbox.
+    // The pages load nothing and run no script (rp-checks L6). No form-action: browsers apply it
+    // to the redirect that follows the login POST, which goes to the client's redirect URI.
     response.headers.append({QByteArrayLiteral("Content-Security-Policy"),
-                             QByteArrayLiteral("default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'")});
+                             QByteArrayLiteral("default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'")});
     response.headers.append({QByteArrayLiteral("X-Content-Type-Options"), QByteArrayLiteral("nosniff")});
     response.headers.append({QByteArrayLiteral("Referrer-Policy"), QByteArrayLiteral("no-referrer")});
     response.body = QByteArray::fromStdString(page);
