@@ -22,13 +22,13 @@
 #include "sandbox/routes/SessionRoutes.h"
 #include "sandbox/routes/TokenRoutes.h"
 
+#include "oidc/Async.h"
+
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QEventLoop>
 #include <QElapsedTimer>
 #include <QMetaMethod>
-#include <QMutex>
-#include <QMutexLocker>
 #include <QPointer>
 #include <QThread>
 #include <QThreadPool>
@@ -42,21 +42,6 @@
 namespace sandbox {
 
 namespace {
-
-// Lets worker threads post back to the server without racing its destruction: the server cuts
-// the link under the mutex before it goes away.
-struct WorkerLink final {
-    QMutex mutex;
-    QObject *target = nullptr;
-
-    template <typename F>
-    void post(F &&function)
-    {
-        QMutexLocker lock(&mutex);
-        if (target)
-            QMetaObject::invokeMethod(target, std::forward<F>(function), Qt::QueuedConnection);
-    }
-};
 
 // True on the main thread of a QGuiApplication (tested by name: the sandbox links no GUI module).
 bool onGuiThread()
@@ -79,17 +64,13 @@ public:
         , options(std::move(opts))
         , inbox(new Inbox(owner))
         , context(*inbox)
-        , link(std::make_shared<WorkerLink>())
+        , link(oidc::ThreadLink::to(owner))
     {
-        link->target = owner;
         signingPool.setMaxThreadCount(std::max(1, QThread::idealThreadCount()));
     }
 
-    ~Private()
-    {
-        QMutexLocker lock(&link->mutex);
-        link->target = nullptr;
-    }
+    // Workers (key generation, signing) post back through the link: cut it before the pool joins.
+    ~Private() { link->cut(); }
 
     void handle(const oidc::net::LocalHttpRequest &http, const oidc::net::LocalHttpResponder &responder);
     void proceed(const oidc::net::LocalHttpRequest &http, const Router::Match &match, const oidc::net::LocalHttpResponder &responder,
@@ -108,7 +89,7 @@ public:
     Router router;
     std::vector<std::unique_ptr<RouteModule>> modules;
     std::unique_ptr<oidc::net::LocalHttpServer> http;
-    std::shared_ptr<WorkerLink> link;
+    std::shared_ptr<oidc::ThreadLink> link;
     QTimer *purgeTimer = nullptr;
     QElapsedTimer clock;
     bool fixturesLoaded = false;

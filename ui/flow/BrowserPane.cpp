@@ -247,7 +247,7 @@ bool BrowserPane::openEmbedded(const QUrl &url, const QList<QUrl> &interceptPref
     QStringList prefixes;
     for (const QUrl &prefix : interceptPrefixes)
         prefixes << prefix.toDisplayString();
-    m_status->setText(QStringLiteral("Embedded browser (profile %1) · waiting for the redirect to %2")
+    m_status->setText(QStringLiteral("Browser profile “%1” · %2 is intercepted, never loaded")
                           .arg(view->profileName(), prefixes.join(QStringLiteral(", "))));
     statusTone(m_status, Tone::Neutral);
     m_copyUrlButton->setEnabled(true);

@@ -36,6 +36,8 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace ui {
 
 using oidc::flow::BrowserMode;
@@ -719,7 +721,7 @@ void FlowPage::refreshDetail()
             const QString message = entry.summary.isEmpty() || entry.summary == errorText(error) ? qs(error.message) : entry.summary;
             status = QStringLiteral("✘ Failed — ") + message + QStringLiteral("\nCategory %1 · code %2")
                                                                     .arg(qs(oidc::categoryName(error.category)), qs(error.code));
-            if (!error.expected.empty() || !error.actual.empty())
+            if ((!error.expected.empty() || !error.actual.empty()) && (error.actual.empty() || !message.contains(qs(error.actual))))
                 status += QStringLiteral(" · expected %1, got %2")
                               .arg(error.expected.empty() ? QStringLiteral("-") : qs(error.expected),
                                    error.actual.empty() ? QStringLiteral("-") : qs(error.actual));

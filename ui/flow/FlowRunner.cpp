@@ -384,7 +384,7 @@ void FlowRunner::cancel()
     m_logoutWaiting = false;
     if (active) {
         if (m_steps->state(*active) == FlowStepModel::State::Running)
-            m_steps->setCancelled(*active, QStringLiteral("cancelled"));
+            m_steps->setCancelled(*active, QStringLiteral("stopped by Cancel"));
         setActive(std::nullopt);
     }
 }
@@ -456,7 +456,7 @@ void FlowRunner::onStepReport(const oidc::flow::StepReport &report)
         return; // the end-session URL is ready; the redirect back decides
 
     if (cancelled)
-        m_steps->setCancelled(step, QStringLiteral("cancelled"));
+        m_steps->setCancelled(step, QStringLiteral("request cancelled"));
     else if (report.ok)
         m_steps->setOk(step, report.summary, report.checks);
     else if (report.error)
@@ -782,7 +782,7 @@ bool FlowRunner::refresh(bool automatic)
         }
         const oidc::Error error = session.error();
         if (error.code == "NET_CANCELLED") {
-            m_steps->setCancelled(Step::Refresh, QStringLiteral("cancelled"));
+            m_steps->setCancelled(Step::Refresh, QStringLiteral("request cancelled"));
         } else {
             const bool refused = !checks.empty() && error.category == ErrorCategory::IdToken;
             m_steps->setFailed(Step::Refresh, error, refused ? QStringLiteral("new tokens refused: ") + errorText(error) : QString(), checks);

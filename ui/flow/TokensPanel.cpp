@@ -81,7 +81,7 @@ TokensPanel::TokensPanel(QWidget *parent)
 
     m_tabs->setObjectName(QStringLiteral("tokenTabs"));
     m_tabs->setDocumentMode(true);
-    m_tabs->addTab(buildTokenTab(m_id, QStringLiteral("idToken")), QStringLiteral("ID"));
+    m_tabs->addTab(buildTokenTab(m_id, QStringLiteral("idToken")), QStringLiteral("ID token"));
     m_tabs->addTab(buildTokenTab(m_access, QStringLiteral("accessToken")), QStringLiteral("Access"));
     m_tabs->addTab(buildTokenTab(m_refresh, QStringLiteral("refreshToken")), QStringLiteral("Refresh"));
     m_userInfo->setObjectName(QStringLiteral("userInfoText"));
@@ -89,24 +89,7 @@ TokensPanel::TokensPanel(QWidget *parent)
     m_userInfo->setFont(monospaceFont());
     m_userInfo->setPlaceholderText(QStringLiteral("Step 9 fetches the UserInfo claims."));
     m_tabs->addTab(m_userInfo, QStringLiteral("UserInfo"));
-    auto *checksTable = new QTableView;
-    checksTable->setObjectName(QStringLiteral("sessionChecksTable"));
-    checksTable->setModel(m_checks);
-    checksTable->verticalHeader()->hide();
-    checksTable->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    checksTable->verticalHeader()->setDefaultSectionSize(checksTable->fontMetrics().height() + 5);
-    checksTable->setSelectionBehavior(QAbstractItemView::SelectRows);
-    checksTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    checksTable->setAlternatingRowColors(true);
-    checksTable->setShowGrid(false);
-    checksTable->setWordWrap(false);
-    checksTable->horizontalHeader()->setStretchLastSection(true);
-    checksTable->horizontalHeader()->setSectionResizeMode(CheckListModel::CheckColumn, QHeaderView::ResizeToContents);
-    checksTable->horizontalHeader()->setSectionResizeMode(CheckListModel::ResultColumn, QHeaderView::ResizeToContents);
-    checksTable->setColumnHidden(CheckListModel::RuleColumn, true);
-    checksTable->setToolTip(QStringLiteral("The checks the session's ID token passed (OIDC Core §3.1.3.7); step 8 shows each rule."));
-    m_tabs->addTab(checksTable, QStringLiteral("Checks"));
-    m_tabs->setTabToolTip(0, QStringLiteral("The ID token (OIDC Core §2), decoded"));
+    m_tabs->setTabToolTip(0, QStringLiteral("The ID token (OIDC Core §2), decoded, and the checks it passed"));
     m_tabs->setTabToolTip(1, QStringLiteral("The access token (a JWT at Descope), decoded"));
     m_tabs->setTabToolTip(2, QStringLiteral("The refresh token (a JWT at Descope), decoded"));
     m_tabs->setTabToolTip(3, QStringLiteral("The UserInfo claims (step 9)"));
@@ -189,7 +172,27 @@ QWidget *TokensPanel::buildTokenTab(TokenView &view, const QString &name)
     layout->addWidget(view.summary);
     if (&view != &m_access)
         layout->addWidget(view.countdown);
-    layout->addWidget(view.tree, 1);
+    layout->addWidget(view.tree, 3);
+    if (&view == &m_id) {
+        // The checks this ID token passed (OIDC Core §3.1.3.7); step 8 shows each rule in full.
+        auto *checksTable = new QTableView;
+        checksTable->setObjectName(QStringLiteral("sessionChecksTable"));
+        checksTable->setModel(m_checks);
+        checksTable->verticalHeader()->hide();
+        checksTable->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+        checksTable->verticalHeader()->setDefaultSectionSize(checksTable->fontMetrics().height() + 4);
+        checksTable->setSelectionBehavior(QAbstractItemView::SelectRows);
+        checksTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
+        checksTable->setAlternatingRowColors(true);
+        checksTable->setShowGrid(false);
+        checksTable->setWordWrap(false);
+        checksTable->horizontalHeader()->setStretchLastSection(true);
+        checksTable->horizontalHeader()->setSectionResizeMode(CheckListModel::CheckColumn, QHeaderView::ResizeToContents);
+        checksTable->horizontalHeader()->setSectionResizeMode(CheckListModel::ResultColumn, QHeaderView::ResizeToContents);
+        checksTable->setColumnHidden(CheckListModel::RuleColumn, true);
+        checksTable->setToolTip(QStringLiteral("The checks this ID token passed (OIDC Core §3.1.3.7); step 8 shows each rule."));
+        layout->addWidget(checksTable, 2);
+    }
     layout->addLayout(buttons);
     return tab;
 }
