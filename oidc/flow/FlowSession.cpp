@@ -253,6 +253,7 @@ Result<QUrl> FlowSession::beginAuthorization(const AuthorizationRequest &request
     pending.maxAge = request.maxAge;
     m_pending = pending;
     m_requestedOpenId = request.scope.split(QLatin1Char(' '), Qt::SkipEmptyParts).contains(QStringLiteral("openid"));
+    m_pendingAnswered = false;
     m_callback.reset();
     const QStringList warnings = authorizationWarnings(request, m_metadata ? m_metadata->codeChallengeMethodsSupported : QStringList());
     report(FlowStep::Authorize, true,
@@ -265,12 +266,16 @@ Result<ValidatedCallback> FlowSession::acceptCallback(const QUrl &callbackUrl)
     if (!m_pending)
         return failStep<ValidatedCallback>(FlowStep::Callback,
                                            makeError(ErrorCategory::Authz, "AUTHZ_NOT_PENDING", "no authorization request is pending"));
-    if (m_callback)
+    // The first accepted callback spends the request, whether or not its code was exchanged yet:
+    // a second one (pasted, or delivered by the browser) could otherwise replace the session.
+    if (m_pendingAnswered)
         return failStep<ValidatedCallback>(FlowStep::Callback,
-                                           makeError(ErrorCategory::Authz, "AUTHZ_ALREADY_COMPLETED", "a callback was already accepted for this request"));
+                                           makeError(ErrorCategory::Authz, "AUTHZ_ALREADY_COMPLETED",
+                                                     "this authorization request was already answered: start a new login"));
     auto callback = validateCallback(callbackUrl, *m_pending);
     if (!callback)
         return failStep<ValidatedCallback>(FlowStep::Callback, callback.error());
+    m_pendingAnswered = true;
     m_callback = *callback;
     QString summary = QStringLiteral("code received, state %1, iss %2")
                           .arg(m_pending->state.isEmpty() ? QStringLiteral("not sent") : QStringLiteral("matches"),
@@ -298,8 +303,9 @@ void FlowSession::validateTokens(FlowStep step, TokenResponse tokens, std::optio
     const auto commit = [this, step, done](TokenResponse committed, std::optional<jwt::JwtValidation> validation) {
         TokenSession session;
         session.obtainedAt = committed.receivedAt;
-        if (committed.expiresIn)
-            session.accessTokenExpiresAt = committed.receivedAt + *committed.expiresIn;
+        // Checked: a lifetime that overflows the clock leaves the expiry unknown (rp-checks T6).
+        if (qint64 expiresAt = 0; committed.expiresIn && !__builtin_add_overflow(committed.receivedAt, *committed.expiresIn, &expiresAt))
+            session.accessTokenExpiresAt = expiresAt;
         if (validation) {
             session.idToken = validation->jwt;
             session.idTokenChecks = validation->checks;
@@ -537,12 +543,14 @@ Result<QUrl> FlowSession::beginLogout(const QString &postLogoutRedirectUri)
 
 Status FlowSession::completeLogout(const QUrl &callbackUrl)
 {
+    // Only the redirect that confirms the logout spends its state: a forged or stray one is
+    // refused and the real one can still arrive.
     Status status = validateLogoutCallback(callbackUrl, m_logoutState);
-    m_logoutState.clear();
     if (!status) {
         report(FlowStep::Logout, false, text(status.error().summary()), status.error());
         return status;
     }
+    m_logoutState.clear();
     report(FlowStep::Logout, true, QStringLiteral("the provider confirmed the logout (state matches)"));
     return {};
 }

@@ -105,7 +105,8 @@ public:
     [[nodiscard]] AuthorizationRequest defaultAuthorizationRequest(const QString &redirectUri, const QString &scope) const;
     [[nodiscard]] Result<QUrl> beginAuthorization(const AuthorizationRequest &request);
 
-    // 4. The redirect back. A refused callback is reported and leaves the flow pending.
+    // 4. The redirect back. A refused callback is reported and leaves the flow pending; the first
+    //    accepted one spends the request (later ones: AUTHZ_ALREADY_COMPLETED).
     [[nodiscard]] Result<ValidatedCallback> acceptCallback(const QUrl &callbackUrl);
 
     // 5–6. Code exchange, then ID token validation (refetching the JWKS once on an unknown kid).
@@ -117,7 +118,8 @@ public:
     net::RequestHandle refresh(Callback<TokenSession> done);
     // Revoke the access or refresh token (RFC 7009).
     net::RequestHandle revoke(TokenTypeHint which, bool sendHint, std::function<void(Status)> done);
-    // Logout: the end-session URL (the local session ends now), then the redirect's state check.
+    // Logout: the end-session URL (the local session ends now), then the redirect's state check
+    // (only the redirect that passes it spends the state).
     [[nodiscard]] Result<QUrl> beginLogout(const QString &postLogoutRedirectUri);
     [[nodiscard]] Status completeLogout(const QUrl &callbackUrl);
     // Client credentials (no user): tokens are returned, not stored in the user session.
@@ -159,6 +161,7 @@ private:
     QString m_state;
     QString m_nonce;
     std::optional<PendingAuthorization> m_pending;
+    bool m_pendingAnswered = false; // a callback was accepted: later ones are refused (AUTHZ_ALREADY_COMPLETED)
     std::optional<ValidatedCallback> m_callback;
     std::optional<TokenSession> m_session;
     std::optional<jwt::JwtValidation> m_lastValidation;

@@ -2,6 +2,8 @@
 
 #include "oidc/crypto/Base64Url.h"
 
+#include <cmath>
+
 namespace oidc::flow {
 
 namespace {
@@ -194,9 +196,15 @@ Result<TokenResponse> processTokenResponse(const net::HttpResponse &response, qi
     if (const auto expires = json.find("expires_in"); expires != json.end() && !expires->is_null()) {
         if (!expires->is_number())
             return tokenError("TOKEN_FIELD_TYPE", "\"expires_in\" must be a number", "number", expires->type_name());
+        // Read as a double (JSON numbers may be fractional) and range-checked before the cast:
+        // converting a double outside qint64 is undefined behaviour, and the lifetime is later
+        // added to a time. Negative values and lifetimes over ten years are refused.
         const double value = expires->get<double>();
         if (value < 0)
             return tokenError("TOKEN_FIELD_TYPE", "\"expires_in\" must not be negative");
+        if (!std::isfinite(value) || value > static_cast<double>(kMaxExpiresInSeconds))
+            return tokenError("TOKEN_FIELD_TYPE", "\"expires_in\" is implausibly large (more than ten years)",
+                              "at most " + std::to_string(kMaxExpiresInSeconds), expires->dump());
         tokens.expiresIn = static_cast<qint64>(value);
     }
     return tokens;

@@ -93,6 +93,25 @@ INSTANTIATE_TEST_SUITE_P(
                       TokenRow{"J14_DuplicateNames", 200, R"({"access_token":"a","access_token":"b","token_type":"bearer"})", "TOKEN_JSON"}),
     [](const auto &row) { return std::string(row.param.name); });
 
+// Issue 14, defect 5: an expires_in that no int64 holds (or that overflows when added to the time
+// it was received) is refused like a negative one, instead of an unchecked double → qint64 cast.
+TEST(Token, Defect5_ImplausiblyLargeExpiresInIsRefused)
+{
+    for (const char *value : {"1e300", "9223372036854775000", "18446744073709551615", "1e19", "315576001"}) {
+        const QByteArray body = QByteArrayLiteral(R"({"access_token":"a","token_type":"Bearer","expires_in":)") + value + '}';
+        const auto result = processTokenResponse(response(200, body), 1000);
+        ASSERT_FALSE(result.ok()) << "expires_in " << value << " was accepted as " << result->expiresIn.value_or(0);
+        EXPECT_EQ(result.error().code, "TOKEN_FIELD_TYPE") << value;
+    }
+    // Ten years is the longest lifetime taken at its word; fractions are cut to whole seconds.
+    for (const auto &[value, seconds] : {std::pair{"315576000", qint64(315576000)}, std::pair{"59.9", qint64(59)}, std::pair{"0", qint64(0)}}) {
+        const QByteArray body = QByteArrayLiteral(R"({"access_token":"a","token_type":"Bearer","expires_in":)") + value + '}';
+        const auto result = processTokenResponse(response(200, body), 1000);
+        ASSERT_TRUE(result.ok()) << value << ": " << result.error().summary();
+        EXPECT_EQ(result->expiresIn, seconds) << value;
+    }
+}
+
 TEST(Token, T2_PreviewIsBounded)
 {
     const auto result = processTokenResponse(response(502, QByteArray(5000, 'x')), 0);
