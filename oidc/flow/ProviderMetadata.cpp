@@ -106,7 +106,7 @@ Result<net::HttpRequest> buildDiscoveryRequest(const QString &issuer, DiscoveryK
     request.setHeader("Accept", "application/json");
     request.maxResponseBytes = 512 * 1024;
     request.timeoutMs = 15000;
-    request.step = QStringLiteral("discovery");
+    request.label = QStringLiteral("discovery");
     return request;
 }
 

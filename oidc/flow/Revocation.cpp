@@ -21,7 +21,7 @@ Result<net::HttpRequest> buildRevocationRequest(const QUrl &endpoint, const Clie
     net::HttpRequest request;
     request.method = "POST";
     request.url = endpoint;
-    request.step = QStringLiteral("revoke");
+    request.label = QStringLiteral("revoke");
     request.maxResponseBytes = 64 * 1024;
     if (auto auth = applyClientAuthentication(client, fields, request); !auth)
         return auth.error();

@@ -18,7 +18,7 @@ std::string_view bodyView(const net::HttpResponse &response)
     return {response.body.constData(), static_cast<size_t>(response.body.size())};
 }
 
-Result<net::HttpRequest> formPost(const QUrl &endpoint, const ClientCredentials &client, FormFields fields, const QString &step)
+Result<net::HttpRequest> formPost(const QUrl &endpoint, const ClientCredentials &client, FormFields fields, const QString &label)
 {
     if (endpoint.isEmpty())
         return tokenError("TOKEN_NO_ENDPOINT", "the provider has no token endpoint");
@@ -27,7 +27,7 @@ Result<net::HttpRequest> formPost(const QUrl &endpoint, const ClientCredentials 
     net::HttpRequest request;
     request.method = "POST";
     request.url = endpoint;
-    request.step = step;
+    request.label = label;
     request.timeoutMs = 30000;
     request.maxResponseBytes = 256 * 1024;
     if (auto auth = applyClientAuthentication(client, fields, request); !auth)

@@ -24,7 +24,7 @@ Result<net::HttpRequest> buildUserInfoRequest(const QUrl &endpoint, const QStrin
     request.setHeader("Authorization", "Bearer " + accessToken.toUtf8());
     request.setHeader("Accept", "application/json");
     request.maxResponseBytes = 256 * 1024;
-    request.step = QStringLiteral("userinfo");
+    request.label = QStringLiteral("userinfo");
     return request;
 }
 

@@ -12,7 +12,7 @@ Result<net::HttpRequest> buildJwksRequest(const QUrl &jwksUri, bool allowHttpLoo
     request.setHeader("Accept", "application/json, application/jwk-set+json");
     request.maxResponseBytes = kMaxJwksBytes;
     request.timeoutMs = 15000;
-    request.step = QStringLiteral("JWKS");
+    request.label = QStringLiteral("JWKS");
     return request;
 }
 

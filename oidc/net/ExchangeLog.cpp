@@ -36,6 +36,7 @@ void ExchangeLog::add(const HttpExchange &exchange)
     ExchangeRecord record;
     record.id = m_nextId++;
     record.step = exchange.request.step;
+    record.label = exchange.request.label;
     record.method = exchange.request.method;
     record.url = exchange.request.url;
     record.requestHeaders = exchange.request.headers;

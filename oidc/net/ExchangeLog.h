@@ -15,7 +15,8 @@ namespace oidc::net {
 
 struct ExchangeRecord final {
     int id = 0;
-    QString step;                   // which step caused it ("token (authorization_code)")
+    std::optional<flow::FlowStep> step; // the flow step that caused it (HttpRequest::step)
+    QString label;                  // shown in the Step column ("token (authorization_code)")
     QByteArray method;
     QUrl url;
     HeaderList requestHeaders;

@@ -497,7 +497,8 @@ void TestJwtInspector::jwksUrlIsFetchedThenVerified()
     verifyAndWait(panel);
     QCOMPARE(transport.requests.size(), size_t(1));
     QCOMPARE(transport.requests.front()->request.url, QUrl(QStringLiteral("https://issuer.example/jwks")));
-    QCOMPARE(transport.requests.front()->request.step, QStringLiteral("JWKS"));
+    QCOMPARE(transport.requests.front()->request.label, QStringLiteral("JWKS"));
+    QVERIFY(!transport.requests.front()->request.step); // not a step of a flow
     QCOMPARE(check(panel, "signature")->outcome, CheckOutcome::Pass);
     QVERIFY(child<QLabel>(panel, "jwksStatusLabel")->text().contains(QStringLiteral("2 keys")));
 

@@ -32,7 +32,8 @@ HttpExchange tokenExchange()
     HttpExchange exchange;
     exchange.request.method = "POST";
     exchange.request.url = QUrl(QStringLiteral("https://issuer.example/oauth2/token"));
-    exchange.request.step = QStringLiteral("token (authorization_code)");
+    exchange.request.step = oidc::flow::FlowStep::Token;
+    exchange.request.label = QStringLiteral("token (authorization_code)");
     exchange.request.setHeader("Content-Type", "application/x-www-form-urlencoded");
     exchange.request.setHeader("Authorization", "Basic " + QByteArray("client:" + kSecret).toBase64());
     exchange.request.body = "grant_type=authorization_code&code=" + kCode + "&redirect_uri=http%3A%2F%2F127.0.0.1%3A5000%2Fcallback";
@@ -51,7 +52,8 @@ HttpExchange failedExchange()
     HttpExchange exchange;
     exchange.request.method = "GET";
     exchange.request.url = QUrl(QStringLiteral("https://issuer.example/userinfo?access_token=") + QString::fromLatin1(kAccessToken));
-    exchange.request.step = QStringLiteral("userinfo");
+    exchange.request.step = oidc::flow::FlowStep::UserInfo;
+    exchange.request.label = QStringLiteral("userinfo");
     exchange.error = oidc::makeError(oidc::ErrorCategory::Net, "NET_CONNECTION_REFUSED", "connection refused");
     exchange.startedMsSinceEpoch = 1'700'000'000'500;
     exchange.elapsedMs = 3;

@@ -872,6 +872,7 @@ void FlowPage::refreshStepPage()
         m_afterChecksTable->setVisible(!m_refreshChecks->checks().empty());
         break;
     }
+    case Step::ClientCredentials: break; // not a row of this page
     }
 }
 

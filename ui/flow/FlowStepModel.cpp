@@ -27,6 +27,7 @@ QString FlowStepModel::title(Step step)
     case Step::Refresh: return QStringLiteral("Refresh");
     case Step::Revoke: return QStringLiteral("Revoke");
     case Step::Logout: return QStringLiteral("Logout");
+    case Step::ClientCredentials: return QStringLiteral("Client credentials");
     }
     return {};
 }
@@ -67,6 +68,8 @@ QString FlowStepModel::description(Step step)
     case Step::Logout:
         return QStringLiteral("Ends the session locally and at the provider (RP-Initiated Logout 1.0) with id_token_hint, "
                               "post_logout_redirect_uri and a state checked on return.");
+    case Step::ClientCredentials:
+        return QStringLiteral("Tokens for the client itself, without a user (RFC 6749 §4.4).");
     }
     return {};
 }

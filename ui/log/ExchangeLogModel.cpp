@@ -73,7 +73,7 @@ QVariant ExchangeLogModel::data(const QModelIndex &index, int role) const
         switch (index.column()) {
         case NumberColumn: return entry->id;
         case TimeColumn: return QDateTime::fromMSecsSinceEpoch(entry->startedMsSinceEpoch).toString(QStringLiteral("HH:mm:ss.zzz"));
-        case StepColumn: return entry->step;
+        case StepColumn: return entry->label;
         case MethodColumn: return QString::fromLatin1(entry->method);
         case UrlColumn: return ExchangeLog::url(*entry, oidc::net::Reveal::Redacted);
         case StatusColumn:

@@ -12,7 +12,8 @@ TEST(ExchangeLog, RedactedByDefaultAndCopyAsCurl)
     oidc::net::HttpExchange exchange;
     exchange.request.method = "POST";
     exchange.request.url = QUrl(QStringLiteral("https://op.example/token?x=1"));
-    exchange.request.step = QStringLiteral("token");
+    exchange.request.step = oidc::flow::FlowStep::Token;
+    exchange.request.label = QStringLiteral("token");
     exchange.request.headers = {{"Authorization", "Basic Y2xpZW50OnNlY3JldA=="}, {"Content-Type", "application/x-www-form-urlencoded"}};
     exchange.request.body = "grant_type=authorization_code&code=THE-CODE-1234567&code_verifier=VERIFIER-ABCDEFGHIJ";
     oidc::net::HttpResponse response;
@@ -23,6 +24,8 @@ TEST(ExchangeLog, RedactedByDefaultAndCopyAsCurl)
     log.add(exchange);
     ASSERT_EQ(log.size(), 1);
     const auto &record = log.records().front();
+    EXPECT_EQ(record.step, oidc::flow::FlowStep::Token); // the typed tag, for attributing the record
+    EXPECT_EQ(record.label, QStringLiteral("token"));    // the display text
     using oidc::net::Reveal;
     const QString request = oidc::net::ExchangeLog::requestText(record, Reveal::Redacted);
     const QString reply = oidc::net::ExchangeLog::responseText(record, Reveal::Redacted);

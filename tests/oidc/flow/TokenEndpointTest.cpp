@@ -43,7 +43,7 @@ TEST(Token, CodeExchangeNeedsAValidatedCallback)
     const auto callback = validateCallback(QUrl(QStringLiteral("http://127.0.0.1/cb?code=c%2B1&state=s1&iss=https%3A%2F%2Fop.example")), pendingFor());
     ASSERT_TRUE(callback.ok());
     ClientCredentials client{QStringLiteral("pub"), {}, ClientAuthMethod::None};
-    const auto request = buildAuthorizationCodeRequest(QUrl(QStringLiteral("https://op.example/token")), client, *callback, pendingFor());
+    const auto request = buildAuthorizationCodeRequest(QUrl(QStringLiteral("https://op.example/token")), client, *callback.callback, pendingFor());
     ASSERT_TRUE(request.ok());
     EXPECT_EQ(request->body, QByteArray("grant_type=authorization_code&code=c%2B1&redirect_uri=http%3A%2F%2F127.0.0.1%3A5555%2Fcallback"
                                         "&code_verifier=dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk&client_id=pub"));
