@@ -353,8 +353,8 @@ int runLogin(const QStringList &arguments)
         if (callback.result)
             return RedirectWait::Verdict::accepted();
         const Error &error = callback.result.error();
-        if (error.code == "AUTHZ_PROVIDER_ERROR")
-            return RedirectWait::Verdict::refused(error); // the provider itself said no (after state/iss checked): stop
+        if (!context.session.awaitsCallback())
+            return RedirectWait::Verdict::refused(error); // it bore our state: this login's answer, refused — stop
         // rp-checks A1: a stray or forged callback is reported; the real flow stays pending.
         printErr("warning: a callback was refused and the login keeps waiting: " + error.summary());
         return RedirectWait::Verdict::stray(error);

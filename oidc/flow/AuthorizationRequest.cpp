@@ -158,6 +158,7 @@ CallbackValidation validateCallback(const QUrl &callbackUrl, const PendingAuthor
     } else {
         skip("state", kStateRule, QStringLiteral("no state was sent (insecure option): the callback is not tied to the request"));
     }
+    validation.answersRequest = validation.checks.back().outcome != jwt::CheckOutcome::Fail; // the state check's
 
     constexpr const char *kIssRule = "iss must equal the issuer; required when the metadata says authorization_response_iss_parameter_supported "
                                      "(RFC 9207 §2.4; rp-checks A2, A3)";

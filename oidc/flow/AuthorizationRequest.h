@@ -84,6 +84,10 @@ struct CallbackValidation final {
     std::vector<jwt::ClaimCheck> checks;       // ids: parameters, state, iss, error, implicit, code
     std::optional<Error> error;                // the first failed check's (category AUTHZ)
     std::optional<ValidatedCallback> callback; // only when every check passed
+    // The state check did not fail: the callback bears this request's state (or, none sent, none
+    // came back), so it is the provider's answer to this request, even when a later check fails.
+    // A callback whose state check failed is another request's or forged: a stray one.
+    bool answersRequest = false;
 
     [[nodiscard]] bool ok() const { return !error.has_value(); }
 };

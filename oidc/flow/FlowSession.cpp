@@ -276,16 +276,19 @@ StepOutcome<ValidatedCallback> FlowSession::acceptCallback(const QUrl &callbackU
     if (!m_pending)
         return failed<ValidatedCallback>(FlowStep::Callback,
                                          makeError(ErrorCategory::Authz, "AUTHZ_NOT_PENDING", "no authorization request is pending"));
-    // The first accepted callback spends the request, whether or not its code was exchanged yet:
-    // a second one (pasted, or delivered by the browser) could otherwise replace the session.
+    // The first callback that answers the request spends it, whether or not its code was exchanged
+    // yet: a second one (pasted, or delivered by the browser) could otherwise replace the session.
     if (m_pendingAnswered)
         return failed<ValidatedCallback>(FlowStep::Callback,
                                          makeError(ErrorCategory::Authz, "AUTHZ_ALREADY_COMPLETED",
                                                    "this authorization request was already answered: start a new login"));
     CallbackValidation validation = validateCallback(callbackUrl, *m_pending);
+    // One with our state that fails a later check (iss, a provider error…) is the provider's answer:
+    // the login is over. One without our state changes nothing (rp-checks A1).
+    if (validation.answersRequest)
+        m_pendingAnswered = true;
     if (!validation.ok())
         return StepOutcome<ValidatedCallback>{*validation.error, {failReport(FlowStep::Callback, *validation.error, std::move(validation.checks))}};
-    m_pendingAnswered = true;
     m_callback = *validation.callback;
     const QString summary = QStringLiteral("code received, state %1, iss %2")
                                 .arg(m_pending->state.isEmpty() ? QStringLiteral("not sent") : QStringLiteral("matches"),

@@ -90,10 +90,13 @@ public:
     [[nodiscard]] AuthorizationRequest defaultAuthorizationRequest(const QString &redirectUri, const QString &scope) const;
     [[nodiscard]] StepOutcome<QUrl> beginAuthorization(const AuthorizationRequest &request);
 
-    // 4. The redirect back. A refused callback is reported and leaves the flow pending; the first
-    //    accepted one spends the request (later ones: AUTHZ_ALREADY_COMPLETED).
-    //    The Callback report carries every check of validateCallback(), as data.
+    // 4. The redirect back. The Callback report carries every check of validateCallback(), as data.
+    //    A callback that bears the request's state answers it: accepted or refused, it spends the
+    //    request (later ones: AUTHZ_ALREADY_COMPLETED). One without it (another request's, forged)
+    //    is refused and leaves the request pending (rp-checks A1).
     [[nodiscard]] StepOutcome<ValidatedCallback> acceptCallback(const QUrl &callbackUrl);
+    // A request is pending and no callback has answered it yet: a refused callback was a stray one.
+    [[nodiscard]] bool awaitsCallback() const { return m_pending && !m_pendingAnswered; }
 
     // 5–6. Code exchange, then ID token validation (refetching the JWKS once on an unknown kid):
     //      reports Token, perhaps Keys, then IdToken. The session is replaced only when everything
@@ -152,7 +155,7 @@ private:
     QString m_state;
     QString m_nonce;
     std::optional<PendingAuthorization> m_pending;
-    bool m_pendingAnswered = false; // a callback was accepted: later ones are refused (AUTHZ_ALREADY_COMPLETED)
+    bool m_pendingAnswered = false; // a callback answered it: later ones are refused (AUTHZ_ALREADY_COMPLETED)
     std::optional<ValidatedCallback> m_callback;
     std::optional<TokenSession> m_session;
     std::optional<jwt::JwtValidation> m_lastValidation;

@@ -523,9 +523,10 @@ RedirectWait::Verdict FlowRunner::judgeCallback(const QUrl &url)
         return RedirectWait::Verdict::accepted();
     const oidc::Error &error = outcome.result.error();
     m_steps->addNote(Step::Callback, QStringLiteral("refused callback: ") + errorText(error));
-    // state and iss matched: this is the provider's real answer and the sign-in is over
-    // (rp-checks A4). A forged or stray callback, by contrast, leaves the flow waiting (A1).
-    if (error.code == "AUTHZ_PROVIDER_ERROR")
+    // It bore our state: the provider's answer, and the sign-in is over with that check's error
+    // (a provider error, a missing or foreign iss: rp-checks A2–A4). A callback without our state
+    // is another request's or forged: the flow keeps waiting (A1).
+    if (!m_session->awaitsCallback())
         return RedirectWait::Verdict::refused(error);
     return RedirectWait::Verdict::stray(error);
 }

@@ -13,8 +13,9 @@
 // - The browser step and logout wait through oidc::flow::RedirectWait: the embedded browser (the
 //   page opens it on openInEmbeddedBrowser and feeds intercepted redirects back through
 //   deliverBrowserRedirect) or the system browser with an RFC 8252 loopback listener on
-//   127.0.0.1. A refused callback is a note: the flow keeps waiting until the redirect that
-//   matches arrives, the timeout, or Cancel (rp-checks A1, L3, L5).
+//   127.0.0.1. A callback without this login's state is a note: the flow keeps waiting until the
+//   redirect that matches arrives, the timeout, or Cancel (rp-checks A1, L3, L5). One with its
+//   state is the provider's answer: a failed check ends the browser step at once.
 
 #include "ui/flow/FlowStepModel.h"
 

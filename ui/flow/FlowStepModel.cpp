@@ -51,7 +51,8 @@ QString FlowStepModel::description(Step step)
                               "embedded browser, or received by a loopback listener on 127.0.0.1 (RFC 8252 §7.3).");
     case Step::Callback:
         return QStringLiteral("Checks the redirect back: state must match (RFC 6749 §10.12), iss must be the issuer (RFC 9207 §2.4), "
-                              "a code must be present. A refused callback is listed and the flow keeps waiting.");
+                              "a code must be present. A callback without this login's state is listed and the flow keeps waiting; one with it that "
+                              "fails a check ends the sign-in.");
     case Step::Token:
         return QStringLiteral("Exchanges the code and the code_verifier for tokens at the token endpoint (RFC 6749 §4.1.3, "
                               "RFC 7636 §4.5). A code is single-use: it is never retried automatically.");

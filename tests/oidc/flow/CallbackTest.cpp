@@ -49,6 +49,8 @@ TEST_P(CallbackTest, Validates)
     }
     EXPECT_EQ(ids, (std::vector<std::string>{"parameters", "state", "iss", "error", "implicit", "code"}));
     EXPECT_EQ(firstFailure ? firstFailure->code : std::string(), row.code);
+    // Issue 14, defect 4: only a callback whose state check failed is another request's (stray).
+    EXPECT_EQ(result.answersRequest, !std::string(row.code).starts_with("AUTHZ_STATE_"));
 }
 
 INSTANTIATE_TEST_SUITE_P(

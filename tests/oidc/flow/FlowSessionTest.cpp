@@ -158,6 +158,25 @@ TEST_F(FlowSessionTest, Defect11_RejectedLogoutRedirectDoesNotSpendTheState)
     EXPECT_TRUE(real.ok()) << real.error().summary();
 }
 
+// Issue 14, defect 4: a callback that bears the request's state answers it, even when a later check
+// refuses it (iss missing although advertised): the request is over, and the login ends with that
+// error. A callback without our state is stray and leaves the request waiting for the real one.
+TEST_F(FlowSessionTest, Defect4_CallbackWithOurStateAnswersTheRequest)
+{
+    beginLogin();
+    const auto stray = session.acceptCallback(callback(QStringLiteral("code=abc&state=other&iss=https%3A%2F%2Fop.example"))).result;
+    EXPECT_EQ(stray.error().code, "AUTHZ_STATE_MISMATCH");
+    EXPECT_TRUE(session.awaitsCallback());
+
+    const auto answer = session.acceptCallback(callback(QStringLiteral("code=abc&state=s1"))).result;
+    EXPECT_EQ(answer.error().code, "AUTHZ_ISS_MISSING");
+    EXPECT_EQ(answer.error().category, ErrorCategory::Authz);
+    EXPECT_FALSE(session.awaitsCallback());
+    const auto later = session.acceptCallback(callback(QStringLiteral("code=abc&state=s1&iss=https%3A%2F%2Fop.example"))).result;
+    EXPECT_EQ(later.error().code, "AUTHZ_ALREADY_COMPLETED");
+    EXPECT_FALSE(session.callback().has_value()); // nothing to exchange
+}
+
 // Issue 7: the callback's report carries the validator's checks, so the screen shows what decided.
 TEST_F(FlowSessionTest, CallbackReportCarriesTheCoresChecks)
 {
