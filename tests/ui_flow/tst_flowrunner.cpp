@@ -78,6 +78,7 @@ private Q_SLOTS:
     void initTestCase();
     void defect4_callbackWithOurStateEndsTheLoginAtOnce_data();
     void defect4_callbackWithOurStateEndsTheLoginAtOnce();
+    void defect11_forgedLogoutRedirectLeavesTheLogoutWaiting();
 };
 
 void TestFlowRunner::initTestCase()
@@ -138,6 +139,35 @@ void TestFlowRunner::defect4_callbackWithOurStateEndsTheLoginAtOnce()
     // No code was redeemed, and the spent request takes no other callback.
     QCOMPARE(f.state(Step::Token), State::Pending);
     QCOMPARE(QString::fromStdString(f.runner->submitCallback(f.runner->authorizationUrl()).error().code), QStringLiteral("AUTHZ_ALREADY_COMPLETED"));
+}
+
+// Issue 14, defect 11: a forged post-logout redirect (wrong state) is listed and refused, and the
+// logout keeps waiting: the provider's real redirect still confirms it.
+void TestFlowRunner::defect11_forgedLogoutRedirectLeavesTheLogoutWaiting()
+{
+    Fixture f;
+    QVERIFY(f.setUp());
+    f.playTheBrowser = true;
+    f.runner->runAll();
+    QTRY_VERIFY2_WITH_TIMEOUT(f.state(Step::UserInfo) == State::Ok, qPrintable(f.describe(Step::UserInfo)), kTimeout);
+    QTRY_VERIFY(!f.runner->isBusy());
+
+    f.playTheBrowser = false; // the test answers the logout itself
+    f.runner->logout();
+    QCOMPARE(f.state(Step::Logout), State::Running);
+    const QString postLogout = f.runner->postLogoutRedirectUri();
+    QVERIFY(postLogout.endsWith(ui::FlowRunner::logoutPath()));
+    QUrl forged(postLogout);
+    forged.setQuery(QStringLiteral("state=forged"));
+    f.player.get(forged);
+    QTRY_VERIFY_WITH_TIMEOUT(f.runner->steps()->entry(Step::Logout).notes.join(QLatin1Char(' ')).contains(QStringLiteral("LOGOUT_STATE_MISMATCH")),
+                             kTimeout);
+    QCOMPARE(f.state(Step::Logout), State::Running);
+
+    f.player.play(f.runner->logoutUrl(), QStringLiteral("alice@example.com"), postLogout);
+    QTRY_VERIFY2_WITH_TIMEOUT(f.state(Step::Logout) == State::Ok, qPrintable(f.describe(Step::Logout)), kTimeout);
+    QVERIFY2(f.runner->steps()->entry(Step::Logout).summary.contains(QStringLiteral("confirmed")), qPrintable(f.describe(Step::Logout)));
+    QVERIFY(!f.runner->isBusy());
 }
 
 QTEST_MAIN(TestFlowRunner)
