@@ -5,6 +5,7 @@
 // user and, for step-up or MFA, the refresh JWT (§11); and a completion that creates the user
 // of a sign-up, creates or upgrades the session and answers the JWT response (§3).
 
+#include "sandbox/ReplyOr.h"
 #include "sandbox/StateRecords.h"
 
 #include "oidc/net/LocalHttpServer.h"
@@ -36,10 +37,12 @@ public:
 
     struct Started final {
         PendingLogin login;
-        oidc::Json body;                                     // the request body, parsed
-        std::optional<oidc::net::LocalHttpResponse> error;  // set when the start is refused
+        oidc::Json body; // the request body, parsed
     };
-    [[nodiscard]] Started begin(const SandboxRequest &request, Operation operation, const std::string &method);
+    // The start call, or the refusal to answer: descope::accept, the loginId, the user the
+    // operation needs (or must not find), the refresh JWT of step-up / MFA, and for a delivery
+    // method the address or phone number to deliver to.
+    [[nodiscard]] ReplyOr<Started> begin(const SandboxRequest &request, Operation operation, const std::string &method);
 
     // 200 + JWT response, or the error to answer. The session JWT is the response's primary
     // token for the fault injector.

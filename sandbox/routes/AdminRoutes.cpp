@@ -5,6 +5,7 @@
 #include "sandbox/HtmlPage.h"
 #include "sandbox/HttpReplies.h"
 #include "sandbox/Inbox.h"
+#include "sandbox/ReplyOr.h"
 #include "sandbox/Router.h"
 #include "sandbox/SandboxContext.h"
 #include "sandbox/SandboxRequest.h"
@@ -21,7 +22,7 @@ oidc::net::LocalHttpResponse adminError(int status, const std::string &message)
 }
 
 // The body as JSON, or a 400.
-std::variant<oidc::Json, oidc::net::LocalHttpResponse> adminBody(const SandboxRequest &request)
+ReplyOr<oidc::Json> adminBody(const SandboxRequest &request)
 {
     const auto &json = request.jsonBody();
     if (!json)
@@ -110,9 +111,9 @@ oidc::net::LocalHttpResponse AdminRoutes::listFaults() const
 oidc::net::LocalHttpResponse AdminRoutes::addFaults(const SandboxRequest &request)
 {
     auto parsed = adminBody(request);
-    if (auto *refused = std::get_if<oidc::net::LocalHttpResponse>(&parsed))
-        return std::move(*refused);
-    const oidc::Json body = std::get<oidc::Json>(std::move(parsed));
+    if (!parsed)
+        return parsed.takeReply();
+    const oidc::Json &body = *parsed;
     std::vector<Fault> faults;
     const oidc::Json items = body.contains("faults") ? body["faults"] : oidc::Json::array({body});
     if (!items.is_array())
@@ -143,9 +144,9 @@ oidc::net::LocalHttpResponse AdminRoutes::listRateLimits() const
 oidc::net::LocalHttpResponse AdminRoutes::setRateLimits(const SandboxRequest &request)
 {
     auto parsed = adminBody(request);
-    if (auto *refused = std::get_if<oidc::net::LocalHttpResponse>(&parsed))
-        return std::move(*refused);
-    oidc::Json body = std::get<oidc::Json>(std::move(parsed));
+    if (!parsed)
+        return parsed.takeReply();
+    const oidc::Json &body = *parsed;
     // Reuse the fixtures reader for the same validation.
     oidc::Json document = {{"projectId", m_context.projectId()},
                            {"clients", {{{"clientId", m_context.projectId()}}}},
@@ -162,9 +163,9 @@ oidc::net::LocalHttpResponse AdminRoutes::clock(const SandboxRequest &request)
 {
     if (request.method() == "POST") {
         auto parsed = adminBody(request);
-        if (auto *refused = std::get_if<oidc::net::LocalHttpResponse>(&parsed))
-            return std::move(*refused);
-        const oidc::Json body = std::get<oidc::Json>(std::move(parsed));
+        if (!parsed)
+            return parsed.takeReply();
+        const oidc::Json &body = *parsed;
         const auto offset = body.find("offsetSeconds");
         const auto advance = body.find("advanceSeconds");
         if (offset != body.end() && offset->is_number_integer())

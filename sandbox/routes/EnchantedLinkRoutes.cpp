@@ -30,9 +30,9 @@ oidc::net::LocalHttpResponse EnchantedLinkRoutes::start(const SandboxRequest &re
     if (!operation)
         return reply::notFound();
     auto started = m_flow.begin(request, *operation, "email");
-    if (started.error)
-        return std::move(*started.error);
-    const PendingLogin &login = started.login;
+    if (!started)
+        return started.takeReply();
+    const PendingLogin &login = started->login;
 
     EnchantedLink link;
     link.login = login;
@@ -66,7 +66,7 @@ oidc::net::LocalHttpResponse EnchantedLinkRoutes::start(const SandboxRequest &re
     message.loginId = login.loginId;
     message.subject = "Sign in to the OIDC Playground sandbox";
     message.text = "Click the link whose number matches the one shown in the app:";
-    const std::string uri = descope::redirectUri(started.body);
+    const std::string uri = descope::redirectUri(started->body);
     for (const auto &[number, token] : links) {
         const std::string url = MagicLinkRoutes::linkFor(m_context, uri, token);
         if (url.empty())
@@ -111,13 +111,10 @@ EnchantedLinkRoutes::VerifyOutcome EnchantedLinkRoutes::verifyToken(SandboxConte
 
 oidc::net::LocalHttpResponse EnchantedLinkRoutes::verify(const SandboxRequest &request)
 {
-    auto authorization = descope::authorize(request, m_context);
-    if (auto *refused = std::get_if<oidc::net::LocalHttpResponse>(&authorization))
-        return std::move(*refused);
-    auto parsed = descope::body(request);
-    if (auto *refused = std::get_if<oidc::net::LocalHttpResponse>(&parsed))
-        return std::move(*refused);
-    const std::string token = descope::string(std::get<oidc::Json>(parsed), "token");
+    auto call = descope::accept(request, m_context);
+    if (!call)
+        return call.takeReply();
+    const std::string token = descope::string(call->body, "token");
     if (token.empty())
         return reply::descopeError(400, errc::kMissingArguments, "Missing arguments", "token is required");
     switch (verifyToken(m_context, token)) {
@@ -134,13 +131,10 @@ oidc::net::LocalHttpResponse EnchantedLinkRoutes::verify(const SandboxRequest &r
 
 oidc::net::LocalHttpResponse EnchantedLinkRoutes::pendingSession(const SandboxRequest &request)
 {
-    auto authorization = descope::authorize(request, m_context);
-    if (auto *refused = std::get_if<oidc::net::LocalHttpResponse>(&authorization))
-        return std::move(*refused);
-    auto parsed = descope::body(request);
-    if (auto *refused = std::get_if<oidc::net::LocalHttpResponse>(&parsed))
-        return std::move(*refused);
-    const std::string pendingRef = descope::string(std::get<oidc::Json>(parsed), "pendingRef");
+    auto call = descope::accept(request, m_context);
+    if (!call)
+        return call.takeReply();
+    const std::string pendingRef = descope::string(call->body, "pendingRef");
     if (pendingRef.empty())
         return reply::descopeError(400, errc::kMissingArguments, "Missing arguments", "pendingRef is required");
     auto &links = m_context.state.enchantedLinks();

@@ -42,14 +42,14 @@ oidc::net::LocalHttpResponse MagicLinkRoutes::start(const SandboxRequest &reques
     if (!operation || (method != "email" && method != "sms" && method != "whatsapp"))
         return reply::notFound();
     auto started = m_flow.begin(request, *operation, method);
-    if (started.error)
-        return std::move(*started.error);
-    const PendingLogin &login = started.login;
+    if (!started)
+        return started.takeReply();
+    const PendingLogin &login = started->login;
     MagicLink link;
     link.login = login;
     link.token = randomUrlToken(32);
     link.expiresAt = m_context.now() + m_context.fixtures.lifetimes.linkSeconds;
-    const std::string url = linkFor(m_context, descope::redirectUri(started.body), link.token);
+    const std::string url = linkFor(m_context, descope::redirectUri(started->body), link.token);
     if (url.empty())
         return reply::descopeError(400, errc::kInvalidArguments, "Invalid arguments", "URI must be an absolute URL without a fragment");
     m_context.state.magicLinks()[link.token] = std::move(link);
@@ -73,13 +73,10 @@ oidc::net::LocalHttpResponse MagicLinkRoutes::start(const SandboxRequest &reques
 
 oidc::net::LocalHttpResponse MagicLinkRoutes::verify(const SandboxRequest &request)
 {
-    auto authorization = descope::authorize(request, m_context);
-    if (auto *refused = std::get_if<oidc::net::LocalHttpResponse>(&authorization))
-        return std::move(*refused);
-    auto parsed = descope::body(request);
-    if (auto *refused = std::get_if<oidc::net::LocalHttpResponse>(&parsed))
-        return std::move(*refused);
-    const std::string token = descope::string(std::get<oidc::Json>(parsed), "token");
+    auto call = descope::accept(request, m_context);
+    if (!call)
+        return call.takeReply();
+    const std::string token = descope::string(call->body, "token");
     if (token.empty())
         return reply::descopeError(400, errc::kMissingArguments, "Missing arguments", "token is required");
     return verifyToken(m_context, m_flow, token, request);

@@ -35,9 +35,9 @@ oidc::net::LocalHttpResponse OtpRoutes::start(const SandboxRequest &request)
     if (!operation || !isOtpMethod(method))
         return reply::notFound();
     auto started = m_flow.begin(request, *operation, method);
-    if (started.error)
-        return std::move(*started.error);
-    const PendingLogin &login = started.login;
+    if (!started)
+        return started.takeReply();
+    const PendingLogin &login = started->login;
     OtpChallenge challenge;
     challenge.login = login;
     challenge.code = randomDigits(6);
@@ -69,13 +69,10 @@ oidc::net::LocalHttpResponse OtpRoutes::verify(const SandboxRequest &request)
     const std::string method = request.param("method");
     if (!isOtpMethod(method))
         return reply::notFound();
-    auto authorization = descope::authorize(request, m_context);
-    if (auto *refused = std::get_if<oidc::net::LocalHttpResponse>(&authorization))
-        return std::move(*refused);
-    auto parsed = descope::body(request);
-    if (auto *refused = std::get_if<oidc::net::LocalHttpResponse>(&parsed))
-        return std::move(*refused);
-    const oidc::Json body = std::get<oidc::Json>(std::move(parsed));
+    auto call = descope::accept(request, m_context);
+    if (!call)
+        return call.takeReply();
+    const oidc::Json &body = call->body;
     const std::string loginId = descope::string(body, "loginId");
     const std::string code = descope::string(body, "code");
     if (loginId.empty() || code.empty())

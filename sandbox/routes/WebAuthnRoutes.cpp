@@ -161,68 +161,61 @@ oidc::net::LocalHttpResponse WebAuthnRoutes::startAuthentication(PendingLogin lo
 oidc::net::LocalHttpResponse WebAuthnRoutes::signUpStart(const SandboxRequest &request)
 {
     auto started = m_flow.begin(request, LoginFlow::Operation::SignUp, "webauthn");
-    if (started.error)
-        return std::move(*started.error);
+    if (!started)
+        return started.takeReply();
     // The user ID the sign-up will create is the passkey's user handle.
-    started.login.userId = "U" + randomAlphanumeric(27);
-    const std::string handle = started.login.userId;
-    return startRegistration(Kind::SignUp, std::move(started.login), started.body, handle);
+    started->login.userId = "U" + randomAlphanumeric(27);
+    const std::string handle = started->login.userId;
+    return startRegistration(Kind::SignUp, std::move(started->login), started->body, handle);
 }
 
 oidc::net::LocalHttpResponse WebAuthnRoutes::signInStart(const SandboxRequest &request)
 {
-    auto parsed = descope::body(request);
-    if (auto *refused = std::get_if<oidc::net::LocalHttpResponse>(&parsed))
-        return std::move(*refused);
-    const oidc::Json body = std::get<oidc::Json>(std::move(parsed));
-    if (descope::string(body, "loginId").empty()) {
+    // The body decides which pipeline applies, so it is read first.
+    auto body = descope::body(request);
+    if (!body)
+        return body.takeReply();
+    if (descope::string(*body, "loginId").empty()) {
         // A discoverable-credential sign-in: the authenticator names the user.
-        auto authorization = descope::authorize(request, m_context);
-        if (auto *refused = std::get_if<oidc::net::LocalHttpResponse>(&authorization))
-            return std::move(*refused);
+        auto bearer = descope::authorize(request, m_context);
+        if (!bearer)
+            return bearer.takeReply();
         PendingLogin login;
         login.method = "webauthn";
-        login.options = descope::loginOptions(body);
+        login.options = descope::loginOptions(*body);
         if (login.options.stepup || login.options.mfa)
             return reply::descopeError(400, errc::kMissingArguments, "Missing arguments", "step-up and MFA need a loginId");
-        return startAuthentication(std::move(login), body);
+        return startAuthentication(std::move(login), *body);
     }
     auto started = m_flow.begin(request, LoginFlow::Operation::SignIn, "webauthn");
-    if (started.error)
-        return std::move(*started.error);
-    return startAuthentication(std::move(started.login), started.body);
+    if (!started)
+        return started.takeReply();
+    return startAuthentication(std::move(started->login), started->body);
 }
 
 oidc::net::LocalHttpResponse WebAuthnRoutes::signUpOrInStart(const SandboxRequest &request)
 {
     auto started = m_flow.begin(request, LoginFlow::Operation::SignUpOrIn, "webauthn");
-    if (started.error)
-        return std::move(*started.error);
-    if (!started.login.signUp && !descriptorsOf(m_context.state, started.login.userId).empty())
-        return startAuthentication(std::move(started.login), started.body);
+    if (!started)
+        return started.takeReply();
+    if (!started->login.signUp && !descriptorsOf(m_context.state, started->login.userId).empty())
+        return startAuthentication(std::move(started->login), started->body);
     // A new user, or a user without a passkey yet: registration, finished by signup/finish.
-    if (started.login.signUp)
-        started.login.userId = "U" + randomAlphanumeric(27);
-    const std::string handle = started.login.userId;
-    return startRegistration(Kind::SignUp, std::move(started.login), started.body, handle);
+    if (started->login.signUp)
+        started->login.userId = "U" + randomAlphanumeric(27);
+    const std::string handle = started->login.userId;
+    return startRegistration(Kind::SignUp, std::move(started->login), started->body, handle);
 }
 
 oidc::net::LocalHttpResponse WebAuthnRoutes::updateStart(const SandboxRequest &request)
 {
-    auto authorization = descope::authorize(request, m_context);
-    if (auto *refused = std::get_if<oidc::net::LocalHttpResponse>(&authorization))
-        return std::move(*refused);
-    const auto bearer = std::get<descope::BearerParts>(std::move(authorization));
-    auto parsed = descope::body(request);
-    if (auto *refused = std::get_if<oidc::net::LocalHttpResponse>(&parsed))
-        return std::move(*refused);
-    const oidc::Json body = std::get<oidc::Json>(std::move(parsed));
-    if (bearer.token.empty())
-        return reply::descopeError(401, errc::kMissingArguments, "Unauthorized",
-                                   "webauthn/update needs Authorization: Bearer <projectId>:<refreshJwt>");
-    auto validated = m_context.sessions.validateRefreshJwt(bearer.token);
+    auto call = descope::accept(request, m_context);
+    if (!call)
+        return call.takeReply();
+    const oidc::Json &body = call->body;
+    auto validated = descope::refreshSession(m_context, call->bearer.token, "webauthn/update needs");
     if (!validated)
-        return descope::tokenRejected(validated.error());
+        return validated.takeReply();
     if (!validated->session)
         return reply::descopeError(401, errc::kInvalidRequest, "Unauthorized", "the token names no session");
     const User *user = m_context.state.user(validated->session->subject);
@@ -246,64 +239,50 @@ oidc::net::LocalHttpResponse WebAuthnRoutes::updateStart(const SandboxRequest &r
     return startRegistration(Kind::Update, std::move(login), body, handle, mfa, sessionId);
 }
 
-WebAuthnRoutes::Taken WebAuthnRoutes::take(const SandboxRequest &request, Kind kind)
+ReplyOr<WebAuthnRoutes::Taken> WebAuthnRoutes::take(const SandboxRequest &request, Kind kind)
 {
-    Taken taken;
-    auto authorization = descope::authorize(request, m_context);
-    if (auto *refused = std::get_if<oidc::net::LocalHttpResponse>(&authorization)) {
-        taken.error = std::move(*refused);
-        return taken;
-    }
-    auto parsed = descope::body(request);
-    if (auto *refused = std::get_if<oidc::net::LocalHttpResponse>(&parsed)) {
-        taken.error = std::move(*refused);
-        return taken;
-    }
-    const oidc::Json body = std::get<oidc::Json>(std::move(parsed));
+    auto call = descope::accept(request, m_context);
+    if (!call)
+        return call.takeReply();
+    const oidc::Json &body = call->body;
     // Go spells it transactionID (descope-api.md §14.3).
     std::string transactionId = descope::string(body, "transactionId");
     if (transactionId.empty())
         transactionId = descope::string(body, "transactionID");
+    Taken taken;
     taken.response = descope::string(body, "response");
-    if (transactionId.empty() || taken.response.empty()) {
-        taken.error = reply::descopeError(400, errc::kMissingArguments, "Missing arguments", "transactionId and response are required");
-        return taken;
-    }
+    if (transactionId.empty() || taken.response.empty())
+        return reply::descopeError(400, errc::kMissingArguments, "Missing arguments", "transactionId and response are required");
     auto &transactions = m_context.state.webauthnTransactions();
     const auto it = transactions.find(transactionId);
-    if (it == transactions.end()) {
-        taken.error = reply::descopeError(400, errc::kInvalidRequest, "Unknown transaction",
-                                          "no WebAuthn transaction has this ID (finished, expired or never started)");
-        return taken;
-    }
+    if (it == transactions.end())
+        return reply::descopeError(400, errc::kInvalidRequest, "Unknown transaction",
+                                   "no WebAuthn transaction has this ID (finished, expired or never started)");
     // A challenge is good for one attempt: the transaction goes whatever the outcome.
     taken.transaction = std::move(it->second);
     transactions.erase(it);
     m_context.stateChanged();
-    if (taken.transaction.kind != kind) {
-        taken.error = reply::descopeError(400, errc::kInvalidRequest, "Wrong transaction",
-                                          "this transaction was not started for this finish call");
-        return taken;
-    }
+    if (taken.transaction.kind != kind)
+        return reply::descopeError(400, errc::kInvalidRequest, "Wrong transaction", "this transaction was not started for this finish call");
     return taken;
 }
 
 oidc::net::LocalHttpResponse WebAuthnRoutes::signUpFinish(const SandboxRequest &request)
 {
-    Taken taken = take(request, Kind::SignUp);
-    if (taken.error)
-        return std::move(*taken.error);
-    auto transaction = auth::RegistrationTransaction::fromJson(taken.transaction.transaction);
+    auto taken = take(request, Kind::SignUp);
+    if (!taken)
+        return taken.takeReply();
+    auto transaction = auth::RegistrationTransaction::fromJson(taken->transaction.transaction);
     if (!transaction)
         return webauthnRejected(transaction.error());
-    auto credential = auth::verifyRegistration(*transaction, taken.response, m_context.now());
+    auto credential = auth::verifyRegistration(*transaction, taken->response, m_context.now());
     if (!credential)
         return webauthnRejected(credential.error());
     auto &credentials = m_context.state.webauthnCredentials();
     if (credentials.count(credential->id))
         return reply::descopeError(400, errc::kInvalidRequest, "Credential already registered",
                                    "WEBAUTHN_CREDENTIAL_DUPLICATE: this credential ID is already registered");
-    const PendingLogin &login = taken.transaction.login;
+    const PendingLogin &login = taken->transaction.login;
     if (login.signUp && m_context.state.userByLoginId(login.loginId))
         return reply::descopeError(400, errc::kUserAlreadyExists, "User already exists",
                                    "a user with the login ID " + login.loginId + " already exists");
@@ -319,13 +298,13 @@ oidc::net::LocalHttpResponse WebAuthnRoutes::signUpFinish(const SandboxRequest &
 
 oidc::net::LocalHttpResponse WebAuthnRoutes::signInFinish(const SandboxRequest &request)
 {
-    Taken taken = take(request, Kind::SignIn);
-    if (taken.error)
-        return std::move(*taken.error);
-    auto transaction = auth::AuthenticationTransaction::fromJson(taken.transaction.transaction);
+    auto taken = take(request, Kind::SignIn);
+    if (!taken)
+        return taken.takeReply();
+    auto transaction = auth::AuthenticationTransaction::fromJson(taken->transaction.transaction);
     if (!transaction)
         return webauthnRejected(transaction.error());
-    auto assertion = auth::parseAssertionResponse(taken.response);
+    auto assertion = auth::parseAssertionResponse(taken->response);
     if (!assertion)
         return webauthnRejected(assertion.error());
     auto &credentials = m_context.state.webauthnCredentials();
@@ -343,7 +322,7 @@ oidc::net::LocalHttpResponse WebAuthnRoutes::signInFinish(const SandboxRequest &
     it->second.credential = credential->toJson();
     m_context.stateChanged();
 
-    PendingLogin login = taken.transaction.login;
+    PendingLogin login = taken->transaction.login;
     const User *user = m_context.state.user(it->second.userId);
     if (!user)
         return reply::descopeError(400, errc::kUserNotFound, "User not found", "the passkey's user no longer exists");
@@ -359,25 +338,25 @@ oidc::net::LocalHttpResponse WebAuthnRoutes::signInFinish(const SandboxRequest &
 
 oidc::net::LocalHttpResponse WebAuthnRoutes::updateFinish(const SandboxRequest &request)
 {
-    Taken taken = take(request, Kind::Update);
-    if (taken.error)
-        return std::move(*taken.error);
-    auto transaction = auth::RegistrationTransaction::fromJson(taken.transaction.transaction);
+    auto taken = take(request, Kind::Update);
+    if (!taken)
+        return taken.takeReply();
+    auto transaction = auth::RegistrationTransaction::fromJson(taken->transaction.transaction);
     if (!transaction)
         return webauthnRejected(transaction.error());
-    auto credential = auth::verifyRegistration(*transaction, taken.response, m_context.now());
+    auto credential = auth::verifyRegistration(*transaction, taken->response, m_context.now());
     if (!credential)
         return webauthnRejected(credential.error());
     auto &credentials = m_context.state.webauthnCredentials();
     if (credentials.count(credential->id))
         return reply::descopeError(400, errc::kInvalidRequest, "Credential already registered",
                                    "WEBAUTHN_CREDENTIAL_DUPLICATE: this credential ID is already registered");
-    const PendingLogin &login = taken.transaction.login;
+    const PendingLogin &login = taken->transaction.login;
     if (!m_context.state.user(login.userId))
         return reply::descopeError(400, errc::kUserNotFound, "User not found", "the user no longer exists");
     credentials[credential->id] = WebAuthnCredentialRecord{login.userId, credential->toJson(), m_context.now()};
     m_context.stateChanged();
-    if (!taken.transaction.mfa)
+    if (!taken->transaction.mfa)
         return reply::json(200, oidc::Json::object());
     // MFA: the session of the refresh JWT gains the webauthn factor.
     auto response = m_flow.complete(login, request);

@@ -12,11 +12,11 @@
 // errorMessage ("WEBAUTHN_ORIGIN: …").
 
 #include "sandbox/LoginFlow.h"
+#include "sandbox/ReplyOr.h"
 #include "sandbox/RouteModule.h"
 
 #include "oidc/net/LocalHttpServer.h"
 
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -50,13 +50,12 @@ private:
                                                    const std::string &userHandle, bool mfa = false,
                                                    const std::string &sessionId = {});
     oidc::net::LocalHttpResponse startAuthentication(PendingLogin login, const oidc::Json &body);
-    // Finds and removes the body's transaction; `error` is set when there is none or it expired.
+    // The finish pipeline: descope::accept, then the body's transaction, found and removed.
     struct Taken final {
         WebAuthnTransaction transaction;
         std::string response;
-        std::optional<oidc::net::LocalHttpResponse> error;
     };
-    [[nodiscard]] Taken take(const SandboxRequest &request, WebAuthnTransaction::Kind kind);
+    [[nodiscard]] ReplyOr<Taken> take(const SandboxRequest &request, WebAuthnTransaction::Kind kind);
 
     SandboxContext &m_context;
     LoginFlow m_flow;
