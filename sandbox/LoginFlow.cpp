@@ -1,6 +1,5 @@
 #include "LoginFlow.h"
 
-#include "sandbox/DescopeApi.h"
 #include "sandbox/ErrorCodes.h"
 #include "sandbox/HttpReplies.h"
 #include "sandbox/Randomness.h"
@@ -102,6 +101,58 @@ ReplyOr<LoginFlow::Started> LoginFlow::begin(const SandboxRequest &request, Oper
                                    std::string("no ") + (phone ? "phone number" : "email address") + " to deliver to for " + login.loginId);
     login.deliveredTo = target;
     return started;
+}
+
+ReplyOr<LoginFlow::Started> LoginFlow::beginFromPath(const SandboxRequest &request, const std::string &method)
+{
+    const auto operation = parseOperation(request.param("op"));
+    if (!operation)
+        return reply::notFound();
+    return begin(request, *operation, method);
+}
+
+InboxMessage LoginFlow::message(const PendingLogin &login, std::string kind, std::string subject) const
+{
+    InboxMessage message;
+    message.createdAt = m_context.now();
+    message.kind = std::move(kind);
+    message.channel = login.method;
+    message.to = login.deliveredTo;
+    message.loginId = login.loginId;
+    message.subject = std::move(subject);
+    return message;
+}
+
+oidc::net::LocalHttpResponse LoginFlow::deliver(const PendingLogin &login, InboxMessage message, oidc::Json body)
+{
+    m_context.inbox.deliver(std::move(message));
+    m_context.stateChanged();
+    if (isPhoneMethod(login.method))
+        body["maskedPhone"] = descope::maskPhone(login.deliveredTo);
+    else
+        body["maskedEmail"] = descope::maskEmail(login.deliveredTo);
+    return reply::json(200, body);
+}
+
+ReplyOr<LoginFlow::Updating> LoginFlow::beginUpdate(const descope::DescopeCall &call, std::string_view route)
+{
+    auto validated = descope::refreshSession(m_context, call.bearer.token, std::string(route) + " needs");
+    if (!validated)
+        return validated.takeReply();
+    if (!validated->session)
+        return reply::descopeError(401, errc::kInvalidRequest, "Unauthorized", "the token names no session");
+    Updating updating;
+    updating.session = validated->session;
+    updating.user = m_context.state.user(updating.session->subject);
+    if (!updating.user)
+        return reply::descopeError(400, errc::kUserNotFound, "User not found", "the refresh JWT's user no longer exists");
+    updating.loginId = descope::string(call.body, "loginId");
+    if (!updating.loginId.empty() && m_context.state.userByLoginId(updating.loginId) != updating.user)
+        return reply::descopeError(401, errc::kInvalidRequest, "Unauthorized",
+                                   "the refresh JWT belongs to another user than the login ID");
+    if (updating.loginId.empty())
+        updating.loginId = updating.user->loginIds.empty() ? updating.user->userId : updating.user->loginIds.front();
+    return updating;
 }
 
 oidc::net::LocalHttpResponse LoginFlow::complete(const PendingLogin &login, const SandboxRequest &request)

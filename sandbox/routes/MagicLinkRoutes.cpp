@@ -3,7 +3,6 @@
 #include "sandbox/DescopeApi.h"
 #include "sandbox/ErrorCodes.h"
 #include "sandbox/HttpReplies.h"
-#include "sandbox/Inbox.h"
 #include "sandbox/Randomness.h"
 #include "sandbox/Router.h"
 #include "sandbox/SandboxContext.h"
@@ -37,11 +36,10 @@ void MagicLinkRoutes::registerRoutes(Router &router)
 
 oidc::net::LocalHttpResponse MagicLinkRoutes::start(const SandboxRequest &request)
 {
-    const auto operation = LoginFlow::parseOperation(request.param("op"));
     const std::string method = request.param("method");
-    if (!operation || (method != "email" && method != "sms" && method != "whatsapp"))
+    if (method != "email" && method != "sms" && method != "whatsapp")
         return reply::notFound();
-    auto started = m_flow.begin(request, *operation, method);
+    auto started = m_flow.beginFromPath(request, method);
     if (!started)
         return started.takeReply();
     const PendingLogin &login = started->login;
@@ -54,21 +52,10 @@ oidc::net::LocalHttpResponse MagicLinkRoutes::start(const SandboxRequest &reques
         return reply::descopeError(400, errc::kInvalidArguments, "Invalid arguments", "URI must be an absolute URL without a fragment");
     m_context.state.magicLinks()[link.token] = std::move(link);
 
-    InboxMessage message;
-    message.createdAt = m_context.now();
-    message.kind = "magic-link";
-    message.channel = method;
-    message.to = login.deliveredTo;
-    message.loginId = login.loginId;
-    message.subject = "Your sign-in link";
+    InboxMessage message = m_flow.message(login, "magic-link", "Your sign-in link");
     message.links.push_back(InboxLink{{}, url});
     message.text = "Open this link to sign in to the OIDC Playground sandbox: " + url;
-    m_context.inbox.deliver(std::move(message));
-    m_context.stateChanged();
-
-    if (LoginFlow::isPhoneMethod(method))
-        return reply::json(200, oidc::Json{{"maskedPhone", descope::maskPhone(login.deliveredTo)}});
-    return reply::json(200, oidc::Json{{"maskedEmail", descope::maskEmail(login.deliveredTo)}});
+    return m_flow.deliver(login, std::move(message));
 }
 
 oidc::net::LocalHttpResponse MagicLinkRoutes::verify(const SandboxRequest &request)

@@ -149,22 +149,13 @@ oidc::net::LocalHttpResponse TotpRoutes::update(const SandboxRequest &request)
     auto call = descope::accept(request, m_context);
     if (!call)
         return call.takeReply();
-    const oidc::Json &body = call->body;
-    auto validated = descope::refreshSession(m_context, call->bearer.token, "totp/update needs");
-    if (!validated)
-        return validated.takeReply();
-    const User *user = m_context.state.user(validated->session->subject);
-    if (!user)
-        return reply::descopeError(400, errc::kUserNotFound, "User not found", "the refresh JWT's user no longer exists");
-    const std::string loginId = descope::string(body, "loginId");
-    if (!loginId.empty() && m_context.state.userByLoginId(loginId) != user)
-        return reply::descopeError(401, errc::kInvalidRequest, "Unauthorized",
-                                   "the refresh JWT belongs to another user than the login ID");
-    const std::string account = loginId.empty() ? (user->loginIds.empty() ? user->userId : user->loginIds.front()) : loginId;
-    auto enrollment = auth::createTotpEnrollment({m_context.fixtures.projectName, account, {}, 20});
+    auto updating = m_flow.beginUpdate(*call, "totp/update");
+    if (!updating)
+        return updating.takeReply();
+    auto enrollment = auth::createTotpEnrollment({m_context.fixtures.projectName, updating->loginId, {}, 20});
     if (!enrollment)
         return internalError(enrollment.error());
-    m_context.state.totp()[user->userId].pending = TotpSeed{enrollment->secret, std::nullopt};
+    m_context.state.totp()[updating->user->userId].pending = TotpSeed{enrollment->secret, std::nullopt};
     m_context.stateChanged();
     return reply::json(200, enrollment->toDescopeJson());
 }

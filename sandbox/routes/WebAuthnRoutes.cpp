@@ -212,30 +212,19 @@ oidc::net::LocalHttpResponse WebAuthnRoutes::updateStart(const SandboxRequest &r
     auto call = descope::accept(request, m_context);
     if (!call)
         return call.takeReply();
+    auto updating = m_flow.beginUpdate(*call, "webauthn/update");
+    if (!updating)
+        return updating.takeReply();
     const oidc::Json &body = call->body;
-    auto validated = descope::refreshSession(m_context, call->bearer.token, "webauthn/update needs");
-    if (!validated)
-        return validated.takeReply();
-    if (!validated->session)
-        return reply::descopeError(401, errc::kInvalidRequest, "Unauthorized", "the token names no session");
-    const User *user = m_context.state.user(validated->session->subject);
-    if (!user)
-        return reply::descopeError(400, errc::kUserNotFound, "User not found", "the refresh JWT's user no longer exists");
-    std::string loginId = descope::string(body, "loginId");
-    if (!loginId.empty() && m_context.state.userByLoginId(loginId) != user)
-        return reply::descopeError(401, errc::kInvalidRequest, "Unauthorized",
-                                   "the refresh JWT belongs to another user than the login ID");
-    if (loginId.empty())
-        loginId = user->loginIds.empty() ? user->userId : user->loginIds.front();
     PendingLogin login;
-    login.loginId = loginId;
+    login.loginId = updating->loginId;
     login.method = "webauthn";
-    login.userId = user->userId;
-    login.upgradeSessionId = validated->session->id;
+    login.userId = updating->user->userId;
+    login.upgradeSessionId = updating->session->id;
     login.options.mfa = body.contains("mfa") && body["mfa"].is_boolean() && body["mfa"].get<bool>();
     const bool mfa = login.options.mfa;
-    const std::string sessionId = validated->session->id;
-    const std::string handle = user->userId;
+    const std::string sessionId = updating->session->id;
+    const std::string handle = updating->user->userId;
     return startRegistration(Kind::Update, std::move(login), body, handle, mfa, sessionId);
 }
 
