@@ -50,7 +50,18 @@ std::vector<auth::CredentialDescriptor> descriptorsOf(SandboxState &state, const
     return descriptors;
 }
 
+// The body's "passkeyOptions" (absent: every member unset).
+oidc::Result<auth::PasskeyOptions> passkeyOptionsOf(const oidc::Json &body)
+{
+    return auth::parsePasskeyOptions(body.contains("passkeyOptions") ? body["passkeyOptions"] : oidc::Json());
+}
+
 } // namespace
+
+struct WebAuthnRoutes::Registered final {
+    WebAuthnTransaction transaction;
+    auth::WebAuthnCredential credential;
+};
 
 void WebAuthnRoutes::registerRoutes(Router &router)
 {
@@ -89,11 +100,19 @@ WebAuthnRoutes::Origin WebAuthnRoutes::originFor(const oidc::Json &body) const
     return result;
 }
 
+oidc::net::LocalHttpResponse WebAuthnRoutes::keep(WebAuthnTransaction transaction, const std::string &options, bool create)
+{
+    const std::string transactionId = randomAlphanumeric(32);
+    m_context.state.webauthnTransactions()[transactionId] = std::move(transaction);
+    m_context.stateChanged();
+    return reply::json(200, oidc::Json{{"transactionId", transactionId}, {"options", options}, {"create", create}});
+}
+
 oidc::net::LocalHttpResponse WebAuthnRoutes::startRegistration(Kind kind, PendingLogin login, const oidc::Json &body,
                                                                const std::string &userHandle, bool mfa,
                                                                const std::string &sessionId)
 {
-    auto passkeyOptions = auth::parsePasskeyOptions(body.contains("passkeyOptions") ? body["passkeyOptions"] : oidc::Json());
+    auto passkeyOptions = passkeyOptionsOf(body);
     if (!passkeyOptions)
         return webauthnRejected(passkeyOptions.error());
     const Origin origin = originFor(body);
@@ -120,15 +139,12 @@ oidc::net::LocalHttpResponse WebAuthnRoutes::startRegistration(Kind kind, Pendin
     transaction.mfa = mfa;
     transaction.sessionId = sessionId;
     transaction.expiresAt = started->transaction.expiresAtUnix;
-    const std::string transactionId = randomAlphanumeric(32);
-    m_context.state.webauthnTransactions()[transactionId] = std::move(transaction);
-    m_context.stateChanged();
-    return reply::json(200, oidc::Json{{"transactionId", transactionId}, {"options", started->options}, {"create", true}});
+    return keep(std::move(transaction), started->options, true);
 }
 
 oidc::net::LocalHttpResponse WebAuthnRoutes::startAuthentication(PendingLogin login, const oidc::Json &body)
 {
-    auto passkeyOptions = auth::parsePasskeyOptions(body.contains("passkeyOptions") ? body["passkeyOptions"] : oidc::Json());
+    auto passkeyOptions = passkeyOptionsOf(body);
     if (!passkeyOptions)
         return webauthnRejected(passkeyOptions.error());
     const Origin origin = originFor(body);
@@ -152,10 +168,7 @@ oidc::net::LocalHttpResponse WebAuthnRoutes::startAuthentication(PendingLogin lo
     transaction.login = std::move(login);
     transaction.transaction = started->transaction.toJson();
     transaction.expiresAt = started->transaction.expiresAtUnix;
-    const std::string transactionId = randomAlphanumeric(32);
-    m_context.state.webauthnTransactions()[transactionId] = std::move(transaction);
-    m_context.stateChanged();
-    return reply::json(200, oidc::Json{{"transactionId", transactionId}, {"options", started->options}, {"create", false}});
+    return keep(std::move(transaction), started->options, false);
 }
 
 oidc::net::LocalHttpResponse WebAuthnRoutes::signUpStart(const SandboxRequest &request)
@@ -198,13 +211,14 @@ oidc::net::LocalHttpResponse WebAuthnRoutes::signUpOrInStart(const SandboxReques
     auto started = m_flow.begin(request, LoginFlow::Operation::SignUpOrIn, "webauthn");
     if (!started)
         return started.takeReply();
-    if (!started->login.signUp && !descriptorsOf(m_context.state, started->login.userId).empty())
-        return startAuthentication(std::move(started->login), started->body);
+    PendingLogin &login = started->login;
+    if (!login.signUp && !descriptorsOf(m_context.state, login.userId).empty())
+        return startAuthentication(std::move(login), started->body);
     // A new user, or a user without a passkey yet: registration, finished by signup/finish.
-    if (started->login.signUp)
-        started->login.userId = "U" + randomAlphanumeric(27);
-    const std::string handle = started->login.userId;
-    return startRegistration(Kind::SignUp, std::move(started->login), started->body, handle);
+    if (login.signUp)
+        login.userId = "U" + randomAlphanumeric(27);
+    const std::string handle = login.userId;
+    return startRegistration(Kind::SignUp, std::move(login), started->body, handle);
 }
 
 oidc::net::LocalHttpResponse WebAuthnRoutes::updateStart(const SandboxRequest &request)
@@ -256,9 +270,9 @@ ReplyOr<WebAuthnRoutes::Taken> WebAuthnRoutes::take(const SandboxRequest &reques
     return taken;
 }
 
-oidc::net::LocalHttpResponse WebAuthnRoutes::signUpFinish(const SandboxRequest &request)
+ReplyOr<WebAuthnRoutes::Registered> WebAuthnRoutes::finishRegistration(const SandboxRequest &request, Kind kind)
 {
-    auto taken = take(request, Kind::SignUp);
+    auto taken = take(request, kind);
     if (!taken)
         return taken.takeReply();
     auto transaction = auth::RegistrationTransaction::fromJson(taken->transaction.transaction);
@@ -267,20 +281,28 @@ oidc::net::LocalHttpResponse WebAuthnRoutes::signUpFinish(const SandboxRequest &
     auto credential = auth::verifyRegistration(*transaction, taken->response, m_context.now());
     if (!credential)
         return webauthnRejected(credential.error());
-    auto &credentials = m_context.state.webauthnCredentials();
-    if (credentials.count(credential->id))
+    if (m_context.state.webauthnCredentials().count(credential->id))
         return reply::descopeError(400, errc::kInvalidRequest, "Credential already registered",
                                    "WEBAUTHN_CREDENTIAL_DUPLICATE: this credential ID is already registered");
-    const PendingLogin &login = taken->transaction.login;
+    return Registered{std::move(taken->transaction), std::move(credential).value()};
+}
+
+oidc::net::LocalHttpResponse WebAuthnRoutes::signUpFinish(const SandboxRequest &request)
+{
+    auto registered = finishRegistration(request, Kind::SignUp);
+    if (!registered)
+        return registered.takeReply();
+    const PendingLogin &login = registered->transaction.login;
     if (login.signUp && m_context.state.userByLoginId(login.loginId))
         return reply::descopeError(400, errc::kUserAlreadyExists, "User already exists",
                                    "a user with the login ID " + login.loginId + " already exists");
     // Stored first so that ResponseUser.webauthn is true; dropped if no user came of it.
-    const std::string credentialId = credential->id;
-    credentials[credentialId] = WebAuthnCredentialRecord{login.userId, credential->toJson(), m_context.now()};
+    const std::string credentialId = registered->credential.id;
+    auto &credentials = m_context.state.webauthnCredentials();
+    credentials[credentialId] = WebAuthnCredentialRecord{login.userId, registered->credential.toJson(), m_context.now()};
     auto response = m_flow.complete(login, request);
     if (!m_context.state.user(login.userId))
-        m_context.state.webauthnCredentials().erase(credentialId);
+        credentials.erase(credentialId);
     m_context.stateChanged();
     return response;
 }
@@ -327,25 +349,16 @@ oidc::net::LocalHttpResponse WebAuthnRoutes::signInFinish(const SandboxRequest &
 
 oidc::net::LocalHttpResponse WebAuthnRoutes::updateFinish(const SandboxRequest &request)
 {
-    auto taken = take(request, Kind::Update);
-    if (!taken)
-        return taken.takeReply();
-    auto transaction = auth::RegistrationTransaction::fromJson(taken->transaction.transaction);
-    if (!transaction)
-        return webauthnRejected(transaction.error());
-    auto credential = auth::verifyRegistration(*transaction, taken->response, m_context.now());
-    if (!credential)
-        return webauthnRejected(credential.error());
-    auto &credentials = m_context.state.webauthnCredentials();
-    if (credentials.count(credential->id))
-        return reply::descopeError(400, errc::kInvalidRequest, "Credential already registered",
-                                   "WEBAUTHN_CREDENTIAL_DUPLICATE: this credential ID is already registered");
-    const PendingLogin &login = taken->transaction.login;
+    auto registered = finishRegistration(request, Kind::Update);
+    if (!registered)
+        return registered.takeReply();
+    const PendingLogin &login = registered->transaction.login;
     if (!m_context.state.user(login.userId))
         return reply::descopeError(400, errc::kUserNotFound, "User not found", "the user no longer exists");
-    credentials[credential->id] = WebAuthnCredentialRecord{login.userId, credential->toJson(), m_context.now()};
+    m_context.state.webauthnCredentials()[registered->credential.id] =
+        WebAuthnCredentialRecord{login.userId, registered->credential.toJson(), m_context.now()};
     m_context.stateChanged();
-    if (!taken->transaction.mfa)
+    if (!registered->transaction.mfa)
         return reply::json(200, oidc::Json::object());
     // MFA: the session of the refresh JWT gains the webauthn factor.
     auto response = m_flow.complete(login, request);

@@ -46,6 +46,8 @@ private:
 
     // The RP ID and accepted origins for a start body's "origin" (absent: the sandbox's own).
     [[nodiscard]] Origin originFor(const oidc::Json &body) const;
+    // Keeps `transaction` under a new transactionId: {transactionId, options, create}.
+    oidc::net::LocalHttpResponse keep(WebAuthnTransaction transaction, const std::string &options, bool create);
     oidc::net::LocalHttpResponse startRegistration(WebAuthnTransaction::Kind kind, PendingLogin login, const oidc::Json &body,
                                                    const std::string &userHandle, bool mfa = false,
                                                    const std::string &sessionId = {});
@@ -56,6 +58,9 @@ private:
         std::string response;
     };
     [[nodiscard]] ReplyOr<Taken> take(const SandboxRequest &request, WebAuthnTransaction::Kind kind);
+    // take(), then the registration verified (W3C WebAuthn §7.1) and its credential ID new.
+    struct Registered;
+    [[nodiscard]] ReplyOr<Registered> finishRegistration(const SandboxRequest &request, WebAuthnTransaction::Kind kind);
 
     SandboxContext &m_context;
     LoginFlow m_flow;
