@@ -11,8 +11,6 @@
 #include "sandbox/auth/WebAuthnOptions.h"
 #include "sandbox/auth/WebAuthnVerifier.h"
 
-#include <QUrl>
-
 namespace sandbox {
 
 namespace {
@@ -85,8 +83,7 @@ WebAuthnRoutes::Origin WebAuthnRoutes::originFor(const oidc::Json &body) const
 {
     // Without an origin (Swift), the sandbox's own: http://localhost:<port> (RP ID "localhost"),
     // or the 127.0.0.1 base URL itself.
-    const QUrl base(QString::fromStdString(m_context.baseUrl));
-    const std::string localhost = "http://localhost:" + std::to_string(base.port());
+    const std::string localhost = m_context.localhostOrigin();
     Origin result;
     result.rpId = "localhost";
     result.origins = {localhost};
