@@ -2,6 +2,7 @@
 
 #include "SandboxTestSupport.h"
 
+#include "sandbox/Clock.h"
 #include "sandbox/Router.h"
 
 #include <QDateTime>
@@ -142,6 +143,26 @@ TEST_F(Admin, ClockOffsetIsBounded)
     ASSERT_EQ(postJson("/sandbox/clock", {{"offsetSeconds", -9 * year}}).status, 200);
     EXPECT_EQ(postJson("/sandbox/clock", {{"advanceSeconds", -2 * year}}).status, 400);
     EXPECT_EQ(get("/sandbox/clock").json()["offsetSeconds"], -9 * year);
+}
+
+// The clock itself cannot be pushed past its bound either (the GUI and tests move it in C++).
+TEST_F(Admin, ClockArithmeticSaturates)
+{
+    sandbox::Clock clock;
+    const int64_t max = std::numeric_limits<int64_t>::max();
+    clock.advance(max);
+    clock.advance(max);
+    EXPECT_EQ(clock.offsetSeconds(), sandbox::Clock::kMaxOffsetSeconds);
+    EXPECT_FALSE(clock.canAdvance(1));
+    EXPECT_TRUE(clock.canAdvance(-2 * sandbox::Clock::kMaxOffsetSeconds));
+    clock.advance(std::numeric_limits<int64_t>::min());
+    EXPECT_EQ(clock.offsetSeconds(), -sandbox::Clock::kMaxOffsetSeconds);
+    clock.setOffsetSeconds(max);
+    EXPECT_EQ(clock.offsetSeconds(), sandbox::Clock::kMaxOffsetSeconds);
+    EXPECT_NEAR(static_cast<double>(clock.now() - QDateTime::currentSecsSinceEpoch()),
+                static_cast<double>(sandbox::Clock::kMaxOffsetSeconds), 2.0);
+    EXPECT_FALSE(sandbox::Clock::isValidOffset(sandbox::Clock::kMaxOffsetSeconds + 1));
+    EXPECT_TRUE(sandbox::Clock::isValidOffset(-sandbox::Clock::kMaxOffsetSeconds));
 }
 
 TEST_F(Admin, KeysAndSessions)
