@@ -52,18 +52,22 @@ ReplyOr<SessionRoutes::SessionCall> SessionRoutes::accept(const SandboxRequest &
     return SessionCall{std::move(body).value(), *token->session};
 }
 
-oidc::net::LocalHttpResponse SessionRoutes::refresh(const SandboxRequest &request, bool lenient)
+oidc::net::LocalHttpResponse SessionRoutes::jwtResponse(Session &session, const SandboxRequest &request)
 {
-    auto call = accept(request);
-    if (!call)
-        return lenient ? reply::json(200, oidc::Json::object()) : call.takeReply(); // OptionalJWTResponse: fields omitted
-    Session &session = call->session;
     const TokenFaults faults = m_context.faults.takeTokenFaults(request.path(), request.routePattern());
     auto response = m_context.sessions.issueJwtResponse(session, false, faults);
     if (!response)
         return reply::descopeError(500, errc::kBadRequest, "Internal sandbox error", response.error().message);
     m_context.stateChanged();
     return reply::json(200, response.value());
+}
+
+oidc::net::LocalHttpResponse SessionRoutes::refresh(const SandboxRequest &request, bool lenient)
+{
+    auto call = accept(request);
+    if (!call)
+        return lenient ? reply::json(200, oidc::Json::object()) : call.takeReply(); // OptionalJWTResponse: fields omitted
+    return jwtResponse(call->session, request);
 }
 
 oidc::net::LocalHttpResponse SessionRoutes::logout(const SandboxRequest &request, bool everywhere)
@@ -163,12 +167,7 @@ oidc::net::LocalHttpResponse SessionRoutes::selectTenant(const SandboxRequest &r
     if (!member)
         return reply::descopeError(400, errc::kInvalidArguments, "Invalid arguments", "the user is not a member of tenant " + tenant);
     session.currentTenant = tenant;
-    const TokenFaults faults = m_context.faults.takeTokenFaults(request.path(), request.routePattern());
-    auto response = m_context.sessions.issueJwtResponse(session, false, faults);
-    if (!response)
-        return reply::descopeError(500, errc::kBadRequest, "Internal sandbox error", response.error().message);
-    m_context.stateChanged();
-    return reply::json(200, response.value());
+    return jwtResponse(session, request);
 }
 
 oidc::net::LocalHttpResponse SessionRoutes::validate(const SandboxRequest &request)

@@ -32,6 +32,8 @@ private:
         Session &session;
     };
     [[nodiscard]] ReplyOr<SessionCall> accept(const SandboxRequest &request);
+    // 200 + a fresh JWT response for `session` (the refresh JWT rotates), token faults applied.
+    oidc::net::LocalHttpResponse jwtResponse(Session &session, const SandboxRequest &request);
 
     oidc::net::LocalHttpResponse refresh(const SandboxRequest &request, bool lenient);
     oidc::net::LocalHttpResponse logout(const SandboxRequest &request, bool everywhere);
