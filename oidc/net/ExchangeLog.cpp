@@ -2,6 +2,7 @@
 
 #include "oidc/Redaction.h"
 
+#include <algorithm>
 
 namespace oidc::net {
 
@@ -21,9 +22,16 @@ QByteArray contentType(const HeaderList &headers)
     return {};
 }
 
+qint64 bodyBytesOf(const ExchangeRecord &record)
+{
+    return record.requestBody.size() + record.responseBody.size();
+}
+
 } // namespace
 
-ExchangeLog::ExchangeLog(QObject *parent) : QObject(parent) {}
+ExchangeLog::ExchangeLog(QObject *parent) : ExchangeLog(ExchangeLogLimits{}, parent) {}
+
+ExchangeLog::ExchangeLog(ExchangeLogLimits limits, QObject *parent) : QObject(parent), m_limits(limits) {}
 
 void ExchangeLog::attach(HttpTransport &transport)
 {
@@ -49,13 +57,33 @@ void ExchangeLog::add(const HttpExchange &exchange)
         record.status = exchange.error->httpStatus;
     record.startedMsSinceEpoch = exchange.startedMsSinceEpoch;
     record.elapsedMs = exchange.elapsedMs;
+    m_bodyBytes += bodyBytesOf(record);
     m_records.push_back(std::move(record));
     Q_EMIT recordAdded(size() - 1);
+    dropBeyondLimits();
+}
+
+void ExchangeLog::dropBeyondLimits()
+{
+    int count = 0;
+    qint64 bytes = m_bodyBytes;
+    const int maxRecords = std::max(1, m_limits.maxRecords);
+    while (count < size() - 1 && (size() - count > maxRecords || bytes > m_limits.maxBodyBytes))
+        bytes -= bodyBytesOf(m_records[static_cast<size_t>(count++)]);
+    if (count == 0)
+        return;
+    Q_EMIT oldestAboutToBeDropped(count);
+    m_records.erase(m_records.begin(), m_records.begin() + count);
+    m_bodyBytes = bytes;
+    m_dropped += count;
+    Q_EMIT oldestDropped(count);
 }
 
 void ExchangeLog::clear()
 {
     m_records.clear();
+    m_bodyBytes = 0;
+    m_dropped = 0;
     Q_EMIT cleared();
 }
 

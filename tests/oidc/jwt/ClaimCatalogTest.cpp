@@ -11,15 +11,22 @@ namespace {
 
 OIDCPLAY_PRINT_ROWS_BY_NAME()
 
+enum class Table { Claims, Header };
+
 struct CatalogRow {
     const char *name;   // the test's name
+    Table table;
     const char *member; // claim or header parameter name, as on the wire
     ClaimKind kind;
     const char *cites;  // a section the source must mention
 };
 
-void expectDescribed(const ClaimInfo *info, const CatalogRow &row)
+class ClaimCatalogEntries : public ::testing::TestWithParam<CatalogRow> {};
+
+TEST_P(ClaimCatalogEntries, IsDescribedAndCitesItsSource)
 {
+    const CatalogRow &row = GetParam();
+    const ClaimInfo *info = row.table == Table::Claims ? claimInfo(row.member) : headerInfo(row.member);
     ASSERT_NE(info, nullptr) << row.member << " is not in the catalog";
     EXPECT_EQ(info->name, row.member);
     EXPECT_EQ(info->kind, row.kind) << row.member;
@@ -31,57 +38,43 @@ void expectDescribed(const ClaimInfo *info, const CatalogRow &row)
     EXPECT_EQ(info->explanation.back(), '.') << row.member;
 }
 
-class ClaimCatalogClaims : public ::testing::TestWithParam<CatalogRow> {};
-
-TEST_P(ClaimCatalogClaims, IsDescribedAndCitesItsSource)
-{
-    expectDescribed(claimInfo(GetParam().member), GetParam());
-}
-
 INSTANTIATE_TEST_SUITE_P(
-    Registered, ClaimCatalogClaims,
-    ::testing::Values(CatalogRow{"RFC7519_4_1_1_iss", "iss", ClaimKind::Text, "RFC 7519 §4.1.1"},
-                      CatalogRow{"RFC7519_4_1_2_sub", "sub", ClaimKind::Text, "RFC 7519 §4.1.2"},
-                      CatalogRow{"RFC7519_4_1_3_aud", "aud", ClaimKind::Other, "RFC 7519 §4.1.3"},
-                      CatalogRow{"RFC7519_4_1_4_exp", "exp", ClaimKind::Time, "RFC 7519 §4.1.4"},
-                      CatalogRow{"RFC7519_4_1_5_nbf", "nbf", ClaimKind::Time, "RFC 7519 §4.1.5"},
-                      CatalogRow{"RFC7519_4_1_6_iat", "iat", ClaimKind::Time, "RFC 7519 §4.1.6"},
-                      CatalogRow{"RFC7519_4_1_7_jti", "jti", ClaimKind::Text, "RFC 7519 §4.1.7"},
-                      CatalogRow{"OIDC_Core_2_auth_time", "auth_time", ClaimKind::Time, "OIDC Core §2"},
-                      CatalogRow{"OIDC_Core_2_nonce", "nonce", ClaimKind::Text, "OIDC Core §2"},
-                      CatalogRow{"OIDC_Core_2_amr", "amr", ClaimKind::Other, "RFC 8176"},
-                      CatalogRow{"OIDC_Core_2_azp", "azp", ClaimKind::Text, "OIDC Core §2"},
-                      CatalogRow{"OIDC_Core_3_1_3_6_at_hash", "at_hash", ClaimKind::Text, "OIDC Core §3.1.3.6"},
-                      CatalogRow{"OIDC_Core_3_3_2_11_c_hash", "c_hash", ClaimKind::Text, "OIDC Core §3.3.2.11"},
-                      CatalogRow{"OIDC_Core_5_1_email_verified", "email_verified", ClaimKind::Other, "OIDC Core §5.1"},
-                      CatalogRow{"OIDC_Core_5_1_updated_at", "updated_at", ClaimKind::Time, "OIDC Core §5.1"},
-                      CatalogRow{"RFC9449_6_cnf", "cnf", ClaimKind::Other, "RFC 9449 §6"},
-                      CatalogRow{"Descope_drn", "drn", ClaimKind::Text, "Descope"},
-                      CatalogRow{"Descope_rexp", "rexp", ClaimKind::Time, "Descope"},
-                      CatalogRow{"Descope_tenants", "tenants", ClaimKind::Other, "Descope"},
-                      CatalogRow{"Descope_nsec", "nsec", ClaimKind::Other, "Descope"}),
+    Claims, ClaimCatalogEntries,
+    ::testing::Values(CatalogRow{"RFC7519_4_1_1_iss", Table::Claims, "iss", ClaimKind::Text, "RFC 7519 §4.1.1"},
+                      CatalogRow{"RFC7519_4_1_2_sub", Table::Claims, "sub", ClaimKind::Text, "RFC 7519 §4.1.2"},
+                      CatalogRow{"RFC7519_4_1_3_aud", Table::Claims, "aud", ClaimKind::Other, "RFC 7519 §4.1.3"},
+                      CatalogRow{"RFC7519_4_1_4_exp", Table::Claims, "exp", ClaimKind::Time, "RFC 7519 §4.1.4"},
+                      CatalogRow{"RFC7519_4_1_5_nbf", Table::Claims, "nbf", ClaimKind::Time, "RFC 7519 §4.1.5"},
+                      CatalogRow{"RFC7519_4_1_6_iat", Table::Claims, "iat", ClaimKind::Time, "RFC 7519 §4.1.6"},
+                      CatalogRow{"RFC7519_4_1_7_jti", Table::Claims, "jti", ClaimKind::Text, "RFC 7519 §4.1.7"},
+                      CatalogRow{"OIDC_Core_2_auth_time", Table::Claims, "auth_time", ClaimKind::Time, "OIDC Core §2"},
+                      CatalogRow{"OIDC_Core_2_nonce", Table::Claims, "nonce", ClaimKind::Text, "OIDC Core §2"},
+                      CatalogRow{"OIDC_Core_2_amr", Table::Claims, "amr", ClaimKind::Other, "RFC 8176"},
+                      CatalogRow{"OIDC_Core_2_azp", Table::Claims, "azp", ClaimKind::Text, "OIDC Core §2"},
+                      CatalogRow{"OIDC_Core_3_1_3_6_at_hash", Table::Claims, "at_hash", ClaimKind::Text, "OIDC Core §3.1.3.6"},
+                      CatalogRow{"OIDC_Core_3_3_2_11_c_hash", Table::Claims, "c_hash", ClaimKind::Text, "OIDC Core §3.3.2.11"},
+                      CatalogRow{"OIDC_Core_5_1_email_verified", Table::Claims, "email_verified", ClaimKind::Other, "OIDC Core §5.1"},
+                      CatalogRow{"OIDC_Core_5_1_updated_at", Table::Claims, "updated_at", ClaimKind::Time, "OIDC Core §5.1"},
+                      CatalogRow{"RFC9449_6_cnf", Table::Claims, "cnf", ClaimKind::Other, "RFC 9449 §6"},
+                      CatalogRow{"Descope_drn", Table::Claims, "drn", ClaimKind::Text, "Descope"},
+                      CatalogRow{"Descope_rexp", Table::Claims, "rexp", ClaimKind::Time, "Descope"},
+                      CatalogRow{"Descope_tenants", Table::Claims, "tenants", ClaimKind::Other, "Descope"},
+                      CatalogRow{"Descope_nsec", Table::Claims, "nsec", ClaimKind::Other, "Descope"}),
     test::RowName{});
 
-class ClaimCatalogHeaders : public ::testing::TestWithParam<CatalogRow> {};
-
-TEST_P(ClaimCatalogHeaders, IsDescribedAndCitesItsSource)
-{
-    expectDescribed(headerInfo(GetParam().member), GetParam());
-}
-
 INSTANTIATE_TEST_SUITE_P(
-    RFC7515_4_1, ClaimCatalogHeaders,
-    ::testing::Values(CatalogRow{"alg", "alg", ClaimKind::Text, "RFC 7515 §4.1.1"},
-                      CatalogRow{"jku", "jku", ClaimKind::Text, "RFC 7515 §4.1.2"},
-                      CatalogRow{"jwk", "jwk", ClaimKind::Other, "RFC 7515 §4.1.3"},
-                      CatalogRow{"kid", "kid", ClaimKind::Text, "RFC 7515 §4.1.4"},
-                      CatalogRow{"x5u", "x5u", ClaimKind::Text, "RFC 7515 §4.1.5"},
-                      CatalogRow{"x5c", "x5c", ClaimKind::Other, "RFC 7515 §4.1.6"},
-                      CatalogRow{"x5t", "x5t", ClaimKind::Text, "RFC 7515 §4.1.7"},
-                      CatalogRow{"x5t_S256", "x5t#S256", ClaimKind::Text, "RFC 7515 §4.1.8"},
-                      CatalogRow{"typ", "typ", ClaimKind::Text, "RFC 7515 §4.1.9"},
-                      CatalogRow{"cty", "cty", ClaimKind::Text, "RFC 7515 §4.1.10"},
-                      CatalogRow{"crit", "crit", ClaimKind::Other, "RFC 7515 §4.1.11"}),
+    Header, ClaimCatalogEntries,
+    ::testing::Values(CatalogRow{"RFC7515_4_1_1_alg", Table::Header, "alg", ClaimKind::Text, "RFC 7515 §4.1.1"},
+                      CatalogRow{"RFC7515_4_1_2_jku", Table::Header, "jku", ClaimKind::Text, "RFC 7515 §4.1.2"},
+                      CatalogRow{"RFC7515_4_1_3_jwk", Table::Header, "jwk", ClaimKind::Other, "RFC 7515 §4.1.3"},
+                      CatalogRow{"RFC7515_4_1_4_kid", Table::Header, "kid", ClaimKind::Text, "RFC 7515 §4.1.4"},
+                      CatalogRow{"RFC7515_4_1_5_x5u", Table::Header, "x5u", ClaimKind::Text, "RFC 7515 §4.1.5"},
+                      CatalogRow{"RFC7515_4_1_6_x5c", Table::Header, "x5c", ClaimKind::Other, "RFC 7515 §4.1.6"},
+                      CatalogRow{"RFC7515_4_1_7_x5t", Table::Header, "x5t", ClaimKind::Text, "RFC 7515 §4.1.7"},
+                      CatalogRow{"RFC7515_4_1_8_x5t_S256", Table::Header, "x5t#S256", ClaimKind::Text, "RFC 7515 §4.1.8"},
+                      CatalogRow{"RFC7515_4_1_9_typ", Table::Header, "typ", ClaimKind::Text, "RFC 7515 §4.1.9"},
+                      CatalogRow{"RFC7515_4_1_10_cty", Table::Header, "cty", ClaimKind::Text, "RFC 7515 §4.1.10"},
+                      CatalogRow{"RFC7515_4_1_11_crit", Table::Header, "crit", ClaimKind::Other, "RFC 7515 §4.1.11"}),
     test::RowName{});
 
 TEST(ClaimCatalog, LookupsAreExactAndCaseSensitive)
