@@ -62,6 +62,12 @@ bool isTokenShaped(std::string_view run)
     return digit && letter;
 }
 
+// Ends an unquoted value: blanks, form and header separators, JSON punctuation, markup.
+bool isValueDelimiter(char c)
+{
+    return std::isspace(static_cast<unsigned char>(c)) || std::string_view("&,;}]\"'<>{[").find(c) != std::string_view::npos;
+}
+
 // The end of a value that starts at `begin` right after a secret name and its separator: a quoted
 // string to its closing quote (or the end of the text, when it was cut off), else up to the next
 // delimiter. An Authorization scheme ("Bearer …") takes the credentials after it too.
@@ -76,14 +82,13 @@ size_t valueEnd(std::string_view text, size_t begin)
             i += text[i] == '\\' ? 2 : 1;
         return std::min(i + 1, text.size());
     }
-    const auto delimiter = [](char c) { return std::isspace(static_cast<unsigned char>(c)) || std::string_view("&,;}]\"'<>{[").find(c) != std::string_view::npos; };
     size_t i = begin;
-    while (i < text.size() && !delimiter(text[i]))
+    while (i < text.size() && !isValueDelimiter(text[i]))
         ++i;
     const std::string scheme = lower(text.substr(begin, i - begin));
     if ((scheme == "bearer" || scheme == "basic" || scheme == "dpop") && i < text.size() && text[i] == ' ') {
         ++i;
-        while (i < text.size() && !delimiter(text[i]))
+        while (i < text.size() && !isValueDelimiter(text[i]))
             ++i;
     }
     return i;
@@ -193,8 +198,13 @@ QByteArray redactAuthorization(const QByteArray &value)
 
 bool isSecretName(std::string_view name)
 {
-    const std::string key = lower(name);
-    return std::any_of(kSecretNames.begin(), kSecretNames.end(), [&](std::string_view secret) { return lower(secret) == key; });
+    // Case-insensitive, without allocating: redactText asks this of every word of a body.
+    const auto sameIgnoringCase = [name](std::string_view secret) {
+        return secret.size() == name.size() && std::equal(secret.begin(), secret.end(), name.begin(), [](char a, char b) {
+                   return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
+               });
+    };
+    return std::any_of(kSecretNames.begin(), kSecretNames.end(), sameIgnoringCase);
 }
 
 QByteArray redactUrlEncoded(const QByteArray &text)

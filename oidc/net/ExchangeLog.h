@@ -35,7 +35,7 @@ struct ExchangeRecord final {
 enum class Reveal { Redacted, Secrets };
 
 struct ExchangeLogLimits final {
-    int maxRecords = 1000;                 // the newest exchanges kept
+    int maxRecords = 1000;                  // the newest exchanges kept
     qint64 maxBodyBytes = 32 * 1024 * 1024; // request and response bodies kept, all records together
 };
 
@@ -58,7 +58,6 @@ public:
     [[nodiscard]] const ExchangeLogLimits &limits() const { return m_limits; }
     // Records dropped to stay within the limits since the log was created or last cleared.
     [[nodiscard]] int droppedCount() const { return m_dropped; }
-    [[nodiscard]] qint64 bodyBytes() const { return m_bodyBytes; }
 
     // Presentations of one record, redacted unless `reveal` says otherwise.
     [[nodiscard]] static QString url(const ExchangeRecord &record, Reveal reveal);

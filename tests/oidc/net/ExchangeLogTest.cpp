@@ -32,6 +32,14 @@ std::vector<int> idsOf(const ExchangeLog &log)
     return ids;
 }
 
+qint64 bodyBytesOf(const ExchangeLog &log)
+{
+    qint64 bytes = 0;
+    for (const auto &record : log.records())
+        bytes += record.requestBody.size() + record.responseBody.size();
+    return bytes;
+}
+
 // The signals a model relies on, in order, with what the log held at each.
 struct SignalTrace final {
     std::vector<std::string> events;
@@ -61,11 +69,7 @@ TEST(ExchangeLog, Defect13_ALongSessionDoesNotGrowWithoutBound)
     EXPECT_EQ(log.size(), log.limits().maxRecords);
     EXPECT_EQ(log.droppedCount(), 5000 - log.limits().maxRecords);
     EXPECT_EQ(log.records().back().id, 5000);
-    qint64 kept = 0;
-    for (const auto &record : log.records())
-        kept += record.requestBody.size() + record.responseBody.size();
-    EXPECT_EQ(kept, log.bodyBytes());
-    EXPECT_LE(kept, log.limits().maxBodyBytes);
+    EXPECT_LE(bodyBytesOf(log), log.limits().maxBodyBytes);
 }
 
 TEST(ExchangeLog, Defect13_RecordCapDropsTheOldestFirstAndSaysSo)
@@ -76,13 +80,13 @@ TEST(ExchangeLog, Defect13_RecordCapDropsTheOldestFirstAndSaysSo)
         log.add(exchangeWithBody(10));
     EXPECT_EQ(idsOf(log), (std::vector<int>{3, 4, 5}));
     EXPECT_EQ(log.droppedCount(), 2);
-    EXPECT_EQ(log.bodyBytes(), 30);
+    EXPECT_EQ(bodyBytesOf(log), 30);
     EXPECT_EQ(trace.events, (std::vector<std::string>{"added 1", "added 2", "added 3", "added 4", "dropping 1 from 1", "dropped 1, total 1",
                                                       "added 5", "dropping 1 from 2", "dropped 1, total 2"}));
     log.clear();
     EXPECT_EQ(log.size(), 0);
     EXPECT_EQ(log.droppedCount(), 0);
-    EXPECT_EQ(log.bodyBytes(), 0);
+    EXPECT_EQ(bodyBytesOf(log), 0);
     log.add(exchangeWithBody(10));
     EXPECT_EQ(idsOf(log), (std::vector<int>{6})); // ids keep counting
 }
@@ -96,14 +100,14 @@ TEST(ExchangeLog, Defect13_BodyCapDropsAsManyAsNeeded)
     EXPECT_EQ(log.droppedCount(), 0);
     log.add(exchangeWithBody(700)); // 1500: the three oldest must go at once
     EXPECT_EQ(idsOf(log), (std::vector<int>{4, 5}));
-    EXPECT_EQ(log.bodyBytes(), 900);
+    EXPECT_EQ(bodyBytesOf(log), 900);
     EXPECT_EQ(log.droppedCount(), 3);
     EXPECT_EQ(trace.events.back(), "dropped 3, total 3");
     EXPECT_EQ(trace.events[trace.events.size() - 2], "dropping 3 from 1");
     // The newest record stays even when it alone is above the cap: the user sees the last exchange.
     log.add(exchangeWithBody(5000));
     EXPECT_EQ(idsOf(log), (std::vector<int>{6}));
-    EXPECT_EQ(log.bodyBytes(), 5000);
+    EXPECT_EQ(bodyBytesOf(log), 5000);
     EXPECT_EQ(log.droppedCount(), 5);
 }
 
