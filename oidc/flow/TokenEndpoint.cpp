@@ -1,5 +1,6 @@
 #include "TokenEndpoint.h"
 
+#include "oidc/Redaction.h"
 #include "oidc/crypto/Base64Url.h"
 
 #include <cmath>
@@ -146,7 +147,7 @@ Result<TokenResponse> processTokenResponse(const net::HttpResponse &response, qi
         return error;
     }
     if (!response.isSuccess()) {
-        Error error = tokenError("TOKEN_HTTP_STATUS", "unexpected HTTP " + std::to_string(response.status) + ": " + boundedPreview(bodyView(response)));
+        Error error = tokenError("TOKEN_HTTP_STATUS", "unexpected HTTP " + std::to_string(response.status) + ": " + redactedPreview(bodyView(response)));
         if (const auto text = oauthErrorText(response)) {
             error.code = "TOKEN_PROVIDER_ERROR";
             error.message = "provider error (HTTP " + std::to_string(response.status) + "): " + *text;
@@ -160,7 +161,7 @@ Result<TokenResponse> processTokenResponse(const net::HttpResponse &response, qi
     if (!parsed) {
         Error error = parsed.error();
         error.code = "TOKEN_JSON";
-        error.message += " — body starts: " + boundedPreview(bodyView(response));
+        error.message += " — body starts: " + redactedPreview(bodyView(response));
         error.httpStatus = response.status;
         return error;
     }

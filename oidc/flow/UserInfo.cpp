@@ -1,5 +1,7 @@
 #include "UserInfo.h"
 
+#include "oidc/Redaction.h"
+
 namespace oidc::flow {
 
 namespace {
@@ -40,7 +42,7 @@ Result<Json> processUserInfoResponse(const net::HttpResponse &response, const st
         return error;
     }
     if (!response.isSuccess()) {
-        Error error = userInfoError("USERINFO_HTTP_STATUS", "unexpected HTTP " + std::to_string(response.status) + ": " + boundedPreview(body));
+        Error error = userInfoError("USERINFO_HTTP_STATUS", "unexpected HTTP " + std::to_string(response.status) + ": " + redactedPreview(body));
         error.httpStatus = response.status;
         return error;
     }

@@ -1,5 +1,7 @@
 #include "JwksClient.h"
 
+#include "oidc/Redaction.h"
+
 namespace oidc::jwt {
 
 Result<net::HttpRequest> buildJwksRequest(const QUrl &jwksUri, bool allowHttpLoopback)
@@ -21,7 +23,7 @@ Result<crypto::JsonWebKeySet> processJwksResponse(const net::HttpResponse &respo
     if (!response.isSuccess()) {
         Error error = makeError(ErrorCategory::Keys, "JWKS_HTTP_STATUS",
                                 "cannot fetch provider keys: HTTP " + std::to_string(response.status) + ": "
-                                    + boundedPreview(std::string_view(response.body.constData(), static_cast<size_t>(response.body.size()))));
+                                    + redactedPreview(std::string_view(response.body.constData(), static_cast<size_t>(response.body.size()))));
         error.httpStatus = response.status;
         return error;
     }

@@ -436,7 +436,7 @@ void TestJwtInspector::hmacNeedsTheSecretAndTheAlgorithm()
     verifyAndWait(panel);
     QCOMPARE(check(panel, "signature")->outcome, CheckOutcome::Pass);
 
-    child<QLineEdit>(panel, "hmacSecretEdit")->setText(QStringLiteral("wrong"));
+    child<QLineEdit>(panel, "hmacSecretEdit")->setText(QStringLiteral("a-wrong-shared-secret-of-32-bytes!"));
     verifyAndWait(panel);
     QCOMPARE(check(panel, "signature")->code, std::string("SIGNATURE_INVALID"));
 

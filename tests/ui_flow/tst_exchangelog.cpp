@@ -70,6 +70,7 @@ private Q_SLOTS:
     void detailIsRedactedUntilRevealed();
     void copyAsCurlCopiesWhatIsShown();
     void clearEmptiesTheLog();
+    void defect13_oldestRowsAreDroppedAndCounted();
 };
 
 void TestExchangeLog::modelFollowsTheLog()
@@ -206,6 +207,42 @@ void TestExchangeLog::clearEmptiesTheLog()
     log.add(failedExchange());
     QCOMPARE(panel.table()->currentIndex().row(), 0);
     QVERIFY(panel.requestText()->toPlainText().startsWith(QStringLiteral("GET https://issuer.example/userinfo")));
+}
+
+void TestExchangeLog::defect13_oldestRowsAreDroppedAndCounted()
+{
+    ExchangeLog log(oidc::net::ExchangeLogLimits{3, 1 << 20});
+    ui::ExchangeLogPanel panel(log);
+    ExchangeLogModel *model = panel.model();
+    QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    auto *dropped = panel.findChild<QLabel *>(QStringLiteral("droppedExchangesLabel"));
+    QVERIFY(dropped);
+    QVERIFY(dropped->isHidden());
+
+    // While rows are about to go, they still show the records that go.
+    QList<int> goingIds;
+    connect(model, &QAbstractItemModel::rowsAboutToBeRemoved, this, [&](const QModelIndex &, int first, int last) {
+        for (int row = first; row <= last; ++row)
+            goingIds << model->index(row, ExchangeLogModel::NumberColumn).data(ExchangeLogModel::RecordIdRole).toInt();
+    });
+    QSignalSpy removed(model, &QAbstractItemModel::rowsRemoved);
+    for (int i = 0; i < 5; ++i)
+        log.add(i % 2 ? failedExchange() : tokenExchange());
+    QCOMPARE(goingIds, (QList<int>{1, 2}));
+    QCOMPARE(removed.size(), 2);
+    QCOMPARE(model->rowCount(), 3);
+    QCOMPARE(model->index(0, ExchangeLogModel::NumberColumn).data().toInt(), 3);
+    QCOMPARE(model->index(2, ExchangeLogModel::NumberColumn).data().toInt(), 5);
+    QCOMPARE(panel.table()->currentIndex().row(), 2); // still following the newest
+    QVERIFY(!dropped->isHidden());
+    QCOMPARE(dropped->text(), QStringLiteral("2 older exchanges dropped"));
+    QVERIFY(dropped->toolTip().contains(QStringLiteral("newest 3 exchanges")));
+    QCOMPARE(panel.findChild<QLabel *>(QStringLiteral("exchangeCountLabel"))->text(), QStringLiteral("3 exchanges"));
+
+    panel.clearButton()->click();
+    QVERIFY(dropped->isHidden());
+    log.add(tokenExchange());
+    QCOMPARE(model->rowCount(), 1);
 }
 
 QTEST_MAIN(TestExchangeLog)

@@ -52,6 +52,7 @@ ExchangeLogPanel::ExchangeLogPanel(ExchangeLog &log, QWidget *parent)
     , m_followCheck(new QCheckBox(QStringLiteral("Follow new exchanges")))
     , m_revealWarning(plainLabel(QString()))
     , m_countLabel(plainLabel(QString()))
+    , m_droppedLabel(plainLabel(QString()))
     , m_requestText(textView(QStringLiteral("logRequestText")))
     , m_responseText(textView(QStringLiteral("logResponseText")))
 {
@@ -106,6 +107,12 @@ ExchangeLogPanel::ExchangeLogPanel(ExchangeLog &log, QWidget *parent)
     m_revealWarning->setText(QStringLiteral("⚠ Secrets revealed for this exchange: anything copied now contains live credentials."));
     updateTone(m_revealWarning, Tone::Bad);
     m_revealWarning->hide();
+    m_droppedLabel->setObjectName(QStringLiteral("droppedExchangesLabel"));
+    m_droppedLabel->setToolTip(QStringLiteral("The log keeps the newest %1 exchanges and %2 MiB of bodies; older ones are dropped first.")
+                                   .arg(log.limits().maxRecords)
+                                   .arg(log.limits().maxBodyBytes / (1024 * 1024)));
+    updateTone(m_droppedLabel, Tone::Warning);
+    m_droppedLabel->hide();
 
     auto *toolbar = new QHBoxLayout;
     toolbar->addWidget(m_countLabel);
@@ -140,6 +147,7 @@ ExchangeLogPanel::ExchangeLogPanel(ExchangeLog &log, QWidget *parent)
     layout->addWidget(title);
     layout->addWidget(intro);
     layout->addLayout(toolbar);
+    layout->addWidget(m_droppedLabel);
     layout->addWidget(splitter, 1);
 
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
@@ -165,6 +173,7 @@ ExchangeLogPanel::ExchangeLogPanel(ExchangeLog &log, QWidget *parent)
             selectRow(last);
         showSelected();
     });
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &ExchangeLogPanel::showSelected);
     connect(m_model, &QAbstractItemModel::modelReset, this, &ExchangeLogPanel::showSelected);
     m_copyCurlButton->setMinimumWidth(m_copyCurlButton->sizeHint().width() + 8);
     m_revealButton->setMinimumWidth(m_revealButton->sizeHint().width() + 8);
@@ -202,6 +211,10 @@ void ExchangeLogPanel::showSelected()
 {
     const int count = m_model->rowCount();
     m_countLabel->setText(count == 1 ? QStringLiteral("1 exchange") : QStringLiteral("%1 exchanges").arg(count));
+    const int dropped = m_log.droppedCount();
+    m_droppedLabel->setText(dropped == 1 ? QStringLiteral("1 older exchange dropped")
+                                         : QStringLiteral("%1 older exchanges dropped").arg(dropped));
+    m_droppedLabel->setVisible(dropped > 0);
     const auto *record = m_model->recordAt(selectedRow());
     m_copyCurlButton->setEnabled(record != nullptr);
     m_revealButton->setEnabled(record != nullptr);

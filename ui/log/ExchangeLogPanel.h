@@ -3,7 +3,8 @@
 // The Exchange Log area: every HTTP exchange of the app as a table (ExchangeLogModel), and the
 // selected one's request and response underneath, redacted by default. "Reveal secrets" must be
 // switched on explicitly and switches itself off when the selection changes; "Copy as curl" copies
-// what is shown (redacted unless revealed); "Clear" empties the log.
+// what is shown (redacted unless revealed); "Clear" empties the log. When the log has dropped its
+// oldest exchanges to stay within its limits, a notice says how many.
 
 #include <QWidget>
 
@@ -52,6 +53,7 @@ private:
     QCheckBox *m_followCheck;
     QLabel *m_revealWarning;
     QLabel *m_countLabel;
+    QLabel *m_droppedLabel;
     QPlainTextEdit *m_requestText;
     QPlainTextEdit *m_responseText;
 };
