@@ -1,10 +1,10 @@
 #include "StartupProbe.h"
 
-#include <QApplication>
-#include <QEvent>
+#include "ui/FirstPaintWatcher.h"
+
+#include <QCoreApplication>
 #include <QFile>
-#include <QTimer>
-#include <QWidget>
+#include <QPointer>
 
 #include <cstdio>
 #include <cstdlib>
@@ -36,37 +36,55 @@ QByteArray readProcFile(const char *path)
 
 StartupProbe::StartupProbe(QWidget *window, bool quitWhenDone, QObject *parent)
     : QObject(parent)
-    , m_window(window)
     , m_quitWhenDone(quitWhenDone)
 {
-    // Paint events go to whichever widgets are dirty, not necessarily the top level: watch them
-    // all and keep the first one that belongs to the window.
-    qApp->installEventFilter(this);
+    new FirstPaintWatcher(window, [probe = QPointer<StartupProbe>(this)] {
+        if (probe)
+            probe->firstFrameShown();
+    });
 }
 
-bool StartupProbe::eventFilter(QObject *watched, QEvent *event)
+void StartupProbe::expectSandbox()
 {
-    if (!m_painted && event->type() == QEvent::Paint && watched->isWidgetType() && m_window
-        && static_cast<QWidget *>(watched)->window() == m_window) {
-        m_painted = true;
-        qApp->removeEventFilter(this);
-        // Paint events of one frame are delivered before the backing store is flushed; a 0-ms
-        // timer fires after control returns to the event loop, i.e. after the flush.
-        QTimer::singleShot(0, this, &StartupProbe::finish);
-    }
-    return QObject::eventFilter(watched, event);
+    m_expectSandbox = true;
 }
 
-void StartupProbe::finish()
+void StartupProbe::sandboxReady()
 {
-    Figures figures;
-    figures.firstPaintMs = msSinceProcessStart();
-    figures.rssMb = residentSetMb();
-    figures.webEngineLoaded = webEngineLoaded();
-    const QByteArray line = toJsonLine(figures) + '\n';
+    if (m_sandboxSettled)
+        return;
+    m_sandboxSettled = true;
+    m_figures.sandboxReadyMs = msSinceProcessStart();
+    m_figures.readyRssMb = residentSetMb();
+    finishWhenComplete();
+}
+
+void StartupProbe::sandboxFailed()
+{
+    if (m_sandboxSettled)
+        return;
+    m_sandboxSettled = true;
+    finishWhenComplete();
+}
+
+void StartupProbe::firstFrameShown()
+{
+    m_painted = true;
+    m_figures.firstPaintMs = msSinceProcessStart();
+    m_figures.rssMb = residentSetMb();
+    m_figures.webEngineLoaded = webEngineLoaded();
+    finishWhenComplete();
+}
+
+void StartupProbe::finishWhenComplete()
+{
+    if (m_finished || !m_painted || (m_expectSandbox && !m_sandboxSettled))
+        return;
+    m_finished = true;
+    const QByteArray line = toJsonLine(m_figures) + '\n';
     std::fwrite(line.constData(), 1, static_cast<size_t>(line.size()), stdout);
     std::fflush(stdout);
-    Q_EMIT measured(figures);
+    Q_EMIT measured(m_figures);
     if (m_quitWhenDone)
         QCoreApplication::exit(0);
 }
@@ -120,7 +138,9 @@ QByteArray StartupProbe::toJsonLine(const Figures &figures)
 {
     return "{\"first_paint_ms\": " + QByteArray::number(figures.firstPaintMs, 'f', 1) + ", \"rss_mb\": "
         + QByteArray::number(figures.rssMb, 'f', 1) + ", \"webengine_loaded\": "
-        + (figures.webEngineLoaded ? "true" : "false") + "}";
+        + (figures.webEngineLoaded ? "true" : "false") + ", \"sandbox_ready_ms\": "
+        + QByteArray::number(figures.sandboxReadyMs, 'f', 1) + ", \"ready_rss_mb\": " + QByteArray::number(figures.readyRssMb, 'f', 1)
+        + "}";
 }
 
 } // namespace ui

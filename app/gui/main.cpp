@@ -47,8 +47,8 @@ int main(int argc, char *argv[])
                                            QStringLiteral("Displays version information."));
     const QCommandLineOption measureOption(
         QStringLiteral("measure-startup"),
-        QStringLiteral("Prints {\"first_paint_ms\", \"rss_mb\", \"webengine_loaded\"} as one JSON line once the main "
-                       "window has painted its first frame, then exits."));
+        QStringLiteral("Prints {\"first_paint_ms\", \"rss_mb\", \"webengine_loaded\", \"sandbox_ready_ms\", \"ready_rss_mb\"} as "
+                       "one JSON line once the main window has painted its first frame and the sandbox serves, then exits."));
     parser.addOption(helpOption);
     parser.addOption(versionOption);
     parser.addOption(measureOption);
@@ -89,11 +89,20 @@ int main(int argc, char *argv[])
     // Transport, exchange log, profiles and the sandbox: each created on first use.
     ui::AppContext context;
     ui::MainWindow window(&context);
+    context.startSandboxAfterFirstPaint(&window); // key generation runs off-thread; start-up never waits
     std::unique_ptr<ui::StartupProbe> probe;
-    if (parser.isSet(measureOption))
+    if (parser.isSet(measureOption)) {
+        // Created last, so it takes its first-frame figures before any deferred work runs.
         probe = std::make_unique<ui::StartupProbe>(&window);
-    else
-        context.startSandboxAfterFirstPaint(&window); // key generation runs off-thread; start-up never waits
+        probe->expectSandbox();
+        QObject::connect(&context, &ui::AppContext::sandboxStateChanged, probe.get(),
+                         [probe = probe.get()](ui::AppContext::SandboxState state) {
+                             if (state == ui::AppContext::SandboxState::Running)
+                                 probe->sandboxReady();
+                             else if (state == ui::AppContext::SandboxState::Failed)
+                                 probe->sandboxFailed();
+                         });
+    }
     window.show();
     return QApplication::exec();
 }
