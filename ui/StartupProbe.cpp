@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
+#include <sys/resource.h>
 #include <unistd.h>
 
 namespace ui {
@@ -72,6 +73,7 @@ void StartupProbe::firstFrameShown()
     m_painted = true;
     m_figures.firstPaintMs = msSinceProcessStart();
     m_figures.rssMb = residentSetMb();
+    m_figures.cpuMs = cpuMs();
     m_figures.webEngineLoaded = webEngineLoaded();
     finishWhenComplete();
 }
@@ -129,6 +131,15 @@ double StartupProbe::residentSetMb()
     return -1;
 }
 
+double StartupProbe::cpuMs()
+{
+    rusage usage{};
+    if (getrusage(RUSAGE_SELF, &usage) != 0)
+        return -1;
+    const auto ms = [](const timeval &tv) { return static_cast<double>(tv.tv_sec) * 1000.0 + static_cast<double>(tv.tv_usec) / 1000.0; };
+    return ms(usage.ru_utime) + ms(usage.ru_stime);
+}
+
 bool StartupProbe::webEngineLoaded()
 {
     return readProcFile("/proc/self/maps").contains("libQt6WebEngine");
@@ -137,7 +148,8 @@ bool StartupProbe::webEngineLoaded()
 QByteArray StartupProbe::toJsonLine(const Figures &figures)
 {
     return "{\"first_paint_ms\": " + QByteArray::number(figures.firstPaintMs, 'f', 1) + ", \"rss_mb\": "
-        + QByteArray::number(figures.rssMb, 'f', 1) + ", \"webengine_loaded\": "
+        + QByteArray::number(figures.rssMb, 'f', 1) + ", \"cpu_ms\": " + QByteArray::number(figures.cpuMs, 'f', 1)
+        + ", \"webengine_loaded\": "
         + (figures.webEngineLoaded ? "true" : "false") + ", \"sandbox_ready_ms\": "
         + QByteArray::number(figures.sandboxReadyMs, 'f', 1) + ", \"ready_rss_mb\": " + QByteArray::number(figures.readyRssMb, 'f', 1)
         + "}";

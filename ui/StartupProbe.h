@@ -18,6 +18,7 @@ public:
     struct Figures final {
         double firstPaintMs = -1; // process start → first painted frame of the window; -1 when unknown
         double rssMb = -1;        // VmRSS from /proc/self/status; -1 when unknown
+        double cpuMs = -1;        // user + system CPU time of the process by then (less sensitive to load)
         bool webEngineLoaded = false;
         double sandboxReadyMs = -1; // process start → the sandbox serving; -1 when not awaited or it failed
         double readyRssMb = -1;     // VmRSS then (everything deferred past the first frame is in)
@@ -39,6 +40,7 @@ public:
     // (CLOCK_BOOTTIME). -1 when neither is available.
     [[nodiscard]] static double msSinceProcessStart();
     [[nodiscard]] static double residentSetMb();
+    [[nodiscard]] static double cpuMs(); // getrusage(RUSAGE_SELF): user + system, every thread
     [[nodiscard]] static bool webEngineLoaded();
     [[nodiscard]] static QByteArray toJsonLine(const Figures &figures);
 

@@ -87,9 +87,15 @@ void TestMainWindow::startsOnTheFirstEnabledAreaAndCreatesOthersLazily()
 {
     MainWindow window;
     QCOMPARE(window.currentArea(), QStringLiteral("pkce-generator"));
+    QCOMPARE(window.areaList()->currentIndex().data(AreaListModel::IdRole).toString(), QStringLiteral("pkce-generator"));
+    // Its panel comes after the first frame, the others when they are first shown.
+    QVERIFY(!window.findChild<QWidget *>(QStringLiteral("pkceGeneratorPanel")));
+    window.show();
     auto *stack = window.findChild<QStackedWidget *>(QStringLiteral("areaStack"));
     QVERIFY(stack);
+    QTRY_VERIFY(stack->currentWidget());
     QCOMPARE(stack->currentWidget()->objectName(), QStringLiteral("pkceGeneratorPanel"));
+    QCOMPARE(window.currentArea(), QStringLiteral("pkce-generator"));
     QVERIFY(!window.findChild<QWidget *>(QStringLiteral("jwtInspectorPanel")));
     QCOMPARE(window.areaList()->currentIndex().data(AreaListModel::IdRole).toString(), QStringLiteral("pkce-generator"));
 }
@@ -176,6 +182,7 @@ void TestMainWindow::startupProbeMeasuresTheFirstPaint()
     QTRY_COMPARE(measured.count(), 1);
     QVERIFY(ui::StartupProbe::msSinceProcessStart() > 0);
     QVERIFY(ui::StartupProbe::residentSetMb() > 1);
+    QVERIFY(ui::StartupProbe::cpuMs() > 0);
     QVERIFY(!ui::StartupProbe::webEngineLoaded());
     // Nothing about the sandbox was asked for: its figures stay unknown.
     QCOMPARE(measured.at(0).at(0).value<ui::StartupProbe::Figures>().sandboxReadyMs, -1.0);
@@ -183,7 +190,7 @@ void TestMainWindow::startupProbeMeasuresTheFirstPaint()
     figures.firstPaintMs = 12.34;
     figures.rssMb = 40;
     QCOMPARE(ui::StartupProbe::toJsonLine(figures),
-             QByteArray("{\"first_paint_ms\": 12.3, \"rss_mb\": 40.0, \"webengine_loaded\": false, "
+             QByteArray("{\"first_paint_ms\": 12.3, \"rss_mb\": 40.0, \"cpu_ms\": -1.0, \"webengine_loaded\": false, "
                         "\"sandbox_ready_ms\": -1.0, \"ready_rss_mb\": -1.0}"));
     figures.sandboxReadyMs = 456.78;
     figures.readyRssMb = 44.44;
