@@ -168,6 +168,11 @@ void TestMainWindow::providerBarHasNoFakeData()
     QVERIFY(!bar->profileCombo()->isEnabled());
     QCOMPARE(bar->statusLabel()->textFormat(), Qt::PlainText);
     QVERIFY(bar->statusLabel()->text().contains(QStringLiteral("sandbox")));
+    // The placeholder is not worth copying; a status is.
+    QVERIFY(!(bar->statusLabel()->textInteractionFlags() & Qt::TextSelectableByMouse));
+    bar->setStatus(QStringLiteral("https://issuer.example"));
+    QVERIFY(bar->statusLabel()->textInteractionFlags() & Qt::TextSelectableByMouse);
+    QCOMPARE(bar->statusLabel()->textFormat(), Qt::PlainText);
     bar->setProfiles({QStringLiteral("Sandbox")});
     QVERIFY(bar->profileCombo()->isEnabled());
     QCOMPARE(bar->profileCombo()->count(), 1);
