@@ -5,7 +5,9 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QPointer>
+#include <QTimer>
 
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
@@ -15,6 +17,8 @@
 namespace ui {
 
 namespace {
+
+constexpr std::chrono::seconds kSandboxPatience{30};
 
 double nowMs(clockid_t clock)
 {
@@ -75,6 +79,9 @@ void StartupProbe::firstFrameShown()
     m_figures.rssMb = residentSetMb();
     m_figures.cpuMs = cpuMs();
     m_figures.webEngineLoaded = webEngineLoaded();
+    // A sandbox that never settles still gets its first-frame figures reported.
+    if (m_expectSandbox && !m_sandboxSettled)
+        QTimer::singleShot(kSandboxPatience, this, &StartupProbe::sandboxFailed);
     finishWhenComplete();
 }
 

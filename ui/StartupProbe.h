@@ -30,7 +30,8 @@ public:
     // the window, so that it takes its figures before their deferred work runs.
     explicit StartupProbe(QWidget *window, bool quitWhenDone = true, QObject *parent = nullptr);
 
-    // Waits for sandboxReady() or sandboxFailed() too before reporting.
+    // Waits for sandboxReady() or sandboxFailed() too before reporting (at most 30 s after the
+    // first frame; then the sandbox counts as failed).
     void expectSandbox();
     void sandboxReady();
     void sandboxFailed();
