@@ -79,8 +79,9 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
         registerContextPanels();
 
     // Start on the first area that works. The list shows it selected in the first frame; its
-    // panel (the flow page: tens of widgets, the transport, fonts and Fusion's image plugins) is
-    // built right after that frame, and every other panel when its area is first shown.
+    // panel (in the app the flow page: tens of widgets, the HTTP transport, a monospace font,
+    // Fusion's image plugins) is built right after that frame, every other panel when its area is
+    // first shown.
     if (const int row = m_areaModel->firstAvailableRow(); row >= 0) {
         m_current = m_areaModel->areaAt(row).id;
         m_areaList->selectionModel()->setCurrentIndex(m_areaModel->index(row), QItemSelectionModel::ClearAndSelect);
