@@ -1,6 +1,6 @@
 #include "JwtInspectorPanel.h"
 
-#include "ui/CheckListModel.h"
+#include "ui/CheckListView.h"
 #include "ui/ClaimTreeModel.h"
 #include "ui/ExpiryCountdown.h"
 #include "ui/TokenEdit.h"
@@ -25,7 +25,6 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QTabWidget>
-#include <QTableView>
 #include <QToolButton>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -206,6 +205,11 @@ JwtInspectorPanel::~JwtInspectorPanel()
     m_fetchHandle.cancel();
 }
 
+CheckListModel *JwtInspectorPanel::checkModel() const
+{
+    return m_checks->model();
+}
+
 // ---------------------------------------------------------------------------------------------
 // Layout
 
@@ -308,49 +312,8 @@ QWidget *JwtInspectorPanel::buildOutputColumn()
     bannerFont.setWeight(QFont::DemiBold);
     m_banner->setFont(bannerFont);
 
-    // One line per check; the full rule and detail of the selected check show underneath
-    // (a details pane following the selection, as in Wireshark's packet list).
-    m_checksModel = new CheckListModel(this);
-    m_checksTable = new QTableView;
-    m_checksTable->setObjectName(QStringLiteral("checksTable"));
-    m_checksTable->setModel(m_checksModel);
-    m_checksTable->verticalHeader()->hide();
-    m_checksTable->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    m_checksTable->verticalHeader()->setDefaultSectionSize(m_checksTable->fontMetrics().height() + 5);
-    m_checksTable->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_checksTable->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_checksTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_checksTable->setAlternatingRowColors(true);
-    m_checksTable->setWordWrap(false);
-    m_checksTable->setShowGrid(false);
-    m_checksTable->setTextElideMode(Qt::ElideRight);
-    QHeaderView *header = m_checksTable->horizontalHeader();
-    header->setStretchLastSection(true);
-    header->setSectionResizeMode(CheckListModel::CheckColumn, QHeaderView::ResizeToContents);
-    header->setSectionResizeMode(CheckListModel::ResultColumn, QHeaderView::ResizeToContents);
-    header->setSectionResizeMode(CheckListModel::RuleColumn, QHeaderView::Interactive);
-    m_checksTable->setColumnWidth(CheckListModel::RuleColumn, 210);
-
-    m_checkDetail = boxedLabel(QStringLiteral("checkDetailLabel"), Tone::Neutral);
-    m_checkDetail->setMinimumHeight(m_checkDetail->fontMetrics().height() * 3 + 14);
-    m_checkDetail->setAlignment(Qt::AlignLeft | Qt::AlignTop);
-    m_checkDetail->hide();
-    connect(m_checksTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            [this](const QModelIndex &current) { showCheckDetail(current.row()); });
-    connect(m_checksModel, &QAbstractItemModel::modelReset, this, [this] {
-        // Select the first failure, or the first check: its detail is what matters most.
-        int row = -1;
-        const auto &checks = m_checksModel->checks();
-        for (size_t i = 0; i < checks.size() && row < 0; ++i)
-            if (checks[i].outcome == CheckOutcome::Fail)
-                row = static_cast<int>(i);
-        if (row < 0 && !checks.empty())
-            row = 0;
-        if (row >= 0)
-            m_checksTable->selectionModel()->setCurrentIndex(m_checksModel->index(row, 0),
-                                                             QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
-        showCheckDetail(row);
-    });
+    // One line per check; the full rule and detail of the selected check show underneath.
+    m_checks = new CheckListView(QStringLiteral("checks"), {.detailPane = true, .ruleColumnWidth = 210});
 
     auto *decodedHeader = new QHBoxLayout;
     decodedHeader->addWidget(sectionTitle(QStringLiteral("Decoded")));
@@ -369,8 +332,7 @@ QWidget *JwtInspectorPanel::buildOutputColumn()
     resultsLayout->setContentsMargins(0, 4, 0, 0);
     resultsLayout->setSpacing(6);
     resultsLayout->addWidget(m_banner);
-    resultsLayout->addWidget(m_checksTable, 1);
-    resultsLayout->addWidget(m_checkDetail);
+    resultsLayout->addWidget(m_checks, 1);
 
     auto *splitter = new QSplitter(Qt::Vertical);
     splitter->setObjectName(QStringLiteral("outputSplitter"));
@@ -386,24 +348,6 @@ QWidget *JwtInspectorPanel::buildOutputColumn()
     layout->setContentsMargins(8, 0, 0, 0);
     layout->addWidget(splitter);
     return column;
-}
-
-void JwtInspectorPanel::showCheckDetail(int row)
-{
-    const auto &checks = m_checksModel->checks();
-    if (row < 0 || row >= static_cast<int>(checks.size())) {
-        m_checkDetail->clear();
-        m_checkDetail->hide();
-        return;
-    }
-    m_checkDetail->show();
-    const auto &check = checks[static_cast<size_t>(row)];
-    QString text = qs(check.id) + QStringLiteral(" — ") + CheckListModel::outcomeText(check.outcome);
-    if (!check.code.empty())
-        text += QStringLiteral(" ") + qs(check.code);
-    text += QStringLiteral("\nRule: ") + qs(check.rule) + QStringLiteral("\nDetail: ") + qs(check.detail);
-    m_checkDetail->setText(text);
-    setTone(m_checkDetail, check.outcome == CheckOutcome::Fail ? Tone::Bad : check.outcome == CheckOutcome::Pass ? Tone::Good : Tone::Neutral);
 }
 
 QWidget *JwtInspectorPanel::buildKeyTab()
@@ -713,7 +657,7 @@ oidc::net::HttpTransport *JwtInspectorPanel::transport()
 
 void JwtInspectorPanel::resetVerification(const QString &message)
 {
-    m_checksModel->clear();
+    m_checks->clear();
     m_banner->setText(message);
     setTone(m_banner, Tone::Neutral);
 }
@@ -828,7 +772,7 @@ void JwtInspectorPanel::applyVerification(const VerifyOutcome &outcome)
     if (outcome.serial != m_tokenSerial)
         return; // the token changed while the worker ran
     const auto &validation = outcome.validation;
-    m_checksModel->setChecks(validation.checks);
+    m_checks->setChecks(validation.checks);
 
     std::vector<const oidc::jwt::ClaimCheck *> failed;
     int passed = 0;

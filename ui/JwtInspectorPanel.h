@@ -27,12 +27,12 @@ class QPlainTextEdit;
 class QPushButton;
 class QSpinBox;
 class QStackedWidget;
-class QTableView;
 class QTreeView;
 
 namespace ui {
 
 class CheckListModel;
+class CheckListView;
 class ClaimTreeModel;
 class ExpiryCountdown;
 class TokenEdit;
@@ -59,7 +59,7 @@ public:
     void setTransport(oidc::net::HttpTransport *transport);
 
     [[nodiscard]] ClaimTreeModel *claimModel() const { return m_treeModel; }
-    [[nodiscard]] CheckListModel *checkModel() const { return m_checksModel; }
+    [[nodiscard]] CheckListModel *checkModel() const;
 
     // Worker input and output (plain values, copied across threads).
     struct VerifyJob final {
@@ -111,7 +111,6 @@ private:
     QWidget *buildAlgorithmTab();
 
     void showDecodeError(const QString &text);
-    void showCheckDetail(int row);
     void resetVerification(const QString &message);
     void updateVerifyAvailability();
     void updateUnsignedWarning();
@@ -161,9 +160,7 @@ private:
     QPushButton *m_verifyButton = nullptr;
     QLabel *m_verifyHint = nullptr;
     QLabel *m_banner = nullptr;
-    QTableView *m_checksTable = nullptr;
-    CheckListModel *m_checksModel = nullptr;
-    QLabel *m_checkDetail = nullptr;
+    CheckListView *m_checks = nullptr;
 
     // State.
     std::optional<oidc::jwt::DecodedJwt> m_decoded;

@@ -1,7 +1,7 @@
 #include "AuthorizeParameterTable.h"
 
 #include "ui/UiText.h"
-#include "ui/flow/ToneLabel.h"
+#include "ui/widgets/ToneLabel.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>

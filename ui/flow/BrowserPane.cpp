@@ -1,7 +1,7 @@
 #include "BrowserPane.h"
 
 #include "ui/UiText.h"
-#include "ui/flow/ToneLabel.h"
+#include "ui/widgets/ToneLabel.h"
 #include "ui/browser/BrowserLoader.h"
 #include "ui/browser/EmbeddedBrowser.h"
 #include "ui/flow/RedactedUrl.h"

@@ -1,10 +1,10 @@
 #include "FlowPage.h"
 
 #include "ui/AppContext.h"
-#include "ui/CheckListModel.h"
+#include "ui/CheckListView.h"
 #include "ui/CopyableField.h"
 #include "ui/UiText.h"
-#include "ui/flow/ToneLabel.h"
+#include "ui/widgets/ToneLabel.h"
 #include "ui/flow/AuthorizeParameterTable.h"
 #include "ui/flow/BrowserPane.h"
 #include "ui/flow/FlowSettingsPanel.h"
@@ -23,7 +23,6 @@
 #include <QFrame>
 #include <QGroupBox>
 #include <QHBoxLayout>
-#include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
@@ -33,7 +32,6 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QTabWidget>
-#include <QTableView>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -77,29 +75,6 @@ QPlainTextEdit *textView(const QString &name, const QString &placeholder)
     edit->setLineWrapMode(QPlainTextEdit::WidgetWidth);
     edit->setPlaceholderText(placeholder);
     return edit;
-}
-
-QTableView *checksView(const QString &name, CheckListModel *model)
-{
-    auto *table = new QTableView;
-    table->setObjectName(name);
-    table->setModel(model);
-    table->verticalHeader()->hide();
-    table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 5);
-    table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    table->setSelectionMode(QAbstractItemView::SingleSelection);
-    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    table->setAlternatingRowColors(true);
-    table->setWordWrap(false);
-    table->setShowGrid(false);
-    QHeaderView *header = table->horizontalHeader();
-    header->setStretchLastSection(true);
-    header->setSectionResizeMode(CheckListModel::CheckColumn, QHeaderView::ResizeToContents);
-    header->setSectionResizeMode(CheckListModel::ResultColumn, QHeaderView::ResizeToContents);
-    header->setSectionResizeMode(CheckListModel::RuleColumn, QHeaderView::Interactive);
-    table->setColumnWidth(CheckListModel::RuleColumn, 170);
-    return table;
 }
 
 // Labels whose text may hold long URLs: they wrap and never widen their column.
@@ -289,6 +264,16 @@ FlowPage::~FlowPage()
     flushSettings();
 }
 
+CheckListModel *FlowPage::idTokenChecks() const
+{
+    return m_idTokenChecks->model();
+}
+
+CheckListModel *FlowPage::callbackChecks() const
+{
+    return m_callbackChecks->model();
+}
+
 // ---------------------------------------------------------------------------------------------
 // Layout
 
@@ -443,8 +428,7 @@ QWidget *FlowPage::buildStepPages()
     auto *callback = new QWidget;
     auto *callbackLayout = new QVBoxLayout(callback);
     callbackLayout->setContentsMargins(0, 0, 0, 0);
-    m_callbackChecks = new CheckListModel(this);
-    m_callbackTable = checksView(QStringLiteral("callbackChecksTable"), m_callbackChecks);
+    m_callbackChecks = new CheckListView(QStringLiteral("callbackChecks"), {});
     m_callbackPaste = new QLineEdit;
     m_callbackPaste->setObjectName(QStringLiteral("callbackPasteEdit"));
     m_callbackPaste->setPlaceholderText(QStringLiteral("Paste a redirect URL (http://127.0.0.1:…/callback?code=…&state=…)"));
@@ -461,7 +445,7 @@ QWidget *FlowPage::buildStepPages()
     pasteRow->addWidget(m_callbackCheckButton);
     m_callbackNotes = textView(QStringLiteral("callbackNotes"), QStringLiteral("Refused callbacks and stray requests are listed here."));
     m_callbackNotes->setMaximumHeight(90);
-    callbackLayout->addWidget(m_callbackTable, 2);
+    callbackLayout->addWidget(m_callbackChecks, 2);
     callbackLayout->addLayout(pasteRow);
     callbackLayout->addWidget(m_callbackNotes, 1);
 
@@ -470,41 +454,18 @@ QWidget *FlowPage::buildStepPages()
     auto *idToken = new QWidget;
     auto *idTokenLayout = new QVBoxLayout(idToken);
     idTokenLayout->setContentsMargins(0, 0, 0, 0);
-    m_idTokenChecks = new CheckListModel(this);
-    m_idTokenTable = checksView(QStringLiteral("idTokenChecksTable"), m_idTokenChecks);
-    m_checkDetail = plainLabel(QString());
-    m_checkDetail->setObjectName(QStringLiteral("checkDetailLabel"));
-    m_checkDetail->setWordWrap(true);
-    m_checkDetail->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    updateTone(m_checkDetail, Tone::Neutral);
-    letShrink(m_checkDetail);
-    m_checkDetail->hide();
-    connect(m_idTokenTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &current) {
-        const auto &checks = m_idTokenChecks->checks();
-        if (!current.isValid() || current.row() >= static_cast<int>(checks.size())) {
-            m_checkDetail->hide();
-            return;
-        }
-        const auto &check = checks[static_cast<size_t>(current.row())];
-        m_checkDetail->setText(QStringLiteral("%1 — %2\nRule: %3\nDetail: %4")
-                                   .arg(qs(check.id), CheckListModel::outcomeText(check.outcome), qs(check.rule),
-                                        check.code.empty() ? qs(check.detail) : qs(check.code) + QStringLiteral(": ") + qs(check.detail)));
-        updateTone(m_checkDetail, check.outcome == oidc::jwt::CheckOutcome::Fail ? Tone::Bad : Tone::Neutral);
-        m_checkDetail->show();
-    });
-    idTokenLayout->addWidget(m_idTokenTable, 1);
-    idTokenLayout->addWidget(m_checkDetail);
+    m_idTokenChecks = new CheckListView(QStringLiteral("idTokenChecks"), {.detailPane = true});
+    idTokenLayout->addWidget(m_idTokenChecks, 1);
 
     m_userInfoText = textView(QStringLiteral("userInfoPageText"), QStringLiteral("Step 9 fetches the UserInfo claims."));
 
     auto *after = new QWidget;
     auto *afterLayout = new QVBoxLayout(after);
     afterLayout->setContentsMargins(0, 0, 0, 0);
-    m_refreshChecks = new CheckListModel(this);
-    m_afterChecksTable = checksView(QStringLiteral("afterChecksTable"), m_refreshChecks);
+    m_refreshChecks = new CheckListView(QStringLiteral("afterChecks"), {});
     m_afterText = textView(QStringLiteral("afterText"), QString());
     afterLayout->addWidget(m_afterText, 1);
-    afterLayout->addWidget(m_afterChecksTable, 2);
+    afterLayout->addWidget(m_refreshChecks, 2);
 
     for (QWidget *page : {static_cast<QWidget *>(m_metadataText), static_cast<QWidget *>(m_keysText), prepare, authorize,
                           static_cast<QWidget *>(m_browser), callback, static_cast<QWidget *>(m_tokenText), idToken,
@@ -803,7 +764,7 @@ void FlowPage::refreshStepPage()
         m_pages->setCurrentWidget(m_browser);
         break;
     case Step::Callback:
-        m_pages->setCurrentWidget(m_callbackTable->parentWidget());
+        m_pages->setCurrentWidget(m_callbackChecks->parentWidget());
         m_callbackChecks->setChecks(entry.checks);
         if (m_callbackPaste->text().isEmpty() && !m_runner->lastCallbackUrl().isEmpty())
             m_callbackPaste->setPlaceholderText(QStringLiteral("Last: ") + redactedUrlText(m_runner->lastCallbackUrl()));
@@ -825,24 +786,12 @@ void FlowPage::refreshStepPage()
         break;
     }
     case Step::IdToken:
-        m_pages->setCurrentWidget(m_idTokenTable->parentWidget());
+        m_pages->setCurrentWidget(m_idTokenChecks->parentWidget());
+        // Only new checks reset the list: a refresh while the flow runs keeps the user's selection.
         if (m_idTokenChecks->checks().size() != entry.checks.size()
             || !std::equal(entry.checks.begin(), entry.checks.end(), m_idTokenChecks->checks().begin(),
-                           [](const auto &a, const auto &b) { return a.id == b.id && a.outcome == b.outcome && a.detail == b.detail; })) {
+                           [](const auto &a, const auto &b) { return a.id == b.id && a.outcome == b.outcome && a.detail == b.detail; }))
             m_idTokenChecks->setChecks(entry.checks);
-            // Select the first failure (or the first check): its rule and detail show underneath.
-            int row = entry.checks.empty() ? -1 : 0;
-            for (size_t i = 0; i < entry.checks.size(); ++i)
-                if (entry.checks[i].outcome == oidc::jwt::CheckOutcome::Fail) {
-                    row = static_cast<int>(i);
-                    break;
-                }
-            if (row >= 0)
-                m_idTokenTable->selectionModel()->setCurrentIndex(m_idTokenChecks->index(row, 0),
-                                                                  QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
-            else
-                m_checkDetail->hide();
-        }
         break;
     case Step::UserInfo:
         m_pages->setCurrentWidget(m_userInfoText);
@@ -869,7 +818,7 @@ void FlowPage::refreshStepPage()
         if (!entry.notes.isEmpty())
             text += QStringLiteral("\n\nNotes:\n") + entry.notes.join(QLatin1Char('\n'));
         m_afterText->setPlainText(text);
-        m_afterChecksTable->setVisible(!m_refreshChecks->checks().empty());
+        m_refreshChecks->setVisible(!m_refreshChecks->checks().empty());
         break;
     }
     }

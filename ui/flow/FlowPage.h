@@ -21,7 +21,6 @@ class QPlainTextEdit;
 class QPushButton;
 class QStackedWidget;
 class QTabWidget;
-class QTableView;
 
 namespace ui {
 
@@ -29,6 +28,7 @@ class AppContext;
 class AuthorizeParameterTable;
 class BrowserPane;
 class CheckListModel;
+class CheckListView;
 class CopyableField;
 class FlowSettingsPanel;
 class TokensPanel;
@@ -47,8 +47,8 @@ public:
     [[nodiscard]] TokensPanel *tokensPanel() const { return m_tokens; }
     [[nodiscard]] BrowserPane *browserPane() const { return m_browser; }
     [[nodiscard]] FlowSettingsPanel *settingsPanel() const { return m_settings; }
-    [[nodiscard]] CheckListModel *idTokenChecks() const { return m_idTokenChecks; }
-    [[nodiscard]] CheckListModel *callbackChecks() const { return m_callbackChecks; }
+    [[nodiscard]] CheckListModel *idTokenChecks() const;
+    [[nodiscard]] CheckListModel *callbackChecks() const;
     [[nodiscard]] QListView *stepList() const { return m_stepList; }
     [[nodiscard]] QLabel *statusBanner() const { return m_statusBanner; }
     [[nodiscard]] QLabel *warningBanner() const { return m_warningBanner; }
@@ -139,18 +139,14 @@ private:
     AuthorizeParameterTable *m_parameters = nullptr;
     CopyableField *m_urlField = nullptr;
     BrowserPane *m_browser = nullptr;
-    CheckListModel *m_callbackChecks = nullptr;
-    QTableView *m_callbackTable = nullptr;
+    CheckListView *m_callbackChecks = nullptr;
     QLineEdit *m_callbackPaste = nullptr;
     QPushButton *m_callbackCheckButton = nullptr;
     QPlainTextEdit *m_callbackNotes = nullptr;
     QPlainTextEdit *m_tokenText = nullptr;
-    CheckListModel *m_idTokenChecks = nullptr;
-    QTableView *m_idTokenTable = nullptr;
-    QLabel *m_checkDetail = nullptr;
+    CheckListView *m_idTokenChecks = nullptr;
     QPlainTextEdit *m_userInfoText = nullptr;
-    CheckListModel *m_refreshChecks = nullptr;
-    QTableView *m_afterChecksTable = nullptr;
+    CheckListView *m_refreshChecks = nullptr;
     QPlainTextEdit *m_afterText = nullptr;
     QWidget *m_exchangeView = nullptr;
     QComboBox *m_recordCombo = nullptr;

@@ -1,7 +1,7 @@
 #include "FlowSettingsPanel.h"
 
 #include "ui/UiText.h"
-#include "ui/flow/ToneLabel.h"
+#include "ui/widgets/ToneLabel.h"
 
 #include <QButtonGroup>
 #include <QCheckBox>

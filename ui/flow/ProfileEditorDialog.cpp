@@ -2,7 +2,7 @@
 
 #include "ui/AppContext.h"
 #include "ui/UiText.h"
-#include "ui/flow/ToneLabel.h"
+#include "ui/widgets/ToneLabel.h"
 #include "ui/flow/ProfileManager.h"
 
 #include "oidc/flow/ProviderMetadata.h"

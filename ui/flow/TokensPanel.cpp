@@ -1,10 +1,10 @@
 #include "TokensPanel.h"
 
-#include "ui/CheckListModel.h"
+#include "ui/CheckListView.h"
 #include "ui/ClaimTreeModel.h"
 #include "ui/ExpiryCountdown.h"
 #include "ui/UiText.h"
-#include "ui/flow/ToneLabel.h"
+#include "ui/widgets/ToneLabel.h"
 
 #include "oidc/jwt/Jwt.h"
 
@@ -18,7 +18,6 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTabWidget>
-#include <QTableView>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -60,7 +59,7 @@ TokensPanel::TokensPanel(QWidget *parent)
     , m_sessionLabel(plainLabel(QString()))
     , m_tabs(new QTabWidget)
     , m_userInfo(new QPlainTextEdit)
-    , m_checks(new CheckListModel(this))
+    , m_checks(new CheckListView(QStringLiteral("sessionChecks"), {.ruleColumn = false}))
     , m_autoCheck(new QCheckBox(QStringLiteral("Auto-refresh at 80 % of its lifetime")))
     , m_autoStatus(caption(QString()))
 {
@@ -175,23 +174,8 @@ QWidget *TokensPanel::buildTokenTab(TokenView &view, const QString &name)
     layout->addWidget(view.tree, 3);
     if (&view == &m_id) {
         // The checks this ID token passed (OIDC Core §3.1.3.7); step 8 shows each rule in full.
-        auto *checksTable = new QTableView;
-        checksTable->setObjectName(QStringLiteral("sessionChecksTable"));
-        checksTable->setModel(m_checks);
-        checksTable->verticalHeader()->hide();
-        checksTable->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-        checksTable->verticalHeader()->setDefaultSectionSize(checksTable->fontMetrics().height() + 4);
-        checksTable->setSelectionBehavior(QAbstractItemView::SelectRows);
-        checksTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
-        checksTable->setAlternatingRowColors(true);
-        checksTable->setShowGrid(false);
-        checksTable->setWordWrap(false);
-        checksTable->horizontalHeader()->setStretchLastSection(true);
-        checksTable->horizontalHeader()->setSectionResizeMode(CheckListModel::CheckColumn, QHeaderView::ResizeToContents);
-        checksTable->horizontalHeader()->setSectionResizeMode(CheckListModel::ResultColumn, QHeaderView::ResizeToContents);
-        checksTable->setColumnHidden(CheckListModel::RuleColumn, true);
-        checksTable->setToolTip(QStringLiteral("The checks this ID token passed (OIDC Core §3.1.3.7); step 8 shows each rule."));
-        layout->addWidget(checksTable, 2);
+        m_checks->setToolTip(QStringLiteral("The checks this ID token passed (OIDC Core §3.1.3.7); step 8 shows each rule."));
+        layout->addWidget(m_checks, 2);
     }
     layout->addLayout(buttons);
     return tab;

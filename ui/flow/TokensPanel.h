@@ -22,7 +22,7 @@ class QTreeView;
 
 namespace ui {
 
-class CheckListModel;
+class CheckListView;
 class ClaimTreeModel;
 class ExpiryCountdown;
 
@@ -58,7 +58,6 @@ public:
     [[nodiscard]] QLabel *sessionLabel() const { return m_sessionLabel; }
     [[nodiscard]] QLabel *autoRefreshStatus() const { return m_autoStatus; }
     [[nodiscard]] QTabWidget *tabs() const { return m_tabs; }
-    [[nodiscard]] CheckListModel *checkModel() const { return m_checks; } // the session's ID-token checks
 
 public Q_SLOTS:
     void refreshDueNow(); // the timer's slot: emits autoRefreshDue()
@@ -92,7 +91,7 @@ private:
     TokenView m_access;
     TokenView m_refresh;
     QPlainTextEdit *m_userInfo;
-    CheckListModel *m_checks;
+    CheckListView *m_checks; // the session's ID-token checks
     QCheckBox *m_autoCheck;
     QLabel *m_autoStatus;
     QTimer m_autoTimer;

@@ -1,7 +1,7 @@
 #include "ExchangeLogPanel.h"
 
 #include "ui/UiText.h"
-#include "ui/flow/ToneLabel.h"
+#include "ui/widgets/ToneLabel.h"
 #include "ui/log/ExchangeLogModel.h"
 #include "ui/log/ExchangeText.h"
 
