@@ -6,6 +6,7 @@
 #include "ui/TokenEdit.h"
 #include "ui/UiText.h"
 
+#include "oidc/Async.h"
 #include "oidc/jwt/JwksClient.h"
 #include "oidc/net/QtHttpTransport.h"
 
@@ -28,7 +29,6 @@
 #include <QToolButton>
 #include <QTreeView>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <QDateTime>
 
@@ -190,12 +190,6 @@ JwtInspectorPanel::JwtInspectorPanel(QWidget *parent)
     m_keyParseTimer.setSingleShot(true);
     m_keyParseTimer.setInterval(300);
     connect(&m_keyParseTimer, &QTimer::timeout, this, &JwtInspectorPanel::scheduleKeyParse);
-
-    connect(&m_verifyWatcher, &QFutureWatcher<VerifyOutcome>::finished, this,
-            [this] { applyVerification(m_verifyWatcher.result()); });
-    connect(&m_keyParseWatcher, &QFutureWatcher<KeyParseOutcome>::finished, this,
-            [this] { applyKeyParse(m_keyParseWatcher.result()); });
-    connect(&m_jwksWatcher, &QFutureWatcher<JwksOutcome>::finished, this, [this] { applyJwks(m_jwksWatcher.result()); });
 
     decodeNow();
 }
@@ -552,7 +546,7 @@ void JwtInspectorPanel::showDecodeError(const QString &text)
 void JwtInspectorPanel::decodeNow()
 {
     m_decodeTimer.stop();
-    ++m_tokenSerial;
+    ++m_verifySerial; // a verification of the previous token is never shown
     const std::string text = toStd(m_tokenEdit->toPlainText());
     const std::string_view trimmed = oidc::jwt::trimToken(text);
 
@@ -753,7 +747,7 @@ void JwtInspectorPanel::verify()
         return;
     }
     VerifyJob job;
-    job.serial = m_tokenSerial;
+    job.serial = ++m_verifySerial;
     job.jwt = *m_decoded;
     job.source = keySource();
     if (job.source == KeySource::PastedKeys)
@@ -764,13 +758,15 @@ void JwtInspectorPanel::verify()
     job.options = claimOptions();
     m_banner->setText(QStringLiteral("Verifying…"));
     setTone(m_banner, Tone::Neutral);
-    m_verifyWatcher.setFuture(QtConcurrent::run([job = std::move(job)] { return runVerification(job); }));
+    oidc::runOffThread<VerifyOutcome>(
+        this, [job = std::move(job)] { return runVerification(job); },
+        [this](VerifyOutcome outcome) { applyVerification(outcome); });
 }
 
 void JwtInspectorPanel::applyVerification(const VerifyOutcome &outcome)
 {
-    if (outcome.serial != m_tokenSerial)
-        return; // the token changed while the worker ran
+    if (outcome.serial != m_verifySerial)
+        return; // the token or the request changed while the worker ran
     const auto &validation = outcome.validation;
     m_checks->setChecks(validation.checks);
 
@@ -822,20 +818,22 @@ void JwtInspectorPanel::applyVerification(const VerifyOutcome &outcome)
 
 void JwtInspectorPanel::scheduleKeyParse()
 {
+    const quint64 serial = ++m_keyParseSerial;
     const QString text = m_keyMaterialEdit->toPlainText();
     if (text.trimmed().isEmpty()) {
-        m_keyParseWatcher.cancel();
         m_keyStatus->setText(QStringLiteral("No keys pasted."));
         setTone(m_keyStatus, Tone::Neutral);
         return;
     }
-    m_keyParseWatcher.setFuture(QtConcurrent::run([text] { return parseKeys(text); }));
+    // Parsing PEM and JWKs is OpenSSL work: off the GUI thread.
+    oidc::runOffThread<KeyParseOutcome>(
+        this, [text] { return parseKeys(text); }, [this, serial](KeyParseOutcome outcome) { applyKeyParse(serial, outcome); });
 }
 
-void JwtInspectorPanel::applyKeyParse(const KeyParseOutcome &outcome)
+void JwtInspectorPanel::applyKeyParse(quint64 serial, const KeyParseOutcome &outcome)
 {
-    if (outcome.text != m_keyMaterialEdit->toPlainText())
-        return;
+    if (serial != m_keyParseSerial || outcome.text != m_keyMaterialEdit->toPlainText())
+        return; // the text changed while the worker ran
     if (outcome.error) {
         m_keyStatus->setText(QStringLiteral("✘ ") + errorText(*outcome.error));
         setTone(m_keyStatus, Tone::Bad);
@@ -913,7 +911,7 @@ void JwtInspectorPanel::onJwksResponse(quint64 serial, const QUrl &url, oidc::Re
         return;
     }
     // Turning the JWKS into keys is OpenSSL work: off the GUI thread.
-    m_jwksWatcher.setFuture(QtConcurrent::run([serial, url, response = std::move(result).value()] {
+    oidc::runOffThread<JwksOutcome>(this, [serial, url, response = std::move(result).value()] {
         JwksOutcome outcome;
         outcome.serial = serial;
         outcome.url = url;
@@ -925,7 +923,7 @@ void JwtInspectorPanel::onJwksResponse(quint64 serial, const QUrl &url, oidc::Re
         else
             outcome.error = keys.error();
         return outcome;
-    }));
+    }, [this](JwksOutcome outcome) { applyJwks(outcome); });
 }
 
 void JwtInspectorPanel::applyJwks(const JwksOutcome &outcome)

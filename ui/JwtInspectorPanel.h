@@ -2,15 +2,14 @@
 
 // JWT inspector: paste or drop a token and see it decoded as the user types (debounced), with
 // every known member explained, a live expiry countdown, and a verification against pasted keys
-// (JWKS / JWK / PEM), a JWKS URL or an HMAC secret. Signature and claim checks run on a worker
-// thread (QtConcurrent); the JWKS is fetched through the async transport. The GUI thread never
-// waits on either.
+// (JWKS / JWK / PEM), a JWKS URL or an HMAC secret. Signature and claim checks run off the GUI
+// thread (oidc::runOffThread); the JWKS is fetched through the async transport. The GUI thread
+// never waits on either, and only the newest request's result is shown.
 
 #include "oidc/crypto/JsonWebKey.h"
 #include "oidc/jwt/JwtValidator.h"
 #include "oidc/net/HttpTransport.h"
 
-#include <QFutureWatcher>
 #include <QTimer>
 #include <QUrl>
 #include <QWidget>
@@ -116,7 +115,7 @@ private:
     void updateUnsignedWarning();
     void updateJwksUrlWarning();
     void scheduleKeyParse();
-    void applyKeyParse(const KeyParseOutcome &outcome);
+    void applyKeyParse(quint64 serial, const KeyParseOutcome &outcome);
     void startFetch(bool thenVerify);
     void onJwksResponse(quint64 serial, const QUrl &url, oidc::Result<oidc::net::HttpResponse> result);
     void applyJwks(const JwksOutcome &outcome);
@@ -164,12 +163,12 @@ private:
 
     // State.
     std::optional<oidc::jwt::DecodedJwt> m_decoded;
-    quint64 m_tokenSerial = 0; // bumps on every decode: older verifications are dropped
+    // The latest request wins: each serial bumps on every request (and a decode bumps the
+    // verification's), and a worker's result for an older one is dropped.
+    quint64 m_verifySerial = 0;
+    quint64 m_keyParseSerial = 0;
     QTimer m_decodeTimer;
     QTimer m_keyParseTimer;
-    QFutureWatcher<VerifyOutcome> m_verifyWatcher;
-    QFutureWatcher<KeyParseOutcome> m_keyParseWatcher;
-    QFutureWatcher<JwksOutcome> m_jwksWatcher;
     oidc::net::HttpTransport *m_transport = nullptr;
     oidc::net::RequestHandle m_fetchHandle;
     quint64 m_fetchSerial = 0; // bumps on every fetch and cancel

@@ -3,6 +3,7 @@
 #include "ui/CopyableField.h"
 #include "ui/UiText.h"
 
+#include "oidc/Async.h"
 #include "oidc/crypto/Base64Url.h"
 #include "oidc/crypto/Digest.h"
 
@@ -18,7 +19,6 @@
 #include <QSpinBox>
 #include <QUrlQuery>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace ui {
 
@@ -251,9 +251,6 @@ PkceGeneratorPanel::PkceGeneratorPanel(QWidget *parent)
     outer->setContentsMargins(0, 0, 0, 0);
     outer->addWidget(scroll);
 
-    connect(&m_generateWatcher, &QFutureWatcher<Generated>::finished, this,
-            [this] { applyGenerated(m_generateWatcher.result()); });
-    connect(&m_stepsWatcher, &QFutureWatcher<Steps>::finished, this, [this] { applySteps(m_stepsWatcher.result()); });
     connect(m_regenerateButton, &QPushButton::clicked, this, &PkceGeneratorPanel::regenerate);
     connect(m_lengthSpin, &QSpinBox::valueChanged, this, &PkceGeneratorPanel::regenerate);
     connect(m_methodCombo, &QComboBox::currentIndexChanged, this, [this] {
@@ -267,8 +264,6 @@ PkceGeneratorPanel::PkceGeneratorPanel(QWidget *parent)
     regenerate();
 }
 
-PkceGeneratorPanel::~PkceGeneratorPanel() = default;
-
 oidc::PkceMethod PkceGeneratorPanel::method() const
 {
     return static_cast<oidc::PkceMethod>(m_methodCombo->currentData().toInt());
@@ -278,7 +273,13 @@ void PkceGeneratorPanel::regenerate()
 {
     const oidc::PkceMethod chosen = method();
     const int length = m_lengthSpin->value();
-    m_generateWatcher.setFuture(QtConcurrent::run([chosen, length] { return generateValues(chosen, length); }));
+    const quint64 serial = ++m_generateSerial;
+    oidc::runOffThread<Generated>(
+        this, [chosen, length] { return generateValues(chosen, length); },
+        [this, serial](Generated generated) {
+            if (serial == m_generateSerial) // a newer request is on its way
+                applyGenerated(generated);
+        });
 }
 
 void PkceGeneratorPanel::applyGenerated(const Generated &generated)
@@ -303,7 +304,13 @@ void PkceGeneratorPanel::recomputeSteps()
     const std::string generated = toStd(m_generatedVerifier);
     const std::string own = toStd(m_ownVerifierEdit->text());
     const oidc::PkceMethod chosen = method();
-    m_stepsWatcher.setFuture(QtConcurrent::run([generated, own, chosen] { return computeSteps(generated, own, chosen); }));
+    const quint64 serial = ++m_stepsSerial;
+    oidc::runOffThread<Steps>(
+        this, [generated, own, chosen] { return computeSteps(generated, own, chosen); },
+        [this, serial](Steps steps) {
+            if (serial == m_stepsSerial) // a newer computation is on its way
+                applySteps(steps);
+        });
 }
 
 void PkceGeneratorPanel::applySteps(const Steps &steps)
