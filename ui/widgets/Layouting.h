@@ -9,18 +9,14 @@
 //
 // Items are added in order; nothing else is set behind the caller's back.
 
+// The layouts' types are complete here: a row or a column is passed on as a QLayout.
+#include <QBoxLayout>
+#include <QFormLayout>
 #include <QMargins>
 #include <QString>
 
 #include <initializer_list>
 #include <optional>
-
-class QBoxLayout;
-class QFormLayout;
-class QHBoxLayout;
-class QLayout;
-class QVBoxLayout;
-class QWidget;
 
 namespace ui::layout {
 
