@@ -31,20 +31,6 @@ public:
     // The warnings currently shown (one per insecure choice).
     [[nodiscard]] QStringList warnings() const;
 
-    [[nodiscard]] QLineEdit *clientIdEdit() const { return m_clientId; }
-    [[nodiscard]] QLineEdit *clientSecretEdit() const { return m_clientSecret; }
-    [[nodiscard]] QComboBox *authCombo() const { return m_auth; }
-    [[nodiscard]] QLineEdit *scopeEdit() const { return m_scope; }
-    [[nodiscard]] QRadioButton *embeddedRadio() const { return m_embedded; }
-    [[nodiscard]] QRadioButton *systemRadio() const { return m_system; }
-    [[nodiscard]] QSpinBox *portSpin() const { return m_port; }
-    [[nodiscard]] QLineEdit *pathEdit() const { return m_path; }
-    [[nodiscard]] QComboBox *pkceCombo() const { return m_pkce; }
-    [[nodiscard]] QCheckBox *stateCheck() const { return m_state; }
-    [[nodiscard]] QCheckBox *nonceCheck() const { return m_nonce; }
-    [[nodiscard]] QCheckBox *unsignedCheck() const { return m_unsigned; }
-    [[nodiscard]] QSpinBox *leewaySpin() const { return m_leeway; }
-
 Q_SIGNALS:
     void profileEdited(const oidc::flow::ProviderProfile &profile);
 

@@ -34,18 +34,6 @@ public:
     [[nodiscard]] oidc::flow::ProviderProfile formProfile() const;
     void save();
 
-    [[nodiscard]] QListWidget *list() const { return m_list; }
-    [[nodiscard]] QComboBox *kindCombo() const { return m_kind; }
-    [[nodiscard]] QLineEdit *nameEdit() const { return m_name; }
-    [[nodiscard]] QLineEdit *issuerEdit() const { return m_issuer; }
-    [[nodiscard]] QLineEdit *projectEdit() const { return m_project; }
-    [[nodiscard]] QLineEdit *customDomainEdit() const { return m_customDomain; }
-    [[nodiscard]] QLabel *derivedLabel() const { return m_derived; }
-    [[nodiscard]] QLineEdit *clientIdEdit() const { return m_clientId; }
-    [[nodiscard]] QLineEdit *clientSecretEdit() const { return m_clientSecret; }
-    [[nodiscard]] QPushButton *checkButton() const { return m_checkButton; }
-    [[nodiscard]] QLabel *checkResult() const { return m_checkResult; }
-
 Q_SIGNALS:
     void checkFinished(bool ok);
 

@@ -196,16 +196,6 @@ const TokensPanel::TokenView &TokensPanel::view(Token which) const
     return const_cast<TokensPanel *>(this)->view(which);
 }
 
-ClaimTreeModel *TokensPanel::claimModel(Token which) const
-{
-    return view(which).model;
-}
-
-ExpiryCountdown *TokensPanel::countdown(Token which) const
-{
-    return view(which).countdown;
-}
-
 QString TokensPanel::token(Token which) const
 {
     return view(which).token;

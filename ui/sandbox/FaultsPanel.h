@@ -39,7 +39,6 @@ public:
     [[nodiscard]] QListWidgetItem *kindItem(sandbox::FaultKind kind) const;
     // The fault the editor describes for `kind` (path, count and the kind's parameters).
     [[nodiscard]] sandbox::Fault faultFromEditor(sandbox::FaultKind kind) const;
-    [[nodiscard]] QTreeWidget *activeFaults() const { return m_active; }
 
 private:
     void addFault(sandbox::FaultKind kind);

@@ -35,7 +35,6 @@ public:
     ~InboxPanel() override;
 
     [[nodiscard]] InboxModel *model() const { return m_model; }
-    [[nodiscard]] QTreeView *view() const { return m_view; }
     // The message shown in the detail pane (0: none).
     [[nodiscard]] quint64 currentMessageId() const { return m_currentId; }
     void selectMessage(quint64 id);

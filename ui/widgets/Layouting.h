@@ -37,6 +37,12 @@ struct Box final {
 // No margins: a layout inside a page that has its own.
 inline constexpr QMargins kFlush{0, 0, 0, 0};
 
+// The style's margins and `pixels` between items (a field and its note, closer than the rest).
+[[nodiscard]] inline Box spaced(int pixels)
+{
+    return Box{std::nullopt, pixels};
+}
+
 // One entry of a row or a column: a widget (with a stretch factor and an alignment), a nested
 // layout (with a stretch factor), a stretch or fixed space.
 class Item final {
