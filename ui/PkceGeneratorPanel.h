@@ -47,6 +47,9 @@ Q_SIGNALS:
     void valuesChanged(); // generated values (or the steps) were updated
 
 private:
+    QWidget *buildParameters();
+    QWidget *buildGeneratedValues();
+    QWidget *buildSteps();
     void applyGenerated(const Generated &generated);
     void recomputeSteps();
     void applySteps(const Steps &steps);

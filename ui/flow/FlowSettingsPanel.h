@@ -19,6 +19,8 @@ class QSpinBox;
 
 namespace ui {
 
+class ClientAuthCombo;
+
 class FlowSettingsPanel final : public QWidget {
     Q_OBJECT
 public:
@@ -35,6 +37,9 @@ Q_SIGNALS:
     void profileEdited(const oidc::flow::ProviderProfile &profile);
 
 private:
+    QWidget *buildClientGroup();
+    QWidget *buildBrowserGroup();
+    QWidget *buildSecurityGroup();
     void edited();
     void updateWarnings();
 
@@ -43,7 +48,7 @@ private:
     QLineEdit *m_clientId;
     QLineEdit *m_clientSecret;
     QLabel *m_secretNote;
-    QComboBox *m_auth;
+    ClientAuthCombo *m_auth;
     QLabel *m_authWarning;
     QLineEdit *m_scope;
     QRadioButton *m_embedded;

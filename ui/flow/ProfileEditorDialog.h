@@ -12,6 +12,7 @@
 #include <QDialog>
 
 class QComboBox;
+class QLayout;
 class QLabel;
 class QLineEdit;
 class QListWidget;
@@ -21,6 +22,7 @@ class QStackedWidget;
 namespace ui {
 
 class AppContext;
+class ClientAuthCombo;
 
 class ProfileEditorDialog final : public QDialog {
     Q_OBJECT
@@ -38,6 +40,10 @@ Q_SIGNALS:
     void checkFinished(bool ok);
 
 private:
+    QLayout *buildForm();
+    void buildKindPages();
+    void connectForm();
+    void connectListButtons();
     void reloadList();
     void loadForm(const oidc::flow::ProviderProfile &profile);
     void updateKind();
@@ -71,7 +77,7 @@ private:
     QLineEdit *m_manualEndSession;
     QLineEdit *m_clientId;
     QLineEdit *m_clientSecret;
-    QComboBox *m_auth;
+    ClientAuthCombo *m_auth;
     QPushButton *m_checkButton;
     QLabel *m_checkResult;
     QLabel *m_warnings;

@@ -5,6 +5,7 @@
 #include "ui/ExpiryCountdown.h"
 #include "ui/UiText.h"
 #include "ui/widgets/ToneLabel.h"
+#include "ui/widgets/Type.h"
 
 #include "oidc/jwt/Jwt.h"
 
@@ -27,25 +28,6 @@ namespace ui {
 
 namespace {
 
-QLabel *caption(const QString &text)
-{
-    QLabel *label = plainLabel(text);
-    label->setWordWrap(true);
-    QPalette palette = label->palette();
-    palette.setColor(QPalette::WindowText, mutedColor());
-    label->setPalette(palette);
-    return label;
-}
-
-QLabel *heading(const QString &text)
-{
-    QLabel *label = plainLabel(text);
-    QFont font = label->font();
-    font.setWeight(QFont::DemiBold);
-    label->setFont(font);
-    return label;
-}
-
 QString clock(qint64 unix)
 {
     return QDateTime::fromSecsSinceEpoch(unix).toString(QStringLiteral("HH:mm:ss"));
@@ -61,7 +43,7 @@ TokensPanel::TokensPanel(QWidget *parent)
     , m_userInfo(new QPlainTextEdit)
     , m_checks(new CheckListView(QStringLiteral("sessionChecks"), {.ruleColumn = false}))
     , m_autoCheck(new QCheckBox(QStringLiteral("Auto-refresh at 80 % of its lifetime")))
-    , m_autoStatus(caption(QString()))
+    , m_autoStatus(typeLabel(Type::Caption))
 {
     setObjectName(QStringLiteral("tokensPanel"));
 
@@ -109,18 +91,13 @@ TokensPanel::TokensPanel(QWidget *parent)
     // The access token's countdown stays in view: it is what automatic refresh follows.
     auto *accessBox = new QVBoxLayout;
     accessBox->setSpacing(2);
-    accessBox->addWidget(heading(QStringLiteral("Access token")));
+    accessBox->addWidget(typeLabel(Type::Section, QStringLiteral("Access token")));
     accessBox->addWidget(m_access.countdown);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(6);
-    auto *title = plainLabel(QStringLiteral("Tokens"));
-    QFont titleFont = title->font();
-    titleFont.setWeight(QFont::DemiBold);
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.1);
-    title->setFont(titleFont);
-    layout->addWidget(title);
+    layout->addWidget(typeLabel(Type::Heading, QStringLiteral("Tokens")));
     layout->addWidget(m_sessionLabel);
     layout->addWidget(m_banner);
     layout->addLayout(accessBox);
@@ -148,7 +125,7 @@ QWidget *TokensPanel::buildTokenTab(TokenView &view, const QString &name)
     view.countdown = new ExpiryCountdown;
     view.countdown->setObjectName(name + QStringLiteral("Countdown"));
     connect(view.countdown, &ExpiryCountdown::ticked, view.model, [model = view.model](qint64 now) { model->setNow(now); });
-    view.summary = caption(QString());
+    view.summary = typeLabel(Type::Caption);
     view.summary->setObjectName(name + QStringLiteral("Summary"));
     view.inspect = new QPushButton(QStringLiteral("Open in JWT Inspector"));
     view.inspect->setObjectName(name + QStringLiteral("InspectButton"));

@@ -41,6 +41,12 @@ public:
     [[nodiscard]] sandbox::Fault faultFromEditor(sandbox::FaultKind kind) const;
 
 private:
+    QWidget *buildKinds();
+    QWidget *buildParameters();
+    QWidget *buildCountRow();
+    QWidget *buildActiveFaults();
+    QWidget *buildSandboxControls();
+    void connectControls();
     void addFault(sandbox::FaultKind kind);
     void removeKind(sandbox::FaultKind kind);
     void kindToggled(QListWidgetItem *item);

@@ -11,6 +11,7 @@
 #include <QWidget>
 
 class QLabel;
+class QLayout;
 class QLineEdit;
 class QNetworkAccessManager;
 class QNetworkReply;
@@ -47,6 +48,10 @@ Q_SIGNALS:
     void linkOpened(const QUrl &url, int status, const QString &text);
 
 private:
+    QLayout *buildHeader();
+    QTreeView *buildList();
+    QWidget *buildDetail();
+    QWidget *buildCodeBox();
     void showMessage(const sandbox::InboxMessage *message);
     void showCurrent();
     void updateCount();

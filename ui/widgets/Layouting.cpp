@@ -104,7 +104,9 @@ void FormRow::addTo(QFormLayout *form) const
             form->addRow(m_layout);
         return;
     }
-    // The label is plain text, and the field its buddy (QFormLayout sets it for a QLabel).
+    // The label is plain text, and the field its buddy (QFormLayout sets it for a QLabel). An
+    // empty label still takes its cell: a note under a field lines up with the field, without
+    // the extra space QFormLayout leaves above a row that has no label at all.
     QWidget *label = m_label ? m_label : plainLabel(m_labelText);
     if (m_widget)
         form->addRow(label, m_widget);
