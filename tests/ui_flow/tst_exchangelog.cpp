@@ -2,6 +2,7 @@
 // grows and clears; the detail pane is redacted by default, reveals only when asked and only for
 // the selected exchange; "Copy as curl" copies what is shown.
 
+#include "tests/ui/FindChild.h"
 #include "ui/log/ExchangeLogModel.h"
 #include "ui/log/ExchangeLogPanel.h"
 
@@ -19,6 +20,7 @@
 
 using oidc::net::ExchangeLog;
 using oidc::net::HttpExchange;
+using testing_ui::child;
 using ui::ExchangeLogModel;
 
 namespace {
@@ -136,8 +138,8 @@ void TestExchangeLog::detailIsRedactedUntilRevealed()
     panel.show();
     QVERIFY(!panel.isRevealed());
     panel.selectRow(0);
-    const QString request = panel.requestText()->toPlainText();
-    const QString response = panel.responseText()->toPlainText();
+    const QString request = child<QPlainTextEdit>(panel, "logRequestText")->toPlainText();
+    const QString response = child<QPlainTextEdit>(panel, "logResponseText")->toPlainText();
     QVERIFY(request.startsWith(QStringLiteral("POST https://issuer.example/oauth2/token")));
     QVERIFY2(!request.contains(QString::fromLatin1(kCode)) && !request.contains(QString::fromLatin1(QByteArray("client:" + kSecret).toBase64())),
              qPrintable(request));
@@ -152,20 +154,20 @@ void TestExchangeLog::detailIsRedactedUntilRevealed()
     QVERIFY(response.startsWith(QStringLiteral("HTTP 200")));
 
     // Revealing is explicit and shows a warning.
-    panel.revealButton()->click();
+    child<QPushButton>(panel, "revealSecretsButton")->click();
     QVERIFY(panel.isRevealed());
-    QVERIFY(panel.requestText()->toPlainText().contains(QString::fromLatin1(kCode)));
-    QVERIFY(panel.responseText()->toPlainText().contains(QString::fromLatin1(kAccessToken)));
+    QVERIFY(child<QPlainTextEdit>(panel, "logRequestText")->toPlainText().contains(QString::fromLatin1(kCode)));
+    QVERIFY(child<QPlainTextEdit>(panel, "logResponseText")->toPlainText().contains(QString::fromLatin1(kAccessToken)));
     QVERIFY(panel.findChild<QLabel *>(QStringLiteral("revealWarningLabel"))->isVisible());
 
     // Another selection hides the secrets again.
     panel.selectRow(1);
     QVERIFY(!panel.isRevealed());
-    QVERIFY(!panel.requestText()->toPlainText().contains(QString::fromLatin1(kAccessToken)));
-    QVERIFY(panel.responseText()->toPlainText().contains(QStringLiteral("NET_CONNECTION_REFUSED")));
+    QVERIFY(!child<QPlainTextEdit>(panel, "logRequestText")->toPlainText().contains(QString::fromLatin1(kAccessToken)));
+    QVERIFY(child<QPlainTextEdit>(panel, "logResponseText")->toPlainText().contains(QStringLiteral("NET_CONNECTION_REFUSED")));
     panel.selectRow(0);
     QVERIFY(!panel.isRevealed());
-    QVERIFY(!panel.requestText()->toPlainText().contains(QString::fromLatin1(kCode)));
+    QVERIFY(!child<QPlainTextEdit>(panel, "logRequestText")->toPlainText().contains(QString::fromLatin1(kCode)));
 }
 
 void TestExchangeLog::copyAsCurlCopiesWhatIsShown()
@@ -174,15 +176,15 @@ void TestExchangeLog::copyAsCurlCopiesWhatIsShown()
     log.add(tokenExchange());
     ui::ExchangeLogPanel panel(log);
     panel.selectRow(0);
-    panel.copyCurlButton()->click();
+    child<QPushButton>(panel, "copyCurlButton")->click();
     const QString redacted = QGuiApplication::clipboard()->text();
     QVERIFY2(redacted.startsWith(QStringLiteral("curl -X POST 'https://issuer.example/oauth2/token'")), qPrintable(redacted));
     QVERIFY(redacted.contains(QStringLiteral("--data-raw")));
     QVERIFY(!redacted.contains(QString::fromLatin1(kCode)));
     QCOMPARE(redacted, panel.curlText());
 
-    panel.revealButton()->click();
-    panel.copyCurlButton()->click();
+    child<QPushButton>(panel, "revealSecretsButton")->click();
+    child<QPushButton>(panel, "copyCurlButton")->click();
     const QString revealed = QGuiApplication::clipboard()->text();
     QVERIFY(revealed.contains(QString::fromLatin1(kCode)));
     QVERIFY(revealed.contains(QStringLiteral("-H 'Authorization: Basic ")));
@@ -196,17 +198,17 @@ void TestExchangeLog::clearEmptiesTheLog()
     ui::ExchangeLogPanel panel(log);
     QAbstractItemModelTester tester(panel.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     panel.selectRow(0);
-    QVERIFY(panel.clearButton()->isEnabled());
-    panel.clearButton()->click();
+    QVERIFY(child<QPushButton>(panel, "clearLogButton")->isEnabled());
+    child<QPushButton>(panel, "clearLogButton")->click();
     QCOMPARE(log.size(), 0);
     QCOMPARE(panel.model()->rowCount(), 0);
-    QVERIFY(panel.requestText()->toPlainText().isEmpty());
-    QVERIFY(!panel.copyCurlButton()->isEnabled());
+    QVERIFY(child<QPlainTextEdit>(panel, "logRequestText")->toPlainText().isEmpty());
+    QVERIFY(!child<QPushButton>(panel, "copyCurlButton")->isEnabled());
     QVERIFY(panel.curlText().isEmpty());
     // New exchanges are followed.
     log.add(failedExchange());
-    QCOMPARE(panel.table()->currentIndex().row(), 0);
-    QVERIFY(panel.requestText()->toPlainText().startsWith(QStringLiteral("GET https://issuer.example/userinfo")));
+    QCOMPARE(child<QTableView>(panel, "exchangeTable")->currentIndex().row(), 0);
+    QVERIFY(child<QPlainTextEdit>(panel, "logRequestText")->toPlainText().startsWith(QStringLiteral("GET https://issuer.example/userinfo")));
 }
 
 void TestExchangeLog::defect13_oldestRowsAreDroppedAndCounted()

@@ -28,12 +28,6 @@ public:
     explicit ExchangeLogPanel(oidc::net::ExchangeLog &log, QWidget *parent = nullptr);
 
     [[nodiscard]] ExchangeLogModel *model() const { return m_model; }
-    [[nodiscard]] QTableView *table() const { return m_table; }
-    [[nodiscard]] QPushButton *revealButton() const { return m_revealButton; }
-    [[nodiscard]] QPushButton *copyCurlButton() const { return m_copyCurlButton; }
-    [[nodiscard]] QPushButton *clearButton() const { return m_clearButton; }
-    [[nodiscard]] QPlainTextEdit *requestText() const { return m_requestText; }
-    [[nodiscard]] QPlainTextEdit *responseText() const { return m_responseText; }
     [[nodiscard]] bool isRevealed() const;
     // The curl command "Copy as curl" puts on the clipboard for the selection (empty without one).
     [[nodiscard]] QString curlText() const;
