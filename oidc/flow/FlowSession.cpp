@@ -565,10 +565,13 @@ StepOutcome<void> FlowSession::completeLogout(const QUrl &callbackUrl)
 {
     // Only the redirect that confirms the logout spends its state: a forged or stray one is
     // refused and the real one can still arrive.
-    const Status status = validateLogoutCallback(callbackUrl, m_logoutState);
+    if (!m_logoutState)
+        return failed<void>(FlowStep::Logout, makeError(ErrorCategory::Authz, "LOGOUT_NOT_PENDING",
+                                                        "no logout waits for a redirect: this one confirms nothing"));
+    const Status status = validateLogoutCallback(callbackUrl, *m_logoutState);
     if (!status)
         return failed<void>(FlowStep::Logout, status.error());
-    m_logoutState.clear();
+    m_logoutState.reset();
     return StepOutcome<void>{Status(), {okReport(FlowStep::Logout, QStringLiteral("the provider confirmed the logout (state matches)"))}};
 }
 

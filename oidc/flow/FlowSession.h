@@ -159,7 +159,7 @@ private:
     std::optional<ValidatedCallback> m_callback;
     std::optional<TokenSession> m_session;
     std::optional<jwt::JwtValidation> m_lastValidation;
-    QString m_logoutState;
+    std::optional<QString> m_logoutState; // set while a logout waits for its redirect
     bool m_requestedOpenId = false;
 };
 

@@ -235,13 +235,13 @@ void TestExchangeLog::defect13_oldestRowsAreDroppedAndCounted()
     QCOMPARE(model->rowCount(), 3);
     QCOMPARE(model->index(0, ExchangeLogModel::NumberColumn).data().toInt(), 3);
     QCOMPARE(model->index(2, ExchangeLogModel::NumberColumn).data().toInt(), 5);
-    QCOMPARE(panel.table()->currentIndex().row(), 2); // still following the newest
+    QCOMPARE(child<QTableView>(panel, "exchangeTable")->currentIndex().row(), 2); // still following the newest
     QVERIFY(!dropped->isHidden());
     QCOMPARE(dropped->text(), QStringLiteral("2 older exchanges dropped"));
     QVERIFY(dropped->toolTip().contains(QStringLiteral("newest 3 exchanges")));
     QCOMPARE(panel.findChild<QLabel *>(QStringLiteral("exchangeCountLabel"))->text(), QStringLiteral("3 exchanges"));
 
-    panel.clearButton()->click();
+    child<QPushButton>(panel, "clearLogButton")->click();
     QVERIFY(dropped->isHidden());
     log.add(tokenExchange());
     QCOMPARE(model->rowCount(), 1);

@@ -158,6 +158,26 @@ TEST_F(FlowSessionTest, Defect11_RejectedLogoutRedirectDoesNotSpendTheState)
     EXPECT_TRUE(real.ok()) << real.error().summary();
 }
 
+// The confirming redirect spends the logout state: a replay of it, or any later redirect, confirms
+// nothing more.
+TEST_F(FlowSessionTest, AConfirmedLogoutCannotBeConfirmedAgain)
+{
+    const Status none = session.completeLogout(QUrl(QStringLiteral("http://127.0.0.1:5555/logged-out"))).result;
+    ASSERT_FALSE(none.ok());
+    EXPECT_EQ(none.error().code, "LOGOUT_NOT_PENDING");
+
+    const auto url = session.beginLogout(QStringLiteral("http://127.0.0.1:5555/logged-out")).result;
+    ASSERT_TRUE(url.ok()) << url.error().summary();
+    const QUrl confirming(QStringLiteral("http://127.0.0.1:5555/logged-out?state=")
+                          + QUrlQuery(*url).queryItemValue(QStringLiteral("state"), QUrl::FullyDecoded));
+    ASSERT_TRUE(session.completeLogout(confirming).result.ok());
+    for (const QUrl &later : {confirming, QUrl(QStringLiteral("http://127.0.0.1:5555/logged-out"))}) {
+        const Status again = session.completeLogout(later).result;
+        ASSERT_FALSE(again.ok()) << later.toString().toStdString();
+        EXPECT_EQ(again.error().code, "LOGOUT_NOT_PENDING");
+    }
+}
+
 // Issue 14, defect 4: a callback that bears the request's state answers it, even when a later check
 // refuses it (iss missing although advertised): the request is over, and the login ends with that
 // error. A callback without our state is stray and leaves the request waiting for the real one.
