@@ -11,6 +11,8 @@ Error tokenError(std::string code, std::string message, std::string expected = {
     return makeError(ErrorCategory::Token, std::move(code), std::move(message), std::move(expected), std::move(actual));
 }
 
+constexpr qint64 kMaxExpiresIn = 2147483647;
+
 std::string_view bodyView(const net::HttpResponse &response)
 {
     return {response.body.constData(), static_cast<size_t>(response.body.size())};
@@ -197,6 +199,11 @@ Result<TokenResponse> processTokenResponse(const net::HttpResponse &response, qi
         const double value = expires->get<double>();
         if (value < 0)
             return tokenError("TOKEN_FIELD_TYPE", "\"expires_in\" must not be negative");
+        // Beyond 2^31 - 1 s (68 years) no lifetime is meant; a larger double would not even fit
+        // qint64 (casting 1e300 is undefined behaviour, found by fuzzing, issue 14).
+        if (value > kMaxExpiresIn)
+            return tokenError("TOKEN_FIELD_TYPE", "\"expires_in\" is out of range", "at most " + std::to_string(kMaxExpiresIn) + " seconds",
+                              expires->dump());
         tokens.expiresIn = static_cast<qint64>(value);
     }
     return tokens;
