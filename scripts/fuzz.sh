@@ -1,20 +1,18 @@
 #!/usr/bin/env bash
-# The sanitizer build and the fuzz targets (issue 14).
-#   scripts/fuzz.sh [seconds] [target…]   fuzz each target (default: all in tests/fuzz/corpus/)
+# The sanitizer build (issue 14): clang++-14, ASan + UBSan with -fno-sanitize-recover=all, in
+# $OIDCPLAY_FUZZ_BUILD_DIR (default build-fuzz). One configure and one build serve both uses:
+#   scripts/fuzz.sh [seconds] [target…]   fuzz each target (default: every tests/fuzz/corpus/*)
 #                                          for `seconds` (default 60), two at a time
-#   scripts/fuzz.sh --build [target…]     only configure and build: the fuzz targets plus the
-#                                          given CMake targets (scripts/test.sh builds its
-#                                          sanitized suites here, in the same directory)
-# The build directory ($OIDCPLAY_FUZZ_BUILD_DIR, default build-fuzz) uses clang++-14 with
-# ASan + UBSan (-fno-sanitize-recover=all) and libFuzzer's coverage on every library. Each run
-# starts from the committed seeds (tests/fuzz/corpus/<target>) and keeps what it learns in
-# <build>/fuzz-corpus/<target>; a crash, leak, timeout or sanitizer report stops the target and
-# leaves its input in <build>/fuzz-artifacts/<target>/. Exit status 1 when any target failed.
-# $OIDCPLAY_FUZZ_JOBS changes how many run at once.
+#                                          ($OIDCPLAY_FUZZ_JOBS changes that)
+#   scripts/fuzz.sh --suites              run the core and sandbox test suites in that build
+# Fuzzing starts from the committed seeds (tests/fuzz/corpus/<target>) and keeps what it learns
+# in <build>/fuzz-corpus/<target>. A crash, leak, timeout, sanitizer report or violated property
+# stops a target and leaves its input in <build>/fuzz-artifacts/<target>/. Any failure: exit 1.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build="${OIDCPLAY_FUZZ_BUILD_DIR:-$root/build-fuzz}"
 jobs="${OIDCPLAY_FUZZ_JOBS:-2}"
+suites=(oidc_tests local_http_server_tests flow_unit_tests sandbox_auth_tests sandbox_tests)
 
 configure_and_build() {
   local generator=()
@@ -24,12 +22,63 @@ configure_and_build() {
     -DCMAKE_C_COMPILER=clang-14 -DCMAKE_CXX_COMPILER=clang++-14 \
     -DOIDCPLAY_FUZZ=ON -DOIDCPLAY_BUILD_TESTS=ON -DOIDCPLAY_BUILD_BENCHMARKS=OFF -DOIDCPLAY_WITH_WEBENGINE=OFF \
     ${OIDCPLAY_FUZZ_CMAKE_ARGS:-} >/dev/null
-  cmake --build "$build" --target fuzzers "$@" -- -j"$(nproc)"
+  # The suites too, so that a fuzz run and a suite run never rebuild for each other.
+  cmake --build "$build" --target fuzzers "${suites[@]}" -- -j"$(nproc)"
 }
 
-if [ "${1:-}" = "--build" ]; then
+# Every report is fatal and symbolized. LeakSanitizer needs no suppressions: neither Qt nor
+# OpenSSL allocations are reported.
+[ -x /usr/bin/llvm-symbolizer-14 ] && export ASAN_SYMBOLIZER_PATH=/usr/bin/llvm-symbolizer-14
+export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1${UBSAN_OPTIONS:+:$UBSAN_OPTIONS}"
+
+# Runs `name` (a function) for each argument, `jobs` at a time; each call records its exit
+# status in $logs/<argument>.status. Prints the arguments that failed.
+parallel() {
+  local name="$1" running=0 item
   shift
-  configure_and_build "$@"
+  for item in "$@"; do
+    rm -f "$logs/$item.status"
+    if [ "$running" -ge "$jobs" ]; then
+      wait -n
+      running=$((running - 1))
+    fi
+    "$name" "$item" &
+    running=$((running + 1))
+  done
+  wait
+  for item in "$@"; do
+    [ "$(cat "$logs/$item.status" 2>/dev/null)" = "0" ] || echo "$item"
+  done
+}
+
+report_failures() {
+  local what="$1" item
+  shift
+  for item in "$@"; do
+    echo "$what $item FAILED; end of $logs/$item.log:" >&2
+    tail -60 "$logs/$item.log" >&2
+  done
+}
+
+if [ "${1:-}" = "--suites" ]; then
+  configure_and_build
+  logs="$build/suite-logs"
+  mkdir -p "$logs"
+  # Stack-use-after-return and init-order checks on top: async code captures by reference.
+  export ASAN_OPTIONS="halt_on_error=1:abort_on_error=1:detect_leaks=1:detect_stack_use_after_return=1:check_initialization_order=1:strict_init_order=1"
+  run_suite() {
+    local exe status=0
+    exe="$(find "$build/tests" -type f -name "$1" -perm -u+x | head -1)"
+    (cd "$(dirname "$exe")" && "$exe" --gtest_brief=1) >"$logs/$1.log" 2>&1 || status=$?
+    echo "$status" >"$logs/$1.status"
+  }
+  # The longest suite first, so that the others share the second lane.
+  mapfile -t failed < <(parallel run_suite sandbox_tests oidc_tests local_http_server_tests flow_unit_tests sandbox_auth_tests)
+  if [ ${#failed[@]} -gt 0 ]; then
+    report_failures "sanitized suite" "${failed[@]}"
+    exit 1
+  fi
+  echo "sanitized suites passed: ${suites[*]}"
   exit 0
 fi
 
@@ -43,50 +92,29 @@ if [ ${#targets[@]} -eq 0 ]; then
   for dir in "$root"/tests/fuzz/corpus/*/; do targets+=("$(basename "$dir")"); done
 fi
 configure_and_build
-
-# Every report is fatal and symbolized; leaks are reported per input (libFuzzer's -detect_leaks)
-# and need no suppressions (neither Qt nor OpenSSL leaks here).
-[ -x /usr/bin/llvm-symbolizer-14 ] && export ASAN_SYMBOLIZER_PATH=/usr/bin/llvm-symbolizer-14
-export ASAN_OPTIONS="halt_on_error=1:abort_on_error=1:detect_leaks=1:symbolize=1${ASAN_OPTIONS:+:$ASAN_OPTIONS}"
-export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1${UBSAN_OPTIONS:+:$UBSAN_OPTIONS}"
-
-logs="$build/fuzz-logs"
-mkdir -p "$logs"
-
-fuzz_one() {
-  local target="$1" corpus="$build/fuzz-corpus/$1" artifacts="$build/fuzz-artifacts/$1/"
-  local dict=() dictFile="$root/tests/fuzz/dict/$1.dict"
-  [ -f "$dictFile" ] && dict=(-dict="$dictFile")
-  mkdir -p "$corpus" "$artifacts"
-  # -timeout: one input taking 10 s is a finding; -rss_limit_mb: so is 2 GB of memory.
-  local status=0
-  "$build/fuzz/$target" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
-    -print_final_stats=1 -artifact_prefix="$artifacts" "${dict[@]}" "$corpus" "$root/tests/fuzz/corpus/$target" \
-    >"$logs/$target.log" 2>&1 || status=$?
-  echo "$status" >"$logs/$target.status"
-}
-
 for target in "${targets[@]}"; do
   if [ ! -x "$build/fuzz/$target" ]; then
     echo "fuzz: no target $target (see tests/fuzz/CMakeLists.txt)" >&2
     exit 2
   fi
-  rm -f "$logs/$target.status"
 done
-running=0
-for target in "${targets[@]}"; do
-  if [ "$running" -ge "$jobs" ]; then
-    wait -n
-    running=$((running - 1))
-  fi
-  fuzz_one "$target" &
-  running=$((running + 1))
-done
-wait
-failed=()
-for target in "${targets[@]}"; do
-  [ "$(cat "$logs/$target.status" 2>/dev/null)" = "0" ] || failed+=("$target")
-done
+logs="$build/fuzz-logs"
+mkdir -p "$logs"
+# Leaks are checked per input (libFuzzer's -detect_leaks).
+export ASAN_OPTIONS="halt_on_error=1:abort_on_error=1:detect_leaks=1:symbolize=1"
+
+fuzz_one() {
+  local target="$1" corpus="$build/fuzz-corpus/$1" artifacts="$build/fuzz-artifacts/$1/"
+  local dict=() dictFile="$root/tests/fuzz/dict/$1.dict" status=0
+  [ -f "$dictFile" ] && dict=(-dict="$dictFile")
+  mkdir -p "$corpus" "$artifacts"
+  # -timeout: one input taking 10 s is a finding; -rss_limit_mb: so is 2 GB of memory.
+  "$build/fuzz/$target" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
+    -print_final_stats=1 -artifact_prefix="$artifacts" "${dict[@]}" "$corpus" "$root/tests/fuzz/corpus/$target" \
+    >"$logs/$target.log" 2>&1 || status=$?
+  echo "$status" >"$logs/$target.status"
+}
+mapfile -t failed < <(parallel fuzz_one "${targets[@]}")
 
 printf '%-26s %12s %10s %8s\n' target executions exec/s corpus
 for target in "${targets[@]}"; do
@@ -97,9 +125,6 @@ for target in "${targets[@]}"; do
   printf '%-26s %12s %10s %8s\n' "$target" "${runs:--}" "${rate:--}" "$size"
 done
 if [ ${#failed[@]} -gt 0 ]; then
-  for target in "${failed[@]}"; do
-    echo "fuzz: $target FAILED (input in $build/fuzz-artifacts/$target/); end of its log:" >&2
-    tail -40 "$logs/$target.log" >&2
-  done
+  report_failures "fuzz target (input in $build/fuzz-artifacts/)" "${failed[@]}"
   exit 1
 fi
