@@ -31,11 +31,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (size == 0)
         return 0;
-    net::HttpResponse response;
-    response.status = kStatuses[data[0] % kStatuses.size()];
+    net::HttpResponse response = fuzz::httpResponse(data, size, kStatuses);
     if (data[0] & 0x80)
         response.headers.append({"Retry-After", QByteArray::number(data[0] & 0x3f)});
-    response.body = QByteArray(reinterpret_cast<const char *>(data + 1), static_cast<qsizetype>(size - 1));
     const Error error = descope::processDescopeError(response);
     fuzz::require(error.category == ErrorCategory::Descope && error.httpStatus == response.status, "a DESCOPE error with the status");
     fuzz::require(!error.code.empty() && error.code.size() <= 32, "a short, stable code");

@@ -20,9 +20,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (size == 0)
         return 0;
-    net::HttpResponse response;
-    response.status = kStatuses[data[0] % kStatuses.size()];
-    response.body = QByteArray(reinterpret_cast<const char *>(data + 1), static_cast<qsizetype>(size - 1));
+    const net::HttpResponse response = fuzz::httpResponse(data, size, kStatuses);
     const auto tokens = flow::processTokenResponse(response, kNow);
     if (tokens) {
         fuzz::require(response.isSuccess(), "only a 2xx gives tokens");

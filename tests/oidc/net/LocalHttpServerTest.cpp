@@ -17,6 +17,7 @@
 #include <functional>
 #include <optional>
 #include <thread>
+#include <utility>
 
 using oidc::net::LocalHttpRequest;
 using oidc::net::LocalHttpResponder;
@@ -94,6 +95,18 @@ public:
     {
         send(bytes);
         return readResponse(5000, headRequest);
+    }
+
+    // Sends two requests at once (pipelined, RFC 9112 §9.3.2) and reads both answers' texts;
+    // empty when either answer is missing.
+    [[nodiscard]] std::optional<std::pair<std::string, std::string>> askPipelined(const QByteArray &first, const QByteArray &second)
+    {
+        send(first + second);
+        const auto firstResponse = readResponse();
+        const auto secondResponse = readResponse();
+        if (!firstResponse || !secondResponse)
+            return std::nullopt;
+        return std::pair{firstResponse->text(), secondResponse->text()};
     }
 
     // True when the server closed the connection within the timeout.
@@ -243,12 +256,10 @@ TEST(LocalHttpServer, PipelinedRequestsAreAnsweredInOrder)
 {
     EchoServer echo;
     RawConnection connection(echo.port());
-    connection.send(echo.head("GET /slow HTTP/1.1") + echo.head("GET /fast HTTP/1.1"));
-    const auto first = connection.readResponse();
-    const auto second = connection.readResponse();
-    ASSERT_TRUE(first && second);
-    EXPECT_EQ(first->text(), "GET /slow? ");
-    EXPECT_EQ(second->text(), "GET /fast? ");
+    const auto texts = connection.askPipelined(echo.head("GET /slow HTTP/1.1"), echo.head("GET /fast HTTP/1.1"));
+    ASSERT_TRUE(texts);
+    EXPECT_EQ(texts->first, "GET /slow? ");
+    EXPECT_EQ(texts->second, "GET /fast? ");
 }
 
 TEST(LocalHttpServer, ContentLengthBodyIsDelivered)
@@ -321,12 +332,10 @@ TEST(LocalHttpServer, ResponderMayAnswerFromAnotherThread)
 {
     EchoServer echo;
     RawConnection connection(echo.port());
-    connection.send(echo.head("GET /thread HTTP/1.1") + echo.head("GET /after HTTP/1.1"));
-    const auto first = connection.readResponse();
-    const auto second = connection.readResponse();
-    ASSERT_TRUE(first && second);
-    EXPECT_EQ(first->text(), "from a thread: GET /thread? ");
-    EXPECT_EQ(second->text(), "GET /after? ");
+    const auto texts = connection.askPipelined(echo.head("GET /thread HTTP/1.1"), echo.head("GET /after HTTP/1.1"));
+    ASSERT_TRUE(texts);
+    EXPECT_EQ(texts->first, "from a thread: GET /thread? ");
+    EXPECT_EQ(texts->second, "GET /after? ");
 }
 
 TEST(LocalHttpServer, ResponderAnswersOnce)
