@@ -7,7 +7,7 @@
 
 namespace sandbox::descope {
 
-std::variant<BearerParts, LocalHttpResponse> authorize(const SandboxRequest &request, const SandboxContext &context)
+ReplyOr<BearerParts> authorize(const SandboxRequest &request, const SandboxContext &context)
 {
     const auto bearer = request.bearer();
     if (!bearer || bearer->empty())
@@ -33,12 +33,34 @@ std::variant<BearerParts, LocalHttpResponse> authorize(const SandboxRequest &req
     return parts;
 }
 
-std::variant<oidc::Json, LocalHttpResponse> body(const SandboxRequest &request)
+ReplyOr<oidc::Json> body(const SandboxRequest &request)
 {
     const auto &json = request.jsonBody();
     if (!json)
         return reply::descopeError(400, errc::kBadRequest, "Bad request", json.error().message);
     return json.value();
+}
+
+ReplyOr<DescopeCall> accept(const SandboxRequest &request, const SandboxContext &context)
+{
+    auto bearer = authorize(request, context);
+    if (!bearer)
+        return bearer.takeReply();
+    auto parsed = body(request);
+    if (!parsed)
+        return parsed.takeReply();
+    return DescopeCall{std::move(bearer).value(), std::move(parsed).value()};
+}
+
+ReplyOr<SessionService::Validated> refreshSession(SandboxContext &context, const std::string &token, std::string_view who)
+{
+    if (token.empty())
+        return reply::descopeError(401, errc::kMissingArguments, "Unauthorized",
+                                   std::string(who) + " Authorization: Bearer <projectId>:<refreshJwt>");
+    auto validated = context.sessions.validateRefreshJwt(token);
+    if (!validated)
+        return tokenRejected(validated.error());
+    return std::move(validated).value();
 }
 
 std::string string(const oidc::Json &object, const char *key)

@@ -2,15 +2,16 @@
 
 // Request conventions of Descope's auth API (descope-api.md §1, §11, §14) shared by the routes.
 
+#include "sandbox/ReplyOr.h"
+#include "sandbox/SessionService.h"
 #include "sandbox/StateRecords.h"
 
 #include "oidc/Json.h"
 #include "oidc/Result.h"
 #include "oidc/net/LocalHttpServer.h"
 
-#include <optional>
 #include <string>
-#include <variant>
+#include <string_view>
 #include <vector>
 
 namespace sandbox {
@@ -31,10 +32,25 @@ struct BearerParts final {
 
 // The parsed header, or the 401 to answer: missing header, not Bearer, or part 1 is not the
 // project ID.
-[[nodiscard]] std::variant<BearerParts, LocalHttpResponse> authorize(const SandboxRequest &request, const SandboxContext &context);
+[[nodiscard]] ReplyOr<BearerParts> authorize(const SandboxRequest &request, const SandboxContext &context);
 
 // The body as a JSON object ({} when empty, §14.4), or 400 E011001.
-[[nodiscard]] std::variant<oidc::Json, LocalHttpResponse> body(const SandboxRequest &request);
+[[nodiscard]] ReplyOr<oidc::Json> body(const SandboxRequest &request);
+
+// A Descope call the sandbox accepted: its project checked and its body parsed.
+struct DescopeCall final {
+    BearerParts bearer;
+    oidc::Json body;
+};
+
+// The request pipeline of a Descope route: authorize(), then body(); the first refusal wins.
+[[nodiscard]] ReplyOr<DescopeCall> accept(const SandboxRequest &request, const SandboxContext &context);
+
+// The refresh JWT a call carries as bearer part 2 (§1.2), validated: 401 E011002 "<who>
+// Authorization: Bearer <projectId>:<refreshJwt>" when there is none (`who` is e.g. "totp/update
+// needs"), tokenRejected() when it fails.
+[[nodiscard]] ReplyOr<SessionService::Validated> refreshSession(SandboxContext &context, const std::string &token,
+                                                                std::string_view who);
 
 // A string member ("" when absent or not a string).
 [[nodiscard]] std::string string(const oidc::Json &object, const char *key);

@@ -1,5 +1,7 @@
 #include "HttpReplies.h"
 
+#include "sandbox/ErrorCodes.h"
+
 namespace sandbox::reply {
 
 QByteArray toBody(const oidc::Json &json)
@@ -29,7 +31,7 @@ LocalHttpResponse descopeError(int status, std::string_view code, std::string_vi
 
 LocalHttpResponse rateLimited(int retryAfterSeconds)
 {
-    LocalHttpResponse response = descopeError(429, "E130429", "Rate limit exceeded",
+    LocalHttpResponse response = descopeError(429, errc::kRateLimitExceeded, "Rate limit exceeded",
                                               "Too many requests; retry after " + std::to_string(retryAfterSeconds) + " seconds");
     response.headers.append({QByteArrayLiteral("Retry-After"), QByteArray::number(retryAfterSeconds)});
     return response;
@@ -88,7 +90,7 @@ LocalHttpResponse html(int status, const std::string &page)
 
 LocalHttpResponse notFound()
 {
-    return json(404, oidc::Json{{"errorCode", "E011001"}, {"errorDescription", "Not found"}, {"errorMessage", "no such sandbox route"}});
+    return descopeError(404, errc::kBadRequest, "Not found", "no such sandbox route");
 }
 
 std::string htmlEscape(std::string_view text)

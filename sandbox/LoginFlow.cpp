@@ -1,6 +1,5 @@
 #include "LoginFlow.h"
 
-#include "sandbox/DescopeApi.h"
 #include "sandbox/ErrorCodes.h"
 #include "sandbox/HttpReplies.h"
 #include "sandbox/Randomness.h"
@@ -37,67 +36,44 @@ bool LoginFlow::isPhoneMethod(std::string_view method)
     return method == "sms" || method == "voice" || method == "whatsapp";
 }
 
-LoginFlow::Started LoginFlow::begin(const SandboxRequest &request, Operation operation, const std::string &method)
+ReplyOr<LoginFlow::Started> LoginFlow::begin(const SandboxRequest &request, Operation operation, const std::string &method)
 {
+    auto call = descope::accept(request, m_context);
+    if (!call)
+        return call.takeReply();
     Started started;
-    auto authorization = descope::authorize(request, m_context);
-    if (auto *refused = std::get_if<oidc::net::LocalHttpResponse>(&authorization)) {
-        started.error = std::move(*refused);
-        return started;
-    }
-    const auto bearer = std::get<descope::BearerParts>(std::move(authorization));
-    auto parsed = descope::body(request);
-    if (auto *refused = std::get_if<oidc::net::LocalHttpResponse>(&parsed)) {
-        started.error = std::move(*refused);
-        return started;
-    }
-    started.body = std::get<oidc::Json>(std::move(parsed));
+    started.body = std::move(call->body);
     const oidc::Json &body = started.body;
     PendingLogin &login = started.login;
     login.loginId = descope::string(body, "loginId");
     // core-js sends a sign-up's login ID inside "user" (descope-api.md §14.2).
     if (login.loginId.empty() && body.contains("user"))
         login.loginId = descope::string(body["user"], "loginId");
-    if (login.loginId.empty()) {
-        started.error = reply::descopeError(400, errc::kMissingArguments, "Missing arguments", "loginId is required");
-        return started;
-    }
+    if (login.loginId.empty())
+        return reply::descopeError(400, errc::kMissingArguments, "Missing arguments", "loginId is required");
     login.method = method;
     login.options = descope::loginOptions(body);
     if (body.contains("user") && body["user"].is_object())
         login.signUpUser = body["user"];
 
     const User *user = m_context.state.userByLoginId(login.loginId);
-    if (operation == Operation::SignIn && !user) {
-        started.error = reply::descopeError(400, errc::kUserNotFound, "User not found", "no user has the login ID " + login.loginId);
-        return started;
-    }
-    if (operation == Operation::SignUp && user) {
-        started.error = reply::descopeError(400, errc::kUserAlreadyExists, "User already exists",
-                                            "a user with the login ID " + login.loginId + " already exists");
-        return started;
-    }
+    if (operation == Operation::SignIn && !user)
+        return reply::descopeError(400, errc::kUserNotFound, "User not found", "no user has the login ID " + login.loginId);
+    if (operation == Operation::SignUp && user)
+        return reply::descopeError(400, errc::kUserAlreadyExists, "User already exists",
+                                   "a user with the login ID " + login.loginId + " already exists");
     login.signUp = !user;
     if (user)
         login.userId = user->userId;
 
     // Step-up and MFA need the refresh JWT of the session being upgraded (§11).
     if (login.options.stepup || login.options.mfa) {
-        if (bearer.token.empty()) {
-            started.error = reply::descopeError(401, errc::kMissingArguments, "Unauthorized",
-                                                "step-up and MFA need Authorization: Bearer <projectId>:<refreshJwt>");
-            return started;
-        }
-        auto validated = m_context.sessions.validateRefreshJwt(bearer.token);
-        if (!validated) {
-            started.error = descope::tokenRejected(validated.error());
-            return started;
-        }
-        if (!user || validated->session->subject != user->userId) {
-            started.error = reply::descopeError(401, errc::kInvalidRequest, "Unauthorized",
-                                                "the refresh JWT belongs to another user than the login ID");
-            return started;
-        }
+        auto validated = descope::refreshSession(m_context, call->bearer.token, "step-up and MFA need");
+        if (!validated)
+            return validated.takeReply();
+        if (!user || validated->session->subject != user->userId)
+            return reply::descopeError(401, errc::kInvalidRequest, "Unauthorized",
+                                       "the refresh JWT belongs to another user than the login ID");
         login.upgradeSessionId = validated->session->id;
     }
 
@@ -120,13 +96,63 @@ LoginFlow::Started LoginFlow::begin(const SandboxRequest &request, Operation ope
         if ((phone && looksLikePhone) || (!phone && looksLikeEmail))
             target = login.loginId;
     }
-    if (target.empty()) {
-        started.error = reply::descopeError(400, errc::kInvalidArguments, "Invalid arguments",
-                                            std::string("no ") + (phone ? "phone number" : "email address") + " to deliver to for " + login.loginId);
-        return started;
-    }
+    if (target.empty())
+        return reply::descopeError(400, errc::kInvalidArguments, "Invalid arguments",
+                                   std::string("no ") + (phone ? "phone number" : "email address") + " to deliver to for " + login.loginId);
     login.deliveredTo = target;
     return started;
+}
+
+ReplyOr<LoginFlow::Started> LoginFlow::beginFromPath(const SandboxRequest &request, const std::string &method)
+{
+    const auto operation = parseOperation(request.param("op"));
+    if (!operation)
+        return reply::notFound();
+    return begin(request, *operation, method);
+}
+
+InboxMessage LoginFlow::message(const PendingLogin &login, std::string kind, std::string subject) const
+{
+    InboxMessage message;
+    message.createdAt = m_context.now();
+    message.kind = std::move(kind);
+    message.channel = login.method;
+    message.to = login.deliveredTo;
+    message.loginId = login.loginId;
+    message.subject = std::move(subject);
+    return message;
+}
+
+oidc::net::LocalHttpResponse LoginFlow::deliver(const PendingLogin &login, InboxMessage message, oidc::Json body)
+{
+    m_context.inbox.deliver(std::move(message));
+    m_context.stateChanged();
+    if (isPhoneMethod(login.method))
+        body["maskedPhone"] = descope::maskPhone(login.deliveredTo);
+    else
+        body["maskedEmail"] = descope::maskEmail(login.deliveredTo);
+    return reply::json(200, body);
+}
+
+ReplyOr<LoginFlow::Updating> LoginFlow::beginUpdate(const descope::DescopeCall &call, std::string_view route)
+{
+    auto validated = descope::refreshSession(m_context, call.bearer.token, std::string(route) + " needs");
+    if (!validated)
+        return validated.takeReply();
+    if (!validated->session)
+        return reply::descopeError(401, errc::kInvalidRequest, "Unauthorized", "the token names no session");
+    Updating updating;
+    updating.session = validated->session;
+    updating.user = m_context.state.user(updating.session->subject);
+    if (!updating.user)
+        return reply::descopeError(400, errc::kUserNotFound, "User not found", "the refresh JWT's user no longer exists");
+    updating.loginId = descope::string(call.body, "loginId");
+    if (!updating.loginId.empty() && m_context.state.userByLoginId(updating.loginId) != updating.user)
+        return reply::descopeError(401, errc::kInvalidRequest, "Unauthorized",
+                                   "the refresh JWT belongs to another user than the login ID");
+    if (updating.loginId.empty())
+        updating.loginId = updating.user->loginIds.empty() ? updating.user->userId : updating.user->loginIds.front();
+    return updating;
 }
 
 oidc::net::LocalHttpResponse LoginFlow::complete(const PendingLogin &login, const SandboxRequest &request)

@@ -5,6 +5,9 @@
 // user and, for step-up or MFA, the refresh JWT (§11); and a completion that creates the user
 // of a sign-up, creates or upgrades the session and answers the JWT response (§3).
 
+#include "sandbox/DescopeApi.h"
+#include "sandbox/Inbox.h"
+#include "sandbox/ReplyOr.h"
 #include "sandbox/StateRecords.h"
 
 #include "oidc/net/LocalHttpServer.h"
@@ -36,10 +39,32 @@ public:
 
     struct Started final {
         PendingLogin login;
-        oidc::Json body;                                     // the request body, parsed
-        std::optional<oidc::net::LocalHttpResponse> error;  // set when the start is refused
+        oidc::Json body; // the request body, parsed
     };
-    [[nodiscard]] Started begin(const SandboxRequest &request, Operation operation, const std::string &method);
+    // The start call, or the refusal to answer: descope::accept, the loginId, the user the
+    // operation needs (or must not find), the refresh JWT of step-up / MFA, and for a delivery
+    // method the address or phone number to deliver to.
+    [[nodiscard]] ReplyOr<Started> begin(const SandboxRequest &request, Operation operation, const std::string &method);
+    // begin() with the operation named by the {op} path capture; 404 when it names none.
+    [[nodiscard]] ReplyOr<Started> beginFromPath(const SandboxRequest &request, const std::string &method);
+
+    // An Inbox message to where begin() found to deliver, its header (time, kind, channel,
+    // addressee, login ID, subject) filled in.
+    [[nodiscard]] InboxMessage message(const PendingLogin &login, std::string kind, std::string subject) const;
+    // Puts `message` into the Inbox and answers 200: `body` plus the masked address every start
+    // call returns, "maskedEmail" or "maskedPhone" (§5–§7).
+    [[nodiscard]] oidc::net::LocalHttpResponse deliver(const PendingLogin &login, InboxMessage message,
+                                                       oidc::Json body = oidc::Json::object());
+
+    // The update calls of TOTP and WebAuthn (§8, §9) act for the user of the call's refresh JWT,
+    // which is required; a loginId in the body must name that same user.
+    struct Updating final {
+        Session *session = nullptr;
+        const User *user = nullptr;
+        std::string loginId; // the body's, else the user's first login ID (or user ID)
+    };
+    // `route` names the call in the refusal ("totp/update").
+    [[nodiscard]] ReplyOr<Updating> beginUpdate(const descope::DescopeCall &call, std::string_view route);
 
     // 200 + JWT response, or the error to answer. The session JWT is the response's primary
     // token for the fault injector.

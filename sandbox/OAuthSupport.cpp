@@ -99,8 +99,7 @@ std::string appendQuery(const std::string &uri, const std::vector<std::pair<std:
     return out;
 }
 
-std::variant<ClientAuthentication, oidc::net::LocalHttpResponse>
-authenticateClient(const SandboxRequest &request, const FormParams &params, const SandboxContext &context)
+ReplyOr<ClientAuthentication> authenticateClient(const SandboxRequest &request, const FormParams &params, const SandboxContext &context)
 {
     const QByteArrayView authorization = request.header("authorization");
     const bool basic = authorization.size() > 6 && authorization.first(6).compare("Basic ", Qt::CaseInsensitive) == 0;

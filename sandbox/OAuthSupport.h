@@ -4,13 +4,13 @@
 // RFC 8252 §7.3), client authentication (RFC 6749 §2.3), building redirect queries.
 
 #include "sandbox/Fixtures.h"
+#include "sandbox/ReplyOr.h"
 
 #include "oidc/net/LocalHttpServer.h"
 
 #include <string>
 #include <string_view>
 #include <utility>
-#include <variant>
 #include <vector>
 
 namespace sandbox {
@@ -35,8 +35,7 @@ struct ClientAuthentication final {
 // RFC 6749 §2.3.1: HTTP Basic with the form-urlencoded client_id and client_secret, or both in
 // the body; never both methods. Failures: 400 invalid_request (two methods), 401
 // invalid_client (unknown client, wrong secret; with WWW-Authenticate: Basic when Basic was used).
-[[nodiscard]] std::variant<ClientAuthentication, oidc::net::LocalHttpResponse>
-authenticateClient(const SandboxRequest &request, const FormParams &params, const SandboxContext &context);
+[[nodiscard]] ReplyOr<ClientAuthentication> authenticateClient(const SandboxRequest &request, const FormParams &params, const SandboxContext &context);
 
 // `uri` + '?' or '&' + name=value pairs, form-urlencoded (RFC 6749 §4.1.2: keep the URI's query).
 [[nodiscard]] std::string appendQuery(const std::string &uri, const std::vector<std::pair<std::string, std::string>> &params);

@@ -47,6 +47,12 @@ struct SandboxContext final {
     [[nodiscard]] const std::string &projectId() const { return fixtures.projectId; }
     [[nodiscard]] int64_t now() const { return clock.now(); }
     [[nodiscard]] std::string url(std::string_view path) const { return baseUrl + std::string(path); }
+    // The sandbox's other name for browsers: http://localhost:<port> (the base URL's port).
+    [[nodiscard]] std::string localhostOrigin() const
+    {
+        const size_t colon = baseUrl.rfind(':');
+        return "http://localhost" + (colon == std::string::npos ? std::string() : baseUrl.substr(colon));
+    }
     void stateChanged() const
     {
         if (notifyStateChanged)

@@ -1,5 +1,6 @@
 #include "SandboxServer.h"
 
+#include "sandbox/ErrorCodes.h"
 #include "sandbox/FaultInjector.h"
 #include "sandbox/HttpReplies.h"
 #include "sandbox/Inbox.h"
@@ -123,7 +124,7 @@ void SandboxServer::Private::handle(const oidc::net::LocalHttpRequest &request, 
     if (!match.route) {
         oidc::net::LocalHttpResponse response = reply::notFound();
         if (!match.allow.isEmpty()) {
-            response = reply::descopeError(405, "E011001", "Method not allowed", "this route accepts " + match.allow.toStdString());
+            response = reply::descopeError(405, errc::kBadRequest, "Method not allowed", "this route accepts " + match.allow.toStdString());
             response.headers.append({QByteArrayLiteral("Allow"), match.allow});
         }
         finish(request, match, responder, std::move(response), arrivedUs, {});
@@ -203,7 +204,7 @@ void SandboxServer::Private::proceed(const oidc::net::LocalHttpRequest &request,
             link->post([this, signedTokens = std::move(signedTokens), response = std::move(response), heldRequest, heldMatch, responder,
                         arrivedUs, faultNames]() mutable {
                 if (!signedTokens) {
-                    response = reply::descopeError(500, "E011001", "Internal sandbox error", signedTokens.error().message);
+                    response = reply::descopeError(500, errc::kBadRequest, "Internal sandbox error", signedTokens.error().message);
                 } else {
                     for (const auto &[placeholder, jwt] : signedTokens.value())
                         response.body.replace(QByteArrayView(placeholder.data(), static_cast<qsizetype>(placeholder.size())),
@@ -219,9 +220,9 @@ void SandboxServer::Private::proceed(const oidc::net::LocalHttpRequest &request,
     try {
         match.route->handler(sandboxRequest, respond);
     } catch (const std::exception &error) {
-        respond(reply::descopeError(500, "E011001", "Internal sandbox error", error.what()));
+        respond(reply::descopeError(500, errc::kBadRequest, "Internal sandbox error", error.what()));
     } catch (...) {
-        respond(reply::descopeError(500, "E011001", "Internal sandbox error", "unknown error"));
+        respond(reply::descopeError(500, errc::kBadRequest, "Internal sandbox error", "unknown error"));
     }
     if (deferringFor == serial) {
         // The handler will answer later: whatever it mints from now on is signed at once.

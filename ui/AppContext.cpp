@@ -1,64 +1,18 @@
 #include "AppContext.h"
 
+#include "ui/FirstPaintWatcher.h"
 #include "ui/flow/ProfileManager.h"
 
 #include "oidc/net/ExchangeLog.h"
 #include "oidc/net/QtHttpTransport.h"
 #include "sandbox/SandboxServer.h"
 
-#include <QApplication>
 #include <QDir>
-#include <QEvent>
+#include <QPointer>
 #include <QSettings>
 #include <QStandardPaths>
-#include <QTimer>
-#include <QWidget>
 
 namespace ui {
-
-namespace {
-
-// Waits for the first paint of a window, then runs `action` on a later turn of the event loop
-// (after the frame is flushed). A fallback timer runs it anyway if the window never paints.
-class FirstPaintWatcher final : public QObject {
-public:
-    FirstPaintWatcher(QWidget *window, std::function<void()> action)
-        : QObject(window)
-        , m_window(window)
-        , m_action(std::move(action))
-    {
-        // Paint events go to whichever widgets are dirty, not necessarily the top level.
-        qApp->installEventFilter(this);
-        QTimer::singleShot(3000, this, [this] { fire(); });
-    }
-
-    bool eventFilter(QObject *watched, QEvent *event) override
-    {
-        if (!m_fired && event->type() == QEvent::Paint && watched->isWidgetType()
-            && static_cast<QWidget *>(watched)->window() == m_window) {
-            qApp->removeEventFilter(this);
-            QTimer::singleShot(0, this, [this] { fire(); });
-        }
-        return QObject::eventFilter(watched, event);
-    }
-
-private:
-    void fire()
-    {
-        if (m_fired)
-            return;
-        m_fired = true;
-        qApp->removeEventFilter(this);
-        m_action();
-        deleteLater();
-    }
-
-    QWidget *m_window;
-    std::function<void()> m_action;
-    bool m_fired = false;
-};
-
-} // namespace
 
 AppContext::AppContext(QObject *parent)
     : AppContext(Options{}, parent)
@@ -209,7 +163,11 @@ void AppContext::startSandboxAfterFirstPaint(QWidget *window)
         startSandbox();
         return;
     }
-    new FirstPaintWatcher(window, [this] { startSandbox(); });
+    // The fallback starts it anyway when the window never paints (minimised, hidden).
+    new FirstPaintWatcher(window, [context = QPointer<AppContext>(this)] {
+        if (context)
+            context->startSandbox();
+    }, std::chrono::seconds(3));
 }
 
 } // namespace ui

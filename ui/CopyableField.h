@@ -19,9 +19,6 @@ public:
     [[nodiscard]] QString text() const;
     void setPlaceholderText(const QString &text);
 
-    [[nodiscard]] QLineEdit *lineEdit() const { return m_edit; }
-    [[nodiscard]] QPushButton *copyButton() const { return m_copy; }
-
 private:
     QLineEdit *m_edit;
     QPushButton *m_copy;

@@ -1,37 +1,28 @@
 #include "JwtInspectorPanel.h"
 
-#include "ui/CheckListModel.h"
+#include "ui/CheckListView.h"
 #include "ui/ClaimTreeModel.h"
 #include "ui/ExpiryCountdown.h"
 #include "ui/TokenEdit.h"
-#include "ui/UiText.h"
+#include "ui/inspector/AlgorithmAllowList.h"
+#include "ui/inspector/ExpectedClaimsForm.h"
+#include "ui/widgets/Layouting.h"
+#include "ui/widgets/PanelHeader.h"
+#include "ui/widgets/ToneLabel.h"
+#include "ui/widgets/Type.h"
 
-#include "oidc/jwt/JwksClient.h"
-#include "oidc/net/QtHttpTransport.h"
+#include "oidc/Async.h"
 
-#include <QCheckBox>
 #include <QClipboard>
-#include <QComboBox>
-#include <QFormLayout>
-#include <QGridLayout>
+#include <QDateTime>
 #include <QGuiApplication>
-#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
-#include <QLineEdit>
-#include <QPlainTextEdit>
 #include <QPushButton>
-#include <QSpinBox>
 #include <QSplitter>
-#include <QStackedWidget>
 #include <QTabWidget>
-#include <QTableView>
-#include <QToolButton>
 #include <QTreeView>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
-
-#include <QDateTime>
 
 #include <nlohmann/json.hpp>
 
@@ -40,8 +31,8 @@
 namespace ui {
 
 using oidc::crypto::AlgorithmFamily;
-using oidc::crypto::JwsAlgorithm;
 using oidc::jwt::CheckOutcome;
+using KeySource = KeySourceEditor::Source;
 
 namespace {
 
@@ -62,13 +53,26 @@ QString joined(const std::vector<std::string> &items, const QString &separator)
     return list.join(separator);
 }
 
-JwtInspectorPanel::VerifyOutcome runVerification(const JwtInspectorPanel::VerifyJob &job)
+// What a worker verifies and what it finds: plain values, copied across threads.
+struct VerifyJob final {
+    oidc::jwt::DecodedJwt jwt;
+    KeySource source = KeySource::PastedKeys;
+    std::string keyText;
+    oidc::crypto::JsonWebKeySet fetchedKeys;
+    oidc::jwt::SignaturePolicy policy;
+    oidc::jwt::ClaimCheckOptions options;
+};
+struct Verified final {
+    oidc::jwt::JwtValidation validation;
+    std::optional<oidc::Error> keyError; // the pasted key material is unusable
+};
+
+Verified runVerification(const VerifyJob &job)
 {
-    JwtInspectorPanel::VerifyOutcome outcome;
-    outcome.serial = job.serial;
+    Verified verified;
     oidc::crypto::JsonWebKeySet keys;
     switch (job.source) {
-    case JwtInspectorPanel::KeySource::PastedKeys: {
+    case KeySource::PastedKeys: {
         // Key material matters only to algorithms that use a public key; for HS* and "none" a
         // problem with it would only distract.
         const auto algorithm = oidc::crypto::parseJwsAlgorithm(job.jwt.alg);
@@ -79,75 +83,59 @@ JwtInspectorPanel::VerifyOutcome runVerification(const JwtInspectorPanel::Verify
         if (auto parsed = oidc::crypto::parseKeyMaterial(job.keyText); parsed)
             keys = std::move(parsed).value();
         else if (needsKeys)
-            outcome.keyError = parsed.error();
+            verified.keyError = parsed.error();
         break;
     }
-    case JwtInspectorPanel::KeySource::JwksUrl:
+    case KeySource::JwksUrl:
         keys = job.fetchedKeys;
         break;
-    case JwtInspectorPanel::KeySource::HmacSecret:
+    case KeySource::HmacSecret:
         break; // the secret travels in the policy
     }
-    outcome.keyCount = keys.keys.size();
-    outcome.validation = oidc::jwt::validateDecoded(job.jwt, keys, job.policy, job.options);
-    return outcome;
+    verified.validation = oidc::jwt::validateDecoded(job.jwt, keys, job.policy, job.options);
+    return verified;
 }
 
-JwtInspectorPanel::KeyParseOutcome parseKeys(const QString &text)
+// The banner over the checks: the signature's verdict first, then what else failed.
+std::pair<QString, Tone> verdict(const oidc::jwt::JwtValidation &validation, const std::optional<oidc::Error> &keyError)
 {
-    JwtInspectorPanel::KeyParseOutcome outcome;
-    outcome.text = text;
-    auto parsed = oidc::crypto::parseKeyMaterial(toStd(text));
-    if (!parsed) {
-        outcome.error = parsed.error();
-        return outcome;
+    std::vector<const oidc::jwt::ClaimCheck *> failed;
+    int passed = 0;
+    int skipped = 0;
+    for (const auto &check : validation.checks) {
+        if (check.outcome == CheckOutcome::Fail)
+            failed.push_back(&check);
+        else if (check.outcome == CheckOutcome::Pass)
+            ++passed;
+        else
+            ++skipped;
     }
-    for (const auto &key : parsed->keys)
-        outcome.keys.push_back(key.describe());
-    outcome.skipped = parsed->skipped;
-    return outcome;
-}
-
-QLabel *mutedCaption(const QString &text)
-{
-    QLabel *label = plainLabel(text);
-    label->setWordWrap(true);
-    QPalette palette = label->palette();
-    palette.setColor(QPalette::WindowText, mutedColor());
-    label->setPalette(palette);
-    return label;
-}
-
-QLabel *boxedLabel(const QString &name, Tone tone)
-{
-    QLabel *label = plainLabel(QString());
-    label->setObjectName(name);
-    label->setWordWrap(true);
-    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    setTone(label, tone);
-    return label;
-}
-
-QLabel *sectionTitle(const QString &text)
-{
-    QLabel *label = plainLabel(text);
-    QFont font = label->font();
-    font.setWeight(QFont::DemiBold);
-    label->setFont(font);
-    return label;
-}
-
-QString familyTitle(AlgorithmFamily family)
-{
-    switch (family) {
-    case AlgorithmFamily::Hmac: return QStringLiteral("HMAC (shared secret)");
-    case AlgorithmFamily::RsaPkcs1: return QStringLiteral("RSA PKCS#1 v1.5");
-    case AlgorithmFamily::RsaPss: return QStringLiteral("RSA-PSS");
-    case AlgorithmFamily::Ecdsa: return QStringLiteral("ECDSA");
-    case AlgorithmFamily::EdDsa: return QStringLiteral("EdDSA");
-    case AlgorithmFamily::None: return QStringLiteral("none");
+    const auto signature = std::find_if(validation.checks.begin(), validation.checks.end(),
+                                        [](const auto &check) { return check.id == "signature"; });
+    if (keyError)
+        return {QStringLiteral("✘ Not verified: the pasted key material is unusable — ") + errorText(*keyError), Tone::Bad};
+    if (signature != validation.checks.end() && signature->outcome == CheckOutcome::Fail)
+        return {QStringLiteral("✘ Signature NOT valid — %1: %2").arg(qs(signature->code), qs(signature->detail)), Tone::Bad};
+    if (validation.signature && validation.signature->unsigned_)
+        return {QStringLiteral("⚠ UNSIGNED token accepted only because unsigned tokens are allowed: nothing proves who wrote it · ")
+                    + QStringLiteral("%1 passed, %2 failed, %3 skipped").arg(passed).arg(failed.size()).arg(skipped),
+                Tone::Bad};
+    if (validation.signature) {
+        const QString by = QStringLiteral("%1 with %2").arg(qs(validation.signature->algorithm), qs(validation.signature->keyDescription));
+        if (failed.empty())
+            return {QStringLiteral("✔ Signature valid: %1 · all checks passed (%2 passed, %3 skipped)").arg(by).arg(passed).arg(skipped),
+                    Tone::Good};
+        QStringList names;
+        for (const auto *check : failed)
+            names << qs(check->id) + QStringLiteral(" (") + qs(check->code) + QStringLiteral(")");
+        return {QStringLiteral("✔ Signature valid: %1 — but %2 failed: %3")
+                    .arg(by, failed.size() == 1 ? QStringLiteral("1 check") : QStringLiteral("%1 checks").arg(failed.size()),
+                         names.join(QStringLiteral(", "))),
+                Tone::Warning};
     }
-    return {};
+    if (validation.error)
+        return {QStringLiteral("✘ Not verified — ") + errorText(*validation.error), Tone::Bad};
+    return {QString(), Tone::Bad};
 }
 
 } // namespace
@@ -157,125 +145,92 @@ JwtInspectorPanel::JwtInspectorPanel(QWidget *parent)
 {
     setObjectName(QStringLiteral("jwtInspectorPanel"));
 
-    auto *title = plainLabel(QStringLiteral("JWT Inspector"));
-    QFont titleFont = title->font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.35);
-    titleFont.setWeight(QFont::DemiBold);
-    title->setFont(titleFont);
-    auto *intro = mutedCaption(QStringLiteral(
-        "Decodes a JWS as you type and explains every registered, OIDC and Descope member. Verification uses only the "
-        "keys you give it; the token's header never chooses the algorithm or the key."));
-
+    auto *header = new PanelHeader(Type::Title, QStringLiteral("JWT Inspector"),
+                                   QStringLiteral("Decodes a JWS as you type and explains every registered, OIDC and Descope member. "
+                                                  "Verification uses only the keys you give it; the token's header never chooses the "
+                                                  "algorithm or the key."));
     auto *splitter = new QSplitter(Qt::Horizontal);
     splitter->setObjectName(QStringLiteral("inspectorSplitter"));
-    splitter->addWidget(buildInputColumn());
+    splitter->addWidget(buildTokenColumn());
     splitter->addWidget(buildOutputColumn());
     splitter->setStretchFactor(0, 4);
     splitter->setStretchFactor(1, 6);
     splitter->setSizes({390, 610});
     splitter->setChildrenCollapsible(false);
-
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(18, 14, 18, 12);
-    layout->setSpacing(8);
-    layout->addWidget(title);
-    layout->addWidget(intro);
-    layout->addWidget(splitter, 1);
+    layout::attach(this, layout::column({header, layout::Item(splitter, 1)}, {.margins = QMargins(18, 14, 18, 12), .spacing = 8}));
 
     m_decodeTimer.setSingleShot(true);
     m_decodeTimer.setInterval(kDecodeDelayMs);
     connect(&m_decodeTimer, &QTimer::timeout, this, &JwtInspectorPanel::decodeNow);
     connect(m_tokenEdit, &QPlainTextEdit::textChanged, &m_decodeTimer, qOverload<>(&QTimer::start));
     connect(m_tokenEdit, &TokenEdit::fileError, this, &JwtInspectorPanel::showDecodeError);
-
-    m_keyParseTimer.setSingleShot(true);
-    m_keyParseTimer.setInterval(300);
-    connect(&m_keyParseTimer, &QTimer::timeout, this, &JwtInspectorPanel::scheduleKeyParse);
-
-    connect(&m_verifyWatcher, &QFutureWatcher<VerifyOutcome>::finished, this,
-            [this] { applyVerification(m_verifyWatcher.result()); });
-    connect(&m_keyParseWatcher, &QFutureWatcher<KeyParseOutcome>::finished, this,
-            [this] { applyKeyParse(m_keyParseWatcher.result()); });
-    connect(&m_jwksWatcher, &QFutureWatcher<JwksOutcome>::finished, this, [this] { applyJwks(m_jwksWatcher.result()); });
+    connect(m_keySource, &KeySourceEditor::changed, this, &JwtInspectorPanel::updateVerifyAvailability);
+    connect(m_keySource, &KeySourceEditor::fetchRequested, this, &JwtInspectorPanel::fetchJwks);
+    connect(m_keySource->fetcher(), &JwksFetcher::finished, this, &JwtInspectorPanel::onJwksFetched);
+    connect(m_algorithms, &AlgorithmAllowList::changed, this, [this] {
+        m_unsignedWarning->setVisible(m_algorithms->allowsUnsigned());
+        updateVerifyAvailability();
+    });
 
     decodeNow();
-}
-
-JwtInspectorPanel::~JwtInspectorPanel()
-{
-    m_fetchHandle.cancel();
 }
 
 // ---------------------------------------------------------------------------------------------
 // Layout
 
-QWidget *JwtInspectorPanel::buildInputColumn()
+QWidget *JwtInspectorPanel::buildTokenColumn()
 {
     m_tokenEdit = new TokenEdit;
     m_tokenEdit->setMinimumHeight(90);
-
-    m_tokenStatus = boxedLabel(QStringLiteral("tokenStatusLabel"), Tone::Neutral);
-    m_decodeError = boxedLabel(QStringLiteral("decodeErrorLabel"), Tone::Bad);
+    m_tokenStatus = toneLabel(QStringLiteral("tokenStatusLabel"), Tone::Neutral);
+    m_decodeError = toneLabel(QStringLiteral("decodeErrorLabel"), Tone::Bad);
     m_decodeError->hide();
+    m_countdown = new ExpiryCountdown;
 
-    m_clearButton = new QPushButton(QStringLiteral("Clear"));
-    m_clearButton->setObjectName(QStringLiteral("clearTokenButton"));
-    connect(m_clearButton, &QPushButton::clicked, this, [this] {
+    auto *clear = new QPushButton(QStringLiteral("Clear"));
+    clear->setObjectName(QStringLiteral("clearTokenButton"));
+    connect(clear, &QPushButton::clicked, this, [this] {
         m_tokenEdit->clear();
         decodeNow();
         m_tokenEdit->setFocus();
     });
 
-    m_countdown = new ExpiryCountdown;
-
-    auto *tabs = new QTabWidget;
-    tabs->setObjectName(QStringLiteral("verificationTabs"));
-    tabs->addTab(buildKeyTab(), QStringLiteral("Key"));
-    tabs->addTab(buildExpectedTab(), QStringLiteral("Expected values"));
-    tabs->addTab(buildAlgorithmTab(), QStringLiteral("Algorithms"));
-
-    m_unsignedWarning = boxedLabel(QStringLiteral("unsignedWarningLabel"), Tone::Bad);
-    m_unsignedWarning->setText(QStringLiteral(
-        "⚠ Unsigned tokens are accepted: an alg \"none\" token proves nothing, anyone can write one. "
-        "Never accept them from a real provider (RFC 8725 §3.1, rp-checks J2)."));
+    m_unsignedWarning = toneLabel(QStringLiteral("unsignedWarningLabel"), Tone::Bad,
+                                  QStringLiteral("⚠ Unsigned tokens are accepted: an alg \"none\" token proves nothing, anyone can write "
+                                                 "one. Never accept them from a real provider (RFC 8725 §3.1, rp-checks J2)."));
     m_unsignedWarning->hide();
-
     m_verifyButton = new QPushButton(QStringLiteral("Verify"));
     m_verifyButton->setObjectName(QStringLiteral("verifyButton"));
     m_verifyButton->setDefault(true);
     m_verifyButton->setMinimumWidth(110);
-    m_verifyHint = plainLabel(QString());
+    m_verifyHint = typeLabel(Type::Caption);
     m_verifyHint->setObjectName(QStringLiteral("verifyHintLabel"));
-    m_verifyHint->setWordWrap(true);
-    QPalette hintPalette = m_verifyHint->palette();
-    hintPalette.setColor(QPalette::WindowText, mutedColor());
-    m_verifyHint->setPalette(hintPalette);
     connect(m_verifyButton, &QPushButton::clicked, this, &JwtInspectorPanel::verify);
 
-    auto *tokenHeader = new QHBoxLayout;
-    tokenHeader->addWidget(sectionTitle(QStringLiteral("Token")));
-    tokenHeader->addStretch(1);
-    tokenHeader->addWidget(m_clearButton);
+    return layout::widget(layout::column({new PanelHeader(Type::Section, QStringLiteral("Token"), {}, {clear}),
+                                          layout::Item(m_tokenEdit, 1),
+                                          m_tokenStatus,
+                                          m_decodeError,
+                                          m_countdown,
+                                          layout::Space{6},
+                                          typeLabel(Type::Section, QStringLiteral("Verification")),
+                                          buildVerificationTabs(),
+                                          m_unsignedWarning,
+                                          layout::row({m_verifyButton, layout::Item(m_verifyHint, 1)})},
+                                         {.margins = QMargins(0, 0, 8, 0), .spacing = 6}));
+}
 
-    auto *verifyRow = new QHBoxLayout;
-    verifyRow->addWidget(m_verifyButton);
-    verifyRow->addWidget(m_verifyHint, 1);
-
-    auto *column = new QWidget;
-    auto *layout = new QVBoxLayout(column);
-    layout->setContentsMargins(0, 0, 8, 0);
-    layout->setSpacing(6);
-    layout->addLayout(tokenHeader);
-    layout->addWidget(m_tokenEdit, 1);
-    layout->addWidget(m_tokenStatus);
-    layout->addWidget(m_decodeError);
-    layout->addWidget(m_countdown);
-    layout->addSpacing(6);
-    layout->addWidget(sectionTitle(QStringLiteral("Verification")));
-    layout->addWidget(tabs);
-    layout->addWidget(m_unsignedWarning);
-    layout->addLayout(verifyRow);
-    return column;
+QWidget *JwtInspectorPanel::buildVerificationTabs()
+{
+    m_keySource = new KeySourceEditor;
+    m_expected = new ExpectedClaimsForm;
+    m_algorithms = new AlgorithmAllowList;
+    auto *tabs = new QTabWidget;
+    tabs->setObjectName(QStringLiteral("verificationTabs"));
+    tabs->addTab(m_keySource, QStringLiteral("Key"));
+    tabs->addTab(m_expected, QStringLiteral("Expected values"));
+    tabs->addTab(m_algorithms, QStringLiteral("Algorithms"));
+    return tabs;
 }
 
 QWidget *JwtInspectorPanel::buildOutputColumn()
@@ -303,287 +258,24 @@ QWidget *JwtInspectorPanel::buildOutputColumn()
     connect(m_copyHeaderButton, &QPushButton::clicked, this, [this] { copyJson(true); });
     connect(m_copyClaimsButton, &QPushButton::clicked, this, [this] { copyJson(false); });
 
-    m_banner = boxedLabel(QStringLiteral("signatureBanner"), Tone::Neutral);
-    QFont bannerFont = m_banner->font();
-    bannerFont.setWeight(QFont::DemiBold);
-    m_banner->setFont(bannerFont);
-
-    // One line per check; the full rule and detail of the selected check show underneath
-    // (a details pane following the selection, as in Wireshark's packet list).
-    m_checksModel = new CheckListModel(this);
-    m_checksTable = new QTableView;
-    m_checksTable->setObjectName(QStringLiteral("checksTable"));
-    m_checksTable->setModel(m_checksModel);
-    m_checksTable->verticalHeader()->hide();
-    m_checksTable->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    m_checksTable->verticalHeader()->setDefaultSectionSize(m_checksTable->fontMetrics().height() + 5);
-    m_checksTable->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_checksTable->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_checksTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_checksTable->setAlternatingRowColors(true);
-    m_checksTable->setWordWrap(false);
-    m_checksTable->setShowGrid(false);
-    m_checksTable->setTextElideMode(Qt::ElideRight);
-    QHeaderView *header = m_checksTable->horizontalHeader();
-    header->setStretchLastSection(true);
-    header->setSectionResizeMode(CheckListModel::CheckColumn, QHeaderView::ResizeToContents);
-    header->setSectionResizeMode(CheckListModel::ResultColumn, QHeaderView::ResizeToContents);
-    header->setSectionResizeMode(CheckListModel::RuleColumn, QHeaderView::Interactive);
-    m_checksTable->setColumnWidth(CheckListModel::RuleColumn, 210);
-
-    m_checkDetail = boxedLabel(QStringLiteral("checkDetailLabel"), Tone::Neutral);
-    m_checkDetail->setMinimumHeight(m_checkDetail->fontMetrics().height() * 3 + 14);
-    m_checkDetail->setAlignment(Qt::AlignLeft | Qt::AlignTop);
-    m_checkDetail->hide();
-    connect(m_checksTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            [this](const QModelIndex &current) { showCheckDetail(current.row()); });
-    connect(m_checksModel, &QAbstractItemModel::modelReset, this, [this] {
-        // Select the first failure, or the first check: its detail is what matters most.
-        int row = -1;
-        const auto &checks = m_checksModel->checks();
-        for (size_t i = 0; i < checks.size() && row < 0; ++i)
-            if (checks[i].outcome == CheckOutcome::Fail)
-                row = static_cast<int>(i);
-        if (row < 0 && !checks.empty())
-            row = 0;
-        if (row >= 0)
-            m_checksTable->selectionModel()->setCurrentIndex(m_checksModel->index(row, 0),
-                                                             QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
-        showCheckDetail(row);
-    });
-
-    auto *decodedHeader = new QHBoxLayout;
-    decodedHeader->addWidget(sectionTitle(QStringLiteral("Decoded")));
-    decodedHeader->addStretch(1);
-    decodedHeader->addWidget(m_copyHeaderButton);
-    decodedHeader->addWidget(m_copyClaimsButton);
-    auto *decoded = new QWidget;
-    auto *decodedLayout = new QVBoxLayout(decoded);
-    decodedLayout->setContentsMargins(0, 0, 0, 4);
-    decodedLayout->setSpacing(6);
-    decodedLayout->addLayout(decodedHeader);
-    decodedLayout->addWidget(m_tree, 1);
-
-    auto *results = new QWidget;
-    auto *resultsLayout = new QVBoxLayout(results);
-    resultsLayout->setContentsMargins(0, 4, 0, 0);
-    resultsLayout->setSpacing(6);
-    resultsLayout->addWidget(m_banner);
-    resultsLayout->addWidget(m_checksTable, 1);
-    resultsLayout->addWidget(m_checkDetail);
+    m_banner = toneLabel(QStringLiteral("signatureBanner"), Tone::Neutral);
+    applyType(m_banner, Type::Section);
+    // One line per check; the full rule and detail of the selected check show underneath.
+    m_checks = new CheckListView(QStringLiteral("checks"), {.detailPane = true, .ruleColumnWidth = 210});
 
     auto *splitter = new QSplitter(Qt::Vertical);
     splitter->setObjectName(QStringLiteral("outputSplitter"));
-    splitter->addWidget(decoded);
-    splitter->addWidget(results);
+    splitter->addWidget(layout::widget(
+        layout::column({new PanelHeader(Type::Section, QStringLiteral("Decoded"), {}, {m_copyHeaderButton, m_copyClaimsButton}),
+                        layout::Item(m_tree, 1)},
+                       {.margins = QMargins(0, 0, 0, 4), .spacing = 6})));
+    splitter->addWidget(layout::widget(layout::column({m_banner, layout::Item(m_checks, 1)}, {.margins = QMargins(0, 4, 0, 0), .spacing = 6})));
     splitter->setStretchFactor(0, 11);
     splitter->setStretchFactor(1, 9);
     splitter->setSizes({380, 310});
     splitter->setChildrenCollapsible(false);
-
-    auto *column = new QWidget;
-    auto *layout = new QVBoxLayout(column);
-    layout->setContentsMargins(8, 0, 0, 0);
-    layout->addWidget(splitter);
-    return column;
+    return layout::widget(layout::column({splitter}, {.margins = QMargins(8, 0, 0, 0)}));
 }
-
-void JwtInspectorPanel::showCheckDetail(int row)
-{
-    const auto &checks = m_checksModel->checks();
-    if (row < 0 || row >= static_cast<int>(checks.size())) {
-        m_checkDetail->clear();
-        m_checkDetail->hide();
-        return;
-    }
-    m_checkDetail->show();
-    const auto &check = checks[static_cast<size_t>(row)];
-    QString text = qs(check.id) + QStringLiteral(" — ") + CheckListModel::outcomeText(check.outcome);
-    if (!check.code.empty())
-        text += QStringLiteral(" ") + qs(check.code);
-    text += QStringLiteral("\nRule: ") + qs(check.rule) + QStringLiteral("\nDetail: ") + qs(check.detail);
-    m_checkDetail->setText(text);
-    setTone(m_checkDetail, check.outcome == CheckOutcome::Fail ? Tone::Bad : check.outcome == CheckOutcome::Pass ? Tone::Good : Tone::Neutral);
-}
-
-QWidget *JwtInspectorPanel::buildKeyTab()
-{
-    m_keySourceCombo = new QComboBox;
-    m_keySourceCombo->setObjectName(QStringLiteral("keySourceCombo"));
-    m_keySourceCombo->addItem(QStringLiteral("Pasted keys: JWKS, JWK or PEM"), static_cast<int>(KeySource::PastedKeys));
-    m_keySourceCombo->addItem(QStringLiteral("JWKS URL (fetched)"), static_cast<int>(KeySource::JwksUrl));
-    m_keySourceCombo->addItem(QStringLiteral("HMAC shared secret"), static_cast<int>(KeySource::HmacSecret));
-
-    // Pasted keys.
-    m_keyMaterialEdit = new QPlainTextEdit;
-    m_keyMaterialEdit->setObjectName(QStringLiteral("keyMaterialEdit"));
-    m_keyMaterialEdit->setFont(monospaceFont());
-    m_keyMaterialEdit->setWordWrapMode(QTextOption::WrapAnywhere);
-    m_keyMaterialEdit->setPlaceholderText(QStringLiteral(
-        "{\"keys\":[…]}, a single JWK, or -----BEGIN PUBLIC KEY----- / CERTIFICATE-----"));
-    m_keyStatus = boxedLabel(QStringLiteral("keyStatusLabel"), Tone::Neutral);
-    m_keyStatus->setText(QStringLiteral("No keys pasted."));
-    auto *pastedPage = new QWidget;
-    auto *pastedLayout = new QVBoxLayout(pastedPage);
-    pastedLayout->setContentsMargins(0, 0, 0, 0);
-    pastedLayout->addWidget(m_keyMaterialEdit, 1);
-    pastedLayout->addWidget(m_keyStatus);
-    connect(m_keyMaterialEdit, &QPlainTextEdit::textChanged, &m_keyParseTimer, qOverload<>(&QTimer::start));
-
-    // JWKS URL.
-    m_jwksUrlEdit = new QLineEdit;
-    m_jwksUrlEdit->setObjectName(QStringLiteral("jwksUrlEdit"));
-    m_jwksUrlEdit->setPlaceholderText(QStringLiteral("https://provider.example/.well-known/jwks.json"));
-    m_jwksUrlEdit->setClearButtonEnabled(true);
-    m_fetchButton = new QPushButton(QStringLiteral("Fetch"));
-    m_fetchButton->setObjectName(QStringLiteral("fetchJwksButton"));
-    m_cancelFetchButton = new QPushButton(QStringLiteral("Cancel"));
-    m_cancelFetchButton->setObjectName(QStringLiteral("cancelFetchButton"));
-    m_cancelFetchButton->setEnabled(false);
-    m_jwksUrlWarning = boxedLabel(QStringLiteral("jwksUrlWarningLabel"), Tone::Warning);
-    m_jwksUrlWarning->hide();
-    m_jwksStatus = boxedLabel(QStringLiteral("jwksStatusLabel"), Tone::Neutral);
-    m_jwksStatus->setText(QStringLiteral("Keys are fetched when you press Fetch or Verify."));
-    auto *urlRow = new QHBoxLayout;
-    urlRow->addWidget(m_jwksUrlEdit, 1);
-    urlRow->addWidget(m_fetchButton);
-    urlRow->addWidget(m_cancelFetchButton);
-    auto *urlPage = new QWidget;
-    auto *urlLayout = new QVBoxLayout(urlPage);
-    urlLayout->setContentsMargins(0, 0, 0, 0);
-    urlLayout->addLayout(urlRow);
-    urlLayout->addWidget(m_jwksUrlWarning);
-    urlLayout->addWidget(m_jwksStatus);
-    urlLayout->addStretch(1);
-    connect(m_fetchButton, &QPushButton::clicked, this, &JwtInspectorPanel::fetchJwks);
-    connect(m_cancelFetchButton, &QPushButton::clicked, this, &JwtInspectorPanel::cancelFetch);
-    connect(m_jwksUrlEdit, &QLineEdit::textChanged, this, [this] {
-        updateJwksUrlWarning();
-        if (!m_fetching && (!m_fetchedKeys || m_fetchedUrl != jwksUrl())) {
-            // What the status said was about another URL.
-            m_jwksStatus->setText(QStringLiteral("Keys are fetched when you press Fetch or Verify."));
-            setTone(m_jwksStatus, Tone::Neutral);
-        }
-        updateVerifyAvailability();
-    });
-    connect(m_jwksUrlEdit, &QLineEdit::returnPressed, this, &JwtInspectorPanel::fetchJwks);
-
-    // HMAC secret.
-    m_hmacSecretEdit = new QLineEdit;
-    m_hmacSecretEdit->setObjectName(QStringLiteral("hmacSecretEdit"));
-    m_hmacSecretEdit->setEchoMode(QLineEdit::Password);
-    m_hmacSecretEdit->setPlaceholderText(QStringLiteral("shared secret (UTF-8)"));
-    auto *showSecret = new QToolButton;
-    showSecret->setObjectName(QStringLiteral("showSecretButton"));
-    showSecret->setText(QStringLiteral("Show"));
-    showSecret->setCheckable(true);
-    connect(showSecret, &QToolButton::toggled, this, [this](bool shown) {
-        m_hmacSecretEdit->setEchoMode(shown ? QLineEdit::Normal : QLineEdit::Password);
-    });
-    auto *secretRow = new QHBoxLayout;
-    secretRow->addWidget(m_hmacSecretEdit, 1);
-    secretRow->addWidget(showSecret);
-    auto *hmacPage = new QWidget;
-    auto *hmacLayout = new QVBoxLayout(hmacPage);
-    hmacLayout->setContentsMargins(0, 0, 0, 0);
-    hmacLayout->addLayout(secretRow);
-    hmacLayout->addWidget(mutedCaption(QStringLiteral(
-        "The secret's UTF-8 bytes are the HMAC key. HS256/384/512 must be ticked under Algorithms: a symmetric "
-        "algorithm is never implied (RFC 8725 §3.1).")));
-    hmacLayout->addStretch(1);
-    connect(m_hmacSecretEdit, &QLineEdit::textChanged, this, &JwtInspectorPanel::updateVerifyAvailability);
-
-    m_keySourceStack = new QStackedWidget;
-    m_keySourceStack->setObjectName(QStringLiteral("keySourceStack"));
-    m_keySourceStack->addWidget(pastedPage);
-    m_keySourceStack->addWidget(urlPage);
-    m_keySourceStack->addWidget(hmacPage);
-    connect(m_keySourceCombo, &QComboBox::currentIndexChanged, this, [this](int index) {
-        m_keySourceStack->setCurrentIndex(index);
-        updateVerifyAvailability();
-    });
-
-    auto *tab = new QWidget;
-    auto *layout = new QVBoxLayout(tab);
-    auto *sourceRow = new QHBoxLayout;
-    sourceRow->addWidget(plainLabel(QStringLiteral("Key source")));
-    sourceRow->addWidget(m_keySourceCombo, 1);
-    layout->addLayout(sourceRow);
-    layout->addWidget(m_keySourceStack, 1);
-    return tab;
-}
-
-QWidget *JwtInspectorPanel::buildExpectedTab()
-{
-    m_issuerEdit = new QLineEdit;
-    m_issuerEdit->setObjectName(QStringLiteral("issuerEdit"));
-    m_issuerEdit->setPlaceholderText(QStringLiteral("the provider's issuer, exactly (iss)"));
-    m_audienceEdit = new QLineEdit;
-    m_audienceEdit->setObjectName(QStringLiteral("audienceEdit"));
-    m_audienceEdit->setPlaceholderText(QStringLiteral("your client_id (aud)"));
-    m_nonceEdit = new QLineEdit;
-    m_nonceEdit->setObjectName(QStringLiteral("nonceEdit"));
-    m_nonceEdit->setPlaceholderText(QStringLiteral("the nonce sent in the authorization request"));
-    m_leewaySpin = new QSpinBox;
-    m_leewaySpin->setObjectName(QStringLiteral("leewaySpin"));
-    m_leewaySpin->setRange(0, 600);
-    m_leewaySpin->setValue(30);
-    m_leewaySpin->setSuffix(QStringLiteral(" s"));
-    m_leewaySpin->setToolTip(QStringLiteral("Clock skew allowed for exp, nbf, iat and auth_time"));
-    m_leewaySpin->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
-    m_leewaySpin->setMinimumWidth(90);
-
-    auto *tab = new QWidget;
-    auto *form = new QFormLayout(tab);
-    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    form->addRow(plainLabel(QStringLiteral("Issuer")), m_issuerEdit);
-    form->addRow(plainLabel(QStringLiteral("Audience")), m_audienceEdit);
-    form->addRow(plainLabel(QStringLiteral("Nonce")), m_nonceEdit);
-    form->addRow(plainLabel(QStringLiteral("Leeway")), m_leewaySpin);
-    form->addRow(mutedCaption(QStringLiteral(
-        "An empty field skips its check (SKIP in the results): an ID token's iss, aud and nonce must be checked "
-        "(OIDC Core §3.1.3.7).")));
-    return tab;
-}
-
-QWidget *JwtInspectorPanel::buildAlgorithmTab()
-{
-    auto *tab = new QWidget;
-    auto *grid = new QGridLayout(tab);
-    grid->setHorizontalSpacing(14);
-    grid->setVerticalSpacing(4);
-    std::vector<AlgorithmFamily> families;
-    for (const JwsAlgorithm algorithm : oidc::crypto::supportedAlgorithms()) {
-        const AlgorithmFamily family = oidc::crypto::algorithmFamily(algorithm);
-        auto found = std::find(families.begin(), families.end(), family);
-        const int row = static_cast<int>(found - families.begin());
-        if (found == families.end()) {
-            families.push_back(family);
-            grid->addWidget(plainLabel(familyTitle(family)), row, 0);
-        }
-        const QString name = qs(oidc::crypto::jwsAlgorithmName(algorithm));
-        auto *check = new QCheckBox(name);
-        check->setObjectName(QStringLiteral("alg_") + name);
-        // Default: every asymmetric algorithm; HMAC only when asked for (RFC 8725 §3.1).
-        check->setChecked(family != AlgorithmFamily::Hmac);
-        int column = 1;
-        for (const auto &[other, box] : m_algorithmChecks)
-            if (oidc::crypto::algorithmFamily(other) == family)
-                ++column;
-        grid->addWidget(check, row, column);
-        m_algorithmChecks.emplace_back(algorithm, check);
-        connect(check, &QCheckBox::toggled, this, &JwtInspectorPanel::updateVerifyAvailability);
-    }
-    const int next = static_cast<int>(families.size());
-    m_allowUnsignedCheck = new QCheckBox(QStringLiteral("Allow unsigned tokens (alg \"none\")"));
-    m_allowUnsignedCheck->setObjectName(QStringLiteral("allowUnsignedCheck"));
-    connect(m_allowUnsignedCheck, &QCheckBox::toggled, this, &JwtInspectorPanel::updateUnsignedWarning);
-    grid->addWidget(m_allowUnsignedCheck, next, 0, 1, 4);
-    grid->setColumnStretch(4, 1);
-    grid->setRowStretch(next + 1, 1);
-    return tab;
-}
-
 
 // ---------------------------------------------------------------------------------------------
 // Token
@@ -608,45 +300,43 @@ void JwtInspectorPanel::showDecodeError(const QString &text)
 void JwtInspectorPanel::decodeNow()
 {
     m_decodeTimer.stop();
-    ++m_tokenSerial;
+    ++m_verifySerial; // a verification of the previous token is never shown
     const std::string text = toStd(m_tokenEdit->toPlainText());
     const std::string_view trimmed = oidc::jwt::trimToken(text);
-
     if (trimmed.empty()) {
-        m_decoded.reset();
-        m_treeModel->clear();
-        m_countdown->clear();
-        showDecodeError(QString());
-        m_tokenStatus->setText(QStringLiteral("Paste a token to decode it. Nothing leaves this machine."));
-        setTone(m_tokenStatus, Tone::Neutral);
-        m_tokenStatus->show();
-        m_copyHeaderButton->setEnabled(false);
-        m_copyClaimsButton->setEnabled(false);
-        resetVerification(QStringLiteral("Not verified: no token."));
-        updateVerifyAvailability();
-        Q_EMIT tokenDecoded(false);
+        showUndecoded(QStringLiteral("Paste a token to decode it. Nothing leaves this machine."), QString(),
+                      QStringLiteral("Not verified: no token."));
         return;
     }
-
     auto decoded = oidc::jwt::decodeJwt(trimmed);
     if (!decoded) {
         // The input stays as typed; what was shown for an earlier token goes away, so nothing on
         // screen describes a token other than the one in the box.
-        m_decoded.reset();
-        m_treeModel->clear();
-        m_countdown->clear();
-        m_tokenStatus->hide();
-        showDecodeError(errorText(decoded.error()));
-        m_copyHeaderButton->setEnabled(false);
-        m_copyClaimsButton->setEnabled(false);
-        resetVerification(QStringLiteral("Not verified: the token does not decode."));
-        updateVerifyAvailability();
-        Q_EMIT tokenDecoded(false);
+        showUndecoded(QString(), errorText(decoded.error()), QStringLiteral("Not verified: the token does not decode."));
         return;
     }
-
     m_decoded = std::move(decoded).value();
-    const oidc::jwt::DecodedJwt &jwt = *m_decoded;
+    showDecoded(*m_decoded, trimmed, text.size() != trimmed.size());
+}
+
+void JwtInspectorPanel::showUndecoded(const QString &status, const QString &error, const QString &verification)
+{
+    m_decoded.reset();
+    m_treeModel->clear();
+    m_countdown->clear();
+    showDecodeError(error);
+    m_tokenStatus->setText(status);
+    setTone(m_tokenStatus, Tone::Neutral);
+    m_tokenStatus->setVisible(!status.isEmpty());
+    m_copyHeaderButton->setEnabled(false);
+    m_copyClaimsButton->setEnabled(false);
+    resetVerification(verification);
+    updateVerifyAvailability();
+    Q_EMIT tokenDecoded(false);
+}
+
+void JwtInspectorPanel::showDecoded(const oidc::jwt::DecodedJwt &jwt, std::string_view trimmed, bool trimmedSomething)
+{
     showDecodeError(QString());
     m_treeModel->setNow(QDateTime::currentSecsSinceEpoch());
     m_treeModel->setToken(jwt.headerJson, jwt.claimsJson);
@@ -666,7 +356,7 @@ void JwtInspectorPanel::decodeNow()
     if (!ignored.empty())
         status += QStringLiteral("\nThe header names a key (%1): it is never used, keys come only from your key source.")
                       .arg(joined(ignored, QStringLiteral(", ")));
-    if (text.size() != trimmed.size())
+    if (trimmedSomething)
         status += QStringLiteral("\nSurrounding whitespace or a \"Bearer\" prefix was ignored.");
     m_tokenStatus->setText(status);
     setTone(m_tokenStatus, jwt.alg == "none" || !ignored.empty() ? Tone::Warning : Tone::Neutral);
@@ -690,219 +380,80 @@ void JwtInspectorPanel::copyJson(bool header)
 
 void JwtInspectorPanel::setKeySource(KeySource source)
 {
-    m_keySourceCombo->setCurrentIndex(m_keySourceCombo->findData(static_cast<int>(source)));
+    m_keySource->setSource(source);
 }
 
-JwtInspectorPanel::KeySource JwtInspectorPanel::keySource() const
+KeySource JwtInspectorPanel::keySource() const
 {
-    return static_cast<KeySource>(m_keySourceCombo->currentData().toInt());
+    return m_keySource->source();
 }
 
 void JwtInspectorPanel::setTransport(oidc::net::HttpTransport *transport)
 {
-    cancelFetch();
-    m_transport = transport;
+    m_keySource->setTransport(transport);
 }
 
-oidc::net::HttpTransport *JwtInspectorPanel::transport()
+void JwtInspectorPanel::setBanner(const QString &text, Tone tone)
 {
-    if (!m_transport)
-        m_transport = new oidc::net::QtHttpTransport(this); // created on first use: no network at start-up
-    return m_transport;
+    m_banner->setText(text);
+    setTone(m_banner, tone);
 }
 
 void JwtInspectorPanel::resetVerification(const QString &message)
 {
-    m_checksModel->clear();
-    m_banner->setText(message);
-    setTone(m_banner, Tone::Neutral);
+    m_checks->clear();
+    setBanner(message, Tone::Neutral);
 }
 
 void JwtInspectorPanel::updateVerifyAvailability()
 {
     QString hint;
-    const bool anyAlgorithm = std::any_of(m_algorithmChecks.begin(), m_algorithmChecks.end(),
-                                          [](const auto &entry) { return entry.second->isChecked(); });
     if (!m_decoded)
         hint = QStringLiteral("Decode a token first.");
-    else if (!anyAlgorithm && !m_allowUnsignedCheck->isChecked())
+    else if (!m_algorithms->allowsAny())
         hint = QStringLiteral("Tick at least one algorithm under Algorithms.");
-    else if (m_fetching)
-        hint = QStringLiteral("Fetching the JWKS…");
-    else if (keySource() == KeySource::JwksUrl && m_jwksUrlEdit->text().trimmed().isEmpty())
-        hint = QStringLiteral("Enter the JWKS URL under Key.");
-    else if (keySource() == KeySource::HmacSecret && m_hmacSecretEdit->text().isEmpty())
-        hint = QStringLiteral("Enter the shared secret under Key.");
+    else
+        hint = m_keySource->missingInput();
     m_verifyButton->setEnabled(hint.isEmpty());
     m_verifyHint->setText(hint);
-    m_fetchButton->setEnabled(!m_fetching && !m_jwksUrlEdit->text().trimmed().isEmpty());
-}
-
-void JwtInspectorPanel::updateUnsignedWarning()
-{
-    m_unsignedWarning->setVisible(m_allowUnsignedCheck->isChecked());
-    updateVerifyAvailability();
-}
-
-QUrl JwtInspectorPanel::jwksUrl() const
-{
-    return QUrl(m_jwksUrlEdit->text().trimmed(), QUrl::StrictMode);
-}
-
-void JwtInspectorPanel::updateJwksUrlWarning()
-{
-    const QUrl url = jwksUrl();
-    if (url.scheme() == QLatin1String("http") && !url.host().isEmpty()) {
-        if (oidc::net::isLoopbackHost(url.host())) {
-            m_jwksUrlWarning->setText(QStringLiteral(
-                "⚠ http:// is accepted only because %1 is a loopback address (a local test provider). "
-                "A real provider's keys must come over https.").arg(url.host()));
-            setTone(m_jwksUrlWarning, Tone::Warning);
-        } else {
-            m_jwksUrlWarning->setText(QStringLiteral(
-                "✘ http:// is refused for %1: keys fetched without TLS could be swapped in transit. Use https.")
-                                          .arg(url.host()));
-            setTone(m_jwksUrlWarning, Tone::Bad);
-        }
-        m_jwksUrlWarning->show();
-    } else {
-        m_jwksUrlWarning->hide();
-    }
-}
-
-oidc::jwt::SignaturePolicy JwtInspectorPanel::signaturePolicy() const
-{
-    oidc::jwt::SignaturePolicy policy;
-    for (const auto &[algorithm, check] : m_algorithmChecks)
-        if (check->isChecked())
-            policy.allowedAlgorithms.push_back(algorithm);
-    if (policy.allowedAlgorithms.empty())
-        // An empty list means "every asymmetric algorithm" to the core; nothing ticked means
-        // nothing allowed, which "none" alone expresses (only reachable with unsigned allowed).
-        policy.allowedAlgorithms.push_back(JwsAlgorithm::None);
-    policy.allowUnsigned = m_allowUnsignedCheck->isChecked();
-    if (keySource() == KeySource::HmacSecret)
-        policy.hmacSecret = toStd(m_hmacSecretEdit->text());
-    return policy;
-}
-
-oidc::jwt::ClaimCheckOptions JwtInspectorPanel::claimOptions() const
-{
-    oidc::jwt::ClaimCheckOptions options;
-    const auto optionalText = [](const QLineEdit *edit) -> std::optional<std::string> {
-        const QString text = edit->text().trimmed();
-        return text.isEmpty() ? std::nullopt : std::optional<std::string>(toStd(text));
-    };
-    options.issuer = optionalText(m_issuerEdit);
-    options.audience = optionalText(m_audienceEdit);
-    options.nonce = optionalText(m_nonceEdit);
-    options.leewaySeconds = m_leewaySpin->value();
-    return options;
 }
 
 void JwtInspectorPanel::verify()
 {
     if (!m_decoded || !m_verifyButton->isEnabled())
         return;
-    if (keySource() == KeySource::JwksUrl && (!m_fetchedKeys || m_fetchedUrl != jwksUrl())) {
+    const oidc::crypto::JsonWebKeySet *fetched = m_keySource->fetchedKeys();
+    if (keySource() == KeySource::JwksUrl && !fetched) {
         startFetch(true); // verifies when the keys arrive
         return;
     }
     VerifyJob job;
-    job.serial = m_tokenSerial;
     job.jwt = *m_decoded;
     job.source = keySource();
     if (job.source == KeySource::PastedKeys)
-        job.keyText = toStd(m_keyMaterialEdit->toPlainText());
-    if (job.source == KeySource::JwksUrl && m_fetchedKeys)
-        job.fetchedKeys = *m_fetchedKeys;
-    job.policy = signaturePolicy();
-    job.options = claimOptions();
-    m_banner->setText(QStringLiteral("Verifying…"));
-    setTone(m_banner, Tone::Neutral);
-    m_verifyWatcher.setFuture(QtConcurrent::run([job = std::move(job)] { return runVerification(job); }));
+        job.keyText = m_keySource->pastedKeys();
+    if (job.source == KeySource::JwksUrl)
+        job.fetchedKeys = *fetched;
+    job.policy = m_algorithms->policy();
+    if (job.source == KeySource::HmacSecret)
+        job.policy.hmacSecret = m_keySource->hmacSecret();
+    job.options = m_expected->options();
+    setBanner(QStringLiteral("Verifying…"), Tone::Neutral);
+    const quint64 serial = ++m_verifySerial;
+    oidc::runOffThread<Verified>(
+        this, [job = std::move(job)] { return runVerification(job); },
+        [this, serial](Verified verified) {
+            if (serial == m_verifySerial) // the token or the request changed while the worker ran
+                showVerification(verified.validation, verified.keyError);
+        });
 }
 
-void JwtInspectorPanel::applyVerification(const VerifyOutcome &outcome)
+void JwtInspectorPanel::showVerification(const oidc::jwt::JwtValidation &validation, const std::optional<oidc::Error> &keyError)
 {
-    if (outcome.serial != m_tokenSerial)
-        return; // the token changed while the worker ran
-    const auto &validation = outcome.validation;
-    m_checksModel->setChecks(validation.checks);
-
-    std::vector<const oidc::jwt::ClaimCheck *> failed;
-    int passed = 0;
-    int skipped = 0;
-    for (const auto &check : validation.checks) {
-        if (check.outcome == CheckOutcome::Fail)
-            failed.push_back(&check);
-        else if (check.outcome == CheckOutcome::Pass)
-            ++passed;
-        else
-            ++skipped;
-    }
-    const auto signature = std::find_if(validation.checks.begin(), validation.checks.end(),
-                                        [](const auto &check) { return check.id == "signature"; });
-    const QString counts = QStringLiteral("%1 passed, %2 failed, %3 skipped").arg(passed).arg(failed.size()).arg(skipped);
-
-    QString text;
-    Tone tone = Tone::Bad;
-    if (outcome.keyError) {
-        text = QStringLiteral("✘ Not verified: the pasted key material is unusable — ") + errorText(*outcome.keyError);
-    } else if (signature != validation.checks.end() && signature->outcome == CheckOutcome::Fail) {
-        text = QStringLiteral("✘ Signature NOT valid — %1: %2").arg(qs(signature->code), qs(signature->detail));
-    } else if (validation.signature && validation.signature->unsigned_) {
-        text = QStringLiteral("⚠ UNSIGNED token accepted only because unsigned tokens are allowed: nothing proves who wrote it · ")
-            + counts;
-    } else if (validation.signature) {
-        const QString by = QStringLiteral("%1 with %2").arg(qs(validation.signature->algorithm), qs(validation.signature->keyDescription));
-        if (failed.empty()) {
-            text = QStringLiteral("✔ Signature valid: %1 · all checks passed (%2 passed, %3 skipped)").arg(by).arg(passed).arg(skipped);
-            tone = Tone::Good;
-        } else {
-            QStringList names;
-            for (const auto *check : failed)
-                names << qs(check->id) + QStringLiteral(" (") + qs(check->code) + QStringLiteral(")");
-            text = QStringLiteral("✔ Signature valid: %1 — but %2 failed: %3")
-                       .arg(by, failed.size() == 1 ? QStringLiteral("1 check") : QStringLiteral("%1 checks").arg(failed.size()),
-                            names.join(QStringLiteral(", ")));
-            tone = Tone::Warning;
-        }
-    } else if (validation.error) {
-        text = QStringLiteral("✘ Not verified — ") + errorText(*validation.error);
-    }
-    m_banner->setText(text);
-    setTone(m_banner, tone);
-    Q_EMIT verificationFinished(validation.ok() && !outcome.keyError);
-}
-
-void JwtInspectorPanel::scheduleKeyParse()
-{
-    const QString text = m_keyMaterialEdit->toPlainText();
-    if (text.trimmed().isEmpty()) {
-        m_keyParseWatcher.cancel();
-        m_keyStatus->setText(QStringLiteral("No keys pasted."));
-        setTone(m_keyStatus, Tone::Neutral);
-        return;
-    }
-    m_keyParseWatcher.setFuture(QtConcurrent::run([text] { return parseKeys(text); }));
-}
-
-void JwtInspectorPanel::applyKeyParse(const KeyParseOutcome &outcome)
-{
-    if (outcome.text != m_keyMaterialEdit->toPlainText())
-        return;
-    if (outcome.error) {
-        m_keyStatus->setText(QStringLiteral("✘ ") + errorText(*outcome.error));
-        setTone(m_keyStatus, Tone::Bad);
-        return;
-    }
-    QString text = (outcome.keys.size() == 1 ? QStringLiteral("✔ 1 key: ") : QStringLiteral("✔ %1 keys: ").arg(outcome.keys.size()))
-        + joined(outcome.keys, QStringLiteral("; "));
-    if (!outcome.skipped.empty())
-        text += QStringLiteral("\nSkipped: ") + joined(outcome.skipped, QStringLiteral("; "));
-    m_keyStatus->setText(text);
-    setTone(m_keyStatus, outcome.skipped.empty() ? Tone::Good : Tone::Warning);
+    m_checks->setChecks(validation.checks);
+    const auto [text, tone] = verdict(validation, keyError);
+    setBanner(text, tone);
+    Q_EMIT verificationFinished(validation.ok() && !keyError);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -913,131 +464,43 @@ void JwtInspectorPanel::fetchJwks()
     startFetch(false);
 }
 
-void JwtInspectorPanel::setFetching(bool fetching)
+void JwtInspectorPanel::cancelFetch()
 {
-    m_fetching = fetching;
-    m_cancelFetchButton->setEnabled(fetching);
-    m_jwksUrlEdit->setReadOnly(fetching);
-    updateVerifyAvailability();
+    m_keySource->cancelFetch();
 }
 
 void JwtInspectorPanel::startFetch(bool thenVerify)
 {
-    if (m_fetching) {
+    if (m_keySource->fetcher()->isFetching()) {
         m_verifyAfterFetch = m_verifyAfterFetch || thenVerify;
         return;
     }
-    const QUrl url = jwksUrl();
-    auto request = oidc::jwt::buildJwksRequest(url, /*allowHttpLoopback=*/true);
-    if (!request) {
-        m_jwksStatus->setText(QStringLiteral("✘ ") + errorText(request.error()));
-        setTone(m_jwksStatus, Tone::Bad);
-        if (thenVerify) {
-            m_banner->setText(QStringLiteral("✘ Not verified: cannot fetch the keys — ") + errorText(request.error()));
-            setTone(m_banner, Tone::Bad);
-        }
-        Q_EMIT jwksFetchFinished(false);
-        return;
-    }
     m_verifyAfterFetch = thenVerify;
-    const quint64 serial = ++m_fetchSerial;
-    m_fetchedKeys.reset();
-    setFetching(true);
-    m_jwksStatus->setText(QStringLiteral("Fetching %1 …").arg(url.toDisplayString()));
-    setTone(m_jwksStatus, Tone::Neutral);
-    if (thenVerify) {
-        m_banner->setText(QStringLiteral("Fetching the provider's keys…"));
-        setTone(m_banner, Tone::Neutral);
+    if (thenVerify)
+        setBanner(QStringLiteral("Fetching the provider's keys…"), Tone::Neutral);
+    if (const oidc::Status started = m_keySource->fetchJwks(); !started) {
+        m_verifyAfterFetch = false;
+        if (thenVerify)
+            setBanner(QStringLiteral("✘ Not verified: cannot fetch the keys — ") + errorText(started.error()), Tone::Bad);
+        Q_EMIT jwksFetchFinished(false);
     }
-    // The callback is tied to this panel: it never runs after the panel is gone.
-    m_fetchHandle = transport()->send(std::move(request).value(), this,
-                                      [this, serial, url](oidc::Result<oidc::net::HttpResponse> result) {
-                                          onJwksResponse(serial, url, std::move(result));
-                                      });
 }
 
-void JwtInspectorPanel::onJwksResponse(quint64 serial, const QUrl &url, oidc::Result<oidc::net::HttpResponse> result)
+void JwtInspectorPanel::onJwksFetched(const JwksFetcher::Outcome &outcome)
 {
-    if (serial != m_fetchSerial)
-        return;
-    if (!result) {
-        JwksOutcome outcome;
-        outcome.serial = serial;
-        outcome.url = url;
-        outcome.error = result.error();
-        applyJwks(outcome);
-        return;
-    }
-    // Turning the JWKS into keys is OpenSSL work: off the GUI thread.
-    m_jwksWatcher.setFuture(QtConcurrent::run([serial, url, response = std::move(result).value()] {
-        JwksOutcome outcome;
-        outcome.serial = serial;
-        outcome.url = url;
-        outcome.httpStatus = response.status;
-        outcome.elapsedMs = response.elapsedMs;
-        auto keys = oidc::jwt::processJwksResponse(response);
-        if (keys)
-            outcome.keys = std::move(keys).value();
-        else
-            outcome.error = keys.error();
-        return outcome;
-    }));
-}
-
-void JwtInspectorPanel::applyJwks(const JwksOutcome &outcome)
-{
-    if (outcome.serial != m_fetchSerial)
-        return;
-    setFetching(false);
-    m_fetchHandle = {};
     const bool verifyNext = m_verifyAfterFetch;
     m_verifyAfterFetch = false;
     if (outcome.error) {
-        const bool cancelled = outcome.error->code == "NET_CANCELLED";
-        m_jwksStatus->setText(cancelled ? QStringLiteral("Fetch cancelled.") : QStringLiteral("✘ ") + errorText(*outcome.error));
-        setTone(m_jwksStatus, cancelled ? Tone::Neutral : Tone::Bad);
-        if (verifyNext) {
-            m_banner->setText(cancelled ? QStringLiteral("Not verified: the key fetch was cancelled.")
-                                        : QStringLiteral("✘ Not verified: cannot fetch the keys — ") + errorText(*outcome.error));
-            setTone(m_banner, cancelled ? Tone::Neutral : Tone::Bad);
-        }
+        if (verifyNext && outcome.cancelled())
+            setBanner(QStringLiteral("Not verified: the key fetch was cancelled."), Tone::Neutral);
+        else if (verifyNext)
+            setBanner(QStringLiteral("✘ Not verified: cannot fetch the keys — ") + errorText(*outcome.error), Tone::Bad);
         Q_EMIT jwksFetchFinished(false);
         return;
     }
-    m_fetchedKeys = outcome.keys;
-    m_fetchedUrl = outcome.url;
-    QStringList keys;
-    for (const auto &key : outcome.keys->keys)
-        keys << qs(key.describe());
-    QString text = QStringLiteral("✔ HTTP %1 in %2 ms · %3: %4")
-                       .arg(outcome.httpStatus)
-                       .arg(outcome.elapsedMs)
-                       .arg(keys.size() == 1 ? QStringLiteral("1 key") : QStringLiteral("%1 keys").arg(keys.size()),
-                            keys.join(QStringLiteral("; ")));
-    if (!outcome.keys->skipped.empty())
-        text += QStringLiteral("\nSkipped: ") + joined(outcome.keys->skipped, QStringLiteral("; "));
-    m_jwksStatus->setText(text);
-    setTone(m_jwksStatus, outcome.keys->skipped.empty() ? Tone::Good : Tone::Warning);
     Q_EMIT jwksFetchFinished(true);
     if (verifyNext)
         verify();
-}
-
-void JwtInspectorPanel::cancelFetch()
-{
-    if (!m_fetching)
-        return;
-    // The transport reports NET_CANCELLED through the callback, which resets the state; the
-    // serial also drops a JWKS that is already being parsed.
-    const auto handle = m_fetchHandle;
-    handle.cancel();
-    if (m_fetching) {
-        JwksOutcome outcome;
-        outcome.serial = m_fetchSerial;
-        outcome.error = oidc::makeError(oidc::ErrorCategory::Net, "NET_CANCELLED", "cancelled");
-        applyJwks(outcome);
-    }
-    ++m_fetchSerial;
 }
 
 } // namespace ui

@@ -1,51 +1,45 @@
 #pragma once
 
 // JWT inspector: paste or drop a token and see it decoded as the user types (debounced), with
-// every known member explained, a live expiry countdown, and a verification against pasted keys
-// (JWKS / JWK / PEM), a JWKS URL or an HMAC secret. Signature and claim checks run on a worker
-// thread (QtConcurrent); the JWKS is fetched through the async transport. The GUI thread never
-// waits on either.
+// every known member explained, a live expiry countdown, and a verification against the keys of
+// a KeySourceEditor (pasted JWKS / JWK / PEM, a JWKS URL, an HMAC secret), the algorithms of an
+// AlgorithmAllowList and the values of an ExpectedClaimsForm. The checks show in a
+// CheckListView. Verification runs off the GUI thread (oidc::runOffThread) and the JWKS is
+// fetched through the async transport: the GUI thread never waits on either, and only the
+// newest request's result is shown.
 
-#include "oidc/crypto/JsonWebKey.h"
+#include "ui/UiText.h"
+#include "ui/inspector/KeySourceEditor.h"
+
 #include "oidc/jwt/JwtValidator.h"
 #include "oidc/net/HttpTransport.h"
 
-#include <QFutureWatcher>
 #include <QTimer>
-#include <QUrl>
 #include <QWidget>
 
 #include <optional>
-#include <utility>
-#include <vector>
 
-class QCheckBox;
-class QComboBox;
 class QLabel;
-class QLineEdit;
-class QPlainTextEdit;
 class QPushButton;
-class QSpinBox;
-class QStackedWidget;
-class QTableView;
 class QTreeView;
 
 namespace ui {
 
-class CheckListModel;
+class AlgorithmAllowList;
+class CheckListView;
 class ClaimTreeModel;
+class ExpectedClaimsForm;
 class ExpiryCountdown;
 class TokenEdit;
 
 class JwtInspectorPanel final : public QWidget {
     Q_OBJECT
 public:
-    enum class KeySource { PastedKeys, JwksUrl, HmacSecret };
+    using KeySource = KeySourceEditor::Source;
 
     static constexpr int kDecodeDelayMs = 150;
 
     explicit JwtInspectorPanel(QWidget *parent = nullptr);
-    ~JwtInspectorPanel() override;
 
     void setToken(const QString &token);
     [[nodiscard]] QString token() const;
@@ -58,42 +52,8 @@ public:
     // first use.
     void setTransport(oidc::net::HttpTransport *transport);
 
-    [[nodiscard]] ClaimTreeModel *claimModel() const { return m_treeModel; }
-    [[nodiscard]] CheckListModel *checkModel() const { return m_checksModel; }
-
-    // Worker input and output (plain values, copied across threads).
-    struct VerifyJob final {
-        quint64 serial = 0;
-        oidc::jwt::DecodedJwt jwt;
-        KeySource source = KeySource::PastedKeys;
-        std::string keyText;
-        oidc::crypto::JsonWebKeySet fetchedKeys;
-        oidc::jwt::SignaturePolicy policy;
-        oidc::jwt::ClaimCheckOptions options;
-    };
-    struct VerifyOutcome final {
-        quint64 serial = 0;
-        oidc::jwt::JwtValidation validation;
-        std::optional<oidc::Error> keyError;
-        size_t keyCount = 0;
-    };
-    struct KeyParseOutcome final {
-        QString text; // the key text that was parsed
-        std::optional<oidc::Error> error;
-        std::vector<std::string> keys; // descriptions
-        std::vector<std::string> skipped;
-    };
-    struct JwksOutcome final {
-        quint64 serial = 0;
-        QUrl url;
-        int httpStatus = 0;
-        qint64 elapsedMs = 0;
-        std::optional<oidc::crypto::JsonWebKeySet> keys;
-        std::optional<oidc::Error> error;
-    };
-
 public Q_SLOTS:
-    void decodeNow();      // decodes immediately instead of after the debounce delay
+    void decodeNow(); // decodes immediately instead of after the debounce delay
     void verify();
     void fetchJwks();
     void cancelFetch();
@@ -104,82 +64,47 @@ Q_SIGNALS:
     void jwksFetchFinished(bool ok);
 
 private:
-    QWidget *buildInputColumn();
+    QWidget *buildTokenColumn();
+    QWidget *buildVerificationTabs();
     QWidget *buildOutputColumn();
-    QWidget *buildKeyTab();
-    QWidget *buildExpectedTab();
-    QWidget *buildAlgorithmTab();
 
+    void showDecoded(const oidc::jwt::DecodedJwt &jwt, std::string_view trimmed, bool trimmedSomething);
+    void showUndecoded(const QString &status, const QString &error, const QString &verification);
     void showDecodeError(const QString &text);
-    void showCheckDetail(int row);
+    void setBanner(const QString &text, Tone tone);
     void resetVerification(const QString &message);
     void updateVerifyAvailability();
-    void updateUnsignedWarning();
-    void updateJwksUrlWarning();
-    void scheduleKeyParse();
-    void applyKeyParse(const KeyParseOutcome &outcome);
     void startFetch(bool thenVerify);
-    void onJwksResponse(quint64 serial, const QUrl &url, oidc::Result<oidc::net::HttpResponse> result);
-    void applyJwks(const JwksOutcome &outcome);
-    void applyVerification(const VerifyOutcome &outcome);
-    void setFetching(bool fetching);
+    void onJwksFetched(const JwksFetcher::Outcome &outcome);
+    void showVerification(const oidc::jwt::JwtValidation &validation, const std::optional<oidc::Error> &keyError);
     void copyJson(bool header);
-    [[nodiscard]] QUrl jwksUrl() const;
-    [[nodiscard]] oidc::jwt::SignaturePolicy signaturePolicy() const;
-    [[nodiscard]] oidc::jwt::ClaimCheckOptions claimOptions() const;
-    [[nodiscard]] oidc::net::HttpTransport *transport();
 
     // Token side.
     TokenEdit *m_tokenEdit = nullptr;
     QLabel *m_tokenStatus = nullptr;
     QLabel *m_decodeError = nullptr;
-    QPushButton *m_clearButton = nullptr;
-    QPushButton *m_copyHeaderButton = nullptr;
-    QPushButton *m_copyClaimsButton = nullptr;
     ExpiryCountdown *m_countdown = nullptr;
-    QTreeView *m_tree = nullptr;
-    ClaimTreeModel *m_treeModel = nullptr;
-
-    // Verification side.
-    QComboBox *m_keySourceCombo = nullptr;
-    QStackedWidget *m_keySourceStack = nullptr;
-    QPlainTextEdit *m_keyMaterialEdit = nullptr;
-    QLabel *m_keyStatus = nullptr;
-    QLineEdit *m_jwksUrlEdit = nullptr;
-    QPushButton *m_fetchButton = nullptr;
-    QPushButton *m_cancelFetchButton = nullptr;
-    QLabel *m_jwksUrlWarning = nullptr;
-    QLabel *m_jwksStatus = nullptr;
-    QLineEdit *m_hmacSecretEdit = nullptr;
-    QLineEdit *m_issuerEdit = nullptr;
-    QLineEdit *m_audienceEdit = nullptr;
-    QLineEdit *m_nonceEdit = nullptr;
-    QSpinBox *m_leewaySpin = nullptr;
-    std::vector<std::pair<oidc::crypto::JwsAlgorithm, QCheckBox *>> m_algorithmChecks;
-    QCheckBox *m_allowUnsignedCheck = nullptr;
+    KeySourceEditor *m_keySource = nullptr;
+    ExpectedClaimsForm *m_expected = nullptr;
+    AlgorithmAllowList *m_algorithms = nullptr;
     QLabel *m_unsignedWarning = nullptr;
     QPushButton *m_verifyButton = nullptr;
     QLabel *m_verifyHint = nullptr;
+
+    // Output side.
+    QPushButton *m_copyHeaderButton = nullptr;
+    QPushButton *m_copyClaimsButton = nullptr;
+    QTreeView *m_tree = nullptr;
+    ClaimTreeModel *m_treeModel = nullptr;
     QLabel *m_banner = nullptr;
-    QTableView *m_checksTable = nullptr;
-    CheckListModel *m_checksModel = nullptr;
-    QLabel *m_checkDetail = nullptr;
+    CheckListView *m_checks = nullptr;
 
     // State.
     std::optional<oidc::jwt::DecodedJwt> m_decoded;
-    quint64 m_tokenSerial = 0; // bumps on every decode: older verifications are dropped
+    // Bumps on every decode and every verification: only the newest verification is shown.
+    quint64 m_verifySerial = 0;
     QTimer m_decodeTimer;
-    QTimer m_keyParseTimer;
-    QFutureWatcher<VerifyOutcome> m_verifyWatcher;
-    QFutureWatcher<KeyParseOutcome> m_keyParseWatcher;
-    QFutureWatcher<JwksOutcome> m_jwksWatcher;
-    oidc::net::HttpTransport *m_transport = nullptr;
-    oidc::net::RequestHandle m_fetchHandle;
-    quint64 m_fetchSerial = 0; // bumps on every fetch and cancel
-    bool m_fetching = false;
     bool m_verifyAfterFetch = false;
-    std::optional<oidc::crypto::JsonWebKeySet> m_fetchedKeys;
-    QUrl m_fetchedUrl;
 };
 
 } // namespace ui

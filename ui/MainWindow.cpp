@@ -5,6 +5,7 @@
 #include "ui/sandbox/InboxPanel.h"
 #include "ui/AreaItemDelegate.h"
 #include "ui/AreaListModel.h"
+#include "ui/FirstPaintWatcher.h"
 #include "ui/JwtInspectorPanel.h"
 #include "ui/PkceGeneratorPanel.h"
 #include "ui/ProviderBar.h"
@@ -72,20 +73,25 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
     layout->addWidget(splitter, 1);
     setCentralWidget(central);
 
-    connect(m_areaList->selectionModel(), &QItemSelectionModel::currentChanged, this,
-            [this](const QModelIndex &current) {
-                if (current.isValid())
-                    showArea(current.data(AreaListModel::IdRole).toString());
-            });
-
     listPlannedAreas();
     registerBuiltPanels();
     if (m_context)
         registerContextPanels();
 
-    // Start on the first area that works; only its panel is created now (start-up stays light).
-    if (const int row = m_areaModel->firstAvailableRow(); row >= 0)
-        showArea(m_areaModel->areaAt(row).id);
+    // Start on the first area that works. The list shows it selected in the first frame; its
+    // panel (in the app the flow page: tens of widgets, the HTTP transport, a monospace font,
+    // Fusion's image plugins) is built right after that frame, every other panel when its area is
+    // first shown.
+    if (const int row = m_areaModel->firstAvailableRow(); row >= 0) {
+        m_current = m_areaModel->areaAt(row).id;
+        m_areaList->selectionModel()->setCurrentIndex(m_areaModel->index(row), QItemSelectionModel::ClearAndSelect);
+        new FirstPaintWatcher(this, [this] { showArea(m_current); });
+    }
+    connect(m_areaList->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this](const QModelIndex &current) {
+                if (current.isValid())
+                    showArea(current.data(AreaListModel::IdRole).toString());
+            });
 }
 
 MainWindow::~MainWindow() = default;

@@ -2,7 +2,8 @@
 
 // The main window: the provider bar on top, the product's areas on the left, the selected
 // area's panel on the right. Areas not built yet are listed, disabled, with a note; registering a
-// panel (or a factory that creates it on first use) enables an area.
+// panel (or a factory that creates it on first use) enables an area. The window starts on the
+// first enabled area, whose panel is created after the window's first frame (or when asked for).
 
 #include <QHash>
 #include <QMainWindow>

@@ -2,6 +2,12 @@
 
 #include "ui/CopyableField.h"
 #include "ui/UiText.h"
+#include "ui/widgets/Layouting.h"
+#include "ui/widgets/PanelHeader.h"
+#include "ui/widgets/ReadOnlyText.h"
+#include "ui/widgets/ToneLabel.h"
+
+#include "oidc/Async.h"
 
 #include "oidc/crypto/Base64Url.h"
 #include "oidc/crypto/Digest.h"
@@ -10,7 +16,6 @@
 #include <QFormLayout>
 #include <QGridLayout>
 #include <QGroupBox>
-#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -18,7 +23,6 @@
 #include <QSpinBox>
 #include <QUrlQuery>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace ui {
 
@@ -70,30 +74,30 @@ PkceGeneratorPanel::Steps computeSteps(const std::string &generatedVerifier, con
     return steps;
 }
 
-QGroupBox *group(const QString &title, const QString &name)
+QGroupBox *group(const QString &title, const QString &name, QLayout *layout)
 {
     auto *box = new QGroupBox(title);
     box->setObjectName(name);
+    box->setLayout(layout);
     return box;
 }
 
-QLabel *caption(const QString &text)
+// A request parameter's name as it goes on the wire, with what it is for as its tooltip.
+QLabel *parameterName(const QString &name, const QString &toolTip)
 {
-    QLabel *label = plainLabel(text);
-    label->setWordWrap(true);
-    QPalette palette = label->palette();
-    palette.setColor(QPalette::WindowText, mutedColor());
-    label->setPalette(palette);
+    QLabel *label = plainLabel(name);
+    label->setFont(monospaceFont());
+    label->setToolTip(toolTip);
     return label;
 }
 
-QLineEdit *readOnlyMono(const QString &name)
+QLabel *stepNumber(int n)
 {
-    auto *edit = new QLineEdit;
-    edit->setObjectName(name);
-    edit->setReadOnly(true);
-    edit->setFont(monospaceFont());
-    return edit;
+    QLabel *label = plainLabel(QString::number(n));
+    label->setAlignment(Qt::AlignCenter);
+    label->setFixedSize(22, 22);
+    label->setStyleSheet(QStringLiteral("QLabel { background: #1f4e79; color: white; border-radius: 11px; font-weight: 600; }"));
+    return label;
 }
 
 } // namespace
@@ -103,8 +107,8 @@ PkceGeneratorPanel::PkceGeneratorPanel(QWidget *parent)
     , m_methodCombo(new QComboBox)
     , m_lengthSpin(new QSpinBox)
     , m_regenerateButton(new QPushButton(QStringLiteral("Regenerate")))
-    , m_plainWarning(plainLabel(QString()))
-    , m_generationError(plainLabel(QString()))
+    , m_plainWarning(toneLabel(QStringLiteral("plainWarningLabel"), Tone::Bad))
+    , m_generationError(toneLabel(QStringLiteral("generationErrorLabel"), Tone::Bad))
     , m_verifierField(new CopyableField(QStringLiteral("codeVerifier")))
     , m_challengeField(new CopyableField(QStringLiteral("codeChallenge")))
     , m_methodValue(new CopyableField(QStringLiteral("codeChallengeMethod")))
@@ -115,145 +119,25 @@ PkceGeneratorPanel::PkceGeneratorPanel(QWidget *parent)
     , m_ownLengthLabel(plainLabel(QString()))
     , m_verifierStatus(plainLabel(QString()))
     , m_hashCaption(plainLabel(QString()))
-    , m_sha256Edit(readOnlyMono(QStringLiteral("sha256HexEdit")))
+    , m_sha256Edit(readOnlyLine(QStringLiteral("sha256HexEdit")))
     , m_challengeCaption(plainLabel(QString()))
-    , m_computedChallengeEdit(readOnlyMono(QStringLiteral("computedChallengeEdit")))
+    , m_computedChallengeEdit(readOnlyLine(QStringLiteral("computedChallengeEdit")))
 {
     setObjectName(QStringLiteral("pkceGeneratorPanel"));
-
-    // Heading.
-    auto *title = plainLabel(QStringLiteral("PKCE Generator"));
-    QFont titleFont = title->font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.35);
-    titleFont.setWeight(QFont::DemiBold);
-    title->setFont(titleFont);
-    auto *intro = caption(QStringLiteral(
-        "Proof Key for Code Exchange (RFC 7636) binds an authorization code to the client that asked for it: "
-        "the client sends code_challenge with the authorization request, then proves it knows the code_verifier "
-        "in the token request. state and nonce bind the response and the ID token to the same request."));
-
-    // Parameters.
-    m_methodCombo->setObjectName(QStringLiteral("pkceMethodCombo"));
-    m_methodCombo->addItem(QStringLiteral("S256"), static_cast<int>(oidc::PkceMethod::S256));
-    m_methodCombo->addItem(QStringLiteral("plain"), static_cast<int>(oidc::PkceMethod::Plain));
-    m_methodCombo->setToolTip(QStringLiteral("code_challenge_method (RFC 7636 §4.3)"));
-    m_lengthSpin->setObjectName(QStringLiteral("verifierLengthSpin"));
-    m_lengthSpin->setRange(oidc::kMinVerifierLength, oidc::kMaxVerifierLength);
-    m_lengthSpin->setValue(oidc::kDefaultVerifierLength);
-    m_lengthSpin->setSuffix(QStringLiteral(" characters"));
-    m_lengthSpin->setToolTip(QStringLiteral("RFC 7636 §4.1: 43 to 128 characters; 43 is base64url of 32 random bytes"));
-    m_regenerateButton->setObjectName(QStringLiteral("regenerateButton"));
-    m_regenerateButton->setDefault(true);
-    m_plainWarning->setObjectName(QStringLiteral("plainWarningLabel"));
-    m_plainWarning->setWordWrap(true);
-    m_plainWarning->setText(QStringLiteral(
-        "⚠ plain is insecure: code_challenge equals code_verifier, so anyone who sees the authorization request "
-        "(browser history, logs, a malicious app on the device) can redeem the code. Use S256; plain exists only "
-        "for clients that cannot hash (RFC 7636 §4.2, §7.2)."));
-    setTone(m_plainWarning, Tone::Bad);
-    m_plainWarning->hide();
-    m_generationError->setObjectName(QStringLiteral("generationErrorLabel"));
-    m_generationError->setWordWrap(true);
-    setTone(m_generationError, Tone::Bad);
-    m_generationError->hide();
-
-    auto *parameters = group(QStringLiteral("Parameters"), QStringLiteral("pkceParametersGroup"));
-    auto *paramRow = new QHBoxLayout;
-    paramRow->addWidget(plainLabel(QStringLiteral("Method")));
-    paramRow->addWidget(m_methodCombo);
-    paramRow->addSpacing(16);
-    paramRow->addWidget(plainLabel(QStringLiteral("Verifier length")));
-    paramRow->addWidget(m_lengthSpin);
-    paramRow->addSpacing(16);
-    paramRow->addWidget(m_regenerateButton);
-    paramRow->addStretch(1);
-    auto *paramLayout = new QVBoxLayout(parameters);
-    paramLayout->addLayout(paramRow);
-    paramLayout->addWidget(m_plainWarning);
-    paramLayout->addWidget(m_generationError);
-
-    // Generated values.
-    m_verifierField->setPlaceholderText(QStringLiteral("generating…"));
-    m_challengeField->setPlaceholderText(QStringLiteral("generating…"));
-    m_stateField->setPlaceholderText(QStringLiteral("generating…"));
-    m_nonceField->setPlaceholderText(QStringLiteral("generating…"));
-    m_requestField->setPlaceholderText(QStringLiteral("generating…"));
-    auto *generated = group(QStringLiteral("Generated values"), QStringLiteral("pkceGeneratedGroup"));
-    auto *form = new QFormLayout(generated);
-    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    form->setLabelAlignment(Qt::AlignRight | Qt::AlignVCenter);
-    const auto monoCaption = [](const QString &text, const QString &tip) {
-        QLabel *label = plainLabel(text);
-        label->setFont(monospaceFont());
-        label->setToolTip(tip);
-        return label;
-    };
-    form->addRow(monoCaption(QStringLiteral("code_verifier"), QStringLiteral("Sent in the token request (RFC 7636 §4.5). Keep it secret until then.")), m_verifierField);
-    form->addRow(monoCaption(QStringLiteral("code_challenge"), QStringLiteral("Sent in the authorization request (RFC 7636 §4.3).")), m_challengeField);
-    form->addRow(monoCaption(QStringLiteral("code_challenge_method"), QStringLiteral("RFC 7636 §4.3")), m_methodValue);
-    form->addRow(monoCaption(QStringLiteral("state"), QStringLiteral("RFC 6749 §4.1.1, §10.12: binds the callback to this request (CSRF).")), m_stateField);
-    form->addRow(monoCaption(QStringLiteral("nonce"), QStringLiteral("OIDC Core §3.1.2.1: must come back in the ID token (replay protection).")), m_nonceField);
-    form->addRow(plainLabel(QStringLiteral("Request parameters")), m_requestField);
-
-    // Step by step.
-    m_ownVerifierEdit->setObjectName(QStringLiteral("ownVerifierEdit"));
-    m_ownVerifierEdit->setFont(monospaceFont());
-    m_ownVerifierEdit->setPlaceholderText(QStringLiteral("Type or paste a code_verifier"));
-    m_ownVerifierEdit->setClearButtonEnabled(true);
-    m_ownLengthLabel->setObjectName(QStringLiteral("ownVerifierLengthLabel"));
-    m_ownLengthLabel->setMinimumWidth(m_ownLengthLabel->fontMetrics().horizontalAdvance(QStringLiteral("128 characters")));
-    m_verifierStatus->setObjectName(QStringLiteral("verifierStatusLabel"));
-    m_verifierStatus->setWordWrap(true);
-    m_hashCaption->setWordWrap(true);
-    m_challengeCaption->setWordWrap(true);
-
-    auto *steps = group(QStringLiteral("How the challenge is computed"), QStringLiteral("pkceStepsGroup"));
-    auto *stepsLayout = new QGridLayout(steps);
-    stepsLayout->setColumnStretch(1, 1);
-    const auto stepNumber = [](int n) {
-        QLabel *label = plainLabel(QString::number(n));
-        label->setAlignment(Qt::AlignCenter);
-        label->setFixedSize(22, 22);
-        label->setStyleSheet(QStringLiteral("QLabel { background: #1f4e79; color: white; border-radius: 11px; font-weight: 600; }"));
-        return label;
-    };
-    stepsLayout->addWidget(stepNumber(1), 0, 0, Qt::AlignTop);
-    stepsLayout->addWidget(plainLabel(QStringLiteral("code_verifier, as ASCII bytes: 43–128 characters from A–Z a–z 0–9 - . _ ~ "
-                                                  "(RFC 7636 §4.1). Edit it to try your own.")), 0, 1, 1, 2);
-    stepsLayout->addWidget(m_ownVerifierEdit, 1, 1);
-    stepsLayout->addWidget(m_ownLengthLabel, 1, 2);
-    stepsLayout->addWidget(m_verifierStatus, 2, 1, 1, 2);
-    stepsLayout->addWidget(stepNumber(2), 3, 0, Qt::AlignTop);
-    stepsLayout->addWidget(m_hashCaption, 3, 1, 1, 2);
-    stepsLayout->addWidget(m_sha256Edit, 4, 1, 1, 2);
-    stepsLayout->addWidget(stepNumber(3), 5, 0, Qt::AlignTop);
-    stepsLayout->addWidget(m_challengeCaption, 5, 1, 1, 2);
-    stepsLayout->addWidget(m_computedChallengeEdit, 6, 1, 1, 2);
-    stepsLayout->setVerticalSpacing(6);
-
-    auto *content = new QWidget;
+    auto *header = new PanelHeader(
+        Type::Title, QStringLiteral("PKCE Generator"),
+        QStringLiteral("Proof Key for Code Exchange (RFC 7636) binds an authorization code to the client that asked for it: the client "
+                       "sends code_challenge with the authorization request, then proves it knows the code_verifier in the token "
+                       "request. state and nonce bind the response and the ID token to the same request."));
+    QWidget *content = layout::widget(layout::column({header, buildParameters(), buildGeneratedValues(), buildSteps(), layout::Stretch{}},
+                                                     {.margins = QMargins(18, 14, 18, 14), .spacing = 10}));
     content->setObjectName(QStringLiteral("pkceContent"));
-    auto *layout = new QVBoxLayout(content);
-    layout->setContentsMargins(18, 14, 18, 14);
-    layout->setSpacing(10);
-    layout->addWidget(title);
-    layout->addWidget(intro);
-    layout->addWidget(parameters);
-    layout->addWidget(generated);
-    layout->addWidget(steps);
-    layout->addStretch(1);
-
     auto *scroll = new QScrollArea;
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setWidget(content);
-    auto *outer = new QVBoxLayout(this);
-    outer->setContentsMargins(0, 0, 0, 0);
-    outer->addWidget(scroll);
+    layout::attach(this, layout::column({scroll}, {.margins = layout::kFlush}));
 
-    connect(&m_generateWatcher, &QFutureWatcher<Generated>::finished, this,
-            [this] { applyGenerated(m_generateWatcher.result()); });
-    connect(&m_stepsWatcher, &QFutureWatcher<Steps>::finished, this, [this] { applySteps(m_stepsWatcher.result()); });
     connect(m_regenerateButton, &QPushButton::clicked, this, &PkceGeneratorPanel::regenerate);
     connect(m_lengthSpin, &QSpinBox::valueChanged, this, &PkceGeneratorPanel::regenerate);
     connect(m_methodCombo, &QComboBox::currentIndexChanged, this, [this] {
@@ -267,7 +151,81 @@ PkceGeneratorPanel::PkceGeneratorPanel(QWidget *parent)
     regenerate();
 }
 
-PkceGeneratorPanel::~PkceGeneratorPanel() = default;
+QWidget *PkceGeneratorPanel::buildParameters()
+{
+    m_methodCombo->setObjectName(QStringLiteral("pkceMethodCombo"));
+    m_methodCombo->addItem(QStringLiteral("S256"), static_cast<int>(oidc::PkceMethod::S256));
+    m_methodCombo->addItem(QStringLiteral("plain"), static_cast<int>(oidc::PkceMethod::Plain));
+    m_methodCombo->setToolTip(QStringLiteral("code_challenge_method (RFC 7636 §4.3)"));
+    m_lengthSpin->setObjectName(QStringLiteral("verifierLengthSpin"));
+    m_lengthSpin->setRange(oidc::kMinVerifierLength, oidc::kMaxVerifierLength);
+    m_lengthSpin->setValue(oidc::kDefaultVerifierLength);
+    m_lengthSpin->setSuffix(QStringLiteral(" characters"));
+    m_lengthSpin->setToolTip(QStringLiteral("RFC 7636 §4.1: 43 to 128 characters; 43 is base64url of 32 random bytes"));
+    m_regenerateButton->setObjectName(QStringLiteral("regenerateButton"));
+    m_regenerateButton->setDefault(true);
+    m_plainWarning->setText(QStringLiteral("⚠ plain is insecure: code_challenge equals code_verifier, so anyone who sees the authorization "
+                                           "request (browser history, logs, a malicious app on the device) can redeem the code. Use S256; "
+                                           "plain exists only for clients that cannot hash (RFC 7636 §4.2, §7.2)."));
+    m_plainWarning->hide();
+    m_generationError->hide();
+    return group(QStringLiteral("Parameters"), QStringLiteral("pkceParametersGroup"),
+                 layout::column({layout::row({plainLabel(QStringLiteral("Method")), m_methodCombo, layout::Space{16},
+                                              plainLabel(QStringLiteral("Verifier length")), m_lengthSpin, layout::Space{16},
+                                              m_regenerateButton, layout::Stretch{}}),
+                                 m_plainWarning, m_generationError}));
+}
+
+QWidget *PkceGeneratorPanel::buildGeneratedValues()
+{
+    for (CopyableField *field : {m_verifierField, m_challengeField, m_stateField, m_nonceField, m_requestField})
+        field->setPlaceholderText(QStringLiteral("generating…"));
+    QFormLayout *form = layout::form({
+        {parameterName(QStringLiteral("code_verifier"), QStringLiteral("Sent in the token request (RFC 7636 §4.5). Keep it secret until then.")),
+         m_verifierField},
+        {parameterName(QStringLiteral("code_challenge"), QStringLiteral("Sent in the authorization request (RFC 7636 §4.3).")), m_challengeField},
+        {parameterName(QStringLiteral("code_challenge_method"), QStringLiteral("RFC 7636 §4.3")), m_methodValue},
+        {parameterName(QStringLiteral("state"), QStringLiteral("RFC 6749 §4.1.1, §10.12: binds the callback to this request (CSRF).")), m_stateField},
+        {parameterName(QStringLiteral("nonce"), QStringLiteral("OIDC Core §3.1.2.1: must come back in the ID token (replay protection).")),
+         m_nonceField},
+        {QStringLiteral("Request parameters"), m_requestField},
+    });
+    form->setLabelAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    return group(QStringLiteral("Generated values"), QStringLiteral("pkceGeneratedGroup"), form);
+}
+
+QWidget *PkceGeneratorPanel::buildSteps()
+{
+    m_ownVerifierEdit->setObjectName(QStringLiteral("ownVerifierEdit"));
+    m_ownVerifierEdit->setFont(monospaceFont());
+    m_ownVerifierEdit->setPlaceholderText(QStringLiteral("Type or paste a code_verifier"));
+    m_ownVerifierEdit->setClearButtonEnabled(true);
+    m_ownLengthLabel->setObjectName(QStringLiteral("ownVerifierLengthLabel"));
+    m_ownLengthLabel->setMinimumWidth(m_ownLengthLabel->fontMetrics().horizontalAdvance(QStringLiteral("128 characters")));
+    m_verifierStatus->setObjectName(QStringLiteral("verifierStatusLabel"));
+    for (QLabel *label : {m_verifierStatus, m_hashCaption, m_challengeCaption})
+        label->setWordWrap(true);
+
+    // Numbered steps down the left; each step's text and value beside its number.
+    auto *grid = new QGridLayout;
+    grid->setColumnStretch(1, 1);
+    grid->setVerticalSpacing(6);
+    grid->addWidget(stepNumber(1), 0, 0, Qt::AlignTop);
+    grid->addWidget(plainLabel(QStringLiteral("code_verifier, as ASCII bytes: 43–128 characters from A–Z a–z 0–9 - . _ ~ (RFC 7636 §4.1). "
+                                              "Edit it to try your own.")),
+                    0, 1, 1, 2);
+    grid->addWidget(m_ownVerifierEdit, 1, 1);
+    grid->addWidget(m_ownLengthLabel, 1, 2);
+    grid->addWidget(m_verifierStatus, 2, 1, 1, 2);
+    grid->addWidget(stepNumber(2), 3, 0, Qt::AlignTop);
+    grid->addWidget(m_hashCaption, 3, 1, 1, 2);
+    grid->addWidget(m_sha256Edit, 4, 1, 1, 2);
+    grid->addWidget(stepNumber(3), 5, 0, Qt::AlignTop);
+    grid->addWidget(m_challengeCaption, 5, 1, 1, 2);
+    grid->addWidget(m_computedChallengeEdit, 6, 1, 1, 2);
+    return group(QStringLiteral("How the challenge is computed"), QStringLiteral("pkceStepsGroup"), grid);
+}
+
 
 oidc::PkceMethod PkceGeneratorPanel::method() const
 {
@@ -278,7 +236,13 @@ void PkceGeneratorPanel::regenerate()
 {
     const oidc::PkceMethod chosen = method();
     const int length = m_lengthSpin->value();
-    m_generateWatcher.setFuture(QtConcurrent::run([chosen, length] { return generateValues(chosen, length); }));
+    const quint64 serial = ++m_generateSerial;
+    oidc::runOffThread<Generated>(
+        this, [chosen, length] { return generateValues(chosen, length); },
+        [this, serial](Generated generated) {
+            if (serial == m_generateSerial) // a newer request is on its way
+                applyGenerated(generated);
+        });
 }
 
 void PkceGeneratorPanel::applyGenerated(const Generated &generated)
@@ -303,7 +267,13 @@ void PkceGeneratorPanel::recomputeSteps()
     const std::string generated = toStd(m_generatedVerifier);
     const std::string own = toStd(m_ownVerifierEdit->text());
     const oidc::PkceMethod chosen = method();
-    m_stepsWatcher.setFuture(QtConcurrent::run([generated, own, chosen] { return computeSteps(generated, own, chosen); }));
+    const quint64 serial = ++m_stepsSerial;
+    oidc::runOffThread<Steps>(
+        this, [generated, own, chosen] { return computeSteps(generated, own, chosen); },
+        [this, serial](Steps steps) {
+            if (serial == m_stepsSerial) // a newer computation is on its way
+                applySteps(steps);
+        });
 }
 
 void PkceGeneratorPanel::applySteps(const Steps &steps)

@@ -2,11 +2,10 @@
 
 // PKCE generator (RFC 7636): a fresh code_verifier and its code_challenge, with state and nonce,
 // and the S256 computation shown step by step for any verifier the user types. All randomness and
-// hashing runs on a worker thread (QtConcurrent) with the panel owning the watchers.
+// hashing runs off the GUI thread (oidc::runOffThread); only the newest request's result shows.
 
 #include "oidc/Pkce.h"
 
-#include <QFutureWatcher>
 #include <QWidget>
 
 class QComboBox;
@@ -23,9 +22,8 @@ class PkceGeneratorPanel final : public QWidget {
     Q_OBJECT
 public:
     explicit PkceGeneratorPanel(QWidget *parent = nullptr);
-    ~PkceGeneratorPanel() override;
 
-    // What a worker computes; plain values so futures can carry them.
+    // What a worker computes: plain values, copied across threads.
     struct Generated final {
         QString verifier;
         QString state;
@@ -49,6 +47,9 @@ Q_SIGNALS:
     void valuesChanged(); // generated values (or the steps) were updated
 
 private:
+    QWidget *buildParameters();
+    QWidget *buildGeneratedValues();
+    QWidget *buildSteps();
     void applyGenerated(const Generated &generated);
     void recomputeSteps();
     void applySteps(const Steps &steps);
@@ -75,8 +76,9 @@ private:
     QLineEdit *m_computedChallengeEdit;
 
     QString m_generatedVerifier;
-    QFutureWatcher<Generated> m_generateWatcher;
-    QFutureWatcher<Steps> m_stepsWatcher;
+    // Bump on every request: a result of an older one is dropped.
+    quint64 m_generateSerial = 0;
+    quint64 m_stepsSerial = 0;
 };
 
 } // namespace ui

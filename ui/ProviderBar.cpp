@@ -54,7 +54,9 @@ ProviderBar::ProviderBar(QWidget *parent)
     QPalette palette = m_status->palette();
     palette.setColor(QPalette::WindowText, mutedColor());
     m_status->setPalette(palette);
-    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // The status becomes selectable (setSelectable) once it shows something worth copying: an
+    // address, an issuer, an error. Not before: a selectable QLabel builds a text document, which
+    // the first frame does without.
     // Long issuers must not widen the window: the label shrinks (the full text is in its tooltip).
     m_status->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_status->setMinimumWidth(120);
@@ -171,6 +173,7 @@ void ProviderBar::updateStatus()
         dotPalette.setColor(QPalette::WindowText, color);
         m_dot->setPalette(dotPalette);
         m_status->setText(text);
+        setSelectable(state != AppContext::SandboxState::NotStarted && state != AppContext::SandboxState::Starting);
         if (state == AppContext::SandboxState::Failed)
             palette.setColor(QPalette::WindowText, failColor());
         m_stopButton->setEnabled(state == AppContext::SandboxState::Running);
@@ -184,6 +187,7 @@ void ProviderBar::updateStatus()
         if (!warnings.isEmpty())
             text += QStringLiteral("  ⚠ ") + warnings.join(QLatin1Char(' '));
         m_status->setText(text);
+        setSelectable(true);
     }
     m_status->setPalette(palette);
     m_status->setToolTip(plainToolTip(m_status->text()));
@@ -194,13 +198,23 @@ void ProviderBar::setProfiles(const QStringList &names)
     m_combo->clear();
     m_combo->addItems(names);
     m_combo->setEnabled(!names.isEmpty());
-    if (names.isEmpty())
+    if (names.isEmpty()) {
         m_status->setText(kNoProfilesStatus());
+        setSelectable(false);
+    }
 }
 
 void ProviderBar::setStatus(const QString &text)
 {
     m_status->setText(text);
+    setSelectable(true);
+}
+
+void ProviderBar::setSelectable(bool selectable)
+{
+    const Qt::TextInteractionFlags flags = selectable ? Qt::TextSelectableByMouse : Qt::NoTextInteraction;
+    if (m_status->textInteractionFlags() != flags)
+        m_status->setTextInteractionFlags(flags);
 }
 
 void ProviderBar::openProfileEditor()

@@ -46,6 +46,7 @@ Q_SIGNALS:
 private:
     void reloadProfiles();
     void updateStatus();
+    void setSelectable(bool selectable);
 
     AppContext *m_context = nullptr; // not owned; outlives the window
     QComboBox *m_combo;

@@ -1,19 +1,24 @@
 #include "StartupProbe.h"
 
-#include <QApplication>
-#include <QEvent>
-#include <QFile>
-#include <QTimer>
-#include <QWidget>
+#include "ui/FirstPaintWatcher.h"
 
+#include <QCoreApplication>
+#include <QFile>
+#include <QPointer>
+#include <QTimer>
+
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
+#include <sys/resource.h>
 #include <unistd.h>
 
 namespace ui {
 
 namespace {
+
+constexpr std::chrono::seconds kSandboxPatience{30};
 
 double nowMs(clockid_t clock)
 {
@@ -36,37 +41,59 @@ QByteArray readProcFile(const char *path)
 
 StartupProbe::StartupProbe(QWidget *window, bool quitWhenDone, QObject *parent)
     : QObject(parent)
-    , m_window(window)
     , m_quitWhenDone(quitWhenDone)
 {
-    // Paint events go to whichever widgets are dirty, not necessarily the top level: watch them
-    // all and keep the first one that belongs to the window.
-    qApp->installEventFilter(this);
+    new FirstPaintWatcher(window, [probe = QPointer<StartupProbe>(this)] {
+        if (probe)
+            probe->firstFrameShown();
+    });
 }
 
-bool StartupProbe::eventFilter(QObject *watched, QEvent *event)
+void StartupProbe::expectSandbox()
 {
-    if (!m_painted && event->type() == QEvent::Paint && watched->isWidgetType() && m_window
-        && static_cast<QWidget *>(watched)->window() == m_window) {
-        m_painted = true;
-        qApp->removeEventFilter(this);
-        // Paint events of one frame are delivered before the backing store is flushed; a 0-ms
-        // timer fires after control returns to the event loop, i.e. after the flush.
-        QTimer::singleShot(0, this, &StartupProbe::finish);
-    }
-    return QObject::eventFilter(watched, event);
+    m_expectSandbox = true;
 }
 
-void StartupProbe::finish()
+void StartupProbe::sandboxReady()
 {
-    Figures figures;
-    figures.firstPaintMs = msSinceProcessStart();
-    figures.rssMb = residentSetMb();
-    figures.webEngineLoaded = webEngineLoaded();
-    const QByteArray line = toJsonLine(figures) + '\n';
+    if (m_sandboxSettled)
+        return;
+    m_sandboxSettled = true;
+    m_figures.sandboxReadyMs = msSinceProcessStart();
+    m_figures.readyRssMb = residentSetMb();
+    finishWhenComplete();
+}
+
+void StartupProbe::sandboxFailed()
+{
+    if (m_sandboxSettled)
+        return;
+    m_sandboxSettled = true;
+    finishWhenComplete();
+}
+
+void StartupProbe::firstFrameShown()
+{
+    m_painted = true;
+    m_figures.firstPaintMs = msSinceProcessStart();
+    m_figures.rssMb = residentSetMb();
+    m_figures.cpuMs = cpuMs();
+    m_figures.webEngineLoaded = webEngineLoaded();
+    // A sandbox that never settles still gets its first-frame figures reported.
+    if (m_expectSandbox && !m_sandboxSettled)
+        QTimer::singleShot(kSandboxPatience, this, &StartupProbe::sandboxFailed);
+    finishWhenComplete();
+}
+
+void StartupProbe::finishWhenComplete()
+{
+    if (m_finished || !m_painted || (m_expectSandbox && !m_sandboxSettled))
+        return;
+    m_finished = true;
+    const QByteArray line = toJsonLine(m_figures) + '\n';
     std::fwrite(line.constData(), 1, static_cast<size_t>(line.size()), stdout);
     std::fflush(stdout);
-    Q_EMIT measured(figures);
+    Q_EMIT measured(m_figures);
     if (m_quitWhenDone)
         QCoreApplication::exit(0);
 }
@@ -111,6 +138,15 @@ double StartupProbe::residentSetMb()
     return -1;
 }
 
+double StartupProbe::cpuMs()
+{
+    rusage usage{};
+    if (getrusage(RUSAGE_SELF, &usage) != 0)
+        return -1;
+    const auto ms = [](const timeval &tv) { return static_cast<double>(tv.tv_sec) * 1000.0 + static_cast<double>(tv.tv_usec) / 1000.0; };
+    return ms(usage.ru_utime) + ms(usage.ru_stime);
+}
+
 bool StartupProbe::webEngineLoaded()
 {
     return readProcFile("/proc/self/maps").contains("libQt6WebEngine");
@@ -119,8 +155,11 @@ bool StartupProbe::webEngineLoaded()
 QByteArray StartupProbe::toJsonLine(const Figures &figures)
 {
     return "{\"first_paint_ms\": " + QByteArray::number(figures.firstPaintMs, 'f', 1) + ", \"rss_mb\": "
-        + QByteArray::number(figures.rssMb, 'f', 1) + ", \"webengine_loaded\": "
-        + (figures.webEngineLoaded ? "true" : "false") + "}";
+        + QByteArray::number(figures.rssMb, 'f', 1) + ", \"cpu_ms\": " + QByteArray::number(figures.cpuMs, 'f', 1)
+        + ", \"webengine_loaded\": "
+        + (figures.webEngineLoaded ? "true" : "false") + ", \"sandbox_ready_ms\": "
+        + QByteArray::number(figures.sandboxReadyMs, 'f', 1) + ", \"ready_rss_mb\": " + QByteArray::number(figures.readyRssMb, 'f', 1)
+        + "}";
 }
 
 } // namespace ui

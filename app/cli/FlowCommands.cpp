@@ -5,7 +5,7 @@
 
 #include "oidc/Redaction.h"
 #include "oidc/flow/FlowSession.h"
-#include "oidc/flow/LoopbackRedirectListener.h"
+#include "oidc/flow/RedirectWait.h"
 #include "oidc/flow/UserInfo.h"
 #include "oidc/jwt/Jwt.h"
 #include "oidc/net/BlockingSend.h"
@@ -85,13 +85,14 @@ struct CommandContext final {
     int timeoutSeconds = 300;
     Json steps = Json::array();
 
-    CommandContext()
+    // Every operation's reports, as they come: a line each on stderr, and the "steps" of the JSON.
+    void show(const std::vector<StepReport> &reports)
     {
-        QObject::connect(&session, &FlowSession::stepFinished, &session, [this](const StepReport &report) {
+        for (const StepReport &report : reports) {
             steps.push_back({{"step", flowStepName(report.step).toStdString()}, {"ok", report.ok}, {"summary", report.summary.toStdString()}});
             if (!json)
                 printErr(std::string(report.ok ? "ok    " : "FAIL  ") + flowStepName(report.step).toStdString() + ": " + report.summary.toStdString());
-        });
+        }
     }
 
     std::string token(const QString &value) const { return showTokens ? value.toStdString() : oidc::redactSecret(value.toStdString()); }
@@ -141,9 +142,10 @@ oidc::Status discover(CommandContext &context, const QString &issuer, bool keys)
         printErr("warning: plain http issuer (allowed only because the host is loopback)");
     Waiter waiter(context.timeoutSeconds);
     std::optional<Error> failure;
-    (void)context.session.discover([&](oidc::Result<ProviderMetadata> metadata) {
-        if (!metadata) {
-            failure = metadata.error();
+    (void)context.session.discover([&](StepOutcome<ProviderMetadata> metadata) {
+        context.show(metadata.reports);
+        if (!metadata.result) {
+            failure = metadata.result.error();
             waiter.done();
             return;
         }
@@ -151,9 +153,10 @@ oidc::Status discover(CommandContext &context, const QString &issuer, bool keys)
             waiter.done();
             return;
         }
-        (void)context.session.fetchKeys([&](oidc::Result<oidc::crypto::JsonWebKeySet> set) {
-            if (!set)
-                failure = set.error();
+        (void)context.session.fetchKeys([&](StepOutcome<oidc::crypto::JsonWebKeySet> set) {
+            context.show(set.reports);
+            if (!set.result)
+                failure = set.result.error();
             waiter.done();
         });
     });
@@ -330,9 +333,10 @@ int runLogin(const QStringList &arguments)
     std::optional<Error> failure;
     {
         Waiter waiter(context.timeoutSeconds);
-        context.session.prepare([&](oidc::Status status) {
-            if (!status)
-                failure = status.error();
+        (void)context.session.prepare([&](StepOutcome<void> prepared) {
+            context.show(prepared.reports);
+            if (!prepared.result)
+                failure = prepared.result.error();
             waiter.done();
         });
         waiter.wait();
@@ -340,14 +344,20 @@ int runLogin(const QStringList &arguments)
     if (failure)
         return finish(context, out, failure);
 
-    LoopbackRedirectListener listener;
-    Waiter waiter(context.timeoutSeconds);
-    std::optional<QUrl> callbackUrl;
-    auto started = listener.start(static_cast<quint16>(portNumber), parser.value(path), context.timeoutSeconds * 1000, [&](const QUrl &url) {
+    // The redirect comes back to a loopback listener (127.0.0.1 only), within the time limit.
+    RedirectWait wait;
+    QEventLoop waiting;
+    const auto started = wait.listen(static_cast<quint16>(portNumber), parser.value(path), context.timeoutSeconds * 1000, [&](const QUrl &url) {
         auto callback = context.session.acceptCallback(url);
-        if (!callback)
-            return oidc::Status(callback.error());
-        return oidc::Status();
+        context.show(callback.reports);
+        if (callback.result)
+            return RedirectWait::Verdict::accepted();
+        const Error &error = callback.result.error();
+        if (!context.session.awaitsCallback())
+            return RedirectWait::Verdict::refused(error); // it bore our state: this login's answer, refused — stop
+        // rp-checks A1: a stray or forged callback is reported; the real flow stays pending.
+        printErr("warning: a callback was refused and the login keeps waiting: " + error.summary());
+        return RedirectWait::Verdict::stray(error);
     });
     if (!started) {
         Error error = started.error();
@@ -355,59 +365,50 @@ int runLogin(const QStringList &arguments)
             error.message += " — use --redirect-port 0 and register the provider to allow any loopback port (RFC 8252 §7.3)";
         return finish(context, out, error);
     }
-    QObject::connect(&listener, &LoopbackRedirectListener::accepted, &listener, [&](const QUrl &url) {
-        callbackUrl = url;
-        waiter.done();
+    QObject::connect(&wait, &RedirectWait::finished, &waiting, [&](const oidc::Result<QUrl> &redirect) {
+        if (!redirect)
+            failure = redirect.error(); // refused by the provider, or LISTENER_TIMEOUT
+        waiting.quit();
     });
-    QObject::connect(&listener, &LoopbackRedirectListener::rejected, &listener, [&](const oidc::Error &error) {
-        // rp-checks A1: a stray or forged callback is reported; the real flow stays pending.
-        printErr("warning: a callback was refused and the login keeps waiting: " + error.summary());
-        if (error.code == "AUTHZ_PROVIDER_ERROR") {
-            failure = error; // the provider itself said no (after state/iss checked): stop
-            waiter.done();
-        }
-    });
-    QObject::connect(&listener, &LoopbackRedirectListener::strayRequest, &listener,
-                     [&](const QString &description) { printErr("note: listener " + description.toStdString()); });
+    QObject::connect(&wait, &RedirectWait::note, &waiting, [](const QString &description) { printErr("note: listener " + description.toStdString()); });
 
-    AuthorizationRequest request = context.session.defaultAuthorizationRequest(listener.redirectUri(), parser.value(scope));
+    AuthorizationRequest request = context.session.defaultAuthorizationRequest(wait.redirectUri(), parser.value(scope));
     request.prompt = parser.value(prompt);
     request.extraParameters = extra;
     auto url = context.session.beginAuthorization(request);
-    if (!url)
-        return finish(context, out, url.error());
+    context.show(url.reports);
+    if (!url.result)
+        return finish(context, out, url.result.error());
+    const QString authorizeUrl = url.result->toString(QUrl::FullyEncoded);
     for (const QString &warning : authorizationWarnings(request, context.session.metadata()->codeChallengeMethodsSupported))
         printErr("warning: " + warning.toStdString());
     if (parser.isSet(noBrowser)) {
-        const std::string line = "authorize_url: " + url->toString(QUrl::FullyEncoded).toStdString() + "\n";
+        const std::string line = "authorize_url: " + authorizeUrl.toStdString() + "\n";
         std::fwrite(line.data(), 1, line.size(), stderr);
         std::fflush(stderr);
-    } else if (!QProcess::startDetached(QStringLiteral("xdg-open"), {url->toString(QUrl::FullyEncoded)})) {
+    } else if (!QProcess::startDetached(QStringLiteral("xdg-open"), {authorizeUrl})) {
         printErr("warning: could not start a browser; open this URL yourself:");
-        printErr("authorize_url: " + url->toString(QUrl::FullyEncoded).toStdString());
+        printErr("authorize_url: " + authorizeUrl.toStdString());
     }
-    if (!waiter.wait() || (!callbackUrl && !failure)) {
-        listener.cancel();
-        return finish(context, out, makeError(ErrorCategory::Listener, "LISTENER_TIMEOUT", "no valid callback arrived within the time limit"));
-    }
+    waiting.exec();
     if (failure) {
-        // The provider refused: let the listener's page reach the browser before the process ends.
+        // The wait ended without a code: let the listener's page reach the browser before the process ends.
         QEventLoop flush;
         QTimer::singleShot(100, &flush, &QEventLoop::quit);
         flush.exec();
         return finish(context, out, failure);
     }
-    // The listener stays open (refusing any second callback) while the event loop runs the
-    // exchange, so its success page is written meanwhile; it closes when this function returns.
+    // The listener closes once its success page is written, while the event loop runs the exchange.
 
     std::optional<TokenSession> session;
     {
         Waiter exchange(context.timeoutSeconds);
-        (void)context.session.exchangeCode([&](oidc::Result<TokenSession> result) {
-            if (result)
-                session = *result;
+        (void)context.session.exchangeCode([&](StepOutcome<TokenSession> result) {
+            context.show(result.reports);
+            if (result.result)
+                session = *result.result;
             else
-                failure = result.error();
+                failure = result.result.error();
             exchange.done();
         });
         if (!exchange.wait())
@@ -423,11 +424,12 @@ int runLogin(const QStringList &arguments)
     out["tokens"] = tokensJson(context, session->tokens);
     if (!context.session.metadata()->userinfoEndpoint.isEmpty()) {
         Waiter userinfo(context.timeoutSeconds);
-        (void)context.session.fetchUserInfo([&](oidc::Result<Json> claims) {
-            if (claims)
-                out["userinfo"] = *claims;
+        (void)context.session.fetchUserInfo([&](StepOutcome<Json> claims) {
+            context.show(claims.reports);
+            if (claims.result)
+                out["userinfo"] = *claims.result;
             else
-                failure = claims.error();
+                failure = claims.result.error();
             userinfo.done();
         });
         if (!userinfo.wait())
@@ -488,11 +490,12 @@ int runToken(const QStringList &arguments)
     std::optional<Error> failure;
     Waiter waiter(context.timeoutSeconds);
     if (credentials) {
-        (void)context.session.clientCredentials(parser.value(scope), extra, [&](oidc::Result<TokenResponse> tokens) {
-            if (tokens)
-                out["tokens"] = tokensJson(context, *tokens);
+        (void)context.session.clientCredentials(parser.value(scope), extra, [&](StepOutcome<TokenResponse> tokens) {
+            context.show(tokens.reports);
+            if (tokens.result)
+                out["tokens"] = tokensJson(context, *tokens.result);
             else
-                failure = tokens.error();
+                failure = tokens.result.error();
             waiter.done();
         });
     } else {

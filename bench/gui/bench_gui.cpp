@@ -14,7 +14,6 @@
 #include "ui/AppContext.h"
 #include "ui/MainWindow.h"
 #include "ui/flow/FlowPage.h"
-#include "ui/flow/FlowSettingsPanel.h"
 
 #include "oidc/net/ExchangeLog.h"
 
@@ -30,6 +29,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <functional>
+#include <utility>
 #include <vector>
 
 namespace {
@@ -104,7 +104,7 @@ bool waitFor(ui::FlowPage &page, const std::function<bool()> &done, int timeoutM
     QTimer timeout;
     timeout.setSingleShot(true);
     QObject::connect(&timeout, &QTimer::timeout, &loop, &QEventLoop::quit);
-    QObject::connect(page.stepModel(), &ui::FlowStepModel::stepChanged, &loop, [&] {
+    QObject::connect(page.runner()->steps(), &ui::FlowStepModel::stepChanged, &loop, [&] {
         if (done())
             loop.quit();
     });
@@ -180,7 +180,7 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "bench_gui: no flow page\n");
         return 1;
     }
-    page->settingsPanel()->systemRadio()->click();
+    page->findChild<QRadioButton *>(QStringLiteral("systemBrowserRadio"))->click();
     page->flushSettings();
 
     // The browser: another thread, as a real browser is another process.
@@ -203,17 +203,18 @@ int main(int argc, char *argv[])
     flowClock.start();
     probe.start();
     for (int i = 0; i < iterations; ++i) {
-        page->runAllButton()->click();
-        if (!waitFor(*page, [page] { return !page->runner()->isBusy() && page->stepModel()->state(Step::UserInfo) != State::Pending; })
-            || page->stepModel()->state(Step::UserInfo) != State::Ok) {
+        page->findChild<QPushButton *>(QStringLiteral("runAllButton"))->click();
+        const ui::FlowStepModel *steps = page->runner()->steps();
+        if (!waitFor(*page, [page, steps] { return !page->runner()->isBusy() && steps->state(Step::UserInfo) != State::Pending; })
+            || steps->state(Step::UserInfo) != State::Ok) {
             failures << QStringLiteral("login %1").arg(i + 1);
             break;
         }
         bool ok = true;
-        for (QPushButton *button : {page->refreshButton(), page->revokeButton(), page->logoutButton()}) {
-            const Step step = button == page->refreshButton() ? Step::Refresh : button == page->revokeButton() ? Step::Revoke : Step::Logout;
-            button->click();
-            if (!waitFor(*page, [page, step] { return !page->runner()->isBusy(); }) || page->stepModel()->state(step) != State::Ok) {
+        const std::pair<const char *, Step> actions[] = {{"refreshButton", Step::Refresh}, {"revokeButton", Step::Revoke}, {"logoutButton", Step::Logout}};
+        for (const auto &[name, step] : actions) {
+            page->findChild<QPushButton *>(QString::fromLatin1(name))->click();
+            if (!waitFor(*page, [page] { return !page->runner()->isBusy(); }) || steps->state(step) != State::Ok) {
                 failures << QStringLiteral("%1 %2").arg(ui::FlowStepModel::title(step)).arg(i + 1);
                 ok = false;
                 break;

@@ -161,10 +161,16 @@ Status configurePss(EVP_PKEY_CTX *pctx, const EVP_MD *md)
     return {};
 }
 
-Result<std::string> hmac(JwsAlgorithm algorithm, std::string_view secret, std::string_view input)
+Result<std::string> hmac(JwsAlgorithm algorithm, std::string_view secret, std::string_view input, HmacKeyRule keyRule)
 {
     if (info(algorithm).family != AlgorithmFamily::Hmac)
         return makeError(ErrorCategory::Keys, "KEY_ALG_MISMATCH", "not an HMAC algorithm");
+    // Checked before the MAC is computed, so a short key is refused whatever the token says.
+    if (const size_t minimum = hmacMinimumKeyBytes(algorithm); keyRule == HmacKeyRule::HashLengthOrLonger && secret.size() < minimum)
+        return makeError(ErrorCategory::Keys, "KEY_HMAC_TOO_SHORT",
+                         "the HMAC key is shorter than the " + std::string(info(algorithm).name)
+                             + " hash output; RFC 7518 §3.2 requires a key at least as long",
+                         "at least " + std::to_string(minimum) + " bytes", std::to_string(secret.size()) + " bytes");
     unsigned char out[EVP_MAX_MD_SIZE];
     unsigned int length = 0;
     OpenSslErrorGuard guard;
@@ -245,10 +251,17 @@ Status verifySignature(JwsAlgorithm algorithm, EVP_PKEY *publicKey, std::string_
     return {};
 }
 
-Status verifyHmac(JwsAlgorithm algorithm, std::string_view secret, std::string_view signingInput,
-                  std::string_view signature)
+size_t hmacMinimumKeyBytes(JwsAlgorithm algorithm)
 {
-    auto mac = hmac(algorithm, secret, signingInput);
+    if (info(algorithm).family != AlgorithmFamily::Hmac)
+        return 0;
+    return static_cast<size_t>(EVP_MD_get_size(evpDigest(*info(algorithm).digest)));
+}
+
+Status verifyHmac(JwsAlgorithm algorithm, std::string_view secret, std::string_view signingInput,
+                  std::string_view signature, HmacKeyRule keyRule)
+{
+    auto mac = hmac(algorithm, secret, signingInput, keyRule);
     if (!mac)
         return mac.error();
     if (mac->size() != signature.size() || CRYPTO_memcmp(mac->data(), signature.data(), signature.size()) != 0)
@@ -286,9 +299,9 @@ Result<std::string> signWithKey(JwsAlgorithm algorithm, EVP_PKEY *privateKey, st
     return out;
 }
 
-Result<std::string> signHmac(JwsAlgorithm algorithm, std::string_view secret, std::string_view signingInput)
+Result<std::string> signHmac(JwsAlgorithm algorithm, std::string_view secret, std::string_view signingInput, HmacKeyRule keyRule)
 {
-    return hmac(algorithm, secret, signingInput);
+    return hmac(algorithm, secret, signingInput, keyRule);
 }
 
 } // namespace oidc::crypto

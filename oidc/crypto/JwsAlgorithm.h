@@ -40,12 +40,21 @@ enum class AlgorithmFamily { Hmac, RsaPkcs1, RsaPss, Ecdsa, EdDsa, None };
 [[nodiscard]] Status verifySignature(JwsAlgorithm algorithm, EVP_PKEY *publicKey, std::string_view signingInput,
                                      std::string_view signature);
 
-// HMAC (RFC 7518 §3.2) with a caller-supplied secret; constant-time comparison.
+// RFC 7518 §3.2: "A key of the same size as the hash output (for instance, 256 bits for "HS256")
+// or larger MUST be used with this algorithm." A shorter key is refused (KEY_HMAC_TOO_SHORT, with
+// the minimum and the key's length) unless the caller names the leniency.
+enum class HmacKeyRule { HashLengthOrLonger, AllowShorter };
+// The shortest key the rule allows for an HMAC algorithm: its hash output in bytes (32, 48, 64).
+[[nodiscard]] size_t hmacMinimumKeyBytes(JwsAlgorithm algorithm);
+
+// HMAC (RFC 7518 §3.2) with a caller-supplied secret; constant-time comparison. Errors:
+// KEY_ALG_MISMATCH, KEY_HMAC_TOO_SHORT, SIGNATURE_INVALID.
 [[nodiscard]] Status verifyHmac(JwsAlgorithm algorithm, std::string_view secret, std::string_view signingInput,
-                                std::string_view signature);
+                                std::string_view signature, HmacKeyRule keyRule = HmacKeyRule::HashLengthOrLonger);
 
 // Signing, used by the sandbox provider, the tests and the benchmarks.
 [[nodiscard]] Result<std::string> signWithKey(JwsAlgorithm algorithm, EVP_PKEY *privateKey, std::string_view signingInput);
-[[nodiscard]] Result<std::string> signHmac(JwsAlgorithm algorithm, std::string_view secret, std::string_view signingInput);
+[[nodiscard]] Result<std::string> signHmac(JwsAlgorithm algorithm, std::string_view secret, std::string_view signingInput,
+                                           HmacKeyRule keyRule = HmacKeyRule::HashLengthOrLonger);
 
 } // namespace oidc::crypto

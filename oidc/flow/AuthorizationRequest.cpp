@@ -1,8 +1,12 @@
 #include "AuthorizationRequest.h"
 
 #include "oidc/Json.h"
+#include "oidc/Redaction.h"
 
 #include <QUrlQuery>
+
+#include <algorithm>
+#include <iterator>
 
 namespace oidc::flow {
 
@@ -28,6 +32,13 @@ QString redactedPreview(const QString &value)
 {
     return QString::fromStdString(boundedPreview(value.toStdString(), 300));
 }
+
+QString quoted(const QString &text)
+{
+    return QLatin1Char('"') + text + QLatin1Char('"');
+}
+
+constexpr const char *kImplicitParameters[] = {"id_token", "access_token", "token_type"};
 
 } // namespace
 
@@ -98,62 +109,114 @@ QStringList authorizationWarnings(const AuthorizationRequest &request, const QSt
     return warnings;
 }
 
-Result<ValidatedCallback> validateCallback(const QUrl &callbackUrl, const PendingAuthorization &pending)
+CallbackValidation validateCallback(const QUrl &callbackUrl, const PendingAuthorization &pending)
 {
     const QUrlQuery query(callbackUrl);
     const auto items = query.queryItems(QUrl::FullyDecoded);
     const auto count = [&](const QString &name) {
         return std::count_if(items.begin(), items.end(), [&](const auto &item) { return item.first == name; });
     };
-    const auto value = [&](const QString &name) { return query.queryItemValue(name, QUrl::FullyDecoded); };
+    const auto has = [&](const char *name) { return query.hasQueryItem(QString::fromLatin1(name)); };
+    const auto value = [&](const char *name) { return query.queryItemValue(QString::fromLatin1(name), QUrl::FullyDecoded); };
+
+    CallbackValidation validation;
+    const auto pass = [&](const char *id, const char *rule, const QString &detail) {
+        validation.checks.push_back({id, rule, jwt::CheckOutcome::Pass, detail.toStdString(), {}});
+    };
+    const auto skip = [&](const char *id, const char *rule, const QString &detail) {
+        validation.checks.push_back({id, rule, jwt::CheckOutcome::Skip, detail.toStdString(), {}});
+    };
+    const auto fail = [&](const char *id, const char *rule, const QString &detail, Error error) {
+        validation.checks.push_back({id, rule, jwt::CheckOutcome::Fail, detail.toStdString(), error.code});
+        if (!validation.error)
+            validation.error = std::move(error);
+    };
 
     // rp-checks A5: every response parameter at most once.
-    for (const auto &[name, unused] : items) {
-        Q_UNUSED(unused)
-        if (count(name) > 1)
-            return authzError("AUTHZ_DUPLICATE_PARAM", "the callback repeats a parameter", "once", name.toStdString());
-    }
-    // Order as oauth4webapi: state, then iss, then error, then code (rp-checks A4).
-    const QString state = value(QStringLiteral("state"));
-    if (!pending.state.isEmpty()) {
-        if (!query.hasQueryItem(QStringLiteral("state")))
-            return authzError("AUTHZ_STATE_MISSING", "the callback has no state; the code is not redeemed");
-        if (state != pending.state)
-            return authzError("AUTHZ_STATE_MISMATCH", "state mismatch: this callback does not belong to the pending request; the code is not redeemed");
-    } else if (!state.isEmpty()) {
-        return authzError("AUTHZ_STATE_UNEXPECTED", "the callback carries a state although none was sent");
-    }
-    if (query.hasQueryItem(QStringLiteral("iss"))) {
-        if (value(QStringLiteral("iss")) != pending.issuer)
-            return authzError("AUTHZ_ISS_MISMATCH", "the callback's iss is not the provider's issuer (RFC 9207 §2.4)", pending.issuer.toStdString(),
-                              value(QStringLiteral("iss")).toStdString());
-    } else if (pending.issParameterRequired) {
-        return authzError("AUTHZ_ISS_MISSING", "the provider promises an iss parameter (RFC 9207) but the callback has none");
-    }
-    if (query.hasQueryItem(QStringLiteral("error"))) {
-        std::string message = "provider refused: " + redactedPreview(value(QStringLiteral("error"))).toStdString();
-        if (query.hasQueryItem(QStringLiteral("error_description")))
-            message += ": " + redactedPreview(value(QStringLiteral("error_description"))).toStdString();
-        Error error = authzError("AUTHZ_PROVIDER_ERROR", message, {}, value(QStringLiteral("error")).toStdString());
-        return error;
-    }
-    // rp-checks A6: implicit/hybrid parameters in a code-flow response.
-    for (const char *name : {"id_token", "access_token", "token_type"})
-        if (query.hasQueryItem(QString::fromLatin1(name)))
-            return authzError("AUTHZ_UNEXPECTED_PARAM", "the callback carries implicit-flow parameters; only code is expected", "code", name);
-    const QString code = value(QStringLiteral("code"));
-    if (code.isEmpty())
-        return authzError("AUTHZ_NO_CODE", "the callback has neither code nor error");
+    constexpr const char *kParametersRule = "every response parameter at most once (RFC 6749 §3.1; rp-checks A5)";
+    const auto repeated = std::find_if(items.begin(), items.end(), [&](const auto &item) { return count(item.first) > 1; });
+    if (repeated == items.end())
+        pass("parameters", kParametersRule, QStringLiteral("each sent once"));
+    else
+        fail("parameters", kParametersRule, QStringLiteral("%1 sent %2 times").arg(quoted(repeated->first)).arg(count(repeated->first)),
+             authzError("AUTHZ_DUPLICATE_PARAM", "the callback repeats a parameter", "once", repeated->first.toStdString()));
 
+    constexpr const char *kStateRule = "state must equal the value sent (RFC 6749 §4.1.2, §10.12; rp-checks A1)";
+    const QString state = value("state");
+    if (!pending.state.isEmpty()) {
+        if (!has("state"))
+            fail("state", kStateRule, QStringLiteral("missing; expected ") + quoted(pending.state),
+                 authzError("AUTHZ_STATE_MISSING", "the callback has no state; the code is not redeemed"));
+        else if (state != pending.state)
+            fail("state", kStateRule, QStringLiteral("expected %1, got %2").arg(quoted(pending.state), quoted(state)),
+                 authzError("AUTHZ_STATE_MISMATCH", "state mismatch: this callback does not belong to the pending request; the code is not redeemed"));
+        else
+            pass("state", kStateRule, QStringLiteral("matches ") + quoted(pending.state));
+    } else if (!state.isEmpty()) {
+        fail("state", kStateRule, QStringLiteral("none was sent, got ") + quoted(state),
+             authzError("AUTHZ_STATE_UNEXPECTED", "the callback carries a state although none was sent"));
+    } else {
+        skip("state", kStateRule, QStringLiteral("no state was sent (insecure option): the callback is not tied to the request"));
+    }
+    validation.answersRequest = validation.checks.back().outcome != jwt::CheckOutcome::Fail; // the state check's
+
+    constexpr const char *kIssRule = "iss must equal the issuer; required when the metadata says authorization_response_iss_parameter_supported "
+                                     "(RFC 9207 §2.4; rp-checks A2, A3)";
+    if (has("iss")) {
+        if (value("iss") != pending.issuer)
+            fail("iss", kIssRule, QStringLiteral("expected %1, got %2").arg(quoted(pending.issuer), quoted(value("iss"))),
+                 authzError("AUTHZ_ISS_MISMATCH", "the callback's iss is not the provider's issuer (RFC 9207 §2.4)", pending.issuer.toStdString(),
+                            value("iss").toStdString()));
+        else
+            pass("iss", kIssRule, QStringLiteral("matches ") + quoted(pending.issuer));
+    } else if (pending.issParameterRequired) {
+        fail("iss", kIssRule, QStringLiteral("missing although the provider advertises it"),
+             authzError("AUTHZ_ISS_MISSING", "the provider promises an iss parameter (RFC 9207) but the callback has none"));
+    } else {
+        skip("iss", kIssRule, QStringLiteral("not sent; the provider does not advertise RFC 9207"));
+    }
+
+    // Provider text is kept as plain text, bounded (rp-checks A4).
+    constexpr const char *kErrorRule = "an error response ends the request (RFC 6749 §4.1.2.1; rp-checks A4)";
+    if (has("error")) {
+        QString refusal = redactedPreview(value("error"));
+        if (has("error_description"))
+            refusal += QStringLiteral(": ") + redactedPreview(value("error_description"));
+        fail("error", kErrorRule, QStringLiteral("provider refused: ") + refusal,
+             authzError("AUTHZ_PROVIDER_ERROR", "provider refused: " + refusal.toStdString(), {}, value("error").toStdString()));
+    } else {
+        pass("error", kErrorRule, QStringLiteral("no error parameter"));
+    }
+
+    // rp-checks A6: implicit/hybrid parameters in a code-flow response.
+    constexpr const char *kImplicitRule = "a code-flow response carries no id_token, access_token or token_type (rp-checks A6)";
+    const auto implicit = std::find_if(std::begin(kImplicitParameters), std::end(kImplicitParameters), has);
+    if (implicit == std::end(kImplicitParameters))
+        pass("implicit", kImplicitRule, QStringLiteral("none"));
+    else
+        fail("implicit", kImplicitRule, QStringLiteral("carries ") + QString::fromLatin1(*implicit),
+             authzError("AUTHZ_UNEXPECTED_PARAM", "the callback carries implicit-flow parameters; only code is expected", "code", *implicit));
+
+    constexpr const char *kCodeRule = "a single authorization code must be present (RFC 6749 §4.1.2)";
+    const QString code = value("code");
+    if (count(QStringLiteral("code")) > 1)
+        fail("code", kCodeRule, QStringLiteral("sent %1 times").arg(count(QStringLiteral("code"))),
+             authzError("AUTHZ_DUPLICATE_PARAM", "the callback repeats a parameter", "once", "code"));
+    else if (!code.isEmpty())
+        pass("code", kCodeRule, QStringLiteral("received: ") + QString::fromStdString(redactSecret(code.toStdString())));
+    else if (has("error"))
+        skip("code", kCodeRule, QStringLiteral("none: the provider answered with an error"));
+    else
+        fail("code", kCodeRule, QStringLiteral("missing"), authzError("AUTHZ_NO_CODE", "the callback has neither code nor error"));
+
+    if (validation.error)
+        return validation;
     ValidatedCallback callback;
     callback.m_code = code;
     callback.m_state = state;
-    callback.m_issuer = value(QStringLiteral("iss"));
-    if (pending.state.isEmpty())
-        callback.m_notes << QStringLiteral("state was not sent: the callback was not tied to the request");
-    if (!query.hasQueryItem(QStringLiteral("iss")))
-        callback.m_notes << QStringLiteral("no iss parameter (the provider does not announce RFC 9207 support)");
-    return callback;
+    callback.m_issuer = value("iss");
+    validation.callback = std::move(callback);
+    return validation;
 }
 
 } // namespace oidc::flow

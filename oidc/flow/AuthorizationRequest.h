@@ -5,6 +5,7 @@
 
 #include "oidc/Pkce.h"
 #include "oidc/Result.h"
+#include "oidc/jwt/ClaimChecks.h"
 
 #include <QList>
 #include <QPair>
@@ -13,6 +14,7 @@
 #include <QUrl>
 
 #include <optional>
+#include <vector>
 
 namespace oidc::flow {
 
@@ -55,7 +57,13 @@ struct PendingAuthorization final {
 };
 
 class ValidatedCallback;
-[[nodiscard]] Result<ValidatedCallback> validateCallback(const QUrl &callbackUrl, const PendingAuthorization &pending);
+struct CallbackValidation;
+
+// The checks of an authorization response, in this order: every parameter at most once, state,
+// iss, error, no implicit-flow parameters, code (rp-checks A1–A6; state before iss before error
+// before code, as oauth4webapi). Every check is in the result, passed, failed or skipped, and the
+// first failure is the verdict.
+[[nodiscard]] CallbackValidation validateCallback(const QUrl &callbackUrl, const PendingAuthorization &pending);
 
 // Only validateCallback() makes one, and only one can be exchanged for tokens (STYLE.md §4).
 class ValidatedCallback final {
@@ -63,15 +71,25 @@ public:
     [[nodiscard]] const QString &code() const { return m_code; }
     [[nodiscard]] const QString &state() const { return m_state; }
     [[nodiscard]] const QString &issuer() const { return m_issuer; } // empty when not sent
-    [[nodiscard]] const QStringList &notes() const { return m_notes; }
 
 private:
-    friend Result<ValidatedCallback> validateCallback(const QUrl &, const PendingAuthorization &);
+    friend CallbackValidation validateCallback(const QUrl &, const PendingAuthorization &);
     ValidatedCallback() = default;
     QString m_code;
     QString m_state;
     QString m_issuer;
-    QStringList m_notes;
+};
+
+struct CallbackValidation final {
+    std::vector<jwt::ClaimCheck> checks;       // ids: parameters, state, iss, error, implicit, code
+    std::optional<Error> error;                // the first failed check's (category AUTHZ)
+    std::optional<ValidatedCallback> callback; // only when every check passed
+    // The state check did not fail: the callback bears this request's state (or, none sent, none
+    // came back), so it is the provider's answer to this request, even when a later check fails.
+    // A callback whose state check failed is another request's or forged: a stray one.
+    bool answersRequest = false;
+
+    [[nodiscard]] bool ok() const { return !error.has_value(); }
 };
 
 } // namespace oidc::flow

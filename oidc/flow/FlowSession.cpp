@@ -1,11 +1,11 @@
 #include "FlowSession.h"
 
 #include "oidc/Async.h"
-#include "oidc/jwt/JwksClient.h"
+#include "oidc/flow/FlowOperation.h"
 #include "oidc/flow/UserInfo.h"
+#include "oidc/jwt/JwksClient.h"
 
 #include <QDateTime>
-#include <QPointer>
 
 namespace oidc::flow {
 
@@ -16,6 +16,23 @@ QString text(const std::string &value)
     return QString::fromStdString(value);
 }
 
+StepReport okReport(FlowStep step, const QString &summary, std::vector<jwt::ClaimCheck> checks = {})
+{
+    return StepReport{step, true, summary, std::nullopt, std::move(checks)};
+}
+
+StepReport failReport(FlowStep step, const Error &error, std::vector<jwt::ClaimCheck> checks = {})
+{
+    return StepReport{step, false, text(error.summary()), error, std::move(checks)};
+}
+
+// A synchronous step's outcome: one report, and the error as the result.
+template <typename T>
+StepOutcome<T> failed(FlowStep step, const Error &error)
+{
+    return StepOutcome<T>{error, {failReport(step, error)}};
+}
+
 struct Prepared {
     Result<PkceParameters> pkce = makeError(ErrorCategory::Crypto, "NOT_RUN", "not run");
     Result<std::string> state = makeError(ErrorCategory::Crypto, "NOT_RUN", "not run");
@@ -24,29 +41,7 @@ struct Prepared {
 
 } // namespace
 
-QString flowStepName(FlowStep step)
-{
-    switch (step) {
-    case FlowStep::Discovery: return QStringLiteral("discovery");
-    case FlowStep::Keys: return QStringLiteral("keys");
-    case FlowStep::Prepare: return QStringLiteral("PKCE, state, nonce");
-    case FlowStep::Authorize: return QStringLiteral("authorize");
-    case FlowStep::Callback: return QStringLiteral("callback");
-    case FlowStep::Token: return QStringLiteral("token");
-    case FlowStep::IdToken: return QStringLiteral("ID token");
-    case FlowStep::UserInfo: return QStringLiteral("userinfo");
-    case FlowStep::Refresh: return QStringLiteral("refresh");
-    case FlowStep::Revoke: return QStringLiteral("revoke");
-    case FlowStep::Logout: return QStringLiteral("logout");
-    case FlowStep::ClientCredentials: return QStringLiteral("client credentials");
-    }
-    return {};
-}
-
-FlowSession::FlowSession(net::HttpTransport &transport, QObject *parent) : QObject(parent), m_transport(transport)
-{
-    qRegisterMetaType<oidc::flow::StepReport>();
-}
+FlowSession::FlowSession(net::HttpTransport &transport, QObject *parent) : QObject(parent), m_transport(transport) {}
 
 FlowSession::~FlowSession() = default;
 
@@ -79,67 +74,64 @@ void FlowSession::clearSession()
     Q_EMIT sessionChanged();
 }
 
-void FlowSession::report(FlowStep step, bool ok, const QString &summary, std::optional<Error> error, std::vector<jwt::ClaimCheck> checks)
+void FlowSession::send(const std::shared_ptr<FlowOperationBase> &operation, FlowStep step, net::HttpRequest request,
+                       net::HttpTransport::Callback callback)
 {
-    Q_EMIT stepFinished(StepReport{step, ok, summary, std::move(error), std::move(checks)});
-}
-
-template <typename T>
-Result<T> FlowSession::failStep(FlowStep step, Error error)
-{
-    report(step, false, text(error.summary()), error);
-    return error;
+    request.step = step;
+    operation->enter(step);
+    operation->follow(m_transport.send(std::move(request), this, std::move(callback)));
 }
 
 net::RequestHandle FlowSession::discover(Callback<ProviderMetadata> done)
 {
+    const auto operation = FlowOperation<ProviderMetadata>::start(FlowStep::Discovery, std::move(done));
     if (m_provider.kind == ProviderSettings::Kind::Manual) {
         auto metadata = manualMetadata(m_provider.manual, m_provider.endpointPolicy);
         if (!metadata) {
-            done(failStep<ProviderMetadata>(FlowStep::Discovery, metadata.error()));
+            operation->fail(FlowStep::Discovery, metadata.error());
             return {};
         }
         m_metadata = *metadata;
-        report(FlowStep::Discovery, true, QStringLiteral("endpoints typed by hand for %1").arg(metadata->issuer));
-        done(std::move(metadata));
+        operation->report(okReport(FlowStep::Discovery, QStringLiteral("endpoints typed by hand for %1").arg(metadata->issuer)));
+        operation->finish(std::move(metadata));
         return {};
     }
     auto request = buildDiscoveryRequest(m_provider.issuer, DiscoveryKind::OpenIdConnect, m_provider.endpointPolicy);
     if (!request) {
-        done(failStep<ProviderMetadata>(FlowStep::Discovery, request.error()));
+        operation->fail(FlowStep::Discovery, request.error());
         return {};
     }
     const QString issuer = m_provider.issuer;
     const EndpointPolicy policy = m_provider.endpointPolicy;
-    return m_transport.send(*request, this, [this, issuer, policy, done](Result<net::HttpResponse> response) {
+    send(operation, FlowStep::Discovery, std::move(request).value(), [this, operation, issuer, policy](Result<net::HttpResponse> response) {
         if (!response) {
-            done(failStep<ProviderMetadata>(FlowStep::Discovery, response.error()));
+            operation->fail(FlowStep::Discovery, response.error());
             return;
         }
         auto metadata = processDiscoveryResponse(*response, issuer, policy);
         if (!metadata && response->status == 404) {
-            // OIDC Discovery failed with 404: try the RFC 8414 location once.
-            auto fallback = buildDiscoveryRequest(issuer, DiscoveryKind::Rfc8414, policy);
-            if (fallback) {
-                m_transport.send(*fallback, this, [this, issuer, policy, done, first = metadata.error()](Result<net::HttpResponse> second) {
-                    if (!second) {
-                        done(failStep<ProviderMetadata>(FlowStep::Discovery, first));
-                        return;
-                    }
-                    auto metadata8414 = processDiscoveryResponse(*second, issuer, policy);
-                    if (!metadata8414) {
-                        done(failStep<ProviderMetadata>(FlowStep::Discovery, second->status == 404 ? first : metadata8414.error()));
-                        return;
-                    }
-                    m_metadata = *metadata8414;
-                    report(FlowStep::Discovery, true, QStringLiteral("RFC 8414 metadata for %1").arg(issuer));
-                    done(std::move(metadata8414));
-                });
+            // OIDC Discovery failed with 404: try the RFC 8414 location once (cancel follows it).
+            if (auto fallback = buildDiscoveryRequest(issuer, DiscoveryKind::Rfc8414, policy)) {
+                send(operation, FlowStep::Discovery, std::move(fallback).value(),
+                     [this, operation, issuer, policy, first = metadata.error()](Result<net::HttpResponse> second) {
+                         if (!second) {
+                             operation->fail(FlowStep::Discovery, second.error().code == "NET_CANCELLED" ? second.error() : first);
+                             return;
+                         }
+                         auto metadata8414 = processDiscoveryResponse(*second, issuer, policy);
+                         if (!metadata8414) {
+                             operation->fail(FlowStep::Discovery, second->status == 404 ? first : metadata8414.error());
+                             return;
+                         }
+                         m_metadata = *metadata8414;
+                         operation->report(okReport(FlowStep::Discovery, QStringLiteral("RFC 8414 metadata for %1").arg(issuer)));
+                         operation->finish(std::move(metadata8414));
+                     });
                 return;
             }
         }
         if (!metadata) {
-            done(failStep<ProviderMetadata>(FlowStep::Discovery, metadata.error()));
+            operation->fail(FlowStep::Discovery, metadata.error());
             return;
         }
         m_metadata = *metadata;
@@ -147,45 +139,60 @@ net::RequestHandle FlowSession::discover(Callback<ProviderMetadata> done)
         const QStringList insecure = insecureLoopbackEndpoints(*metadata);
         if (!insecure.isEmpty())
             summary += QStringLiteral(" — plain http on loopback: %1").arg(insecure.join(QStringLiteral(", ")));
-        report(FlowStep::Discovery, true, summary);
-        done(std::move(metadata));
+        operation->report(okReport(FlowStep::Discovery, summary));
+        operation->finish(std::move(metadata));
     });
+    return operation->handle();
 }
 
-net::RequestHandle FlowSession::fetchKeys(Callback<crypto::JsonWebKeySet> done)
+void FlowSession::loadKeys(const std::shared_ptr<FlowOperationBase> &operation, FlowStep cause,
+                           std::function<void(Result<crypto::JsonWebKeySet>)> then)
 {
+    operation->enter(FlowStep::Keys);
+    const auto refuse = [operation, then](const Error &error) {
+        operation->report(failReport(FlowStep::Keys, error));
+        then(error);
+    };
     if (!m_metadata || m_metadata->jwksUri.isEmpty()) {
-        done(failStep<crypto::JsonWebKeySet>(FlowStep::Keys, makeError(ErrorCategory::Keys, "KEYS_NO_JWKS_URI", "the provider has no jwks_uri")));
-        return {};
+        refuse(makeError(ErrorCategory::Keys, "KEYS_NO_JWKS_URI", "the provider has no jwks_uri"));
+        return;
     }
     auto request = jwt::buildJwksRequest(m_metadata->jwksUri, m_provider.endpointPolicy.allowHttpLoopback);
     if (!request) {
-        done(failStep<crypto::JsonWebKeySet>(FlowStep::Keys, request.error()));
-        return {};
+        refuse(request.error());
+        return;
     }
-    return m_transport.send(*request, this, [this, done](Result<net::HttpResponse> response) {
+    send(operation, cause, std::move(request).value(), [this, operation, refuse, then](Result<net::HttpResponse> response) {
         if (!response) {
             Error error = response.error();
             error.message = "cannot fetch provider keys: " + error.message;
-            done(failStep<crypto::JsonWebKeySet>(FlowStep::Keys, error));
+            refuse(error);
             return;
         }
         auto keys = jwt::processJwksResponse(*response);
         if (!keys) {
-            done(failStep<crypto::JsonWebKeySet>(FlowStep::Keys, keys.error()));
+            refuse(keys.error());
             return;
         }
         m_keys = *keys;
         QString summary = QStringLiteral("%1 usable key(s)").arg(keys->keys.size());
         if (!keys->skipped.empty())
             summary += QStringLiteral(", %1 skipped").arg(keys->skipped.size());
-        report(FlowStep::Keys, true, summary);
-        done(std::move(keys));
+        operation->report(okReport(FlowStep::Keys, summary));
+        then(std::move(keys));
     });
 }
 
-void FlowSession::prepare(std::function<void(Status)> done)
+net::RequestHandle FlowSession::fetchKeys(Callback<crypto::JsonWebKeySet> done)
 {
+    const auto operation = FlowOperation<crypto::JsonWebKeySet>::start(FlowStep::Keys, std::move(done));
+    loadKeys(operation, FlowStep::Keys, [operation](Result<crypto::JsonWebKeySet> keys) { operation->finish(std::move(keys)); });
+    return operation->isFinished() ? net::RequestHandle() : operation->handle();
+}
+
+net::RequestHandle FlowSession::prepare(Callback<void> done)
+{
+    const auto operation = FlowOperation<void>::start(FlowStep::Prepare, std::move(done));
     const SecuritySettings security = m_security;
     runOffThread<Prepared>(
         this,
@@ -199,12 +206,13 @@ void FlowSession::prepare(std::function<void(Status)> done)
             prepared.nonce = security.useNonce ? generateNonce() : Result<std::string>(std::string());
             return prepared;
         },
-        [this, done](Prepared prepared) {
+        [this, operation](Prepared prepared) {
+            if (operation->isFinished())
+                return; // cancelled meanwhile: keep the earlier values
             for (const Error *error : {prepared.pkce ? nullptr : &prepared.pkce.error(), prepared.state ? nullptr : &prepared.state.error(),
                                        prepared.nonce ? nullptr : &prepared.nonce.error()}) {
                 if (error) {
-                    report(FlowStep::Prepare, false, text(error->summary()), *error);
-                    done(*error);
+                    operation->fail(FlowStep::Prepare, *error);
                     return;
                 }
             }
@@ -217,9 +225,10 @@ void FlowSession::prepare(std::function<void(Status)> done)
                                          : QStringLiteral("no PKCE (insecure)"));
             parts << (m_security.useState ? QStringLiteral("state") : QStringLiteral("no state (insecure)"));
             parts << (m_security.useNonce ? QStringLiteral("nonce") : QStringLiteral("no nonce (insecure)"));
-            report(FlowStep::Prepare, true, parts.join(QStringLiteral(", ")));
-            done({});
+            operation->report(okReport(FlowStep::Prepare, parts.join(QStringLiteral(", "))));
+            operation->finish({});
         });
+    return operation->handle();
 }
 
 AuthorizationRequest FlowSession::defaultAuthorizationRequest(const QString &redirectUri, const QString &scope) const
@@ -237,11 +246,11 @@ AuthorizationRequest FlowSession::defaultAuthorizationRequest(const QString &red
     return request;
 }
 
-Result<QUrl> FlowSession::beginAuthorization(const AuthorizationRequest &request)
+StepOutcome<QUrl> FlowSession::beginAuthorization(const AuthorizationRequest &request)
 {
     auto url = buildAuthorizationUrl(request);
     if (!url)
-        return failStep<QUrl>(FlowStep::Authorize, url.error());
+        return failed<QUrl>(FlowStep::Authorize, url.error());
     PendingAuthorization pending;
     pending.state = request.state;
     pending.issuer = m_metadata ? m_metadata->issuer : m_provider.issuer;
@@ -253,30 +262,38 @@ Result<QUrl> FlowSession::beginAuthorization(const AuthorizationRequest &request
     pending.maxAge = request.maxAge;
     m_pending = pending;
     m_requestedOpenId = request.scope.split(QLatin1Char(' '), Qt::SkipEmptyParts).contains(QStringLiteral("openid"));
+    m_pendingAnswered = false;
     m_callback.reset();
     const QStringList warnings = authorizationWarnings(request, m_metadata ? m_metadata->codeChallengeMethodsSupported : QStringList());
-    report(FlowStep::Authorize, true,
-           warnings.isEmpty() ? QStringLiteral("authorization URL ready") : QStringLiteral("authorization URL ready — ") + warnings.join(QLatin1Char(' ')));
-    return url;
+    return StepOutcome<QUrl>{std::move(url),
+                             {okReport(FlowStep::Authorize, warnings.isEmpty() ? QStringLiteral("authorization URL ready")
+                                                                                : QStringLiteral("authorization URL ready — ")
+                                                                                      + warnings.join(QLatin1Char(' ')))}};
 }
 
-Result<ValidatedCallback> FlowSession::acceptCallback(const QUrl &callbackUrl)
+StepOutcome<ValidatedCallback> FlowSession::acceptCallback(const QUrl &callbackUrl)
 {
     if (!m_pending)
-        return failStep<ValidatedCallback>(FlowStep::Callback,
-                                           makeError(ErrorCategory::Authz, "AUTHZ_NOT_PENDING", "no authorization request is pending"));
-    if (m_callback)
-        return failStep<ValidatedCallback>(FlowStep::Callback,
-                                           makeError(ErrorCategory::Authz, "AUTHZ_ALREADY_COMPLETED", "a callback was already accepted for this request"));
-    auto callback = validateCallback(callbackUrl, *m_pending);
-    if (!callback)
-        return failStep<ValidatedCallback>(FlowStep::Callback, callback.error());
-    m_callback = *callback;
-    QString summary = QStringLiteral("code received, state %1, iss %2")
-                          .arg(m_pending->state.isEmpty() ? QStringLiteral("not sent") : QStringLiteral("matches"),
-                               callback->issuer().isEmpty() ? QStringLiteral("absent") : QStringLiteral("matches"));
-    report(FlowStep::Callback, true, summary);
-    return callback;
+        return failed<ValidatedCallback>(FlowStep::Callback,
+                                         makeError(ErrorCategory::Authz, "AUTHZ_NOT_PENDING", "no authorization request is pending"));
+    // The first callback that answers the request spends it, whether or not its code was exchanged
+    // yet: a second one (pasted, or delivered by the browser) could otherwise replace the session.
+    if (m_pendingAnswered)
+        return failed<ValidatedCallback>(FlowStep::Callback,
+                                         makeError(ErrorCategory::Authz, "AUTHZ_ALREADY_COMPLETED",
+                                                   "this authorization request was already answered: start a new login"));
+    CallbackValidation validation = validateCallback(callbackUrl, *m_pending);
+    // One with our state that fails a later check (iss, a provider error…) is the provider's answer:
+    // the login is over. One without our state changes nothing (rp-checks A1).
+    if (validation.answersRequest)
+        m_pendingAnswered = true;
+    if (!validation.ok())
+        return StepOutcome<ValidatedCallback>{*validation.error, {failReport(FlowStep::Callback, *validation.error, std::move(validation.checks))}};
+    m_callback = *validation.callback;
+    const QString summary = QStringLiteral("code received, state %1, iss %2")
+                                .arg(m_pending->state.isEmpty() ? QStringLiteral("not sent") : QStringLiteral("matches"),
+                                     validation.callback->issuer().isEmpty() ? QStringLiteral("absent") : QStringLiteral("matches"));
+    return StepOutcome<ValidatedCallback>{std::move(*validation.callback), {okReport(FlowStep::Callback, summary, std::move(validation.checks))}};
 }
 
 IdTokenExpectations FlowSession::expectations(const QString &accessToken) const
@@ -292,50 +309,50 @@ IdTokenExpectations FlowSession::expectations(const QString &accessToken) const
     return expected;
 }
 
-void FlowSession::validateTokens(FlowStep step, TokenResponse tokens, std::optional<jwt::DecodedJwt> previous, bool allowRefetch,
-                                 Callback<TokenSession> done)
+void FlowSession::commitTokens(const TokenOperation &operation, FlowStep step, TokenResponse committed, std::optional<jwt::JwtValidation> validation)
 {
-    const auto commit = [this, step, done](TokenResponse committed, std::optional<jwt::JwtValidation> validation) {
-        TokenSession session;
-        session.obtainedAt = committed.receivedAt;
-        if (committed.expiresIn)
-            session.accessTokenExpiresAt = committed.receivedAt + *committed.expiresIn;
-        if (validation) {
-            session.idToken = validation->jwt;
-            session.idTokenChecks = validation->checks;
-        } else if (step == FlowStep::Refresh && m_session && m_session->idToken) {
-            session.idToken = m_session->idToken; // no new ID token on refresh: the original one stays
-            session.idTokenChecks = m_session->idTokenChecks;
-        }
-        if (step == FlowStep::Refresh && m_session) {
-            if (committed.refreshToken.isEmpty())
-                committed.refreshToken = m_session->tokens.refreshToken; // not rotated
-            if (committed.idToken.isEmpty())
-                committed.idToken = m_session->tokens.idToken;
-        }
-        session.tokens = std::move(committed);
-        m_session = session;
-        Q_EMIT sessionChanged();
-        done(std::move(session));
-    };
+    TokenSession session;
+    session.obtainedAt = committed.receivedAt;
+    // Checked: a lifetime that overflows the clock leaves the expiry unknown (rp-checks T6).
+    if (qint64 expiresAt = 0; committed.expiresIn && !__builtin_add_overflow(committed.receivedAt, *committed.expiresIn, &expiresAt))
+        session.accessTokenExpiresAt = expiresAt;
+    if (validation) {
+        session.idToken = validation->jwt;
+        session.idTokenChecks = validation->checks;
+    } else if (step == FlowStep::Refresh && m_session && m_session->idToken) {
+        session.idToken = m_session->idToken; // no new ID token on refresh: the original one stays
+        session.idTokenChecks = m_session->idTokenChecks;
+    }
+    if (step == FlowStep::Refresh && m_session) {
+        if (committed.refreshToken.isEmpty())
+            committed.refreshToken = m_session->tokens.refreshToken; // not rotated
+        if (committed.idToken.isEmpty())
+            committed.idToken = m_session->tokens.idToken;
+    }
+    session.tokens = std::move(committed);
+    m_session = session;
+    Q_EMIT sessionChanged();
+    operation->finish(std::move(session));
+}
 
+void FlowSession::validateTokens(const TokenOperation &operation, FlowStep step, TokenResponse tokens, std::optional<jwt::DecodedJwt> previous,
+                                 bool allowRefetch)
+{
     if (tokens.idToken.isEmpty()) {
         if (step == FlowStep::Token && m_requestedOpenId) {
             // OIDC Core §3.1.3.3: a code exchange for scope openid returns an ID token.
-            const Error error = makeError(ErrorCategory::IdToken, "IDT_MISSING", "scope openid was requested but the token response has no id_token");
-            report(FlowStep::IdToken, false, text(error.summary()), error);
-            done(error);
+            operation->fail(FlowStep::IdToken, makeError(ErrorCategory::IdToken, "IDT_MISSING", "scope openid was requested but the token response has no id_token"));
             return;
         }
-        report(step == FlowStep::Refresh ? FlowStep::Refresh : FlowStep::IdToken, true,
-               step == FlowStep::Refresh ? QStringLiteral("new access token (no new ID token)") : QStringLiteral("no ID token in the response"));
-        commit(std::move(tokens), std::nullopt);
+        operation->report(okReport(step == FlowStep::Refresh ? FlowStep::Refresh : FlowStep::IdToken,
+                                   step == FlowStep::Refresh ? QStringLiteral("new access token (no new ID token)")
+                                                             : QStringLiteral("no ID token in the response")));
+        commitTokens(operation, step, std::move(tokens), std::nullopt);
         return;
     }
     if (!m_keys && !m_security.allowUnsignedIdToken) {
-        const Error error = makeError(ErrorCategory::Keys, "KEYS_NOT_LOADED", "the provider keys are not loaded; the ID token cannot be verified");
-        report(FlowStep::IdToken, false, text(error.summary()), error);
-        done(error);
+        operation->fail(FlowStep::IdToken,
+                        makeError(ErrorCategory::Keys, "KEYS_NOT_LOADED", "the provider keys are not loaded; the ID token cannot be verified"));
         return;
     }
     const crypto::JsonWebKeySet keys = m_keys.value_or(crypto::JsonWebKeySet{});
@@ -347,6 +364,7 @@ void FlowSession::validateTokens(FlowStep step, TokenResponse tokens, std::optio
         expected.nonce.clear();
         expected.maxAge.reset();
     }
+    operation->enter(step == FlowStep::Refresh ? FlowStep::Refresh : FlowStep::IdToken);
     const QString idToken = tokens.idToken;
     runOffThread<jwt::JwtValidation>(
         this,
@@ -356,60 +374,66 @@ void FlowSession::validateTokens(FlowStep step, TokenResponse tokens, std::optio
                 checkRefreshedIdToken(*previous, validation);
             return validation;
         },
-        [this, step, tokens = std::move(tokens), previous, allowRefetch, done, commit](jwt::JwtValidation validation) mutable {
+        [this, operation, step, tokens = std::move(tokens), previous, allowRefetch](jwt::JwtValidation validation) mutable {
+            if (operation->isFinished())
+                return; // cancelled while validating: nothing is committed
             m_lastValidation = validation;
             if (validation.error && validation.error->code == "KID_UNKNOWN" && allowRefetch && m_refetchGate.mayRefetch(now())) {
                 // rp-checks K2: the provider may have rotated its keys; refetch once, then retry.
+                // The refetch is the validating step's request (IdToken, or Refresh).
                 m_refetchGate.recordRefetch(now());
-                fetchKeys([this, step, tokens, previous, done](Result<crypto::JsonWebKeySet> refetched) mutable {
+                const FlowStep cause = step == FlowStep::Refresh ? FlowStep::Refresh : FlowStep::IdToken;
+                loadKeys(operation, cause, [this, operation, step, tokens, previous](Result<crypto::JsonWebKeySet> refetched) mutable {
                     if (!refetched) {
-                        report(FlowStep::IdToken, false, text(refetched.error().summary()), refetched.error());
-                        done(refetched.error());
+                        operation->fail(FlowStep::IdToken, refetched.error());
                         return;
                     }
-                    validateTokens(step, std::move(tokens), previous, false, done);
+                    validateTokens(operation, step, std::move(tokens), previous, false);
                 });
                 return;
             }
             if (!validation.ok()) {
-                report(FlowStep::IdToken, false, QStringLiteral("ID token refused: %1 — the earlier session is kept").arg(text(validation.error->summary())),
-                       validation.error, validation.checks);
-                done(*validation.error);
+                const Error error = *validation.error;
+                operation->report(StepReport{FlowStep::IdToken, false,
+                                             QStringLiteral("ID token refused: %1 — the earlier session is kept").arg(text(error.summary())), error,
+                                             validation.checks});
+                operation->finish(error);
                 return;
             }
-            report(FlowStep::IdToken, true, QStringLiteral("ID token valid: %1 checks passed").arg(validation.checks.size()), std::nullopt,
-                   validation.checks);
-            commit(std::move(tokens), std::move(validation));
+            operation->report(okReport(FlowStep::IdToken, QStringLiteral("ID token valid: %1 checks passed").arg(validation.checks.size()),
+                                       validation.checks));
+            commitTokens(operation, step, std::move(tokens), std::move(validation));
         });
 }
 
 net::RequestHandle FlowSession::exchangeCode(Callback<TokenSession> done)
 {
+    const auto operation = FlowOperation<TokenSession>::start(FlowStep::Token, std::move(done));
     if (!m_callback || !m_pending) {
-        done(failStep<TokenSession>(FlowStep::Token, makeError(ErrorCategory::Authz, "AUTHZ_NO_CODE", "there is no validated callback to exchange")));
+        operation->fail(FlowStep::Token, makeError(ErrorCategory::Authz, "AUTHZ_NO_CODE", "there is no validated callback to exchange"));
         return {};
     }
     if (!m_metadata) {
-        done(failStep<TokenSession>(FlowStep::Token, makeError(ErrorCategory::Discovery, "DISCOVERY_NOT_LOADED", "the provider metadata is not loaded")));
+        operation->fail(FlowStep::Token, makeError(ErrorCategory::Discovery, "DISCOVERY_NOT_LOADED", "the provider metadata is not loaded"));
         return {};
     }
     auto request = buildAuthorizationCodeRequest(m_metadata->tokenEndpoint, m_client, *m_callback, *m_pending);
     // A code is single-use: it is consumed whatever the outcome, and never retried automatically (rp-checks T7).
     m_callback.reset();
     if (!request) {
-        done(failStep<TokenSession>(FlowStep::Token, request.error()));
+        operation->fail(FlowStep::Token, request.error());
         return {};
     }
-    return m_transport.send(*request, this, [this, done](Result<net::HttpResponse> response) {
+    send(operation, FlowStep::Token, std::move(request).value(), [this, operation](Result<net::HttpResponse> response) {
         if (!response) {
             Error error = response.error();
             error.message += " — the code may have been consumed: restart the login";
-            done(failStep<TokenSession>(FlowStep::Token, error));
+            operation->fail(FlowStep::Token, error);
             return;
         }
         auto tokens = processTokenResponse(*response, now());
         if (!tokens) {
-            done(failStep<TokenSession>(FlowStep::Token, tokens.error()));
+            operation->fail(FlowStep::Token, tokens.error());
             return;
         }
         QStringList got{QStringLiteral("access token")};
@@ -417,107 +441,110 @@ net::RequestHandle FlowSession::exchangeCode(Callback<TokenSession> done)
             got << QStringLiteral("ID token");
         if (!tokens->refreshToken.isEmpty())
             got << QStringLiteral("refresh token");
-        report(FlowStep::Token, true, QStringLiteral("received %1").arg(got.join(QStringLiteral(", "))));
-        validateTokens(FlowStep::Token, std::move(tokens).value(), std::nullopt, true, done);
+        operation->report(okReport(FlowStep::Token, QStringLiteral("received %1").arg(got.join(QStringLiteral(", ")))));
+        validateTokens(operation, FlowStep::Token, std::move(tokens).value(), std::nullopt, true);
     });
+    return operation->handle();
 }
 
 net::RequestHandle FlowSession::fetchUserInfo(Callback<Json> done)
 {
+    const auto operation = FlowOperation<Json>::start(FlowStep::UserInfo, std::move(done));
     if (!m_session) {
-        done(failStep<Json>(FlowStep::UserInfo, makeError(ErrorCategory::UserInfo, "USERINFO_NO_TOKEN", "there is no session to use")));
+        operation->fail(FlowStep::UserInfo, makeError(ErrorCategory::UserInfo, "USERINFO_NO_TOKEN", "there is no session to use"));
         return {};
     }
     auto request = buildUserInfoRequest(m_metadata ? m_metadata->userinfoEndpoint : QUrl(), m_session->tokens.accessToken);
     if (!request) {
-        done(failStep<Json>(FlowStep::UserInfo, request.error()));
+        operation->fail(FlowStep::UserInfo, request.error());
         return {};
     }
     const std::string expectedSub = m_session->idToken ? m_session->idToken->stringClaim("sub").value_or(std::string()) : std::string();
-    return m_transport.send(*request, this, [this, expectedSub, done](Result<net::HttpResponse> response) {
+    send(operation, FlowStep::UserInfo, std::move(request).value(), [this, operation, expectedSub](Result<net::HttpResponse> response) {
         if (!response) {
-            done(failStep<Json>(FlowStep::UserInfo, response.error()));
+            operation->fail(FlowStep::UserInfo, response.error());
             return;
         }
         auto claims = processUserInfoResponse(*response, expectedSub);
         if (!claims) {
-            done(failStep<Json>(FlowStep::UserInfo, claims.error()));
+            operation->fail(FlowStep::UserInfo, claims.error());
             return;
         }
         if (m_session) {
             m_session->userInfo = *claims;
             Q_EMIT sessionChanged();
         }
-        report(FlowStep::UserInfo, true,
-               QStringLiteral("%1 claims%2").arg(claims->size()).arg(expectedSub.empty() ? QString() : QStringLiteral(", sub matches the ID token")));
-        done(std::move(claims));
+        operation->report(okReport(FlowStep::UserInfo, QStringLiteral("%1 claims%2")
+                                                           .arg(claims->size())
+                                                           .arg(expectedSub.empty() ? QString() : QStringLiteral(", sub matches the ID token"))));
+        operation->finish(std::move(claims));
     });
+    return operation->handle();
 }
 
 net::RequestHandle FlowSession::refresh(Callback<TokenSession> done)
 {
+    const auto operation = FlowOperation<TokenSession>::start(FlowStep::Refresh, std::move(done));
     if (!m_session || m_session->tokens.refreshToken.isEmpty()) {
-        done(failStep<TokenSession>(FlowStep::Refresh, makeError(ErrorCategory::Token, "TOKEN_NO_REFRESH_TOKEN", "there is no refresh token")));
+        operation->fail(FlowStep::Refresh, makeError(ErrorCategory::Token, "TOKEN_NO_REFRESH_TOKEN", "there is no refresh token"));
         return {};
     }
     auto request = buildRefreshRequest(m_metadata ? m_metadata->tokenEndpoint : QUrl(), m_client, m_session->tokens.refreshToken);
     if (!request) {
-        done(failStep<TokenSession>(FlowStep::Refresh, request.error()));
+        operation->fail(FlowStep::Refresh, request.error());
         return {};
     }
     const std::optional<jwt::DecodedJwt> previous = m_session->idToken;
-    return m_transport.send(*request, this, [this, previous, done](Result<net::HttpResponse> response) {
+    send(operation, FlowStep::Refresh, std::move(request).value(), [this, operation, previous](Result<net::HttpResponse> response) {
         if (!response) {
-            done(failStep<TokenSession>(FlowStep::Refresh, response.error()));
+            operation->fail(FlowStep::Refresh, response.error());
             return;
         }
         auto tokens = processTokenResponse(*response, now());
         if (!tokens) {
-            done(failStep<TokenSession>(FlowStep::Refresh, tokens.error()));
+            operation->fail(FlowStep::Refresh, tokens.error());
             return;
         }
-        report(FlowStep::Refresh, true,
-               QStringLiteral("new access token%1%2")
-                   .arg(tokens->refreshToken.isEmpty() ? QString() : QStringLiteral(", rotated refresh token"),
-                        tokens->idToken.isEmpty() ? QString() : QStringLiteral(", new ID token")));
-        validateTokens(FlowStep::Refresh, std::move(tokens).value(), previous, true, done);
+        operation->report(okReport(FlowStep::Refresh, QStringLiteral("new access token%1%2")
+                                                          .arg(tokens->refreshToken.isEmpty() ? QString() : QStringLiteral(", rotated refresh token"),
+                                                               tokens->idToken.isEmpty() ? QString() : QStringLiteral(", new ID token"))));
+        validateTokens(operation, FlowStep::Refresh, std::move(tokens).value(), previous, true);
     });
+    return operation->handle();
 }
 
-net::RequestHandle FlowSession::revoke(TokenTypeHint which, bool sendHint, std::function<void(Status)> done)
+net::RequestHandle FlowSession::revoke(TokenTypeHint which, bool sendHint, Callback<void> done)
 {
+    const auto operation = FlowOperation<void>::start(FlowStep::Revoke, std::move(done));
     if (!m_session) {
-        const Error error = makeError(ErrorCategory::Token, "REVOKE_NO_TOKEN", "there is no session");
-        report(FlowStep::Revoke, false, text(error.summary()), error);
-        done(error);
+        operation->fail(FlowStep::Revoke, makeError(ErrorCategory::Token, "REVOKE_NO_TOKEN", "there is no session"));
         return {};
     }
     const QString token = which == TokenTypeHint::RefreshToken ? m_session->tokens.refreshToken : m_session->tokens.accessToken;
     auto request = buildRevocationRequest(m_metadata ? m_metadata->revocationEndpoint : QUrl(), m_client, token,
                                           sendHint ? which : TokenTypeHint::None);
     if (!request) {
-        report(FlowStep::Revoke, false, text(request.error().summary()), request.error());
-        done(request.error());
+        operation->fail(FlowStep::Revoke, request.error());
         return {};
     }
     const QString what = which == TokenTypeHint::RefreshToken ? QStringLiteral("refresh token") : QStringLiteral("access token");
-    return m_transport.send(*request, this, [this, what, done](Result<net::HttpResponse> response) {
-        Status status = response ? processRevocationResponse(*response) : Status(response.error());
+    send(operation, FlowStep::Revoke, std::move(request).value(), [operation, what](Result<net::HttpResponse> response) {
+        const Status status = response ? processRevocationResponse(*response) : Status(response.error());
         if (!status) {
-            report(FlowStep::Revoke, false, text(status.error().summary()), status.error());
-            done(status);
+            operation->fail(FlowStep::Revoke, status.error());
             return;
         }
-        report(FlowStep::Revoke, true, QStringLiteral("%1 revoked or already invalid (RFC 7009 §2.2)").arg(what));
-        done({});
+        operation->report(okReport(FlowStep::Revoke, QStringLiteral("%1 revoked or already invalid (RFC 7009 §2.2)").arg(what)));
+        operation->finish({});
     });
+    return operation->handle();
 }
 
-Result<QUrl> FlowSession::beginLogout(const QString &postLogoutRedirectUri)
+StepOutcome<QUrl> FlowSession::beginLogout(const QString &postLogoutRedirectUri)
 {
     auto state = generateState();
     if (!state)
-        return failStep<QUrl>(FlowStep::Logout, state.error());
+        return failed<QUrl>(FlowStep::Logout, state.error());
     EndSessionRequest request;
     request.endSessionEndpoint = m_metadata ? m_metadata->endSessionEndpoint : QUrl();
     request.idTokenHint = m_session ? m_session->tokens.idToken : QString();
@@ -529,46 +556,46 @@ Result<QUrl> FlowSession::beginLogout(const QString &postLogoutRedirectUri)
     m_session.reset();
     Q_EMIT sessionChanged();
     if (!url)
-        return failStep<QUrl>(FlowStep::Logout, url.error());
+        return failed<QUrl>(FlowStep::Logout, url.error());
     m_logoutState = request.state;
-    report(FlowStep::Logout, true, QStringLiteral("local session cleared; end-session URL ready"));
-    return url;
+    return StepOutcome<QUrl>{std::move(url), {okReport(FlowStep::Logout, QStringLiteral("local session cleared; end-session URL ready"))}};
 }
 
-Status FlowSession::completeLogout(const QUrl &callbackUrl)
+StepOutcome<void> FlowSession::completeLogout(const QUrl &callbackUrl)
 {
-    Status status = validateLogoutCallback(callbackUrl, m_logoutState);
+    // Only the redirect that confirms the logout spends its state: a forged or stray one is
+    // refused and the real one can still arrive.
+    const Status status = validateLogoutCallback(callbackUrl, m_logoutState);
+    if (!status)
+        return failed<void>(FlowStep::Logout, status.error());
     m_logoutState.clear();
-    if (!status) {
-        report(FlowStep::Logout, false, text(status.error().summary()), status.error());
-        return status;
-    }
-    report(FlowStep::Logout, true, QStringLiteral("the provider confirmed the logout (state matches)"));
-    return {};
+    return StepOutcome<void>{Status(), {okReport(FlowStep::Logout, QStringLiteral("the provider confirmed the logout (state matches)"))}};
 }
 
 net::RequestHandle FlowSession::clientCredentials(const QString &scope, const FormFields &extra, Callback<TokenResponse> done)
 {
+    const auto operation = FlowOperation<TokenResponse>::start(FlowStep::ClientCredentials, std::move(done));
     auto request = buildClientCredentialsRequest(m_metadata ? m_metadata->tokenEndpoint : QUrl(), m_client, scope, extra);
     if (!request) {
-        done(failStep<TokenResponse>(FlowStep::ClientCredentials, request.error()));
+        operation->fail(FlowStep::ClientCredentials, request.error());
         return {};
     }
-    return m_transport.send(*request, this, [this, done](Result<net::HttpResponse> response) {
+    send(operation, FlowStep::ClientCredentials, std::move(request).value(), [operation](Result<net::HttpResponse> response) {
         if (!response) {
-            done(failStep<TokenResponse>(FlowStep::ClientCredentials, response.error()));
+            operation->fail(FlowStep::ClientCredentials, response.error());
             return;
         }
         auto tokens = processTokenResponse(*response, now());
         if (!tokens) {
-            done(failStep<TokenResponse>(FlowStep::ClientCredentials, tokens.error()));
+            operation->fail(FlowStep::ClientCredentials, tokens.error());
             return;
         }
-        report(FlowStep::ClientCredentials, true,
-               QStringLiteral("access token, %1").arg(tokens->expiresIn ? QStringLiteral("expires in %1 s").arg(*tokens->expiresIn)
-                                                                        : QStringLiteral("expiry unknown")));
-        done(std::move(tokens));
+        operation->report(okReport(FlowStep::ClientCredentials,
+                                   QStringLiteral("access token, %1")
+                                       .arg(tokens->expiresIn ? QStringLiteral("expires in %1 s").arg(*tokens->expiresIn) : QStringLiteral("expiry unknown"))));
+        operation->finish(std::move(tokens));
     });
+    return operation->handle();
 }
 
 } // namespace oidc::flow

@@ -1,5 +1,7 @@
 #include "ProviderMetadata.h"
 
+#include "oidc/Redaction.h"
+
 namespace oidc::flow {
 
 namespace {
@@ -106,7 +108,7 @@ Result<net::HttpRequest> buildDiscoveryRequest(const QString &issuer, DiscoveryK
     request.setHeader("Accept", "application/json");
     request.maxResponseBytes = 512 * 1024;
     request.timeoutMs = 15000;
-    request.step = QStringLiteral("discovery");
+    request.label = QStringLiteral("discovery");
     return request;
 }
 
@@ -115,7 +117,7 @@ Result<ProviderMetadata> processDiscoveryResponse(const net::HttpResponse &respo
 {
     if (!response.isSuccess()) {
         Error error = discoveryError("DISCOVERY_HTTP_STATUS", "the discovery document could not be fetched: HTTP "
-                                                                  + std::to_string(response.status) + ": " + boundedPreview(bodyView(response)));
+                                                                  + std::to_string(response.status) + ": " + redactedPreview(bodyView(response)));
         error.httpStatus = response.status;
         return error;
     }
@@ -123,7 +125,7 @@ Result<ProviderMetadata> processDiscoveryResponse(const net::HttpResponse &respo
     if (!document) {
         Error error = document.error();
         error.code = "DISCOVERY_JSON";
-        error.message += " — body starts: " + boundedPreview(bodyView(response));
+        error.message += " — body starts: " + redactedPreview(bodyView(response));
         return error;
     }
     const Json &json = *document;

@@ -1,5 +1,7 @@
 #include "Revocation.h"
 
+#include "oidc/Redaction.h"
+
 #include <QUrlQuery>
 
 namespace oidc::flow {
@@ -21,7 +23,7 @@ Result<net::HttpRequest> buildRevocationRequest(const QUrl &endpoint, const Clie
     net::HttpRequest request;
     request.method = "POST";
     request.url = endpoint;
-    request.step = QStringLiteral("revoke");
+    request.label = QStringLiteral("revoke");
     request.maxResponseBytes = 64 * 1024;
     if (auto auth = applyClientAuthentication(client, fields, request); !auth)
         return auth.error();
@@ -36,7 +38,7 @@ Status processRevocationResponse(const net::HttpResponse &response)
         return {};
     const std::string_view body(response.body.constData(), static_cast<size_t>(response.body.size()));
     Error error = makeError(ErrorCategory::Token, "REVOKE_HTTP_STATUS",
-                            "not revoked (HTTP " + std::to_string(response.status) + "): the token may still be live: " + boundedPreview(body));
+                            "not revoked (HTTP " + std::to_string(response.status) + "): the token may still be live: " + redactedPreview(body));
     if (response.status == 503) {
         error.code = "REVOKE_UNAVAILABLE";
         error.message = "the provider cannot revoke right now (HTTP 503); the token may still be live — retry later";

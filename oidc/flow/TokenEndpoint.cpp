@@ -1,6 +1,9 @@
 #include "TokenEndpoint.h"
 
+#include "oidc/Redaction.h"
 #include "oidc/crypto/Base64Url.h"
+
+#include <cmath>
 
 namespace oidc::flow {
 
@@ -11,14 +14,12 @@ Error tokenError(std::string code, std::string message, std::string expected = {
     return makeError(ErrorCategory::Token, std::move(code), std::move(message), std::move(expected), std::move(actual));
 }
 
-constexpr qint64 kMaxExpiresIn = 2147483647;
-
 std::string_view bodyView(const net::HttpResponse &response)
 {
     return {response.body.constData(), static_cast<size_t>(response.body.size())};
 }
 
-Result<net::HttpRequest> formPost(const QUrl &endpoint, const ClientCredentials &client, FormFields fields, const QString &step)
+Result<net::HttpRequest> formPost(const QUrl &endpoint, const ClientCredentials &client, FormFields fields, const QString &label)
 {
     if (endpoint.isEmpty())
         return tokenError("TOKEN_NO_ENDPOINT", "the provider has no token endpoint");
@@ -27,7 +28,7 @@ Result<net::HttpRequest> formPost(const QUrl &endpoint, const ClientCredentials 
     net::HttpRequest request;
     request.method = "POST";
     request.url = endpoint;
-    request.step = step;
+    request.label = label;
     request.timeoutMs = 30000;
     request.maxResponseBytes = 256 * 1024;
     if (auto auth = applyClientAuthentication(client, fields, request); !auth)
@@ -146,7 +147,7 @@ Result<TokenResponse> processTokenResponse(const net::HttpResponse &response, qi
         return error;
     }
     if (!response.isSuccess()) {
-        Error error = tokenError("TOKEN_HTTP_STATUS", "unexpected HTTP " + std::to_string(response.status) + ": " + boundedPreview(bodyView(response)));
+        Error error = tokenError("TOKEN_HTTP_STATUS", "unexpected HTTP " + std::to_string(response.status) + ": " + redactedPreview(bodyView(response)));
         if (const auto text = oauthErrorText(response)) {
             error.code = "TOKEN_PROVIDER_ERROR";
             error.message = "provider error (HTTP " + std::to_string(response.status) + "): " + *text;
@@ -160,7 +161,7 @@ Result<TokenResponse> processTokenResponse(const net::HttpResponse &response, qi
     if (!parsed) {
         Error error = parsed.error();
         error.code = "TOKEN_JSON";
-        error.message += " — body starts: " + boundedPreview(bodyView(response));
+        error.message += " — body starts: " + redactedPreview(bodyView(response));
         error.httpStatus = response.status;
         return error;
     }
@@ -196,14 +197,15 @@ Result<TokenResponse> processTokenResponse(const net::HttpResponse &response, qi
     if (const auto expires = json.find("expires_in"); expires != json.end() && !expires->is_null()) {
         if (!expires->is_number())
             return tokenError("TOKEN_FIELD_TYPE", "\"expires_in\" must be a number", "number", expires->type_name());
+        // Read as a double (JSON numbers may be fractional) and range-checked before the cast:
+        // converting a double outside qint64 is undefined behaviour, and the lifetime is later
+        // added to a time. Negative values and lifetimes over ten years are refused.
         const double value = expires->get<double>();
         if (value < 0)
             return tokenError("TOKEN_FIELD_TYPE", "\"expires_in\" must not be negative");
-        // Beyond 2^31 - 1 s (68 years) no lifetime is meant; a larger double would not even fit
-        // qint64 (casting 1e300 is undefined behaviour, found by fuzzing, issue 14).
-        if (value > kMaxExpiresIn)
-            return tokenError("TOKEN_FIELD_TYPE", "\"expires_in\" is out of range", "at most " + std::to_string(kMaxExpiresIn) + " seconds",
-                              expires->dump());
+        if (!std::isfinite(value) || value > static_cast<double>(kMaxExpiresInSeconds))
+            return tokenError("TOKEN_FIELD_TYPE", "\"expires_in\" is implausibly large (more than ten years)",
+                              "at most " + std::to_string(kMaxExpiresInSeconds), expires->dump());
         tokens.expiresIn = static_cast<qint64>(value);
     }
     return tokens;

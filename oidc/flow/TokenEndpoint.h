@@ -57,9 +57,13 @@ struct TokenResponse final {
     Json raw;
 };
 
+// The longest access-token lifetime taken at its word (ten years): expires_in above it is refused.
+constexpr qint64 kMaxExpiresInSeconds = 315'576'000;
+
 // Errors (TOKEN): TOKEN_PROVIDER_ERROR (error/error_description shown as plain text, httpStatus set),
 // TOKEN_HTTP_STATUS (with a bounded preview), TOKEN_REDIRECT, TOKEN_JSON, TOKEN_JSON_NOT_OBJECT,
-// TOKEN_ACCESS_TOKEN_MISSING, TOKEN_FIELD_TYPE, TOKEN_TYPE_UNSUPPORTED (rp-checks T1–T6, T9).
+// TOKEN_ACCESS_TOKEN_MISSING, TOKEN_FIELD_TYPE (also a negative or implausibly large expires_in),
+// TOKEN_TYPE_UNSUPPORTED (rp-checks T1–T6, T9).
 [[nodiscard]] Result<TokenResponse> processTokenResponse(const net::HttpResponse &response, qint64 now);
 
 // An OAuth error body {error, error_description, error_uri} rendered as one plain line.

@@ -1,5 +1,7 @@
 #include "UserInfo.h"
 
+#include "oidc/Redaction.h"
+
 namespace oidc::flow {
 
 namespace {
@@ -24,7 +26,7 @@ Result<net::HttpRequest> buildUserInfoRequest(const QUrl &endpoint, const QStrin
     request.setHeader("Authorization", "Bearer " + accessToken.toUtf8());
     request.setHeader("Accept", "application/json");
     request.maxResponseBytes = 256 * 1024;
-    request.step = QStringLiteral("userinfo");
+    request.label = QStringLiteral("userinfo");
     return request;
 }
 
@@ -40,7 +42,7 @@ Result<Json> processUserInfoResponse(const net::HttpResponse &response, const st
         return error;
     }
     if (!response.isSuccess()) {
-        Error error = userInfoError("USERINFO_HTTP_STATUS", "unexpected HTTP " + std::to_string(response.status) + ": " + boundedPreview(body));
+        Error error = userInfoError("USERINFO_HTTP_STATUS", "unexpected HTTP " + std::to_string(response.status) + ": " + redactedPreview(body));
         error.httpStatus = response.status;
         return error;
     }

@@ -1,5 +1,7 @@
 #include "JwksClient.h"
 
+#include "oidc/Redaction.h"
+
 namespace oidc::jwt {
 
 Result<net::HttpRequest> buildJwksRequest(const QUrl &jwksUri, bool allowHttpLoopback)
@@ -12,7 +14,7 @@ Result<net::HttpRequest> buildJwksRequest(const QUrl &jwksUri, bool allowHttpLoo
     request.setHeader("Accept", "application/json, application/jwk-set+json");
     request.maxResponseBytes = kMaxJwksBytes;
     request.timeoutMs = 15000;
-    request.step = QStringLiteral("JWKS");
+    request.label = QStringLiteral("JWKS");
     return request;
 }
 
@@ -21,7 +23,7 @@ Result<crypto::JsonWebKeySet> processJwksResponse(const net::HttpResponse &respo
     if (!response.isSuccess()) {
         Error error = makeError(ErrorCategory::Keys, "JWKS_HTTP_STATUS",
                                 "cannot fetch provider keys: HTTP " + std::to_string(response.status) + ": "
-                                    + boundedPreview(std::string_view(response.body.constData(), static_cast<size_t>(response.body.size()))));
+                                    + redactedPreview(std::string_view(response.body.constData(), static_cast<size_t>(response.body.size()))));
         error.httpStatus = response.status;
         return error;
     }

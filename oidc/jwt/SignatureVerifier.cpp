@@ -75,9 +75,13 @@ Result<SignatureVerification> verifySignature(const DecodedJwt &jwt, const crypt
     if (crypto::algorithmFamily(*algorithm) == AlgorithmFamily::Hmac) {
         if (policy.hmacSecret.empty())
             return sigError("HMAC_SECRET_MISSING", "an HMAC-signed token needs the shared secret", "a secret", "none given");
-        if (auto verified = crypto::verifyHmac(*algorithm, policy.hmacSecret, jwt.signingInput, jwt.signature); !verified)
+        const auto keyRule = policy.allowShortHmacSecret ? crypto::HmacKeyRule::AllowShorter : crypto::HmacKeyRule::HashLengthOrLonger;
+        if (auto verified = crypto::verifyHmac(*algorithm, policy.hmacSecret, jwt.signingInput, jwt.signature, keyRule); !verified)
             return verified.error();
         result.keyDescription = "shared secret";
+        if (const size_t minimum = crypto::hmacMinimumKeyBytes(*algorithm); policy.hmacSecret.size() < minimum)
+            result.notes.push_back("the shared secret is " + std::to_string(policy.hmacSecret.size()) + " bytes, shorter than the "
+                                   + std::to_string(minimum) + " RFC 7518 §3.2 requires for " + jwt.alg + ": accepted by option");
         return result;
     }
 

@@ -21,6 +21,9 @@ struct SignaturePolicy final {
     bool allowUnsigned = false;
     // Shared secret for HS256/384/512, supplied by the user. Never taken from a JWKS.
     std::string hmacSecret;
+    // Leniency (a warning in the UI): accept an HMAC secret shorter than the hash output (32, 48
+    // or 64 bytes), which RFC 7518 §3.2 forbids; refused with KEY_HMAC_TOO_SHORT otherwise.
+    bool allowShortHmacSecret = false;
 };
 
 struct SignatureVerification final {
@@ -31,7 +34,7 @@ struct SignatureVerification final {
     std::vector<std::string> notes; // e.g. "header carries jku: ignored"
 };
 
-// Errors: ALG_NONE_REJECTED, ALG_UNKNOWN, ALG_NOT_ALLOWED, HMAC_SECRET_MISSING, KID_UNKNOWN (no key
+// Errors: ALG_NONE_REJECTED, ALG_UNKNOWN, ALG_NOT_ALLOWED, HMAC_SECRET_MISSING, KEY_HMAC_TOO_SHORT, KID_UNKNOWN (no key
 // with the token's kid: the caller may refetch the JWKS once), NO_SUITABLE_KEY, SIGNATURE_INVALID,
 // SIGNATURE_PRESENT_FOR_NONE.
 [[nodiscard]] Result<SignatureVerification> verifySignature(const DecodedJwt &jwt, const crypto::JsonWebKeySet &keys,

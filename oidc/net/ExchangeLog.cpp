@@ -2,7 +2,7 @@
 
 #include "oidc/Redaction.h"
 
-#include <QUrlQuery>
+#include <algorithm>
 
 namespace oidc::net {
 
@@ -22,9 +22,16 @@ QByteArray contentType(const HeaderList &headers)
     return {};
 }
 
+qint64 bodyBytesOf(const ExchangeRecord &record)
+{
+    return record.requestBody.size() + record.responseBody.size();
+}
+
 } // namespace
 
-ExchangeLog::ExchangeLog(QObject *parent) : QObject(parent) {}
+ExchangeLog::ExchangeLog(QObject *parent) : ExchangeLog(ExchangeLogLimits{}, parent) {}
+
+ExchangeLog::ExchangeLog(ExchangeLogLimits limits, QObject *parent) : QObject(parent), m_limits(limits) {}
 
 void ExchangeLog::attach(HttpTransport &transport)
 {
@@ -36,6 +43,7 @@ void ExchangeLog::add(const HttpExchange &exchange)
     ExchangeRecord record;
     record.id = m_nextId++;
     record.step = exchange.request.step;
+    record.label = exchange.request.label;
     record.method = exchange.request.method;
     record.url = exchange.request.url;
     record.requestHeaders = exchange.request.headers;
@@ -50,23 +58,39 @@ void ExchangeLog::add(const HttpExchange &exchange)
         record.status = exchange.error->httpStatus;
     record.startedMsSinceEpoch = exchange.startedMsSinceEpoch;
     record.elapsedMs = exchange.elapsedMs;
+    m_bodyBytes += bodyBytesOf(record);
     m_records.push_back(std::move(record));
     Q_EMIT recordAdded(size() - 1);
+    dropBeyondLimits();
+}
+
+void ExchangeLog::dropBeyondLimits()
+{
+    int count = 0;
+    qint64 bytes = m_bodyBytes;
+    const int maxRecords = std::max(1, m_limits.maxRecords);
+    while (count < size() - 1 && (size() - count > maxRecords || bytes > m_limits.maxBodyBytes))
+        bytes -= bodyBytesOf(m_records[static_cast<size_t>(count++)]);
+    if (count == 0)
+        return;
+    Q_EMIT oldestAboutToBeDropped(count);
+    m_records.erase(m_records.begin(), m_records.begin() + count);
+    m_bodyBytes = bytes;
+    m_dropped += count;
+    Q_EMIT oldestDropped(count);
 }
 
 void ExchangeLog::clear()
 {
     m_records.clear();
+    m_bodyBytes = 0;
+    m_dropped = 0;
     Q_EMIT cleared();
 }
 
 QString ExchangeLog::url(const ExchangeRecord &record, Reveal reveal)
 {
-    if (reveal == Reveal::Secrets || !record.url.hasQuery())
-        return record.url.toString(QUrl::FullyEncoded);
-    QUrl copy = record.url;
-    copy.setQuery(QString::fromLatin1(redactUrlEncoded(record.url.query(QUrl::FullyEncoded).toLatin1())), QUrl::StrictMode);
-    return copy.toString(QUrl::FullyEncoded);
+    return reveal == Reveal::Secrets ? record.url.toString(QUrl::FullyEncoded) : redactUrl(record.url);
 }
 
 HeaderList ExchangeLog::headers(const HeaderList &list, Reveal reveal)
@@ -85,16 +109,11 @@ QByteArray ExchangeLog::body(const QByteArray &content, const HeaderList &list, 
 {
     if (reveal == Reveal::Secrets || content.isEmpty())
         return content;
-    const QByteArray type = contentType(list);
-    if (type.startsWith("application/x-www-form-urlencoded"))
+    if (contentType(list).startsWith("application/x-www-form-urlencoded") && !content.trimmed().startsWith('{'))
         return redactUrlEncoded(content);
-    const QByteArray redacted = redactJsonBody(content);
-    if (redacted != content || type.contains("json"))
-        return redacted;
-    // Not JSON, not a form: a JWT body (application/jwt) or anything else that looks like a token.
-    if (type.startsWith("application/jwt") || (content.count('.') == 2 && !content.contains(' ') && content.size() > 40))
-        return QByteArray::fromStdString(redactSecret(content.toStdString()));
-    return content;
+    // JSON members by name; whatever does not parse (a body cut off, a form or a JWT labelled
+    // otherwise, an HTML page echoing a token) is redacted as text: the log fails closed.
+    return redactJsonBody(content);
 }
 
 QString ExchangeLog::requestText(const ExchangeRecord &record, Reveal reveal)

@@ -3,19 +3,24 @@
 // Every HTTP exchange of the core, recorded for the exchange log, "copy as curl" and
 // recordings. Raw values stay in memory for the user's own eyes; everything leaves this class
 // redacted unless the caller asks to reveal (rp-checks S1/S2).
+//
+// A long session (an enchanted link polled for minutes, auto-refresh for a day) must not grow
+// without bound: the log keeps the newest exchanges within ExchangeLogLimits, drops the oldest
+// first, counts what it dropped and says so (oldestAboutToBeDropped / oldestDropped).
 
 #include "oidc/net/HttpTransport.h"
 
 #include <QObject>
 #include <QString>
 
-#include <vector>
+#include <deque>
 
 namespace oidc::net {
 
 struct ExchangeRecord final {
     int id = 0;
-    QString step;                   // which step caused it ("token (authorization_code)")
+    std::optional<flow::FlowStep> step; // the flow step that caused it (HttpRequest::step)
+    QString label;                  // shown in the Step column ("token (authorization_code)")
     QByteArray method;
     QUrl url;
     HeaderList requestHeaders;
@@ -30,18 +35,30 @@ struct ExchangeRecord final {
 
 enum class Reveal { Redacted, Secrets };
 
+struct ExchangeLogLimits final {
+    int maxRecords = 1000;                  // the newest exchanges kept
+    qint64 maxBodyBytes = 32 * 1024 * 1024; // request and response bodies kept, all records together
+};
+
 class ExchangeLog final : public QObject {
     Q_OBJECT
 public:
     explicit ExchangeLog(QObject *parent = nullptr);
+    explicit ExchangeLog(ExchangeLogLimits limits, QObject *parent = nullptr);
 
     // Records every exchange `transport` completes from now on.
     void attach(HttpTransport &transport);
+    // Appends (recordAdded), then drops the oldest records beyond the limits; the newest record
+    // is always kept, even alone above maxBodyBytes.
     void add(const HttpExchange &exchange);
+    // Empties the log and forgets what was dropped.
     void clear();
 
-    [[nodiscard]] const std::vector<ExchangeRecord> &records() const { return m_records; }
+    [[nodiscard]] const std::deque<ExchangeRecord> &records() const { return m_records; }
     [[nodiscard]] int size() const { return static_cast<int>(m_records.size()); }
+    [[nodiscard]] const ExchangeLogLimits &limits() const { return m_limits; }
+    // Records dropped to stay within the limits since the log was created or last cleared.
+    [[nodiscard]] int droppedCount() const { return m_dropped; }
 
     // Presentations of one record, redacted unless `reveal` says otherwise.
     [[nodiscard]] static QString url(const ExchangeRecord &record, Reveal reveal);
@@ -55,10 +72,19 @@ public:
 
 Q_SIGNALS:
     void recordAdded(int index);
+    // The `count` oldest records (indexes 0 … count - 1) go: still readable during the first
+    // signal, gone and counted in droppedCount() by the second (models remove their rows between).
+    void oldestAboutToBeDropped(int count);
+    void oldestDropped(int count);
     void cleared();
 
 private:
-    std::vector<ExchangeRecord> m_records;
+    void dropBeyondLimits();
+
+    ExchangeLogLimits m_limits;
+    std::deque<ExchangeRecord> m_records;
+    qint64 m_bodyBytes = 0;
+    int m_dropped = 0;
     int m_nextId = 1;
 };
 

@@ -3,6 +3,7 @@
 // HTTP values shared by every build…Request()/process…Response() pair and the transports.
 
 #include "oidc/Result.h"
+#include "oidc/flow/FlowStep.h"
 
 #include <QByteArray>
 #include <QList>
@@ -12,6 +13,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace oidc::net {
 
@@ -24,7 +26,8 @@ struct HttpRequest final {
     QByteArray body;
     int timeoutMs = 30000;               // per request (rp-checks T8)
     qint64 maxResponseBytes = 1 << 20;   // response body cap; exceeding it is NET_BODY_TOO_LARGE
-    QString step;                        // which step caused it, for the exchange log ("JWKS", "token")
+    std::optional<flow::FlowStep> step;  // the flow step that caused it, set by the caller (none outside a flow)
+    QString label;                       // for the exchange log's display only ("JWKS", "token (refresh_token)")
 
     [[nodiscard]] QByteArray header(const QByteArray &name) const;
     void setHeader(const QByteArray &name, const QByteArray &value);

@@ -1,5 +1,7 @@
 #include "QtHttpTransport.h"
 
+#include "oidc/Redaction.h"
+
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QNetworkAccessManager>
@@ -8,14 +10,15 @@
 #include <QSslCertificate>
 #include <QSslError>
 #include <QTimer>
+#include <QUrlQuery>
 
 namespace oidc::net {
 
 namespace {
 
-Error netError(std::string code, std::string message)
+Error netError(std::string code, std::string message, std::string expected = {}, std::string actual = {})
 {
-    return makeError(ErrorCategory::Net, std::move(code), std::move(message));
+    return makeError(ErrorCategory::Net, std::move(code), std::move(message), std::move(expected), std::move(actual));
 }
 
 std::string describeCertificate(const QSslCertificate &certificate)
@@ -29,16 +32,77 @@ std::string describeCertificate(const QSslCertificate &certificate)
         + certificate.digest(QCryptographicHash::Sha256).toHex(':').left(23).toStdString() + "…";
 }
 
-// State of one request; lives until the reply finishes or is aborted.
-struct Pending final {
-    QPointer<QNetworkReply> reply;
-    QElapsedTimer clock;
-    qint64 started = 0;
-    std::optional<Error> failure; // decided before finished(): timeout, cancel, cap, TLS
-    bool delivered = false;
-};
+bool followsRedirects(const QByteArray &method)
+{
+    return method == "GET" || method == "HEAD";
+}
+
+// RFC 9110 §15.4: the statuses that redirect with a Location (300 and 304 do not).
+bool isRedirect(int status)
+{
+    return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+}
+
+// What in `request` would be handed to the redirect's target: empty when nothing is.
+std::string credentialsIn(const HttpRequest &request)
+{
+    for (const char *name : {"Authorization", "Proxy-Authorization", "Cookie", "DPoP"})
+        if (!request.header(name).isEmpty())
+            return std::string("an ") + name + " header";
+    if (!request.url.userInfo().isEmpty())
+        return "user info in the URL";
+    for (const auto &[key, value] : QUrlQuery(request.url).queryItems())
+        if (isSecretName(key.toStdString()))
+            return "the URL parameter \"" + key.toStdString() + "\"";
+    return {};
+}
+
+// Where the redirect of `hop` may go, or why it may not (the Location redacted in every message).
+Result<QUrl> redirectTarget(const HttpRequest &hop, const QByteArray &location, int redirectsSoFar)
+{
+    const QUrl parsed = QUrl::fromEncoded(location);
+    if (!parsed.isValid())
+        return netError("NET_BAD_URL", "the redirect's Location is not a URL: " + redactedPreview(location.toStdString(), 300), "a URL",
+                        redactedPreview(location.toStdString(), 300));
+    const QUrl target = hop.url.resolved(parsed);
+    const std::string shown = redactUrl(target).toStdString();
+    if (const std::string credentials = credentialsIn(hop); !credentials.empty())
+        return netError("NET_REDIRECT_REFUSED",
+                        "the server redirected to " + shown + "; the request carries credentials (" + credentials
+                            + "), so it never follows a redirect",
+                        "a response, not a redirect", shown);
+    if (redirectsSoFar >= QtHttpTransport::kMaxRedirects)
+        return netError("NET_REDIRECT_LIMIT",
+                        "more than " + std::to_string(QtHttpTransport::kMaxRedirects) + " redirects; the last one pointed to " + shown,
+                        "at most " + std::to_string(QtHttpTransport::kMaxRedirects) + " redirects", shown);
+    // Plain http only after plain http (checkEndpointUrl allows it on loopback only): a hop never
+    // goes from https to http, and never leaves loopback over http.
+    if (auto allowed = checkEndpointUrl(target, hop.url.scheme() == QLatin1String("http")); !allowed) {
+        Error error = allowed.error();
+        error.message = "the redirect to " + shown + " is refused: " + error.message;
+        return error;
+    }
+    return target;
+}
 
 } // namespace
+
+// One request and the redirects it follows; lives until the callback ran or was dropped.
+struct QtHttpTransport::Chain final {
+    Callback callback;
+    QPointer<QObject> guard;
+    bool hasContext = false;
+    int timeoutMs = 0;
+    QElapsedTimer clock; // the timeout covers every hop together
+    int redirects = 0;
+    bool delivered = false;
+    // The hop in flight.
+    QPointer<QNetworkReply> reply;
+    QElapsedTimer hopClock;
+    qint64 hopStarted = 0;
+    QByteArray body;              // read as it arrives: never more than the cap and one byte
+    std::optional<Error> failure; // decided before finished(): timeout, cancel, cap, TLS
+};
 
 QtHttpTransport::QtHttpTransport(QObject *parent)
     : QObject(parent)
@@ -52,128 +116,162 @@ QtHttpTransport::~QtHttpTransport() = default;
 
 RequestHandle QtHttpTransport::send(HttpRequest request, QObject *context, Callback callback)
 {
-    QNetworkRequest qRequest(request.url);
-    for (const auto &[name, value] : request.headers)
+    auto chain = std::make_shared<Chain>();
+    chain->callback = std::move(callback);
+    chain->guard = context;
+    chain->hasContext = context != nullptr;
+    chain->timeoutMs = request.timeoutMs;
+    chain->clock.start();
+    startHop(chain, std::move(request));
+    return RequestHandle([chain] {
+        if (chain->delivered || !chain->reply)
+            return;
+        if (!chain->failure)
+            chain->failure = netError("NET_CANCELLED", "cancelled");
+        chain->reply->abort();
+    });
+}
+
+void QtHttpTransport::startHop(const std::shared_ptr<Chain> &chain, HttpRequest hop)
+{
+    QNetworkRequest qRequest(hop.url);
+    for (const auto &[name, value] : hop.headers)
         qRequest.setRawHeader(name, value);
-    const bool isGet = request.method == "GET" || request.method == "HEAD";
-    qRequest.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
-                          isGet ? QNetworkRequest::NoLessSafeRedirectPolicy : QNetworkRequest::ManualRedirectPolicy);
-    qRequest.setMaximumRedirectsAllowed(isGet ? 5 : 0);
+    // Qt never follows a redirect itself: finishHop() decides, hop by hop.
+    qRequest.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     qRequest.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
     qRequest.setAttribute(QNetworkRequest::CookieSaveControlAttribute, QNetworkRequest::Manual);
     qRequest.setAttribute(QNetworkRequest::CookieLoadControlAttribute, QNetworkRequest::Manual);
 
-    auto pending = std::make_shared<Pending>();
-    pending->clock.start();
-    pending->started = QDateTime::currentMSecsSinceEpoch();
-    QNetworkReply *reply = m_manager->sendCustomRequest(qRequest, request.method, request.body);
-    pending->reply = reply;
+    chain->body.clear();
+    chain->failure.reset();
+    chain->hopClock.start();
+    chain->hopStarted = QDateTime::currentMSecsSinceEpoch();
+    QNetworkReply *reply = m_manager->sendCustomRequest(qRequest, hop.method, hop.body);
+    chain->reply = reply;
+    const qint64 cap = hop.maxResponseBytes;
+    // Qt stops reading the socket while this much is buffered, so the cap also bounds memory
+    // between two reads.
+    reply->setReadBufferSize(cap + 1);
 
     auto *timer = new QTimer(reply);
     timer->setSingleShot(true);
-    connect(timer, &QTimer::timeout, reply, [pending, timeoutMs = request.timeoutMs] {
-        if (!pending->failure)
-            pending->failure = netError("NET_TIMEOUT", "no complete response within " + std::to_string(timeoutMs) + " ms");
-        if (pending->reply)
-            pending->reply->abort();
+    connect(timer, &QTimer::timeout, reply, [chain] {
+        if (!chain->failure)
+            chain->failure = netError("NET_TIMEOUT", "no complete response within " + std::to_string(chain->timeoutMs) + " ms");
+        if (chain->reply)
+            chain->reply->abort();
     });
-    timer->start(request.timeoutMs);
+    timer->start(static_cast<int>(std::max<qint64>(0, chain->timeoutMs - chain->clock.elapsed())));
 
-    const qint64 cap = request.maxResponseBytes;
-    connect(reply, &QNetworkReply::metaDataChanged, reply, [pending, cap] {
-        const QVariant length = pending->reply->header(QNetworkRequest::ContentLengthHeader);
-        if (length.isValid() && length.toLongLong() > cap) {
-            pending->failure = netError("NET_BODY_TOO_LARGE", "the response announces " + std::to_string(length.toLongLong())
-                                                                  + " bytes, more than the cap of " + std::to_string(cap));
-            pending->reply->abort();
+    connect(reply, &QNetworkReply::metaDataChanged, reply, [chain, cap] {
+        const QVariant length = chain->reply->header(QNetworkRequest::ContentLengthHeader);
+        if (length.isValid() && length.toLongLong() > cap && !chain->failure) {
+            chain->failure = netError("NET_BODY_TOO_LARGE", "the response announces " + std::to_string(length.toLongLong())
+                                                                + " bytes, more than the cap of " + std::to_string(cap));
+            chain->reply->abort();
         }
     });
-    connect(reply, &QNetworkReply::downloadProgress, reply, [pending, cap](qint64 received, qint64) {
-        if (received > cap && !pending->failure) {
-            pending->failure = netError("NET_BODY_TOO_LARGE", "the response exceeds the cap of " + std::to_string(cap) + " bytes");
-            pending->reply->abort();
+    // The cap is enforced on every read, not sampled: downloadProgress is throttled by Qt, and a
+    // fast body would be buffered far past the cap between two samples.
+    connect(reply, &QNetworkReply::readyRead, reply, [chain, cap] {
+        if (!chain->reply || chain->failure)
+            return;
+        chain->body += chain->reply->read(cap + 1 - chain->body.size());
+        if (chain->body.size() > cap) {
+            chain->failure = netError("NET_BODY_TOO_LARGE", "the response exceeds the cap of " + std::to_string(cap) + " bytes");
+            chain->reply->abort();
         }
     });
-    connect(reply, &QNetworkReply::sslErrors, reply, [pending](const QList<QSslError> &errors) {
+    connect(reply, &QNetworkReply::sslErrors, reply, [chain](const QList<QSslError> &errors) {
         std::string text;
         for (const auto &error : errors)
             text += (text.empty() ? "" : "; ") + error.errorString().toStdString();
         if (!errors.isEmpty())
             text += " — certificate: " + describeCertificate(errors.first().certificate());
-        pending->failure = netError("NET_TLS", "TLS error: " + text);
+        chain->failure = netError("NET_TLS", "TLS error: " + text);
         // Never ignoreSslErrors(): the request fails.
     });
 
-    const QPointer<QObject> guard(context);
-    const bool hasContext = context != nullptr;
-    const auto finish = [this, pending, request, callback, guard, hasContext, reply]() {
-        if (pending->delivered)
-            return;
-        pending->delivered = true;
-        HttpExchange exchange;
-        exchange.request = request;
-        exchange.startedMsSinceEpoch = pending->started;
-        exchange.elapsedMs = pending->clock.elapsed();
-        std::optional<Result<HttpResponse>> outcome;
-        const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
-        if (pending->failure) {
-            exchange.error = pending->failure;
-        } else if (!status.isValid()) {
-            const auto error = reply->error();
-            std::string code = "NET_ERROR";
-            if (error == QNetworkReply::ConnectionRefusedError)
-                code = "NET_CONNECTION_REFUSED";
-            else if (error == QNetworkReply::HostNotFoundError)
-                code = "NET_HOST_NOT_FOUND";
-            else if (error == QNetworkReply::RemoteHostClosedError)
-                code = "NET_CONNECTION_CLOSED";
-            else if (error == QNetworkReply::OperationCanceledError)
-                code = "NET_CANCELLED";
-            else if (error >= QNetworkReply::SslHandshakeFailedError && error <= QNetworkReply::UnknownNetworkError)
-                code = "NET_TLS";
-            exchange.error = netError(code, reply->errorString().toStdString());
-        } else if (reply->error() != QNetworkReply::NoError && reply->error() < QNetworkReply::ContentAccessDenied
-                   && reply->error() != QNetworkReply::TooManyRedirectsError && reply->error() != QNetworkReply::InsecureRedirectError) {
-            // A transport failure after headers arrived (reset mid-body): a truncated body is a failure (rp-checks N3).
-            exchange.error = netError("NET_TRUNCATED", "the connection failed while reading the body: " + reply->errorString().toStdString());
-        } else if (reply->error() == QNetworkReply::TooManyRedirectsError || reply->error() == QNetworkReply::InsecureRedirectError) {
-            exchange.error = netError("NET_REDIRECT", "redirect refused: " + reply->errorString().toStdString());
-        } else {
-            HttpResponse response;
-            response.status = status.toInt();
-            for (const auto &pair : reply->rawHeaderPairs())
-                response.headers.append(pair);
-            response.body = reply->readAll();
-            response.url = reply->url();
-            response.elapsedMs = exchange.elapsedMs;
-            if (response.body.size() > request.maxResponseBytes)
-                exchange.error = netError("NET_BODY_TOO_LARGE", "the response exceeds the cap of " + std::to_string(request.maxResponseBytes) + " bytes");
-            else
-                exchange.response = std::move(response);
-        }
-        if (exchange.error)
-            exchange.error->httpStatus = status.isValid() ? status.toInt() : 0;
-        notify(exchange);
-        if (hasContext && !guard)
-            return;
-        if (exchange.error)
-            callback(*exchange.error);
-        else
-            callback(std::move(*exchange.response));
-    };
     // The transport receives finished() even when the caller's context is gone, so the observer
     // (the exchange log) sees every exchange; only the callback is dropped then.
-    connect(reply, &QNetworkReply::finished, this, finish);
-    if (context)
-        connect(context, &QObject::destroyed, reply, &QNetworkReply::abort);
+    connect(reply, &QNetworkReply::finished, this, [this, chain, hop, reply] { finishHop(chain, hop, reply); });
+    if (chain->guard)
+        connect(chain->guard, &QObject::destroyed, reply, &QNetworkReply::abort);
+}
 
-    return RequestHandle([pending] {
-        if (!pending->reply || pending->delivered)
+void QtHttpTransport::finishHop(const std::shared_ptr<Chain> &chain, const HttpRequest &hop, QNetworkReply *reply)
+{
+    if (chain->delivered)
+        return;
+    HttpExchange exchange;
+    exchange.request = hop;
+    exchange.startedMsSinceEpoch = chain->hopStarted;
+    exchange.elapsedMs = chain->hopClock.elapsed();
+    const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
+    if (chain->failure) {
+        exchange.error = chain->failure;
+    } else if (!status.isValid()) {
+        const auto error = reply->error();
+        std::string code = "NET_ERROR";
+        if (error == QNetworkReply::ConnectionRefusedError)
+            code = "NET_CONNECTION_REFUSED";
+        else if (error == QNetworkReply::HostNotFoundError)
+            code = "NET_HOST_NOT_FOUND";
+        else if (error == QNetworkReply::RemoteHostClosedError)
+            code = "NET_CONNECTION_CLOSED";
+        else if (error == QNetworkReply::OperationCanceledError)
+            code = "NET_CANCELLED";
+        else if (error >= QNetworkReply::SslHandshakeFailedError && error <= QNetworkReply::UnknownNetworkError)
+            code = "NET_TLS";
+        exchange.error = netError(code, reply->errorString().toStdString());
+    } else if (reply->error() != QNetworkReply::NoError && reply->error() < QNetworkReply::ContentAccessDenied) {
+        // A transport failure after headers arrived (reset mid-body): a truncated body is a failure (rp-checks N3).
+        exchange.error = netError("NET_TRUNCATED", "the connection failed while reading the body: " + reply->errorString().toStdString());
+    } else {
+        HttpResponse response;
+        response.status = status.toInt();
+        for (const auto &pair : reply->rawHeaderPairs())
+            response.headers.append(pair);
+        response.body = chain->body + reply->read(hop.maxResponseBytes + 1 - chain->body.size());
+        response.url = reply->url();
+        response.elapsedMs = chain->clock.elapsed(); // what the caller waited, redirects included
+        if (response.body.size() > hop.maxResponseBytes)
+            exchange.error = netError("NET_BODY_TOO_LARGE", "the response exceeds the cap of " + std::to_string(hop.maxResponseBytes) + " bytes");
+        else
+            exchange.response = std::move(response);
+    }
+    if (exchange.error)
+        exchange.error->httpStatus = status.isValid() ? status.toInt() : 0;
+
+    if (exchange.response && isRedirect(exchange.response->status) && followsRedirects(hop.method)
+        && !exchange.response->header("Location").isEmpty()) {
+        auto target = redirectTarget(hop, exchange.response->header("Location"), chain->redirects);
+        if (target) {
+            notify(exchange);
+            if (chain->hasContext && !chain->guard) {
+                chain->delivered = true; // nobody waits for the rest of the chain
+                return;
+            }
+            ++chain->redirects;
+            HttpRequest next = hop;
+            next.url = *target;
+            startHop(chain, std::move(next));
             return;
-        if (!pending->failure)
-            pending->failure = netError("NET_CANCELLED", "cancelled");
-        pending->reply->abort();
-    });
+        }
+        // The exchange keeps the redirect response, and says why it went no further.
+        exchange.error = target.error();
+        exchange.error->httpStatus = exchange.response->status;
+    }
+
+    chain->delivered = true;
+    notify(exchange);
+    if (chain->hasContext && !chain->guard)
+        return;
+    if (exchange.error)
+        chain->callback(*exchange.error);
+    else
+        chain->callback(std::move(*exchange.response));
 }
 
 } // namespace oidc::net

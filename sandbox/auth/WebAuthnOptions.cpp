@@ -175,6 +175,84 @@ oidc::Result<UserVerification> storedUserVerification(const oidc::Json &json)
     return *parsed;
 }
 
+// The members both transaction documents share, binary ones base64url.
+oidc::Json ceremonyJson(const CeremonyTransaction &transaction)
+{
+    return oidc::Json{{"challenge", oidc::crypto::base64UrlEncode(transaction.challenge)},
+                      {"rpId", transaction.rpId},
+                      {"origins", transaction.origins},
+                      {"userHandle", oidc::crypto::base64UrlEncode(transaction.userHandle)},
+                      {"userVerification", userVerificationName(transaction.userVerification)},
+                      {"expiresAt", transaction.expiresAtUnix}};
+}
+
+// Reads them back into `transaction`. An authentication may have no user handle (a
+// discoverable-credential sign-in); a registration always has one.
+oidc::Status readCeremony(const oidc::Json &json, bool userHandleMayBeEmpty, CeremonyTransaction &transaction)
+{
+    auto challenge = storedBytes(json, "challenge");
+    if (!challenge)
+        return challenge.error();
+    auto rpId = storedString(json, "rpId");
+    if (!rpId)
+        return rpId.error();
+    auto origins = storedList(json, "origins", false);
+    if (!origins)
+        return origins.error();
+    auto userHandle = storedBytes(json, "userHandle", userHandleMayBeEmpty);
+    if (!userHandle)
+        return userHandle.error();
+    auto uv = storedUserVerification(json);
+    if (!uv)
+        return uv.error();
+    auto expires = storedInt(json, "expiresAt");
+    if (!expires)
+        return expires.error();
+    transaction.challenge = std::move(challenge).value();
+    transaction.rpId = std::move(rpId).value();
+    transaction.origins = std::move(origins).value();
+    transaction.userHandle = std::move(userHandle).value();
+    transaction.userVerification = *uv;
+    transaction.expiresAtUnix = *expires;
+    return {};
+}
+
+// The request checks both ceremonies make: the RP, the timeout and the credential list.
+oidc::Status checkCeremony(const RelyingParty &rp, int64_t timeoutMs, const std::vector<CredentialDescriptor> &descriptors)
+{
+    if (auto checked = checkRelyingParty(rp); !checked)
+        return checked;
+    if (auto checked = checkTimeout(timeoutMs); !checked)
+        return checked;
+    return checkDescriptors(descriptors);
+}
+
+// The start both ceremonies share (§5.4, §5.5): a fresh challenge; the transaction's RP ID,
+// origins, user, user verification and expiry; the options' challenge and timeout. The caller
+// adds the rest of its options.
+template <typename Request, typename Start>
+oidc::Status beginCeremony(const Request &request, const std::string &userHandle, UserVerification userVerification, Start &start)
+{
+    auto challenge = oidc::crypto::randomBytes(kChallengeBytes);
+    if (!challenge)
+        return challenge.error();
+    CeremonyTransaction &transaction = start.transaction;
+    transaction.challenge = std::move(challenge).value();
+    transaction.rpId = request.relyingParty.id;
+    transaction.origins = request.relyingParty.origins;
+    transaction.userHandle = userHandle;
+    transaction.userVerification = userVerification;
+    transaction.expiresAtUnix = request.nowUnix + request.timeoutMs / 1000;
+    start.publicKey = oidc::Json{{"challenge", oidc::crypto::base64UrlEncode(transaction.challenge)}, {"timeout", request.timeoutMs}};
+    return {};
+}
+
+// Descope's "options": the JSON text of {"publicKey": publicKey} (descope-api.md §9).
+std::string descopeOptions(const oidc::Json &publicKey)
+{
+    return oidc::Json{{"publicKey", publicKey}}.dump();
+}
+
 } // namespace
 
 std::string_view userVerificationName(UserVerification requirement)
@@ -267,14 +345,10 @@ oidc::Json RegistrationTransaction::toJson() const
     oidc::Json algs = oidc::Json::array();
     for (const auto algorithm : algorithms)
         algs.push_back(static_cast<int64_t>(algorithm));
-    return oidc::Json{{"challenge", oidc::crypto::base64UrlEncode(challenge)},
-                      {"rpId", rpId},
-                      {"origins", origins},
-                      {"userHandle", oidc::crypto::base64UrlEncode(userHandle)},
-                      {"userVerification", userVerificationName(userVerification)},
-                      {"algorithms", std::move(algs)},
-                      {"excludeCredentialIds", base64List(excludeCredentialIds)},
-                      {"expiresAt", expiresAtUnix}};
+    oidc::Json json = ceremonyJson(*this);
+    json["algorithms"] = std::move(algs);
+    json["excludeCredentialIds"] = base64List(excludeCredentialIds);
+    return json;
 }
 
 oidc::Result<RegistrationTransaction> RegistrationTransaction::fromJson(const oidc::Json &json)
@@ -282,27 +356,11 @@ oidc::Result<RegistrationTransaction> RegistrationTransaction::fromJson(const oi
     if (!json.is_object())
         return transactionError("a registration transaction is a JSON object");
     RegistrationTransaction transaction;
-    auto challenge = storedBytes(json, "challenge");
-    auto rpId = storedString(json, "rpId");
-    auto origins = storedList(json, "origins", false);
-    auto userHandle = storedBytes(json, "userHandle");
-    auto uv = storedUserVerification(json);
+    if (auto read = readCeremony(json, false, transaction); !read)
+        return read.error();
     auto excluded = storedList(json, "excludeCredentialIds", true);
-    auto expires = storedInt(json, "expiresAt");
-    if (!challenge)
-        return challenge.error();
-    if (!rpId)
-        return rpId.error();
-    if (!origins)
-        return origins.error();
-    if (!userHandle)
-        return userHandle.error();
-    if (!uv)
-        return uv.error();
     if (!excluded)
         return excluded.error();
-    if (!expires)
-        return expires.error();
     const auto algs = json.find("algorithms");
     if (algs == json.end() || !algs->is_array() || algs->empty() || algs->size() > 8)
         return transactionError("the transaction lacks \"algorithms\"");
@@ -312,70 +370,34 @@ oidc::Result<RegistrationTransaction> RegistrationTransaction::fromJson(const oi
             return transactionError("the transaction names an unsupported algorithm");
         transaction.algorithms.push_back(*algorithm);
     }
-    transaction.challenge = std::move(challenge).value();
-    transaction.rpId = std::move(rpId).value();
-    transaction.origins = std::move(origins).value();
-    transaction.userHandle = std::move(userHandle).value();
-    transaction.userVerification = *uv;
     transaction.excludeCredentialIds = std::move(excluded).value();
-    transaction.expiresAtUnix = *expires;
     return transaction;
 }
 
 oidc::Json AuthenticationTransaction::toJson() const
 {
-    return oidc::Json{{"challenge", oidc::crypto::base64UrlEncode(challenge)},
-                      {"rpId", rpId},
-                      {"origins", origins},
-                      {"userHandle", oidc::crypto::base64UrlEncode(userHandle)},
-                      {"allowCredentialIds", base64List(allowCredentialIds)},
-                      {"userVerification", userVerificationName(userVerification)},
-                      {"expiresAt", expiresAtUnix}};
+    oidc::Json json = ceremonyJson(*this);
+    json["allowCredentialIds"] = base64List(allowCredentialIds);
+    return json;
 }
 
 oidc::Result<AuthenticationTransaction> AuthenticationTransaction::fromJson(const oidc::Json &json)
 {
     if (!json.is_object())
         return transactionError("an authentication transaction is a JSON object");
-    auto challenge = storedBytes(json, "challenge");
-    auto rpId = storedString(json, "rpId");
-    auto origins = storedList(json, "origins", false);
-    auto userHandle = storedBytes(json, "userHandle", true);
+    AuthenticationTransaction transaction;
+    if (auto read = readCeremony(json, true, transaction); !read)
+        return read.error();
     auto allowed = storedList(json, "allowCredentialIds", true);
-    auto uv = storedUserVerification(json);
-    auto expires = storedInt(json, "expiresAt");
-    if (!challenge)
-        return challenge.error();
-    if (!rpId)
-        return rpId.error();
-    if (!origins)
-        return origins.error();
-    if (!userHandle)
-        return userHandle.error();
     if (!allowed)
         return allowed.error();
-    if (!uv)
-        return uv.error();
-    if (!expires)
-        return expires.error();
-    AuthenticationTransaction transaction;
-    transaction.challenge = std::move(challenge).value();
-    transaction.rpId = std::move(rpId).value();
-    transaction.origins = std::move(origins).value();
-    transaction.userHandle = std::move(userHandle).value();
     transaction.allowCredentialIds = std::move(allowed).value();
-    transaction.userVerification = *uv;
-    transaction.expiresAtUnix = *expires;
     return transaction;
 }
 
 oidc::Result<RegistrationStart> startRegistration(const RegistrationOptionsRequest &request)
 {
-    if (auto checked = checkRelyingParty(request.relyingParty); !checked)
-        return checked.error();
-    if (auto checked = checkTimeout(request.timeoutMs); !checked)
-        return checked.error();
-    if (auto checked = checkDescriptors(request.excludeCredentials); !checked)
+    if (auto checked = checkCeremony(request.relyingParty, request.timeoutMs, request.excludeCredentials); !checked)
         return checked.error();
     const auto &user = request.user;
     if (user.handle.empty() || user.handle.size() > kMaxUserHandleBytes)
@@ -385,25 +407,15 @@ oidc::Result<RegistrationStart> startRegistration(const RegistrationOptionsReque
     if (request.algorithms.empty() || request.algorithms.size() > 8)
         return optionsError("1 to 8 credential algorithms are needed");
 
-    auto challenge = oidc::crypto::randomBytes(kChallengeBytes);
-    if (!challenge)
-        return challenge.error();
-
     const PasskeyOptions &passkey = request.passkeyOptions;
     const UserVerification uv = passkey.registrationUserVerification.value_or(UserVerification::Preferred);
     const std::string residentKey = passkey.residentKey.value_or("preferred");
-
     RegistrationStart start;
-    auto &transaction = start.transaction;
-    transaction.challenge = std::move(challenge).value();
-    transaction.rpId = request.relyingParty.id;
-    transaction.origins = request.relyingParty.origins;
-    transaction.userHandle = user.handle;
-    transaction.userVerification = uv;
-    transaction.algorithms = request.algorithms;
+    if (auto begun = beginCeremony(request, user.handle, uv, start); !begun)
+        return begun.error();
+    start.transaction.algorithms = request.algorithms;
     for (const auto &descriptor : request.excludeCredentials)
-        transaction.excludeCredentialIds.push_back(descriptor.id);
-    transaction.expiresAtUnix = request.nowUnix + request.timeoutMs / 1000;
+        start.transaction.excludeCredentialIds.push_back(descriptor.id);
 
     oidc::Json params = oidc::Json::array();
     for (const auto algorithm : request.algorithms)
@@ -413,59 +425,39 @@ oidc::Result<RegistrationStart> startRegistration(const RegistrationOptionsReque
                          {"userVerification", userVerificationName(uv)}};
     if (passkey.authenticatorAttachment)
         selection["authenticatorAttachment"] = *passkey.authenticatorAttachment;
-
-    start.publicKey = oidc::Json{
-        {"challenge", oidc::crypto::base64UrlEncode(transaction.challenge)},
-        {"rp", {{"id", request.relyingParty.id},
-                {"name", request.relyingParty.name.empty() ? request.relyingParty.id : request.relyingParty.name}}},
-        {"user", {{"id", oidc::crypto::base64UrlEncode(user.handle)},
-                  {"name", user.name},
-                  {"displayName", user.displayName.empty() ? user.name : user.displayName}}},
-        {"pubKeyCredParams", std::move(params)},
-        {"timeout", request.timeoutMs},
-        {"authenticatorSelection", std::move(selection)},
-        {"attestation", passkey.attestation.value_or("none")},
-        {"excludeCredentials", descriptorsJson(request.excludeCredentials)},
-    };
-    start.options = oidc::Json{{"publicKey", start.publicKey}}.dump();
+    oidc::Json &publicKey = start.publicKey;
+    publicKey["rp"] = {{"id", request.relyingParty.id},
+                       {"name", request.relyingParty.name.empty() ? request.relyingParty.id : request.relyingParty.name}};
+    publicKey["user"] = {{"id", oidc::crypto::base64UrlEncode(user.handle)},
+                         {"name", user.name},
+                         {"displayName", user.displayName.empty() ? user.name : user.displayName}};
+    publicKey["pubKeyCredParams"] = std::move(params);
+    publicKey["authenticatorSelection"] = std::move(selection);
+    publicKey["attestation"] = passkey.attestation.value_or("none");
+    publicKey["excludeCredentials"] = descriptorsJson(request.excludeCredentials);
+    start.options = descopeOptions(publicKey);
     return start;
 }
 
 oidc::Result<AuthenticationStart> startAuthentication(const AuthenticationOptionsRequest &request)
 {
-    if (auto checked = checkRelyingParty(request.relyingParty); !checked)
-        return checked.error();
-    if (auto checked = checkTimeout(request.timeoutMs); !checked)
-        return checked.error();
-    if (auto checked = checkDescriptors(request.allowCredentials); !checked)
+    if (auto checked = checkCeremony(request.relyingParty, request.timeoutMs, request.allowCredentials); !checked)
         return checked.error();
     if (request.userHandle.size() > kMaxUserHandleBytes)
         return optionsError("the user handle must be at most 64 bytes (§5.4.3)");
 
-    auto challenge = oidc::crypto::randomBytes(kChallengeBytes);
-    if (!challenge)
-        return challenge.error();
     const UserVerification uv = request.passkeyOptions.authenticationUserVerification.value_or(UserVerification::Preferred);
-
     AuthenticationStart start;
-    auto &transaction = start.transaction;
-    transaction.challenge = std::move(challenge).value();
-    transaction.rpId = request.relyingParty.id;
-    transaction.origins = request.relyingParty.origins;
-    transaction.userHandle = request.userHandle;
+    if (auto begun = beginCeremony(request, request.userHandle, uv, start); !begun)
+        return begun.error();
     for (const auto &descriptor : request.allowCredentials)
-        transaction.allowCredentialIds.push_back(descriptor.id);
-    transaction.userVerification = uv;
-    transaction.expiresAtUnix = request.nowUnix + request.timeoutMs / 1000;
+        start.transaction.allowCredentialIds.push_back(descriptor.id);
 
-    start.publicKey = oidc::Json{
-        {"challenge", oidc::crypto::base64UrlEncode(transaction.challenge)},
-        {"timeout", request.timeoutMs},
-        {"rpId", request.relyingParty.id},
-        {"allowCredentials", descriptorsJson(request.allowCredentials)},
-        {"userVerification", userVerificationName(uv)},
-    };
-    start.options = oidc::Json{{"publicKey", start.publicKey}}.dump();
+    oidc::Json &publicKey = start.publicKey;
+    publicKey["rpId"] = request.relyingParty.id;
+    publicKey["allowCredentials"] = descriptorsJson(request.allowCredentials);
+    publicKey["userVerification"] = userVerificationName(uv);
+    start.options = descopeOptions(publicKey);
     return start;
 }
 

@@ -80,18 +80,25 @@ struct RegistrationOptionsRequest final {
     int64_t nowUnix = 0;                   // when the transaction starts (Unix seconds)
 };
 
-// What the caller stores per registration transaction (keyed by its transactionId) and hands
-// to verifyRegistration. It holds no secret, but the challenge must be used once: delete the
-// transaction when finish is called, whatever the outcome.
-struct RegistrationTransaction final {
+// What both ceremonies keep from start to finish and check the response against (§7.1, §7.2).
+// It holds no secret, but the challenge must be used once: delete the transaction when finish
+// is called, whatever the outcome.
+struct CeremonyTransaction {
     std::string challenge;                 // raw bytes (32, from oidc::crypto::randomBytes)
     std::string rpId;
     std::vector<std::string> origins;
-    std::string userHandle;                // raw user.id the credential is created for
+    // Raw user.id: the user a credential is created for, or the user expected to sign in
+    // (empty: not identified before, a discoverable-credential sign-in).
+    std::string userHandle;
     UserVerification userVerification = UserVerification::Preferred;
+    int64_t expiresAtUnix = 0;             // nowUnix + timeout
+};
+
+// What the caller stores per registration transaction (keyed by its transactionId) and hands
+// to verifyRegistration.
+struct RegistrationTransaction final : CeremonyTransaction {
     std::vector<CoseAlgorithm> algorithms; // accepted credential algorithms (pubKeyCredParams)
     std::vector<std::string> excludeCredentialIds; // raw IDs that must not be registered again
-    int64_t expiresAtUnix = 0;             // nowUnix + timeout
 
     [[nodiscard]] oidc::Json toJson() const; // binary members base64url
     // Error: WEBAUTHN_TRANSACTION (SANDBOX) for a malformed document.
@@ -123,14 +130,8 @@ struct AuthenticationOptionsRequest final {
 };
 
 // What the caller stores per authentication transaction and hands to verifyAssertion.
-struct AuthenticationTransaction final {
-    std::string challenge;                 // raw bytes
-    std::string rpId;
-    std::vector<std::string> origins;
-    std::string userHandle;                // the expected user; empty: not identified before
+struct AuthenticationTransaction final : CeremonyTransaction {
     std::vector<std::string> allowCredentialIds; // raw IDs; empty: any credential of the user/RP
-    UserVerification userVerification = UserVerification::Preferred;
-    int64_t expiresAtUnix = 0;
 
     [[nodiscard]] oidc::Json toJson() const;
     [[nodiscard]] static oidc::Result<AuthenticationTransaction> fromJson(const oidc::Json &json);

@@ -40,9 +40,35 @@ std::string b64(std::string_view bytes)
 
 // ---- the response JSON -------------------------------------------------------------------
 
+// A base64url member of the inner response; nullopt when absent/null/"" and optional.
+oidc::Result<std::optional<std::string>> responseBytes(const oidc::Json &response, const char *name, size_t maxBytes,
+                                                       bool optional = false)
+{
+    const auto it = response.find(name);
+    if (it == response.end() || it->is_null() || (optional && it->is_string() && it->get_ref<const std::string &>().empty())) {
+        if (optional)
+            return std::optional<std::string>();
+        return fail("WEBAUTHN_RESPONSE_SHAPE", std::string("the response lacks \"") + name + "\"");
+    }
+    if (!it->is_string())
+        return fail("WEBAUTHN_RESPONSE_SHAPE", std::string("the response's \"") + name + "\" is not a string");
+    const auto &text = it->get_ref<const std::string &>();
+    if (text.size() > (maxBytes * 4 + 2) / 3)
+        return fail("WEBAUTHN_RESPONSE_SHAPE", std::string("the response's \"") + name + "\" is larger than "
+                                                   + std::to_string(maxBytes) + " bytes");
+    auto decoded = oidc::crypto::base64UrlDecode(text);
+    if (!decoded)
+        return fail("WEBAUTHN_RESPONSE_SHAPE", std::string("the response's \"") + name + "\" is not base64url: "
+                                                   + decoded.error().message);
+    if (decoded->empty() && !optional)
+        return fail("WEBAUTHN_RESPONSE_SHAPE", std::string("the response's \"") + name + "\" is empty");
+    return std::optional<std::string>(std::move(decoded).value());
+}
+
 struct ParsedCredential {
     std::string credentialId;
-    oidc::Json response; // the inner "response" object
+    oidc::Json response;        // the inner "response" object
+    std::string clientDataJson; // response.clientDataJSON, decoded: both ceremonies send it
 };
 
 oidc::Result<ParsedCredential> parseCredentialJson(std::string_view responseJson)
@@ -77,32 +103,10 @@ oidc::Result<ParsedCredential> parseCredentialJson(std::string_view responseJson
     const auto response = json->find("response");
     if (response == json->end() || !response->is_object())
         return fail("WEBAUTHN_RESPONSE_SHAPE", "the credential lacks its \"response\" object");
-    return ParsedCredential{std::move(idBytes).value(), *response};
-}
-
-// A base64url member of the inner response; nullopt when absent/null/"" and optional.
-oidc::Result<std::optional<std::string>> responseBytes(const oidc::Json &response, const char *name, size_t maxBytes,
-                                                       bool optional = false)
-{
-    const auto it = response.find(name);
-    if (it == response.end() || it->is_null() || (optional && it->is_string() && it->get_ref<const std::string &>().empty())) {
-        if (optional)
-            return std::optional<std::string>();
-        return fail("WEBAUTHN_RESPONSE_SHAPE", std::string("the response lacks \"") + name + "\"");
-    }
-    if (!it->is_string())
-        return fail("WEBAUTHN_RESPONSE_SHAPE", std::string("the response's \"") + name + "\" is not a string");
-    const auto &text = it->get_ref<const std::string &>();
-    if (text.size() > (maxBytes * 4 + 2) / 3)
-        return fail("WEBAUTHN_RESPONSE_SHAPE", std::string("the response's \"") + name + "\" is larger than "
-                                                   + std::to_string(maxBytes) + " bytes");
-    auto decoded = oidc::crypto::base64UrlDecode(text);
-    if (!decoded)
-        return fail("WEBAUTHN_RESPONSE_SHAPE", std::string("the response's \"") + name + "\" is not base64url: "
-                                                   + decoded.error().message);
-    if (decoded->empty() && !optional)
-        return fail("WEBAUTHN_RESPONSE_SHAPE", std::string("the response's \"") + name + "\" is empty");
-    return std::optional<std::string>(std::move(decoded).value());
+    auto clientData = responseBytes(*response, "clientDataJSON", kMaxClientDataBytes);
+    if (!clientData)
+        return clientData.error();
+    return ParsedCredential{std::move(idBytes).value(), *response, std::move(**clientData)};
 }
 
 // ---- clientDataJSON (§5.8.1) ---------------------------------------------------------------
@@ -179,6 +183,26 @@ oidc::Status checkAuthenticatorData(const AuthenticatorData &authData, std::stri
     if (authData.backupState() && !authData.backupEligible())
         return fail("WEBAUTHN_FLAGS_BACKUP", "the BS flag is set without BE (§6.1.3)");
     return {};
+}
+
+// What both ceremonies verify the same way (§7.1 steps 5–17, §7.2 steps 8–19): clientDataJSON
+// (type `ceremonyType`, the transaction's challenge, an allowed origin, not cross-origin) and the
+// authenticator data (rpIdHash, UP, UV when required, BS only with BE). The parsed
+// authenticator data, for the checks that differ.
+oidc::Result<AuthenticatorData> verifyCeremonyCommon(const CeremonyTransaction &transaction, std::string_view ceremonyType,
+                                                     std::string_view clientDataJson, std::string_view authenticatorData)
+{
+    auto clientData = parseClientData(clientDataJson);
+    if (!clientData)
+        return clientData.error();
+    if (auto checked = checkClientData(*clientData, ceremonyType, transaction.challenge, transaction.origins); !checked)
+        return checked.error();
+    auto authData = parseAuthenticatorData(authenticatorData);
+    if (!authData)
+        return authData.error();
+    if (auto checked = checkAuthenticatorData(*authData, transaction.rpId, transaction.userVerification); !checked)
+        return checked.error();
+    return authData;
 }
 
 // ---- attestation (§8.2 packed, §8.7 none) --------------------------------------------------
@@ -302,6 +326,58 @@ bool isEmptyMap(const cbor_item_t *item)
     return item && cbor_isa_map(item) && cbor_map_size(item) == 0;
 }
 
+// §7.1 step 12: attestationObject = {"fmt": text, "attStmt": map, "authData": bytes}. The views
+// borrow from `document`.
+struct AttestationObject {
+    CborDocument document;
+    std::string_view fmt;
+    const cbor_item_t *statement = nullptr;
+    std::string_view authData;
+};
+
+oidc::Result<AttestationObject> decodeAttestationObject(std::string_view bytes)
+{
+    CborLimits limits;
+    limits.maxBytes = kMaxAttestationObjectBytes;
+    limits.maxDepth = 4;
+    limits.maxItems = 256;
+    auto document = CborDocument::decode(bytes, false, limits);
+    if (!document)
+        return document.error();
+    const cbor_item_t *root = document->root();
+    if (!cbor_isa_map(root))
+        return fail("WEBAUTHN_CBOR", "the attestation object is not a CBOR map");
+    auto fmtItem = cborMapGet(root, std::string_view("fmt"));
+    if (!fmtItem)
+        return fmtItem.error();
+    auto statementItem = cborMapGet(root, std::string_view("attStmt"));
+    if (!statementItem)
+        return statementItem.error();
+    auto authDataItem = cborMapGet(root, std::string_view("authData"));
+    if (!authDataItem)
+        return authDataItem.error();
+    const auto fmt = cborText(*fmtItem);
+    const auto authData = cborBytes(*authDataItem);
+    if (!fmt || !authData || !*statementItem || !cbor_isa_map(*statementItem))
+        return fail("WEBAUTHN_CBOR", "the attestation object needs fmt (text), attStmt (map) and authData (bytes)");
+    return AttestationObject{std::move(document).value(), *fmt, *statementItem, *authData};
+}
+
+// §7.1 steps 21–22: the attestation statement of format `fmt` ("none" or "packed").
+oidc::Result<AttestationType> verifyStatement(const AttestationObject &attestation, std::string_view clientDataHash,
+                                              const AuthenticatorData &authData, const CoseKey &key)
+{
+    if (attestation.fmt == "none") {
+        if (!isEmptyMap(attestation.statement))
+            return fail("WEBAUTHN_ATTESTATION_STATEMENT", "fmt \"none\" needs an empty attStmt (§8.7)");
+        return AttestationType::None;
+    }
+    if (attestation.fmt == "packed")
+        return verifyPacked(attestation.statement, attestation.authData, clientDataHash, authData, key);
+    return fail("WEBAUTHN_ATTESTATION_FORMAT", "unsupported attestation statement format", "none or packed",
+                std::string(attestation.fmt.substr(0, 64)));
+}
+
 } // namespace
 
 // ---- registration ------------------------------------------------------------------------------
@@ -311,15 +387,12 @@ oidc::Result<RegistrationResponse> parseRegistrationResponse(std::string_view re
     auto parsed = parseCredentialJson(responseJson);
     if (!parsed)
         return parsed.error();
-    auto clientData = responseBytes(parsed->response, "clientDataJSON", kMaxClientDataBytes);
-    if (!clientData)
-        return clientData.error();
     auto attestation = responseBytes(parsed->response, "attestationObject", kMaxAttestationObjectBytes);
     if (!attestation)
         return attestation.error();
     RegistrationResponse response;
     response.credentialId = std::move(parsed->credentialId);
-    response.clientDataJson = std::move(**clientData);
+    response.clientDataJson = std::move(parsed->clientDataJson);
     response.attestationObject = std::move(**attestation);
     const auto transports = parsed->response.find("transports");
     if (transports != parsed->response.end() && transports->is_array())
@@ -334,44 +407,12 @@ oidc::Result<WebAuthnCredential> verifyRegistration(const RegistrationTransactio
 {
     if (nowUnix > transaction.expiresAtUnix)
         return fail("WEBAUTHN_TIMEOUT", "the registration took too long; start again");
-
-    auto clientData = parseClientData(response.clientDataJson);
-    if (!clientData)
-        return clientData.error();
-    if (auto checked = checkClientData(*clientData, "webauthn.create", transaction.challenge, transaction.origins); !checked)
-        return checked.error();
-    const std::string clientDataHash = oidc::crypto::sha256(response.clientDataJson);
-
-    // §7.1 step 12: attestationObject = {"fmt": text, "attStmt": map, "authData": bytes}.
-    CborLimits limits;
-    limits.maxBytes = kMaxAttestationObjectBytes;
-    limits.maxDepth = 4;
-    limits.maxItems = 256;
-    auto attestation = CborDocument::decode(response.attestationObject, false, limits);
+    auto attestation = decodeAttestationObject(response.attestationObject);
     if (!attestation)
         return attestation.error();
-    const cbor_item_t *root = attestation->root();
-    if (!cbor_isa_map(root))
-        return fail("WEBAUTHN_CBOR", "the attestation object is not a CBOR map");
-    auto fmtItem = cborMapGet(root, std::string_view("fmt"));
-    if (!fmtItem)
-        return fmtItem.error();
-    auto statementItem = cborMapGet(root, std::string_view("attStmt"));
-    if (!statementItem)
-        return statementItem.error();
-    auto authDataItem = cborMapGet(root, std::string_view("authData"));
-    if (!authDataItem)
-        return authDataItem.error();
-    const auto fmt = cborText(*fmtItem);
-    const auto authDataBytes = cborBytes(*authDataItem);
-    if (!fmt || !authDataBytes || !*statementItem || !cbor_isa_map(*statementItem))
-        return fail("WEBAUTHN_CBOR", "the attestation object needs fmt (text), attStmt (map) and authData (bytes)");
-
-    auto authData = parseAuthenticatorData(*authDataBytes);
+    auto authData = verifyCeremonyCommon(transaction, "webauthn.create", response.clientDataJson, attestation->authData);
     if (!authData)
         return authData.error();
-    if (auto checked = checkAuthenticatorData(*authData, transaction.rpId, transaction.userVerification); !checked)
-        return checked.error();
     if (!authData->attestedCredential)
         return fail("WEBAUTHN_FLAGS_AT", "the authenticator data carries no attested credential data (AT flag clear)");
     const AttestedCredentialData &attested = *authData->attestedCredential;
@@ -385,21 +426,9 @@ oidc::Result<WebAuthnCredential> verifyRegistration(const RegistrationTransactio
     if (std::find(transaction.algorithms.begin(), transaction.algorithms.end(), key->algorithm) == transaction.algorithms.end())
         return fail("WEBAUTHN_ALGORITHM", "the credential's algorithm was not offered in pubKeyCredParams", {},
                     std::string(coseAlgorithmName(key->algorithm)));
-
-    // §7.1 steps 21–22: the attestation statement format.
-    AttestationType attestationType = AttestationType::None;
-    if (*fmt == "none") {
-        if (!isEmptyMap(*statementItem))
-            return fail("WEBAUTHN_ATTESTATION_STATEMENT", "fmt \"none\" needs an empty attStmt (§8.7)");
-    } else if (*fmt == "packed") {
-        auto type = verifyPacked(*statementItem, *authDataBytes, clientDataHash, *authData, *key);
-        if (!type)
-            return type.error();
-        attestationType = *type;
-    } else {
-        return fail("WEBAUTHN_ATTESTATION_FORMAT", "unsupported attestation statement format", "none or packed",
-                    std::string(fmt->substr(0, 64)));
-    }
+    auto attestationType = verifyStatement(*attestation, oidc::crypto::sha256(response.clientDataJson), *authData, *key);
+    if (!attestationType)
+        return attestationType.error();
 
     const auto &excluded = transaction.excludeCredentialIds;
     if (std::find(excluded.begin(), excluded.end(), attested.credentialId) != excluded.end())
@@ -417,8 +446,8 @@ oidc::Result<WebAuthnCredential> verifyRegistration(const RegistrationTransactio
     credential.userVerified = authData->userVerified();
     credential.backupEligible = authData->backupEligible();
     credential.backupState = authData->backupState();
-    credential.attestationFormat = std::string(*fmt);
-    credential.attestationType = attestationType;
+    credential.attestationFormat = std::string(attestation->fmt);
+    credential.attestationType = *attestationType;
     return credential;
 }
 
@@ -438,9 +467,6 @@ oidc::Result<AssertionResponse> parseAssertionResponse(std::string_view response
     auto parsed = parseCredentialJson(responseJson);
     if (!parsed)
         return parsed.error();
-    auto clientData = responseBytes(parsed->response, "clientDataJSON", kMaxClientDataBytes);
-    if (!clientData)
-        return clientData.error();
     auto authData = responseBytes(parsed->response, "authenticatorData", kMaxAuthenticatorDataBytes);
     if (!authData)
         return authData.error();
@@ -452,7 +478,7 @@ oidc::Result<AssertionResponse> parseAssertionResponse(std::string_view response
         return userHandle.error();
     AssertionResponse response;
     response.credentialId = std::move(parsed->credentialId);
-    response.clientDataJson = std::move(**clientData);
+    response.clientDataJson = std::move(parsed->clientDataJson);
     response.authenticatorData = std::move(**authData);
     response.signature = std::move(**signature);
     if (*userHandle && !(*userHandle)->empty())
@@ -488,17 +514,9 @@ oidc::Result<AssertionResult> verifyAssertion(const AuthenticationTransaction &t
                         b64(credential.userHandle), b64(*response.userHandle));
     }
 
-    auto clientData = parseClientData(response.clientDataJson);
-    if (!clientData)
-        return clientData.error();
-    if (auto checked = checkClientData(*clientData, "webauthn.get", transaction.challenge, transaction.origins); !checked)
-        return checked.error();
-
-    auto authData = parseAuthenticatorData(response.authenticatorData);
+    auto authData = verifyCeremonyCommon(transaction, "webauthn.get", response.clientDataJson, response.authenticatorData);
     if (!authData)
         return authData.error();
-    if (auto checked = checkAuthenticatorData(*authData, transaction.rpId, transaction.userVerification); !checked)
-        return checked.error();
     if (authData->backupEligible() != credential.backupEligible)
         return fail("WEBAUTHN_FLAGS_BACKUP", "the BE flag changed since registration (§7.2 step 18)",
                     credential.backupEligible ? "BE set" : "BE clear", authData->backupEligible() ? "BE set" : "BE clear");

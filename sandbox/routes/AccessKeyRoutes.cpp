@@ -19,21 +19,20 @@ void AccessKeyRoutes::registerRoutes(Router &router)
 
 oidc::net::LocalHttpResponse AccessKeyRoutes::exchange(const SandboxRequest &request)
 {
-    auto authorization = descope::authorize(request, m_context);
-    if (auto *refused = std::get_if<oidc::net::LocalHttpResponse>(&authorization))
-        return std::move(*refused);
-    const auto bearer = std::get<descope::BearerParts>(std::move(authorization));
-    if (bearer.token.empty())
+    auto bearer = descope::authorize(request, m_context);
+    if (!bearer)
+        return bearer.takeReply();
+    if (bearer->token.empty())
         return reply::descopeError(401, errc::kMissingAccessKey, "Missing access key",
                                    "Authorization must be Bearer <projectId>:<accessKey>");
-    const AccessKey *key = m_context.fixtures.accessKeyBySecret(bearer.token);
+    const AccessKey *key = m_context.fixtures.accessKeyBySecret(bearer->token);
     if (!key)
         return reply::descopeError(401, errc::kInvalidAccessKey, "Invalid access key", "the access key is not valid");
-    // Swift sends no body (descope-api.md §14.4); python sends {}.
+    // Swift sends no body (descope-api.md §14.4); python sends {}. Read after the key is checked.
     auto parsed = descope::body(request);
-    if (auto *refused = std::get_if<oidc::net::LocalHttpResponse>(&parsed))
-        return std::move(*refused);
-    const oidc::Json body = std::get<oidc::Json>(std::move(parsed));
+    if (!parsed)
+        return parsed.takeReply();
+    const oidc::Json &body = *parsed;
     oidc::Json nsec;
     std::string tenant;
     if (const auto options = body.find("loginOptions"); options != body.end() && options->is_object()) {

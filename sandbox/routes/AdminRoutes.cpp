@@ -1,15 +1,20 @@
 #include "AdminRoutes.h"
 
+#include "sandbox/ErrorCodes.h"
 #include "sandbox/FaultInjector.h"
 #include "sandbox/FormParams.h"
 #include "sandbox/HtmlPage.h"
 #include "sandbox/HttpReplies.h"
 #include "sandbox/Inbox.h"
+#include "sandbox/ReplyOr.h"
 #include "sandbox/Router.h"
 #include "sandbox/SandboxContext.h"
 #include "sandbox/SandboxRequest.h"
 #include "sandbox/routes/EnchantedLinkRoutes.h"
 #include "sandbox/routes/MagicLinkRoutes.h"
+
+#include <cstdint>
+#include <limits>
 
 namespace sandbox {
 
@@ -21,7 +26,7 @@ oidc::net::LocalHttpResponse adminError(int status, const std::string &message)
 }
 
 // The body as JSON, or a 400.
-std::variant<oidc::Json, oidc::net::LocalHttpResponse> adminBody(const SandboxRequest &request)
+ReplyOr<oidc::Json> adminBody(const SandboxRequest &request)
 {
     const auto &json = request.jsonBody();
     if (!json)
@@ -44,29 +49,33 @@ void AdminRoutes::registerRoutes(Router &router)
             messages.push_back(message.toJson());
         return reply::json(200, oidc::Json{{"messages", messages}});
     }, "Inbox as JSON, newest first (?loginId=…)");
-    router.add("DELETE", "/sandbox/inbox", [this](const SandboxRequest &) {
+    router.add("DELETE", "/sandbox/inbox", guarded([this](const SandboxRequest &) {
         m_context.inbox.clear();
         return reply::json(200, oidc::Json::object());
-    }, "Empty the Inbox");
+    }), "Empty the Inbox");
 
     router.add("GET", "/sandbox/faults", [this](const SandboxRequest &) { return listFaults(); }, "Active faults and the fault kinds");
-    router.add("POST", "/sandbox/faults", [this](const SandboxRequest &r) { return addFaults(r); }, "Add a fault");
-    const auto clear = [this](const SandboxRequest &) {
+    router.add("POST", "/sandbox/faults", guarded([this](const SandboxRequest &r) { return addFaults(r); }), "Add a fault");
+    const SyncHandler clear = guarded([this](const SandboxRequest &) {
         m_context.faults.clear();
         return reply::json(200, oidc::Json{{"faults", oidc::Json::array()}});
-    };
+    });
     router.add("DELETE", "/sandbox/faults", clear, "Clear every fault");
     router.add("POST", "/sandbox/faults/clear", clear, "Clear every fault");
-    router.add("DELETE", "/sandbox/faults/{id}", [this](const SandboxRequest &request) {
+    router.add("DELETE", "/sandbox/faults/{id}", guarded([this](const SandboxRequest &request) {
         bool ok = false;
         const int id = QByteArray::fromStdString(request.param("id")).toInt(&ok);
         if (!ok || !m_context.faults.remove(id))
             return adminError(404, "no fault has that id");
         return listFaults();
-    }, "Remove one fault");
+    }), "Remove one fault");
 
     router.add("GET", "/sandbox/keys", [this](const SandboxRequest &) { return keys(); }, "Signing keys (kid, created, retires)");
-    router.addAsync("POST", "/sandbox/keys/rotate", [this](const SandboxRequest &, const Respond &respond) {
+    router.addAsync("POST", "/sandbox/keys/rotate", [this](const SandboxRequest &request, const Respond &respond) {
+        if (auto refused = refuseCrossSite(request)) {
+            respond(std::move(*refused));
+            return;
+        }
         // Key generation runs in a worker; the answer comes when the new key is installed.
         m_context.rotateKeys([this, respond](oidc::Result<std::string> kid) {
             if (!kid) {
@@ -77,23 +86,51 @@ void AdminRoutes::registerRoutes(Router &router)
             respond(std::move(response));
         });
     }, "Rotate the signing key (the previous one stays for the grace period)");
-    router.add("POST", "/sandbox/reset", [this](const SandboxRequest &) {
+    router.add("POST", "/sandbox/reset", guarded([this](const SandboxRequest &) {
         (void)m_context.resetState();
         return reply::json(200, oidc::Json{{"reset", true}});
-    }, "Back to the fixtures (keys kept)");
+    }), "Back to the fixtures (keys kept)");
 
     router.add("GET", "/sandbox/ratelimits", [this](const SandboxRequest &) { return listRateLimits(); }, "Rate-limit rules");
-    router.add("POST", "/sandbox/ratelimits", [this](const SandboxRequest &r) { return setRateLimits(r); }, "Add or replace a rate-limit rule");
-    router.add("DELETE", "/sandbox/ratelimits", [this](const SandboxRequest &) {
+    router.add("POST", "/sandbox/ratelimits", guarded([this](const SandboxRequest &r) { return setRateLimits(r); }),
+               "Add or replace a rate-limit rule");
+    router.add("DELETE", "/sandbox/ratelimits", guarded([this](const SandboxRequest &) {
         m_context.rateLimits.clear();
         return listRateLimits();
-    }, "Remove every rate-limit rule");
+    }), "Remove every rate-limit rule");
 
-    router.add("GET,POST", "/sandbox/clock", [this](const SandboxRequest &r) { return clock(r); }, "Sandbox clock offset");
+    router.add("GET,POST", "/sandbox/clock", guarded([this](const SandboxRequest &r) { return clock(r); }), "Sandbox clock offset");
     router.add("GET", "/sandbox/sessions", [this](const SandboxRequest &) { return sessions(); }, "Sessions (no tokens)");
     router.add("GET,POST", "/sandbox/link", [this](const SandboxRequest &r) { return linkLanding(r); },
                "Landing page for Inbox links (?t=…)");
     router.add("GET", "/", [this](const SandboxRequest &) { return index(); }, "This index");
+}
+
+std::optional<oidc::net::LocalHttpResponse> AdminRoutes::refuseCrossSite(const SandboxRequest &request) const
+{
+    if (request.method() == "GET" || request.method() == "HEAD")
+        return std::nullopt;
+    // A browser names the page that sent the request (RFC 6454 §7, Fetch: every POST carries
+    // Origin); curl and the app send none.
+    const QByteArrayView origin = request.header("origin");
+    const auto is = [&origin](const std::string &own) { return origin == QByteArrayView(own.data(), static_cast<qsizetype>(own.size())); };
+    if (!origin.isNull() && !is(m_context.baseUrl) && !is(m_context.localhostOrigin()))
+        return reply::descopeError(403, errc::kInvalidRequest, "Forbidden",
+                                   "a request from another origin (a web page) may not change the sandbox");
+    // Only text/plain, form and multipart bodies cross sites without a preflight.
+    if (request.method() == "POST" && !request.hasJsonBody())
+        return reply::descopeError(415, errc::kBadRequest, "Unsupported media type",
+                                   "the sandbox's admin routes take Content-Type: application/json");
+    return std::nullopt;
+}
+
+SyncHandler AdminRoutes::guarded(SyncHandler handler) const
+{
+    return [this, handler = std::move(handler)](const SandboxRequest &request) {
+        if (auto refused = refuseCrossSite(request))
+            return std::move(*refused);
+        return handler(request);
+    };
 }
 
 oidc::net::LocalHttpResponse AdminRoutes::listFaults() const
@@ -110,9 +147,9 @@ oidc::net::LocalHttpResponse AdminRoutes::listFaults() const
 oidc::net::LocalHttpResponse AdminRoutes::addFaults(const SandboxRequest &request)
 {
     auto parsed = adminBody(request);
-    if (auto *refused = std::get_if<oidc::net::LocalHttpResponse>(&parsed))
-        return std::move(*refused);
-    const oidc::Json body = std::get<oidc::Json>(std::move(parsed));
+    if (!parsed)
+        return parsed.takeReply();
+    const oidc::Json &body = *parsed;
     std::vector<Fault> faults;
     const oidc::Json items = body.contains("faults") ? body["faults"] : oidc::Json::array({body});
     if (!items.is_array())
@@ -143,9 +180,9 @@ oidc::net::LocalHttpResponse AdminRoutes::listRateLimits() const
 oidc::net::LocalHttpResponse AdminRoutes::setRateLimits(const SandboxRequest &request)
 {
     auto parsed = adminBody(request);
-    if (auto *refused = std::get_if<oidc::net::LocalHttpResponse>(&parsed))
-        return std::move(*refused);
-    oidc::Json body = std::get<oidc::Json>(std::move(parsed));
+    if (!parsed)
+        return parsed.takeReply();
+    const oidc::Json &body = *parsed;
     // Reuse the fixtures reader for the same validation.
     oidc::Json document = {{"projectId", m_context.projectId()},
                            {"clients", {{{"clientId", m_context.projectId()}}}},
@@ -162,17 +199,27 @@ oidc::net::LocalHttpResponse AdminRoutes::clock(const SandboxRequest &request)
 {
     if (request.method() == "POST") {
         auto parsed = adminBody(request);
-        if (auto *refused = std::get_if<oidc::net::LocalHttpResponse>(&parsed))
-            return std::move(*refused);
-        const oidc::Json body = std::get<oidc::Json>(std::move(parsed));
+        if (!parsed)
+            return parsed.takeReply();
+        const oidc::Json &body = *parsed;
         const auto offset = body.find("offsetSeconds");
         const auto advance = body.find("advanceSeconds");
-        if (offset != body.end() && offset->is_number_integer())
-            m_context.clock.setOffsetSeconds(offset->get<int64_t>());
-        else if (advance != body.end() && advance->is_number_integer())
-            m_context.clock.advance(advance->get<int64_t>());
-        else
+        const bool setting = offset != body.end() && offset->is_number_integer();
+        if (!setting && !(advance != body.end() && advance->is_number_integer()))
             return adminError(400, "send {\"offsetSeconds\": N} or {\"advanceSeconds\": N}");
+        const oidc::Json &number = setting ? *offset : *advance;
+        // An unsigned number beyond int64_t would wrap in get<int64_t>(): it is out of range.
+        constexpr int64_t kLargest = std::numeric_limits<int64_t>::max();
+        const bool fits = !number.is_number_unsigned() || number.get<uint64_t>() <= static_cast<uint64_t>(kLargest);
+        const int64_t seconds = fits ? number.get<int64_t>() : kLargest;
+        if (setting ? !Clock::isValidOffset(seconds) : !m_context.clock.canAdvance(seconds))
+            return reply::descopeError(400, errc::kInvalidArguments, "Invalid arguments",
+                                       "the clock offset must stay within ±" + std::to_string(Clock::kMaxOffsetSeconds)
+                                           + " seconds (ten years)");
+        if (setting)
+            m_context.clock.setOffsetSeconds(seconds);
+        else
+            m_context.clock.advance(seconds);
         m_context.stateChanged();
     }
     return reply::json(200, oidc::Json{{"now", m_context.now()}, {"offsetSeconds", m_context.clock.offsetSeconds()}});

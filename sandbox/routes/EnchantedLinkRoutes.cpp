@@ -3,7 +3,6 @@
 #include "sandbox/DescopeApi.h"
 #include "sandbox/ErrorCodes.h"
 #include "sandbox/HttpReplies.h"
-#include "sandbox/Inbox.h"
 #include "sandbox/Randomness.h"
 #include "sandbox/Router.h"
 #include "sandbox/SandboxContext.h"
@@ -26,13 +25,10 @@ void EnchantedLinkRoutes::registerRoutes(Router &router)
 
 oidc::net::LocalHttpResponse EnchantedLinkRoutes::start(const SandboxRequest &request)
 {
-    const auto operation = LoginFlow::parseOperation(request.param("op"));
-    if (!operation)
-        return reply::notFound();
-    auto started = m_flow.begin(request, *operation, "email");
-    if (started.error)
-        return std::move(*started.error);
-    const PendingLogin &login = started.login;
+    auto started = m_flow.beginFromPath(request, "email");
+    if (!started)
+        return started.takeReply();
+    const PendingLogin &login = started->login;
 
     EnchantedLink link;
     link.login = login;
@@ -58,15 +54,9 @@ oidc::net::LocalHttpResponse EnchantedLinkRoutes::start(const SandboxRequest &re
     for (size_t i = links.size() - 1; i > 0; --i) // Fisher–Yates with the CSPRNG
         std::swap(links[i], links[static_cast<size_t>(randomInt(0, static_cast<int>(i)))]);
 
-    InboxMessage message;
-    message.createdAt = m_context.now();
-    message.kind = "enchanted-link";
-    message.channel = "email";
-    message.to = login.deliveredTo;
-    message.loginId = login.loginId;
-    message.subject = "Sign in to the OIDC Playground sandbox";
+    InboxMessage message = m_flow.message(login, "enchanted-link", "Sign in to the OIDC Playground sandbox");
     message.text = "Click the link whose number matches the one shown in the app:";
-    const std::string uri = descope::redirectUri(started.body);
+    const std::string uri = descope::redirectUri(started->body);
     for (const auto &[number, token] : links) {
         const std::string url = MagicLinkRoutes::linkFor(m_context, uri, token);
         if (url.empty())
@@ -76,11 +66,9 @@ oidc::net::LocalHttpResponse EnchantedLinkRoutes::start(const SandboxRequest &re
     }
     for (const auto &token : link.tokens)
         m_context.state.enchantedTokens()[token] = link.pendingRef;
-    oidc::Json body = {{"linkId", link.linkId}, {"pendingRef", link.pendingRef}, {"maskedEmail", descope::maskEmail(login.deliveredTo)}};
+    oidc::Json body = {{"linkId", link.linkId}, {"pendingRef", link.pendingRef}};
     m_context.state.enchantedLinks()[link.pendingRef] = std::move(link);
-    m_context.inbox.deliver(std::move(message));
-    m_context.stateChanged();
-    return reply::json(200, body);
+    return m_flow.deliver(login, std::move(message), std::move(body));
 }
 
 EnchantedLinkRoutes::VerifyOutcome EnchantedLinkRoutes::verifyToken(SandboxContext &context, const std::string &token, std::string *number)
@@ -111,13 +99,10 @@ EnchantedLinkRoutes::VerifyOutcome EnchantedLinkRoutes::verifyToken(SandboxConte
 
 oidc::net::LocalHttpResponse EnchantedLinkRoutes::verify(const SandboxRequest &request)
 {
-    auto authorization = descope::authorize(request, m_context);
-    if (auto *refused = std::get_if<oidc::net::LocalHttpResponse>(&authorization))
-        return std::move(*refused);
-    auto parsed = descope::body(request);
-    if (auto *refused = std::get_if<oidc::net::LocalHttpResponse>(&parsed))
-        return std::move(*refused);
-    const std::string token = descope::string(std::get<oidc::Json>(parsed), "token");
+    auto call = descope::accept(request, m_context);
+    if (!call)
+        return call.takeReply();
+    const std::string token = descope::string(call->body, "token");
     if (token.empty())
         return reply::descopeError(400, errc::kMissingArguments, "Missing arguments", "token is required");
     switch (verifyToken(m_context, token)) {
@@ -134,13 +119,10 @@ oidc::net::LocalHttpResponse EnchantedLinkRoutes::verify(const SandboxRequest &r
 
 oidc::net::LocalHttpResponse EnchantedLinkRoutes::pendingSession(const SandboxRequest &request)
 {
-    auto authorization = descope::authorize(request, m_context);
-    if (auto *refused = std::get_if<oidc::net::LocalHttpResponse>(&authorization))
-        return std::move(*refused);
-    auto parsed = descope::body(request);
-    if (auto *refused = std::get_if<oidc::net::LocalHttpResponse>(&parsed))
-        return std::move(*refused);
-    const std::string pendingRef = descope::string(std::get<oidc::Json>(parsed), "pendingRef");
+    auto call = descope::accept(request, m_context);
+    if (!call)
+        return call.takeReply();
+    const std::string pendingRef = descope::string(call->body, "pendingRef");
     if (pendingRef.empty())
         return reply::descopeError(400, errc::kMissingArguments, "Missing arguments", "pendingRef is required");
     auto &links = m_context.state.enchantedLinks();

@@ -3,7 +3,6 @@
 #include "sandbox/DescopeApi.h"
 #include "sandbox/ErrorCodes.h"
 #include "sandbox/HttpReplies.h"
-#include "sandbox/Inbox.h"
 #include "sandbox/Randomness.h"
 #include "sandbox/Router.h"
 #include "sandbox/SandboxContext.h"
@@ -37,49 +36,34 @@ void MagicLinkRoutes::registerRoutes(Router &router)
 
 oidc::net::LocalHttpResponse MagicLinkRoutes::start(const SandboxRequest &request)
 {
-    const auto operation = LoginFlow::parseOperation(request.param("op"));
     const std::string method = request.param("method");
-    if (!operation || (method != "email" && method != "sms" && method != "whatsapp"))
+    if (method != "email" && method != "sms" && method != "whatsapp")
         return reply::notFound();
-    auto started = m_flow.begin(request, *operation, method);
-    if (started.error)
-        return std::move(*started.error);
-    const PendingLogin &login = started.login;
+    auto started = m_flow.beginFromPath(request, method);
+    if (!started)
+        return started.takeReply();
+    const PendingLogin &login = started->login;
     MagicLink link;
     link.login = login;
     link.token = randomUrlToken(32);
     link.expiresAt = m_context.now() + m_context.fixtures.lifetimes.linkSeconds;
-    const std::string url = linkFor(m_context, descope::redirectUri(started.body), link.token);
+    const std::string url = linkFor(m_context, descope::redirectUri(started->body), link.token);
     if (url.empty())
         return reply::descopeError(400, errc::kInvalidArguments, "Invalid arguments", "URI must be an absolute URL without a fragment");
     m_context.state.magicLinks()[link.token] = std::move(link);
 
-    InboxMessage message;
-    message.createdAt = m_context.now();
-    message.kind = "magic-link";
-    message.channel = method;
-    message.to = login.deliveredTo;
-    message.loginId = login.loginId;
-    message.subject = "Your sign-in link";
+    InboxMessage message = m_flow.message(login, "magic-link", "Your sign-in link");
     message.links.push_back(InboxLink{{}, url});
     message.text = "Open this link to sign in to the OIDC Playground sandbox: " + url;
-    m_context.inbox.deliver(std::move(message));
-    m_context.stateChanged();
-
-    if (LoginFlow::isPhoneMethod(method))
-        return reply::json(200, oidc::Json{{"maskedPhone", descope::maskPhone(login.deliveredTo)}});
-    return reply::json(200, oidc::Json{{"maskedEmail", descope::maskEmail(login.deliveredTo)}});
+    return m_flow.deliver(login, std::move(message));
 }
 
 oidc::net::LocalHttpResponse MagicLinkRoutes::verify(const SandboxRequest &request)
 {
-    auto authorization = descope::authorize(request, m_context);
-    if (auto *refused = std::get_if<oidc::net::LocalHttpResponse>(&authorization))
-        return std::move(*refused);
-    auto parsed = descope::body(request);
-    if (auto *refused = std::get_if<oidc::net::LocalHttpResponse>(&parsed))
-        return std::move(*refused);
-    const std::string token = descope::string(std::get<oidc::Json>(parsed), "token");
+    auto call = descope::accept(request, m_context);
+    if (!call)
+        return call.takeReply();
+    const std::string token = descope::string(call->body, "token");
     if (token.empty())
         return reply::descopeError(400, errc::kMissingArguments, "Missing arguments", "token is required");
     return verifyToken(m_context, m_flow, token, request);

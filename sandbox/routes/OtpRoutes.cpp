@@ -3,7 +3,6 @@
 #include "sandbox/DescopeApi.h"
 #include "sandbox/ErrorCodes.h"
 #include "sandbox/HttpReplies.h"
-#include "sandbox/Inbox.h"
 #include "sandbox/Randomness.h"
 #include "sandbox/Router.h"
 #include "sandbox/SandboxContext.h"
@@ -30,14 +29,13 @@ void OtpRoutes::registerRoutes(Router &router)
 
 oidc::net::LocalHttpResponse OtpRoutes::start(const SandboxRequest &request)
 {
-    const auto operation = LoginFlow::parseOperation(request.param("op"));
     const std::string method = request.param("method");
-    if (!operation || !isOtpMethod(method))
+    if (!isOtpMethod(method))
         return reply::notFound();
-    auto started = m_flow.begin(request, *operation, method);
-    if (started.error)
-        return std::move(*started.error);
-    const PendingLogin &login = started.login;
+    auto started = m_flow.beginFromPath(request, method);
+    if (!started)
+        return started.takeReply();
+    const PendingLogin &login = started->login;
     OtpChallenge challenge;
     challenge.login = login;
     challenge.code = randomDigits(6);
@@ -46,22 +44,11 @@ oidc::net::LocalHttpResponse OtpRoutes::start(const SandboxRequest &request)
     // A new code replaces the previous one (and its attempt count).
     m_context.state.otps()[SandboxState::otpKey(method, login.loginId)] = std::move(challenge);
 
-    InboxMessage message;
-    message.createdAt = m_context.now();
-    message.kind = "otp";
-    message.channel = method;
-    message.to = login.deliveredTo;
-    message.loginId = login.loginId;
-    message.subject = "Your sign-in code";
+    InboxMessage message = m_flow.message(login, "otp", "Your sign-in code");
     message.code = code;
     message.text = "Your OIDC Playground sandbox code is " + code + ". It expires in "
         + std::to_string(m_context.fixtures.lifetimes.otpSeconds / 60) + " minutes.";
-    m_context.inbox.deliver(std::move(message));
-    m_context.stateChanged();
-
-    if (LoginFlow::isPhoneMethod(method))
-        return reply::json(200, oidc::Json{{"maskedPhone", descope::maskPhone(login.deliveredTo)}});
-    return reply::json(200, oidc::Json{{"maskedEmail", descope::maskEmail(login.deliveredTo)}});
+    return m_flow.deliver(login, std::move(message));
 }
 
 oidc::net::LocalHttpResponse OtpRoutes::verify(const SandboxRequest &request)
@@ -69,13 +56,10 @@ oidc::net::LocalHttpResponse OtpRoutes::verify(const SandboxRequest &request)
     const std::string method = request.param("method");
     if (!isOtpMethod(method))
         return reply::notFound();
-    auto authorization = descope::authorize(request, m_context);
-    if (auto *refused = std::get_if<oidc::net::LocalHttpResponse>(&authorization))
-        return std::move(*refused);
-    auto parsed = descope::body(request);
-    if (auto *refused = std::get_if<oidc::net::LocalHttpResponse>(&parsed))
-        return std::move(*refused);
-    const oidc::Json body = std::get<oidc::Json>(std::move(parsed));
+    auto call = descope::accept(request, m_context);
+    if (!call)
+        return call.takeReply();
+    const oidc::Json &body = call->body;
     const std::string loginId = descope::string(body, "loginId");
     const std::string code = descope::string(body, "code");
     if (loginId.empty() || code.empty())

@@ -30,32 +30,30 @@ void SessionRoutes::registerRoutes(Router &router)
                "Validate (Bearer pid:sessionJwt): the claims, flat");
 }
 
-std::variant<SessionService::Validated, oidc::net::LocalHttpResponse> SessionRoutes::refreshToken(const SandboxRequest &request)
+ReplyOr<SessionService::Validated> SessionRoutes::refreshToken(const SandboxRequest &request)
 {
-    auto authorization = descope::authorize(request, m_context);
-    if (auto *refused = std::get_if<oidc::net::LocalHttpResponse>(&authorization))
-        return std::move(*refused);
-    std::string token = std::get<descope::BearerParts>(authorization).token;
+    auto bearer = descope::authorize(request, m_context);
+    if (!bearer)
+        return bearer.takeReply();
+    std::string token = bearer->token;
     if (token.empty())
         token = request.cookie("DSR").value_or(std::string()); // §2.1: the refresh cookie
-    if (token.empty())
-        return reply::descopeError(401, errc::kMissingArguments, "Unauthorized",
-                                   "this call needs Authorization: Bearer <projectId>:<refreshJwt>");
-    auto validated = m_context.sessions.validateRefreshJwt(token);
-    if (!validated)
-        return descope::tokenRejected(validated.error());
-    return std::move(validated).value();
+    return descope::refreshSession(m_context, token, "this call needs");
 }
 
-oidc::net::LocalHttpResponse SessionRoutes::refresh(const SandboxRequest &request, bool lenient)
+ReplyOr<SessionRoutes::SessionCall> SessionRoutes::accept(const SandboxRequest &request)
 {
-    auto parsed = descope::body(request);
-    if (auto *refused = std::get_if<oidc::net::LocalHttpResponse>(&parsed))
-        return lenient ? reply::json(200, oidc::Json::object()) : std::move(*refused);
+    auto body = descope::body(request);
+    if (!body)
+        return body.takeReply();
     auto token = refreshToken(request);
-    if (auto *refused = std::get_if<oidc::net::LocalHttpResponse>(&token))
-        return lenient ? reply::json(200, oidc::Json::object()) : std::move(*refused); // OptionalJWTResponse: fields omitted
-    Session &session = *std::get<SessionService::Validated>(token).session;
+    if (!token)
+        return token.takeReply();
+    return SessionCall{std::move(body).value(), *token->session};
+}
+
+oidc::net::LocalHttpResponse SessionRoutes::jwtResponse(Session &session, const SandboxRequest &request)
+{
     const TokenFaults faults = m_context.faults.takeTokenFaults(request.path(), request.routePattern());
     auto response = m_context.sessions.issueJwtResponse(session, false, faults);
     if (!response)
@@ -64,15 +62,20 @@ oidc::net::LocalHttpResponse SessionRoutes::refresh(const SandboxRequest &reques
     return reply::json(200, response.value());
 }
 
+oidc::net::LocalHttpResponse SessionRoutes::refresh(const SandboxRequest &request, bool lenient)
+{
+    auto call = accept(request);
+    if (!call)
+        return lenient ? reply::json(200, oidc::Json::object()) : call.takeReply(); // OptionalJWTResponse: fields omitted
+    return jwtResponse(call->session, request);
+}
+
 oidc::net::LocalHttpResponse SessionRoutes::logout(const SandboxRequest &request, bool everywhere)
 {
-    auto parsed = descope::body(request);
-    if (auto *refused = std::get_if<oidc::net::LocalHttpResponse>(&parsed))
-        return std::move(*refused);
-    auto token = refreshToken(request);
-    if (auto *refused = std::get_if<oidc::net::LocalHttpResponse>(&token))
-        return std::move(*refused);
-    const Session &session = *std::get<SessionService::Validated>(token).session;
+    auto call = accept(request);
+    if (!call)
+        return call.takeReply();
+    const Session &session = call->session;
     if (everywhere)
         m_context.state.revokeSessionsOf(session.subject);
     else
@@ -89,9 +92,9 @@ oidc::net::LocalHttpResponse SessionRoutes::logout(const SandboxRequest &request
 oidc::net::LocalHttpResponse SessionRoutes::me(const SandboxRequest &request)
 {
     auto token = refreshToken(request);
-    if (auto *refused = std::get_if<oidc::net::LocalHttpResponse>(&token))
-        return std::move(*refused);
-    const Session &session = *std::get<SessionService::Validated>(token).session;
+    if (!token)
+        return token.takeReply();
+    const Session &session = *token->session;
     const User *user = m_context.state.user(session.subject);
     if (!user)
         return reply::descopeError(400, errc::kUserNotFound, "User not found", "the session's user no longer exists");
@@ -100,14 +103,11 @@ oidc::net::LocalHttpResponse SessionRoutes::me(const SandboxRequest &request)
 
 oidc::net::LocalHttpResponse SessionRoutes::myTenants(const SandboxRequest &request)
 {
-    auto parsed = descope::body(request);
-    if (auto *refused = std::get_if<oidc::net::LocalHttpResponse>(&parsed))
-        return std::move(*refused);
-    const oidc::Json body = std::get<oidc::Json>(std::move(parsed));
-    auto token = refreshToken(request);
-    if (auto *refused = std::get_if<oidc::net::LocalHttpResponse>(&token))
-        return std::move(*refused);
-    const Session &session = *std::get<SessionService::Validated>(token).session;
+    auto call = accept(request);
+    if (!call)
+        return call.takeReply();
+    const oidc::Json &body = call->body;
+    const Session &session = call->session;
     const User *user = m_context.state.user(session.subject);
     if (!user)
         return reply::descopeError(400, errc::kUserNotFound, "User not found", "the session's user no longer exists");
@@ -136,9 +136,9 @@ oidc::net::LocalHttpResponse SessionRoutes::myTenants(const SandboxRequest &requ
 oidc::net::LocalHttpResponse SessionRoutes::history(const SandboxRequest &request)
 {
     auto token = refreshToken(request);
-    if (auto *refused = std::get_if<oidc::net::LocalHttpResponse>(&token))
-        return std::move(*refused);
-    const Session &session = *std::get<SessionService::Validated>(token).session;
+    if (!token)
+        return token.takeReply();
+    const Session &session = *token->session;
     // A flat JSON array (descope-api.md §4: .NET's FixRootResponseBodyHandler).
     oidc::Json entries = oidc::Json::array();
     const auto &all = m_context.state.history();
@@ -155,14 +155,11 @@ oidc::net::LocalHttpResponse SessionRoutes::history(const SandboxRequest &reques
 
 oidc::net::LocalHttpResponse SessionRoutes::selectTenant(const SandboxRequest &request)
 {
-    auto parsed = descope::body(request);
-    if (auto *refused = std::get_if<oidc::net::LocalHttpResponse>(&parsed))
-        return std::move(*refused);
-    const std::string tenant = descope::string(std::get<oidc::Json>(parsed), "tenant");
-    auto token = refreshToken(request);
-    if (auto *refused = std::get_if<oidc::net::LocalHttpResponse>(&token))
-        return std::move(*refused);
-    Session &session = *std::get<SessionService::Validated>(token).session;
+    auto call = accept(request);
+    if (!call)
+        return call.takeReply();
+    const std::string tenant = descope::string(call->body, "tenant");
+    Session &session = call->session;
     if (tenant.empty())
         return reply::descopeError(400, errc::kMissingArguments, "Missing arguments", "tenant is required");
     const User *user = m_context.state.user(session.subject);
@@ -170,20 +167,15 @@ oidc::net::LocalHttpResponse SessionRoutes::selectTenant(const SandboxRequest &r
     if (!member)
         return reply::descopeError(400, errc::kInvalidArguments, "Invalid arguments", "the user is not a member of tenant " + tenant);
     session.currentTenant = tenant;
-    const TokenFaults faults = m_context.faults.takeTokenFaults(request.path(), request.routePattern());
-    auto response = m_context.sessions.issueJwtResponse(session, false, faults);
-    if (!response)
-        return reply::descopeError(500, errc::kBadRequest, "Internal sandbox error", response.error().message);
-    m_context.stateChanged();
-    return reply::json(200, response.value());
+    return jwtResponse(session, request);
 }
 
 oidc::net::LocalHttpResponse SessionRoutes::validate(const SandboxRequest &request)
 {
-    auto authorization = descope::authorize(request, m_context);
-    if (auto *refused = std::get_if<oidc::net::LocalHttpResponse>(&authorization))
-        return std::move(*refused);
-    const std::string token = std::get<descope::BearerParts>(authorization).token;
+    auto bearer = descope::authorize(request, m_context);
+    if (!bearer)
+        return bearer.takeReply();
+    const std::string &token = bearer->token;
     if (token.empty())
         return reply::descopeError(401, errc::kMissingArguments, "Unauthorized", "this call needs Authorization: Bearer <projectId>:<sessionJwt>");
     auto validated = m_context.sessions.validateSessionJwt(token);

@@ -5,12 +5,12 @@
 // logoutall, me, me/tenants, me/history, tenant/select and validate. The refresh JWT may also
 // come in the DSR cookie. An empty body and {} are the same (§14.4).
 
+#include "sandbox/ReplyOr.h"
 #include "sandbox/RouteModule.h"
 #include "sandbox/SessionService.h"
 
+#include "oidc/Json.h"
 #include "oidc/net/LocalHttpServer.h"
-
-#include <variant>
 
 namespace sandbox {
 
@@ -23,8 +23,17 @@ public:
     void registerRoutes(Router &router) override;
 
 private:
-    // The validated refresh JWT of the request, or the 401 to answer.
-    std::variant<SessionService::Validated, oidc::net::LocalHttpResponse> refreshToken(const SandboxRequest &request);
+    // The validated refresh JWT of the request (bearer part 2, else the DSR cookie), or the 401
+    // to answer.
+    [[nodiscard]] ReplyOr<SessionService::Validated> refreshToken(const SandboxRequest &request);
+    // The request pipeline of the POST routes: the body (400 E011001), then refreshToken().
+    struct SessionCall final {
+        oidc::Json body;
+        Session &session;
+    };
+    [[nodiscard]] ReplyOr<SessionCall> accept(const SandboxRequest &request);
+    // 200 + a fresh JWT response for `session` (the refresh JWT rotates), token faults applied.
+    oidc::net::LocalHttpResponse jwtResponse(Session &session, const SandboxRequest &request);
 
     oidc::net::LocalHttpResponse refresh(const SandboxRequest &request, bool lenient);
     oidc::net::LocalHttpResponse logout(const SandboxRequest &request, bool everywhere);

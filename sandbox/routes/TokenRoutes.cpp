@@ -40,9 +40,9 @@ oidc::net::LocalHttpResponse TokenRoutes::token(const SandboxRequest &request)
     if (const auto duplicate = params.duplicated())
         return reply::oauthError(400, "invalid_request", "the parameter " + *duplicate + " appears more than once (RFC 6749 §3.2)");
     auto authenticated = oauth::authenticateClient(request, params, m_context);
-    if (auto *refused = std::get_if<oidc::net::LocalHttpResponse>(&authenticated))
-        return std::move(*refused);
-    const auto &client = std::get<oauth::ClientAuthentication>(authenticated);
+    if (!authenticated)
+        return authenticated.takeReply();
+    const oauth::ClientAuthentication &client = *authenticated;
     const std::string grantType = params.value("grant_type");
     if (grantType.empty())
         return reply::oauthError(400, "invalid_request", "grant_type is missing");
@@ -233,8 +233,8 @@ oidc::net::LocalHttpResponse TokenRoutes::revoke(const SandboxRequest &request)
     // Client authentication is optional here, but credentials that are sent must be right.
     if (params.has("client_id") || !request.header("authorization").isNull()) {
         auto authenticated = oauth::authenticateClient(request, params, m_context);
-        if (auto *refused = std::get_if<oidc::net::LocalHttpResponse>(&authenticated))
-            return std::move(*refused);
+        if (!authenticated)
+            return authenticated.takeReply();
     }
     const std::string token = params.value("token");
     if (token.empty())

@@ -57,9 +57,9 @@ void TotpRoutes::registerRoutes(Router &router)
 oidc::net::LocalHttpResponse TotpRoutes::signUp(const SandboxRequest &request)
 {
     auto started = m_flow.begin(request, LoginFlow::Operation::SignUp, "totp");
-    if (started.error)
-        return std::move(*started.error);
-    const PendingLogin &login = started.login;
+    if (!started)
+        return started.takeReply();
+    const PendingLogin &login = started->login;
     auto enrollment = auth::createTotpEnrollment({m_context.fixtures.projectName, login.loginId, {}, 20});
     if (!enrollment)
         return internalError(enrollment.error());
@@ -77,10 +77,10 @@ oidc::net::LocalHttpResponse TotpRoutes::verify(const SandboxRequest &request)
 {
     // signup-in: an existing user signs in (or steps up); a pending sign-up is created.
     auto started = m_flow.begin(request, LoginFlow::Operation::SignUpOrIn, "totp");
-    if (started.error)
-        return std::move(*started.error);
-    PendingLogin login = started.login;
-    std::string code = descope::string(started.body, "code");
+    if (!started)
+        return started.takeReply();
+    PendingLogin login = started->login;
+    std::string code = descope::string(started->body, "code");
     std::erase(code, ' ');
     if (code.empty())
         return reply::descopeError(400, errc::kMissingArguments, "Missing arguments", "loginId and code are required");
@@ -146,32 +146,16 @@ oidc::net::LocalHttpResponse TotpRoutes::verify(const SandboxRequest &request)
 
 oidc::net::LocalHttpResponse TotpRoutes::update(const SandboxRequest &request)
 {
-    auto authorization = descope::authorize(request, m_context);
-    if (auto *refused = std::get_if<oidc::net::LocalHttpResponse>(&authorization))
-        return std::move(*refused);
-    const auto bearer = std::get<descope::BearerParts>(std::move(authorization));
-    auto parsed = descope::body(request);
-    if (auto *refused = std::get_if<oidc::net::LocalHttpResponse>(&parsed))
-        return std::move(*refused);
-    const oidc::Json body = std::get<oidc::Json>(std::move(parsed));
-    if (bearer.token.empty())
-        return reply::descopeError(401, errc::kMissingArguments, "Unauthorized",
-                                   "totp/update needs Authorization: Bearer <projectId>:<refreshJwt>");
-    auto validated = m_context.sessions.validateRefreshJwt(bearer.token);
-    if (!validated)
-        return descope::tokenRejected(validated.error());
-    const User *user = m_context.state.user(validated->session->subject);
-    if (!user)
-        return reply::descopeError(400, errc::kUserNotFound, "User not found", "the refresh JWT's user no longer exists");
-    const std::string loginId = descope::string(body, "loginId");
-    if (!loginId.empty() && m_context.state.userByLoginId(loginId) != user)
-        return reply::descopeError(401, errc::kInvalidRequest, "Unauthorized",
-                                   "the refresh JWT belongs to another user than the login ID");
-    const std::string account = loginId.empty() ? (user->loginIds.empty() ? user->userId : user->loginIds.front()) : loginId;
-    auto enrollment = auth::createTotpEnrollment({m_context.fixtures.projectName, account, {}, 20});
+    auto call = descope::accept(request, m_context);
+    if (!call)
+        return call.takeReply();
+    auto updating = m_flow.beginUpdate(*call, "totp/update");
+    if (!updating)
+        return updating.takeReply();
+    auto enrollment = auth::createTotpEnrollment({m_context.fixtures.projectName, updating->loginId, {}, 20});
     if (!enrollment)
         return internalError(enrollment.error());
-    m_context.state.totp()[user->userId].pending = TotpSeed{enrollment->secret, std::nullopt};
+    m_context.state.totp()[updating->user->userId].pending = TotpSeed{enrollment->secret, std::nullopt};
     m_context.stateChanged();
     return reply::json(200, enrollment->toDescopeJson());
 }

@@ -11,8 +11,6 @@
 #include "sandbox/auth/WebAuthnOptions.h"
 #include "sandbox/auth/WebAuthnVerifier.h"
 
-#include <QUrl>
-
 namespace sandbox {
 
 namespace {
@@ -50,7 +48,18 @@ std::vector<auth::CredentialDescriptor> descriptorsOf(SandboxState &state, const
     return descriptors;
 }
 
+// The body's "passkeyOptions" (absent: every member unset).
+oidc::Result<auth::PasskeyOptions> passkeyOptionsOf(const oidc::Json &body)
+{
+    return auth::parsePasskeyOptions(body.contains("passkeyOptions") ? body["passkeyOptions"] : oidc::Json());
+}
+
 } // namespace
+
+struct WebAuthnRoutes::Registered final {
+    WebAuthnTransaction transaction;
+    auth::WebAuthnCredential credential;
+};
 
 void WebAuthnRoutes::registerRoutes(Router &router)
 {
@@ -74,8 +83,7 @@ WebAuthnRoutes::Origin WebAuthnRoutes::originFor(const oidc::Json &body) const
 {
     // Without an origin (Swift), the sandbox's own: http://localhost:<port> (RP ID "localhost"),
     // or the 127.0.0.1 base URL itself.
-    const QUrl base(QString::fromStdString(m_context.baseUrl));
-    const std::string localhost = "http://localhost:" + std::to_string(base.port());
+    const std::string localhost = m_context.localhostOrigin();
     Origin result;
     result.rpId = "localhost";
     result.origins = {localhost};
@@ -89,11 +97,19 @@ WebAuthnRoutes::Origin WebAuthnRoutes::originFor(const oidc::Json &body) const
     return result;
 }
 
+oidc::net::LocalHttpResponse WebAuthnRoutes::keep(WebAuthnTransaction transaction, const std::string &options, bool create)
+{
+    const std::string transactionId = randomAlphanumeric(32);
+    m_context.state.webauthnTransactions()[transactionId] = std::move(transaction);
+    m_context.stateChanged();
+    return reply::json(200, oidc::Json{{"transactionId", transactionId}, {"options", options}, {"create", create}});
+}
+
 oidc::net::LocalHttpResponse WebAuthnRoutes::startRegistration(Kind kind, PendingLogin login, const oidc::Json &body,
                                                                const std::string &userHandle, bool mfa,
                                                                const std::string &sessionId)
 {
-    auto passkeyOptions = auth::parsePasskeyOptions(body.contains("passkeyOptions") ? body["passkeyOptions"] : oidc::Json());
+    auto passkeyOptions = passkeyOptionsOf(body);
     if (!passkeyOptions)
         return webauthnRejected(passkeyOptions.error());
     const Origin origin = originFor(body);
@@ -120,15 +136,12 @@ oidc::net::LocalHttpResponse WebAuthnRoutes::startRegistration(Kind kind, Pendin
     transaction.mfa = mfa;
     transaction.sessionId = sessionId;
     transaction.expiresAt = started->transaction.expiresAtUnix;
-    const std::string transactionId = randomAlphanumeric(32);
-    m_context.state.webauthnTransactions()[transactionId] = std::move(transaction);
-    m_context.stateChanged();
-    return reply::json(200, oidc::Json{{"transactionId", transactionId}, {"options", started->options}, {"create", true}});
+    return keep(std::move(transaction), started->options, true);
 }
 
 oidc::net::LocalHttpResponse WebAuthnRoutes::startAuthentication(PendingLogin login, const oidc::Json &body)
 {
-    auto passkeyOptions = auth::parsePasskeyOptions(body.contains("passkeyOptions") ? body["passkeyOptions"] : oidc::Json());
+    auto passkeyOptions = passkeyOptionsOf(body);
     if (!passkeyOptions)
         return webauthnRejected(passkeyOptions.error());
     const Origin origin = originFor(body);
@@ -152,180 +165,154 @@ oidc::net::LocalHttpResponse WebAuthnRoutes::startAuthentication(PendingLogin lo
     transaction.login = std::move(login);
     transaction.transaction = started->transaction.toJson();
     transaction.expiresAt = started->transaction.expiresAtUnix;
-    const std::string transactionId = randomAlphanumeric(32);
-    m_context.state.webauthnTransactions()[transactionId] = std::move(transaction);
-    m_context.stateChanged();
-    return reply::json(200, oidc::Json{{"transactionId", transactionId}, {"options", started->options}, {"create", false}});
+    return keep(std::move(transaction), started->options, false);
 }
 
 oidc::net::LocalHttpResponse WebAuthnRoutes::signUpStart(const SandboxRequest &request)
 {
     auto started = m_flow.begin(request, LoginFlow::Operation::SignUp, "webauthn");
-    if (started.error)
-        return std::move(*started.error);
+    if (!started)
+        return started.takeReply();
     // The user ID the sign-up will create is the passkey's user handle.
-    started.login.userId = "U" + randomAlphanumeric(27);
-    const std::string handle = started.login.userId;
-    return startRegistration(Kind::SignUp, std::move(started.login), started.body, handle);
+    started->login.userId = "U" + randomAlphanumeric(27);
+    const std::string handle = started->login.userId;
+    return startRegistration(Kind::SignUp, std::move(started->login), started->body, handle);
 }
 
 oidc::net::LocalHttpResponse WebAuthnRoutes::signInStart(const SandboxRequest &request)
 {
-    auto parsed = descope::body(request);
-    if (auto *refused = std::get_if<oidc::net::LocalHttpResponse>(&parsed))
-        return std::move(*refused);
-    const oidc::Json body = std::get<oidc::Json>(std::move(parsed));
-    if (descope::string(body, "loginId").empty()) {
+    // The body decides which pipeline applies, so it is read first.
+    auto body = descope::body(request);
+    if (!body)
+        return body.takeReply();
+    if (descope::string(*body, "loginId").empty()) {
         // A discoverable-credential sign-in: the authenticator names the user.
-        auto authorization = descope::authorize(request, m_context);
-        if (auto *refused = std::get_if<oidc::net::LocalHttpResponse>(&authorization))
-            return std::move(*refused);
+        auto bearer = descope::authorize(request, m_context);
+        if (!bearer)
+            return bearer.takeReply();
         PendingLogin login;
         login.method = "webauthn";
-        login.options = descope::loginOptions(body);
+        login.options = descope::loginOptions(*body);
         if (login.options.stepup || login.options.mfa)
             return reply::descopeError(400, errc::kMissingArguments, "Missing arguments", "step-up and MFA need a loginId");
-        return startAuthentication(std::move(login), body);
+        return startAuthentication(std::move(login), *body);
     }
     auto started = m_flow.begin(request, LoginFlow::Operation::SignIn, "webauthn");
-    if (started.error)
-        return std::move(*started.error);
-    return startAuthentication(std::move(started.login), started.body);
+    if (!started)
+        return started.takeReply();
+    return startAuthentication(std::move(started->login), started->body);
 }
 
 oidc::net::LocalHttpResponse WebAuthnRoutes::signUpOrInStart(const SandboxRequest &request)
 {
     auto started = m_flow.begin(request, LoginFlow::Operation::SignUpOrIn, "webauthn");
-    if (started.error)
-        return std::move(*started.error);
-    if (!started.login.signUp && !descriptorsOf(m_context.state, started.login.userId).empty())
-        return startAuthentication(std::move(started.login), started.body);
+    if (!started)
+        return started.takeReply();
+    PendingLogin &login = started->login;
+    if (!login.signUp && !descriptorsOf(m_context.state, login.userId).empty())
+        return startAuthentication(std::move(login), started->body);
     // A new user, or a user without a passkey yet: registration, finished by signup/finish.
-    if (started.login.signUp)
-        started.login.userId = "U" + randomAlphanumeric(27);
-    const std::string handle = started.login.userId;
-    return startRegistration(Kind::SignUp, std::move(started.login), started.body, handle);
+    if (login.signUp)
+        login.userId = "U" + randomAlphanumeric(27);
+    const std::string handle = login.userId;
+    return startRegistration(Kind::SignUp, std::move(login), started->body, handle);
 }
 
 oidc::net::LocalHttpResponse WebAuthnRoutes::updateStart(const SandboxRequest &request)
 {
-    auto authorization = descope::authorize(request, m_context);
-    if (auto *refused = std::get_if<oidc::net::LocalHttpResponse>(&authorization))
-        return std::move(*refused);
-    const auto bearer = std::get<descope::BearerParts>(std::move(authorization));
-    auto parsed = descope::body(request);
-    if (auto *refused = std::get_if<oidc::net::LocalHttpResponse>(&parsed))
-        return std::move(*refused);
-    const oidc::Json body = std::get<oidc::Json>(std::move(parsed));
-    if (bearer.token.empty())
-        return reply::descopeError(401, errc::kMissingArguments, "Unauthorized",
-                                   "webauthn/update needs Authorization: Bearer <projectId>:<refreshJwt>");
-    auto validated = m_context.sessions.validateRefreshJwt(bearer.token);
-    if (!validated)
-        return descope::tokenRejected(validated.error());
-    if (!validated->session)
-        return reply::descopeError(401, errc::kInvalidRequest, "Unauthorized", "the token names no session");
-    const User *user = m_context.state.user(validated->session->subject);
-    if (!user)
-        return reply::descopeError(400, errc::kUserNotFound, "User not found", "the refresh JWT's user no longer exists");
-    std::string loginId = descope::string(body, "loginId");
-    if (!loginId.empty() && m_context.state.userByLoginId(loginId) != user)
-        return reply::descopeError(401, errc::kInvalidRequest, "Unauthorized",
-                                   "the refresh JWT belongs to another user than the login ID");
-    if (loginId.empty())
-        loginId = user->loginIds.empty() ? user->userId : user->loginIds.front();
+    auto call = descope::accept(request, m_context);
+    if (!call)
+        return call.takeReply();
+    auto updating = m_flow.beginUpdate(*call, "webauthn/update");
+    if (!updating)
+        return updating.takeReply();
+    const oidc::Json &body = call->body;
     PendingLogin login;
-    login.loginId = loginId;
+    login.loginId = updating->loginId;
     login.method = "webauthn";
-    login.userId = user->userId;
-    login.upgradeSessionId = validated->session->id;
+    login.userId = updating->user->userId;
+    login.upgradeSessionId = updating->session->id;
     login.options.mfa = body.contains("mfa") && body["mfa"].is_boolean() && body["mfa"].get<bool>();
     const bool mfa = login.options.mfa;
-    const std::string sessionId = validated->session->id;
-    const std::string handle = user->userId;
+    const std::string sessionId = updating->session->id;
+    const std::string handle = updating->user->userId;
     return startRegistration(Kind::Update, std::move(login), body, handle, mfa, sessionId);
 }
 
-WebAuthnRoutes::Taken WebAuthnRoutes::take(const SandboxRequest &request, Kind kind)
+ReplyOr<WebAuthnRoutes::Taken> WebAuthnRoutes::take(const SandboxRequest &request, Kind kind)
 {
-    Taken taken;
-    auto authorization = descope::authorize(request, m_context);
-    if (auto *refused = std::get_if<oidc::net::LocalHttpResponse>(&authorization)) {
-        taken.error = std::move(*refused);
-        return taken;
-    }
-    auto parsed = descope::body(request);
-    if (auto *refused = std::get_if<oidc::net::LocalHttpResponse>(&parsed)) {
-        taken.error = std::move(*refused);
-        return taken;
-    }
-    const oidc::Json body = std::get<oidc::Json>(std::move(parsed));
+    auto call = descope::accept(request, m_context);
+    if (!call)
+        return call.takeReply();
+    const oidc::Json &body = call->body;
     // Go spells it transactionID (descope-api.md §14.3).
     std::string transactionId = descope::string(body, "transactionId");
     if (transactionId.empty())
         transactionId = descope::string(body, "transactionID");
+    Taken taken;
     taken.response = descope::string(body, "response");
-    if (transactionId.empty() || taken.response.empty()) {
-        taken.error = reply::descopeError(400, errc::kMissingArguments, "Missing arguments", "transactionId and response are required");
-        return taken;
-    }
+    if (transactionId.empty() || taken.response.empty())
+        return reply::descopeError(400, errc::kMissingArguments, "Missing arguments", "transactionId and response are required");
     auto &transactions = m_context.state.webauthnTransactions();
     const auto it = transactions.find(transactionId);
-    if (it == transactions.end()) {
-        taken.error = reply::descopeError(400, errc::kInvalidRequest, "Unknown transaction",
-                                          "no WebAuthn transaction has this ID (finished, expired or never started)");
-        return taken;
-    }
+    if (it == transactions.end())
+        return reply::descopeError(400, errc::kInvalidRequest, "Unknown transaction",
+                                   "no WebAuthn transaction has this ID (finished, expired or never started)");
     // A challenge is good for one attempt: the transaction goes whatever the outcome.
     taken.transaction = std::move(it->second);
     transactions.erase(it);
     m_context.stateChanged();
-    if (taken.transaction.kind != kind) {
-        taken.error = reply::descopeError(400, errc::kInvalidRequest, "Wrong transaction",
-                                          "this transaction was not started for this finish call");
-        return taken;
-    }
+    if (taken.transaction.kind != kind)
+        return reply::descopeError(400, errc::kInvalidRequest, "Wrong transaction", "this transaction was not started for this finish call");
     return taken;
+}
+
+ReplyOr<WebAuthnRoutes::Registered> WebAuthnRoutes::finishRegistration(const SandboxRequest &request, Kind kind)
+{
+    auto taken = take(request, kind);
+    if (!taken)
+        return taken.takeReply();
+    auto transaction = auth::RegistrationTransaction::fromJson(taken->transaction.transaction);
+    if (!transaction)
+        return webauthnRejected(transaction.error());
+    auto credential = auth::verifyRegistration(*transaction, taken->response, m_context.now());
+    if (!credential)
+        return webauthnRejected(credential.error());
+    if (m_context.state.webauthnCredentials().count(credential->id))
+        return reply::descopeError(400, errc::kInvalidRequest, "Credential already registered",
+                                   "WEBAUTHN_CREDENTIAL_DUPLICATE: this credential ID is already registered");
+    return Registered{std::move(taken->transaction), std::move(credential).value()};
 }
 
 oidc::net::LocalHttpResponse WebAuthnRoutes::signUpFinish(const SandboxRequest &request)
 {
-    Taken taken = take(request, Kind::SignUp);
-    if (taken.error)
-        return std::move(*taken.error);
-    auto transaction = auth::RegistrationTransaction::fromJson(taken.transaction.transaction);
-    if (!transaction)
-        return webauthnRejected(transaction.error());
-    auto credential = auth::verifyRegistration(*transaction, taken.response, m_context.now());
-    if (!credential)
-        return webauthnRejected(credential.error());
-    auto &credentials = m_context.state.webauthnCredentials();
-    if (credentials.count(credential->id))
-        return reply::descopeError(400, errc::kInvalidRequest, "Credential already registered",
-                                   "WEBAUTHN_CREDENTIAL_DUPLICATE: this credential ID is already registered");
-    const PendingLogin &login = taken.transaction.login;
+    auto registered = finishRegistration(request, Kind::SignUp);
+    if (!registered)
+        return registered.takeReply();
+    const PendingLogin &login = registered->transaction.login;
     if (login.signUp && m_context.state.userByLoginId(login.loginId))
         return reply::descopeError(400, errc::kUserAlreadyExists, "User already exists",
                                    "a user with the login ID " + login.loginId + " already exists");
     // Stored first so that ResponseUser.webauthn is true; dropped if no user came of it.
-    const std::string credentialId = credential->id;
-    credentials[credentialId] = WebAuthnCredentialRecord{login.userId, credential->toJson(), m_context.now()};
+    const std::string credentialId = registered->credential.id;
+    auto &credentials = m_context.state.webauthnCredentials();
+    credentials[credentialId] = WebAuthnCredentialRecord{login.userId, registered->credential.toJson(), m_context.now()};
     auto response = m_flow.complete(login, request);
     if (!m_context.state.user(login.userId))
-        m_context.state.webauthnCredentials().erase(credentialId);
+        credentials.erase(credentialId);
     m_context.stateChanged();
     return response;
 }
 
 oidc::net::LocalHttpResponse WebAuthnRoutes::signInFinish(const SandboxRequest &request)
 {
-    Taken taken = take(request, Kind::SignIn);
-    if (taken.error)
-        return std::move(*taken.error);
-    auto transaction = auth::AuthenticationTransaction::fromJson(taken.transaction.transaction);
+    auto taken = take(request, Kind::SignIn);
+    if (!taken)
+        return taken.takeReply();
+    auto transaction = auth::AuthenticationTransaction::fromJson(taken->transaction.transaction);
     if (!transaction)
         return webauthnRejected(transaction.error());
-    auto assertion = auth::parseAssertionResponse(taken.response);
+    auto assertion = auth::parseAssertionResponse(taken->response);
     if (!assertion)
         return webauthnRejected(assertion.error());
     auto &credentials = m_context.state.webauthnCredentials();
@@ -343,7 +330,7 @@ oidc::net::LocalHttpResponse WebAuthnRoutes::signInFinish(const SandboxRequest &
     it->second.credential = credential->toJson();
     m_context.stateChanged();
 
-    PendingLogin login = taken.transaction.login;
+    PendingLogin login = taken->transaction.login;
     const User *user = m_context.state.user(it->second.userId);
     if (!user)
         return reply::descopeError(400, errc::kUserNotFound, "User not found", "the passkey's user no longer exists");
@@ -359,25 +346,16 @@ oidc::net::LocalHttpResponse WebAuthnRoutes::signInFinish(const SandboxRequest &
 
 oidc::net::LocalHttpResponse WebAuthnRoutes::updateFinish(const SandboxRequest &request)
 {
-    Taken taken = take(request, Kind::Update);
-    if (taken.error)
-        return std::move(*taken.error);
-    auto transaction = auth::RegistrationTransaction::fromJson(taken.transaction.transaction);
-    if (!transaction)
-        return webauthnRejected(transaction.error());
-    auto credential = auth::verifyRegistration(*transaction, taken.response, m_context.now());
-    if (!credential)
-        return webauthnRejected(credential.error());
-    auto &credentials = m_context.state.webauthnCredentials();
-    if (credentials.count(credential->id))
-        return reply::descopeError(400, errc::kInvalidRequest, "Credential already registered",
-                                   "WEBAUTHN_CREDENTIAL_DUPLICATE: this credential ID is already registered");
-    const PendingLogin &login = taken.transaction.login;
+    auto registered = finishRegistration(request, Kind::Update);
+    if (!registered)
+        return registered.takeReply();
+    const PendingLogin &login = registered->transaction.login;
     if (!m_context.state.user(login.userId))
         return reply::descopeError(400, errc::kUserNotFound, "User not found", "the user no longer exists");
-    credentials[credential->id] = WebAuthnCredentialRecord{login.userId, credential->toJson(), m_context.now()};
+    m_context.state.webauthnCredentials()[registered->credential.id] =
+        WebAuthnCredentialRecord{login.userId, registered->credential.toJson(), m_context.now()};
     m_context.stateChanged();
-    if (!taken.transaction.mfa)
+    if (!registered->transaction.mfa)
         return reply::json(200, oidc::Json::object());
     // MFA: the session of the refresh JWT gains the webauthn factor.
     auto response = m_flow.complete(login, request);

@@ -12,11 +12,11 @@
 // errorMessage ("WEBAUTHN_ORIGIN: …").
 
 #include "sandbox/LoginFlow.h"
+#include "sandbox/ReplyOr.h"
 #include "sandbox/RouteModule.h"
 
 #include "oidc/net/LocalHttpServer.h"
 
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -46,17 +46,21 @@ private:
 
     // The RP ID and accepted origins for a start body's "origin" (absent: the sandbox's own).
     [[nodiscard]] Origin originFor(const oidc::Json &body) const;
+    // Keeps `transaction` under a new transactionId: {transactionId, options, create}.
+    oidc::net::LocalHttpResponse keep(WebAuthnTransaction transaction, const std::string &options, bool create);
     oidc::net::LocalHttpResponse startRegistration(WebAuthnTransaction::Kind kind, PendingLogin login, const oidc::Json &body,
                                                    const std::string &userHandle, bool mfa = false,
                                                    const std::string &sessionId = {});
     oidc::net::LocalHttpResponse startAuthentication(PendingLogin login, const oidc::Json &body);
-    // Finds and removes the body's transaction; `error` is set when there is none or it expired.
+    // The finish pipeline: descope::accept, then the body's transaction, found and removed.
     struct Taken final {
         WebAuthnTransaction transaction;
         std::string response;
-        std::optional<oidc::net::LocalHttpResponse> error;
     };
-    [[nodiscard]] Taken take(const SandboxRequest &request, WebAuthnTransaction::Kind kind);
+    [[nodiscard]] ReplyOr<Taken> take(const SandboxRequest &request, WebAuthnTransaction::Kind kind);
+    // take(), then the registration verified (W3C WebAuthn §7.1) and its credential ID new.
+    struct Registered;
+    [[nodiscard]] ReplyOr<Registered> finishRegistration(const SandboxRequest &request, WebAuthnTransaction::Kind kind);
 
     SandboxContext &m_context;
     LoginFlow m_flow;

@@ -329,7 +329,7 @@ TEST_F(CliTest, VerifyHmacNeedsSecretFile)
     const std::string input = base64UrlEncode(R"({"alg":"HS256"})") + "." + base64UrlEncode(claims().dump());
     const std::string token = input + "." + base64UrlEncode(signHmac(JwsAlgorithm::HS256, "s3cr3t-s3cr3t-s3cr3t-s3cr3t-s3cr3t", input).value());
     const QString secret = writeFile(QStringLiteral("secret.txt"), "s3cr3t-s3cr3t-s3cr3t-s3cr3t-s3cr3t\n");
-    const QString wrong = writeFile(QStringLiteral("wrong.txt"), "not-the-secret");
+    const QString wrong = writeFile(QStringLiteral("wrong.txt"), "not-the-secret-not-the-secret-not-it");
     const CliRun ok = runCli({QStringLiteral("verify"), QString::fromStdString(token), QStringLiteral("--hmac-secret-file"), secret,
                            QStringLiteral("--algs"), QStringLiteral("HS256"), QStringLiteral("--json")});
     EXPECT_EQ(ok.exitCode, 0) << ok.out;

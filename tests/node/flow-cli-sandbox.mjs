@@ -84,17 +84,51 @@ for (const [kind, code] of idTokenFaults) {
   });
 }
 
-for (const [kind, code] of [['wrong-state', 'AUTHZ_STATE_MISMATCH'], ['missing-iss', 'AUTHZ_ISS_MISSING']]) {
-  test(`rp-checks: ${kind} on the redirect → ${code}, the code is never redeemed`, async () => {
-    await clearFaults();
-    await fault({ kind, count: 1 });
-    const result = await login([], { timeout: 4 });
-    assert.notEqual(result.code, 0);
-    assert.match(result.stderr, new RegExp(code));
-    assert.equal(result.json.error.code, 'LISTENER_TIMEOUT', 'the flow stayed pending until its timeout');
-    assert.ok(!steps(result.json).includes('token'), 'no token request');
+test('rp-checks A1: wrong-state on the redirect → AUTHZ_STATE_MISMATCH, a stray callback: the login keeps waiting, the code is never redeemed', async () => {
+  await clearFaults();
+  await fault({ kind: 'wrong-state', count: 1 });
+  const result = await login([], { timeout: 4 });
+  assert.notEqual(result.code, 0);
+  assert.match(result.stderr, /AUTHZ_STATE_MISMATCH/);
+  assert.equal(result.json.error.code, 'LISTENER_TIMEOUT', 'the flow stayed pending until its timeout');
+  assert.ok(!steps(result.json).includes('token'), 'no token request');
+});
+
+// Issue 14, defect 4: a callback that bears the login's state answers that login. When a later
+// check fails, the login ends at once with that check's error instead of waiting for its timeout.
+test('issue 14, defect 4: missing-iss (RFC 9207 advertised) ends the login at once with AUTHZ_ISS_MISSING', async () => {
+  await clearFaults();
+  await fault({ kind: 'missing-iss', count: 1 });
+  const result = await login([], { timeout: 60 });
+  assert.equal(result.code, 1, result.stderr);
+  assert.equal(result.json.error.category, 'AUTHZ');
+  assert.equal(result.json.error.code, 'AUTHZ_ISS_MISSING', 'refused at once, not kept waiting until LISTENER_TIMEOUT');
+  assert.ok(!steps(result.json).includes('token'), 'no token request');
+});
+
+test('issue 14, defect 4: our state with another issuer ends the login with AUTHZ_ISS_MISMATCH; a callback without our state does not', async () => {
+  await clearFaults();
+  let answered;
+  const result = await run(cli, ['login', '--issuer', info.issuer, '--client-id', info.projectId, '--no-browser', '--json', '--timeout', '60'], {
+    onStderrLine(line) {
+      if (!line.startsWith('authorize_url: ')) return;
+      const authorize = new URL(line.slice('authorize_url: '.length));
+      const callback = (state) => {
+        const url = new URL(authorize.searchParams.get('redirect_uri'));
+        url.search = new URLSearchParams({ code: 'mixed-up-code', state, iss: 'https://evil.example' }).toString();
+        return fetch(url).then((response) => response.status);
+      };
+      // A stray callback (another request's state) first: it is listed and the login goes on.
+      answered = callback('another-state').then(async (stray) => [stray, await callback(authorize.searchParams.get('state'))]);
+    },
   });
-}
+  assert.deepEqual(await answered, [400, 400]);
+  assert.equal(result.code, 1, result.stderr);
+  assert.equal(result.json.error.category, 'AUTHZ');
+  assert.equal(result.json.error.code, 'AUTHZ_ISS_MISMATCH', 'refused at once, not kept waiting until LISTENER_TIMEOUT');
+  assert.match(result.stderr, /AUTHZ_STATE_MISMATCH/, 'the stray callback was reported');
+  assert.ok(!steps(result.json).includes('token'), 'no token request');
+});
 
 test('rp-checks T3: malformed JSON from the token endpoint → TOKEN_JSON', async () => {
   await clearFaults();

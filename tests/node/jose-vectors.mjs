@@ -118,7 +118,8 @@ for (const [alg, kid, publishAlg, options] of asymmetric) {
   publicJwks.push({ ...(await exportJWK(publicKey)), kid: 'rsa-enc', use: 'enc', alg: 'RSA-OAEP' });
 }
 
-const hmacSecret = randomBytes(32);
+// 64 bytes: RFC 7518 §3.2 wants a key at least as long as the hash, and HS512 is signed with it too.
+const hmacSecret = randomBytes(64);
 const attacker = await generateKeyPair('RS256', { extractable: true });
 const attackerJwk = await exportJWK(attacker.publicKey);
 

@@ -2,8 +2,13 @@
 
 #include "SandboxTestSupport.h"
 
+#include "sandbox/Clock.h"
 #include "sandbox/Router.h"
 
+#include <QDateTime>
+
+#include <cstdint>
+#include <limits>
 #include <set>
 
 using namespace sandbox::test;
@@ -60,6 +65,104 @@ TEST_F(Admin, ClockOffset)
     EXPECT_EQ(postJson("/sandbox/clock", {{"advanceSeconds", 90}}).json()["offsetSeconds"], 90);
     EXPECT_EQ(postJson("/sandbox/clock", {{"offsetSeconds", -5}}).json()["offsetSeconds"], -5);
     EXPECT_EQ(postJson("/sandbox/clock", {{"bogus", 1}}).status, 400);
+}
+
+// Issue 14, defect 10. A page in the user's browser may send a "simple" cross-site POST (a form,
+// or text/plain) without a CORS preflight; the browser adds its Origin. The admin routes must
+// refuse it themselves: JSON only (415 otherwise), no Origin but the sandbox's own (403).
+TEST_F(Admin, AdminRoutesRefuseCrossSitePosts)
+{
+    addFault({{"kind", "wrong-nonce"}});
+    const auto post = [&](const char *path, const QByteArray &contentType, const QByteArray &origin, const QByteArray &body) {
+        oidc::net::HeaderList headers;
+        if (!contentType.isEmpty())
+            headers.append({"Content-Type", contentType});
+        if (!origin.isEmpty())
+            headers.append({"Origin", origin});
+        return rawExchange(port(), "POST", path, headers, body).value_or(Response{});
+    };
+    const QByteArray own = "http://127.0.0.1:" + QByteArray::number(port());
+    const QByteArray json = R"({"offsetSeconds": 3600, "kind": "wrong-audience"})";
+    for (const char *path : {"/sandbox/reset", "/sandbox/clock", "/sandbox/faults"}) {
+        SCOPED_TRACE(path);
+        // What an attacker's page can send without a preflight.
+        const Response textPlain = post(path, "text/plain", "https://attacker.example", json);
+        EXPECT_EQ(textPlain.status, 403);
+        EXPECT_EQ(textPlain.json()["errorCode"], "E011003");
+        const Response form = post(path, "application/x-www-form-urlencoded", {}, "offsetSeconds=3600");
+        EXPECT_EQ(form.status, 415);
+        EXPECT_EQ(form.json()["errorCode"], "E011001");
+        EXPECT_EQ(post(path, "text/plain", own, json).status, 415);
+        EXPECT_EQ(post(path, {}, {}, json).status, 415);
+        // JSON from a foreign origin (it would need a preflight, which the sandbox never grants).
+        for (const QByteArray &origin : {QByteArray("https://attacker.example"), QByteArray("null"),
+                                        QByteArray("http://127.0.0.1:" + QByteArray::number(port() + 1)),
+                                        QByteArray("http://localhost.attacker.example:" + QByteArray::number(port()))}) {
+            const Response foreign = post(path, "application/json", origin, json);
+            EXPECT_EQ(foreign.status, 403) << origin.toStdString();
+            EXPECT_EQ(foreign.json()["errorCode"], "E011003") << origin.toStdString();
+        }
+    }
+    // Nothing was changed by the refused calls.
+    const oidc::Json faults = get("/sandbox/faults").json()["faults"];
+    ASSERT_EQ(faults.size(), 1u);
+    EXPECT_EQ(faults[0]["kind"], "wrong-nonce");
+    EXPECT_EQ(get("/sandbox/clock").json()["offsetSeconds"], 0);
+
+    // The sandbox's own origin (127.0.0.1 or localhost) and callers without a browser are served.
+    EXPECT_EQ(post("/sandbox/clock", "application/json", own, R"({"offsetSeconds": 60})").json()["offsetSeconds"], 60);
+    const QByteArray localhost = "http://localhost:" + QByteArray::number(port());
+    EXPECT_EQ(post("/sandbox/clock", "application/json; charset=utf-8", localhost, R"({"advanceSeconds": 1})").json()["offsetSeconds"], 61);
+    EXPECT_EQ(post("/sandbox/faults", "application/json", {}, json).status, 201);
+    EXPECT_EQ(post("/sandbox/reset", "application/json", localhost, {}).status, 200);
+    EXPECT_TRUE(get("/sandbox/faults").json()["faults"].empty());
+}
+
+// Issue 14, defect 10: an offset of 2^63 - 1 seconds made Clock::now() overflow. Offsets are
+// bounded; a refused one leaves the clock alone.
+TEST_F(Admin, ClockOffsetIsBounded)
+{
+    const int64_t max = std::numeric_limits<int64_t>::max();
+    const int64_t min = std::numeric_limits<int64_t>::min();
+    for (const oidc::Json &body : {oidc::Json{{"offsetSeconds", max}}, oidc::Json{{"offsetSeconds", min}},
+                                   oidc::Json{{"advanceSeconds", max}}, oidc::Json{{"advanceSeconds", min}},
+                                   oidc::Json{{"offsetSeconds", int64_t(1) << 40}}}) {
+        const Response refused = postJson("/sandbox/clock", body);
+        EXPECT_EQ(refused.status, 400) << body.dump();
+        EXPECT_EQ(refused.json()["errorCode"], "E011004") << body.dump();
+    }
+    const oidc::Json clock = get("/sandbox/clock").json();
+    EXPECT_EQ(clock["offsetSeconds"], 0);
+    EXPECT_NEAR(clock["now"].get<double>(), static_cast<double>(QDateTime::currentSecsSinceEpoch()), 5.0);
+
+    // Advancing in steps cannot walk past the bound either.
+    const int64_t year = 366 * 86400;
+    ASSERT_EQ(postJson("/sandbox/clock", {{"offsetSeconds", 9 * year}}).status, 200);
+    EXPECT_EQ(postJson("/sandbox/clock", {{"advanceSeconds", 2 * year}}).status, 400);
+    EXPECT_EQ(get("/sandbox/clock").json()["offsetSeconds"], 9 * year);
+    ASSERT_EQ(postJson("/sandbox/clock", {{"offsetSeconds", -9 * year}}).status, 200);
+    EXPECT_EQ(postJson("/sandbox/clock", {{"advanceSeconds", -2 * year}}).status, 400);
+    EXPECT_EQ(get("/sandbox/clock").json()["offsetSeconds"], -9 * year);
+}
+
+// The clock itself cannot be pushed past its bound either (the GUI and tests move it in C++).
+TEST_F(Admin, ClockArithmeticSaturates)
+{
+    sandbox::Clock clock;
+    const int64_t max = std::numeric_limits<int64_t>::max();
+    clock.advance(max);
+    clock.advance(max);
+    EXPECT_EQ(clock.offsetSeconds(), sandbox::Clock::kMaxOffsetSeconds);
+    EXPECT_FALSE(clock.canAdvance(1));
+    EXPECT_TRUE(clock.canAdvance(-2 * sandbox::Clock::kMaxOffsetSeconds));
+    clock.advance(std::numeric_limits<int64_t>::min());
+    EXPECT_EQ(clock.offsetSeconds(), -sandbox::Clock::kMaxOffsetSeconds);
+    clock.setOffsetSeconds(max);
+    EXPECT_EQ(clock.offsetSeconds(), sandbox::Clock::kMaxOffsetSeconds);
+    EXPECT_NEAR(static_cast<double>(clock.now() - QDateTime::currentSecsSinceEpoch()),
+                static_cast<double>(sandbox::Clock::kMaxOffsetSeconds), 2.0);
+    EXPECT_FALSE(sandbox::Clock::isValidOffset(sandbox::Clock::kMaxOffsetSeconds + 1));
+    EXPECT_TRUE(sandbox::Clock::isValidOffset(-sandbox::Clock::kMaxOffsetSeconds));
 }
 
 TEST_F(Admin, KeysAndSessions)

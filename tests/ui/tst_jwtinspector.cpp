@@ -1,9 +1,11 @@
 // JWT inspector panel: decoding as the user types, the claims tree, the countdown, errors that
 // keep the input, verification with pasted keys / an HMAC secret / a JWKS URL, alg none.
 
+#include "FindChild.h"
 #include "TestTokens.h"
 
 #include "ui/CheckListModel.h"
+#include "ui/CheckListView.h"
 #include "ui/ClaimTreeModel.h"
 #include "ui/ExpiryCountdown.h"
 #include "ui/JwtInspectorPanel.h"
@@ -82,13 +84,14 @@ public:
     std::vector<std::shared_ptr<Pending>> requests;
 };
 
-template <typename T>
-T *child(const QWidget &panel, const char *name)
+ClaimTreeModel *claimModel(const JwtInspectorPanel &panel)
 {
-    auto *found = panel.findChild<T *>(QString::fromLatin1(name));
-    if (!found)
-        qFatal("no child named %s", name);
-    return found;
+    return qobject_cast<ClaimTreeModel *>(child<QTreeView>(panel, "claimsTree")->model());
+}
+
+CheckListModel *checkModel(const JwtInspectorPanel &panel)
+{
+    return child<ui::CheckListView>(panel, "checks")->model();
 }
 
 QPlainTextEdit *tokenEdit(const QWidget &panel)
@@ -167,17 +170,17 @@ void TestJwtInspector::verifyAndWait(JwtInspectorPanel &panel)
 
 const oidc::jwt::ClaimCheck *TestJwtInspector::check(const JwtInspectorPanel &panel, const char *id)
 {
-    const int row = panel.checkModel()->rowOf(QString::fromLatin1(id));
-    return row < 0 ? nullptr : &panel.checkModel()->checks()[static_cast<size_t>(row)];
+    const int row = checkModel(panel)->rowOf(QString::fromLatin1(id));
+    return row < 0 ? nullptr : &checkModel(panel)->checks()[static_cast<size_t>(row)];
 }
 
 void TestJwtInspector::pastedTokenAppearsInTheTree()
 {
     JwtInspectorPanel panel;
-    QAbstractItemModelTester tester(panel.claimModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-    QAbstractItemModelTester checksTester(panel.checkModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester tester(claimModel(panel), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester checksTester(checkModel(panel), QAbstractItemModelTester::FailureReportingMode::QtTest);
     tokenEdit(panel)->setPlainText(q("Bearer " + rsToken(standardClaims())) + QStringLiteral("\n"));
-    ClaimTreeModel *model = panel.claimModel();
+    ClaimTreeModel *model = claimModel(panel);
     QTRY_VERIFY(!model->isEmpty());
 
     QCOMPARE(model->memberIndex(1, QStringLiteral("sub"), ClaimTreeModel::ValueColumn).data().toString(), QStringLiteral("\"alice\""));
@@ -238,7 +241,7 @@ void TestJwtInspector::countdownAdvances()
     QTRY_VERIFY_WITH_TIMEOUT(label->text() != text, 2500);
     QTRY_VERIFY_WITH_TIMEOUT(bar->value() > value, 2500);
     // The tree's relative times follow the same clock.
-    QVERIFY(panel.claimModel()->now() >= now() - 1);
+    QVERIFY(claimModel(panel)->now() >= now() - 1);
 }
 
 void TestJwtInspector::countdownColours()
@@ -298,7 +301,7 @@ void TestJwtInspector::malformedTokensShowTheErrorAndKeepTheText()
     QCOMPARE(error->textFormat(), Qt::PlainText);
     QVERIFY2(error->text().startsWith(code + QStringLiteral(": ")), qPrintable(error->text()));
     QCOMPARE(tokenEdit(panel)->toPlainText(), token);
-    QVERIFY(panel.claimModel()->isEmpty());
+    QVERIFY(claimModel(panel)->isEmpty());
     QVERIFY(!child<QPushButton>(panel, "verifyButton")->isEnabled());
 }
 
@@ -307,11 +310,11 @@ void TestJwtInspector::aBadTokenClearsTheLastGoodDisplay()
     JwtInspectorPanel panel;
     const QString good = q(rsToken(standardClaims()));
     panel.setToken(good);
-    QVERIFY(!panel.claimModel()->isEmpty());
+    QVERIFY(!claimModel(panel)->isEmpty());
     // The user deletes one part: the text stays exactly as typed, the old display goes.
     const QString broken = good.left(good.lastIndexOf(QLatin1Char('.')));
     tokenEdit(panel)->setPlainText(broken);
-    QTRY_VERIFY(panel.claimModel()->isEmpty());
+    QTRY_VERIFY(claimModel(panel)->isEmpty());
     QCOMPARE(tokenEdit(panel)->toPlainText(), broken);
     QVERIFY(child<QLabel>(panel, "decodeErrorLabel")->text().contains(QStringLiteral("JWT_PART_COUNT")));
     QCOMPARE(child<ui::ExpiryCountdown>(panel, "expiryCountdown")->state(), ui::ExpiryCountdown::State::NoToken);
@@ -319,14 +322,14 @@ void TestJwtInspector::aBadTokenClearsTheLastGoodDisplay()
     QVERIFY(!panel.decoded().has_value());
     // Fixing it brings everything back.
     tokenEdit(panel)->setPlainText(good);
-    QTRY_VERIFY(!panel.claimModel()->isEmpty());
+    QTRY_VERIFY(!claimModel(panel)->isEmpty());
     QVERIFY(!child<QLabel>(panel, "decodeErrorLabel")->isVisibleTo(&panel));
 }
 
 void TestJwtInspector::pastedJwksVerifies()
 {
     JwtInspectorPanel panel;
-    QAbstractItemModelTester tester(panel.checkModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester tester(checkModel(panel), QAbstractItemModelTester::FailureReportingMode::QtTest);
     panel.setToken(q(rsToken(standardClaims())));
     child<QPlainTextEdit>(panel, "keyMaterialEdit")->setPlainText(q(jwksOf({m_key.get()})));
     // The pasted keys are described (parsed on a worker).
@@ -335,7 +338,7 @@ void TestJwtInspector::pastedJwksVerifies()
     const auto *signature = check(panel, "signature");
     QVERIFY(signature);
     QCOMPARE(signature->outcome, CheckOutcome::Pass);
-    QCOMPARE(panel.checkModel()->index(0, CheckListModel::ResultColumn).data().toString(), QStringLiteral("PASS"));
+    QCOMPARE(checkModel(panel)->index(0, CheckListModel::ResultColumn).data().toString(), QStringLiteral("PASS"));
     QCOMPARE(check(panel, "exp")->outcome, CheckOutcome::Pass);
     QCOMPARE(check(panel, "iss")->outcome, CheckOutcome::Skip); // no expected issuer given
     auto *banner = child<QLabel>(panel, "signatureBanner");
@@ -347,7 +350,7 @@ void TestJwtInspector::pastedJwksVerifies()
 
     // A new token clears the results: they described the old one.
     panel.setToken(q(rsToken(standardClaims())));
-    QCOMPARE(panel.checkModel()->rowCount(), 0);
+    QCOMPARE(checkModel(panel)->rowCount(), 0);
 }
 
 void TestJwtInspector::wrongKeyFailsWithSignatureInvalid()
@@ -359,7 +362,7 @@ void TestJwtInspector::wrongKeyFailsWithSignatureInvalid()
     const auto *signature = check(panel, "signature");
     QCOMPARE(signature->outcome, CheckOutcome::Fail);
     QCOMPARE(signature->code, std::string("SIGNATURE_INVALID"));
-    QCOMPARE(panel.checkModel()->index(0, CheckListModel::ResultColumn).data().toString(), QStringLiteral("FAIL"));
+    QCOMPARE(checkModel(panel)->index(0, CheckListModel::ResultColumn).data().toString(), QStringLiteral("FAIL"));
     auto *banner = child<QLabel>(panel, "signatureBanner");
     QVERIFY2(banner->text().contains(QStringLiteral("SIGNATURE_INVALID")), qPrintable(banner->text()));
     QCOMPARE(banner->property("tone").toInt(), static_cast<int>(ui::Tone::Bad));
@@ -436,7 +439,7 @@ void TestJwtInspector::hmacNeedsTheSecretAndTheAlgorithm()
     verifyAndWait(panel);
     QCOMPARE(check(panel, "signature")->outcome, CheckOutcome::Pass);
 
-    child<QLineEdit>(panel, "hmacSecretEdit")->setText(QStringLiteral("wrong"));
+    child<QLineEdit>(panel, "hmacSecretEdit")->setText(QStringLiteral("a-wrong-shared-secret-of-32-bytes!"));
     verifyAndWait(panel);
     QCOMPARE(check(panel, "signature")->code, std::string("SIGNATURE_INVALID"));
 
@@ -497,7 +500,8 @@ void TestJwtInspector::jwksUrlIsFetchedThenVerified()
     verifyAndWait(panel);
     QCOMPARE(transport.requests.size(), size_t(1));
     QCOMPARE(transport.requests.front()->request.url, QUrl(QStringLiteral("https://issuer.example/jwks")));
-    QCOMPARE(transport.requests.front()->request.step, QStringLiteral("JWKS"));
+    QCOMPARE(transport.requests.front()->request.label, QStringLiteral("JWKS"));
+    QVERIFY(!transport.requests.front()->request.step); // not a step of a flow
     QCOMPARE(check(panel, "signature")->outcome, CheckOutcome::Pass);
     QVERIFY(child<QLabel>(panel, "jwksStatusLabel")->text().contains(QStringLiteral("2 keys")));
 
@@ -595,14 +599,14 @@ void TestJwtInspector::droppedFileAndTextReplaceTheToken()
     fileMime.setUrls({QUrl::fromLocalFile(file.fileName())});
     drop(&fileMime);
     QCOMPARE(edit->toPlainText(), token);
-    QTRY_VERIFY(!panel.claimModel()->isEmpty());
+    QTRY_VERIFY(!claimModel(panel)->isEmpty());
 
     const QString other = q(rsToken(Json{{"sub", "bob"}, {"exp", now() + 60}}));
     QMimeData textMime;
     textMime.setText(QStringLiteral("  ") + other + QStringLiteral("\n"));
     drop(&textMime);
     QCOMPARE(edit->toPlainText(), other);
-    QTRY_COMPARE(panel.claimModel()->memberIndex(1, QStringLiteral("sub"), ClaimTreeModel::ValueColumn).data().toString(),
+    QTRY_COMPARE(claimModel(panel)->memberIndex(1, QStringLiteral("sub"), ClaimTreeModel::ValueColumn).data().toString(),
                  QStringLiteral("\"bob\""));
 }
 
@@ -614,7 +618,7 @@ void TestJwtInspector::dataIsNeverRenderedAsHtml()
     panel.setToken(q(signToken(Json{{"alg", "RS256"}, {"kid", "<i>k</i>"}}, claims, *m_key, JwsAlgorithm::RS256)));
     for (QLabel *label : panel.findChildren<QLabel *>())
         QVERIFY2(label->textFormat() == Qt::PlainText, qPrintable(label->objectName() + QStringLiteral(": ") + label->text()));
-    const QString tip = panel.claimModel()->memberIndex(1, QStringLiteral("name"), ClaimTreeModel::ValueColumn).data(Qt::ToolTipRole).toString();
+    const QString tip = claimModel(panel)->memberIndex(1, QStringLiteral("name"), ClaimTreeModel::ValueColumn).data(Qt::ToolTipRole).toString();
     QVERIFY2(tip.contains(QStringLiteral("&lt;b&gt;")), qPrintable(tip));
     QVERIFY(!tip.contains(QStringLiteral("<b>")));
 }

@@ -3,6 +3,7 @@
 
 #include "ui/AreaItemDelegate.h"
 #include "ui/AreaListModel.h"
+#include "ui/FirstPaintWatcher.h"
 #include "ui/MainWindow.h"
 #include "ui/ProviderBar.h"
 #include "ui/StartupProbe.h"
@@ -30,6 +31,7 @@ private Q_SLOTS:
     void laterCodeCanEnableAnArea();
     void providerBarHasNoFakeData();
     void startupProbeMeasuresTheFirstPaint();
+    void startupProbeWaitsForTheSandbox();
 };
 
 void TestMainWindow::titleAndSize()
@@ -85,9 +87,15 @@ void TestMainWindow::startsOnTheFirstEnabledAreaAndCreatesOthersLazily()
 {
     MainWindow window;
     QCOMPARE(window.currentArea(), QStringLiteral("pkce-generator"));
+    QCOMPARE(window.areaList()->currentIndex().data(AreaListModel::IdRole).toString(), QStringLiteral("pkce-generator"));
+    // Its panel comes after the first frame, the others when they are first shown.
+    QVERIFY(!window.findChild<QWidget *>(QStringLiteral("pkceGeneratorPanel")));
+    window.show();
     auto *stack = window.findChild<QStackedWidget *>(QStringLiteral("areaStack"));
     QVERIFY(stack);
+    QTRY_VERIFY(stack->currentWidget());
     QCOMPARE(stack->currentWidget()->objectName(), QStringLiteral("pkceGeneratorPanel"));
+    QCOMPARE(window.currentArea(), QStringLiteral("pkce-generator"));
     QVERIFY(!window.findChild<QWidget *>(QStringLiteral("jwtInspectorPanel")));
     QCOMPARE(window.areaList()->currentIndex().data(AreaListModel::IdRole).toString(), QStringLiteral("pkce-generator"));
 }
@@ -160,6 +168,11 @@ void TestMainWindow::providerBarHasNoFakeData()
     QVERIFY(!bar->profileCombo()->isEnabled());
     QCOMPARE(bar->statusLabel()->textFormat(), Qt::PlainText);
     QVERIFY(bar->statusLabel()->text().contains(QStringLiteral("sandbox")));
+    // The placeholder is not worth copying; a status is.
+    QVERIFY(!(bar->statusLabel()->textInteractionFlags() & Qt::TextSelectableByMouse));
+    bar->setStatus(QStringLiteral("https://issuer.example"));
+    QVERIFY(bar->statusLabel()->textInteractionFlags() & Qt::TextSelectableByMouse);
+    QCOMPARE(bar->statusLabel()->textFormat(), Qt::PlainText);
     bar->setProfiles({QStringLiteral("Sandbox")});
     QVERIFY(bar->profileCombo()->isEnabled());
     QCOMPARE(bar->profileCombo()->count(), 1);
@@ -174,12 +187,41 @@ void TestMainWindow::startupProbeMeasuresTheFirstPaint()
     QTRY_COMPARE(measured.count(), 1);
     QVERIFY(ui::StartupProbe::msSinceProcessStart() > 0);
     QVERIFY(ui::StartupProbe::residentSetMb() > 1);
+    QVERIFY(ui::StartupProbe::cpuMs() > 0);
     QVERIFY(!ui::StartupProbe::webEngineLoaded());
+    // Nothing about the sandbox was asked for: its figures stay unknown.
+    QCOMPARE(measured.at(0).at(0).value<ui::StartupProbe::Figures>().sandboxReadyMs, -1.0);
     ui::StartupProbe::Figures figures;
     figures.firstPaintMs = 12.34;
     figures.rssMb = 40;
     QCOMPARE(ui::StartupProbe::toJsonLine(figures),
-             QByteArray("{\"first_paint_ms\": 12.3, \"rss_mb\": 40.0, \"webengine_loaded\": false}"));
+             QByteArray("{\"first_paint_ms\": 12.3, \"rss_mb\": 40.0, \"cpu_ms\": -1.0, \"webengine_loaded\": false, "
+                        "\"sandbox_ready_ms\": -1.0, \"ready_rss_mb\": -1.0}"));
+    figures.sandboxReadyMs = 456.78;
+    figures.readyRssMb = 44.44;
+    QVERIFY(ui::StartupProbe::toJsonLine(figures).endsWith("\"sandbox_ready_ms\": 456.8, \"ready_rss_mb\": 44.4}"));
+}
+
+void TestMainWindow::startupProbeWaitsForTheSandbox()
+{
+    MainWindow window;
+    // Installed before the probe, so its action runs after the probe has seen the first frame.
+    bool painted = false;
+    new ui::FirstPaintWatcher(&window, [&painted] { painted = true; });
+    ui::StartupProbe probe(&window, /*quitWhenDone=*/false);
+    probe.expectSandbox();
+    QSignalSpy measured(&probe, &ui::StartupProbe::measured);
+    window.show();
+    QTRY_VERIFY(painted);
+    QCOMPARE(measured.count(), 0); // the first frame is in; the probe still waits for the sandbox
+    probe.sandboxReady();
+    QCOMPARE(measured.count(), 1);
+    const auto figures = measured.at(0).at(0).value<ui::StartupProbe::Figures>();
+    QVERIFY(figures.firstPaintMs > 0);
+    QVERIFY(figures.sandboxReadyMs >= figures.firstPaintMs);
+    QVERIFY(figures.readyRssMb > 1);
+    probe.sandboxFailed(); // reported once only
+    QCOMPARE(measured.count(), 1);
 }
 
 QTEST_MAIN(TestMainWindow)

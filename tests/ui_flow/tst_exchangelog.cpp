@@ -2,6 +2,7 @@
 // grows and clears; the detail pane is redacted by default, reveals only when asked and only for
 // the selected exchange; "Copy as curl" copies what is shown.
 
+#include "tests/ui/FindChild.h"
 #include "ui/log/ExchangeLogModel.h"
 #include "ui/log/ExchangeLogPanel.h"
 
@@ -19,6 +20,7 @@
 
 using oidc::net::ExchangeLog;
 using oidc::net::HttpExchange;
+using testing_ui::child;
 using ui::ExchangeLogModel;
 
 namespace {
@@ -32,7 +34,8 @@ HttpExchange tokenExchange()
     HttpExchange exchange;
     exchange.request.method = "POST";
     exchange.request.url = QUrl(QStringLiteral("https://issuer.example/oauth2/token"));
-    exchange.request.step = QStringLiteral("token (authorization_code)");
+    exchange.request.step = oidc::flow::FlowStep::Token;
+    exchange.request.label = QStringLiteral("token (authorization_code)");
     exchange.request.setHeader("Content-Type", "application/x-www-form-urlencoded");
     exchange.request.setHeader("Authorization", "Basic " + QByteArray("client:" + kSecret).toBase64());
     exchange.request.body = "grant_type=authorization_code&code=" + kCode + "&redirect_uri=http%3A%2F%2F127.0.0.1%3A5000%2Fcallback";
@@ -51,7 +54,8 @@ HttpExchange failedExchange()
     HttpExchange exchange;
     exchange.request.method = "GET";
     exchange.request.url = QUrl(QStringLiteral("https://issuer.example/userinfo?access_token=") + QString::fromLatin1(kAccessToken));
-    exchange.request.step = QStringLiteral("userinfo");
+    exchange.request.step = oidc::flow::FlowStep::UserInfo;
+    exchange.request.label = QStringLiteral("userinfo");
     exchange.error = oidc::makeError(oidc::ErrorCategory::Net, "NET_CONNECTION_REFUSED", "connection refused");
     exchange.startedMsSinceEpoch = 1'700'000'000'500;
     exchange.elapsedMs = 3;
@@ -68,6 +72,7 @@ private Q_SLOTS:
     void detailIsRedactedUntilRevealed();
     void copyAsCurlCopiesWhatIsShown();
     void clearEmptiesTheLog();
+    void defect13_oldestRowsAreDroppedAndCounted();
 };
 
 void TestExchangeLog::modelFollowsTheLog()
@@ -133,8 +138,8 @@ void TestExchangeLog::detailIsRedactedUntilRevealed()
     panel.show();
     QVERIFY(!panel.isRevealed());
     panel.selectRow(0);
-    const QString request = panel.requestText()->toPlainText();
-    const QString response = panel.responseText()->toPlainText();
+    const QString request = child<QPlainTextEdit>(panel, "logRequestText")->toPlainText();
+    const QString response = child<QPlainTextEdit>(panel, "logResponseText")->toPlainText();
     QVERIFY(request.startsWith(QStringLiteral("POST https://issuer.example/oauth2/token")));
     QVERIFY2(!request.contains(QString::fromLatin1(kCode)) && !request.contains(QString::fromLatin1(QByteArray("client:" + kSecret).toBase64())),
              qPrintable(request));
@@ -149,20 +154,20 @@ void TestExchangeLog::detailIsRedactedUntilRevealed()
     QVERIFY(response.startsWith(QStringLiteral("HTTP 200")));
 
     // Revealing is explicit and shows a warning.
-    panel.revealButton()->click();
+    child<QPushButton>(panel, "revealSecretsButton")->click();
     QVERIFY(panel.isRevealed());
-    QVERIFY(panel.requestText()->toPlainText().contains(QString::fromLatin1(kCode)));
-    QVERIFY(panel.responseText()->toPlainText().contains(QString::fromLatin1(kAccessToken)));
+    QVERIFY(child<QPlainTextEdit>(panel, "logRequestText")->toPlainText().contains(QString::fromLatin1(kCode)));
+    QVERIFY(child<QPlainTextEdit>(panel, "logResponseText")->toPlainText().contains(QString::fromLatin1(kAccessToken)));
     QVERIFY(panel.findChild<QLabel *>(QStringLiteral("revealWarningLabel"))->isVisible());
 
     // Another selection hides the secrets again.
     panel.selectRow(1);
     QVERIFY(!panel.isRevealed());
-    QVERIFY(!panel.requestText()->toPlainText().contains(QString::fromLatin1(kAccessToken)));
-    QVERIFY(panel.responseText()->toPlainText().contains(QStringLiteral("NET_CONNECTION_REFUSED")));
+    QVERIFY(!child<QPlainTextEdit>(panel, "logRequestText")->toPlainText().contains(QString::fromLatin1(kAccessToken)));
+    QVERIFY(child<QPlainTextEdit>(panel, "logResponseText")->toPlainText().contains(QStringLiteral("NET_CONNECTION_REFUSED")));
     panel.selectRow(0);
     QVERIFY(!panel.isRevealed());
-    QVERIFY(!panel.requestText()->toPlainText().contains(QString::fromLatin1(kCode)));
+    QVERIFY(!child<QPlainTextEdit>(panel, "logRequestText")->toPlainText().contains(QString::fromLatin1(kCode)));
 }
 
 void TestExchangeLog::copyAsCurlCopiesWhatIsShown()
@@ -171,15 +176,15 @@ void TestExchangeLog::copyAsCurlCopiesWhatIsShown()
     log.add(tokenExchange());
     ui::ExchangeLogPanel panel(log);
     panel.selectRow(0);
-    panel.copyCurlButton()->click();
+    child<QPushButton>(panel, "copyCurlButton")->click();
     const QString redacted = QGuiApplication::clipboard()->text();
     QVERIFY2(redacted.startsWith(QStringLiteral("curl -X POST 'https://issuer.example/oauth2/token'")), qPrintable(redacted));
     QVERIFY(redacted.contains(QStringLiteral("--data-raw")));
     QVERIFY(!redacted.contains(QString::fromLatin1(kCode)));
     QCOMPARE(redacted, panel.curlText());
 
-    panel.revealButton()->click();
-    panel.copyCurlButton()->click();
+    child<QPushButton>(panel, "revealSecretsButton")->click();
+    child<QPushButton>(panel, "copyCurlButton")->click();
     const QString revealed = QGuiApplication::clipboard()->text();
     QVERIFY(revealed.contains(QString::fromLatin1(kCode)));
     QVERIFY(revealed.contains(QStringLiteral("-H 'Authorization: Basic ")));
@@ -193,17 +198,53 @@ void TestExchangeLog::clearEmptiesTheLog()
     ui::ExchangeLogPanel panel(log);
     QAbstractItemModelTester tester(panel.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     panel.selectRow(0);
-    QVERIFY(panel.clearButton()->isEnabled());
-    panel.clearButton()->click();
+    QVERIFY(child<QPushButton>(panel, "clearLogButton")->isEnabled());
+    child<QPushButton>(panel, "clearLogButton")->click();
     QCOMPARE(log.size(), 0);
     QCOMPARE(panel.model()->rowCount(), 0);
-    QVERIFY(panel.requestText()->toPlainText().isEmpty());
-    QVERIFY(!panel.copyCurlButton()->isEnabled());
+    QVERIFY(child<QPlainTextEdit>(panel, "logRequestText")->toPlainText().isEmpty());
+    QVERIFY(!child<QPushButton>(panel, "copyCurlButton")->isEnabled());
     QVERIFY(panel.curlText().isEmpty());
     // New exchanges are followed.
     log.add(failedExchange());
-    QCOMPARE(panel.table()->currentIndex().row(), 0);
-    QVERIFY(panel.requestText()->toPlainText().startsWith(QStringLiteral("GET https://issuer.example/userinfo")));
+    QCOMPARE(child<QTableView>(panel, "exchangeTable")->currentIndex().row(), 0);
+    QVERIFY(child<QPlainTextEdit>(panel, "logRequestText")->toPlainText().startsWith(QStringLiteral("GET https://issuer.example/userinfo")));
+}
+
+void TestExchangeLog::defect13_oldestRowsAreDroppedAndCounted()
+{
+    ExchangeLog log(oidc::net::ExchangeLogLimits{3, 1 << 20});
+    ui::ExchangeLogPanel panel(log);
+    ExchangeLogModel *model = panel.model();
+    QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    auto *dropped = panel.findChild<QLabel *>(QStringLiteral("droppedExchangesLabel"));
+    QVERIFY(dropped);
+    QVERIFY(dropped->isHidden());
+
+    // While rows are about to go, they still show the records that go.
+    QList<int> goingIds;
+    connect(model, &QAbstractItemModel::rowsAboutToBeRemoved, this, [&](const QModelIndex &, int first, int last) {
+        for (int row = first; row <= last; ++row)
+            goingIds << model->index(row, ExchangeLogModel::NumberColumn).data(ExchangeLogModel::RecordIdRole).toInt();
+    });
+    QSignalSpy removed(model, &QAbstractItemModel::rowsRemoved);
+    for (int i = 0; i < 5; ++i)
+        log.add(i % 2 ? failedExchange() : tokenExchange());
+    QCOMPARE(goingIds, (QList<int>{1, 2}));
+    QCOMPARE(removed.size(), 2);
+    QCOMPARE(model->rowCount(), 3);
+    QCOMPARE(model->index(0, ExchangeLogModel::NumberColumn).data().toInt(), 3);
+    QCOMPARE(model->index(2, ExchangeLogModel::NumberColumn).data().toInt(), 5);
+    QCOMPARE(panel.table()->currentIndex().row(), 2); // still following the newest
+    QVERIFY(!dropped->isHidden());
+    QCOMPARE(dropped->text(), QStringLiteral("2 older exchanges dropped"));
+    QVERIFY(dropped->toolTip().contains(QStringLiteral("newest 3 exchanges")));
+    QCOMPARE(panel.findChild<QLabel *>(QStringLiteral("exchangeCountLabel"))->text(), QStringLiteral("3 exchanges"));
+
+    panel.clearButton()->click();
+    QVERIFY(dropped->isHidden());
+    log.add(tokenExchange());
+    QCOMPARE(model->rowCount(), 1);
 }
 
 QTEST_MAIN(TestExchangeLog)

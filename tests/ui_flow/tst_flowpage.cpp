@@ -7,8 +7,11 @@
 #include "BrowserPlayer.h"
 #include "FlowTestSupport.h"
 
+#include "tests/ui/FindChild.h"
+
 #include "ui/AppContext.h"
 #include "ui/CheckListModel.h"
+#include "ui/CheckListView.h"
 #include "ui/ClaimTreeModel.h"
 #include "ui/ExpiryCountdown.h"
 #include "ui/flow/AuthorizeParameterTable.h"
@@ -30,6 +33,7 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSpinBox>
+#include <QTreeView>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
@@ -38,6 +42,7 @@
 using Step = ui::FlowStepModel::Step;
 using State = ui::FlowStepModel::State;
 using ui::TokensPanel;
+using testing_ui::child;
 
 namespace {
 
@@ -45,7 +50,7 @@ constexpr int kTimeout = 20000;
 
 QString stateName(ui::FlowPage &page, Step step)
 {
-    const auto &entry = page.stepModel()->entry(step);
+    const auto &entry = page.runner()->steps()->entry(step);
     QString text = ui::FlowStepModel::stateText(entry.state);
     if (!entry.summary.isEmpty())
         text += QStringLiteral(": ") + entry.summary;
@@ -72,7 +77,7 @@ struct Fixture final {
         page->resize(1100, 760);
         page->show();
         // The user switches the flow to the system browser.
-        page->settingsPanel()->systemRadio()->click();
+        child<QRadioButton>(*page, "systemBrowserRadio")->click();
         page->flushSettings();
         page->setSystemBrowserOpener([this](const QUrl &url) {
             opened << url;
@@ -89,7 +94,7 @@ struct Fixture final {
         return true;
     }
 
-    [[nodiscard]] ui::FlowStepModel *steps() const { return page->stepModel(); }
+    [[nodiscard]] ui::FlowStepModel *steps() const { return page->runner()->steps(); }
     [[nodiscard]] State state(Step step) const { return steps()->state(step); }
     [[nodiscard]] ui::AppContext &context() const { return *app->context; }
 };
@@ -128,29 +133,29 @@ void TestFlowPage::stepByStepThenRefreshRevokeLogout()
         QCOMPARE(f.state(static_cast<Step>(i)), State::Pending);
 
     // 1. Discovery, with its request and response from the exchange log.
-    page.nextButton()->click();
+    child<QPushButton>(page, "nextStepButton")->click();
     QCOMPARE(f.state(Step::Discovery), State::Running);
-    QVERIFY(!page.nextButton()->isEnabled());
-    QVERIFY(page.cancelButton()->isEnabled());
+    QVERIFY(!child<QPushButton>(page, "nextStepButton")->isEnabled());
+    QVERIFY(child<QPushButton>(page, "cancelButton")->isEnabled());
     QTRY_VERIFY2_WITH_TIMEOUT(f.state(Step::Discovery) == State::Ok, qPrintable(stateName(*f.page, Step::Discovery)), kTimeout);
     QCOMPARE(f.steps()->entry(Step::Discovery).recordIds.size(), 1);
     QCOMPARE(page.selectedStep(), Step::Discovery);
     // The detail follows on the next repaint-sized turn (it is coalesced while a flow runs).
-    QTRY_VERIFY(page.requestText()->toPlainText().contains(QStringLiteral("/.well-known/openid-configuration")));
-    QVERIFY(page.responseText()->toPlainText().startsWith(QStringLiteral("HTTP 200")));
-    QVERIFY(page.statusBanner()->text().startsWith(QStringLiteral("✔")));
-    QCOMPARE(page.statusBanner()->textFormat(), Qt::PlainText);
+    QTRY_VERIFY(child<QPlainTextEdit>(page, "stepRequestText")->toPlainText().contains(QStringLiteral("/.well-known/openid-configuration")));
+    QVERIFY(child<QPlainTextEdit>(page, "stepResponseText")->toPlainText().startsWith(QStringLiteral("HTTP 200")));
+    QVERIFY(child<QLabel>(page, "stepStatusBanner")->text().startsWith(QStringLiteral("✔")));
+    QCOMPARE(child<QLabel>(page, "stepStatusBanner")->textFormat(), Qt::PlainText);
 
     // 2. Keys.
-    page.nextButton()->click();
+    child<QPushButton>(page, "nextStepButton")->click();
     QTRY_VERIFY2_WITH_TIMEOUT(f.state(Step::Keys) == State::Ok, qPrintable(stateName(*f.page, Step::Keys)), kTimeout);
     QCOMPARE(f.steps()->entry(Step::Keys).recordIds.size(), 1);
     QTRY_COMPARE(page.selectedStep(), Step::Keys);
-    QTRY_VERIFY(page.requestText()->toPlainText().contains(QStringLiteral("jwks")));
+    QTRY_VERIFY(child<QPlainTextEdit>(page, "stepRequestText")->toPlainText().contains(QStringLiteral("jwks")));
 
     // 3. PKCE, state, nonce fill the parameter table.
-    ui::AuthorizeParameterTable *table = page.parameterTable();
-    page.nextButton()->click();
+    ui::AuthorizeParameterTable *table = child<ui::AuthorizeParameterTable>(page, "authorizeParameterTable");
+    child<QPushButton>(page, "nextStepButton")->click();
     QTRY_VERIFY2_WITH_TIMEOUT(f.state(Step::Prepare) == State::Ok, qPrintable(stateName(*f.page, Step::Prepare)), kTimeout);
     QCOMPARE(table->value(QStringLiteral("code_challenge")).size(), 43);
     QCOMPARE(table->value(QStringLiteral("code_challenge_method")), QStringLiteral("S256"));
@@ -167,7 +172,7 @@ void TestFlowPage::stepByStepThenRefreshRevokeLogout()
     table->addParameter(QStringLiteral("x_custom"), QStringLiteral("hello world"));
 
     // 4. The authorization URL; the loopback listener's redirect URI goes into the table.
-    page.nextButton()->click();
+    child<QPushButton>(page, "nextStepButton")->click();
     QTRY_VERIFY2_WITH_TIMEOUT(f.state(Step::Authorize) == State::Ok, qPrintable(stateName(*f.page, Step::Authorize)), kTimeout);
     const QString listener = page.runner()->listenerUri();
     QVERIFY2(listener.startsWith(QStringLiteral("http://127.0.0.1:")) && listener.endsWith(QStringLiteral("/callback")), qPrintable(listener));
@@ -182,14 +187,14 @@ void TestFlowPage::stepByStepThenRefreshRevokeLogout()
     QVERIFY2(table->warnings().join(QLatin1Char(' ')).contains(QStringLiteral("http")), qPrintable(table->warnings().join(QLatin1Char('|'))));
 
     // 5. The system browser (the test) signs in; 6. the callback passes its checks.
-    page.nextButton()->click();
+    child<QPushButton>(page, "nextStepButton")->click();
     QCOMPARE(f.state(Step::Browser), State::Running);
     QTRY_VERIFY2_WITH_TIMEOUT(f.state(Step::Browser) == State::Ok, qPrintable(stateName(*f.page, Step::Browser)), kTimeout);
     QCOMPARE(f.opened.size(), 1);
     QCOMPARE(f.state(Step::Callback), State::Ok);
-    QCOMPARE(page.browserPane()->statusLabel()->textFormat(), Qt::PlainText);
+    QCOMPARE(child<QLabel>(page, "browserStatusLabel")->textFormat(), Qt::PlainText);
     page.selectStep(Step::Callback);
-    ui::CheckListModel *callbackChecks = page.callbackChecks();
+    ui::CheckListModel *callbackChecks = child<ui::CheckListView>(page, "callbackChecks")->model();
     for (const char *id : {"state", "iss", "code"}) {
         const int row = callbackChecks->rowOf(QString::fromLatin1(id));
         QVERIFY2(row >= 0, id);
@@ -197,17 +202,17 @@ void TestFlowPage::stepByStepThenRefreshRevokeLogout()
     }
 
     // 7. Token exchange and 8. ID-token validation.
-    page.nextButton()->click();
+    child<QPushButton>(page, "nextStepButton")->click();
     QTRY_VERIFY2_WITH_TIMEOUT(f.state(Step::IdToken) == State::Ok, qPrintable(stateName(*f.page, Step::IdToken)), kTimeout);
     QCOMPARE(f.state(Step::Token), State::Ok);
     QCOMPARE(f.steps()->entry(Step::Token).recordIds.size(), 1);
     page.selectStep(Step::Token);
-    QVERIFY(page.requestText()->toPlainText().contains(QStringLiteral("\ngrant_type = authorization_code\n")));
-    QVERIFY(page.requestText()->toPlainText().contains(QStringLiteral("\ncode_verifier = ")));
-    QVERIFY(page.requestText()->toPlainText().contains(QStringLiteral("[redacted")));
-    QVERIFY(!page.requestText()->toPlainText().contains(page.runner()->session().session()->tokens.accessToken));
+    QVERIFY(child<QPlainTextEdit>(page, "stepRequestText")->toPlainText().contains(QStringLiteral("\ngrant_type = authorization_code\n")));
+    QVERIFY(child<QPlainTextEdit>(page, "stepRequestText")->toPlainText().contains(QStringLiteral("\ncode_verifier = ")));
+    QVERIFY(child<QPlainTextEdit>(page, "stepRequestText")->toPlainText().contains(QStringLiteral("[redacted")));
+    QVERIFY(!child<QPlainTextEdit>(page, "stepRequestText")->toPlainText().contains(page.runner()->session().session()->tokens.accessToken));
     page.selectStep(Step::IdToken);
-    ui::CheckListModel *checks = page.idTokenChecks();
+    ui::CheckListModel *checks = child<ui::CheckListView>(page, "idTokenChecks")->model();
     QVERIFY(checks->rowCount() >= 8);
     for (const char *id : {"signature", "iss", "aud", "exp", "iat", "nonce", "sub"}) {
         const int row = checks->rowOf(QString::fromLatin1(id));
@@ -216,30 +221,30 @@ void TestFlowPage::stepByStepThenRefreshRevokeLogout()
     }
 
     // The tokens panel shows the session, decoded, with live countdowns.
-    TokensPanel *tokens = page.tokensPanel();
+    TokensPanel *tokens = child<ui::TokensPanel>(page, "tokensPanel");
     QTRY_VERIFY(tokens->hasSession()); // the panel follows the session on the next turn
-    QVERIFY(tokens->sessionLabel()->text().contains(QStringLiteral("alice@example.com")));
+    QVERIFY(child<QLabel>(*tokens, "sessionLabel")->text().contains(QStringLiteral("alice@example.com")));
     const QString firstAccess = tokens->token(TokensPanel::Token::Access);
     QCOMPARE(firstAccess, page.runner()->session().session()->tokens.accessToken);
     QVERIFY(!tokens->token(TokensPanel::Token::Refresh).isEmpty());
-    QVERIFY(!tokens->claimModel(TokensPanel::Token::Id)->isEmpty());
-    QVERIFY(tokens->claimModel(TokensPanel::Token::Id)->memberIndex(1, QStringLiteral("nonce")).isValid());
-    QCOMPARE(tokens->countdown(TokensPanel::Token::Id)->state(), ui::ExpiryCountdown::State::Valid);
-    QCOMPARE(tokens->countdown(TokensPanel::Token::Access)->state(), ui::ExpiryCountdown::State::Valid);
+    QVERIFY(!qobject_cast<ui::ClaimTreeModel *>(child<QTreeView>(*tokens, "idTokenTree")->model())->isEmpty());
+    QVERIFY(qobject_cast<ui::ClaimTreeModel *>(child<QTreeView>(*tokens, "idTokenTree")->model())->memberIndex(1, QStringLiteral("nonce")).isValid());
+    QCOMPARE(child<ui::ExpiryCountdown>(*tokens, "idTokenCountdown")->state(), ui::ExpiryCountdown::State::Valid);
+    QCOMPARE(child<ui::ExpiryCountdown>(*tokens, "accessTokenCountdown")->state(), ui::ExpiryCountdown::State::Valid);
     QSignalSpy inspect(&page, &ui::FlowPage::openInInspector);
     page.findChild<QPushButton *>(QStringLiteral("idTokenInspectButton"))->click();
     QCOMPARE(inspect.size(), 1);
     QCOMPARE(inspect.first().first().toString(), page.runner()->session().session()->tokens.idToken);
 
     // 9. UserInfo; then the login is complete.
-    page.nextButton()->click();
+    child<QPushButton>(page, "nextStepButton")->click();
     QTRY_VERIFY2_WITH_TIMEOUT(f.state(Step::UserInfo) == State::Ok, qPrintable(stateName(*f.page, Step::UserInfo)), kTimeout);
     QVERIFY(f.steps()->entry(Step::UserInfo).summary.contains(QStringLiteral("sub matches")));
-    QVERIFY(!page.nextButton()->isEnabled());
+    QVERIFY(!child<QPushButton>(page, "nextStepButton")->isEnabled());
 
     // Refresh by hand.
-    QVERIFY(page.refreshButton()->isEnabled());
-    page.refreshButton()->click();
+    QVERIFY(child<QPushButton>(page, "refreshButton")->isEnabled());
+    child<QPushButton>(page, "refreshButton")->click();
     QTRY_VERIFY2_WITH_TIMEOUT(f.state(Step::Refresh) == State::Ok, qPrintable(stateName(*f.page, Step::Refresh)), kTimeout);
     QTRY_VERIFY(tokens->token(TokensPanel::Token::Access) != firstAccess);
     const QString secondAccess = tokens->token(TokensPanel::Token::Access);
@@ -252,17 +257,17 @@ void TestFlowPage::stepByStepThenRefreshRevokeLogout()
     const auto &session = *page.runner()->session().session();
     QCOMPARE(tokens->autoRefreshDueAt(), session.obtainedAt + (*session.accessTokenExpiresAt - session.obtainedAt) * 8 / 10);
     tokens->refreshDueNow(); // what the timer does
-    QTRY_VERIFY_WITH_TIMEOUT(tokens->autoRefreshStatus()->text().startsWith(QStringLiteral("Refreshed automatically")), kTimeout);
+    QTRY_VERIFY_WITH_TIMEOUT(child<QLabel>(*tokens, "autoRefreshStatus")->text().startsWith(QStringLiteral("Refreshed automatically")), kTimeout);
     QTRY_VERIFY(tokens->token(TokensPanel::Token::Access) != secondAccess);
     QTRY_VERIFY(tokens->isAutoRefreshScheduled());
 
     // Revoke the refresh token with token_type_hint.
-    page.revokeWhichCombo()->setCurrentIndex(1);
-    QVERIFY(page.revokeHintCheck()->isChecked());
-    page.revokeButton()->click();
+    child<QComboBox>(page, "revokeWhichCombo")->setCurrentIndex(1);
+    QVERIFY(child<QCheckBox>(page, "revokeHintCheck")->isChecked());
+    child<QPushButton>(page, "revokeButton")->click();
     QTRY_VERIFY2_WITH_TIMEOUT(f.state(Step::Revoke) == State::Ok, qPrintable(stateName(*f.page, Step::Revoke)), kTimeout);
     const auto &revokeRecord = log.records().back();
-    QCOMPARE(revokeRecord.step, QStringLiteral("revoke"));
+    QCOMPARE(revokeRecord.step, std::optional<Step>(Step::Revoke));
     QVERIFY(revokeRecord.requestBody.contains("token_type_hint=refresh_token"));
 
     // The automatic refresh now fails: it says so and switches itself off (no loop).
@@ -271,11 +276,11 @@ void TestFlowPage::stepByStepThenRefreshRevokeLogout()
     QCOMPARE(f.steps()->entry(Step::Refresh).error->category, oidc::ErrorCategory::Token);
     QVERIFY(!tokens->isAutoRefreshEnabled());
     QVERIFY(!tokens->isAutoRefreshScheduled());
-    QVERIFY(tokens->autoRefreshStatus()->text().contains(QStringLiteral("stopped")));
+    QVERIFY(child<QLabel>(*tokens, "autoRefreshStatus")->text().contains(QStringLiteral("stopped")));
     QVERIFY(tokens->hasSession()); // a failed refresh does not end the session
 
     // Logout through the system browser: the post-logout redirect's state is checked.
-    page.logoutButton()->click();
+    child<QPushButton>(page, "logoutButton")->click();
     QCOMPARE(f.state(Step::Logout), State::Running);
     QVERIFY(!page.runner()->session().session()); // the local session ends at once, before the provider answers
     QTRY_VERIFY(!tokens->hasSession());
@@ -287,12 +292,16 @@ void TestFlowPage::stepByStepThenRefreshRevokeLogout()
     QVERIFY(logoutQuery.queryItemValue(QStringLiteral("post_logout_redirect_uri"), QUrl::FullyDecoded).endsWith(QStringLiteral("/logged-out")));
 
     // Every exchange of the flow is in the one log, each attributed to its step.
-    QStringList recorded;
-    for (const auto &record : log.records())
-        recorded << record.step;
-    QVERIFY2(recorded.contains(QStringLiteral("discovery")) && recorded.contains(QStringLiteral("JWKS"))
-                 && recorded.contains(QStringLiteral("userinfo")) && recorded.contains(QStringLiteral("revoke")),
-             qPrintable(recorded.join(QLatin1Char(','))));
+    QList<Step> recorded;
+    QStringList labels;
+    for (const auto &record : log.records()) {
+        if (record.step)
+            recorded << *record.step;
+        labels << record.label;
+    }
+    QVERIFY2(recorded.contains(Step::Discovery) && recorded.contains(Step::Keys) && recorded.contains(Step::UserInfo)
+                 && recorded.contains(Step::Revoke),
+             qPrintable(labels.join(QLatin1Char(','))));
 }
 
 void TestFlowPage::runAllListsAForgedCallbackAndGoesOn()
@@ -301,7 +310,7 @@ void TestFlowPage::runAllListsAForgedCallbackAndGoesOn()
     QVERIFY(f.setUp());
     // Before the browser answers: a forged callback with the wrong state, and a favicon probe.
     f.before = {QUrl(QStringLiteral("/callback?code=forged-code&state=forged-state")), QUrl(QStringLiteral("/favicon.ico"))};
-    f.page->runAllButton()->click();
+    child<QPushButton>(*f.page, "runAllButton")->click();
     QTRY_VERIFY2_WITH_TIMEOUT(f.state(Step::UserInfo) == State::Ok, qPrintable(stateName(*f.page, Step::UserInfo)), kTimeout);
     for (int i = 0; i < ui::FlowStepModel::kLoginStepCount; ++i)
         QVERIFY2(f.state(static_cast<Step>(i)) == State::Ok, qPrintable(stateName(*f.page, static_cast<Step>(i))));
@@ -311,25 +320,25 @@ void TestFlowPage::runAllListsAForgedCallbackAndGoesOn()
     const QStringList browserNotes = f.steps()->entry(Step::Browser).notes;
     QVERIFY2(browserNotes.join(QLatin1Char(' ')).contains(QStringLiteral("/favicon.ico")), qPrintable(browserNotes.join(QLatin1Char('|'))));
     // Both are listed under the browser too.
-    QListWidget *notes = f.page->browserPane()->noteList();
+    QListWidget *notes = child<QListWidget>(*f.page, "browserNoteList");
     QCOMPARE(notes->count(), 2);
-    QTRY_VERIFY(f.page->tokensPanel()->hasSession());
+    QTRY_VERIFY(child<ui::TokensPanel>(*f.page, "tokensPanel")->hasSession());
 }
 
 void TestFlowPage::refusedIdTokenKeepsTheEarlierSession()
 {
     Fixture f;
     QVERIFY(f.setUp());
-    f.page->runAllButton()->click();
+    child<QPushButton>(*f.page, "runAllButton")->click();
     QTRY_VERIFY2_WITH_TIMEOUT(f.state(Step::UserInfo) == State::Ok, qPrintable(stateName(*f.page, Step::UserInfo)), kTimeout);
-    const QString goodAccess = f.page->tokensPanel()->token(TokensPanel::Token::Access);
-    const QString goodId = f.page->tokensPanel()->token(TokensPanel::Token::Id);
+    const QString goodAccess = child<ui::TokensPanel>(*f.page, "tokensPanel")->token(TokensPanel::Token::Access);
+    const QString goodId = child<ui::TokensPanel>(*f.page, "tokensPanel")->token(TokensPanel::Token::Id);
     QVERIFY(!goodAccess.isEmpty());
-    QVERIFY(f.page->tokensPanel()->banner()->isHidden());
+    QVERIFY(child<QLabel>(*f.page, "tokensBanner")->isHidden());
 
     // The next token response carries a mis-signed ID token.
     QCOMPARE(testsupport::postFault(f.context().sandbox()->baseUrl(), R"({"kind":"bad-signature","path":"/oauth2/v1/token","count":1})"), 201);
-    f.page->runAllButton()->click();
+    child<QPushButton>(*f.page, "runAllButton")->click();
     QTRY_VERIFY2_WITH_TIMEOUT(f.state(Step::IdToken) == State::Failed, qPrintable(stateName(*f.page, Step::IdToken)), kTimeout);
     QTRY_VERIFY(!f.page->runner()->isBusy());
     QCOMPARE(f.state(Step::Token), State::Ok);
@@ -341,26 +350,26 @@ void TestFlowPage::refusedIdTokenKeepsTheEarlierSession()
 
     // The step shows the error as plain text with its category and code.
     f.page->selectStep(Step::IdToken);
-    const QString banner = f.page->statusBanner()->text();
+    const QString banner = child<QLabel>(*f.page, "stepStatusBanner")->text();
     QVERIFY2(banner.contains(QStringLiteral("Category IDT")) && banner.contains(QString::fromStdString(entry.error->code)), qPrintable(banner));
-    const int signatureRow = f.page->idTokenChecks()->rowOf(QStringLiteral("signature"));
+    const int signatureRow = child<ui::CheckListView>(*f.page, "idTokenChecks")->model()->rowOf(QStringLiteral("signature"));
     QVERIFY(signatureRow >= 0);
-    QCOMPARE(f.page->idTokenChecks()->checks()[static_cast<size_t>(signatureRow)].outcome, oidc::jwt::CheckOutcome::Fail);
+    QCOMPARE(child<ui::CheckListView>(*f.page, "idTokenChecks")->model()->checks()[static_cast<size_t>(signatureRow)].outcome, oidc::jwt::CheckOutcome::Fail);
 
     // The earlier session stays, under a banner that says the new tokens were refused.
-    TokensPanel *tokens = f.page->tokensPanel();
-    QVERIFY(tokens->banner()->isVisibleTo(f.page.get()));
-    QVERIFY2(tokens->banner()->text().contains(QStringLiteral("refused")) && tokens->banner()->text().contains(QStringLiteral("IDT")),
-             qPrintable(tokens->banner()->text()));
-    QCOMPARE(tokens->banner()->textFormat(), Qt::PlainText);
+    TokensPanel *tokens = child<ui::TokensPanel>(*f.page, "tokensPanel");
+    QVERIFY(child<QLabel>(*tokens, "tokensBanner")->isVisibleTo(f.page.get()));
+    QVERIFY2(child<QLabel>(*tokens, "tokensBanner")->text().contains(QStringLiteral("refused")) && child<QLabel>(*tokens, "tokensBanner")->text().contains(QStringLiteral("IDT")),
+             qPrintable(child<QLabel>(*tokens, "tokensBanner")->text()));
+    QCOMPARE(child<QLabel>(*tokens, "tokensBanner")->textFormat(), Qt::PlainText);
     QCOMPARE(tokens->token(TokensPanel::Token::Access), goodAccess);
     QCOMPARE(tokens->token(TokensPanel::Token::Id), goodId);
     QCOMPARE(f.page->runner()->session().session()->tokens.accessToken, goodAccess);
 
     // A good login afterwards clears the banner.
-    f.page->runAllButton()->click();
+    child<QPushButton>(*f.page, "runAllButton")->click();
     QTRY_VERIFY2_WITH_TIMEOUT(f.state(Step::UserInfo) == State::Ok, qPrintable(stateName(*f.page, Step::UserInfo)), kTimeout);
-    QVERIFY(tokens->banner()->isHidden());
+    QVERIFY(child<QLabel>(*tokens, "tokensBanner")->isHidden());
     QTRY_VERIFY(tokens->token(TokensPanel::Token::Access) != goodAccess);
 }
 
@@ -369,14 +378,14 @@ void TestFlowPage::wrongNonceFailsItsCheck()
     Fixture f;
     QVERIFY(f.setUp());
     QCOMPARE(testsupport::postFault(f.context().sandbox()->baseUrl(), R"({"kind":"wrong-nonce","path":"/oauth2/v1/token","count":1})"), 201);
-    f.page->runAllButton()->click();
+    child<QPushButton>(*f.page, "runAllButton")->click();
     QTRY_VERIFY2_WITH_TIMEOUT(f.state(Step::IdToken) == State::Failed, qPrintable(stateName(*f.page, Step::IdToken)), kTimeout);
     f.page->selectStep(Step::IdToken);
-    const int row = f.page->idTokenChecks()->rowOf(QStringLiteral("nonce"));
+    const int row = child<ui::CheckListView>(*f.page, "idTokenChecks")->model()->rowOf(QStringLiteral("nonce"));
     QVERIFY(row >= 0);
-    QCOMPARE(f.page->idTokenChecks()->checks()[static_cast<size_t>(row)].outcome, oidc::jwt::CheckOutcome::Fail);
-    QVERIFY(!f.page->tokensPanel()->hasSession()); // nothing earlier to keep, nothing stored
-    QVERIFY(f.page->tokensPanel()->banner()->text().contains(QStringLiteral("Nothing was stored")));
+    QCOMPARE(child<ui::CheckListView>(*f.page, "idTokenChecks")->model()->checks()[static_cast<size_t>(row)].outcome, oidc::jwt::CheckOutcome::Fail);
+    QVERIFY(!child<ui::TokensPanel>(*f.page, "tokensPanel")->hasSession()); // nothing earlier to keep, nothing stored
+    QVERIFY(child<QLabel>(*f.page, "tokensBanner")->text().contains(QStringLiteral("Nothing was stored")));
 }
 
 void TestFlowPage::whatTheUserTypedSurvivesErrors()
@@ -385,14 +394,14 @@ void TestFlowPage::whatTheUserTypedSurvivesErrors()
     QVERIFY(f.setUp());
     ui::FlowPage &page = *f.page;
     for (int i = 0; i < 3; ++i) {
-        page.nextButton()->click();
+        child<QPushButton>(page, "nextStepButton")->click();
         QTRY_VERIFY2_WITH_TIMEOUT(f.state(static_cast<Step>(i)) == State::Ok, qPrintable(stateName(*f.page, static_cast<Step>(i))), kTimeout);
     }
-    ui::AuthorizeParameterTable *table = page.parameterTable();
+    ui::AuthorizeParameterTable *table = child<ui::AuthorizeParameterTable>(page, "authorizeParameterTable");
     table->setValue(QStringLiteral("login_hint"), QStringLiteral("bob@example.com"));
     table->setValue(QStringLiteral("max_age"), QStringLiteral("ten minutes"));
     table->setValue(QStringLiteral("scope"), QStringLiteral("openid email"));
-    page.nextButton()->click();
+    child<QPushButton>(page, "nextStepButton")->click();
     QTRY_VERIFY2_WITH_TIMEOUT(f.state(Step::Authorize) == State::Failed, qPrintable(stateName(*f.page, Step::Authorize)), kTimeout);
     QCOMPARE(QString::fromStdString(f.steps()->entry(Step::Authorize).error->code), QStringLiteral("AUTHZ_PARAM_VALUE"));
     QCOMPARE(table->value(QStringLiteral("max_age")), QStringLiteral("ten minutes"));
@@ -411,13 +420,13 @@ void TestFlowPage::whatTheUserTypedSurvivesErrors()
     f.login = QStringLiteral("bob@example.com");
     page.runner()->runAllFrom(Step::Authorize);
     QTRY_VERIFY2_WITH_TIMEOUT(f.state(Step::UserInfo) == State::Ok, qPrintable(stateName(*f.page, Step::UserInfo)), kTimeout);
-    QTRY_VERIFY(page.tokensPanel()->sessionLabel()->text().contains(QStringLiteral("bob@example.com")));
+    QTRY_VERIFY(child<QLabel>(page, "sessionLabel")->text().contains(QStringLiteral("bob@example.com")));
     page.selectStep(Step::IdToken);
-    QVERIFY(page.idTokenChecks()->rowOf(QStringLiteral("auth_time")) >= 0); // max_age makes auth_time required
+    QVERIFY(child<ui::CheckListView>(page, "idTokenChecks")->model()->rowOf(QStringLiteral("auth_time")) >= 0); // max_age makes auth_time required
 
     // Settings typed into the flow page are kept in the profile store (the secret is not).
-    page.settingsPanel()->clientSecretEdit()->setText(QStringLiteral("typed-secret"));
-    Q_EMIT page.settingsPanel()->clientSecretEdit()->textEdited(QStringLiteral("typed-secret"));
+    child<QLineEdit>(page, "clientSecretEdit")->setText(QStringLiteral("typed-secret"));
+    Q_EMIT child<QLineEdit>(page, "clientSecretEdit")->textEdited(QStringLiteral("typed-secret"));
     page.flushSettings();
     QCOMPARE(f.context().profiles().current().clientSecret, QStringLiteral("typed-secret"));
     f.context().settings().sync();
@@ -431,22 +440,22 @@ void TestFlowPage::insecureSettingsShowWarnings()
     Fixture f;
     QVERIFY(f.setUp());
     ui::FlowPage &page = *f.page;
-    ui::FlowSettingsPanel *settings = page.settingsPanel();
+    ui::FlowSettingsPanel *settings = child<ui::FlowSettingsPanel>(page, "flowSettingsPanel");
     QVERIFY(settings->warnings().isEmpty());
-    QVERIFY(page.warningBanner()->isHidden());
+    QVERIFY(child<QLabel>(page, "flowWarningBanner")->isHidden());
 
-    settings->pkceCombo()->setCurrentIndex(1); // plain
-    settings->stateCheck()->setChecked(false);
-    settings->unsignedCheck()->setChecked(true);
-    settings->leewaySpin()->setValue(900);
+    child<QComboBox>(*settings, "pkceCombo")->setCurrentIndex(1); // plain
+    child<QCheckBox>(*settings, "stateCheck")->setChecked(false);
+    child<QCheckBox>(*settings, "unsignedCheck")->setChecked(true);
+    child<QSpinBox>(*settings, "leewaySpin")->setValue(900);
     const QString warnings = settings->warnings().join(QLatin1Char('\n'));
     QCOMPARE(settings->warnings().size(), 4);
     QVERIFY(warnings.contains(QStringLiteral("plain")));
     QVERIFY(warnings.contains(QStringLiteral("No state")));
     QVERIFY(warnings.contains(QStringLiteral("Unsigned")));
     QVERIFY(warnings.contains(QStringLiteral("5 minutes")));
-    QVERIFY(page.warningBanner()->isVisibleTo(&page));
-    QCOMPARE(page.warningBanner()->text(), warnings);
+    QVERIFY(child<QLabel>(page, "flowWarningBanner")->isVisibleTo(&page));
+    QCOMPARE(child<QLabel>(page, "flowWarningBanner")->text(), warnings);
     for (const char *name : {"pkceWarningLabel", "stateWarningLabel", "unsignedWarningLabel", "leewayWarningLabel"})
         QVERIFY2(settings->findChild<QLabel *>(QString::fromLatin1(name))->isVisibleTo(settings), name);
     page.flushSettings();
@@ -454,15 +463,15 @@ void TestFlowPage::insecureSettingsShowWarnings()
 
     // The request built with them carries the same warnings, and the flow still works (the sandbox
     // accepts plain PKCE and no state).
-    page.runAllButton()->click();
+    child<QPushButton>(page, "runAllButton")->click();
     QTRY_VERIFY2_WITH_TIMEOUT(f.state(Step::UserInfo) == State::Ok, qPrintable(stateName(*f.page, Step::UserInfo)), kTimeout);
-    const QString tableWarnings = page.parameterTable()->warnings().join(QLatin1Char(' '));
+    const QString tableWarnings = child<ui::AuthorizeParameterTable>(page, "authorizeParameterTable")->warnings().join(QLatin1Char(' '));
     QVERIFY2(tableWarnings.contains(QStringLiteral("plain")) && tableWarnings.contains(QStringLiteral("No state")), qPrintable(tableWarnings));
     QCOMPARE(QUrlQuery(page.runner()->authorizationUrl()).queryItemValue(QStringLiteral("code_challenge_method")), QStringLiteral("plain"));
     QVERIFY(!QUrlQuery(page.runner()->authorizationUrl()).hasQueryItem(QStringLiteral("state")));
     page.selectStep(Step::Callback);
-    const int stateRow = page.callbackChecks()->rowOf(QStringLiteral("state"));
-    QCOMPARE(page.callbackChecks()->checks()[static_cast<size_t>(stateRow)].outcome, oidc::jwt::CheckOutcome::Skip);
+    const int stateRow = child<ui::CheckListView>(page, "callbackChecks")->model()->rowOf(QStringLiteral("state"));
+    QCOMPARE(child<ui::CheckListView>(page, "callbackChecks")->model()->checks()[static_cast<size_t>(stateRow)].outcome, oidc::jwt::CheckOutcome::Skip);
 }
 
 void TestFlowPage::cancelStopsTheWaitingBrowserStep()
@@ -472,13 +481,13 @@ void TestFlowPage::cancelStopsTheWaitingBrowserStep()
     ui::FlowPage &page = *f.page;
     // A browser that never comes back.
     page.setSystemBrowserOpener([](const QUrl &) { return true; });
-    page.runAllButton()->click();
+    child<QPushButton>(page, "runAllButton")->click();
     QTRY_VERIFY2_WITH_TIMEOUT(f.state(Step::Browser) == State::Running, qPrintable(stateName(*f.page, Step::Browser)), kTimeout);
     const QString listener = page.runner()->listenerUri();
     QVERIFY(!listener.isEmpty());
-    QVERIFY(page.browserPane()->statusLabel()->text().contains(listener));
-    QVERIFY(page.browserPane()->statusLabel()->text().startsWith(QStringLiteral("Waiting for the browser")));
-    page.cancelButton()->click();
+    QVERIFY(child<QLabel>(page, "browserStatusLabel")->text().contains(listener));
+    QVERIFY(child<QLabel>(page, "browserStatusLabel")->text().startsWith(QStringLiteral("Waiting for the browser")));
+    child<QPushButton>(page, "cancelButton")->click();
     QCOMPARE(f.state(Step::Browser), State::Cancelled);
     QVERIFY(!page.runner()->isBusy());
     QVERIFY(page.runner()->listenerUri().isEmpty()); // the port is closed (rp-checks L5)
@@ -497,10 +506,10 @@ void TestFlowPage::providerErrorEndsTheBrowserStep()
     ui::FlowPage &page = *f.page;
     // prompt=none without a browser session: the provider answers login_required (OIDC Core §3.1.2.6).
     for (int i = 0; i < 3; ++i) {
-        page.nextButton()->click();
+        child<QPushButton>(page, "nextStepButton")->click();
         QTRY_VERIFY2_WITH_TIMEOUT(f.state(static_cast<Step>(i)) == State::Ok, qPrintable(stateName(*f.page, static_cast<Step>(i))), kTimeout);
     }
-    page.parameterTable()->setValue(QStringLiteral("prompt"), QStringLiteral("none"));
+    child<ui::AuthorizeParameterTable>(page, "authorizeParameterTable")->setValue(QStringLiteral("prompt"), QStringLiteral("none"));
     page.runner()->runAllFrom(Step::Authorize);
     QTRY_VERIFY2_WITH_TIMEOUT(f.state(Step::Browser) == State::Failed, qPrintable(stateName(*f.page, Step::Browser)), kTimeout);
     const auto &entry = f.steps()->entry(Step::Browser);
@@ -517,23 +526,23 @@ void TestFlowPage::unavailableEmbeddedBrowserOffersTheSystemBrowser()
     Fixture f;
     QVERIFY(f.setUp());
     ui::FlowPage &page = *f.page;
-    page.settingsPanel()->embeddedRadio()->click();
+    child<QRadioButton>(page, "embeddedBrowserRadio")->click();
     page.flushSettings();
     QCOMPARE(f.context().profiles().current().browserMode, oidc::flow::BrowserMode::Embedded);
-    page.runAllButton()->click();
+    child<QPushButton>(page, "runAllButton")->click();
     QTRY_VERIFY2_WITH_TIMEOUT(f.state(Step::Browser) == State::Failed, qPrintable(stateName(page, Step::Browser)), kTimeout);
     QCOMPARE(QString::fromStdString(f.steps()->entry(Step::Browser).error->code), QStringLiteral("BROWSER_UNAVAILABLE"));
-    auto *reason = page.browserPane()->findChild<QLabel *>(QStringLiteral("browserPlaceholderLabel"));
+    auto *reason = child<ui::BrowserPane>(page, "browserPane")->findChild<QLabel *>(QStringLiteral("browserPlaceholderLabel"));
     QCOMPARE(reason->textFormat(), Qt::PlainText);
     QVERIFY2(reason->text().contains(QStringLiteral("not available")), qPrintable(reason->text()));
-    auto *useSystem = page.browserPane()->findChild<QPushButton *>(QStringLiteral("useSystemBrowserButton"));
-    QVERIFY(useSystem->isVisibleTo(page.browserPane()));
+    auto *useSystem = child<ui::BrowserPane>(page, "browserPane")->findChild<QPushButton *>(QStringLiteral("useSystemBrowserButton"));
+    QVERIFY(useSystem->isVisibleTo(child<ui::BrowserPane>(page, "browserPane")));
 
     // One click: the profile switches to the system browser and the flow goes on from step 4.
     useSystem->click();
     QTRY_VERIFY2_WITH_TIMEOUT(f.state(Step::UserInfo) == State::Ok, qPrintable(stateName(page, Step::UserInfo)), kTimeout);
     QCOMPARE(f.context().profiles().current().browserMode, oidc::flow::BrowserMode::System);
-    QVERIFY(page.settingsPanel()->systemRadio()->isChecked());
+    QVERIFY(child<QRadioButton>(page, "systemBrowserRadio")->isChecked());
     QCOMPARE(f.opened.size(), 1);
 }
 

@@ -13,14 +13,17 @@
 
 #include "FlowTestSupport.h"
 
+#include "tests/ui/FindChild.h"
+
 #include "ui/AppContext.h"
-#include "sandbox/SandboxServer.h"
 #include "ui/browser/BrowserLoader.h"
 #include "ui/browser/EmbeddedBrowser.h"
 #include "ui/flow/AuthorizeParameterTable.h"
 #include "ui/flow/BrowserPane.h"
 #include "ui/flow/FlowPage.h"
 #include "ui/flow/TokensPanel.h"
+
+#include "sandbox/SandboxServer.h"
 
 #include <QDir>
 #include <QLabel>
@@ -31,6 +34,7 @@
 
 using Step = ui::FlowStepModel::Step;
 using State = ui::FlowStepModel::State;
+using testing_ui::child;
 
 namespace {
 constexpr int kTimeout = 60000;
@@ -66,24 +70,25 @@ void TestFlowPageEmbedded::hostedLoginRedirectsToTheDefaultRedirectUri()
     page.show();
     QVERIFY(QTest::qWaitForWindowExposed(&page));
     QVERIFY(!ui::BrowserLoader::isLoaded()); // nothing loads WebEngine before step 5
+    auto *browser = child<ui::BrowserPane>(page, "browserPane");
     bool cspRefused = false;
-    connect(page.browserPane(), &ui::BrowserPane::consoleMessage, &page, [&](const QString &, const QString &message) {
+    connect(browser, &ui::BrowserPane::consoleMessage, &page, [&](const QString &, const QString &message) {
         if (message.contains(QStringLiteral("form-action")))
             cspRefused = true;
     });
-    connect(page.browserPane(), &ui::BrowserPane::pageLoaded, &page, [&](const QUrl &url, bool ok) {
+    connect(browser, &ui::BrowserPane::pageLoaded, &page, [&](const QUrl &url, bool ok) {
         if (ok && url.path() == QLatin1String("/oauth2/v1/authorize"))
-            page.browserPane()->browser()->runJavaScript(QStringLiteral(
+            browser->browser()->runJavaScript(QStringLiteral(
                 "(function() { var form = document.getElementById('login'); if (!form) return;"
                 " document.getElementById('loginId').value = 'alice@example.com'; form.submit(); })();"));
     });
-    page.runAllButton()->click();
-    QTRY_VERIFY_WITH_TIMEOUT(page.stepModel()->state(Step::Browser) == State::Ok || cspRefused, kTimeout);
+    child<QPushButton>(page, "runAllButton")->click();
+    QTRY_VERIFY_WITH_TIMEOUT(page.runner()->steps()->state(Step::Browser) == State::Ok || cspRefused, kTimeout);
     QCOMPARE(page.runner()->session().pending()->redirectUri, QStringLiteral("http://127.0.0.1/callback"));
     // The login page has no CSP form-action: a browser must follow its redirect to the client.
-    QVERIFY2(!cspRefused, qPrintable(hops(page.browserPane()->hopList())));
-    QCOMPARE(page.stepModel()->state(Step::Browser), State::Ok);
-    page.cancelButton()->click();
+    QVERIFY2(!cspRefused, qPrintable(hops(child<QListWidget>(page, "hopList"))));
+    QCOMPARE(page.runner()->steps()->state(Step::Browser), State::Ok);
+    child<QPushButton>(page, "cancelButton")->click();
 }
 
 void TestFlowPageEmbedded::signInSilentlyThenClearTheSession()
@@ -95,64 +100,68 @@ void TestFlowPageEmbedded::signInSilentlyThenClearTheSession()
     page.show();
     QVERIFY(QTest::qWaitForWindowExposed(&page));
     QCOMPARE(page.runner()->profile().browserMode, oidc::flow::BrowserMode::Embedded);
+    auto *browser = child<ui::BrowserPane>(page, "browserPane");
+    auto *parameters = child<ui::AuthorizeParameterTable>(page, "authorizeParameterTable");
+    auto *tokens = child<ui::TokensPanel>(page, "tokensPanel");
+    auto *runAll = child<QPushButton>(page, "runAllButton");
 
     // The "user": fills the hosted login form whenever it shows.
     int loginPages = 0;
-    connect(page.browserPane(), &ui::BrowserPane::pageLoaded, &page, [&](const QUrl &url, bool ok) {
+    connect(browser, &ui::BrowserPane::pageLoaded, &page, [&](const QUrl &url, bool ok) {
         if (!ok || url.path() != QLatin1String("/oauth2/v1/authorize"))
             return;
         ++loginPages;
-        page.browserPane()->browser()->runJavaScript(QStringLiteral(
+        browser->browser()->runJavaScript(QStringLiteral(
             "(function() { var form = document.getElementById('login'); if (!form) return;"
             " document.getElementById('loginId').value = 'alice@example.com'; form.submit(); })();"));
     });
 
     // 1. A full login in the embedded browser (redirect URI on the sandbox's origin: see the top).
-    page.parameterTable()->setValue(QStringLiteral("redirect_uri"), app->context->sandbox()->baseUrl().toString() + QStringLiteral("/callback"));
-    page.runAllButton()->click();
-    QTRY_COMPARE_WITH_TIMEOUT(page.stepModel()->state(Step::UserInfo), State::Ok, kTimeout);
+    parameters->setValue(QStringLiteral("redirect_uri"), app->context->sandbox()->baseUrl().toString() + QStringLiteral("/callback"));
+    runAll->click();
+    QTRY_COMPARE_WITH_TIMEOUT(page.runner()->steps()->state(Step::UserInfo), State::Ok, kTimeout);
     QVERIFY(ui::BrowserLoader::isLoaded());
     QCOMPARE(loginPages, 1);
-    QTRY_VERIFY(page.tokensPanel()->hasSession());
-    QVERIFY(page.tokensPanel()->sessionLabel()->text().contains(QStringLiteral("alice@example.com")));
-    const QString hopText = hops(page.browserPane()->hopList());
+    QTRY_VERIFY(tokens->hasSession());
+    QVERIFY(child<QLabel>(page, "sessionLabel")->text().contains(QStringLiteral("alice@example.com")));
+    const QString hopText = hops(child<QListWidget>(page, "hopList"));
     QVERIFY2(hopText.contains(QStringLiteral("intercepted")) && hopText.contains(QStringLiteral("form")), qPrintable(hopText));
     QVERIFY2(hopText.contains(QStringLiteral("[redacted")), qPrintable(hopText)); // the code is never listed in full
     // The browser's storage is the profile's own.
     QVERIFY(QDir(app->context->browserStoragePath(QStringLiteral("sandbox"))).exists());
-    const QString firstAccess = page.tokensPanel()->token(ui::TokensPanel::Token::Access);
+    const QString firstAccess = tokens->token(ui::TokensPanel::Token::Access);
 
     // 2. prompt=none: the browser's cookie signs in without a page.
-    page.parameterTable()->setValue(QStringLiteral("prompt"), QStringLiteral("none"));
-    page.runAllButton()->click();
-    QTRY_COMPARE_WITH_TIMEOUT(page.stepModel()->state(Step::UserInfo), State::Ok, kTimeout);
+    parameters->setValue(QStringLiteral("prompt"), QStringLiteral("none"));
+    runAll->click();
+    QTRY_COMPARE_WITH_TIMEOUT(page.runner()->steps()->state(Step::UserInfo), State::Ok, kTimeout);
     QCOMPARE(loginPages, 1);
-    QTRY_VERIFY(page.tokensPanel()->token(ui::TokensPanel::Token::Access) != firstAccess);
+    QTRY_VERIFY(tokens->token(ui::TokensPanel::Token::Access) != firstAccess);
 
     // 3. Clear the browser session: prompt=none now fails with login_required.
-    page.browserPane()->clearSessionButton()->click();
+    child<QPushButton>(page, "clearBrowserSessionButton")->click();
     QTest::qWait(500); // the cookie store deletes asynchronously
-    page.runAllButton()->click();
-    QTRY_COMPARE_WITH_TIMEOUT(page.stepModel()->state(Step::Browser), State::Failed, kTimeout);
-    const auto &entry = page.stepModel()->entry(Step::Browser);
+    runAll->click();
+    QTRY_COMPARE_WITH_TIMEOUT(page.runner()->steps()->state(Step::Browser), State::Failed, kTimeout);
+    const auto &entry = page.runner()->steps()->entry(Step::Browser);
     QCOMPARE(QString::fromStdString(entry.error->code), QStringLiteral("AUTHZ_PROVIDER_ERROR"));
     QVERIFY2(QString::fromStdString(entry.error->message).contains(QStringLiteral("login_required")), entry.error->message.c_str());
     QCOMPARE(loginPages, 1);
-    QVERIFY(page.tokensPanel()->hasSession()); // the earlier session stays
+    QVERIFY(tokens->hasSession()); // the earlier session stays
 
     // 4. Sign in again, then log out through the embedded browser.
-    page.parameterTable()->setValue(QStringLiteral("prompt"), QString());
-    page.runAllButton()->click();
-    QTRY_COMPARE_WITH_TIMEOUT(page.stepModel()->state(Step::UserInfo), State::Ok, kTimeout);
+    parameters->setValue(QStringLiteral("prompt"), QString());
+    runAll->click();
+    QTRY_COMPARE_WITH_TIMEOUT(page.runner()->steps()->state(Step::UserInfo), State::Ok, kTimeout);
     QCOMPARE(loginPages, 2);
-    page.logoutButton()->click();
-    QTRY_COMPARE_WITH_TIMEOUT(page.stepModel()->state(Step::Logout), State::Ok, kTimeout);
-    QVERIFY(page.stepModel()->entry(Step::Logout).summary.contains(QStringLiteral("confirmed")));
-    QTRY_VERIFY(!page.tokensPanel()->hasSession());
+    child<QPushButton>(page, "logoutButton")->click();
+    QTRY_COMPARE_WITH_TIMEOUT(page.runner()->steps()->state(Step::Logout), State::Ok, kTimeout);
+    QVERIFY(page.runner()->steps()->entry(Step::Logout).summary.contains(QStringLiteral("confirmed")));
+    QTRY_VERIFY(!tokens->hasSession());
     // The provider's session is gone too: prompt=none fails again.
-    page.parameterTable()->setValue(QStringLiteral("prompt"), QStringLiteral("none"));
-    page.runAllButton()->click();
-    QTRY_COMPARE_WITH_TIMEOUT(page.stepModel()->state(Step::Browser), State::Failed, kTimeout);
+    parameters->setValue(QStringLiteral("prompt"), QStringLiteral("none"));
+    runAll->click();
+    QTRY_COMPARE_WITH_TIMEOUT(page.runner()->steps()->state(Step::Browser), State::Failed, kTimeout);
     QCOMPARE(loginPages, 2);
 }
 

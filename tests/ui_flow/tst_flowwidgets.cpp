@@ -6,6 +6,8 @@
 
 #include "FlowTestSupport.h"
 
+#include "tests/ui/FindChild.h"
+
 #include "ui/AppContext.h"
 #include "ui/AreaListModel.h"
 #include "ui/JwtInspectorPanel.h"
@@ -35,6 +37,7 @@
 #include <QTest>
 
 using oidc::flow::ProviderKind;
+using testing_ui::child;
 using oidc::flow::ProviderProfile;
 using Step = ui::FlowStepModel::Step;
 using State = ui::FlowStepModel::State;
@@ -109,26 +112,26 @@ void TestFlowWidgets::editorDerivesDescopeUrls()
     const QString id = app->context->profiles().add(profile);
     ui::ProfileEditorDialog dialog(*app->context, id);
     QCOMPARE(dialog.currentId(), id);
-    QCOMPARE(dialog.kindCombo()->currentData().toInt(), static_cast<int>(ProviderKind::DescopeProject));
+    QCOMPARE(child<QComboBox>(dialog, "profileKindCombo")->currentData().toInt(), static_cast<int>(ProviderKind::DescopeProject));
 
     const QString shortId = QStringLiteral("P2abcdefghijklmnopqrstuvwxyz");
-    QTest::keyClicks(dialog.projectEdit(), shortId);
-    QCOMPARE(dialog.derivedLabel()->textFormat(), Qt::PlainText);
-    QVERIFY2(dialog.derivedLabel()->text().contains(QStringLiteral("https://api.descope.com/") + shortId), qPrintable(dialog.derivedLabel()->text()));
+    QTest::keyClicks(child<QLineEdit>(dialog, "descopeProjectEdit"), shortId);
+    QCOMPARE(child<QLabel>(dialog, "descopeDerivedLabel")->textFormat(), Qt::PlainText);
+    QVERIFY2(child<QLabel>(dialog, "descopeDerivedLabel")->text().contains(QStringLiteral("https://api.descope.com/") + shortId), qPrintable(child<QLabel>(dialog, "descopeDerivedLabel")->text()));
 
     // A 32-character project ID names its region (characters 2–5).
     const QString regional = QStringLiteral("Puse1") + QString(27, QLatin1Char('x'));
-    dialog.projectEdit()->clear();
-    QTest::keyClicks(dialog.projectEdit(), regional);
+    child<QLineEdit>(dialog, "descopeProjectEdit")->clear();
+    QTest::keyClicks(child<QLineEdit>(dialog, "descopeProjectEdit"), regional);
     const QUrl expectedBase = oidc::flow::descopeBaseUrl(regional);
     QCOMPARE(expectedBase.host(), QStringLiteral("api.use1.descope.com"));
-    QVERIFY2(dialog.derivedLabel()->text().contains(QStringLiteral("https://api.use1.descope.com")), qPrintable(dialog.derivedLabel()->text()));
-    QVERIFY(dialog.derivedLabel()->text().contains(QStringLiteral("regional")));
+    QVERIFY2(child<QLabel>(dialog, "descopeDerivedLabel")->text().contains(QStringLiteral("https://api.use1.descope.com")), qPrintable(child<QLabel>(dialog, "descopeDerivedLabel")->text()));
+    QVERIFY(child<QLabel>(dialog, "descopeDerivedLabel")->text().contains(QStringLiteral("regional")));
 
     // A custom domain wins.
-    QTest::keyClicks(dialog.customDomainEdit(), QStringLiteral("https://auth.acme.example"));
-    QVERIFY(dialog.derivedLabel()->text().contains(QStringLiteral("https://auth.acme.example/") + regional));
-    QTest::keyClicks(dialog.clientSecretEdit(), QStringLiteral("typed-secret"));
+    QTest::keyClicks(child<QLineEdit>(dialog, "customDomainEdit"), QStringLiteral("https://auth.acme.example"));
+    QVERIFY(child<QLabel>(dialog, "descopeDerivedLabel")->text().contains(QStringLiteral("https://auth.acme.example/") + regional));
+    QTest::keyClicks(child<QLineEdit>(dialog, "profileClientSecretEdit"), QStringLiteral("typed-secret"));
     dialog.save();
     const ProviderProfile *saved = app->context->profiles().profile(id);
     QCOMPARE(saved->descopeProjectId, regional);
@@ -152,24 +155,24 @@ void TestFlowWidgets::issuerMismatchIsRefusedAndShown()
 
     ui::ProfileEditorDialog dialog(*app->context, id);
     QSignalSpy checked(&dialog, &ui::ProfileEditorDialog::checkFinished);
-    dialog.checkButton()->click();
+    child<QPushButton>(dialog, "checkMetadataButton")->click();
     QTRY_COMPARE_WITH_TIMEOUT(checked.size(), 1, 10000);
     QCOMPARE(checked.first().first().toBool(), false);
-    QCOMPARE(dialog.checkResult()->textFormat(), Qt::PlainText);
-    QVERIFY2(dialog.checkResult()->text().contains(QStringLiteral("DISCOVERY_ISSUER_MISMATCH")), qPrintable(dialog.checkResult()->text()));
+    QCOMPARE(child<QLabel>(dialog, "checkResultLabel")->textFormat(), Qt::PlainText);
+    QVERIFY2(child<QLabel>(dialog, "checkResultLabel")->text().contains(QStringLiteral("DISCOVERY_ISSUER_MISMATCH")), qPrintable(child<QLabel>(dialog, "checkResultLabel")->text()));
 
     // The flow page refuses the metadata the same way, and uses nothing of it.
     app->context->profiles().setCurrent(id);
     ui::FlowPage page(*app->context);
     page.runner()->runStep(Step::Discovery);
-    QTRY_COMPARE_WITH_TIMEOUT(page.stepModel()->state(Step::Discovery), State::Failed, 10000);
-    const auto &entry = page.stepModel()->entry(Step::Discovery);
+    QTRY_COMPARE_WITH_TIMEOUT(page.runner()->steps()->state(Step::Discovery), State::Failed, 10000);
+    const auto &entry = page.runner()->steps()->entry(Step::Discovery);
     QCOMPARE(QString::fromStdString(entry.error->code), QStringLiteral("DISCOVERY_ISSUER_MISMATCH"));
     QVERIFY(!page.runner()->session().metadata());
     page.selectStep(Step::Discovery);
-    QVERIFY(page.statusBanner()->text().contains(QStringLiteral("Category DISCOVERY")));
+    QVERIFY(child<QLabel>(page, "stepStatusBanner")->text().contains(QStringLiteral("Category DISCOVERY")));
     QCOMPARE(entry.recordIds.size(), 1); // the response is still there to look at
-    QVERIFY(page.responseText()->toPlainText().contains(QStringLiteral("127.0.0.1")));
+    QVERIFY(child<QPlainTextEdit>(page, "stepResponseText")->toPlainText().contains(QStringLiteral("127.0.0.1")));
 }
 
 void TestFlowWidgets::providerBarShowsAndControlsTheSandbox()
@@ -219,7 +222,7 @@ void TestFlowWidgets::providerBarShowsAndControlsTheSandbox()
 void TestFlowWidgets::parameterTableBuildsTheRequest()
 {
     ui::AuthorizeParameterTable table;
-    QCOMPARE(table.table()->rowCount(), ui::AuthorizeParameterTable::standardParameters().size());
+    QCOMPARE(child<QTableWidget>(table, "parameterTable")->rowCount(), ui::AuthorizeParameterTable::standardParameters().size());
     QVERIFY(table.warnings().isEmpty()); // before step 3: a hint, not warnings
     oidc::flow::AuthorizationRequest defaults;
     defaults.clientId = QStringLiteral("client");
@@ -258,8 +261,8 @@ void TestFlowWidgets::parameterTableBuildsTheRequest()
     table.setValue(QStringLiteral("nonce"), QString());
     const QString warnings = table.warnings().join(QLatin1Char(' '));
     QVERIFY2(warnings.contains(QStringLiteral("plain")) && warnings.contains(QStringLiteral("No nonce")), qPrintable(warnings));
-    QVERIFY(table.warningLabel()->isVisibleTo(&table));
-    QCOMPARE(table.warningLabel()->textFormat(), Qt::PlainText);
+    QVERIFY(child<QLabel>(table, "authorizeWarningLabel")->isVisibleTo(&table));
+    QCOMPARE(child<QLabel>(table, "authorizeWarningLabel")->textFormat(), Qt::PlainText);
     table.setValue(QStringLiteral("code_challenge_method"), QStringLiteral("S512"));
     QCOMPARE(QString::fromStdString(table.request({}).error().code), QStringLiteral("AUTHZ_PARAM_VALUE"));
 }
@@ -287,7 +290,7 @@ void TestFlowWidgets::mainWindowWiresTheFlowAreas()
     auto *page = qobject_cast<ui::FlowPage *>(window.areaPanel(QStringLiteral("authorization-code")));
     QVERIFY(page);
     // "Open in JWT Inspector" shows the token in the inspector.
-    Q_EMIT page->tokensPanel()->openInInspector(QStringLiteral("eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0."));
+    Q_EMIT child<ui::TokensPanel>(*page, "tokensPanel")->openInInspector(QStringLiteral("eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0."));
     QCOMPARE(window.currentArea(), QStringLiteral("jwt-inspector"));
     auto *inspector = qobject_cast<ui::JwtInspectorPanel *>(window.areaPanel(QStringLiteral("jwt-inspector")));
     QVERIFY(inspector);
@@ -295,7 +298,7 @@ void TestFlowWidgets::mainWindowWiresTheFlowAreas()
 
     // Discovery shows up in the exchange log area.
     page->runner()->runStep(Step::Discovery);
-    QTRY_COMPARE_WITH_TIMEOUT(page->stepModel()->state(Step::Discovery), State::Ok, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(page->runner()->steps()->state(Step::Discovery), State::Ok, 10000);
     QVERIFY(window.showArea(QStringLiteral("exchange-log")));
     auto *log = qobject_cast<ui::ExchangeLogPanel *>(window.areaPanel(QStringLiteral("exchange-log")));
     QVERIFY(log);

@@ -3,6 +3,7 @@
 // enchanted link from the panel completes the pending sign-in; a fault switched on in the
 // Faults panel is listed by the FaultInjector and seen over HTTP.
 
+#include "tests/ui/FindChild.h"
 #include "ui/sandbox/FaultText.h"
 #include "ui/sandbox/FaultsPanel.h"
 #include "ui/sandbox/InboxModel.h"
@@ -34,6 +35,8 @@
 #include <QTreeWidget>
 
 #include <memory>
+
+using testing_ui::child;
 
 namespace {
 
@@ -182,7 +185,7 @@ void TestUiSandbox::messagesAppearNewestFirst()
     QVERIFY(!otpSignIn(QStringLiteral("bob@example.com")).isEmpty());
     QCOMPARE(model->rowCount(), 3);
     QCOMPARE(panel.currentMessageId(), otpId);
-    QCOMPARE(panel.view()->currentIndex().row(), 2);
+    QCOMPARE(child<QTreeView>(panel, "inboxList")->currentIndex().row(), 2);
 }
 
 void TestUiSandbox::otpCodeCanBeCopied()
@@ -196,7 +199,7 @@ void TestUiSandbox::otpCodeCanBeCopied()
     QVERIFY(!code.isEmpty());
 
     // Selecting the row in the view shows the code.
-    panel.view()->setCurrentIndex(panel.model()->index(0, 0));
+    child<QTreeView>(panel, "inboxList")->setCurrentIndex(panel.model()->index(0, 0));
     auto *codeLabel = panel.findChild<QLabel *>(QStringLiteral("inboxCode"));
     QVERIFY(codeLabel);
     QCOMPARE(codeLabel->text(), code);
@@ -344,9 +347,9 @@ void TestUiSandbox::faultToggleIsListedAndSeenOverHttp()
     QCOMPARE(faults.front().remaining, 1);
     QCOMPARE(faults.front().retryAfterSeconds, 7);
     QVERIFY(changed.count() >= 1);
-    QCOMPARE(panel.activeFaults()->topLevelItemCount(), 1);
-    QCOMPARE(panel.activeFaults()->topLevelItem(0)->text(1), QStringLiteral("Rate limit (429)"));
-    QCOMPARE(panel.activeFaults()->topLevelItem(0)->text(3), QStringLiteral("1 left"));
+    QCOMPARE(child<QTreeWidget>(panel, "activeFaults")->topLevelItemCount(), 1);
+    QCOMPARE(child<QTreeWidget>(panel, "activeFaults")->topLevelItem(0)->text(1), QStringLiteral("Rate limit (429)"));
+    QCOMPARE(child<QTreeWidget>(panel, "activeFaults")->topLevelItem(0)->text(3), QStringLiteral("1 left"));
 
     // Another route is not affected; the matching one gets 429 + Retry-After once.
     QCOMPARE(post(QStringLiteral("/v1/auth/enchantedlink/signin/email"), QJsonObject{{QStringLiteral("loginId"), QStringLiteral("bob@example.com")}}).status, 200);
@@ -355,7 +358,7 @@ void TestUiSandbox::faultToggleIsListedAndSeenOverHttp()
     QCOMPARE(limited.retryAfter, QByteArray("7"));
     // Used up: the list and the toggle follow faultsChanged.
     QTRY_VERIFY(m_server->faults().isEmpty());
-    QTRY_COMPARE(panel.activeFaults()->topLevelItemCount(), 0);
+    QTRY_COMPARE(child<QTreeWidget>(panel, "activeFaults")->topLevelItemCount(), 0);
     QCOMPARE(panel.kindItem(sandbox::FaultKind::RateLimit)->checkState(), Qt::Unchecked);
     QVERIFY(!otpSignIn(QStringLiteral("alice@example.com")).isEmpty());
 
@@ -381,18 +384,18 @@ void TestUiSandbox::clearAllAndUntick()
     panel.kindItem(sandbox::FaultKind::Latency)->setCheckState(Qt::Checked);
     panel.kindItem(sandbox::FaultKind::WrongNonce)->setCheckState(Qt::Checked);
     QCOMPARE(m_server->faults().faults().size(), size_t(3));
-    QCOMPARE(panel.activeFaults()->topLevelItemCount(), 3);
+    QCOMPARE(child<QTreeWidget>(panel, "activeFaults")->topLevelItemCount(), 3);
 
     // Unticking removes that kind only.
     panel.kindItem(sandbox::FaultKind::Latency)->setCheckState(Qt::Unchecked);
     QCOMPARE(m_server->faults().faults().size(), size_t(2));
-    QCOMPARE(panel.activeFaults()->topLevelItemCount(), 2);
+    QCOMPARE(child<QTreeWidget>(panel, "activeFaults")->topLevelItemCount(), 2);
 
     auto *clearAll = panel.findChild<QPushButton *>(QStringLiteral("faultClearAll"));
     QVERIFY(clearAll->isEnabled());
     clearAll->click();
     QVERIFY(m_server->faults().isEmpty());
-    QCOMPARE(panel.activeFaults()->topLevelItemCount(), 0);
+    QCOMPARE(child<QTreeWidget>(panel, "activeFaults")->topLevelItemCount(), 0);
     for (const sandbox::FaultKind kind : sandbox::FaultInjector::allKinds())
         QCOMPARE(panel.kindItem(kind)->checkState(), Qt::Unchecked);
     QVERIFY(!clearAll->isEnabled());
@@ -401,11 +404,11 @@ void TestUiSandbox::clearAllAndUntick()
     sandbox::Fault fault;
     fault.kind = sandbox::FaultKind::MalformedJson;
     m_server->faults().add(fault);
-    QCOMPARE(panel.activeFaults()->topLevelItemCount(), 1);
+    QCOMPARE(child<QTreeWidget>(panel, "activeFaults")->topLevelItemCount(), 1);
     QCOMPARE(panel.kindItem(sandbox::FaultKind::MalformedJson)->checkState(), Qt::Checked);
     panel.findChild<QPushButton *>(QStringLiteral("sandboxReset"))->click();
     QVERIFY(m_server->faults().isEmpty());
-    QCOMPARE(panel.activeFaults()->topLevelItemCount(), 0);
+    QCOMPARE(child<QTreeWidget>(panel, "activeFaults")->topLevelItemCount(), 0);
 }
 
 void TestUiSandbox::rotateKeys()

@@ -1,7 +1,8 @@
 #include "AuthorizeParameterTable.h"
 
 #include "ui/UiText.h"
-#include "ui/flow/ToneLabel.h"
+#include "ui/widgets/ToneLabel.h"
+#include "ui/widgets/Type.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -151,12 +152,7 @@ AuthorizeParameterTable::AuthorizeParameterTable(QWidget *parent)
     updateRedirectNote();
 
     m_noteLabel->setObjectName(QStringLiteral("parameterNoteLabel"));
-    m_noteLabel->setWordWrap(true);
-    {
-        QPalette palette = m_noteLabel->palette();
-        palette.setColor(QPalette::WindowText, mutedColor());
-        m_noteLabel->setPalette(palette);
-    }
+    applyType(m_noteLabel, Type::Caption);
     connect(m_table, &QTableWidget::currentCellChanged, this, &AuthorizeParameterTable::showCurrentNote);
     m_noteLabel->setMinimumWidth(40);
     showCurrentNote();

@@ -47,9 +47,6 @@ public:
     void setAuthorizationEndpoint(const QUrl &endpoint);
     [[nodiscard]] QStringList warnings() const { return m_warnings; }
 
-    [[nodiscard]] QTableWidget *table() const { return m_table; }
-    [[nodiscard]] QLabel *warningLabel() const { return m_warningLabel; }
-    [[nodiscard]] QLabel *noteLabel() const { return m_noteLabel; }
     [[nodiscard]] QString note(const QString &name) const;
 
     [[nodiscard]] static QStringList standardParameters();

@@ -1,7 +1,8 @@
 #include "BrowserPane.h"
 
 #include "ui/UiText.h"
-#include "ui/flow/ToneLabel.h"
+#include "ui/widgets/ToneLabel.h"
+#include "ui/widgets/Type.h"
 #include "ui/browser/BrowserLoader.h"
 #include "ui/browser/EmbeddedBrowser.h"
 #include "ui/flow/RedactedUrl.h"
@@ -81,9 +82,7 @@ BrowserPane::BrowserPane(StoragePathFor storagePathFor, QWidget *parent)
     m_placeholderText->setAlignment(Qt::AlignCenter);
     m_placeholderText->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_placeholderText->setMinimumWidth(40);
-    QPalette palette = m_placeholderText->palette();
-    palette.setColor(QPalette::WindowText, mutedColor());
-    m_placeholderText->setPalette(palette);
+    applyType(m_placeholderText, Type::Caption);
     m_useSystemButton->setObjectName(QStringLiteral("useSystemBrowserButton"));
     m_useSystemButton->hide();
     auto *placeholderLayout = new QVBoxLayout(m_placeholder);
@@ -125,11 +124,7 @@ BrowserPane::BrowserPane(StoragePathFor storagePathFor, QWidget *parent)
     auto *hopsLayout = new QVBoxLayout(hopsBox);
     hopsLayout->setContentsMargins(0, 4, 0, 0);
     hopsLayout->setSpacing(2);
-    auto *hopsTitle = plainLabel(QStringLiteral("Navigation hops and notes"));
-    QFont bold = hopsTitle->font();
-    bold.setWeight(QFont::DemiBold);
-    hopsTitle->setFont(bold);
-    hopsLayout->addWidget(hopsTitle);
+    hopsLayout->addWidget(typeLabel(Type::Section, QStringLiteral("Navigation hops and notes")));
     hopsLayout->addWidget(m_hops, 2);
     hopsLayout->addWidget(m_notes, 1);
     m_notes->hide();

@@ -49,10 +49,6 @@ public:
 
     [[nodiscard]] EmbeddedBrowser *browser() const; // for the current profile; nullptr before first use
     [[nodiscard]] QString unavailableReason() const { return m_unavailable; }
-    [[nodiscard]] QListWidget *hopList() const { return m_hops; }
-    [[nodiscard]] QListWidget *noteList() const { return m_notes; }
-    [[nodiscard]] QLabel *statusLabel() const { return m_status; }
-    [[nodiscard]] QPushButton *clearSessionButton() const { return m_clearButton; }
 
 Q_SIGNALS:
     void intercepted(const QUrl &url);

@@ -1,39 +1,42 @@
 #include "FlowPage.h"
 
 #include "ui/AppContext.h"
-#include "ui/CheckListModel.h"
-#include "ui/CopyableField.h"
 #include "ui/UiText.h"
-#include "ui/flow/ToneLabel.h"
 #include "ui/flow/AuthorizeParameterTable.h"
 #include "ui/flow/BrowserPane.h"
 #include "ui/flow/FlowSettingsPanel.h"
 #include "ui/flow/ProfileManager.h"
-#include "ui/flow/RedactedUrl.h"
 #include "ui/flow/StepItemDelegate.h"
 #include "ui/flow/TokensPanel.h"
+#include "ui/flow/steps/AuthorizeStepPage.h"
+#include "ui/flow/steps/CallbackStepPage.h"
+#include "ui/flow/steps/DiscoveryStepPage.h"
+#include "ui/flow/steps/IdTokenStepPage.h"
+#include "ui/flow/steps/KeysStepPage.h"
+#include "ui/flow/steps/PrepareStepPage.h"
+#include "ui/flow/steps/SessionActionStepPage.h"
+#include "ui/flow/steps/TokenStepPage.h"
+#include "ui/flow/steps/UserInfoStepPage.h"
 #include "ui/log/ExchangeText.h"
+#include "ui/widgets/Layouting.h"
+#include "ui/widgets/PanelHeader.h"
+#include "ui/widgets/ReadOnlyText.h"
+#include "ui/widgets/ToneLabel.h"
+#include "ui/widgets/Type.h"
 
-#include "oidc/Redaction.h"
 #include "oidc/net/ExchangeLog.h"
 
 #include <QCheckBox>
 #include <QComboBox>
-#include <QFormLayout>
-#include <QFrame>
 #include <QGroupBox>
-#include <QHBoxLayout>
-#include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
-#include <QLineEdit>
 #include <QListView>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QTabWidget>
-#include <QTableView>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -47,65 +50,19 @@ using State = FlowStepModel::State;
 
 namespace {
 
-QLabel *muted(const QString &text)
-{
-    QLabel *label = plainLabel(text);
-    label->setWordWrap(true);
-    QPalette palette = label->palette();
-    palette.setColor(QPalette::WindowText, mutedColor());
-    label->setPalette(palette);
-    return label;
-}
-
-QLabel *bold(const QString &text, double scale = 1.0)
-{
-    QLabel *label = plainLabel(text);
-    QFont font = label->font();
-    font.setWeight(QFont::DemiBold);
-    if (scale != 1.0)
-        font.setPointSizeF(font.pointSizeF() * scale);
-    label->setFont(font);
-    return label;
-}
-
-QPlainTextEdit *textView(const QString &name, const QString &placeholder)
-{
-    auto *edit = new QPlainTextEdit;
-    edit->setObjectName(name);
-    edit->setReadOnly(true);
-    edit->setFont(monospaceFont());
-    edit->setLineWrapMode(QPlainTextEdit::WidgetWidth);
-    edit->setPlaceholderText(placeholder);
-    return edit;
-}
-
-QTableView *checksView(const QString &name, CheckListModel *model)
-{
-    auto *table = new QTableView;
-    table->setObjectName(name);
-    table->setModel(model);
-    table->verticalHeader()->hide();
-    table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 5);
-    table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    table->setSelectionMode(QAbstractItemView::SingleSelection);
-    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    table->setAlternatingRowColors(true);
-    table->setWordWrap(false);
-    table->setShowGrid(false);
-    QHeaderView *header = table->horizontalHeader();
-    header->setStretchLastSection(true);
-    header->setSectionResizeMode(CheckListModel::CheckColumn, QHeaderView::ResizeToContents);
-    header->setSectionResizeMode(CheckListModel::ResultColumn, QHeaderView::ResizeToContents);
-    header->setSectionResizeMode(CheckListModel::RuleColumn, QHeaderView::Interactive);
-    table->setColumnWidth(CheckListModel::RuleColumn, 170);
-    return table;
-}
-
 // Labels whose text may hold long URLs: they wrap and never widen their column.
 void letShrink(QLabel *label)
 {
     label->setMinimumWidth(40); // a long word must not widen the column
+}
+
+QPushButton *button(const QString &text, const QString &name, const QString &toolTip = {})
+{
+    auto *created = new QPushButton(text);
+    created->setObjectName(name);
+    created->setToolTip(toolTip);
+    created->setAutoDefault(false);
+    return created;
 }
 
 bool hasExchanges(FlowStepModel::Step step)
@@ -121,14 +78,35 @@ bool hasExchanges(FlowStepModel::Step step)
     }
 }
 
-QString line(const QString &name, const QString &value)
+// The failed step's error: its message, category and code, each said once; a summary that adds
+// something ("the earlier session is kept") is kept.
+QString failureText(const FlowStepModel::Entry &entry)
 {
-    return name.leftJustified(34) + (value.isEmpty() ? QStringLiteral("—") : value) + QLatin1Char('\n');
+    if (!entry.error)
+        return QStringLiteral("✘ Failed — ") + entry.summary;
+    const oidc::Error &error = *entry.error;
+    const QString message = entry.summary.isEmpty() || entry.summary == errorText(error) ? qs(error.message) : entry.summary;
+    QString text = QStringLiteral("✘ Failed — ") + message
+        + QStringLiteral("\nCategory %1 · code %2").arg(qs(oidc::categoryName(error.category)), qs(error.code));
+    if ((!error.expected.empty() || !error.actual.empty()) && (error.actual.empty() || !message.contains(qs(error.actual))))
+        text += QStringLiteral(" · expected %1, got %2")
+                    .arg(error.expected.empty() ? QStringLiteral("-") : qs(error.expected),
+                         error.actual.empty() ? QStringLiteral("-") : qs(error.actual));
+    if (error.httpStatus)
+        text += QStringLiteral(" · HTTP %1").arg(error.httpStatus);
+    return text;
 }
 
-QString urlText(const QUrl &url)
+std::pair<QString, Tone> statusOf(const FlowStepModel::Entry &entry)
 {
-    return url.toString(QUrl::FullyEncoded);
+    switch (entry.state) {
+    case State::Pending: return {QStringLiteral("Pending — not run yet."), Tone::Neutral};
+    case State::Running: return {QStringLiteral("Running — ") + entry.summary, Tone::Neutral};
+    case State::Ok: return {QStringLiteral("✔ OK — ") + entry.summary, Tone::Good};
+    case State::Failed: return {failureText(entry), Tone::Bad};
+    case State::Cancelled: return {QStringLiteral("Cancelled — ") + entry.summary, Tone::Warning};
+    }
+    return {};
 }
 
 // The flow fields of `edited` on top of `base` (provider fields come from the profile store).
@@ -153,123 +131,31 @@ FlowPage::FlowPage(AppContext &context, QWidget *parent)
     , m_runner(new FlowRunner(context.transport(), &context.exchangeLog(), this))
 {
     setObjectName(QStringLiteral("flowPage"));
-
-    auto *title = bold(QStringLiteral("Authorization Code + PKCE"), 1.35);
-    m_subtitle = muted(QString());
-    m_subtitle->setObjectName(QStringLiteral("flowSubtitle"));
-    m_subtitle->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_warningBanner = plainLabel(QString());
-    m_warningBanner->setObjectName(QStringLiteral("flowWarningBanner"));
-    m_warningBanner->setWordWrap(true);
-    updateTone(m_warningBanner, Tone::Warning);
-    m_warningBanner->hide();
-    letShrink(m_subtitle);
-    letShrink(m_warningBanner);
-
-    m_runAllButton = new QPushButton(QStringLiteral("Run all"));
-    m_runAllButton->setObjectName(QStringLiteral("runAllButton"));
-    m_runAllButton->setToolTip(QStringLiteral("Runs steps 1–9 in a row; step 5 waits for you to sign in."));
-    m_nextButton = new QPushButton(QStringLiteral("Next step"));
-    m_nextButton->setObjectName(QStringLiteral("nextStepButton"));
-    m_cancelButton = new QPushButton(QStringLiteral("Cancel"));
-    m_cancelButton->setObjectName(QStringLiteral("cancelButton"));
-    m_resetButton = new QPushButton(QStringLiteral("Reset"));
-    m_resetButton->setObjectName(QStringLiteral("resetButton"));
-    m_resetButton->setToolTip(QStringLiteral("Every step back to pending (the session's tokens are kept)."));
-    for (auto *button : {m_runAllButton, m_nextButton, m_cancelButton, m_resetButton})
-        button->setAutoDefault(false);
-
-    auto *header = new QHBoxLayout;
-    auto *titles = new QVBoxLayout;
-    titles->setSpacing(2);
-    titles->addWidget(title);
-    titles->addWidget(m_subtitle);
-    header->addLayout(titles, 1);
-    header->addWidget(m_runAllButton, 0, Qt::AlignBottom);
-    header->addWidget(m_nextButton, 0, Qt::AlignBottom);
-    header->addWidget(m_cancelButton, 0, Qt::AlignBottom);
-    header->addWidget(m_resetButton, 0, Qt::AlignBottom);
+    m_runner->setObjectName(QStringLiteral("flowRunner"));
 
     m_tokens = new TokensPanel;
     m_tokens->setMinimumWidth(250);
-    auto *tokensBox = new QWidget;
-    auto *tokensLayout = new QVBoxLayout(tokensBox);
-    tokensLayout->setContentsMargins(6, 0, 0, 0);
-    tokensLayout->addWidget(m_tokens);
-
     auto *splitter = new QSplitter(Qt::Horizontal);
     splitter->setObjectName(QStringLiteral("flowSplitter"));
     splitter->addWidget(buildStepColumn());
     splitter->addWidget(buildDetailColumn());
-    splitter->addWidget(tokensBox);
+    splitter->addWidget(layout::widget(layout::column({m_tokens}, {.margins = QMargins(6, 0, 0, 0)})));
     splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 3);
     splitter->setStretchFactor(2, 2);
     splitter->setSizes({215, 455, 320});
     splitter->setChildrenCollapsible(false);
+    layout::attach(this, layout::column({buildHeader(), m_warningBanner, layout::Item(splitter, 1)},
+                                        {.margins = QMargins(14, 12, 14, 10), .spacing = 8}));
 
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(14, 12, 14, 10);
-    layout->setSpacing(8);
-    layout->addLayout(header);
-    layout->addWidget(m_warningBanner);
-    layout->addWidget(splitter, 1);
-
-    // Runner ↔ page.
-    m_runner->setRequestEditor([this](const QString &redirectUri) { return m_parameters->request(redirectUri); });
-    connect(m_runAllButton, &QPushButton::clicked, m_runner, &FlowRunner::runAll);
-    connect(m_nextButton, &QPushButton::clicked, m_runner, &FlowRunner::runNext);
-    connect(m_cancelButton, &QPushButton::clicked, m_runner, &FlowRunner::cancel);
-    connect(m_resetButton, &QPushButton::clicked, this, [this] {
-        m_runner->resetFlow();
-        m_browser->showIdle();
-        selectStep(Step::Discovery);
-    });
-    connect(m_runner, &FlowRunner::busyChanged, this, &FlowPage::updateButtons);
-    connect(m_runner->steps(), &FlowStepModel::stepChanged, this, &FlowPage::onStepChanged);
-    connect(m_runner, &FlowRunner::defaultsReady, m_parameters, &AuthorizeParameterTable::applyDefaults);
-    connect(m_runner, &FlowRunner::authorizationUrlChanged, this, [this](const QUrl &url) { m_urlField->setText(urlText(url)); });
-    connect(m_runner, &FlowRunner::openInEmbeddedBrowser, this, [this](const QUrl &url, const QList<QUrl> &prefixes) {
-        selectStep(m_runner->activeStep() == Step::Logout ? Step::Logout : Step::Browser);
-        if (m_runner->activeStep() == Step::Logout)
-            m_detailTabs->setCurrentIndex(0);
-        m_pages->setCurrentWidget(m_browser);
-        if (!m_browser->openEmbedded(url, prefixes))
-            m_runner->browserUnavailable(m_browser->unavailableReason());
-    });
-    connect(m_runner, &FlowRunner::stopEmbeddedBrowser, m_browser, &BrowserPane::stop);
-    connect(m_runner, &FlowRunner::waitingForSystemBrowser, m_browser, &BrowserPane::showWaiting);
-    connect(m_browser, &BrowserPane::intercepted, m_runner, &FlowRunner::deliverBrowserRedirect);
-    connect(m_browser, &BrowserPane::cancelRequested, m_runner, &FlowRunner::cancel);
-    connect(m_browser, &BrowserPane::useSystemBrowserRequested, this, [this] {
-        ProviderProfile profile = m_settings->profile();
-        profile.browserMode = BrowserMode::System;
-        m_settings->setProfile(profile);
-        onSettingsEdited(profile);
-        flushSettings();
-        m_runner->runAllFrom(Step::Authorize);
-    });
     m_detailTimer.setSingleShot(true);
     m_detailTimer.setInterval(30);
     connect(&m_detailTimer, &QTimer::timeout, this, &FlowPage::followTheFlow);
     m_tokensTimer.setSingleShot(true);
     m_tokensTimer.setInterval(0);
     connect(&m_tokensTimer, &QTimer::timeout, this, [this] { m_tokens->setSession(m_runner->session().session()); });
-    connect(m_runner, &FlowRunner::sessionChanged, this, [this] {
-        m_tokensTimer.start();
-        updateButtons();
-    });
-    connect(m_runner, &FlowRunner::tokensRefused, m_tokens, &TokensPanel::showRefused);
-    connect(m_runner, &FlowRunner::tokensAccepted, m_tokens, &TokensPanel::clearBanner);
-    connect(m_runner, &FlowRunner::refreshFinished, this, [this](bool ok, bool automatic, const QString &message) {
-        if (automatic)
-            m_tokens->autoRefreshFinished(ok, message);
-    });
-    connect(m_tokens, &TokensPanel::autoRefreshDue, this, [this] {
-        if (!m_runner->refresh(true))
-            m_tokens->autoRefreshPostponed();
-    });
-    connect(m_tokens, &TokensPanel::openInInspector, this, &FlowPage::openInInspector);
+    connectRunner();
+    connectTokens();
 
     // Profiles.
     ProfileManager &profiles = m_context.profiles();
@@ -292,6 +178,34 @@ FlowPage::~FlowPage()
 // ---------------------------------------------------------------------------------------------
 // Layout
 
+QWidget *FlowPage::buildHeader()
+{
+    m_runAllButton = button(QStringLiteral("Run all"), QStringLiteral("runAllButton"),
+                            QStringLiteral("Runs steps 1–9 in a row; step 5 waits for you to sign in."));
+    m_nextButton = button(QStringLiteral("Next step"), QStringLiteral("nextStepButton"));
+    m_cancelButton = button(QStringLiteral("Cancel"), QStringLiteral("cancelButton"));
+    auto *reset = button(QStringLiteral("Reset"), QStringLiteral("resetButton"),
+                         QStringLiteral("Every step back to pending (the session's tokens are kept)."));
+    connect(m_runAllButton, &QPushButton::clicked, m_runner, &FlowRunner::runAll);
+    connect(m_nextButton, &QPushButton::clicked, m_runner, &FlowRunner::runNext);
+    connect(m_cancelButton, &QPushButton::clicked, m_runner, &FlowRunner::cancel);
+    connect(reset, &QPushButton::clicked, this, [this] {
+        m_runner->resetFlow();
+        m_browser->showIdle();
+        selectStep(Step::Discovery);
+    });
+
+    m_header = new PanelHeader(Type::Title, QStringLiteral("Authorization Code + PKCE"), {}, {m_runAllButton, m_nextButton, m_cancelButton, reset});
+    m_header->captionLabel()->setObjectName(QStringLiteral("flowSubtitle"));
+    m_header->captionLabel()->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    letShrink(m_header->captionLabel());
+    m_warningBanner = toneLabel(QStringLiteral("flowWarningBanner"), Tone::Warning);
+    m_warningBanner->setTextInteractionFlags(Qt::NoTextInteraction);
+    m_warningBanner->hide();
+    letShrink(m_warningBanner);
+    return m_header;
+}
+
 QWidget *FlowPage::buildStepColumn()
 {
     m_stepList = new QListView;
@@ -310,8 +224,9 @@ QWidget *FlowPage::buildStepColumn()
         refreshDetail();
     });
 
-    m_refreshButton = new QPushButton(QStringLiteral("Refresh"));
-    m_refreshButton->setObjectName(QStringLiteral("refreshButton"));
+    m_refreshButton = button(QStringLiteral("Refresh"), QStringLiteral("refreshButton"));
+    m_revokeButton = button(QStringLiteral("Revoke"), QStringLiteral("revokeButton"));
+    m_logoutButton = button(QStringLiteral("Logout"), QStringLiteral("logoutButton"));
     m_revokeWhich = new QComboBox;
     m_revokeWhich->setObjectName(QStringLiteral("revokeWhichCombo"));
     m_revokeWhich->addItem(QStringLiteral("access"), static_cast<int>(oidc::flow::TokenTypeHint::AccessToken));
@@ -320,12 +235,6 @@ QWidget *FlowPage::buildStepColumn()
     m_revokeHint = new QCheckBox(QStringLiteral("send token_type_hint"));
     m_revokeHint->setObjectName(QStringLiteral("revokeHintCheck"));
     m_revokeHint->setChecked(true);
-    m_revokeButton = new QPushButton(QStringLiteral("Revoke"));
-    m_revokeButton->setObjectName(QStringLiteral("revokeButton"));
-    m_logoutButton = new QPushButton(QStringLiteral("Logout"));
-    m_logoutButton->setObjectName(QStringLiteral("logoutButton"));
-    for (auto *button : {m_refreshButton, m_revokeButton, m_logoutButton})
-        button->setAutoDefault(false);
     connect(m_refreshButton, &QPushButton::clicked, this, [this] {
         selectStep(Step::Refresh);
         (void)m_runner->refresh(false);
@@ -341,47 +250,26 @@ QWidget *FlowPage::buildStepColumn()
 
     auto *after = new QGroupBox(QStringLiteral("After sign-in"));
     after->setObjectName(QStringLiteral("afterSignInGroup"));
-    auto *afterLayout = new QVBoxLayout(after);
-    afterLayout->setSpacing(4);
-    auto *revokeRow = new QHBoxLayout;
-    revokeRow->addWidget(m_revokeButton);
-    revokeRow->addWidget(m_revokeWhich, 1);
-    afterLayout->addWidget(m_refreshButton);
-    afterLayout->addLayout(revokeRow);
-    afterLayout->addWidget(m_revokeHint);
-    afterLayout->addWidget(m_logoutButton);
-
-    auto *column = new QWidget;
-    auto *layout = new QVBoxLayout(column);
-    layout->setContentsMargins(0, 0, 6, 0);
-    layout->setSpacing(6);
-    layout->addWidget(bold(QStringLiteral("Steps")));
-    layout->addWidget(m_stepList, 1);
-    layout->addWidget(after);
+    layout::attach(after, layout::column({m_refreshButton, layout::row({m_revokeButton, layout::Item(m_revokeWhich, 1)}), m_revokeHint,
+                                          m_logoutButton},
+                                         layout::spaced(4)));
+    QWidget *column = layout::widget(layout::column({typeLabel(Type::Section, QStringLiteral("Steps")), layout::Item(m_stepList, 1), after},
+                                                    {.margins = QMargins(0, 0, 6, 0), .spacing = 6}));
     column->setMinimumWidth(190);
     return column;
 }
 
 QWidget *FlowPage::buildDetailColumn()
 {
-    m_stepTitle = bold(QString(), 1.1);
+    m_stepTitle = typeLabel(Type::Heading);
     m_stepTitle->setObjectName(QStringLiteral("stepTitle"));
-    m_stepDescription = muted(QString());
+    m_stepDescription = typeLabel(Type::Caption);
     m_stepDescription->setObjectName(QStringLiteral("stepDescription"));
-    m_runStepButton = new QPushButton(QStringLiteral("Run this step"));
-    m_runStepButton->setObjectName(QStringLiteral("runStepButton"));
-    m_runStepButton->setAutoDefault(false);
-    connect(m_runStepButton, &QPushButton::clicked, this, [this] { m_runner->runStep(m_selected); });
-    m_statusBanner = plainLabel(QString());
-    m_statusBanner->setObjectName(QStringLiteral("stepStatusBanner"));
-    m_statusBanner->setWordWrap(true);
-    m_statusBanner->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    letShrink(m_statusBanner);
     letShrink(m_stepDescription);
-
-    auto *titleRow = new QHBoxLayout;
-    titleRow->addWidget(m_stepTitle, 1);
-    titleRow->addWidget(m_runStepButton);
+    m_runStepButton = button(QStringLiteral("Run this step"), QStringLiteral("runStepButton"));
+    connect(m_runStepButton, &QPushButton::clicked, this, [this] { m_runner->runStep(m_selected); });
+    m_statusBanner = toneLabel(QStringLiteral("stepStatusBanner"), Tone::Neutral);
+    letShrink(m_statusBanner);
 
     auto *detailSplitter = new QSplitter(Qt::Vertical);
     detailSplitter->setObjectName(QStringLiteral("detailSplitter"));
@@ -390,15 +278,9 @@ QWidget *FlowPage::buildDetailColumn()
     detailSplitter->setStretchFactor(0, 3);
     detailSplitter->setStretchFactor(1, 2);
     detailSplitter->setChildrenCollapsible(false);
-
-    auto *stepTab = new QWidget;
-    auto *stepLayout = new QVBoxLayout(stepTab);
-    stepLayout->setContentsMargins(6, 8, 6, 4);
-    stepLayout->setSpacing(6);
-    stepLayout->addLayout(titleRow);
-    stepLayout->addWidget(m_stepDescription);
-    stepLayout->addWidget(m_statusBanner);
-    stepLayout->addWidget(detailSplitter, 1);
+    QWidget *stepTab = layout::widget(layout::column({layout::row({layout::Item(m_stepTitle, 1), m_runStepButton}), m_stepDescription,
+                                                      m_statusBanner, layout::Item(detailSplitter, 1)},
+                                                     {.margins = QMargins(6, 8, 6, 4), .spacing = 6}));
 
     m_settings = new FlowSettingsPanel;
     m_detailTabs = new QTabWidget;
@@ -410,106 +292,29 @@ QWidget *FlowPage::buildDetailColumn()
 
 QWidget *FlowPage::buildStepPages()
 {
+    m_authorizePage = new AuthorizeStepPage;
+    m_callbackPage = new CallbackStepPage(*m_runner);
+    m_browser = new BrowserPane([this](const QString &profileId) { return m_context.browserStoragePath(profileId); });
+    auto *sessionActions = new SessionActionStepPage;
+    const auto at = [this](Step step) -> StepPage *& { return m_stepPages.at(static_cast<size_t>(step)); };
+    at(Step::Discovery) = new DiscoveryStepPage;
+    at(Step::Keys) = new KeysStepPage;
+    at(Step::Prepare) = new PrepareStepPage;
+    at(Step::Authorize) = m_authorizePage;
+    at(Step::Callback) = m_callbackPage;
+    at(Step::Token) = new TokenStepPage;
+    at(Step::IdToken) = new IdTokenStepPage;
+    at(Step::UserInfo) = new UserInfoStepPage;
+    at(Step::Refresh) = sessionActions;
+    at(Step::Revoke) = sessionActions;
+    at(Step::Logout) = sessionActions;
+
     m_pages = new QStackedWidget;
     m_pages->setObjectName(QStringLiteral("stepPages"));
-
-    m_metadataText = textView(QStringLiteral("metadataText"), QStringLiteral("Step 1 fetches the provider's metadata."));
-    m_keysText = textView(QStringLiteral("keysText"), QStringLiteral("Step 2 fetches the provider's signing keys."));
-
-    auto *prepare = new QWidget;
-    auto *prepareForm = new QFormLayout(prepare);
-    prepareForm->setContentsMargins(0, 0, 0, 0);
-    m_challengeField = new CopyableField(QStringLiteral("codeChallengeField"));
-    m_stateField = new CopyableField(QStringLiteral("stateField"));
-    m_nonceField = new CopyableField(QStringLiteral("nonceField"));
-    m_verifierNote = muted(QStringLiteral("The code_verifier stays inside the flow: it is sent once, in the token request (step 7), and "
-                                          "shown redacted in the exchange log."));
-    prepareForm->addRow(QStringLiteral("code_challenge"), m_challengeField);
-    prepareForm->addRow(QStringLiteral("state"), m_stateField);
-    prepareForm->addRow(QStringLiteral("nonce"), m_nonceField);
-    prepareForm->addRow(QString(), m_verifierNote);
-
-    auto *authorize = new QWidget;
-    auto *authorizeLayout = new QVBoxLayout(authorize);
-    authorizeLayout->setContentsMargins(0, 0, 0, 0);
-    m_parameters = new AuthorizeParameterTable;
-    m_urlField = new CopyableField(QStringLiteral("authorizationUrlField"));
-    m_urlField->setPlaceholderText(QStringLiteral("Run this step to build the URL"));
-    authorizeLayout->addWidget(m_parameters, 1);
-    authorizeLayout->addWidget(m_urlField);
-
-    m_browser = new BrowserPane([this](const QString &profileId) { return m_context.browserStoragePath(profileId); });
-
-    auto *callback = new QWidget;
-    auto *callbackLayout = new QVBoxLayout(callback);
-    callbackLayout->setContentsMargins(0, 0, 0, 0);
-    m_callbackChecks = new CheckListModel(this);
-    m_callbackTable = checksView(QStringLiteral("callbackChecksTable"), m_callbackChecks);
-    m_callbackPaste = new QLineEdit;
-    m_callbackPaste->setObjectName(QStringLiteral("callbackPasteEdit"));
-    m_callbackPaste->setPlaceholderText(QStringLiteral("Paste a redirect URL (http://127.0.0.1:…/callback?code=…&state=…)"));
-    m_callbackCheckButton = new QPushButton(QStringLiteral("Check"));
-    m_callbackCheckButton->setObjectName(QStringLiteral("callbackCheckButton"));
-    m_callbackCheckButton->setAutoDefault(false);
-    connect(m_callbackCheckButton, &QPushButton::clicked, this, [this] {
-        const QUrl url = QUrl::fromUserInput(m_callbackPaste->text().trimmed());
-        (void)m_runner->submitCallback(url); // refused callbacks are listed; the text stays for editing
-    });
-    connect(m_callbackPaste, &QLineEdit::returnPressed, m_callbackCheckButton, &QPushButton::click);
-    auto *pasteRow = new QHBoxLayout;
-    pasteRow->addWidget(m_callbackPaste, 1);
-    pasteRow->addWidget(m_callbackCheckButton);
-    m_callbackNotes = textView(QStringLiteral("callbackNotes"), QStringLiteral("Refused callbacks and stray requests are listed here."));
-    m_callbackNotes->setMaximumHeight(90);
-    callbackLayout->addWidget(m_callbackTable, 2);
-    callbackLayout->addLayout(pasteRow);
-    callbackLayout->addWidget(m_callbackNotes, 1);
-
-    m_tokenText = textView(QStringLiteral("tokenResponseText"), QStringLiteral("Step 7 exchanges the code for tokens."));
-
-    auto *idToken = new QWidget;
-    auto *idTokenLayout = new QVBoxLayout(idToken);
-    idTokenLayout->setContentsMargins(0, 0, 0, 0);
-    m_idTokenChecks = new CheckListModel(this);
-    m_idTokenTable = checksView(QStringLiteral("idTokenChecksTable"), m_idTokenChecks);
-    m_checkDetail = plainLabel(QString());
-    m_checkDetail->setObjectName(QStringLiteral("checkDetailLabel"));
-    m_checkDetail->setWordWrap(true);
-    m_checkDetail->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    updateTone(m_checkDetail, Tone::Neutral);
-    letShrink(m_checkDetail);
-    m_checkDetail->hide();
-    connect(m_idTokenTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &current) {
-        const auto &checks = m_idTokenChecks->checks();
-        if (!current.isValid() || current.row() >= static_cast<int>(checks.size())) {
-            m_checkDetail->hide();
-            return;
-        }
-        const auto &check = checks[static_cast<size_t>(current.row())];
-        m_checkDetail->setText(QStringLiteral("%1 — %2\nRule: %3\nDetail: %4")
-                                   .arg(qs(check.id), CheckListModel::outcomeText(check.outcome), qs(check.rule),
-                                        check.code.empty() ? qs(check.detail) : qs(check.code) + QStringLiteral(": ") + qs(check.detail)));
-        updateTone(m_checkDetail, check.outcome == oidc::jwt::CheckOutcome::Fail ? Tone::Bad : Tone::Neutral);
-        m_checkDetail->show();
-    });
-    idTokenLayout->addWidget(m_idTokenTable, 1);
-    idTokenLayout->addWidget(m_checkDetail);
-
-    m_userInfoText = textView(QStringLiteral("userInfoPageText"), QStringLiteral("Step 9 fetches the UserInfo claims."));
-
-    auto *after = new QWidget;
-    auto *afterLayout = new QVBoxLayout(after);
-    afterLayout->setContentsMargins(0, 0, 0, 0);
-    m_refreshChecks = new CheckListModel(this);
-    m_afterChecksTable = checksView(QStringLiteral("afterChecksTable"), m_refreshChecks);
-    m_afterText = textView(QStringLiteral("afterText"), QString());
-    afterLayout->addWidget(m_afterText, 1);
-    afterLayout->addWidget(m_afterChecksTable, 2);
-
-    for (QWidget *page : {static_cast<QWidget *>(m_metadataText), static_cast<QWidget *>(m_keysText), prepare, authorize,
-                          static_cast<QWidget *>(m_browser), callback, static_cast<QWidget *>(m_tokenText), idToken,
-                          static_cast<QWidget *>(m_userInfoText), after})
-        m_pages->addWidget(page);
+    m_pages->addWidget(m_browser);
+    for (StepPage *page : m_stepPages)
+        if (page && m_pages->indexOf(page) < 0)
+            m_pages->addWidget(page);
     return m_pages;
 }
 
@@ -520,26 +325,70 @@ QWidget *FlowPage::buildExchangeView()
     m_recordCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_recordCombo->setMinimumContentsLength(8);
     connect(m_recordCombo, &QComboBox::currentIndexChanged, this, &FlowPage::showRecord);
-    m_requestText = textView(QStringLiteral("stepRequestText"), QStringLiteral("No HTTP exchange yet."));
-    m_responseText = textView(QStringLiteral("stepResponseText"), QStringLiteral("No HTTP exchange yet."));
+    m_requestText = readOnlyText(QStringLiteral("stepRequestText"), QStringLiteral("No HTTP exchange yet."));
+    m_responseText = readOnlyText(QStringLiteral("stepResponseText"), QStringLiteral("No HTTP exchange yet."));
     auto *tabs = new QTabWidget;
     tabs->setObjectName(QStringLiteral("exchangeTabs"));
     tabs->setDocumentMode(true);
     tabs->addTab(m_requestText, QStringLiteral("Request"));
     tabs->addTab(m_responseText, QStringLiteral("Response"));
-
-    auto *row = new QHBoxLayout;
-    row->addWidget(bold(QStringLiteral("HTTP")));
-    row->addWidget(m_recordCombo, 1);
-    row->addWidget(muted(QStringLiteral("secrets redacted")));
-
-    m_exchangeView = new QWidget;
-    auto *layout = new QVBoxLayout(m_exchangeView);
-    layout->setContentsMargins(0, 4, 0, 0);
-    layout->setSpacing(4);
-    layout->addLayout(row);
-    layout->addWidget(tabs, 1);
+    m_exchangeView = layout::widget(layout::column({layout::row({typeLabel(Type::Section, QStringLiteral("HTTP")), layout::Item(m_recordCombo, 1),
+                                                                 typeLabel(Type::Caption, QStringLiteral("secrets redacted"))}),
+                                                    layout::Item(tabs, 1)},
+                                                   {.margins = QMargins(0, 4, 0, 0), .spacing = 4}));
     return m_exchangeView;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Wiring
+
+void FlowPage::connectRunner()
+{
+    AuthorizeParameterTable *parameters = m_authorizePage->parameters();
+    m_runner->setRequestEditor([parameters](const QString &redirectUri) { return parameters->request(redirectUri); });
+    connect(m_runner, &FlowRunner::busyChanged, this, &FlowPage::updateButtons);
+    connect(m_runner->steps(), &FlowStepModel::stepChanged, this, &FlowPage::onStepChanged);
+    connect(m_runner, &FlowRunner::defaultsReady, parameters, &AuthorizeParameterTable::applyDefaults);
+    connect(m_runner, &FlowRunner::authorizationUrlChanged, m_authorizePage, &AuthorizeStepPage::setUrl);
+    connect(m_runner, &FlowRunner::openInEmbeddedBrowser, this, [this](const QUrl &url, const QList<QUrl> &prefixes) {
+        selectStep(m_runner->activeStep() == Step::Logout ? Step::Logout : Step::Browser);
+        if (m_runner->activeStep() == Step::Logout)
+            m_detailTabs->setCurrentIndex(0);
+        m_pages->setCurrentWidget(m_browser);
+        if (!m_browser->openEmbedded(url, prefixes))
+            m_runner->browserUnavailable(m_browser->unavailableReason());
+    });
+    connect(m_runner, &FlowRunner::stopEmbeddedBrowser, m_browser, &BrowserPane::stop);
+    connect(m_runner, &FlowRunner::waitingForSystemBrowser, m_browser, &BrowserPane::showWaiting);
+    connect(m_browser, &BrowserPane::intercepted, m_runner, &FlowRunner::deliverBrowserRedirect);
+    connect(m_browser, &BrowserPane::cancelRequested, m_runner, &FlowRunner::cancel);
+    connect(m_browser, &BrowserPane::useSystemBrowserRequested, this, [this] {
+        ProviderProfile profile = m_settings->profile();
+        profile.browserMode = BrowserMode::System;
+        m_settings->setProfile(profile);
+        onSettingsEdited(profile);
+        flushSettings();
+        m_runner->runAllFrom(Step::Authorize);
+    });
+}
+
+void FlowPage::connectTokens()
+{
+    connect(m_runner, &FlowRunner::sessionChanged, this, [this] {
+        m_tokensTimer.start();
+        updateButtons();
+    });
+    connect(m_runner, &FlowRunner::tokensRefused, m_tokens, &TokensPanel::showRefused);
+    connect(m_runner, &FlowRunner::tokensAccepted, m_tokens, &TokensPanel::clearBanner);
+    connect(m_runner, &FlowRunner::refreshFinished, this, [this](bool ok, bool automatic, const QString &message) {
+        if (automatic)
+            m_tokens->autoRefreshFinished(ok, message);
+    });
+    connect(m_tokens, &TokensPanel::autoRefreshDue, this, [this] {
+        if (!m_runner->refresh(true))
+            m_tokens->autoRefreshPostponed();
+    });
+    connect(m_tokens, &TokensPanel::openInInspector, this, &FlowPage::openInInspector);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -555,7 +404,7 @@ void FlowPage::loadProfile()
     m_browser->setSystemMode(profile.browserMode == BrowserMode::System);
     m_tokens->setSession(std::nullopt);
     m_tokens->clearBanner();
-    m_urlField->setText(QString());
+    m_authorizePage->setUrl(QUrl());
     updateHeader();
     updateButtons();
     refreshDetail();
@@ -617,7 +466,7 @@ void FlowPage::updateHeader()
         parts << issuer;
     parts << (profile.clientId.isEmpty() ? QStringLiteral("no client ID") : QStringLiteral("client %1").arg(profile.clientId));
     parts << (profile.browserMode == BrowserMode::System ? QStringLiteral("system browser") : QStringLiteral("embedded browser"));
-    m_subtitle->setText(parts.join(QStringLiteral(" · ")));
+    m_header->setCaption(parts.join(QStringLiteral(" · ")));
     QStringList warnings = m_settings->warnings();
     if (profile.kind == ProviderKind::Sandbox && issuer.isEmpty())
         warnings.prepend(QStringLiteral("The built-in sandbox is not running yet: it starts on its own, or use Restart in the provider bar."));
@@ -641,14 +490,14 @@ void FlowPage::selectStep(Step step)
 void FlowPage::onStepChanged(Step step)
 {
     if (step == Step::Discovery && m_runner->session().metadata()) {
-        m_parameters->setCodeChallengeMethodsSupported(m_runner->session().metadata()->codeChallengeMethodsSupported);
-        m_parameters->setAuthorizationEndpoint(m_runner->session().metadata()->authorizationEndpoint);
+        m_authorizePage->parameters()->setCodeChallengeMethodsSupported(m_runner->session().metadata()->codeChallengeMethodsSupported);
+        m_authorizePage->parameters()->setAuthorizationEndpoint(m_runner->session().metadata()->authorizationEndpoint);
     }
     if (step == Step::Browser || step == Step::Callback || step == Step::Logout) {
         const auto *model = m_runner->steps();
         const QStringList notes = model->entry(Step::Browser).notes + model->entry(Step::Callback).notes + model->entry(Step::Logout).notes;
         m_browser->setNotes(notes);
-        m_callbackNotes->setPlainText(notes.join(QLatin1Char('\n')));
+        m_callbackPage->setNotes(notes);
     }
     if (m_runner->steps()->state(step) == State::Running && m_runner->activeStep() == step)
         m_follow = step;
@@ -683,12 +532,11 @@ void FlowPage::updateButtons()
     if (const auto next = m_runner->nextStep())
         m_nextButton->setToolTip(QStringLiteral("Runs step: %1").arg(FlowStepModel::title(*next)));
     m_cancelButton->setEnabled(busy);
-    m_resetButton->setEnabled(true);
     m_runStepButton->setEnabled(!busy && FlowRunner::canRunAlone(m_selected));
     m_refreshButton->setEnabled(!busy && session && !session->tokens.refreshToken.isEmpty());
     m_revokeButton->setEnabled(!busy && session.has_value());
     m_logoutButton->setEnabled(!busy);
-    m_callbackCheckButton->setEnabled(!busy || m_runner->activeStep() == Step::Browser);
+    m_callbackPage->setCheckEnabled(!busy || m_runner->activeStep() == Step::Browser);
 }
 
 void FlowPage::refreshDetail()
@@ -703,176 +551,28 @@ void FlowPage::refreshDetail()
         m_runStepButton->setText(QStringLiteral("Paste below"));
     else
         m_runStepButton->setText(QStringLiteral("Run this step"));
-
-    QString status;
-    Tone tone = Tone::Neutral;
-    switch (entry.state) {
-    case State::Pending: status = QStringLiteral("Pending — not run yet."); break;
-    case State::Running: status = QStringLiteral("Running — ") + entry.summary; break;
-    case State::Ok:
-        status = QStringLiteral("✔ OK — ") + entry.summary;
-        tone = Tone::Good;
-        break;
-    case State::Failed:
-        if (entry.error) {
-            // The error's message, category and code, each said once; a summary that adds
-            // something ("the earlier session is kept") is kept.
-            const oidc::Error &error = *entry.error;
-            const QString message = entry.summary.isEmpty() || entry.summary == errorText(error) ? qs(error.message) : entry.summary;
-            status = QStringLiteral("✘ Failed — ") + message + QStringLiteral("\nCategory %1 · code %2")
-                                                                    .arg(qs(oidc::categoryName(error.category)), qs(error.code));
-            if ((!error.expected.empty() || !error.actual.empty()) && (error.actual.empty() || !message.contains(qs(error.actual))))
-                status += QStringLiteral(" · expected %1, got %2")
-                              .arg(error.expected.empty() ? QStringLiteral("-") : qs(error.expected),
-                                   error.actual.empty() ? QStringLiteral("-") : qs(error.actual));
-            if (error.httpStatus)
-                status += QStringLiteral(" · HTTP %1").arg(error.httpStatus);
-        } else {
-            status = QStringLiteral("✘ Failed — ") + entry.summary;
-        }
-        tone = Tone::Bad;
-        break;
-    case State::Cancelled:
-        status = QStringLiteral("Cancelled — ") + entry.summary;
-        tone = Tone::Warning;
-        break;
-    }
+    const auto [status, tone] = statusOf(entry);
     m_statusBanner->setText(status);
     updateTone(m_statusBanner, tone);
     m_exchangeView->setVisible(hasExchanges(m_selected) || !entry.recordIds.isEmpty());
-    refreshStepPage();
+    showStepPage();
     refreshRecords();
     updateButtons();
 }
 
-void FlowPage::refreshStepPage()
+void FlowPage::showStepPage()
 {
-    const auto &session = m_runner->session();
-    const FlowStepModel::Entry &entry = m_runner->steps()->entry(m_selected);
-    switch (m_selected) {
-    case Step::Discovery: {
-        m_pages->setCurrentWidget(m_metadataText);
-        if (!session.metadata()) {
-            m_metadataText->setPlainText(QString());
-            break;
-        }
-        const auto &metadata = *session.metadata();
-        QString text;
-        text += line(QStringLiteral("issuer"), metadata.issuer);
-        text += line(QStringLiteral("authorization_endpoint"), urlText(metadata.authorizationEndpoint));
-        text += line(QStringLiteral("token_endpoint"), urlText(metadata.tokenEndpoint));
-        text += line(QStringLiteral("userinfo_endpoint"), urlText(metadata.userinfoEndpoint));
-        text += line(QStringLiteral("jwks_uri"), urlText(metadata.jwksUri));
-        text += line(QStringLiteral("revocation_endpoint"), urlText(metadata.revocationEndpoint));
-        text += line(QStringLiteral("end_session_endpoint"), urlText(metadata.endSessionEndpoint));
-        text += line(QStringLiteral("code_challenge_methods_supported"), metadata.codeChallengeMethodsSupported.join(QStringLiteral(", ")));
-        text += line(QStringLiteral("id_token_signing_alg_values"), metadata.idTokenSigningAlgValuesSupported.join(QStringLiteral(", ")));
-        text += line(QStringLiteral("token_endpoint_auth_methods"), metadata.tokenEndpointAuthMethodsSupported.join(QStringLiteral(", ")));
-        text += line(QStringLiteral("iss in the authorization response"),
-                     metadata.authorizationResponseIssParameterSupported ? QStringLiteral("supported (RFC 9207)") : QStringLiteral("not advertised"));
-        const QStringList insecure = oidc::flow::insecureLoopbackEndpoints(metadata);
-        if (!insecure.isEmpty())
-            text += QStringLiteral("\n⚠ plain http on loopback: ") + insecure.join(QStringLiteral(", ")) + QLatin1Char('\n');
-        m_metadataText->setPlainText(text);
-        break;
-    }
-    case Step::Keys: {
-        m_pages->setCurrentWidget(m_keysText);
-        QString text;
-        if (session.keys()) {
-            for (const auto &key : session.keys()->keys)
-                text += QStringLiteral("✔ ") + qs(key.describe()) + QLatin1Char('\n');
-            for (const auto &skipped : session.keys()->skipped)
-                text += QStringLiteral("skipped: ") + qs(skipped) + QLatin1Char('\n');
-        }
-        m_keysText->setPlainText(text);
-        break;
-    }
-    case Step::Prepare: {
-        m_pages->setCurrentWidget(m_challengeField->parentWidget());
-        const auto &defaults = m_runner->defaults();
-        m_challengeField->setText(defaults ? defaults->codeChallenge : QString());
-        m_stateField->setText(defaults ? defaults->state : QString());
-        m_nonceField->setText(defaults ? defaults->nonce : QString());
-        break;
-    }
-    case Step::Authorize:
-        m_pages->setCurrentWidget(m_parameters->parentWidget());
-        break;
-    case Step::Browser:
+    // Logout in the embedded browser shows the browser while the provider's page is open.
+    const bool inBrowser = m_selected == Step::Browser
+        || (m_selected == Step::Logout && m_runner->steps()->state(Step::Logout) == State::Running
+            && m_runner->profile().browserMode == BrowserMode::Embedded);
+    if (inBrowser) {
         m_pages->setCurrentWidget(m_browser);
-        break;
-    case Step::Callback:
-        m_pages->setCurrentWidget(m_callbackTable->parentWidget());
-        m_callbackChecks->setChecks(entry.checks);
-        if (m_callbackPaste->text().isEmpty() && !m_runner->lastCallbackUrl().isEmpty())
-            m_callbackPaste->setPlaceholderText(QStringLiteral("Last: ") + redactedUrlText(m_runner->lastCallbackUrl()));
-        break;
-    case Step::Token: {
-        m_pages->setCurrentWidget(m_tokenText);
-        QString text;
-        if (session.session()) {
-            const auto &tokens = session.session()->tokens;
-            text += line(QStringLiteral("token_type"), tokens.tokenType);
-            text += line(QStringLiteral("expires_in"), tokens.expiresIn ? QStringLiteral("%1 s").arg(*tokens.expiresIn) : QStringLiteral("not sent (unknown expiry)"));
-            text += line(QStringLiteral("scope"), tokens.scope.isEmpty() ? QStringLiteral("not sent (the requested scope is assumed)") : tokens.scope);
-            text += line(QStringLiteral("access_token"), oidc::redactSecret(tokens.accessToken));
-            text += line(QStringLiteral("id_token"), oidc::redactSecret(tokens.idToken));
-            text += line(QStringLiteral("refresh_token"), oidc::redactSecret(tokens.refreshToken));
-            text += QStringLiteral("\nThe tokens are decoded in the Tokens panel on the right.");
-        }
-        m_tokenText->setPlainText(entry.state == State::Ok || entry.state == State::Pending ? text : entry.summary);
-        break;
+        return;
     }
-    case Step::IdToken:
-        m_pages->setCurrentWidget(m_idTokenTable->parentWidget());
-        if (m_idTokenChecks->checks().size() != entry.checks.size()
-            || !std::equal(entry.checks.begin(), entry.checks.end(), m_idTokenChecks->checks().begin(),
-                           [](const auto &a, const auto &b) { return a.id == b.id && a.outcome == b.outcome && a.detail == b.detail; })) {
-            m_idTokenChecks->setChecks(entry.checks);
-            // Select the first failure (or the first check): its rule and detail show underneath.
-            int row = entry.checks.empty() ? -1 : 0;
-            for (size_t i = 0; i < entry.checks.size(); ++i)
-                if (entry.checks[i].outcome == oidc::jwt::CheckOutcome::Fail) {
-                    row = static_cast<int>(i);
-                    break;
-                }
-            if (row >= 0)
-                m_idTokenTable->selectionModel()->setCurrentIndex(m_idTokenChecks->index(row, 0),
-                                                                  QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
-            else
-                m_checkDetail->hide();
-        }
-        break;
-    case Step::UserInfo:
-        m_pages->setCurrentWidget(m_userInfoText);
-        if (session.session() && !session.session()->userInfo.is_null())
-            m_userInfoText->setPlainText(qs(session.session()->userInfo.dump(2, ' ', false, oidc::Json::error_handler_t::replace)));
-        else
-            m_userInfoText->setPlainText(QString());
-        break;
-    case Step::Refresh:
-    case Step::Revoke:
-    case Step::Logout: {
-        const bool browserStep = m_selected == Step::Logout && entry.state == State::Running
-            && m_runner->profile().browserMode == BrowserMode::Embedded;
-        if (browserStep) {
-            m_pages->setCurrentWidget(m_browser);
-            break;
-        }
-        m_pages->setCurrentWidget(m_afterText->parentWidget());
-        m_refreshChecks->setChecks(m_selected == Step::Refresh ? entry.checks : std::vector<oidc::jwt::ClaimCheck>{});
-        QString text = entry.summary;
-        if (m_selected == Step::Logout && !m_runner->logoutUrl().isEmpty())
-            text += QStringLiteral("\n\nEnd-session URL (id_token_hint redacted):\n") + redactedUrlText(m_runner->logoutUrl())
-                + QStringLiteral("\npost_logout_redirect_uri: ") + m_runner->postLogoutRedirectUri();
-        if (!entry.notes.isEmpty())
-            text += QStringLiteral("\n\nNotes:\n") + entry.notes.join(QLatin1Char('\n'));
-        m_afterText->setPlainText(text);
-        m_afterChecksTable->setVisible(!m_refreshChecks->checks().empty());
-        break;
-    }
-    }
+    StepPage *page = m_stepPages.at(static_cast<size_t>(m_selected));
+    page->refresh(*m_runner, m_selected);
+    m_pages->setCurrentWidget(page);
 }
 
 void FlowPage::refreshRecords()

@@ -2,9 +2,9 @@
 
 // The "Authorization Code + PKCE" area: the flow's steps on the left (each runnable alone, or all
 // in a row with Run all / Next step / Cancel), the selected step in the middle — what it does,
-// its status (errors as plain text with their category and code), its own view (the parameter
-// table, the browser, the checks…) and the HTTP request and response it caused, from the
-// exchange log — and the session's tokens on the right. Refresh, revoke and logout act on the
+// its status (errors as plain text with their category and code), its own page (a StepPage: the
+// parameter table, the browser, the checks…) and the HTTP request and response it caused, from
+// the exchange log — and the session's tokens on the right. Refresh, revoke and logout act on the
 // session afterwards. The flow settings of the provider profile are one tab away.
 
 #include "ui/flow/FlowRunner.h"
@@ -12,25 +12,26 @@
 #include <QTimer>
 #include <QWidget>
 
+#include <array>
+
 class QCheckBox;
 class QComboBox;
 class QLabel;
-class QLineEdit;
 class QListView;
 class QPlainTextEdit;
 class QPushButton;
 class QStackedWidget;
 class QTabWidget;
-class QTableView;
 
 namespace ui {
 
 class AppContext;
-class AuthorizeParameterTable;
+class AuthorizeStepPage;
 class BrowserPane;
-class CheckListModel;
-class CopyableField;
+class CallbackStepPage;
 class FlowSettingsPanel;
+class PanelHeader;
+class StepPage;
 class TokensPanel;
 
 class FlowPage final : public QWidget {
@@ -41,30 +42,8 @@ public:
     explicit FlowPage(AppContext &context, QWidget *parent = nullptr);
     ~FlowPage() override;
 
+    // The flow this page drives and shows.
     [[nodiscard]] FlowRunner *runner() const { return m_runner; }
-    [[nodiscard]] FlowStepModel *stepModel() const { return m_runner->steps(); }
-    [[nodiscard]] AuthorizeParameterTable *parameterTable() const { return m_parameters; }
-    [[nodiscard]] TokensPanel *tokensPanel() const { return m_tokens; }
-    [[nodiscard]] BrowserPane *browserPane() const { return m_browser; }
-    [[nodiscard]] FlowSettingsPanel *settingsPanel() const { return m_settings; }
-    [[nodiscard]] CheckListModel *idTokenChecks() const { return m_idTokenChecks; }
-    [[nodiscard]] CheckListModel *callbackChecks() const { return m_callbackChecks; }
-    [[nodiscard]] QListView *stepList() const { return m_stepList; }
-    [[nodiscard]] QLabel *statusBanner() const { return m_statusBanner; }
-    [[nodiscard]] QLabel *warningBanner() const { return m_warningBanner; }
-    [[nodiscard]] QPlainTextEdit *requestText() const { return m_requestText; }
-    [[nodiscard]] QPlainTextEdit *responseText() const { return m_responseText; }
-    [[nodiscard]] QPushButton *runAllButton() const { return m_runAllButton; }
-    [[nodiscard]] QPushButton *nextButton() const { return m_nextButton; }
-    [[nodiscard]] QPushButton *cancelButton() const { return m_cancelButton; }
-    [[nodiscard]] QPushButton *runStepButton() const { return m_runStepButton; }
-    [[nodiscard]] QPushButton *refreshButton() const { return m_refreshButton; }
-    [[nodiscard]] QPushButton *revokeButton() const { return m_revokeButton; }
-    [[nodiscard]] QPushButton *logoutButton() const { return m_logoutButton; }
-    [[nodiscard]] QComboBox *revokeWhichCombo() const { return m_revokeWhich; }
-    [[nodiscard]] QCheckBox *revokeHintCheck() const { return m_revokeHint; }
-    [[nodiscard]] QLineEdit *callbackPasteEdit() const { return m_callbackPaste; }
-    [[nodiscard]] QPushButton *callbackCheckButton() const { return m_callbackCheckButton; }
 
     [[nodiscard]] Step selectedStep() const { return m_selected; }
     void selectStep(Step step);
@@ -78,10 +57,13 @@ Q_SIGNALS:
     void openInInspector(const QString &token);
 
 private:
+    QWidget *buildHeader();
     QWidget *buildStepColumn();
     QWidget *buildDetailColumn();
     QWidget *buildStepPages();
     QWidget *buildExchangeView();
+    void connectRunner();
+    void connectTokens();
 
     void loadProfile();
     void onProfileUpdated(const QString &id);
@@ -91,7 +73,7 @@ private:
     void refreshDetail();
     void scheduleDetail();
     void followTheFlow();
-    void refreshStepPage();
+    void showStepPage();
     void refreshRecords();
     void showRecord(int comboIndex);
     void onStepChanged(Step step);
@@ -108,12 +90,11 @@ private:
     std::optional<Step> m_follow; // the last step that started running, shown on the next update
 
     // Header.
-    QLabel *m_subtitle = nullptr;
+    PanelHeader *m_header = nullptr;
     QLabel *m_warningBanner = nullptr;
     QPushButton *m_runAllButton = nullptr;
     QPushButton *m_nextButton = nullptr;
     QPushButton *m_cancelButton = nullptr;
-    QPushButton *m_resetButton = nullptr;
 
     // Steps column.
     QListView *m_stepList = nullptr;
@@ -123,35 +104,17 @@ private:
     QPushButton *m_revokeButton = nullptr;
     QPushButton *m_logoutButton = nullptr;
 
-    // Detail column.
+    // Detail column: the step, its page, its exchanges.
     QTabWidget *m_detailTabs = nullptr;
     QLabel *m_stepTitle = nullptr;
     QLabel *m_stepDescription = nullptr;
     QPushButton *m_runStepButton = nullptr;
     QLabel *m_statusBanner = nullptr;
     QStackedWidget *m_pages = nullptr;
-    QPlainTextEdit *m_metadataText = nullptr;
-    QPlainTextEdit *m_keysText = nullptr;
-    CopyableField *m_challengeField = nullptr;
-    CopyableField *m_stateField = nullptr;
-    CopyableField *m_nonceField = nullptr;
-    QLabel *m_verifierNote = nullptr;
-    AuthorizeParameterTable *m_parameters = nullptr;
-    CopyableField *m_urlField = nullptr;
+    std::array<StepPage *, FlowStepModel::kStepCount> m_stepPages{}; // nullptr: the browser
+    AuthorizeStepPage *m_authorizePage = nullptr;
+    CallbackStepPage *m_callbackPage = nullptr;
     BrowserPane *m_browser = nullptr;
-    CheckListModel *m_callbackChecks = nullptr;
-    QTableView *m_callbackTable = nullptr;
-    QLineEdit *m_callbackPaste = nullptr;
-    QPushButton *m_callbackCheckButton = nullptr;
-    QPlainTextEdit *m_callbackNotes = nullptr;
-    QPlainTextEdit *m_tokenText = nullptr;
-    CheckListModel *m_idTokenChecks = nullptr;
-    QTableView *m_idTokenTable = nullptr;
-    QLabel *m_checkDetail = nullptr;
-    QPlainTextEdit *m_userInfoText = nullptr;
-    CheckListModel *m_refreshChecks = nullptr;
-    QTableView *m_afterChecksTable = nullptr;
-    QPlainTextEdit *m_afterText = nullptr;
     QWidget *m_exchangeView = nullptr;
     QComboBox *m_recordCombo = nullptr;
     QPlainTextEdit *m_requestText = nullptr;

@@ -2,65 +2,24 @@
 
 #include "ui/UiText.h"
 
-#include "oidc/Redaction.h"
-#include "oidc/flow/LoopbackRedirectListener.h"
+#include "oidc/flow/RedirectWait.h"
 #include "oidc/net/ExchangeLog.h"
 
 #include <QDesktopServices>
-#include <QUrlQuery>
+
+#include <utility>
 
 namespace ui {
 
 using oidc::ErrorCategory;
 using oidc::makeError;
-using oidc::flow::FlowStep;
 using oidc::flow::ProviderKind;
 using oidc::flow::ProviderProfile;
-using oidc::jwt::CheckOutcome;
+using oidc::flow::RedirectWait;
+using oidc::flow::StepOutcome;
 using oidc::jwt::ClaimCheck;
 
 namespace {
-
-std::optional<FlowStepModel::Step> modelStep(FlowStep step)
-{
-    using Step = FlowStepModel::Step;
-    switch (step) {
-    case FlowStep::Discovery: return Step::Discovery;
-    case FlowStep::Keys: return Step::Keys;
-    case FlowStep::Prepare: return Step::Prepare;
-    case FlowStep::Authorize: return Step::Authorize;
-    case FlowStep::Callback: return Step::Callback;
-    case FlowStep::Token: return Step::Token;
-    case FlowStep::IdToken: return Step::IdToken;
-    case FlowStep::UserInfo: return Step::UserInfo;
-    case FlowStep::Refresh: return Step::Refresh;
-    case FlowStep::Revoke: return Step::Revoke;
-    case FlowStep::Logout: return Step::Logout;
-    case FlowStep::ClientCredentials: return std::nullopt;
-    }
-    return std::nullopt;
-}
-
-// Which exchange-log records belong to a step (the `step` the core writes into each request).
-bool recordBelongsTo(FlowStepModel::Step step, const QString &recordStep)
-{
-    using Step = FlowStepModel::Step;
-    switch (step) {
-    case Step::Discovery: return recordStep == QLatin1String("discovery");
-    case Step::Keys: return recordStep == QLatin1String("JWKS");
-    case Step::Token: return recordStep.startsWith(QLatin1String("token (authorization_code)"));
-    case Step::IdToken: return recordStep == QLatin1String("JWKS"); // refetch on an unknown kid
-    case Step::UserInfo: return recordStep == QLatin1String("userinfo");
-    case Step::Refresh: return recordStep.startsWith(QLatin1String("token (refresh_token)")) || recordStep == QLatin1String("JWKS");
-    case Step::Revoke: return recordStep == QLatin1String("revoke");
-    case Step::Prepare:
-    case Step::Authorize:
-    case Step::Browser:
-    case Step::Callback:
-    case Step::Logout: return false; // no back-channel request: the browser carries these
-    }
-    return false;
-}
 
 bool sameEndpoints(const oidc::flow::ProviderMetadata &a, const oidc::flow::ProviderMetadata &b)
 {
@@ -79,22 +38,6 @@ bool sameRedirect(const ProviderProfile &a, const ProviderProfile &b)
     return a.browserMode == b.browserMode && a.redirectPort == b.redirectPort && a.redirectPath == b.redirectPath;
 }
 
-ClaimCheck check(std::string id, std::string rule, CheckOutcome outcome, const QString &detail, std::string code = {})
-{
-    ClaimCheck out;
-    out.id = std::move(id);
-    out.rule = std::move(rule);
-    out.outcome = outcome;
-    out.detail = toStd(detail);
-    out.code = std::move(code);
-    return out;
-}
-
-QString quoted(const QString &text)
-{
-    return QLatin1Char('"') + text + QLatin1Char('"');
-}
-
 } // namespace
 
 FlowRunner::FlowRunner(oidc::net::HttpTransport &transport, oidc::net::ExchangeLog *log, QObject *parent)
@@ -102,22 +45,17 @@ FlowRunner::FlowRunner(oidc::net::HttpTransport &transport, oidc::net::ExchangeL
     , m_log(log)
     , m_steps(new FlowStepModel(this))
     , m_session(new oidc::flow::FlowSession(transport, this))
+    , m_loginWait(new RedirectWait(this))
+    , m_logoutWait(new RedirectWait(this))
 {
-    m_browserTimeout.setSingleShot(true);
-    connect(&m_browserTimeout, &QTimer::timeout, this, [this] {
-        const oidc::Error error = makeError(ErrorCategory::Listener, "LISTENER_TIMEOUT",
-                                            QStringLiteral("no redirect came back within %1 s; the flow was stopped (rp-checks L5)")
-                                                .arg(m_browserTimeoutMs / 1000)
-                                                .toStdString());
-        Q_EMIT stopEmbeddedBrowser();
-        if (m_active == Step::Browser) {
-            fail(Step::Browser, error);
-        } else if (m_active == Step::Logout) {
-            m_logoutWaiting = false;
-            fail(Step::Logout, error);
-        }
-    });
-    connect(m_session, &oidc::flow::FlowSession::stepFinished, this, &FlowRunner::onStepReport);
+    for (RedirectWait *wait : {m_loginWait, m_logoutWait}) {
+        connect(wait, &RedirectWait::openInEmbeddedBrowser, this, &FlowRunner::openInEmbeddedBrowser);
+        connect(wait, &RedirectWait::stopEmbeddedBrowser, this, &FlowRunner::stopEmbeddedBrowser);
+    }
+    connect(m_loginWait, &RedirectWait::note, this, [this](const QString &note) { m_steps->addNote(Step::Browser, note); });
+    connect(m_loginWait, &RedirectWait::finished, this, &FlowRunner::onLoginRedirect);
+    connect(m_logoutWait, &RedirectWait::note, this, [this](const QString &note) { m_steps->addNote(Step::Logout, note); });
+    connect(m_logoutWait, &RedirectWait::finished, this, &FlowRunner::onLogoutRedirect);
     connect(m_session, &oidc::flow::FlowSession::sessionChanged, this, &FlowRunner::sessionChanged);
     if (m_log)
         connect(m_log, &oidc::net::ExchangeLog::recordAdded, this, &FlowRunner::onRecordAdded);
@@ -163,14 +101,14 @@ void FlowRunner::updateProfile(const ProviderProfile &profile)
         m_authorizationUrl.clear();
         for (int i = 0; i < FlowStepModel::kLoginStepCount; ++i)
             m_steps->reset(static_cast<Step>(i));
-        stopListeners();
+        stopWaits();
     } else if (!sameRedirect(old, profile)) {
         // Another redirect URI: steps 4 onwards must run again.
         if (m_active && isLoginStepRunning())
             cancel();
         m_authorizationUrl.clear();
         resetAfter(Step::Prepare);
-        stopListeners();
+        stopWaits();
     }
 }
 
@@ -205,8 +143,8 @@ QString FlowRunner::embeddedRedirectUri(const QString &path) const
 QString FlowRunner::redirectUri() const
 {
     if (m_profile.browserMode == oidc::flow::BrowserMode::System) {
-        if (m_listener && m_listener->isListening())
-            return m_listener->redirectUri();
+        if (const QString listening = listenerUri(); !listening.isEmpty())
+            return listening;
         if (m_profile.redirectPort)
             return QStringLiteral("http://127.0.0.1:%1%2").arg(m_profile.redirectPort).arg(m_profile.redirectPath);
         return {};
@@ -216,7 +154,7 @@ QString FlowRunner::redirectUri() const
 
 QString FlowRunner::listenerUri() const
 {
-    return m_listener && m_listener->isListening() ? m_listener->redirectUri() : QString();
+    return m_loginWait->isWaiting() && !m_loginWait->isEmbedded() ? m_loginWait->redirectUri() : QString();
 }
 
 QString FlowRunner::postLogoutRedirectUri() const
@@ -327,8 +265,7 @@ void FlowRunner::browserUnavailable(const QString &reason)
     if (m_active != Step::Browser && m_active != Step::Logout)
         return;
     const Step step = *m_active;
-    m_browserTimeout.stop();
-    m_logoutWaiting = false;
+    stopWaits();
     fail(step, makeError(ErrorCategory::Input, "BROWSER_UNAVAILABLE", toStd(reason)));
 }
 
@@ -367,6 +304,7 @@ void FlowRunner::runStep(Step step)
     case Step::Refresh: (void)refresh(false); break;
     case Step::Revoke: revoke(oidc::flow::TokenTypeHint::AccessToken, true); break;
     case Step::Logout: logout(); break;
+    case Step::ClientCredentials: break; // not a step of this page
     }
 }
 
@@ -374,14 +312,14 @@ void FlowRunner::cancel()
 {
     const auto active = m_active;
     m_runAll = false;
-    ++m_generation;
-    // Delivers NET_CANCELLED synchronously; FlowSession reports it and the step shows "cancelled".
-    const oidc::net::RequestHandle handle = m_handle;
-    m_handle = {};
+    // The operation's callback runs now, with NET_CANCELLED, and shows the step as cancelled.
+    const oidc::net::RequestHandle handle = std::exchange(m_handle, {});
     handle.cancel();
-    stopWaiting();
-    stopListeners();
-    m_logoutWaiting = false;
+    ++m_generation; // anything later from an older run is dropped
+    const bool waiting = m_loginWait->isWaiting() || m_logoutWait->isWaiting() || active == Step::Browser || active == Step::Logout;
+    stopWaits();
+    if (waiting)
+        Q_EMIT stopEmbeddedBrowser();
     if (active) {
         if (m_steps->state(*active) == FlowStepModel::State::Running)
             m_steps->setCancelled(*active, QStringLiteral("stopped by Cancel"));
@@ -399,85 +337,63 @@ void FlowRunner::resetFlow()
     m_steps->resetAll();
 }
 
-void FlowRunner::stopWaiting()
+void FlowRunner::stopWaits()
 {
-    if (m_browserTimeout.isActive() || m_active == Step::Browser || m_logoutWaiting) {
-        m_browserTimeout.stop();
-        Q_EMIT stopEmbeddedBrowser();
-    }
-}
-
-void FlowRunner::stopListener(QPointer<oidc::flow::LoopbackRedirectListener> &listener)
-{
-    if (!listener)
-        return;
-    listener->disconnect(this);
-    listener->cancel();
-    listener->deleteLater();
-    listener = nullptr;
-}
-
-void FlowRunner::stopListeners()
-{
-    stopListener(m_listener);
-    stopListener(m_logoutListener);
+    m_loginWait->cancel();
+    m_logoutWait->cancel();
 }
 
 // ---------------------------------------------------------------------------------------------
 // Reports and records
 
-void FlowRunner::onStepReport(const oidc::flow::StepReport &report)
+void FlowRunner::show(const oidc::flow::StepReport &report)
 {
-    if (!m_active)
-        return; // a late report from a run that was cancelled
-    auto mapped = modelStep(report.step);
-    if (!mapped)
+    const Step step = report.step;
+    if (!FlowStepModel::isRow(step))
         return;
-    Step step = *mapped;
-    const bool cancelled = report.error && report.error->code == "NET_CANCELLED";
-
-    if (m_active == Step::Refresh) {
-        // A refresh reports itself, its ID token and perhaps a key refetch: the Refresh row gathers
-        // them; the refresh's callback sets the final state.
-        if (step == Step::Refresh && report.ok) {
-            m_steps->setRunning(Step::Refresh, report.summary);
-        } else if (step == Step::IdToken) {
-            m_steps->setChecks(Step::Refresh, report.checks);
-        } else if (step == Step::Keys) {
-            m_steps->addNote(Step::Refresh, QStringLiteral("provider keys refetched: ") + report.summary);
-        }
-        return;
-    }
     if (step == Step::Keys && (m_active == Step::Token || m_active == Step::IdToken)) {
         m_steps->addNote(Step::IdToken, QStringLiteral("provider keys refetched after an unknown kid (rp-checks K2): ") + report.summary);
         return;
     }
-    if (step == Step::Logout && report.ok && m_logoutWaiting)
-        return; // the end-session URL is ready; the redirect back decides
-
-    if (cancelled)
+    if (report.error && report.error->code == "NET_CANCELLED")
         m_steps->setCancelled(step, QStringLiteral("request cancelled"));
     else if (report.ok)
         m_steps->setOk(step, report.summary, report.checks);
-    else if (report.error)
-        m_steps->setFailed(step, *report.error, report.summary, report.checks);
     else
-        m_steps->setFailed(step, makeError(ErrorCategory::Input, "STEP_FAILED", toStd(report.summary)), report.summary, report.checks);
+        m_steps->setFailed(step, *report.error, report.summary, report.checks);
 
     if (step == Step::Token && report.ok && m_active == Step::Token) {
-        // Validation follows off the GUI thread; its report finishes the IdToken row.
+        // The ID token's checks follow in the same outcome: its row runs next.
         setActive(Step::IdToken);
         m_steps->setRunning(Step::IdToken, QStringLiteral("validating the ID token…"));
     }
+}
+
+void FlowRunner::show(const std::vector<oidc::flow::StepReport> &reports)
+{
+    for (const auto &report : reports)
+        show(report);
+}
+
+template <typename T>
+oidc::flow::FlowSession::Callback<T> FlowRunner::showThenFinish(Step step)
+{
+    return [this, step, generation = m_generation](StepOutcome<T> outcome) {
+        if (generation != m_generation)
+            return;
+        show(outcome.reports);
+        finish(step, outcome.result.ok());
+    };
 }
 
 void FlowRunner::onRecordAdded(int index)
 {
     if (!m_active || !m_log || index < 0 || index >= m_log->size())
         return;
+    // Each request carries the step that caused it (a JWKS refetch: IdToken or Refresh).
     const oidc::net::ExchangeRecord &record = m_log->records().at(static_cast<size_t>(index));
-    if (recordBelongsTo(*m_active, record.step))
-        m_steps->addRecord(*m_active, record.id);
+    if (record.step && FlowStepModel::isRow(*record.step))
+        m_steps->addRecord(*record.step, record.id);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -490,23 +406,13 @@ void FlowRunner::runDiscovery()
         fail(Step::Discovery, applied.error());
         return;
     }
-    const quint64 generation = m_generation;
-    m_handle = m_session->discover([this, generation](oidc::Result<oidc::flow::ProviderMetadata> metadata) {
-        if (generation != m_generation)
-            return;
-        finish(Step::Discovery, metadata.ok());
-    });
+    m_handle = m_session->discover(showThenFinish<oidc::flow::ProviderMetadata>(Step::Discovery));
 }
 
 void FlowRunner::runKeys()
 {
     begin(Step::Keys, QStringLiteral("fetching the provider's keys…"));
-    const quint64 generation = m_generation;
-    m_handle = m_session->fetchKeys([this, generation](oidc::Result<oidc::crypto::JsonWebKeySet> keys) {
-        if (generation != m_generation)
-            return;
-        finish(Step::Keys, keys.ok());
-    });
+    m_handle = m_session->fetchKeys(showThenFinish<oidc::crypto::JsonWebKeySet>(Step::Keys));
 }
 
 void FlowRunner::runPrepare()
@@ -514,17 +420,18 @@ void FlowRunner::runPrepare()
     begin(Step::Prepare, QStringLiteral("generating PKCE, state and nonce…"));
     m_session->setClient(m_profile.clientCredentials());
     m_session->setSecurity(m_profile.security);
-    stopListeners();
+    stopWaits();
     m_authorizationUrl.clear();
     const quint64 generation = m_generation;
-    m_session->prepare([this, generation](oidc::Status status) {
+    m_handle = m_session->prepare([this, generation](StepOutcome<void> outcome) {
         if (generation != m_generation)
             return;
-        if (status) {
+        show(outcome.reports);
+        if (outcome.result) {
             m_defaults = m_session->defaultAuthorizationRequest(redirectUri(), m_profile.scope);
             Q_EMIT defaultsReady(*m_defaults);
         }
-        finish(Step::Prepare, status.ok());
+        finish(Step::Prepare, outcome.result.ok());
     });
 }
 
@@ -538,33 +445,20 @@ void FlowRunner::runAuthorize()
     }
     QString redirect;
     if (m_profile.browserMode == oidc::flow::BrowserMode::System) {
-        if (!m_listener || !m_listener->isListening()) {
-            stopListeners();
-            auto *listener = new oidc::flow::LoopbackRedirectListener(this);
-            connect(listener, &oidc::flow::LoopbackRedirectListener::strayRequest, this,
-                    [this](const QString &description) { m_steps->addNote(Step::Browser, description); });
-            connect(listener, &oidc::flow::LoopbackRedirectListener::timedOut, this, [this] {
-                const oidc::Error error = makeError(
-                    ErrorCategory::Listener, "LISTENER_TIMEOUT",
-                    QStringLiteral("no redirect came back within %1 s; the listener is closed (rp-checks L5)").arg(m_browserTimeoutMs / 1000).toStdString());
-                if (m_active == Step::Browser)
-                    fail(Step::Browser, error);
-                else
-                    m_steps->addNote(Step::Authorize, errorText(error) + QStringLiteral(" — run step 4 again"));
-            });
-            const oidc::Status started = listener->start(m_profile.redirectPort, m_profile.redirectPath, m_browserTimeoutMs,
-                                                         [this](const QUrl &url) { return submitCallback(url); });
+        if (listenerUri().isEmpty()) {
+            stopWaits();
+            // The listener runs from now, so its redirect URI goes into the request; the timeout too (rp-checks L5).
+            const oidc::Status started = m_loginWait->listen(m_profile.redirectPort, m_profile.redirectPath, m_browserTimeoutMs,
+                                                             [this](const QUrl &url) { return judgeCallback(url); });
             if (!started) {
-                listener->deleteLater();
                 oidc::Error error = started.error();
                 if (error.code == "LISTENER_BIND")
                     error.message += " — choose another port, or 0 for any free port (the provider must then allow any loopback port, RFC 8252 §7.3)";
                 fail(Step::Authorize, error);
                 return;
             }
-            m_listener = listener;
         }
-        redirect = m_listener->redirectUri();
+        redirect = listenerUri();
     } else {
         redirect = embeddedRedirectUri(m_profile.redirectPath);
     }
@@ -583,12 +477,13 @@ void FlowRunner::runAuthorize()
         return;
     }
     request->authorizationEndpoint = m_session->metadata()->authorizationEndpoint;
-    auto url = m_session->beginAuthorization(*request);
-    if (!url) {
+    auto outcome = m_session->beginAuthorization(*request);
+    show(outcome.reports);
+    if (!outcome.result) {
         finish(Step::Authorize, false);
         return;
     }
-    m_authorizationUrl = *url;
+    m_authorizationUrl = *outcome.result;
     Q_EMIT authorizationUrlChanged(m_authorizationUrl);
     finish(Step::Authorize, true);
 }
@@ -601,12 +496,12 @@ void FlowRunner::runBrowser()
         return;
     }
     if (m_profile.browserMode == oidc::flow::BrowserMode::System) {
-        if (!m_listener || !m_listener->isListening()) {
+        const QString listenerAt = listenerUri();
+        if (listenerAt.isEmpty()) {
             fail(Step::Browser, makeError(ErrorCategory::Listener, "LISTENER_CLOSED",
                                           "the loopback listener is closed (timeout or cancel): run step 4 again for a new redirect URI"));
             return;
         }
-        const QString listenerAt = m_listener->redirectUri();
         m_steps->setRunning(Step::Browser, QStringLiteral("waiting for the browser… (listener at %1)").arg(listenerAt));
         const bool opened = m_opener ? m_opener(m_authorizationUrl) : QDesktopServices::openUrl(m_authorizationUrl);
         if (!opened)
@@ -616,110 +511,72 @@ void FlowRunner::runBrowser()
     }
     const QString redirect = m_session->pending()->redirectUri;
     m_steps->setRunning(Step::Browser, QStringLiteral("waiting for the redirect to %1 in the embedded browser…").arg(redirect));
-    m_browserTimeout.start(m_browserTimeoutMs);
-    Q_EMIT openInEmbeddedBrowser(m_authorizationUrl, {QUrl(redirect)});
+    m_loginWait->openEmbedded(m_authorizationUrl, redirect, m_browserTimeoutMs, [this](const QUrl &url) { return judgeCallback(url); });
 }
 
-std::vector<ClaimCheck> FlowRunner::callbackChecks(const QUrl &url) const
+RedirectWait::Verdict FlowRunner::judgeCallback(const QUrl &url)
 {
-    std::vector<ClaimCheck> checks;
-    const auto &pending = m_session->pending();
-    const QUrlQuery query(url);
-    const auto value = [&query](const QString &name) { return query.queryItemValue(name, QUrl::FullyDecoded); };
-    const bool hasError = query.hasQueryItem(QStringLiteral("error"));
-    if (hasError) {
-        QString detail = QStringLiteral("provider refused: ") + value(QStringLiteral("error"));
-        if (query.hasQueryItem(QStringLiteral("error_description")))
-            detail += QStringLiteral(" — ") + value(QStringLiteral("error_description"));
-        checks.push_back(check("error", "an error response ends the request (RFC 6749 §4.1.2.1)", CheckOutcome::Fail, detail, "AUTHZ_PROVIDER_ERROR"));
+    m_lastCallbackUrl = url;
+    auto outcome = m_session->acceptCallback(url); // its report carries every check, as the core ran them
+    show(outcome.reports);
+    if (outcome.result)
+        return RedirectWait::Verdict::accepted();
+    const oidc::Error &error = outcome.result.error();
+    m_steps->addNote(Step::Callback, QStringLiteral("refused callback: ") + errorText(error));
+    // It bore our state: the provider's answer, and the sign-in is over with that check's error
+    // (a provider error, a missing or foreign iss: rp-checks A2–A4). A callback without our state
+    // is another request's or forged: the flow keeps waiting (A1).
+    if (!m_session->awaitsCallback())
+        return RedirectWait::Verdict::refused(error);
+    return RedirectWait::Verdict::stray(error);
+}
+
+void FlowRunner::callbackOutsideTheBrowserStep()
+{
+    // Pasted by hand, or a browser the user opened with the copied URL: the browser step is over too.
+    if (m_steps->state(Step::Browser) != FlowStepModel::State::Ok)
+        m_steps->setOk(Step::Browser, QStringLiteral("redirect received outside the app's browser"));
+}
+
+void FlowRunner::onLoginRedirect(const oidc::Result<QUrl> &redirect)
+{
+    if (redirect) {
+        if (m_active == Step::Browser) {
+            m_steps->setOk(Step::Browser, QStringLiteral("redirect received"));
+            finish(Step::Browser, true);
+        } else {
+            callbackOutsideTheBrowserStep();
+        }
+        return;
     }
-    const std::string stateRule = "state must equal the value sent (RFC 6749 §4.1.2, §10.12; rp-checks A1)";
-    if (!pending || pending->state.isEmpty()) {
-        checks.push_back(check("state", stateRule, CheckOutcome::Skip, QStringLiteral("no state was sent (insecure option)")));
-    } else if (!query.hasQueryItem(QStringLiteral("state"))) {
-        checks.push_back(check("state", stateRule, CheckOutcome::Fail, QStringLiteral("missing; expected ") + quoted(pending->state),
-                               "AUTHZ_STATE_MISSING"));
-    } else if (value(QStringLiteral("state")) != pending->state) {
-        checks.push_back(check("state", stateRule, CheckOutcome::Fail,
-                               QStringLiteral("expected %1, got %2").arg(quoted(pending->state), quoted(value(QStringLiteral("state")))),
-                               "AUTHZ_STATE_MISMATCH"));
-    } else {
-        checks.push_back(check("state", stateRule, CheckOutcome::Pass, QStringLiteral("matches ") + quoted(pending->state)));
-    }
-    const std::string issRule = "iss must equal the issuer; required when the metadata says authorization_response_iss_parameter_supported "
-                                "(RFC 9207 §2.4; rp-checks A2, A3)";
-    const QString issuer = pending ? pending->issuer : QString();
-    if (!query.hasQueryItem(QStringLiteral("iss"))) {
-        if (pending && pending->issParameterRequired)
-            checks.push_back(check("iss", issRule, CheckOutcome::Fail, QStringLiteral("missing although the provider advertises it"),
-                                   "AUTHZ_ISS_MISSING"));
-        else
-            checks.push_back(check("iss", issRule, CheckOutcome::Skip, QStringLiteral("not sent; the provider does not advertise RFC 9207")));
-    } else if (value(QStringLiteral("iss")) != issuer) {
-        checks.push_back(check("iss", issRule, CheckOutcome::Fail,
-                               QStringLiteral("expected %1, got %2").arg(quoted(issuer), quoted(value(QStringLiteral("iss")))),
-                               "AUTHZ_ISS_MISMATCH"));
-    } else {
-        checks.push_back(check("iss", issRule, CheckOutcome::Pass, QStringLiteral("matches ") + quoted(issuer)));
-    }
-    const std::string codeRule = "a single authorization code must be present (RFC 6749 §4.1.2)";
-    const QStringList codes = query.allQueryItemValues(QStringLiteral("code"));
-    if (codes.isEmpty())
-        checks.push_back(check("code", codeRule, hasError ? CheckOutcome::Skip : CheckOutcome::Fail,
-                               hasError ? QStringLiteral("none: the provider answered with an error") : QStringLiteral("missing"),
-                               hasError ? std::string() : std::string("AUTHZ_CODE_MISSING")));
-    else if (codes.size() > 1)
-        checks.push_back(check("code", codeRule, CheckOutcome::Fail, QStringLiteral("sent %1 times").arg(codes.size()), "AUTHZ_DUPLICATE"));
-    else
-        checks.push_back(check("code", codeRule, CheckOutcome::Pass, QStringLiteral("received: ") + oidc::redactSecret(codes.first())));
-    return checks;
+    if (m_active == Step::Browser)
+        fail(Step::Browser, redirect.error());
+    else if (redirect.error().code == "LISTENER_TIMEOUT")
+        m_steps->addNote(Step::Authorize, errorText(redirect.error()) + QStringLiteral(" — run step 4 again"));
 }
 
 oidc::Status FlowRunner::submitCallback(const QUrl &url)
 {
-    m_lastCallbackUrl = url;
-    const bool standalone = !m_active;
-    if (standalone)
+    if (!m_active)
         begin(Step::Callback, QStringLiteral("checking the callback…"));
-    const std::vector<ClaimCheck> checks = callbackChecks(url);
-    auto accepted = m_session->acceptCallback(url);
-    m_steps->setChecks(Step::Callback, checks);
-    if (!accepted) {
-        m_steps->addNote(Step::Callback, QStringLiteral("refused callback: ") + errorText(accepted.error()));
-        if (standalone) {
-            finish(Step::Callback, false);
-        } else if (m_active == Step::Browser && accepted.error().code == "AUTHZ_PROVIDER_ERROR") {
-            // state and iss matched: this is the provider's real answer and the sign-in is over
-            // (rp-checks A4). A forged or stray callback, by contrast, leaves the flow waiting (A1).
-            m_browserTimeout.stop();
-            QTimer::singleShot(0, this, [this] { stopListener(m_listener); });
-            if (m_profile.browserMode == oidc::flow::BrowserMode::Embedded)
-                Q_EMIT stopEmbeddedBrowser();
-            fail(Step::Browser, accepted.error());
-        }
-        return accepted.error();
-    }
-    if (m_active == Step::Browser) {
-        m_browserTimeout.stop();
-        m_steps->setOk(Step::Browser, QStringLiteral("redirect received"));
-        if (m_profile.browserMode == oidc::flow::BrowserMode::Embedded)
-            Q_EMIT stopEmbeddedBrowser();
-        finish(Step::Browser, true);
+    oidc::Status status;
+    if (m_loginWait->isWaiting()) {
+        status = m_loginWait->deliver(url); // one that ends the wait goes on in onLoginRedirect
     } else {
-        // Pasted by hand, or a browser the user opened with the copied URL: the browser step is over too.
-        if (m_steps->state(Step::Browser) != FlowStepModel::State::Ok)
-            m_steps->setOk(Step::Browser, QStringLiteral("redirect received outside the app's browser"));
-        // The listener is needed no more (rp-checks L5); on a later turn, as this may run inside its handler.
-        QTimer::singleShot(0, this, [this] { stopListener(m_listener); });
-        finish(Step::Callback, true);
+        const RedirectWait::Verdict verdict = judgeCallback(url);
+        status = verdict.error ? oidc::Status(*verdict.error) : oidc::Status();
+        if (status)
+            callbackOutsideTheBrowserStep();
     }
-    return {};
+    if (m_active == Step::Callback)
+        finish(Step::Callback, status.ok());
+    return status;
 }
 
 void FlowRunner::deliverBrowserRedirect(const QUrl &url)
 {
-    if (m_logoutWaiting && url.path() == QUrl(m_postLogoutUri).path()) {
-        (void)completeLogout(url);
+    if (m_logoutWait->isWaiting() && url.path() == QUrl(m_postLogoutUri).path()) {
+        (void)m_logoutWait->deliver(url);
         return;
     }
     (void)submitCallback(url);
@@ -729,28 +586,24 @@ void FlowRunner::runToken()
 {
     begin(Step::Token, QStringLiteral("exchanging the code…"));
     const quint64 generation = m_generation;
-    m_handle = m_session->exchangeCode([this, generation](oidc::Result<oidc::flow::TokenSession> session) {
+    m_handle = m_session->exchangeCode([this, generation](StepOutcome<oidc::flow::TokenSession> outcome) {
         if (generation != m_generation)
             return;
+        show(outcome.reports); // Token, perhaps a Keys refetch, IdToken
         const Step last = m_active.value_or(Step::Token);
-        if (session) {
+        if (outcome.result) {
             Q_EMIT tokensAccepted();
         } else if (m_steps->state(Step::IdToken) == FlowStepModel::State::Failed) {
-            Q_EMIT tokensRefused(session.error(), m_session->session().has_value());
+            Q_EMIT tokensRefused(outcome.result.error(), m_session->session().has_value());
         }
-        finish(last, session.ok());
+        finish(last, outcome.result.ok());
     });
 }
 
 void FlowRunner::runUserInfo()
 {
     begin(Step::UserInfo, QStringLiteral("calling the UserInfo endpoint…"));
-    const quint64 generation = m_generation;
-    m_handle = m_session->fetchUserInfo([this, generation](oidc::Result<oidc::Json> claims) {
-        if (generation != m_generation)
-            return;
-        finish(Step::UserInfo, claims.ok());
-    });
+    m_handle = m_session->fetchUserInfo(showThenFinish<oidc::Json>(Step::UserInfo));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -763,12 +616,22 @@ bool FlowRunner::refresh(bool automatic)
     m_steps->reset(Step::Refresh);
     begin(Step::Refresh, automatic ? QStringLiteral("refreshing automatically…") : QStringLiteral("refreshing…"));
     const quint64 generation = m_generation;
-    m_handle = m_session->refresh([this, generation, automatic](oidc::Result<oidc::flow::TokenSession> session) {
+    m_handle = m_session->refresh([this, generation, automatic](StepOutcome<oidc::flow::TokenSession> outcome) {
         if (generation != m_generation)
             return;
-        const std::vector<ClaimCheck> checks = m_steps->entry(Step::Refresh).checks;
-        const QString before = m_steps->entry(Step::Refresh).summary;
-        if (session) {
+        // The Refresh row gathers the refresh's reports: its own, the new ID token's checks and a
+        // key refetch, if any.
+        QString before;
+        std::vector<ClaimCheck> checks;
+        for (const auto &report : outcome.reports) {
+            if (report.step == Step::Refresh && report.ok)
+                before = report.summary;
+            else if (report.step == Step::IdToken)
+                checks = report.checks;
+            else if (report.step == Step::Keys)
+                m_steps->addNote(Step::Refresh, QStringLiteral("provider keys refetched: ") + report.summary);
+        }
+        if (outcome.result) {
             QString summary = before.isEmpty() || before.endsWith(QStringLiteral("…")) ? QStringLiteral("new tokens") : before;
             if (!checks.empty())
                 summary += QStringLiteral("; new ID token valid (%1 checks)").arg(checks.size());
@@ -780,7 +643,7 @@ bool FlowRunner::refresh(bool automatic)
             Q_EMIT refreshFinished(true, automatic, summary);
             return;
         }
-        const oidc::Error error = session.error();
+        const oidc::Error error = outcome.result.error();
         if (error.code == "NET_CANCELLED") {
             m_steps->setCancelled(Step::Refresh, QStringLiteral("request cancelled"));
         } else {
@@ -802,12 +665,7 @@ void FlowRunner::revoke(oidc::flow::TokenTypeHint which, bool sendHint)
     const QString what = which == oidc::flow::TokenTypeHint::RefreshToken ? QStringLiteral("refresh") : QStringLiteral("access");
     m_steps->reset(Step::Revoke);
     begin(Step::Revoke, QStringLiteral("revoking the %1 token…").arg(what));
-    const quint64 generation = m_generation;
-    m_handle = m_session->revoke(which, sendHint, [this, generation](oidc::Status status) {
-        if (generation != m_generation)
-            return;
-        finish(Step::Revoke, status.ok());
-    });
+    m_handle = m_session->revoke(which, sendHint, showThenFinish<void>(Step::Revoke));
 }
 
 void FlowRunner::logout()
@@ -816,75 +674,64 @@ void FlowRunner::logout()
         return;
     m_steps->reset(Step::Logout);
     begin(Step::Logout, QStringLiteral("ending the session…"));
-    stopListeners();
+    stopWaits();
+    const bool system = m_profile.browserMode == oidc::flow::BrowserMode::System;
+    const auto judge = [this](const QUrl &url) { return judgeLogoutRedirect(url); };
     QString postLogout;
-    if (m_profile.browserMode == oidc::flow::BrowserMode::System) {
-        auto *listener = new oidc::flow::LoopbackRedirectListener(this);
-        connect(listener, &oidc::flow::LoopbackRedirectListener::strayRequest, this,
-                [this](const QString &description) { m_steps->addNote(Step::Logout, description); });
-        connect(listener, &oidc::flow::LoopbackRedirectListener::timedOut, this, [this] {
-            if (m_active == Step::Logout) {
-                m_logoutWaiting = false;
-                fail(Step::Logout, makeError(ErrorCategory::Listener, "LISTENER_TIMEOUT",
-                                             "the provider did not redirect back after logout; the local session is cleared"));
-            }
-        });
-        const oidc::Status started = listener->start(m_profile.redirectPort, logoutPath(), m_browserTimeoutMs, [this](const QUrl &url) { return completeLogout(url); });
+    if (system) {
+        const oidc::Status started = m_logoutWait->listen(m_profile.redirectPort, logoutPath(), m_browserTimeoutMs, judge);
         if (!started) {
-            listener->deleteLater();
             fail(Step::Logout, started.error());
             return;
         }
-        m_logoutListener = listener;
-        postLogout = listener->redirectUri();
+        postLogout = m_logoutWait->redirectUri();
     } else {
         postLogout = embeddedRedirectUri(logoutPath());
     }
     m_postLogoutUri = postLogout;
-    auto url = m_session->beginLogout(postLogout);
-    if (!url) {
+    auto outcome = m_session->beginLogout(postLogout);
+    if (!outcome.result) {
         // No end-session endpoint (or no state): the local session is gone, the provider's is not.
-        stopListeners();
+        stopWaits();
+        show(outcome.reports);
         finish(Step::Logout, false);
         return;
     }
-    m_logoutUrl = *url;
-    m_logoutWaiting = true;
+    m_logoutUrl = *outcome.result;
     m_steps->setRunning(Step::Logout, QStringLiteral("local session cleared; waiting for the provider's redirect to %1…").arg(postLogout));
-    if (m_profile.browserMode == oidc::flow::BrowserMode::System) {
+    if (system) {
         const bool opened = m_opener ? m_opener(m_logoutUrl) : QDesktopServices::openUrl(m_logoutUrl);
         if (!opened)
             m_steps->addNote(Step::Logout, QStringLiteral("the system browser could not be opened: copy the URL into a browser"));
         Q_EMIT waitingForSystemBrowser(m_logoutUrl, postLogout, opened);
     } else {
-        m_browserTimeout.start(m_browserTimeoutMs);
-        Q_EMIT openInEmbeddedBrowser(m_logoutUrl, {QUrl(postLogout)});
+        m_logoutWait->openEmbedded(m_logoutUrl, postLogout, m_browserTimeoutMs, judge);
     }
 }
 
-oidc::Status FlowRunner::completeLogout(const QUrl &url)
+RedirectWait::Verdict FlowRunner::judgeLogoutRedirect(const QUrl &url)
 {
-    if (!m_logoutWaiting)
-        return makeError(ErrorCategory::Authz, "LOGOUT_NOT_PENDING", "no logout is waiting for a redirect");
-    m_logoutWaiting = false;
-    m_browserTimeout.stop();
-    const oidc::Status status = m_session->completeLogout(url); // reports ok, or the state problem (rp-checks R4)
-    if (m_profile.browserMode == oidc::flow::BrowserMode::Embedded)
-        Q_EMIT stopEmbeddedBrowser();
-    if (!status && m_logoutListener) {
-        // The state was spent: no later redirect can confirm this logout. Close on a later turn
-        // (this runs inside the listener's own handler).
-        QPointer<oidc::flow::LoopbackRedirectListener> listener = m_logoutListener;
-        m_logoutListener = nullptr;
-        QTimer::singleShot(0, this, [listener] {
-            if (listener) {
-                listener->cancel();
-                listener->deleteLater();
-            }
-        });
+    auto outcome = m_session->completeLogout(url); // the state check (rp-checks R4)
+    if (outcome.result) {
+        show(outcome.reports);
+        return RedirectWait::Verdict::accepted();
     }
-    finish(Step::Logout, status.ok());
-    return status;
+    // Not this logout's redirect (forged, or another one's): listed, and the real one can still
+    // confirm the logout.
+    m_steps->addNote(Step::Logout, QStringLiteral("refused redirect: ") + errorText(outcome.result.error()));
+    return RedirectWait::Verdict::stray(outcome.result.error());
+}
+
+void FlowRunner::onLogoutRedirect(const oidc::Result<QUrl> &redirect)
+{
+    if (redirect) {
+        finish(Step::Logout, true);
+        return;
+    }
+    oidc::Error error = redirect.error();
+    if (error.code == "LISTENER_TIMEOUT")
+        error.message = "the provider did not redirect back after logout; the local session is cleared";
+    fail(Step::Logout, error);
 }
 
 } // namespace ui

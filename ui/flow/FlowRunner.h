@@ -7,10 +7,15 @@
 //
 // - The GUI thread never waits: requests go through the async transport, crypto runs off-thread
 //   inside FlowSession; every request can be cancelled (RequestHandle::cancel).
-// - The browser step uses the embedded browser (the page opens it on openInEmbeddedBrowser and
-//   feeds intercepted redirects back through deliverBrowserRedirect) or the system browser with an
-//   RFC 8252 loopback listener on 127.0.0.1. A refused callback is a note: the flow keeps waiting
-//   until the redirect that matches arrives, the timeout, or Cancel (rp-checks A1, L3, L5).
+// - Each FlowSession operation answers once, with its result and the reports of the steps it ran;
+//   this shows them in their rows. Exchange-log records go to the row of the step their request
+//   is tagged with.
+// - The browser step and logout wait through oidc::flow::RedirectWait: the embedded browser (the
+//   page opens it on openInEmbeddedBrowser and feeds intercepted redirects back through
+//   deliverBrowserRedirect) or the system browser with an RFC 8252 loopback listener on
+//   127.0.0.1. A callback without this login's state is a note: the flow keeps waiting until the
+//   redirect that matches arrives, the timeout, or Cancel (rp-checks A1, L3, L5). One with its
+//   state is the provider's answer: a failed check ends the browser step at once.
 
 #include "ui/flow/FlowStepModel.h"
 
@@ -18,9 +23,9 @@
 #include "oidc/flow/ProviderProfile.h"
 #include "oidc/net/HttpTransport.h"
 
+#include "oidc/flow/RedirectWait.h"
+
 #include <QObject>
-#include <QPointer>
-#include <QTimer>
 #include <QUrl>
 
 #include <functional>
@@ -28,9 +33,6 @@
 
 namespace oidc::net {
 class ExchangeLog;
-}
-namespace oidc::flow {
-class LoopbackRedirectListener;
 }
 
 namespace ui {
@@ -114,7 +116,12 @@ Q_SIGNALS:
     void sessionChanged();
 
 private:
-    void onStepReport(const oidc::flow::StepReport &report);
+    // Shows a step's report in its row (a key refetch during the token step is a note on IdToken).
+    void show(const oidc::flow::StepReport &report);
+    void show(const std::vector<oidc::flow::StepReport> &reports);
+    // An operation's callback that shows its reports, then finishes `step`.
+    template <typename T>
+    [[nodiscard]] oidc::flow::FlowSession::Callback<T> showThenFinish(Step step);
     void onRecordAdded(int index);
     void begin(Step step, const QString &summary = {});
     void finish(Step step, bool ok);
@@ -122,9 +129,7 @@ private:
     void continueRunAll();
     void resetAfter(Step step);
     void setActive(std::optional<Step> step);
-    void stopListeners();
-    void stopListener(QPointer<oidc::flow::LoopbackRedirectListener> &listener);
-    void stopWaiting();
+    void stopWaits();
 
     void runDiscovery();
     void runKeys();
@@ -133,15 +138,20 @@ private:
     void runBrowser();
     void runToken();
     void runUserInfo();
-    oidc::Status completeLogout(const QUrl &url);
+    [[nodiscard]] oidc::flow::RedirectWait::Verdict judgeCallback(const QUrl &url);
+    void onLoginRedirect(const oidc::Result<QUrl> &redirect);
+    void callbackOutsideTheBrowserStep();
+    [[nodiscard]] oidc::flow::RedirectWait::Verdict judgeLogoutRedirect(const QUrl &url);
+    void onLogoutRedirect(const oidc::Result<QUrl> &redirect);
     [[nodiscard]] bool isLoginStepRunning() const;
     [[nodiscard]] oidc::Status applyProvider();
     [[nodiscard]] QString embeddedRedirectUri(const QString &path) const;
-    [[nodiscard]] std::vector<oidc::jwt::ClaimCheck> callbackChecks(const QUrl &url) const;
 
     oidc::net::ExchangeLog *m_log;
     FlowStepModel *m_steps;
     oidc::flow::FlowSession *m_session;
+    oidc::flow::RedirectWait *m_loginWait;  // the login's redirect (step 5), listening from step 4 in system-browser mode
+    oidc::flow::RedirectWait *m_logoutWait; // the post-logout redirect
     oidc::flow::ProviderProfile m_profile;
     std::optional<oidc::flow::ProviderSettings> m_appliedProvider;
     RequestEditor m_editor;
@@ -153,10 +163,6 @@ private:
     bool m_automaticRefresh = false;
     quint64 m_generation = 0; // bumps on cancel/reset: late results of older runs are dropped
     oidc::net::RequestHandle m_handle;
-    QPointer<oidc::flow::LoopbackRedirectListener> m_listener;
-    QPointer<oidc::flow::LoopbackRedirectListener> m_logoutListener;
-    QTimer m_browserTimeout;
-    bool m_logoutWaiting = false;
     QUrl m_authorizationUrl;
     QUrl m_logoutUrl;
     QString m_postLogoutUri;

@@ -1,14 +1,16 @@
 #include "FlowSettingsPanel.h"
 
 #include "ui/UiText.h"
-#include "ui/flow/ToneLabel.h"
+#include "ui/flow/ClientAuthCombo.h"
+#include "ui/widgets/Layouting.h"
+#include "ui/widgets/ToneLabel.h"
+#include "ui/widgets/Type.h"
 
 #include <QButtonGroup>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFormLayout>
 #include <QGroupBox>
-#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QRadioButton>
@@ -33,14 +35,17 @@ QLabel *warning(const QString &name)
     return label;
 }
 
-QLabel *note(const QString &text)
+// A field and what belongs to it (its note, its warning) close together.
+QVBoxLayout *fieldStack(std::initializer_list<layout::Item> items)
 {
-    QLabel *label = plainLabel(text);
-    label->setWordWrap(true);
-    QPalette palette = label->palette();
-    palette.setColor(QPalette::WindowText, mutedColor());
-    label->setPalette(palette);
-    return label;
+    return layout::column(items, layout::spaced(2));
+}
+
+QGroupBox *group(const QString &title, QLayout *layout)
+{
+    auto *box = new QGroupBox(title);
+    box->setLayout(layout);
+    return box;
 }
 
 void showWarning(QLabel *label, bool on, const QString &text)
@@ -55,8 +60,8 @@ FlowSettingsPanel::FlowSettingsPanel(QWidget *parent)
     : QWidget(parent)
     , m_clientId(new QLineEdit)
     , m_clientSecret(new QLineEdit)
-    , m_secretNote(note(QStringLiteral("Kept in memory for this session only — never written to disk.")))
-    , m_auth(new QComboBox)
+    , m_secretNote(typeLabel(Type::Caption, QStringLiteral("Kept in memory for this session only — never written to disk.")))
+    , m_auth(new ClientAuthCombo(QStringLiteral("clientAuthCombo")))
     , m_authWarning(warning(QStringLiteral("authWarningLabel")))
     , m_scope(new QLineEdit)
     , m_embedded(new QRadioButton(QStringLiteral("Embedded browser")))
@@ -80,10 +85,6 @@ FlowSettingsPanel::FlowSettingsPanel(QWidget *parent)
     m_clientSecret->setEchoMode(QLineEdit::Password);
     m_clientSecret->setPlaceholderText(QStringLiteral("only for confidential clients"));
     m_secretNote->setObjectName(QStringLiteral("clientSecretNote"));
-    m_auth->setObjectName(QStringLiteral("clientAuthCombo"));
-    m_auth->addItem(QStringLiteral("none (public client)"), static_cast<int>(ClientAuthMethod::None));
-    m_auth->addItem(QStringLiteral("client_secret_basic"), static_cast<int>(ClientAuthMethod::ClientSecretBasic));
-    m_auth->addItem(QStringLiteral("client_secret_post"), static_cast<int>(ClientAuthMethod::ClientSecretPost));
     m_scope->setObjectName(QStringLiteral("scopeEdit"));
     m_embedded->setObjectName(QStringLiteral("embeddedBrowserRadio"));
     m_system->setObjectName(QStringLiteral("systemBrowserRadio"));
@@ -103,72 +104,13 @@ FlowSettingsPanel::FlowSettingsPanel(QWidget *parent)
     m_leeway->setRange(0, 24 * 3600);
     m_leeway->setSuffix(QStringLiteral(" s"));
 
-    auto *client = new QGroupBox(QStringLiteral("Client"));
-    auto *clientForm = new QFormLayout(client);
-    clientForm->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    clientForm->addRow(QStringLiteral("Client ID"), m_clientId);
-    auto *secretBox = new QVBoxLayout;
-    secretBox->setSpacing(2);
-    secretBox->addWidget(m_clientSecret);
-    secretBox->addWidget(m_secretNote);
-    clientForm->addRow(QStringLiteral("Client secret"), secretBox);
-    auto *authBox = new QVBoxLayout;
-    authBox->setSpacing(2);
-    authBox->addWidget(m_auth);
-    authBox->addWidget(m_authWarning);
-    clientForm->addRow(QStringLiteral("Authentication"), authBox);
-    clientForm->addRow(QStringLiteral("Scope"), m_scope);
-
-    auto *browser = new QGroupBox(QStringLiteral("Browser and redirect"));
-    auto *browserForm = new QFormLayout(browser);
-    browserForm->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    auto *modeBox = new QVBoxLayout;
-    modeBox->setSpacing(2);
-    modeBox->addWidget(m_embedded);
-    modeBox->addWidget(m_system);
-    browserForm->addRow(QStringLiteral("Browser"), modeBox);
-    browserForm->addRow(QStringLiteral("Redirect port"), m_port);
-    browserForm->addRow(QStringLiteral("Redirect path"), m_path);
-    browserForm->addRow(QString(), note(QStringLiteral("Redirect URI: http://127.0.0.1:<port><path>. The embedded browser intercepts "
-                                                       "it; in system mode a listener bound to 127.0.0.1 receives it.")));
-
-    auto *security = new QGroupBox(QStringLiteral("Security"));
-    auto *securityForm = new QFormLayout(security);
-    securityForm->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    auto *pkceBox = new QVBoxLayout;
-    pkceBox->setSpacing(2);
-    pkceBox->addWidget(m_pkce);
-    pkceBox->addWidget(m_pkceWarning);
-    securityForm->addRow(QStringLiteral("PKCE"), pkceBox);
-    auto *toggles = new QVBoxLayout;
-    toggles->setSpacing(2);
-    toggles->addWidget(m_state);
-    toggles->addWidget(m_stateWarning);
-    toggles->addWidget(m_nonce);
-    toggles->addWidget(m_nonceWarning);
-    toggles->addWidget(m_unsigned);
-    toggles->addWidget(m_unsignedWarning);
-    securityForm->addRow(QStringLiteral("Checks"), toggles);
-    auto *leewayBox = new QVBoxLayout;
-    leewayBox->setSpacing(2);
-    leewayBox->addWidget(m_leeway);
-    leewayBox->addWidget(m_leewayWarning);
-    securityForm->addRow(QStringLiteral("Clock leeway"), leewayBox);
-
-    auto *content = new QWidget;
-    auto *contentLayout = new QVBoxLayout(content);
-    contentLayout->setContentsMargins(0, 0, 6, 0);
-    contentLayout->addWidget(client);
-    contentLayout->addWidget(browser);
-    contentLayout->addWidget(security);
-    contentLayout->addStretch(1);
+    QWidget *content = layout::widget(layout::column({buildClientGroup(), buildBrowserGroup(), buildSecurityGroup(), layout::Stretch{}},
+                                                     {.margins = QMargins(0, 0, 6, 0)}));
     auto *scroll = new QScrollArea;
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setWidget(content);
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(scroll);
+    layout::attach(this, layout::column({scroll}, {.margins = layout::kFlush}));
 
     for (QLineEdit *edit : {m_clientId, m_clientSecret, m_scope, m_path})
         connect(edit, &QLineEdit::textEdited, this, &FlowSettingsPanel::edited);
@@ -181,6 +123,33 @@ FlowSettingsPanel::FlowSettingsPanel(QWidget *parent)
     connect(m_leeway, &QSpinBox::valueChanged, this, &FlowSettingsPanel::edited);
 }
 
+QWidget *FlowSettingsPanel::buildClientGroup()
+{
+    return group(QStringLiteral("Client"), layout::form({{QStringLiteral("Client ID"), m_clientId},
+                                                         {QStringLiteral("Client secret"), fieldStack({m_clientSecret, m_secretNote})},
+                                                         {QStringLiteral("Authentication"), fieldStack({m_auth, m_authWarning})},
+                                                         {QStringLiteral("Scope"), m_scope}}));
+}
+
+QWidget *FlowSettingsPanel::buildBrowserGroup()
+{
+    auto *note = typeLabel(Type::Caption, QStringLiteral("Redirect URI: http://127.0.0.1:<port><path>. The embedded browser intercepts it; "
+                                                         "in system mode a listener bound to 127.0.0.1 receives it."));
+    return group(QStringLiteral("Browser and redirect"), layout::form({{QStringLiteral("Browser"), fieldStack({m_embedded, m_system})},
+                                                                       {QStringLiteral("Redirect port"), m_port},
+                                                                       {QStringLiteral("Redirect path"), m_path},
+                                                                       {QString(), note}}));
+}
+
+QWidget *FlowSettingsPanel::buildSecurityGroup()
+{
+    return group(QStringLiteral("Security"),
+                 layout::form({{QStringLiteral("PKCE"), fieldStack({m_pkce, m_pkceWarning})},
+                               {QStringLiteral("Checks"),
+                                fieldStack({m_state, m_stateWarning, m_nonce, m_nonceWarning, m_unsigned, m_unsignedWarning})},
+                               {QStringLiteral("Clock leeway"), fieldStack({m_leeway, m_leewayWarning})}}));
+}
+
 void FlowSettingsPanel::setProfile(const oidc::flow::ProviderProfile &profile)
 {
     m_loading = true;
@@ -190,7 +159,7 @@ void FlowSettingsPanel::setProfile(const oidc::flow::ProviderProfile &profile)
         m_clientId->setText(profile.clientId);
     if (m_clientSecret->text() != profile.clientSecret)
         m_clientSecret->setText(profile.clientSecret);
-    m_auth->setCurrentIndex(m_auth->findData(static_cast<int>(profile.authMethod)));
+    m_auth->setMethod(profile.authMethod);
     if (m_scope->text() != profile.scope)
         m_scope->setText(profile.scope);
     (profile.browserMode == BrowserMode::System ? m_system : m_embedded)->setChecked(true);
@@ -211,7 +180,7 @@ oidc::flow::ProviderProfile FlowSettingsPanel::profile() const
     oidc::flow::ProviderProfile profile = m_profile;
     profile.clientId = m_clientId->text().trimmed();
     profile.clientSecret = m_clientSecret->text();
-    profile.authMethod = static_cast<ClientAuthMethod>(m_auth->currentData().toInt());
+    profile.authMethod = m_auth->method();
     profile.scope = m_scope->text().simplified();
     profile.browserMode = m_system->isChecked() ? BrowserMode::System : BrowserMode::Embedded;
     profile.redirectPort = static_cast<quint16>(m_port->value());
@@ -236,7 +205,7 @@ void FlowSettingsPanel::edited()
 
 void FlowSettingsPanel::updateWarnings()
 {
-    const auto method = static_cast<ClientAuthMethod>(m_auth->currentData().toInt());
+    const ClientAuthMethod method = m_auth->method();
     showWarning(m_authWarning, method != ClientAuthMethod::None && m_clientSecret->text().isEmpty(),
                 QStringLiteral("This authentication method needs the client secret."));
     showWarning(m_pkceWarning, m_pkce->currentIndex() == 1,

@@ -19,6 +19,8 @@ class QSpinBox;
 
 namespace ui {
 
+class ClientAuthCombo;
+
 class FlowSettingsPanel final : public QWidget {
     Q_OBJECT
 public:
@@ -31,24 +33,13 @@ public:
     // The warnings currently shown (one per insecure choice).
     [[nodiscard]] QStringList warnings() const;
 
-    [[nodiscard]] QLineEdit *clientIdEdit() const { return m_clientId; }
-    [[nodiscard]] QLineEdit *clientSecretEdit() const { return m_clientSecret; }
-    [[nodiscard]] QComboBox *authCombo() const { return m_auth; }
-    [[nodiscard]] QLineEdit *scopeEdit() const { return m_scope; }
-    [[nodiscard]] QRadioButton *embeddedRadio() const { return m_embedded; }
-    [[nodiscard]] QRadioButton *systemRadio() const { return m_system; }
-    [[nodiscard]] QSpinBox *portSpin() const { return m_port; }
-    [[nodiscard]] QLineEdit *pathEdit() const { return m_path; }
-    [[nodiscard]] QComboBox *pkceCombo() const { return m_pkce; }
-    [[nodiscard]] QCheckBox *stateCheck() const { return m_state; }
-    [[nodiscard]] QCheckBox *nonceCheck() const { return m_nonce; }
-    [[nodiscard]] QCheckBox *unsignedCheck() const { return m_unsigned; }
-    [[nodiscard]] QSpinBox *leewaySpin() const { return m_leeway; }
-
 Q_SIGNALS:
     void profileEdited(const oidc::flow::ProviderProfile &profile);
 
 private:
+    QWidget *buildClientGroup();
+    QWidget *buildBrowserGroup();
+    QWidget *buildSecurityGroup();
     void edited();
     void updateWarnings();
 
@@ -57,7 +48,7 @@ private:
     QLineEdit *m_clientId;
     QLineEdit *m_clientSecret;
     QLabel *m_secretNote;
-    QComboBox *m_auth;
+    ClientAuthCombo *m_auth;
     QLabel *m_authWarning;
     QLineEdit *m_scope;
     QRadioButton *m_embedded;

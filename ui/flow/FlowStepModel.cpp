@@ -27,6 +27,7 @@ QString FlowStepModel::title(Step step)
     case Step::Refresh: return QStringLiteral("Refresh");
     case Step::Revoke: return QStringLiteral("Revoke");
     case Step::Logout: return QStringLiteral("Logout");
+    case Step::ClientCredentials: return QStringLiteral("Client credentials");
     }
     return {};
 }
@@ -50,7 +51,8 @@ QString FlowStepModel::description(Step step)
                               "embedded browser, or received by a loopback listener on 127.0.0.1 (RFC 8252 §7.3).");
     case Step::Callback:
         return QStringLiteral("Checks the redirect back: state must match (RFC 6749 §10.12), iss must be the issuer (RFC 9207 §2.4), "
-                              "a code must be present. A refused callback is listed and the flow keeps waiting.");
+                              "a code must be present. A callback without this login's state is listed and the flow keeps waiting; one with it that "
+                              "fails a check ends the sign-in.");
     case Step::Token:
         return QStringLiteral("Exchanges the code and the code_verifier for tokens at the token endpoint (RFC 6749 §4.1.3, "
                               "RFC 7636 §4.5). A code is single-use: it is never retried automatically.");
@@ -67,6 +69,8 @@ QString FlowStepModel::description(Step step)
     case Step::Logout:
         return QStringLiteral("Ends the session locally and at the provider (RP-Initiated Logout 1.0) with id_token_hint, "
                               "post_logout_redirect_uri and a state checked on return.");
+    case Step::ClientCredentials:
+        return QStringLiteral("Tokens for the client itself, without a user (RFC 6749 §4.4).");
     }
     return {};
 }

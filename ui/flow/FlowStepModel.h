@@ -6,6 +6,7 @@
 // records it caused. FlowRunner writes it; the step list, the detail pane and the tests read it.
 
 #include "oidc/Result.h"
+#include "oidc/flow/FlowStep.h"
 #include "oidc/jwt/ClaimChecks.h"
 
 #include <QAbstractListModel>
@@ -21,23 +22,11 @@ class FlowStepModel final : public QAbstractListModel {
     Q_OBJECT
 public:
     // Rows, in the order a login goes through them; the last three act on the session afterwards.
-    enum class Step {
-        Discovery,
-        Keys,
-        Prepare,
-        Authorize,
-        Browser,
-        Callback,
-        Token,
-        IdToken,
-        UserInfo,
-        Refresh,
-        Revoke,
-        Logout,
-    };
-    Q_ENUM(Step)
+    // The core's steps: the rows are its first twelve (client credentials has no row).
+    using Step = oidc::flow::FlowStep;
     static constexpr int kStepCount = 12;
     static constexpr int kLoginStepCount = 9; // Discovery … UserInfo
+    static_assert(static_cast<int>(Step::Logout) == kStepCount - 1, "the rows are the core's first twelve steps");
 
     enum class State { Pending, Running, Ok, Failed, Cancelled };
     Q_ENUM(State)
@@ -70,6 +59,7 @@ public:
     [[nodiscard]] static QString description(Step step);
     [[nodiscard]] static QString stateText(State state);
     [[nodiscard]] static bool isLoginStep(Step step) { return static_cast<int>(step) < kLoginStepCount; }
+    [[nodiscard]] static bool isRow(Step step) { return static_cast<int>(step) < kStepCount; }
 
     [[nodiscard]] const Entry &entry(Step step) const { return m_entries.at(static_cast<size_t>(step)); }
     [[nodiscard]] State state(Step step) const { return entry(step).state; }
@@ -91,7 +81,7 @@ public:
     QHash<int, QByteArray> roleNames() const override;
 
 Q_SIGNALS:
-    void stepChanged(ui::FlowStepModel::Step step);
+    void stepChanged(oidc::flow::FlowStep step);
 
 private:
     Entry &mutableEntry(Step step) { return m_entries.at(static_cast<size_t>(step)); }

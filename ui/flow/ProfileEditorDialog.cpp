@@ -2,8 +2,11 @@
 
 #include "ui/AppContext.h"
 #include "ui/UiText.h"
-#include "ui/flow/ToneLabel.h"
+#include "ui/flow/ClientAuthCombo.h"
 #include "ui/flow/ProfileManager.h"
+#include "ui/widgets/Layouting.h"
+#include "ui/widgets/ToneLabel.h"
+#include "ui/widgets/Type.h"
 
 #include "oidc/flow/ProviderMetadata.h"
 #include "oidc/net/HttpTransport.h"
@@ -11,7 +14,6 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
-#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -22,23 +24,12 @@
 
 namespace ui {
 
-using oidc::flow::ClientAuthMethod;
 using oidc::flow::ProviderKind;
 using oidc::flow::ProviderProfile;
 
 namespace {
 
 enum KindPage { IssuerPage, DescopePage, ManualPage, SandboxPage };
-
-QLabel *note(const QString &text)
-{
-    QLabel *label = plainLabel(text);
-    label->setWordWrap(true);
-    QPalette palette = label->palette();
-    palette.setColor(QPalette::WindowText, mutedColor());
-    label->setPalette(palette);
-    return label;
-}
 
 // The second line of a profile in the list.
 QString kindLine(const ProviderProfile &profile)
@@ -49,12 +40,20 @@ QString kindLine(const ProviderProfile &profile)
     return oidc::flow::providerKindName(profile.kind) + (issuer.isEmpty() ? QString() : QStringLiteral(" · ") + QUrl(issuer).host());
 }
 
-QLineEdit *urlEdit(const QString &name, const QString &placeholder)
+QLineEdit *lineEdit(const QString &name, const QString &placeholder = {})
 {
     auto *edit = new QLineEdit;
     edit->setObjectName(name);
     edit->setPlaceholderText(placeholder);
     return edit;
+}
+
+QPushButton *button(const QString &text, const QString &name)
+{
+    auto *created = new QPushButton(text);
+    created->setObjectName(name);
+    created->setAutoDefault(false); // Return in a field does not close the dialog
+    return created;
 }
 
 } // namespace
@@ -63,41 +62,60 @@ ProfileEditorDialog::ProfileEditorDialog(AppContext &context, const QString &sel
     : QDialog(parent)
     , m_context(context)
     , m_list(new QListWidget)
-    , m_addButton(new QPushButton(QStringLiteral("Add")))
-    , m_duplicateButton(new QPushButton(QStringLiteral("Duplicate")))
-    , m_removeButton(new QPushButton(QStringLiteral("Remove")))
-    , m_name(new QLineEdit)
+    , m_addButton(button(QStringLiteral("Add"), QStringLiteral("addProfileButton")))
+    , m_duplicateButton(button(QStringLiteral("Duplicate"), QStringLiteral("duplicateProfileButton")))
+    , m_removeButton(button(QStringLiteral("Remove"), QStringLiteral("removeProfileButton")))
+    , m_name(lineEdit(QStringLiteral("profileNameEdit")))
     , m_kind(new QComboBox)
-    , m_sandboxNote(note(QString()))
+    , m_sandboxNote(typeLabel(Type::Caption))
     , m_kindPages(new QStackedWidget)
-    , m_issuer(urlEdit(QStringLiteral("issuerEdit"), QStringLiteral("https://issuer.example")))
-    , m_project(new QLineEdit)
-    , m_customDomain(urlEdit(QStringLiteral("customDomainEdit"), QStringLiteral("optional: https://auth.example.com")))
-    , m_derived(plainLabel(QString()))
-    , m_manualIssuer(urlEdit(QStringLiteral("manualIssuerEdit"), QStringLiteral("https://issuer.example")))
-    , m_manualAuthorization(urlEdit(QStringLiteral("manualAuthorizationEdit"), QStringLiteral("required")))
-    , m_manualToken(urlEdit(QStringLiteral("manualTokenEdit"), QStringLiteral("required")))
-    , m_manualUserinfo(urlEdit(QStringLiteral("manualUserinfoEdit"), QStringLiteral("optional")))
-    , m_manualJwks(urlEdit(QStringLiteral("manualJwksEdit"), QStringLiteral("required to verify ID tokens")))
-    , m_manualRevocation(urlEdit(QStringLiteral("manualRevocationEdit"), QStringLiteral("optional")))
-    , m_manualEndSession(urlEdit(QStringLiteral("manualEndSessionEdit"), QStringLiteral("optional")))
-    , m_clientId(new QLineEdit)
-    , m_clientSecret(new QLineEdit)
-    , m_auth(new QComboBox)
-    , m_checkButton(new QPushButton(QStringLiteral("Check metadata")))
-    , m_checkResult(plainLabel(QString()))
-    , m_warnings(plainLabel(QString()))
+    , m_issuer(lineEdit(QStringLiteral("issuerEdit"), QStringLiteral("https://issuer.example")))
+    , m_project(lineEdit(QStringLiteral("descopeProjectEdit"), QStringLiteral("P2…")))
+    , m_customDomain(lineEdit(QStringLiteral("customDomainEdit"), QStringLiteral("optional: https://auth.example.com")))
+    , m_derived(toneLabel(QStringLiteral("descopeDerivedLabel"), Tone::Neutral))
+    , m_manualIssuer(lineEdit(QStringLiteral("manualIssuerEdit"), QStringLiteral("https://issuer.example")))
+    , m_manualAuthorization(lineEdit(QStringLiteral("manualAuthorizationEdit"), QStringLiteral("required")))
+    , m_manualToken(lineEdit(QStringLiteral("manualTokenEdit"), QStringLiteral("required")))
+    , m_manualUserinfo(lineEdit(QStringLiteral("manualUserinfoEdit"), QStringLiteral("optional")))
+    , m_manualJwks(lineEdit(QStringLiteral("manualJwksEdit"), QStringLiteral("required to verify ID tokens")))
+    , m_manualRevocation(lineEdit(QStringLiteral("manualRevocationEdit"), QStringLiteral("optional")))
+    , m_manualEndSession(lineEdit(QStringLiteral("manualEndSessionEdit"), QStringLiteral("optional")))
+    , m_clientId(lineEdit(QStringLiteral("profileClientIdEdit")))
+    , m_clientSecret(lineEdit(QStringLiteral("profileClientSecretEdit")))
+    , m_auth(new ClientAuthCombo(QStringLiteral("profileAuthCombo")))
+    , m_checkButton(button(QStringLiteral("Check metadata"), QStringLiteral("checkMetadataButton")))
+    , m_checkResult(toneLabel(QStringLiteral("checkResultLabel"), Tone::Neutral))
+    , m_warnings(toneLabel(QStringLiteral("profileWarningsLabel"), Tone::Warning))
 {
     setObjectName(QStringLiteral("profileEditorDialog"));
     setWindowTitle(QStringLiteral("Provider profiles"));
     resize(820, 560);
-
     m_list->setObjectName(QStringLiteral("profileList"));
     m_list->setSpacing(3);
-    m_addButton->setObjectName(QStringLiteral("addProfileButton"));
-    m_duplicateButton->setObjectName(QStringLiteral("duplicateProfileButton"));
-    m_removeButton->setObjectName(QStringLiteral("removeProfileButton"));
-    m_name->setObjectName(QStringLiteral("profileNameEdit"));
+    m_clientSecret->setEchoMode(QLineEdit::Password);
+    m_checkResult->hide();
+    m_warnings->setTextInteractionFlags(Qt::NoTextInteraction);
+    m_warnings->hide();
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close);
+    connect(buttons, &QDialogButtonBox::rejected, this, [this] {
+        save();
+        accept();
+    });
+    QHBoxLayout *columns = layout::row({layout::Item(layout::column({layout::Item(m_list, 1),
+                                                                     layout::row({m_addButton, m_duplicateButton, m_removeButton})}),
+                                                     2),
+                                        layout::Space{12}, layout::Item(buildForm(), 5)});
+    layout::attach(this, layout::column({layout::Item(columns, 1), buttons}));
+    connectForm();
+    connectListButtons();
+
+    reloadList();
+    selectProfile(selectId.isEmpty() ? m_context.profiles().currentId() : selectId);
+}
+
+QLayout *ProfileEditorDialog::buildForm()
+{
     m_kind->setObjectName(QStringLiteral("profileKindCombo"));
     m_kind->addItem(QStringLiteral("OIDC issuer (discovery)"), static_cast<int>(ProviderKind::OidcIssuer));
     m_kind->addItem(QStringLiteral("Descope project"), static_cast<int>(ProviderKind::DescopeProject));
@@ -105,111 +123,42 @@ ProfileEditorDialog::ProfileEditorDialog(AppContext &context, const QString &sel
     m_kind->addItem(QStringLiteral("Built-in sandbox"), static_cast<int>(ProviderKind::Sandbox));
     if (auto *items = qobject_cast<QStandardItemModel *>(m_kind->model()))
         items->item(m_kind->count() - 1)->setEnabled(false); // there is one sandbox
-    m_project->setObjectName(QStringLiteral("descopeProjectEdit"));
-    m_project->setPlaceholderText(QStringLiteral("P2…"));
-    m_derived->setObjectName(QStringLiteral("descopeDerivedLabel"));
-    m_derived->setWordWrap(true);
-    m_derived->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    updateTone(m_derived, Tone::Neutral);
-    m_clientId->setObjectName(QStringLiteral("profileClientIdEdit"));
-    m_clientSecret->setObjectName(QStringLiteral("profileClientSecretEdit"));
-    m_clientSecret->setEchoMode(QLineEdit::Password);
-    m_auth->setObjectName(QStringLiteral("profileAuthCombo"));
-    m_auth->addItem(QStringLiteral("none (public client)"), static_cast<int>(ClientAuthMethod::None));
-    m_auth->addItem(QStringLiteral("client_secret_basic"), static_cast<int>(ClientAuthMethod::ClientSecretBasic));
-    m_auth->addItem(QStringLiteral("client_secret_post"), static_cast<int>(ClientAuthMethod::ClientSecretPost));
-    m_checkButton->setObjectName(QStringLiteral("checkMetadataButton"));
-    m_checkResult->setObjectName(QStringLiteral("checkResultLabel"));
-    m_checkResult->setWordWrap(true);
-    m_checkResult->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_checkResult->hide();
-    m_warnings->setObjectName(QStringLiteral("profileWarningsLabel"));
-    m_warnings->setWordWrap(true);
-    updateTone(m_warnings, Tone::Warning);
-    m_warnings->hide();
-    for (auto *button : {m_addButton, m_duplicateButton, m_removeButton, m_checkButton})
-        button->setAutoDefault(false);
+    buildKindPages();
+    QFormLayout *form = layout::form(
+        {{QStringLiteral("Name"), m_name},
+         {QStringLiteral("Type"), m_kind},
+         {m_kindPages},
+         {QStringLiteral("Client ID"), m_clientId},
+         {QStringLiteral("Client secret"),
+          layout::column({m_clientSecret, typeLabel(Type::Caption, QStringLiteral("Kept in memory for this session only — never written to disk."))},
+                         layout::spaced(2))},
+         {QStringLiteral("Authentication"), m_auth}});
+    return layout::column({form, layout::row({m_checkButton, layout::Stretch{}}), m_checkResult, m_warnings, layout::Stretch{}});
+}
 
-    // Pages per kind.
-    auto *issuerPage = new QWidget;
-    auto *issuerForm = new QFormLayout(issuerPage);
-    issuerForm->setContentsMargins(0, 0, 0, 0);
-    issuerForm->addRow(QStringLiteral("Issuer URL"), m_issuer);
-    issuerForm->addRow(QString(), note(QStringLiteral("Discovery reads <issuer>/.well-known/openid-configuration (RFC 8414 as a "
-                                                      "fallback). Its issuer must equal this URL exactly, or the metadata is refused.")));
-    auto *descopePage = new QWidget;
-    auto *descopeForm = new QFormLayout(descopePage);
-    descopeForm->setContentsMargins(0, 0, 0, 0);
-    descopeForm->addRow(QStringLiteral("Project ID"), m_project);
-    descopeForm->addRow(QStringLiteral("Custom domain"), m_customDomain);
-    descopeForm->addRow(QString(), m_derived);
-    auto *manualPage = new QWidget;
-    auto *manualForm = new QFormLayout(manualPage);
-    manualForm->setContentsMargins(0, 0, 0, 0);
-    manualForm->addRow(QStringLiteral("Issuer"), m_manualIssuer);
-    manualForm->addRow(QStringLiteral("Authorization"), m_manualAuthorization);
-    manualForm->addRow(QStringLiteral("Token"), m_manualToken);
-    manualForm->addRow(QStringLiteral("UserInfo"), m_manualUserinfo);
-    manualForm->addRow(QStringLiteral("JWKS"), m_manualJwks);
-    manualForm->addRow(QStringLiteral("Revocation"), m_manualRevocation);
-    manualForm->addRow(QStringLiteral("End session"), m_manualEndSession);
-    auto *sandboxPage = new QWidget;
-    auto *sandboxLayout = new QVBoxLayout(sandboxPage);
-    sandboxLayout->setContentsMargins(0, 0, 0, 0);
-    sandboxLayout->addWidget(m_sandboxNote);
-    sandboxLayout->addStretch(1);
-    m_kindPages->addWidget(issuerPage);
-    m_kindPages->addWidget(descopePage);
-    m_kindPages->addWidget(manualPage);
-    m_kindPages->addWidget(sandboxPage);
+void ProfileEditorDialog::buildKindPages()
+{
+    const layout::Box flush{.margins = layout::kFlush};
+    m_kindPages->addWidget(layout::widget(layout::form(
+        {{QStringLiteral("Issuer URL"), m_issuer},
+         {QString(), typeLabel(Type::Caption, QStringLiteral("Discovery reads <issuer>/.well-known/openid-configuration (RFC 8414 as a "
+                                                             "fallback). Its issuer must equal this URL exactly, or the metadata is refused."))}},
+        flush)));
+    m_kindPages->addWidget(layout::widget(
+        layout::form({{QStringLiteral("Project ID"), m_project}, {QStringLiteral("Custom domain"), m_customDomain}, {QString(), m_derived}}, flush)));
+    m_kindPages->addWidget(layout::widget(layout::form({{QStringLiteral("Issuer"), m_manualIssuer},
+                                                        {QStringLiteral("Authorization"), m_manualAuthorization},
+                                                        {QStringLiteral("Token"), m_manualToken},
+                                                        {QStringLiteral("UserInfo"), m_manualUserinfo},
+                                                        {QStringLiteral("JWKS"), m_manualJwks},
+                                                        {QStringLiteral("Revocation"), m_manualRevocation},
+                                                        {QStringLiteral("End session"), m_manualEndSession}},
+                                                       flush)));
+    m_kindPages->addWidget(layout::widget(layout::column({m_sandboxNote, layout::Stretch{}}, flush)));
+}
 
-    auto *form = new QFormLayout;
-    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    form->addRow(QStringLiteral("Name"), m_name);
-    form->addRow(QStringLiteral("Type"), m_kind);
-    form->addRow(m_kindPages);
-    form->addRow(QStringLiteral("Client ID"), m_clientId);
-    auto *secretBox = new QVBoxLayout;
-    secretBox->setSpacing(2);
-    secretBox->addWidget(m_clientSecret);
-    secretBox->addWidget(note(QStringLiteral("Kept in memory for this session only — never written to disk.")));
-    form->addRow(QStringLiteral("Client secret"), secretBox);
-    form->addRow(QStringLiteral("Authentication"), m_auth);
-
-    auto *checkRow = new QHBoxLayout;
-    checkRow->addWidget(m_checkButton);
-    checkRow->addStretch(1);
-
-    auto *right = new QVBoxLayout;
-    right->addLayout(form);
-    right->addLayout(checkRow);
-    right->addWidget(m_checkResult);
-    right->addWidget(m_warnings);
-    right->addStretch(1);
-
-    auto *listButtons = new QHBoxLayout;
-    listButtons->addWidget(m_addButton);
-    listButtons->addWidget(m_duplicateButton);
-    listButtons->addWidget(m_removeButton);
-    auto *left = new QVBoxLayout;
-    left->addWidget(m_list, 1);
-    left->addLayout(listButtons);
-
-    auto *columns = new QHBoxLayout;
-    columns->addLayout(left, 2);
-    columns->addSpacing(12);
-    columns->addLayout(right, 5);
-
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close);
-    connect(buttons, &QDialogButtonBox::rejected, this, [this] {
-        save();
-        accept();
-    });
-
-    auto *layout = new QVBoxLayout(this);
-    layout->addLayout(columns, 1);
-    layout->addWidget(buttons);
-
+void ProfileEditorDialog::connectForm()
+{
     connect(m_list, &QListWidget::currentRowChanged, this, [this](int row) {
         if (m_loading || row < 0)
             return;
@@ -229,6 +178,11 @@ ProfileEditorDialog::ProfileEditorDialog(AppContext &context, const QString &sel
         if (QListWidgetItem *item = m_list->currentItem())
             item->setText(formProfile().name + QStringLiteral("\n") + kindLine(formProfile()));
     });
+    connect(m_checkButton, &QPushButton::clicked, this, &ProfileEditorDialog::check);
+}
+
+void ProfileEditorDialog::connectListButtons()
+{
     connect(m_addButton, &QPushButton::clicked, this, [this] {
         save();
         ProviderProfile profile;
@@ -255,10 +209,6 @@ ProfileEditorDialog::ProfileEditorDialog(AppContext &context, const QString &sel
         reloadList();
         selectProfile(m_context.profiles().profiles().constLast().id);
     });
-    connect(m_checkButton, &QPushButton::clicked, this, &ProfileEditorDialog::check);
-
-    reloadList();
-    selectProfile(selectId.isEmpty() ? m_context.profiles().currentId() : selectId);
 }
 
 ProfileEditorDialog::~ProfileEditorDialog()
@@ -317,7 +267,7 @@ void ProfileEditorDialog::loadForm(const ProviderProfile &profile)
     m_manualEndSession->setText(profile.manualEndpoints.endSessionEndpoint.toString());
     m_clientId->setText(profile.clientId);
     m_clientSecret->setText(profile.clientSecret);
-    m_auth->setCurrentIndex(m_auth->findData(static_cast<int>(profile.authMethod)));
+    m_auth->setMethod(profile.authMethod);
     m_sandboxNote->setText(profile.issuer.isEmpty()
                                ? QStringLiteral("The built-in sandbox (Descope emulation on 127.0.0.1). Its issuer is set while it runs; it is "
                                                 "not running now.")
@@ -366,7 +316,7 @@ ProviderProfile ProfileEditorDialog::formProfile() const
     }
     profile.clientId = m_clientId->text().trimmed();
     profile.clientSecret = m_clientSecret->text();
-    profile.authMethod = static_cast<ClientAuthMethod>(m_auth->currentData().toInt());
+    profile.authMethod = m_auth->method();
     return profile;
 }
 

@@ -12,6 +12,7 @@
 #include <QDialog>
 
 class QComboBox;
+class QLayout;
 class QLabel;
 class QLineEdit;
 class QListWidget;
@@ -21,6 +22,7 @@ class QStackedWidget;
 namespace ui {
 
 class AppContext;
+class ClientAuthCombo;
 
 class ProfileEditorDialog final : public QDialog {
     Q_OBJECT
@@ -34,22 +36,14 @@ public:
     [[nodiscard]] oidc::flow::ProviderProfile formProfile() const;
     void save();
 
-    [[nodiscard]] QListWidget *list() const { return m_list; }
-    [[nodiscard]] QComboBox *kindCombo() const { return m_kind; }
-    [[nodiscard]] QLineEdit *nameEdit() const { return m_name; }
-    [[nodiscard]] QLineEdit *issuerEdit() const { return m_issuer; }
-    [[nodiscard]] QLineEdit *projectEdit() const { return m_project; }
-    [[nodiscard]] QLineEdit *customDomainEdit() const { return m_customDomain; }
-    [[nodiscard]] QLabel *derivedLabel() const { return m_derived; }
-    [[nodiscard]] QLineEdit *clientIdEdit() const { return m_clientId; }
-    [[nodiscard]] QLineEdit *clientSecretEdit() const { return m_clientSecret; }
-    [[nodiscard]] QPushButton *checkButton() const { return m_checkButton; }
-    [[nodiscard]] QLabel *checkResult() const { return m_checkResult; }
-
 Q_SIGNALS:
     void checkFinished(bool ok);
 
 private:
+    QLayout *buildForm();
+    void buildKindPages();
+    void connectForm();
+    void connectListButtons();
     void reloadList();
     void loadForm(const oidc::flow::ProviderProfile &profile);
     void updateKind();
@@ -83,7 +77,7 @@ private:
     QLineEdit *m_manualEndSession;
     QLineEdit *m_clientId;
     QLineEdit *m_clientSecret;
-    QComboBox *m_auth;
+    ClientAuthCombo *m_auth;
     QPushButton *m_checkButton;
     QLabel *m_checkResult;
     QLabel *m_warnings;

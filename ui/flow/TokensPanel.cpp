@@ -1,10 +1,11 @@
 #include "TokensPanel.h"
 
-#include "ui/CheckListModel.h"
+#include "ui/CheckListView.h"
 #include "ui/ClaimTreeModel.h"
 #include "ui/ExpiryCountdown.h"
 #include "ui/UiText.h"
-#include "ui/flow/ToneLabel.h"
+#include "ui/widgets/ToneLabel.h"
+#include "ui/widgets/Type.h"
 
 #include "oidc/jwt/Jwt.h"
 
@@ -18,7 +19,6 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTabWidget>
-#include <QTableView>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -27,25 +27,6 @@
 namespace ui {
 
 namespace {
-
-QLabel *caption(const QString &text)
-{
-    QLabel *label = plainLabel(text);
-    label->setWordWrap(true);
-    QPalette palette = label->palette();
-    palette.setColor(QPalette::WindowText, mutedColor());
-    label->setPalette(palette);
-    return label;
-}
-
-QLabel *heading(const QString &text)
-{
-    QLabel *label = plainLabel(text);
-    QFont font = label->font();
-    font.setWeight(QFont::DemiBold);
-    label->setFont(font);
-    return label;
-}
 
 QString clock(qint64 unix)
 {
@@ -60,9 +41,9 @@ TokensPanel::TokensPanel(QWidget *parent)
     , m_sessionLabel(plainLabel(QString()))
     , m_tabs(new QTabWidget)
     , m_userInfo(new QPlainTextEdit)
-    , m_checks(new CheckListModel(this))
+    , m_checks(new CheckListView(QStringLiteral("sessionChecks"), {.ruleColumn = false}))
     , m_autoCheck(new QCheckBox(QStringLiteral("Auto-refresh at 80 % of its lifetime")))
-    , m_autoStatus(caption(QString()))
+    , m_autoStatus(typeLabel(Type::Caption))
 {
     setObjectName(QStringLiteral("tokensPanel"));
 
@@ -110,18 +91,13 @@ TokensPanel::TokensPanel(QWidget *parent)
     // The access token's countdown stays in view: it is what automatic refresh follows.
     auto *accessBox = new QVBoxLayout;
     accessBox->setSpacing(2);
-    accessBox->addWidget(heading(QStringLiteral("Access token")));
+    accessBox->addWidget(typeLabel(Type::Section, QStringLiteral("Access token")));
     accessBox->addWidget(m_access.countdown);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(6);
-    auto *title = plainLabel(QStringLiteral("Tokens"));
-    QFont titleFont = title->font();
-    titleFont.setWeight(QFont::DemiBold);
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.1);
-    title->setFont(titleFont);
-    layout->addWidget(title);
+    layout->addWidget(typeLabel(Type::Heading, QStringLiteral("Tokens")));
     layout->addWidget(m_sessionLabel);
     layout->addWidget(m_banner);
     layout->addLayout(accessBox);
@@ -149,7 +125,7 @@ QWidget *TokensPanel::buildTokenTab(TokenView &view, const QString &name)
     view.countdown = new ExpiryCountdown;
     view.countdown->setObjectName(name + QStringLiteral("Countdown"));
     connect(view.countdown, &ExpiryCountdown::ticked, view.model, [model = view.model](qint64 now) { model->setNow(now); });
-    view.summary = caption(QString());
+    view.summary = typeLabel(Type::Caption);
     view.summary->setObjectName(name + QStringLiteral("Summary"));
     view.inspect = new QPushButton(QStringLiteral("Open in JWT Inspector"));
     view.inspect->setObjectName(name + QStringLiteral("InspectButton"));
@@ -175,23 +151,8 @@ QWidget *TokensPanel::buildTokenTab(TokenView &view, const QString &name)
     layout->addWidget(view.tree, 3);
     if (&view == &m_id) {
         // The checks this ID token passed (OIDC Core §3.1.3.7); step 8 shows each rule in full.
-        auto *checksTable = new QTableView;
-        checksTable->setObjectName(QStringLiteral("sessionChecksTable"));
-        checksTable->setModel(m_checks);
-        checksTable->verticalHeader()->hide();
-        checksTable->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-        checksTable->verticalHeader()->setDefaultSectionSize(checksTable->fontMetrics().height() + 4);
-        checksTable->setSelectionBehavior(QAbstractItemView::SelectRows);
-        checksTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
-        checksTable->setAlternatingRowColors(true);
-        checksTable->setShowGrid(false);
-        checksTable->setWordWrap(false);
-        checksTable->horizontalHeader()->setStretchLastSection(true);
-        checksTable->horizontalHeader()->setSectionResizeMode(CheckListModel::CheckColumn, QHeaderView::ResizeToContents);
-        checksTable->horizontalHeader()->setSectionResizeMode(CheckListModel::ResultColumn, QHeaderView::ResizeToContents);
-        checksTable->setColumnHidden(CheckListModel::RuleColumn, true);
-        checksTable->setToolTip(QStringLiteral("The checks this ID token passed (OIDC Core §3.1.3.7); step 8 shows each rule."));
-        layout->addWidget(checksTable, 2);
+        m_checks->setToolTip(QStringLiteral("The checks this ID token passed (OIDC Core §3.1.3.7); step 8 shows each rule."));
+        layout->addWidget(m_checks, 2);
     }
     layout->addLayout(buttons);
     return tab;
@@ -210,16 +171,6 @@ TokensPanel::TokenView &TokensPanel::view(Token which)
 const TokensPanel::TokenView &TokensPanel::view(Token which) const
 {
     return const_cast<TokensPanel *>(this)->view(which);
-}
-
-ClaimTreeModel *TokensPanel::claimModel(Token which) const
-{
-    return view(which).model;
-}
-
-ExpiryCountdown *TokensPanel::countdown(Token which) const
-{
-    return view(which).countdown;
 }
 
 QString TokensPanel::token(Token which) const

@@ -22,7 +22,7 @@ class QTreeView;
 
 namespace ui {
 
-class CheckListModel;
+class CheckListView;
 class ClaimTreeModel;
 class ExpiryCountdown;
 
@@ -41,7 +41,6 @@ public:
     // "New tokens refused: …" above the earlier session (or above nothing).
     void showRefused(const oidc::Error &error, bool earlierSessionKept);
     void clearBanner();
-    [[nodiscard]] QLabel *banner() const { return m_banner; }
 
     // Automatic refresh.
     void setAutoRefreshEnabled(bool enabled);
@@ -52,13 +51,6 @@ public:
     void autoRefreshFinished(bool ok, const QString &message);
     // The flow was busy when the refresh was due: try again shortly.
     void autoRefreshPostponed();
-
-    [[nodiscard]] ClaimTreeModel *claimModel(Token which) const;
-    [[nodiscard]] ExpiryCountdown *countdown(Token which) const;
-    [[nodiscard]] QLabel *sessionLabel() const { return m_sessionLabel; }
-    [[nodiscard]] QLabel *autoRefreshStatus() const { return m_autoStatus; }
-    [[nodiscard]] QTabWidget *tabs() const { return m_tabs; }
-    [[nodiscard]] CheckListModel *checkModel() const { return m_checks; } // the session's ID-token checks
 
 public Q_SLOTS:
     void refreshDueNow(); // the timer's slot: emits autoRefreshDue()
@@ -92,7 +84,7 @@ private:
     TokenView m_access;
     TokenView m_refresh;
     QPlainTextEdit *m_userInfo;
-    CheckListModel *m_checks;
+    CheckListView *m_checks; // the session's ID-token checks
     QCheckBox *m_autoCheck;
     QLabel *m_autoStatus;
     QTimer m_autoTimer;

@@ -26,6 +26,19 @@ ExchangeLogModel::ExchangeLogModel(ExchangeLog *log, QObject *parent)
         m_rows = size;
         endInsertRows();
     });
+    // The log drops its oldest records beyond its limits: rows 0 … n - 1 go, read until they are gone.
+    connect(log, &ExchangeLog::oldestAboutToBeDropped, this, [this](int count) {
+        m_rowsBeingDropped = std::min(count, m_rows);
+        if (m_rowsBeingDropped > 0)
+            beginRemoveRows({}, 0, m_rowsBeingDropped - 1);
+    });
+    connect(log, &ExchangeLog::oldestDropped, this, [this] {
+        if (m_rowsBeingDropped <= 0)
+            return;
+        m_rows -= m_rowsBeingDropped;
+        m_rowsBeingDropped = 0;
+        endRemoveRows();
+    });
     connect(log, &ExchangeLog::cleared, this, [this] {
         beginResetModel();
         m_rows = m_log ? m_log->size() : 0;
@@ -73,7 +86,7 @@ QVariant ExchangeLogModel::data(const QModelIndex &index, int role) const
         switch (index.column()) {
         case NumberColumn: return entry->id;
         case TimeColumn: return QDateTime::fromMSecsSinceEpoch(entry->startedMsSinceEpoch).toString(QStringLiteral("HH:mm:ss.zzz"));
-        case StepColumn: return entry->step;
+        case StepColumn: return entry->label;
         case MethodColumn: return QString::fromLatin1(entry->method);
         case UrlColumn: return ExchangeLog::url(*entry, oidc::net::Reveal::Redacted);
         case StatusColumn:

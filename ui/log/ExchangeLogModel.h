@@ -2,8 +2,8 @@
 
 // The exchange log as a table: one row per HTTP exchange of the app's transport, with columns
 // # / Time / Step / Method / URL (redacted) / Status / ms. Rows follow oidc::net::ExchangeLog as
-// it grows and when it is cleared. Secrets never appear in this model: the URL column is always
-// redacted; the detail pane asks the log itself, redacted unless the user reveals.
+// it grows, drops its oldest records and is cleared. Secrets never appear in this model: the URL
+// column is always redacted; the detail pane asks the log itself, redacted unless the user reveals.
 
 #include <QAbstractTableModel>
 #include <QPointer>
@@ -37,6 +37,7 @@ public:
 private:
     QPointer<oidc::net::ExchangeLog> m_log;
     int m_rows = 0; // rows announced to views (the log may be ahead between signals)
+    int m_rowsBeingDropped = 0;
 };
 
 } // namespace ui

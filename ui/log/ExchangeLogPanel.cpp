@@ -1,9 +1,13 @@
 #include "ExchangeLogPanel.h"
 
 #include "ui/UiText.h"
-#include "ui/flow/ToneLabel.h"
 #include "ui/log/ExchangeLogModel.h"
 #include "ui/log/ExchangeText.h"
+#include "ui/widgets/Layouting.h"
+#include "ui/widgets/PanelHeader.h"
+#include "ui/widgets/ReadOnlyText.h"
+#include "ui/widgets/ToneLabel.h"
+#include "ui/widgets/Type.h"
 
 #include "oidc/net/ExchangeLog.h"
 
@@ -27,20 +31,6 @@ namespace ui {
 using oidc::net::ExchangeLog;
 using oidc::net::Reveal;
 
-namespace {
-
-QPlainTextEdit *textView(const QString &name)
-{
-    auto *edit = new QPlainTextEdit;
-    edit->setObjectName(name);
-    edit->setReadOnly(true);
-    edit->setFont(monospaceFont());
-    edit->setPlaceholderText(QStringLiteral("Select an exchange above."));
-    return edit;
-}
-
-} // namespace
-
 ExchangeLogPanel::ExchangeLogPanel(ExchangeLog &log, QWidget *parent)
     : QWidget(parent)
     , m_log(log)
@@ -52,23 +42,16 @@ ExchangeLogPanel::ExchangeLogPanel(ExchangeLog &log, QWidget *parent)
     , m_followCheck(new QCheckBox(QStringLiteral("Follow new exchanges")))
     , m_revealWarning(plainLabel(QString()))
     , m_countLabel(plainLabel(QString()))
-    , m_requestText(textView(QStringLiteral("logRequestText")))
-    , m_responseText(textView(QStringLiteral("logResponseText")))
+    , m_droppedLabel(plainLabel(QString()))
+    , m_requestText(readOnlyText(QStringLiteral("logRequestText"), QStringLiteral("Select an exchange above.")))
+    , m_responseText(readOnlyText(QStringLiteral("logResponseText"), QStringLiteral("Select an exchange above.")))
 {
     setObjectName(QStringLiteral("exchangeLogPanel"));
 
-    auto *title = plainLabel(QStringLiteral("Exchange Log"));
-    QFont titleFont = title->font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.35);
-    titleFont.setWeight(QFont::DemiBold);
-    title->setFont(titleFont);
-    auto *intro = plainLabel(QStringLiteral(
-        "Every HTTP exchange the app makes, with the step that caused it. Client secrets, codes, verifiers, tokens and "
-        "Authorization headers are redacted unless you reveal them for the selected exchange."));
-    intro->setWordWrap(true);
-    QPalette mutedPalette = intro->palette();
-    mutedPalette.setColor(QPalette::WindowText, mutedColor());
-    intro->setPalette(mutedPalette);
+    auto *panelHeader = new PanelHeader(Type::Title, QStringLiteral("Exchange Log"),
+                                        QStringLiteral("Every HTTP exchange the app makes, with the step that caused it. Client secrets, "
+                                                       "codes, verifiers, tokens and Authorization headers are redacted unless you reveal "
+                                                       "them for the selected exchange."));
 
     m_table->setObjectName(QStringLiteral("exchangeTable"));
     m_table->setModel(m_model);
@@ -106,25 +89,19 @@ ExchangeLogPanel::ExchangeLogPanel(ExchangeLog &log, QWidget *parent)
     m_revealWarning->setText(QStringLiteral("⚠ Secrets revealed for this exchange: anything copied now contains live credentials."));
     updateTone(m_revealWarning, Tone::Bad);
     m_revealWarning->hide();
+    m_droppedLabel->setObjectName(QStringLiteral("droppedExchangesLabel"));
+    m_droppedLabel->setToolTip(QStringLiteral("The log keeps the newest %1 exchanges and %2 MiB of bodies; older ones are dropped first.")
+                                   .arg(log.limits().maxRecords)
+                                   .arg(log.limits().maxBodyBytes / (1024 * 1024)));
+    updateTone(m_droppedLabel, Tone::Warning);
+    m_droppedLabel->hide();
 
-    auto *toolbar = new QHBoxLayout;
-    toolbar->addWidget(m_countLabel);
-    toolbar->addStretch(1);
-    toolbar->addWidget(m_followCheck);
-    toolbar->addWidget(m_revealButton);
-    toolbar->addWidget(m_copyCurlButton);
-    toolbar->addWidget(m_clearButton);
 
     auto *tabs = new QTabWidget;
     tabs->setObjectName(QStringLiteral("logDetailTabs"));
     tabs->addTab(m_requestText, QStringLiteral("Request"));
     tabs->addTab(m_responseText, QStringLiteral("Response"));
-    auto *detail = new QWidget;
-    auto *detailLayout = new QVBoxLayout(detail);
-    detailLayout->setContentsMargins(0, 4, 0, 0);
-    detailLayout->setSpacing(4);
-    detailLayout->addWidget(m_revealWarning);
-    detailLayout->addWidget(tabs, 1);
+    QWidget *detail = layout::widget(layout::column({m_revealWarning, layout::Item(tabs, 1)}, {.margins = QMargins(0, 4, 0, 0), .spacing = 4}));
 
     auto *splitter = new QSplitter(Qt::Vertical);
     splitter->setObjectName(QStringLiteral("logSplitter"));
@@ -134,13 +111,8 @@ ExchangeLogPanel::ExchangeLogPanel(ExchangeLog &log, QWidget *parent)
     splitter->setStretchFactor(1, 1);
     splitter->setChildrenCollapsible(false);
 
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(18, 14, 18, 12);
-    layout->setSpacing(8);
-    layout->addWidget(title);
-    layout->addWidget(intro);
-    layout->addLayout(toolbar);
-    layout->addWidget(splitter, 1);
+    QHBoxLayout *toolbar = layout::row({m_countLabel, layout::Stretch{}, m_followCheck, m_revealButton, m_copyCurlButton, m_clearButton});
+    layout::attach(this, layout::column({panelHeader, toolbar, m_droppedLabel, layout::Item(splitter, 1)}, {.margins = QMargins(18, 14, 18, 12), .spacing = 8}));
 
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
         // Secrets are revealed for one exchange at a time, never carried to the next.
@@ -165,6 +137,7 @@ ExchangeLogPanel::ExchangeLogPanel(ExchangeLog &log, QWidget *parent)
             selectRow(last);
         showSelected();
     });
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &ExchangeLogPanel::showSelected);
     connect(m_model, &QAbstractItemModel::modelReset, this, &ExchangeLogPanel::showSelected);
     m_copyCurlButton->setMinimumWidth(m_copyCurlButton->sizeHint().width() + 8);
     m_revealButton->setMinimumWidth(m_revealButton->sizeHint().width() + 8);
@@ -202,6 +175,10 @@ void ExchangeLogPanel::showSelected()
 {
     const int count = m_model->rowCount();
     m_countLabel->setText(count == 1 ? QStringLiteral("1 exchange") : QStringLiteral("%1 exchanges").arg(count));
+    const int dropped = m_log.droppedCount();
+    m_droppedLabel->setText(dropped == 1 ? QStringLiteral("1 older exchange dropped")
+                                         : QStringLiteral("%1 older exchanges dropped").arg(dropped));
+    m_droppedLabel->setVisible(dropped > 0);
     const auto *record = m_model->recordAt(selectedRow());
     m_copyCurlButton->setEnabled(record != nullptr);
     m_revealButton->setEnabled(record != nullptr);

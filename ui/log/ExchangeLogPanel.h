@@ -3,7 +3,8 @@
 // The Exchange Log area: every HTTP exchange of the app as a table (ExchangeLogModel), and the
 // selected one's request and response underneath, redacted by default. "Reveal secrets" must be
 // switched on explicitly and switches itself off when the selection changes; "Copy as curl" copies
-// what is shown (redacted unless revealed); "Clear" empties the log.
+// what is shown (redacted unless revealed); "Clear" empties the log. When the log has dropped its
+// oldest exchanges to stay within its limits, a notice says how many.
 
 #include <QWidget>
 
@@ -27,12 +28,6 @@ public:
     explicit ExchangeLogPanel(oidc::net::ExchangeLog &log, QWidget *parent = nullptr);
 
     [[nodiscard]] ExchangeLogModel *model() const { return m_model; }
-    [[nodiscard]] QTableView *table() const { return m_table; }
-    [[nodiscard]] QPushButton *revealButton() const { return m_revealButton; }
-    [[nodiscard]] QPushButton *copyCurlButton() const { return m_copyCurlButton; }
-    [[nodiscard]] QPushButton *clearButton() const { return m_clearButton; }
-    [[nodiscard]] QPlainTextEdit *requestText() const { return m_requestText; }
-    [[nodiscard]] QPlainTextEdit *responseText() const { return m_responseText; }
     [[nodiscard]] bool isRevealed() const;
     // The curl command "Copy as curl" puts on the clipboard for the selection (empty without one).
     [[nodiscard]] QString curlText() const;
@@ -52,6 +47,7 @@ private:
     QCheckBox *m_followCheck;
     QLabel *m_revealWarning;
     QLabel *m_countLabel;
+    QLabel *m_droppedLabel;
     QPlainTextEdit *m_requestText;
     QPlainTextEdit *m_responseText;
 };

@@ -2,6 +2,10 @@
 
 #include "ui/UiText.h"
 #include "ui/sandbox/FaultText.h"
+#include "ui/widgets/Layouting.h"
+#include "ui/widgets/PanelHeader.h"
+#include "ui/widgets/ToneLabel.h"
+#include "ui/widgets/Type.h"
 
 #include "sandbox/KeyRing.h"
 #include "sandbox/SandboxServer.h"
@@ -10,7 +14,6 @@
 #include <QComboBox>
 #include <QFormLayout>
 #include <QGroupBox>
-#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -50,6 +53,22 @@ const char *const kPathSuggestions[] = {
     "/v1/auth/*",
 };
 
+QGroupBox *group(const QString &title, QLayout *layout)
+{
+    auto *box = new QGroupBox(title);
+    box->setLayout(layout);
+    return box;
+}
+
+QSpinBox *spin(const QString &name, int minimum, int maximum, int value)
+{
+    auto *box = new QSpinBox;
+    box->setObjectName(name);
+    box->setRange(minimum, maximum);
+    box->setValue(value);
+    return box;
+}
+
 } // namespace
 
 FaultsPanel::FaultsPanel(sandbox::SandboxServer *server, QWidget *parent)
@@ -57,31 +76,24 @@ FaultsPanel::FaultsPanel(sandbox::SandboxServer *server, QWidget *parent)
     , m_server(server)
 {
     setObjectName(QStringLiteral("faultsPanel"));
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(8, 8, 8, 8);
-    layout->setSpacing(8);
+    auto *header = new PanelHeader(Type::Title, tr("Sandbox Faults"),
+                                   tr("Make the sandbox misbehave on purpose and check the app reacts as rp-checks says. Tick a kind to "
+                                      "switch it on with the parameters on the right; untick it to switch it off. /sandbox/… routes are "
+                                      "never faulted."));
+    layout::attach(this, layout::column({header, layout::Item(layout::row({buildKinds(), layout::Item(buildParameters(), 1)}, layout::spaced(8)), 3),
+                                         layout::Item(buildActiveFaults(), 2), buildSandboxControls()},
+                                        {.margins = QMargins(8, 8, 8, 8), .spacing = 8}));
+    connectControls();
 
-    auto *title = plainLabel(tr("Sandbox Faults"), this);
-    QFont titleFont = title->font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.25);
-    titleFont.setBold(true);
-    title->setFont(titleFont);
-    layout->addWidget(title);
-    auto *hint = plainLabel(tr("Make the sandbox misbehave on purpose and check the app reacts as rp-checks says. "
-                               "Tick a kind to switch it on with the parameters on the right; untick it to switch it off. "
-                               "/sandbox/… routes are never faulted."),
-                            this);
-    hint->setWordWrap(true);
-    hint->setStyleSheet(QStringLiteral("color: #6b6b6b;"));
-    layout->addWidget(hint);
+    m_kinds->setCurrentRow(0);
+    showKind();
+    refresh();
+    updateKeyLabel();
+}
 
-    auto *top = new QHBoxLayout;
-    top->setSpacing(8);
-
-    // Kinds.
-    auto *kindsBox = new QGroupBox(tr("Fault kinds"), this);
-    auto *kindsLayout = new QVBoxLayout(kindsBox);
-    m_kinds = new QListWidget(kindsBox);
+QWidget *FaultsPanel::buildKinds()
+{
+    m_kinds = new QListWidget;
     m_kinds->setObjectName(QStringLiteral("faultKinds"));
     m_kinds->setSelectionMode(QAbstractItemView::SingleSelection);
     m_kinds->setUniformItemSizes(true);
@@ -94,30 +106,19 @@ FaultsPanel::FaultsPanel(sandbox::SandboxServer *server, QWidget *parent)
     }
     m_kinds->setMinimumWidth(m_kinds->sizeHintForColumn(0) + 40);
     m_kinds->setMaximumWidth(m_kinds->sizeHintForColumn(0) + 60);
-    kindsLayout->addWidget(m_kinds);
-    top->addWidget(kindsBox);
+    return group(tr("Fault kinds"), layout::column({m_kinds}));
+}
 
-    // Parameters.
-    auto *paramsBox = new QGroupBox(tr("Parameters"), this);
-    auto *params = new QVBoxLayout(paramsBox);
-    m_kindTitle = plainLabel({}, paramsBox);
+QWidget *FaultsPanel::buildParameters()
+{
+    m_kindTitle = typeLabel(Type::Section);
     m_kindTitle->setObjectName(QStringLiteral("faultKindTitle"));
-    QFont kindFont = m_kindTitle->font();
-    kindFont.setBold(true);
-    m_kindTitle->setFont(kindFont);
-    params->addWidget(m_kindTitle);
-    m_effect = plainLabel({}, paramsBox);
+    m_effect = plainLabel({});
     m_effect->setWordWrap(true);
-    params->addWidget(m_effect);
-    m_expectation = plainLabel({}, paramsBox);
-    m_expectation->setObjectName(QStringLiteral("faultExpectation"));
-    m_expectation->setWordWrap(true);
-    setTone(m_expectation, Tone::Warning);
-    params->addWidget(m_expectation);
+    m_expectation = toneLabel(QStringLiteral("faultExpectation"), Tone::Warning);
+    m_expectation->setTextInteractionFlags(Qt::NoTextInteraction);
 
-    m_form = new QFormLayout;
-    m_form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    m_path = new QComboBox(paramsBox);
+    m_path = new QComboBox;
     m_path->setObjectName(QStringLiteral("faultPath"));
     m_path->setEditable(true);
     m_path->setInsertPolicy(QComboBox::NoInsert);
@@ -126,69 +127,47 @@ FaultsPanel::FaultsPanel(sandbox::SandboxServer *server, QWidget *parent)
         m_path->addItem(QString::fromLatin1(path));
     m_path->lineEdit()->setPlaceholderText(tr("every non-admin route"));
     m_path->setToolTip(tr("An exact path, a pattern where {…} matches one segment, or a prefix ending in *"));
-    m_form->addRow(plainLabel(tr("Path filter:"), paramsBox), m_path);
-
-    auto *countRow = new QWidget(paramsBox);
-    auto *countLayout = new QHBoxLayout(countRow);
-    countLayout->setContentsMargins(0, 0, 0, 0);
-    m_nextN = new QRadioButton(tr("Next"), countRow);
-    m_nextN->setObjectName(QStringLiteral("faultNextN"));
-    m_count = new QSpinBox(countRow);
-    m_count->setObjectName(QStringLiteral("faultCount"));
-    m_count->setRange(1, 10000);
-    m_count->setValue(1);
-    m_count->setSuffix(tr(" request(s)"));
-    m_untilCleared = new QRadioButton(tr("Until cleared"), countRow);
-    m_untilCleared->setObjectName(QStringLiteral("faultUntilCleared"));
-    auto *group = new QButtonGroup(countRow);
-    group->addButton(m_nextN);
-    group->addButton(m_untilCleared);
-    m_untilCleared->setChecked(true);
-    m_count->setEnabled(false);
-    countLayout->addWidget(m_nextN);
-    countLayout->addWidget(m_count);
-    countLayout->addSpacing(12);
-    countLayout->addWidget(m_untilCleared);
-    countLayout->addStretch(1);
-    m_form->addRow(plainLabel(tr("Applies to:"), paramsBox), countRow);
-
-    m_latency = new QSpinBox(paramsBox);
-    m_latency->setObjectName(QStringLiteral("faultLatency"));
-    m_latency->setRange(0, 120000);
+    m_latency = spin(QStringLiteral("faultLatency"), 0, 120000, 1000);
     m_latency->setSingleStep(250);
-    m_latency->setValue(1000);
     m_latency->setSuffix(tr(" ms"));
-    m_form->addRow(plainLabel(tr("Delay:"), paramsBox), m_latency);
-    m_status = new QSpinBox(paramsBox);
-    m_status->setObjectName(QStringLiteral("faultStatus"));
-    m_status->setRange(500, 599);
-    m_status->setValue(503);
+    m_status = spin(QStringLiteral("faultStatus"), 500, 599, 503);
     m_status->setPrefix(tr("HTTP "));
-    m_form->addRow(plainLabel(tr("Status:"), paramsBox), m_status);
-    m_retryAfter = new QSpinBox(paramsBox);
-    m_retryAfter->setObjectName(QStringLiteral("faultRetryAfter"));
-    m_retryAfter->setRange(0, 3600);
-    m_retryAfter->setValue(5);
+    m_retryAfter = spin(QStringLiteral("faultRetryAfter"), 0, 3600, 5);
     m_retryAfter->setSuffix(tr(" s"));
     m_retryAfter->setSpecialValueText(tr("none"));
-    m_form->addRow(plainLabel(tr("Retry-After:"), paramsBox), m_retryAfter);
-    params->addLayout(m_form);
+    m_form = layout::form({{tr("Path filter:"), m_path},
+                           {tr("Applies to:"), buildCountRow()},
+                           {tr("Delay:"), m_latency},
+                           {tr("Status:"), m_status},
+                           {tr("Retry-After:"), m_retryAfter}});
 
-    auto *addRow = new QHBoxLayout;
-    addRow->addStretch(1);
-    m_add = new QPushButton(tr("Add fault"), paramsBox);
+    m_add = new QPushButton(tr("Add fault"));
     m_add->setObjectName(QStringLiteral("faultAdd"));
     m_add->setToolTip(tr("Add a fault of this kind with these parameters (faults of one kind can stack)"));
-    addRow->addWidget(m_add);
-    params->addLayout(addRow);
-    params->addStretch(1);
-    top->addWidget(paramsBox, 1);
-    layout->addLayout(top, 3);
+    return group(tr("Parameters"), layout::column({m_kindTitle, m_effect, m_expectation, m_form, layout::row({layout::Stretch{}, m_add}),
+                                                   layout::Stretch{}}));
+}
 
-    // Active faults.
-    auto *activeBox = new QGroupBox(tr("Active faults"), this);
-    auto *activeLayout = new QVBoxLayout(activeBox);
-    m_active = new QTreeWidget(activeBox);
+QWidget *FaultsPanel::buildCountRow()
+{
+    m_nextN = new QRadioButton(tr("Next"));
+    m_nextN->setObjectName(QStringLiteral("faultNextN"));
+    m_count = spin(QStringLiteral("faultCount"), 1, 10000, 1);
+    m_count->setSuffix(tr(" request(s)"));
+    m_count->setEnabled(false);
+    m_untilCleared = new QRadioButton(tr("Until cleared"));
+    m_untilCleared->setObjectName(QStringLiteral("faultUntilCleared"));
+    QWidget *row = layout::widget(layout::row({m_nextN, m_count, layout::Space{12}, m_untilCleared, layout::Stretch{}}, {.margins = layout::kFlush}));
+    auto *choice = new QButtonGroup(row);
+    choice->addButton(m_nextN);
+    choice->addButton(m_untilCleared);
+    m_untilCleared->setChecked(true);
+    return row;
+}
+
+QWidget *FaultsPanel::buildActiveFaults()
+{
+    m_active = new QTreeWidget;
     m_active->setObjectName(QStringLiteral("activeFaults"));
     m_active->setRootIsDecorated(false);
     m_active->setUniformRowHeights(true);
@@ -198,42 +177,34 @@ FaultsPanel::FaultsPanel(sandbox::SandboxServer *server, QWidget *parent)
     m_active->setColumnWidth(1, 200);
     m_active->setColumnWidth(2, 260);
     m_active->setColumnWidth(3, 110);
-    activeLayout->addWidget(m_active);
-    auto *activeButtons = new QHBoxLayout;
-    m_activeSummary = plainLabel({}, activeBox);
+    m_activeSummary = typeLabel(Type::Caption);
     m_activeSummary->setObjectName(QStringLiteral("activeSummary"));
-    m_activeSummary->setStyleSheet(QStringLiteral("color: #6b6b6b;"));
-    activeButtons->addWidget(m_activeSummary, 1);
-    m_remove = new QPushButton(tr("Remove"), activeBox);
+    m_remove = new QPushButton(tr("Remove"));
     m_remove->setObjectName(QStringLiteral("faultRemove"));
-    activeButtons->addWidget(m_remove);
-    m_clearAll = new QPushButton(tr("Clear all"), activeBox);
+    m_clearAll = new QPushButton(tr("Clear all"));
     m_clearAll->setObjectName(QStringLiteral("faultClearAll"));
-    activeButtons->addWidget(m_clearAll);
-    activeLayout->addLayout(activeButtons);
-    layout->addWidget(activeBox, 2);
+    return group(tr("Active faults"), layout::column({m_active, layout::row({layout::Item(m_activeSummary, 1), m_remove, m_clearAll})}));
+}
 
-    // Sandbox controls.
-    auto *sandboxBox = new QGroupBox(tr("Sandbox"), this);
-    auto *sandboxLayout = new QHBoxLayout(sandboxBox);
-    m_rotate = new QPushButton(tr("Rotate signing key"), sandboxBox);
+QWidget *FaultsPanel::buildSandboxControls()
+{
+    m_rotate = new QPushButton(tr("Rotate signing key"));
     m_rotate->setObjectName(QStringLiteral("sandboxRotateKeys"));
     m_rotate->setToolTip(tr("New current key; the old one stays in the JWKS for the grace period (K2: the app refetches the JWKS for the new kid)"));
-    sandboxLayout->addWidget(m_rotate);
-    m_reset = new QPushButton(tr("Reset sandbox state"), sandboxBox);
+    m_reset = new QPushButton(tr("Reset sandbox state"));
     m_reset->setObjectName(QStringLiteral("sandboxReset"));
     m_reset->setToolTip(tr("Back to the fixtures: users, sessions, codes, links, Inbox, faults, rate limits, clock. Keys are kept."));
-    sandboxLayout->addWidget(m_reset);
-    m_keyLabel = plainLabel({}, sandboxBox);
+    m_keyLabel = plainLabel({});
     m_keyLabel->setObjectName(QStringLiteral("sandboxKey"));
     m_keyLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    sandboxLayout->addWidget(m_keyLabel, 1);
-    m_note = plainLabel({}, sandboxBox);
+    m_note = typeLabel(Type::Caption);
+    m_note->setWordWrap(false);
     m_note->setObjectName(QStringLiteral("sandboxStatus"));
-    m_note->setStyleSheet(QStringLiteral("color: #6b6b6b;"));
-    sandboxLayout->addWidget(m_note);
-    layout->addWidget(sandboxBox);
+    return group(tr("Sandbox"), layout::row({m_rotate, m_reset, layout::Item(m_keyLabel, 1), m_note}));
+}
 
+void FaultsPanel::connectControls()
+{
     connect(m_kinds, &QListWidget::currentItemChanged, this, &FaultsPanel::showKind);
     connect(m_kinds, &QListWidget::itemChanged, this, &FaultsPanel::kindToggled);
     connect(m_nextN, &QRadioButton::toggled, m_count, &QSpinBox::setEnabled);
@@ -242,9 +213,8 @@ FaultsPanel::FaultsPanel(sandbox::SandboxServer *server, QWidget *parent)
     connect(m_remove, &QPushButton::clicked, this, [this] {
         if (!m_server)
             return;
-        const auto items = m_active->selectedItems();
         std::vector<int> ids;
-        for (const auto *item : items)
+        for (const auto *item : m_active->selectedItems())
             ids.push_back(item->data(0, kFaultIdRole).toInt());
         for (const int id : ids)
             m_server->faults().remove(id);
@@ -265,11 +235,6 @@ FaultsPanel::FaultsPanel(sandbox::SandboxServer *server, QWidget *parent)
         connect(m_server, &sandbox::SandboxServer::keysRotated, this, &FaultsPanel::updateKeyLabel);
         connect(m_server, &sandbox::SandboxServer::started, this, &FaultsPanel::updateKeyLabel);
     }
-
-    m_kinds->setCurrentRow(0);
-    showKind();
-    refresh();
-    updateKeyLabel();
 }
 
 FaultsPanel::~FaultsPanel() = default;

@@ -39,9 +39,14 @@ public:
     [[nodiscard]] QListWidgetItem *kindItem(sandbox::FaultKind kind) const;
     // The fault the editor describes for `kind` (path, count and the kind's parameters).
     [[nodiscard]] sandbox::Fault faultFromEditor(sandbox::FaultKind kind) const;
-    [[nodiscard]] QTreeWidget *activeFaults() const { return m_active; }
 
 private:
+    QWidget *buildKinds();
+    QWidget *buildParameters();
+    QWidget *buildCountRow();
+    QWidget *buildActiveFaults();
+    QWidget *buildSandboxControls();
+    void connectControls();
     void addFault(sandbox::FaultKind kind);
     void removeKind(sandbox::FaultKind kind);
     void kindToggled(QListWidgetItem *item);

@@ -2,6 +2,8 @@
 
 #include "ui/UiText.h"
 #include "ui/sandbox/InboxModel.h"
+#include "ui/widgets/Layouting.h"
+#include "ui/widgets/Type.h"
 
 #include "sandbox/Inbox.h"
 #include "sandbox/SandboxServer.h"
@@ -69,134 +71,17 @@ InboxPanel::InboxPanel(sandbox::SandboxServer *server, QWidget *parent)
     m_network->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
     m_network->setTransferTimeout(kLinkTimeoutMs);
 
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(8, 8, 8, 8);
-    layout->setSpacing(6);
-
-    // Header: title, filter, count, Clear.
-    auto *header = new QHBoxLayout;
-    auto *title = plainLabel(tr("Sandbox Inbox"), this);
-    QFont titleFont = title->font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.25);
-    titleFont.setBold(true);
-    title->setFont(titleFont);
-    header->addWidget(title);
-    header->addSpacing(12);
-    m_filter = new QLineEdit(this);
-    m_filter->setObjectName(QStringLiteral("inboxFilter"));
-    m_filter->setPlaceholderText(tr("Filter by login ID"));
-    m_filter->setClearButtonEnabled(true);
-    m_filter->setMinimumWidth(220);
-    header->addWidget(m_filter, 1);
-    m_count = plainLabel({}, this);
-    m_count->setStyleSheet(QStringLiteral("color: #6b6b6b;"));
-    header->addWidget(m_count);
-    m_clear = new QPushButton(tr("Clear Inbox"), this);
-    m_clear->setObjectName(QStringLiteral("inboxClear"));
-    m_clear->setToolTip(tr("Delete every delivered message"));
-    header->addWidget(m_clear);
-    layout->addLayout(header);
-
-    auto *hint = plainLabel(tr("Messages the sandbox would have emailed or texted. Open a link to finish a sign-in without a browser."), this);
-    hint->setWordWrap(true);
-    hint->setStyleSheet(QStringLiteral("color: #6b6b6b;"));
-    layout->addWidget(hint);
-
-    auto *splitter = new QSplitter(Qt::Horizontal, this);
+    auto *splitter = new QSplitter(Qt::Horizontal);
     splitter->setChildrenCollapsible(false);
-
-    m_view = new QTreeView(splitter);
-    m_view->setObjectName(QStringLiteral("inboxList"));
-    m_view->setModel(m_model);
-    m_view->setRootIsDecorated(false);
-    m_view->setUniformRowHeights(true);
-    m_view->setAlternatingRowColors(true);
-    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setAllColumnsShowFocus(true);
-    m_view->header()->setStretchLastSection(true);
-    m_view->header()->setSectionResizeMode(InboxModel::TimeColumn, QHeaderView::ResizeToContents);
-    m_view->header()->setSectionResizeMode(InboxModel::KindColumn, QHeaderView::ResizeToContents);
-    m_view->setColumnWidth(InboxModel::ToColumn, 170);
-    m_view->setMinimumWidth(360);
-
-    // Detail pane.
-    m_detail = new QFrame(splitter);
-    m_detail->setObjectName(QStringLiteral("inboxDetail"));
-    auto *detail = new QVBoxLayout(m_detail);
-    detail->setContentsMargins(12, 4, 4, 4);
-    detail->setSpacing(8);
-
-    m_empty = plainLabel(tr("Select a message to read it."), m_detail);
-    m_empty->setAlignment(Qt::AlignCenter);
-    m_empty->setStyleSheet(QStringLiteral("color: #6b6b6b;"));
-    detail->addWidget(m_empty);
-
-    m_subject = plainLabel({}, m_detail);
-    m_subject->setObjectName(QStringLiteral("inboxSubject"));
-    QFont subjectFont = m_subject->font();
-    subjectFont.setBold(true);
-    subjectFont.setPointSizeF(subjectFont.pointSizeF() * 1.15);
-    m_subject->setFont(subjectFont);
-    m_subject->setWordWrap(true);
-    m_subject->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    detail->addWidget(m_subject);
-
-    m_meta = plainLabel({}, m_detail);
-    m_meta->setObjectName(QStringLiteral("inboxMeta"));
-    m_meta->setWordWrap(true);
-    m_meta->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_meta->setStyleSheet(QStringLiteral("color: #4b5563;"));
-    detail->addWidget(m_meta);
-
-    // OTP code.
-    m_codeBox = new QWidget(m_detail);
-    auto *codeLayout = new QHBoxLayout(m_codeBox);
-    codeLayout->setContentsMargins(0, 0, 0, 0);
-    codeLayout->addWidget(sectionLabel(tr("Code"), m_codeBox));
-    m_code = plainLabel({}, m_codeBox);
-    m_code->setObjectName(QStringLiteral("inboxCode"));
-    QFont codeFont = monospaceFont();
-    codeFont.setPointSizeF(codeFont.pointSizeF() * 1.8);
-    codeFont.setBold(true);
-    codeFont.setLetterSpacing(QFont::AbsoluteSpacing, 3);
-    m_code->setFont(codeFont);
-    m_code->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_code->setStyleSheet(QStringLiteral("QLabel { background: #f3f4f6; border: 1px solid #d1d5db; border-radius: 4px; padding: 4px 12px; }"));
-    codeLayout->addWidget(m_code);
-    m_copyCode = new QPushButton(tr("Copy"), m_codeBox);
-    m_copyCode->setObjectName(QStringLiteral("inboxCopyCode"));
-    m_copyCode->setToolTip(tr("Copy the code to the clipboard"));
-    codeLayout->addWidget(m_copyCode);
-    codeLayout->addStretch(1);
-    detail->addWidget(m_codeBox);
-
-    // Links.
-    m_linksBox = new QWidget(m_detail);
-    m_linksLayout = new QVBoxLayout(m_linksBox);
-    m_linksLayout->setContentsMargins(0, 0, 0, 0);
-    m_linksLayout->setSpacing(4);
-    detail->addWidget(m_linksBox);
-
-    m_result = plainLabel({}, m_detail);
-    m_result->setObjectName(QStringLiteral("inboxLinkResult"));
-    m_result->setWordWrap(true);
-    m_result->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    detail->addWidget(m_result);
-
-    detail->addWidget(sectionLabel(tr("Message"), m_detail));
-    m_text = new QPlainTextEdit(m_detail);
-    m_text->setObjectName(QStringLiteral("inboxText"));
-    m_text->setReadOnly(true);
-    m_text->setFont(monospaceFont());
-    m_text->setLineWrapMode(QPlainTextEdit::WidgetWidth);
-    detail->addWidget(m_text, 1);
-
-    splitter->addWidget(m_view);
-    splitter->addWidget(m_detail);
+    splitter->addWidget(buildList());
+    splitter->addWidget(buildDetail());
     splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 3);
-    layout->addWidget(splitter, 1);
+    layout::attach(this, layout::column({buildHeader(),
+                                         typeLabel(Type::Caption, tr("Messages the sandbox would have emailed or texted. Open a link to "
+                                                                     "finish a sign-in without a browser.")),
+                                         layout::Item(splitter, 1)},
+                                        {.margins = QMargins(8, 8, 8, 8), .spacing = 6}));
 
     connect(m_filter, &QLineEdit::textChanged, m_model, &InboxModel::setLoginFilter);
     connect(m_clear, &QPushButton::clicked, this, [this] {
@@ -222,6 +107,125 @@ InboxPanel::InboxPanel(sandbox::SandboxServer *server, QWidget *parent)
 }
 
 InboxPanel::~InboxPanel() = default;
+
+QLayout *InboxPanel::buildHeader()
+{
+    // Title, filter, count, Clear.
+    auto *header = new QHBoxLayout;
+    header->addWidget(typeLabel(Type::Title, tr("Sandbox Inbox")));
+    header->addSpacing(12);
+    m_filter = new QLineEdit;
+    m_filter->setObjectName(QStringLiteral("inboxFilter"));
+    m_filter->setPlaceholderText(tr("Filter by login ID"));
+    m_filter->setClearButtonEnabled(true);
+    m_filter->setMinimumWidth(220);
+    header->addWidget(m_filter, 1);
+    m_count = typeLabel(Type::Caption);
+    m_count->setWordWrap(false);
+    header->addWidget(m_count);
+    m_clear = new QPushButton(tr("Clear Inbox"));
+    m_clear->setObjectName(QStringLiteral("inboxClear"));
+    m_clear->setToolTip(tr("Delete every delivered message"));
+    header->addWidget(m_clear);
+    return header;
+}
+
+QTreeView *InboxPanel::buildList()
+{
+    m_view = new QTreeView;
+    m_view->setObjectName(QStringLiteral("inboxList"));
+    m_view->setModel(m_model);
+    m_view->setRootIsDecorated(false);
+    m_view->setUniformRowHeights(true);
+    m_view->setAlternatingRowColors(true);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setAllColumnsShowFocus(true);
+    m_view->header()->setStretchLastSection(true);
+    m_view->header()->setSectionResizeMode(InboxModel::TimeColumn, QHeaderView::ResizeToContents);
+    m_view->header()->setSectionResizeMode(InboxModel::KindColumn, QHeaderView::ResizeToContents);
+    m_view->setColumnWidth(InboxModel::ToColumn, 170);
+    m_view->setMinimumWidth(360);
+    return m_view;
+}
+
+QWidget *InboxPanel::buildDetail()
+{
+    m_detail = new QFrame;
+    m_detail->setObjectName(QStringLiteral("inboxDetail"));
+    auto *detail = new QVBoxLayout(m_detail);
+    detail->setContentsMargins(12, 4, 4, 4);
+    detail->setSpacing(8);
+
+    m_empty = typeLabel(Type::Caption, tr("Select a message to read it."));
+    m_empty->setWordWrap(false);
+    m_empty->setAlignment(Qt::AlignCenter);
+    detail->addWidget(m_empty);
+
+    m_subject = typeLabel(Type::Heading);
+    m_subject->setObjectName(QStringLiteral("inboxSubject"));
+    m_subject->setWordWrap(true);
+    m_subject->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    detail->addWidget(m_subject);
+
+    m_meta = plainLabel({}, m_detail);
+    m_meta->setObjectName(QStringLiteral("inboxMeta"));
+    m_meta->setWordWrap(true);
+    m_meta->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_meta->setStyleSheet(QStringLiteral("color: #4b5563;"));
+    detail->addWidget(m_meta);
+
+    detail->addWidget(buildCodeBox());
+
+    // Links.
+    m_linksBox = new QWidget(m_detail);
+    m_linksLayout = new QVBoxLayout(m_linksBox);
+    m_linksLayout->setContentsMargins(0, 0, 0, 0);
+    m_linksLayout->setSpacing(4);
+    detail->addWidget(m_linksBox);
+
+    m_result = plainLabel({}, m_detail);
+    m_result->setObjectName(QStringLiteral("inboxLinkResult"));
+    m_result->setWordWrap(true);
+    m_result->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    detail->addWidget(m_result);
+
+    detail->addWidget(sectionLabel(tr("Message"), m_detail));
+    m_text = new QPlainTextEdit(m_detail);
+    m_text->setObjectName(QStringLiteral("inboxText"));
+    m_text->setReadOnly(true);
+    m_text->setFont(monospaceFont());
+    m_text->setLineWrapMode(QPlainTextEdit::WidgetWidth);
+    detail->addWidget(m_text, 1);
+    return m_detail;
+}
+
+QWidget *InboxPanel::buildCodeBox()
+{
+    // An OTP code, large, with Copy.
+    m_codeBox = new QWidget;
+    auto *codeLayout = new QHBoxLayout(m_codeBox);
+    codeLayout->setContentsMargins(0, 0, 0, 0);
+    codeLayout->addWidget(sectionLabel(tr("Code"), m_codeBox));
+    m_code = plainLabel({}, m_codeBox);
+    m_code->setObjectName(QStringLiteral("inboxCode"));
+    QFont codeFont = monospaceFont();
+    codeFont.setPointSizeF(codeFont.pointSizeF() * 1.8);
+    codeFont.setBold(true);
+    codeFont.setLetterSpacing(QFont::AbsoluteSpacing, 3);
+    m_code->setFont(codeFont);
+    m_code->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_code->setStyleSheet(QStringLiteral("QLabel { background: #f3f4f6; border: 1px solid #d1d5db; border-radius: 4px; padding: 4px 12px; }"));
+    codeLayout->addWidget(m_code);
+    m_copyCode = new QPushButton(tr("Copy"), m_codeBox);
+    m_copyCode->setObjectName(QStringLiteral("inboxCopyCode"));
+    m_copyCode->setToolTip(tr("Copy the code to the clipboard"));
+    codeLayout->addWidget(m_copyCode);
+    codeLayout->addStretch(1);
+
+    return m_codeBox;
+}
+
 
 void InboxPanel::updateCount()
 {

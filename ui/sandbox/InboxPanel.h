@@ -11,6 +11,7 @@
 #include <QWidget>
 
 class QLabel;
+class QLayout;
 class QLineEdit;
 class QNetworkAccessManager;
 class QNetworkReply;
@@ -35,7 +36,6 @@ public:
     ~InboxPanel() override;
 
     [[nodiscard]] InboxModel *model() const { return m_model; }
-    [[nodiscard]] QTreeView *view() const { return m_view; }
     // The message shown in the detail pane (0: none).
     [[nodiscard]] quint64 currentMessageId() const { return m_currentId; }
     void selectMessage(quint64 id);
@@ -48,6 +48,10 @@ Q_SIGNALS:
     void linkOpened(const QUrl &url, int status, const QString &text);
 
 private:
+    QLayout *buildHeader();
+    QTreeView *buildList();
+    QWidget *buildDetail();
+    QWidget *buildCodeBox();
     void showMessage(const sandbox::InboxMessage *message);
     void showCurrent();
     void updateCount();

@@ -4,7 +4,7 @@
 // revocation, client credentials and end session, step by step as the GUI drives them.
 
 #include "oidc/flow/FlowSession.h"
-#include "oidc/flow/LoopbackRedirectListener.h"
+#include "oidc/flow/RedirectWait.h"
 #include "oidc/net/ExchangeLog.h"
 #include "oidc/net/QtHttpTransport.h"
 
@@ -55,25 +55,6 @@ private:
 
 ProviderProcess *g_provider = nullptr;
 
-template <typename T>
-Result<T> await(std::function<void(std::function<void(Result<T>)>)> start, int timeoutMs = 20000)
-{
-    std::optional<Result<T>> outcome;
-    start([&](Result<T> result) { outcome.emplace(std::move(result)); });
-    if (!QTest::qWaitFor([&] { return outcome.has_value(); }, timeoutMs))
-        return makeError(ErrorCategory::Net, "TEST_TIMEOUT", "no answer");
-    return std::move(*outcome);
-}
-
-Status awaitStatus(std::function<void(std::function<void(Status)>)> start, int timeoutMs = 20000)
-{
-    std::optional<Status> outcome;
-    start([&](Status status) { outcome.emplace(std::move(status)); });
-    if (!QTest::qWaitFor([&] { return outcome.has_value(); }, timeoutMs))
-        return makeError(ErrorCategory::Net, "TEST_TIMEOUT", "no answer");
-    return std::move(*outcome);
-}
-
 // Plays the browser with tests/node/play-browser.mjs until the listener is reached.
 QProcess *playBrowser(const QUrl &authorizeUrl, const QString &stopAt, QObject *parent)
 {
@@ -93,7 +74,29 @@ protected:
         provider.issuer = g_provider->issuer;
         session.setProvider(provider);
         session.setClient({QStringLiteral("playground-public"), {}, ClientAuthMethod::None});
-        QObject::connect(&session, &FlowSession::stepFinished, &session, [this](const StepReport &report) { reports.push_back(report); });
+    }
+
+    // Runs an operation to its one callback; its reports join `reports`.
+    template <typename T>
+    Result<T> await(std::function<void(FlowSession::Callback<T>)> start, int timeoutMs = 20000)
+    {
+        std::optional<Result<T>> outcome;
+        start([&](StepOutcome<T> done) {
+            reports.insert(reports.end(), done.reports.begin(), done.reports.end());
+            outcome.emplace(std::move(done.result));
+        });
+        if (!QTest::qWaitFor([&] { return outcome.has_value(); }, timeoutMs))
+            return makeError(ErrorCategory::Net, "TEST_TIMEOUT", "no answer");
+        return std::move(*outcome);
+    }
+
+    Status awaitStatus(std::function<void(FlowSession::Callback<void>)> start, int timeoutMs = 20000) { return await<void>(start, timeoutMs); }
+
+    template <typename T>
+    Result<T> keep(StepOutcome<T> outcome)
+    {
+        reports.insert(reports.end(), outcome.reports.begin(), outcome.reports.end());
+        return std::move(outcome.result);
     }
 
     void discoverAndLoadKeys()
@@ -107,28 +110,33 @@ protected:
     {
         if (auto prepared = awaitStatus([&](auto done) { session.prepare(done); }); !prepared)
             return prepared.error();
-        LoopbackRedirectListener listener;
+        RedirectWait wait;
         std::optional<QUrl> accepted;
-        QObject::connect(&listener, &LoopbackRedirectListener::accepted, [&](const QUrl &url) { accepted = url; });
-        auto started = listener.start(0, QStringLiteral("/callback"), 30000, [&](const QUrl &url) {
-            auto callback = session.acceptCallback(url);
-            return callback ? Status() : Status(callback.error());
+        std::optional<Error> refused;
+        QObject::connect(&wait, &RedirectWait::finished, [&](const Result<QUrl> &redirect) {
+            if (redirect)
+                accepted = *redirect;
+        });
+        auto started = wait.listen(0, QStringLiteral("/callback"), 30000, [&](const QUrl &url) {
+            auto callback = keep(session.acceptCallback(url));
+            if (callback)
+                return RedirectWait::Verdict::accepted();
+            refused = callback.error();
+            return RedirectWait::Verdict::stray(callback.error());
         });
         if (!started)
             return started.error();
-        AuthorizationRequest request = session.defaultAuthorizationRequest(listener.redirectUri(), scope);
+        AuthorizationRequest request = session.defaultAuthorizationRequest(wait.redirectUri(), scope);
         request.prompt = prompt;
-        auto url = session.beginAuthorization(request);
+        auto url = keep(session.beginAuthorization(request));
         if (!url)
             return url.error();
-        QProcess *browser = playBrowser(*url, QStringLiteral("http://127.0.0.1:%1").arg(listener.port()), &listener);
-        std::optional<Error> refused;
-        QObject::connect(&listener, &LoopbackRedirectListener::rejected, [&](const Error &error) { refused = error; });
+        QProcess *browser = playBrowser(*url, QUrl(wait.redirectUri()).adjusted(QUrl::RemovePath).toString(), &wait);
         if (!QTest::qWaitFor([&] { return accepted.has_value() || refused.has_value(); }, 20000))
             return makeError(ErrorCategory::Listener, "TEST_NO_CALLBACK",
                              "no callback: " + browser->readAllStandardError().toStdString());
         if (refused) {
-            EXPECT_TRUE(listener.isListening()); // a refused callback leaves the flow pending
+            EXPECT_TRUE(wait.isWaiting()); // a refused callback leaves the flow pending
             return *refused;
         }
         return await<TokenSession>([&](auto done) { session.exchangeCode(done); });
@@ -171,15 +179,15 @@ TEST_F(FlowSessionProviderTest, CodeFlowWithPkceThenUserInfoRefreshRevokeAndLogo
     ASSERT_FALSE(afterRevoke.ok());
     EXPECT_EQ(afterRevoke.error().code, "USERINFO_UNAUTHORIZED");
 
-    auto logoutUrl = session.beginLogout(QStringLiteral("http://127.0.0.1/logout-callback"));
+    auto logoutUrl = keep(session.beginLogout(QStringLiteral("http://127.0.0.1/logout-callback")));
     ASSERT_TRUE(logoutUrl.ok()) << logoutUrl.error().summary();
     EXPECT_FALSE(session.session().has_value()); // the local session ends at once
     const QString state = QUrlQuery(*logoutUrl).queryItemValue(QStringLiteral("state"));
-    EXPECT_FALSE(session.completeLogout(QUrl(QStringLiteral("http://127.0.0.1/logout-callback?state=other"))).ok());
-    auto again = session.beginLogout(QStringLiteral("http://127.0.0.1/logout-callback"));
+    EXPECT_FALSE(keep(session.completeLogout(QUrl(QStringLiteral("http://127.0.0.1/logout-callback?state=other")))).ok());
+    auto again = keep(session.beginLogout(QStringLiteral("http://127.0.0.1/logout-callback")));
     ASSERT_TRUE(again.ok());
-    EXPECT_TRUE(session.completeLogout(QUrl(QStringLiteral("http://127.0.0.1/logout-callback?state=")
-                                            + QUrlQuery(*again).queryItemValue(QStringLiteral("state"))))
+    EXPECT_TRUE(keep(session.completeLogout(QUrl(QStringLiteral("http://127.0.0.1/logout-callback?state=")
+                                                 + QUrlQuery(*again).queryItemValue(QStringLiteral("state")))))
                     .ok());
     Q_UNUSED(state)
 
@@ -187,7 +195,7 @@ TEST_F(FlowSessionProviderTest, CodeFlowWithPkceThenUserInfoRefreshRevokeAndLogo
     EXPECT_GE(log.size(), 7);
     for (const auto &record : log.records()) {
         const QString text = net::ExchangeLog::requestText(record, net::Reveal::Redacted) + net::ExchangeLog::responseText(record, net::Reveal::Redacted);
-        EXPECT_FALSE(text.contains(oldAccess)) << record.step.toStdString();
+        EXPECT_FALSE(text.contains(oldAccess)) << record.label.toStdString();
     }
 }
 
@@ -205,7 +213,7 @@ TEST_F(FlowSessionProviderTest, ProviderRefusalKeepsTheFlowAndMakesNoTokenReques
             sawRefusal = true;
     EXPECT_TRUE(sawRefusal);
     for (const auto &record : log.records())
-        EXPECT_FALSE(record.step.startsWith(QStringLiteral("token"))) << "no token request after a refusal";
+        EXPECT_NE(record.step, FlowStep::Token) << "no token request after a refusal";
 }
 
 TEST_F(FlowSessionProviderTest, ClientCredentialsBasicAndPost)

@@ -1,0 +1,30 @@
+#pragma once
+
+// Boxed messages: banners, warnings and statuses in a tone's colours (setTone, UiText.h).
+// setTone() restyles a label through a style sheet, which re-polishes it: costly when done on
+// every refresh of a page that follows a running flow, so updateTone() sets it only on a change.
+
+#include "ui/UiText.h"
+
+namespace ui {
+
+inline void updateTone(QLabel *label, Tone tone)
+{
+    const QVariant current = label->property("tone");
+    if (current.isValid() && current.toInt() == static_cast<int>(tone))
+        return;
+    setTone(label, tone);
+}
+
+// A plain-text boxed message named `name` that wraps and can be selected (to copy an error).
+[[nodiscard]] inline QLabel *toneLabel(const QString &name, Tone tone, const QString &text = {})
+{
+    QLabel *label = plainLabel(text);
+    label->setObjectName(name);
+    label->setWordWrap(true);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    setTone(label, tone);
+    return label;
+}
+
+} // namespace ui

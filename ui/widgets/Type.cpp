@@ -1,0 +1,46 @@
+#include "Type.h"
+
+#include "ui/UiText.h"
+
+#include <QLabel>
+#include <QPalette>
+
+namespace ui {
+
+namespace {
+
+void scaleBold(QLabel *label, double scale)
+{
+    QFont font = label->font();
+    font.setWeight(QFont::DemiBold);
+    if (scale != 1.0 && font.pointSizeF() > 0)
+        font.setPointSizeF(font.pointSizeF() * scale);
+    label->setFont(font);
+}
+
+} // namespace
+
+void applyType(QLabel *label, Type type)
+{
+    switch (type) {
+    case Type::Title: scaleBold(label, 1.35); return;
+    case Type::Heading: scaleBold(label, 1.1); return;
+    case Type::Section: scaleBold(label, 1.0); return;
+    case Type::Caption: {
+        label->setWordWrap(true);
+        QPalette palette = label->palette();
+        palette.setColor(QPalette::WindowText, mutedColor());
+        label->setPalette(palette);
+        return;
+    }
+    }
+}
+
+QLabel *typeLabel(Type type, const QString &text)
+{
+    QLabel *label = plainLabel(text);
+    applyType(label, type);
+    return label;
+}
+
+} // namespace ui
