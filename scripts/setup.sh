@@ -11,6 +11,7 @@ packages=(
   qt6-base-dev qt6-base-dev-tools qt6-webengine-dev qt6-httpserver-dev qt6-websockets-dev qt6-svg-dev
   libgl-dev nlohmann-json3-dev libssl-dev libcbor-dev libqrencode-dev libfido2-dev zlib1g-dev
   qtkeychain-qt6-dev libgtest-dev libgmock-dev libbenchmark-dev
+  clang-14 libclang-rt-14-dev llvm-14
   xvfb xauth xdotool imagemagick fonts-dejavu-core
 )
 command -v node >/dev/null 2>&1 || packages+=(nodejs)

@@ -1,6 +1,10 @@
 #!/usr/bin/env bash
-# Sets up, builds (warnings are errors) and runs every test and the benchmark smoke runs.
+# Sets up, builds (warnings are errors) and runs every test and the benchmark smoke runs; then
+# the core and sandbox suites again under ASan + UBSan and a short run of every fuzz target
+# (scripts/fuzz.sh, build-fuzz). Any failure, sanitizer report, leak or fuzz finding fails.
 # Headless: GUI tests use the offscreen platform; servers bind 127.0.0.1 and stop by themselves.
+# OIDCPLAY_SANITIZERS=0 skips the sanitizer and fuzz stages; OIDCPLAY_FUZZ_SMOKE_SECONDS (default
+# 10) is each fuzz target's time.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build="${OIDCPLAY_BUILD_DIR:-$root/build}"
@@ -9,3 +13,7 @@ export QT_QPA_PLATFORM="${QT_QPA_PLATFORM:-offscreen}"
 export QTWEBENGINE_DISABLE_SANDBOX=1
 cd "$build"
 ctest --output-on-failure --timeout 300 -j2 "$@"
+
+[ "${OIDCPLAY_SANITIZERS:-1}" = "0" ] && exit 0
+"$root/scripts/fuzz.sh" --suites
+"$root/scripts/fuzz.sh" "${OIDCPLAY_FUZZ_SMOKE_SECONDS:-10}"

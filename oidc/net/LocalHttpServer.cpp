@@ -377,6 +377,9 @@ namespace {
 
 class Connection;
 
+// What a connection's socket buffers at most (QAbstractSocket::setReadBufferSize).
+constexpr qint64 kReadBufferBytes = 64 * 1024;
+
 // Shared between a connection and the responders of its requests: responders reach the
 // connection through it, and the connection's destructor cuts the link under the mutex.
 struct Channel final {
@@ -409,6 +412,8 @@ public:
     quint64 nextConnectionId = 1;
 
     void acceptConnections();
+    // Makes room at the connection cap; false when every connection has a request in progress.
+    bool evictIdleConnection();
     void sweep();
     void closeAll();
 };
@@ -429,6 +434,9 @@ public:
         m_channel->connection = this;
         m_socket->setParent(this);
         m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1); // small responses on kept-alive connections
+        // Qt buffers at most this much; while a request is outstanding nothing is read, so the
+        // buffer fills and TCP flow control holds the client back (issue 14 #8).
+        m_socket->setReadBufferSize(kReadBufferBytes);
         m_peerAddress = m_socket->peerAddress();
         m_peerPort = m_socket->peerPort();
         m_lastActivityMs = m_server->clock.elapsed();
@@ -452,6 +460,11 @@ public:
         if (m_socket->bytesAvailable() > 0)
             onReadyRead();
     }
+
+    // True while the connection waits for a request head (idle, or part of a head arrived):
+    // such a connection may make room for a new one at the connection cap (issue 14 #12).
+    [[nodiscard]] bool awaitsRequestHead() const { return !m_finished && !m_closing && !m_busy && !m_readingBody; }
+    [[nodiscard]] quint64 id() const { return m_id; }
 
     // Called by the server's sweep timer.
     void checkTimeouts(qint64 now)
@@ -481,8 +494,11 @@ public:
             m_socket->disconnectFromHost();
             return;
         }
-        if (!m_inDispatch)
+        if (!m_inDispatch) {
+            // Pipelined input already read first, then what the socket held back meanwhile.
             processInput();
+            pump();
+        }
     }
 
     void abort()
@@ -499,9 +515,26 @@ private:
             m_socket->readAll(); // discard
             return;
         }
+        // While a request is outstanding nothing is read (issue 14 #8): the socket's bounded
+        // buffer fills, TCP holds the client back, and deliver() resumes reading.
+        if (!m_busy)
+            pump();
+    }
+
+    // Reads and handles input until a request is outstanding, the socket has nothing more or the
+    // connection closes. Each read takes at most the socket's buffer (kReadBufferBytes), so what
+    // waits in m_in stays below one head, one body and one read.
+    void pump()
+    {
+        while (!m_busy && !m_closing && !m_finished && m_socket->bytesAvailable() > 0) {
+            readAvailable();
+            processInput();
+        }
+    }
+
+    void readAvailable()
+    {
         const qint64 available = m_socket->bytesAvailable();
-        if (available <= 0)
-            return;
         if (m_pos > 0 && m_pos == m_in.size()) {
             m_in.resize(0);
             m_pos = 0;
@@ -516,9 +549,8 @@ private:
         const qint64 read = m_socket->read(m_in.data() + old, available);
         m_in.resize(old + std::max<qint64>(read, 0));
         m_lastActivityMs = m_server->clock.elapsed();
-        if (m_requestStartMs < 0 && !m_busy)
+        if (m_requestStartMs < 0)
             m_requestStartMs = m_lastActivityMs;
-        processInput();
     }
 
     void processInput()
@@ -718,7 +750,7 @@ bool LocalHttpResponder::isAnswered() const
 void LocalHttpServer::Private::acceptConnections()
 {
     while (QTcpSocket *socket = tcpServer->nextPendingConnection()) {
-        if (static_cast<int>(connections.size()) >= options.maxConnections) {
+        if (static_cast<int>(connections.size()) >= options.maxConnections && !evictIdleConnection()) {
             socket->abort();
             socket->deleteLater();
             continue;
@@ -727,6 +759,22 @@ void LocalHttpServer::Private::acceptConnections()
         connections.insert(connection);
         connection->start();
     }
+}
+
+bool LocalHttpServer::Private::evictIdleConnection()
+{
+    // The oldest connection still waiting for a request head goes: a local process holding
+    // idle connections open cannot lock out the browser's callback, which sends its head at once
+    // (issue 14 #12). Connections with a request in progress are never cut.
+    Connection *oldest = nullptr;
+    for (Connection *connection : connections) {
+        if (connection->awaitsRequestHead() && (!oldest || connection->id() < oldest->id()))
+            oldest = connection;
+    }
+    if (!oldest)
+        return false;
+    oldest->abort();
+    return true;
 }
 
 void LocalHttpServer::Private::sweep()

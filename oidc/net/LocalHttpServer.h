@@ -12,6 +12,9 @@
 // - Responses are asynchronous: the handler receives a LocalHttpResponder it may answer now or
 //   later, from any thread. Requests on one connection are answered in order (the next one is
 //   not parsed before the current one is answered). A responder dropped unanswered answers 503.
+// - Memory per connection is bounded: while a request is outstanding nothing more is read from
+//   its connection (TCP flow control holds the client back), and at the connection cap the
+//   oldest connection still waiting for a request head makes room for the new one.
 // - By default the Host header must name a loopback host, so a web page that rebinds its DNS
 //   name to 127.0.0.1 cannot drive the server (421 Misdirected Request otherwise).
 
@@ -36,7 +39,8 @@ struct LocalHttpServerOptions final {
     int maxHeaderCount = 100;             // more header fields is 431
     int idleTimeoutMs = 30000;            // a kept-alive connection with no request is closed
     int requestTimeoutMs = 30000;         // a started request must be complete within this (408)
-    int maxConnections = 256;             // further connections are closed at once
+    int maxConnections = 256;             // at the cap the oldest connection without a request head is closed;
+                                          // when all have a request in progress, the new one is
     bool requireLoopbackHost = true;      // Host must be 127.0.0.1, localhost or [::1] (any port)
 };
 

@@ -4,8 +4,8 @@
 // and authenticator extensions. Decoding first walks the bytes with a bounds-checked scanner
 // (declared lengths and counts against the bytes left, nesting depth, item count), so libcbor
 // never sees input that would make it allocate by an attacker's numbers; only then does libcbor
-// build the tree. Indefinite lengths are refused: CTAP2 canonical CBOR (which authenticators
-// must emit) has none. Lookups refuse duplicate map keys.
+// build the tree. Indefinite lengths and tags are refused: CTAP2 canonical CBOR (which
+// authenticators must emit) has neither. Lookups refuse duplicate map keys.
 
 #include "oidc/Result.h"
 
@@ -40,7 +40,7 @@ public:
     // `bytes`; with true, consumed() tells where it ended (a COSE key inside authenticator data).
     // Errors (SANDBOX, code `errorCode`, WEBAUTHN_CBOR by default): truncated input, a length or
     // count larger than the bytes left, reserved additional information, indefinite lengths,
-    // too deep, too many items, trailing bytes, libcbor failures.
+    // tags, too deep, too many items, trailing bytes, libcbor failures.
     [[nodiscard]] static oidc::Result<CborDocument> decode(std::string_view bytes, bool allowTrailing = false,
                                                            const CborLimits &limits = {},
                                                            std::string_view errorCode = "WEBAUTHN_CBOR");

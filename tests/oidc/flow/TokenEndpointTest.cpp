@@ -89,6 +89,7 @@ INSTANTIATE_TEST_SUITE_P(
                       TokenRow{"T4_NumericTokenType", 200, R"({"access_token":"a","token_type":1})", "TOKEN_FIELD_TYPE"},
                       TokenRow{"T4_RefreshTokenNotString", 200, R"({"access_token":"a","token_type":"bearer","refresh_token":{}})", "TOKEN_FIELD_TYPE"},
                       TokenRow{"T4_ExpiresInString", 200, R"({"access_token":"a","token_type":"bearer","expires_in":"60"})", "TOKEN_FIELD_TYPE"},
+                      TokenRow{"T4_ExpiresInOutOfRange_Fuzz", 200, R"({"access_token":"a","token_type":"bearer","expires_in":601e300})", "TOKEN_FIELD_TYPE"},
                       TokenRow{"T9_RedirectNotFollowed", 302, "", "TOKEN_REDIRECT"},
                       TokenRow{"J14_DuplicateNames", 200, R"({"access_token":"a","access_token":"b","token_type":"bearer"})", "TOKEN_JSON"}),
     [](const auto &row) { return std::string(row.param.name); });
