@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Sets up, builds and starts OIDC Playground on the built-in sandbox provider.
+# Sets up, builds what the app needs (not the tests) and starts OIDC Playground on the built-in
+# sandbox provider.
 # Without a display (a server, a container) it runs under Xvfb and says so.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build="$root/build"
-"$root/scripts/setup.sh" "$build"
+"$root/scripts/setup.sh" --app "$build"
 app="$build/app/gui/oidcplay"
 if [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ]; then
   exec "$app" "$@"

@@ -1,6 +1,6 @@
 // Times for people (oidc/HumanTime.h).
 
-#include "TestSupport.h"
+#include "SpecVectors.h"
 
 #include "oidc/HumanTime.h"
 

@@ -1,7 +1,7 @@
 // Strict JSON (oidc/Json.h): duplicate names (RFC 7519 §4, rp-checks J14), depth cap (J15),
 // UTF-8 (RFC 8259 §8.1).
 
-#include "TestSupport.h"
+#include "SpecVectors.h"
 
 #include "oidc/Json.h"
 

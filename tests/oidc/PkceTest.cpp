@@ -1,6 +1,6 @@
 // PKCE (RFC 7636) and the other random request values (state, nonce).
 
-#include "TestSupport.h"
+#include "SpecVectors.h"
 
 #include "oidc/Pkce.h"
 #include "oidc/crypto/Digest.h"

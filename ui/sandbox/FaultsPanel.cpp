@@ -1,5 +1,7 @@
 #include "ui/sandbox/FaultsPanel.h"
 
+#include "oidc/Async.h"
+
 #include "ui/UiText.h"
 #include "ui/sandbox/FaultText.h"
 #include "ui/widgets/Layouting.h"
@@ -366,16 +368,17 @@ void FaultsPanel::rotateKeys()
         return;
     m_rotate->setEnabled(false);
     m_note->setText(tr("Generating a key…"));
-    QPointer<FaultsPanel> self(this);
-    m_server->rotateKeys([self](oidc::Result<std::string> result) {
-        if (!self)
-            return;
-        self->m_rotate->setEnabled(self->m_server != nullptr);
-        if (result)
-            self->m_note->setText(tr("Key rotated"));
-        else
-            self->m_note->setText(tr("Rotation failed: %1").arg(errorText(result.error())));
-        self->updateKeyLabel();
+    // Answered on the sandbox's thread; the link brings it to this panel's, or drops it if the
+    // panel is gone (oidc/Async.h).
+    m_server->rotateKeys([link = oidc::ThreadLink::to(this), this](oidc::Result<std::string> result) {
+        link->post([this, result = std::move(result)] {
+            m_rotate->setEnabled(m_server != nullptr);
+            if (result)
+                m_note->setText(tr("Key rotated"));
+            else
+                m_note->setText(tr("Rotation failed: %1").arg(errorText(result.error())));
+            updateKeyLabel();
+        });
     });
 }
 

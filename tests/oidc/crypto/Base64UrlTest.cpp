@@ -1,6 +1,6 @@
 // base64url (RFC 4648 §5) as JOSE uses it (RFC 7515 §2): no padding, strict decoding.
 
-#include "TestSupport.h"
+#include "SpecVectors.h"
 
 #include "oidc/crypto/Base64Url.h"
 

@@ -1,7 +1,7 @@
 // JSON Web Keys and key sets (RFC 7517, RFC 7518 §6, RFC 8037 §2), thumbprints (RFC 7638),
 // PEM input, key generation.
 
-#include "TestSupport.h"
+#include "SpecVectors.h"
 
 #include "oidc/crypto/JsonWebKey.h"
 #include "oidc/jwt/SignatureVerifier.h"

@@ -1,7 +1,7 @@
 // The JWS algorithm table and the raw primitives behind it (RFC 7518 §3): names, families and
 // digests, key/algorithm fit, HMAC comparison and HMAC key length.
 
-#include "TestSupport.h"
+#include "SpecVectors.h"
 
 #include "oidc/crypto/JwsAlgorithm.h"
 

@@ -1,7 +1,7 @@
 // Descope error bodies (oidc/descope/DescopeError.h, descope-api.md §1.4 and §13): the code as
 // sent, the status, plain text, and no echo of a body that is not a Descope error.
 
-#include "TestSupport.h"
+#include "SpecVectors.h"
 
 #include "oidc/descope/DescopeError.h"
 

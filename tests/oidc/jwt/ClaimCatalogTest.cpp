@@ -2,7 +2,7 @@
 // row names the entry it pins and the section it must cite. Time kinds matter beyond tooltips:
 // the inspector and the CLI render exactly those claims as dates.
 
-#include "TestSupport.h"
+#include "SpecVectors.h"
 
 #include "oidc/jwt/ClaimCatalog.h"
 

@@ -1,7 +1,7 @@
 // ID token claim checks (OIDC Core 1.0 §3.1.3.7, RFC 7519 §4.1): each check id with a pass, a
 // failure (exact code) and a skip, at the boundaries of the leeway.
 
-#include "TestSupport.h"
+#include "SpecVectors.h"
 
 #include "oidc/jwt/ClaimChecks.h"
 

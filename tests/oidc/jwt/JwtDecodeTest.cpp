@@ -1,6 +1,6 @@
 // JWS compact decoding (RFC 7515 §7.1, RFC 7519 §7.2) and its error codes (oidc/jwt/Jwt.h).
 
-#include "TestSupport.h"
+#include "SpecVectors.h"
 
 #include "oidc/jwt/Jwt.h"
 

@@ -1,6 +1,6 @@
 // validateJwt: decode → signature → claims as one list of checks; the first failure is the error.
 
-#include "TestSupport.h"
+#include "SpecVectors.h"
 
 #include "oidc/jwt/JwtValidator.h"
 

@@ -1,7 +1,7 @@
 // JWS signature verification (RFC 7515 §5.2, RFC 7518 §3, RFC 8037 §3.1, RFC 8725 §3.1):
 // spec vectors first, then the attacks a relying party must refuse (rp-checks J1–J3).
 
-#include "TestSupport.h"
+#include "SpecVectors.h"
 
 #include "oidc/crypto/JwsAlgorithm.h"
 #include "oidc/jwt/SignatureVerifier.h"

@@ -1,7 +1,7 @@
 // oidc::net::ExchangeLog: records every exchange, keeps the newest within its caps (issue 14
 // defect 13), and says how many it dropped.
 
-#include "TestSupport.h"
+#include "SpecVectors.h"
 
 #include "oidc/net/ExchangeLog.h"
 
@@ -59,6 +59,44 @@ struct SignalTrace final {
         QObject::connect(&log, &ExchangeLog::cleared, &log, [this] { events.push_back("cleared"); });
     }
 };
+
+TEST(ExchangeLog, RedactedByDefaultAndCopyAsCurl)
+{
+    ExchangeLog log;
+    HttpExchange exchange;
+    exchange.request.method = "POST";
+    exchange.request.url = QUrl(QStringLiteral("https://op.example/token?x=1"));
+    exchange.request.step = flow::FlowStep::Token;
+    exchange.request.label = QStringLiteral("token");
+    exchange.request.headers = {{"Authorization", "Basic Y2xpZW50OnNlY3JldA=="}, {"Content-Type", "application/x-www-form-urlencoded"}};
+    exchange.request.body = "grant_type=authorization_code&code=THE-CODE-1234567&code_verifier=VERIFIER-ABCDEFGHIJ";
+    HttpResponse response;
+    response.status = 200;
+    response.headers = {{"Content-Type", "application/json"}};
+    response.body = R"({"access_token":"ACCESS-TOKEN-0123456789","token_type":"Bearer"})";
+    exchange.response = response;
+    log.add(exchange);
+    ASSERT_EQ(log.size(), 1);
+    const auto &record = log.records().front();
+    EXPECT_EQ(record.step, flow::FlowStep::Token); // the typed tag, for attributing the record
+    EXPECT_EQ(record.label, QStringLiteral("token")); // the display text
+    const QString request = ExchangeLog::requestText(record, Reveal::Redacted);
+    const QString reply = ExchangeLog::responseText(record, Reveal::Redacted);
+    const QString curl = ExchangeLog::toCurl(record, Reveal::Redacted);
+    for (const QString &text : {request, reply, curl}) {
+        EXPECT_FALSE(text.contains(QStringLiteral("Y2xpZW50OnNlY3JldA"))) << text.toStdString();
+        EXPECT_FALSE(text.contains(QStringLiteral("THE-CODE-1234567")));
+        EXPECT_FALSE(text.contains(QStringLiteral("VERIFIER-ABCDEFGHIJ")));
+        EXPECT_FALSE(text.contains(QStringLiteral("ACCESS-TOKEN-0123456789")));
+    }
+    EXPECT_TRUE(request.contains(QStringLiteral("Authorization: Basic [redacted")));
+    EXPECT_TRUE(reply.contains(QStringLiteral("Bearer")));
+    const QString revealed = ExchangeLog::toCurl(record, Reveal::Secrets);
+    EXPECT_TRUE(revealed.contains(QStringLiteral("THE-CODE-1234567")));
+    EXPECT_TRUE(revealed.startsWith(QStringLiteral("curl -X POST 'https://op.example/token?x=1' \\\n  -H 'Authorization: Basic Y2xpZW50OnNlY3JldA=='")))
+        << revealed.toStdString();
+    EXPECT_EQ(ExchangeLog::shellQuote(QStringLiteral("it's")), QStringLiteral("'it'\\''s'"));
+}
 
 TEST(ExchangeLog, Defect13_ALongSessionDoesNotGrowWithoutBound)
 {

@@ -589,10 +589,3 @@ TEST(LocalHttpServer, Issue14Defect12_IdleConnectionFloodDoesNotLockOutARequest)
     ASSERT_TRUE(kept);
     EXPECT_EQ(kept->text(), "kept");
 }
-
-int main(int argc, char **argv)
-{
-    QCoreApplication application(argc, argv);
-    ::testing::InitGoogleTest(&argc, argv);
-    return RUN_ALL_TESTS();
-}

@@ -1,7 +1,7 @@
 // oidc::net::QtHttpTransport against real loopback servers: redirects (each hop checked and logged;
 // credentials never follow one), the response-size cap while the body streams in, timeouts.
 
-#include "TestSupport.h"
+#include "SpecVectors.h"
 
 #include "oidc/net/BlockingSend.h"
 #include "oidc/net/LocalHttpServer.h"

@@ -1,71 +1,16 @@
 #pragma once
 
-// Shared fixtures for the core tests: spec vectors (RFC 7515, 7517, 7520, 8037, OIDC Core) and
-// small helpers to assemble compact tokens. Every RFC value here was checked against the RFC text
-// and verified with an independent implementation (Python's `cryptography`) before use.
+// Spec vectors for the core tests (RFC 7515, 7517, 7520, 8037, OIDC Core). Every RFC value here
+// was checked against the RFC text and verified with an independent implementation (Python's
+// `cryptography`) before use.
 
-#include "oidc/Result.h"
-#include "oidc/crypto/Base64Url.h"
+#include "tests/support/TestSupport.h"
+
 #include "oidc/crypto/JsonWebKey.h"
 
-#include <gtest/gtest.h>
-
-#include <ostream>
-
-#include <string>
 #include <string_view>
 
 namespace oidc::test {
-
-inline std::string b64(std::string_view bytes)
-{
-    return crypto::base64UrlEncode(bytes);
-}
-
-// BASE64URL(header) '.' BASE64URL(payload) '.' BASE64URL(signature), from decoded parts.
-inline std::string compact(std::string_view headerJson, std::string_view payloadJson, std::string_view signature = {})
-{
-    return b64(headerJson) + "." + b64(payloadJson) + "." + b64(signature);
-}
-
-// Asserts failure with an exact code and category; prints the whole error otherwise.
-template <typename T>
-::testing::AssertionResult failsWith(const Result<T> &result, std::string_view code, ErrorCategory category)
-{
-    if (result.ok())
-        return ::testing::AssertionFailure() << "succeeded; expected " << code;
-    const Error &error = result.error();
-    if (error.code != code || error.category != category)
-        return ::testing::AssertionFailure() << "expected " << categoryName(category) << " " << code << ", got " << error.summary();
-    return ::testing::AssertionSuccess();
-}
-
-template <typename T>
-::testing::AssertionResult succeeds(const Result<T> &result)
-{
-    if (!result.ok())
-        return ::testing::AssertionFailure() << result.error().summary();
-    return ::testing::AssertionSuccess();
-}
-
-// Names a parameterised row after its `name` member (the spec case).
-struct RowName final {
-    template <typename Row>
-    std::string operator()(const ::testing::TestParamInfo<Row> &row) const
-    {
-        return row.param.name;
-    }
-};
-
-// Prints a parameterised row as its name in failure messages (instead of its bytes). Expand it
-// inside each test file's anonymous namespace, where ADL finds it for the row types.
-#define OIDCPLAY_PRINT_ROWS_BY_NAME()                                                                            \
-    template <typename Row>                                                                                      \
-        requires requires(const Row &row) { std::string_view(row.name); }                                        \
-    [[maybe_unused]] void PrintTo(const Row &row, std::ostream *os)                                              \
-    {                                                                                                            \
-        *os << row.name;                                                                                         \
-    }
 
 // A key set with one key parsed from a JWK text; fails the test when it does not parse.
 inline crypto::JsonWebKeySet keySetFrom(std::string_view jwkText)

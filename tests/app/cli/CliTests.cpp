@@ -391,10 +391,3 @@ TEST_F(CliTest, VerifyReportsUnusableKeySources)
 }
 
 } // namespace
-
-int main(int argc, char **argv)
-{
-    QCoreApplication app(argc, argv);
-    ::testing::InitGoogleTest(&argc, argv);
-    return RUN_ALL_TESTS();
-}

@@ -1,0 +1,94 @@
+# One way to add a test (tests/ and bench/ smoke runs):
+#
+#   oidcplay_add_test(<name>
+#       [GTEST | QTEST]              build <name> from SOURCES as a GoogleTest or Qt Test program
+#       [TARGET <t>]                 GTEST/QTEST: the program's name, when not <name>
+#       [SOURCES …] [LINKS …]        its sources and libraries (GTEST gets the shared main,
+#                                    tests/support/GTestMain.cpp, unless it brings its own)
+#       [OWN_MAIN]                   GTEST: the sources have main()
+#       [RUN <target|program> …]     run this instead of <name> (with its arguments)
+#       [NODE <script> …]            run a script of tests/node with the machine's node
+#       [XVFB]                       under xvfb-run on the xcb platform (Qt WebEngine), not offscreen
+#       [PREFIX <p>]                 GTEST: ctest names are <p><Suite>.<Test>
+#       [NO_DISCOVERY]               GTEST: one ctest entry, not one per test
+#       [LABELS …] [TIMEOUT s] [ENV …] [DEPENDS target…]
+#       [FIXTURES_SETUP …] [FIXTURES_REQUIRED …])
+#
+# GoogleTest programs are listed test by test, parameterised rows by their names (NO_PRETTY_VALUES).
+# Qt programs run on the offscreen platform. Every program links oidcplay_warnings and reuses a
+# precompiled header (cmake/OidcplayPch.cmake).
+function(oidcplay_add_test name)
+    cmake_parse_arguments(PARSE_ARGV 1 arg "GTEST;QTEST;XVFB;NO_DISCOVERY;OWN_MAIN"
+        "PREFIX;TIMEOUT;TARGET" "SOURCES;LINKS;LABELS;ENV;RUN;NODE;DEPENDS;FIXTURES_SETUP;FIXTURES_REQUIRED")
+    if(arg_UNPARSED_ARGUMENTS)
+        message(FATAL_ERROR "oidcplay_add_test(${name}): unknown arguments ${arg_UNPARSED_ARGUMENTS}")
+    endif()
+    if(NOT arg_TIMEOUT)
+        set(arg_TIMEOUT 120)
+    endif()
+    set(environment ${arg_ENV})
+    set(target ${name})
+    if(arg_TARGET)
+        set(target ${arg_TARGET})
+    endif()
+
+    if(arg_GTEST)
+        if(NOT arg_OWN_MAIN)
+            list(APPEND arg_SOURCES ${PROJECT_SOURCE_DIR}/tests/support/GTestMain.cpp)
+        endif()
+        add_executable(${target} ${arg_SOURCES})
+        target_link_libraries(${target} PRIVATE ${arg_LINKS} oidc GTest::gtest oidcplay_warnings)
+        set_target_properties(${target} PROPERTIES AUTOMOC OFF)
+        oidcplay_use_pch(${target} gtest)
+    elseif(arg_QTEST)
+        qt_add_executable(${target} ${arg_SOURCES})
+        target_link_libraries(${target} PRIVATE ${arg_LINKS} Qt6::Test oidcplay_warnings)
+        oidcplay_use_pch(${target} qtest)
+    endif()
+    if(arg_DEPENDS)
+        add_dependencies(${target} ${arg_DEPENDS})
+    endif()
+
+    if(arg_XVFB)
+        list(APPEND environment QT_QPA_PLATFORM=xcb QTWEBENGINE_DISABLE_SANDBOX=1)
+    elseif(arg_QTEST)
+        list(APPEND environment QT_QPA_PLATFORM=offscreen)
+    endif()
+
+    if(arg_GTEST AND NOT arg_NO_DISCOVERY AND NOT arg_RUN)
+        set(properties LABELS "${arg_LABELS}" TIMEOUT ${arg_TIMEOUT})
+        if(environment)
+            list(APPEND properties ENVIRONMENT "${environment}")
+        endif()
+        gtest_discover_tests(${target} NO_PRETTY_VALUES TEST_PREFIX "${arg_PREFIX}" DISCOVERY_TIMEOUT 60
+            PROPERTIES ${properties})
+        return()
+    endif()
+
+    if(arg_NODE)
+        set(command ${NODE_EXECUTABLE} ${arg_NODE})
+    elseif(arg_RUN)
+        set(command ${arg_RUN})
+    else()
+        set(command ${target})
+    endif()
+    list(GET command 0 program)
+    if(TARGET ${program})
+        list(POP_FRONT command)
+        list(PREPEND command $<TARGET_FILE:${program}>)
+    endif()
+    if(arg_XVFB)
+        list(PREPEND command ${XVFB_RUN} -a -s "-screen 0 1280x800x24")
+    endif()
+    add_test(NAME ${name} COMMAND ${command})
+    set_tests_properties(${name} PROPERTIES LABELS "${arg_LABELS}" TIMEOUT ${arg_TIMEOUT})
+    if(environment)
+        set_tests_properties(${name} PROPERTIES ENVIRONMENT "${environment}")
+    endif()
+    if(arg_FIXTURES_SETUP)
+        set_tests_properties(${name} PROPERTIES FIXTURES_SETUP "${arg_FIXTURES_SETUP}")
+    endif()
+    if(arg_FIXTURES_REQUIRED)
+        set_tests_properties(${name} PROPERTIES FIXTURES_REQUIRED "${arg_FIXTURES_REQUIRED}")
+    endif()
+endfunction()
