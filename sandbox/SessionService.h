@@ -18,7 +18,7 @@
 
 namespace sandbox {
 
-class SandboxContext;
+struct SandboxContext;
 
 class SessionService final {
 public:

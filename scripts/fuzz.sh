@@ -17,10 +17,11 @@ suites=(oidc_tests flow_unit_tests sandbox_auth_tests sandbox_tests)
 configure_and_build() {
   local generator=()
   [ -f "$build/CMakeCache.txt" ] || generator=(-G Ninja)
-  # Debug keeps assertions on; the top level adds -O1 -g for the sanitizer build.
-  cmake -S "$root" -B "$build" "${generator[@]}" -DCMAKE_BUILD_TYPE=Debug \
+  # Debug keeps assertions on; the top level adds -O1 for the sanitizer build. Line tables are
+  # all a symbolized report needs, and much cheaper to compile and link than full debug info.
+  cmake -S "$root" -B "$build" "${generator[@]}" -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG=-gline-tables-only \
     -DCMAKE_C_COMPILER=clang-14 -DCMAKE_CXX_COMPILER=clang++-14 \
-    -DOIDCPLAY_FUZZ=ON -DOIDCPLAY_BUILD_TESTS=ON -DOIDCPLAY_BUILD_BENCHMARKS=OFF -DOIDCPLAY_WITH_WEBENGINE=OFF \
+    -DOIDCPLAY_FUZZ=ON -DOIDCPLAY_WARNINGS_AS_ERRORS=ON -DOIDCPLAY_BUILD_TESTS=ON -DOIDCPLAY_BUILD_BENCHMARKS=OFF -DOIDCPLAY_WITH_WEBENGINE=OFF \
     ${OIDCPLAY_FUZZ_CMAKE_ARGS:-} >/dev/null
   # The suites too, so that a fuzz run and a suite run never rebuild for each other.
   cmake --build "$build" --target fuzzers "${suites[@]}" -- -j"$(nproc)"

@@ -65,10 +65,6 @@ public:
     // The area's panel, created on demand; nullptr when it has none.
     [[nodiscard]] QWidget *areaPanel(const QString &id);
 
-    [[nodiscard]] ProviderBar *providerBar() const { return m_providerBar; }
-    [[nodiscard]] AreaListModel *areaModel() const { return m_areaModel; }
-    [[nodiscard]] QListView *areaList() const { return m_areaList; }
-
 private:
     struct Page final {
         QPointer<QWidget> panel;

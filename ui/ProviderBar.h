@@ -30,13 +30,6 @@ public:
     void setProfiles(const QStringList &names);
     void setStatus(const QString &text);
 
-    [[nodiscard]] QComboBox *profileCombo() const { return m_combo; }
-    [[nodiscard]] QLabel *statusLabel() const { return m_status; }
-    [[nodiscard]] QPushButton *stopButton() const { return m_stopButton; }
-    [[nodiscard]] QPushButton *restartButton() const { return m_restartButton; }
-    [[nodiscard]] QPushButton *resetButton() const { return m_resetButton; }
-    [[nodiscard]] QPushButton *editButton() const { return m_editButton; }
-
 public Q_SLOTS:
     void openProfileEditor();
 

@@ -29,12 +29,19 @@ const flow::PendingAuthorization &pending()
 
 void check(const QUrl &url)
 {
-    const auto callback = flow::validateCallback(url, pending());
-    if (callback) {
-        fuzz::require(!callback->code().isEmpty(), "an accepted callback has a code");
-        fuzz::require(callback->state() == pending().state, "an accepted callback carries the pending state");
+    const auto validation = flow::validateCallback(url, pending());
+    fuzz::require(!validation.checks.empty(), "every verdict comes with its checks");
+    fuzz::require(validation.ok() == validation.callback.has_value(), "a callback exactly when every check passed");
+    if (validation.callback) {
+        fuzz::require(!validation.callback->code().isEmpty(), "an accepted callback has a code");
+        fuzz::require(validation.callback->state() == pending().state, "an accepted callback carries the pending state");
+        fuzz::require(validation.answersRequest, "an accepted callback answers the request");
     } else {
-        fuzz::require(callback.error().category == ErrorCategory::Authz, "a refused callback is an AUTHZ error");
+        fuzz::require(validation.error->category == ErrorCategory::Authz, "a refused callback is an AUTHZ error");
+        bool failed = false;
+        for (const auto &check : validation.checks)
+            failed = failed || !check.passed();
+        fuzz::require(failed, "a refusal names the check that failed");
     }
 }
 

@@ -70,7 +70,7 @@ TEST_F(Admin, ClockOffset)
 // Issue 14, defect 10. A page in the user's browser may send a "simple" cross-site POST (a form,
 // or text/plain) without a CORS preflight; the browser adds its Origin. The admin routes must
 // refuse it themselves: JSON only (415 otherwise), no Origin but the sandbox's own (403).
-TEST_F(Admin, AdminRoutesRefuseCrossSitePosts)
+TEST_F(Admin, Defect10_AdminRoutesRefuseCrossSitePosts)
 {
     addFault({{"kind", "wrong-nonce"}});
     const auto post = [&](const char *path, const QByteArray &contentType, const QByteArray &origin, const QByteArray &body) {
@@ -120,7 +120,7 @@ TEST_F(Admin, AdminRoutesRefuseCrossSitePosts)
 
 // Issue 14, defect 10: an offset of 2^63 - 1 seconds made Clock::now() overflow. Offsets are
 // bounded; a refused one leaves the clock alone.
-TEST_F(Admin, ClockOffsetIsBounded)
+TEST_F(Admin, Defect10_ClockOffsetIsBounded)
 {
     const int64_t max = std::numeric_limits<int64_t>::max();
     const int64_t min = std::numeric_limits<int64_t>::min();
@@ -146,7 +146,7 @@ TEST_F(Admin, ClockOffsetIsBounded)
 }
 
 // The clock itself cannot be pushed past its bound either (the GUI and tests move it in C++).
-TEST_F(Admin, ClockArithmeticSaturates)
+TEST_F(Admin, Defect10_ClockArithmeticSaturates)
 {
     sandbox::Clock clock;
     const int64_t max = std::numeric_limits<int64_t>::max();

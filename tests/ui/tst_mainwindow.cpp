@@ -8,6 +8,8 @@
 #include "ui/ProviderBar.h"
 #include "ui/StartupProbe.h"
 
+#include "tests/ui/FindChild.h"
+
 #include <QAbstractItemModelTester>
 #include <QComboBox>
 #include <QLabel>
@@ -18,6 +20,15 @@
 
 using ui::AreaListModel;
 using ui::MainWindow;
+using testing_ui::child;
+
+namespace {
+// The area list's model, as the window's list shows it.
+ui::AreaListModel *areasOf(const QObject &window)
+{
+    return qobject_cast<ui::AreaListModel *>(testing_ui::child<QListView>(window, "areaList")->model());
+}
+} // namespace
 
 class TestMainWindow final : public QObject {
     Q_OBJECT
@@ -44,27 +55,27 @@ void TestMainWindow::titleAndSize()
 void TestMainWindow::areasInProductOrder()
 {
     MainWindow window;
-    QAbstractItemModelTester tester(window.areaModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester tester(areasOf(window), QAbstractItemModelTester::FailureReportingMode::QtTest);
     const QStringList expected = {
         QStringLiteral("Authorization Code + PKCE"), QStringLiteral("Client Credentials & M2M"), QStringLiteral("Enchanted Link"),
         QStringLiteral("Magic Link & OTP"), QStringLiteral("Passkeys"), QStringLiteral("Step-up"), QStringLiteral("Session"),
         QStringLiteral("Inbox"), QStringLiteral("PKCE Generator"), QStringLiteral("JWT Inspector"), QStringLiteral("Exchange Log"),
     };
     QStringList titles;
-    for (int row = 0; row < window.areaModel()->rowCount(); ++row)
-        titles << window.areaModel()->index(row).data().toString();
+    for (int row = 0; row < areasOf(window)->rowCount(); ++row)
+        titles << areasOf(window)->index(row).data().toString();
     QCOMPARE(titles, expected);
 }
 
 void TestMainWindow::disabledAreasAreDisabledWithANote()
 {
     MainWindow window;
-    AreaListModel *model = window.areaModel();
+    AreaListModel *model = areasOf(window);
     const QStringList enabled = {QStringLiteral("pkce-generator"), QStringLiteral("jwt-inspector")};
-    auto *delegate = qobject_cast<ui::AreaItemDelegate *>(window.areaList()->itemDelegate());
+    auto *delegate = qobject_cast<ui::AreaItemDelegate *>(child<QListView>(window, "areaList")->itemDelegate());
     QVERIFY(delegate);
     QStyleOptionViewItem option;
-    option.initFrom(window.areaList());
+    option.initFrom(child<QListView>(window, "areaList"));
     const int oneLine = QFontMetrics(option.font).height();
     for (int row = 0; row < model->rowCount(); ++row) {
         const QModelIndex index = model->index(row);
@@ -87,7 +98,7 @@ void TestMainWindow::startsOnTheFirstEnabledAreaAndCreatesOthersLazily()
 {
     MainWindow window;
     QCOMPARE(window.currentArea(), QStringLiteral("pkce-generator"));
-    QCOMPARE(window.areaList()->currentIndex().data(AreaListModel::IdRole).toString(), QStringLiteral("pkce-generator"));
+    QCOMPARE(child<QListView>(window, "areaList")->currentIndex().data(AreaListModel::IdRole).toString(), QStringLiteral("pkce-generator"));
     // Its panel comes after the first frame, the others when they are first shown.
     QVERIFY(!window.findChild<QWidget *>(QStringLiteral("pkceGeneratorPanel")));
     window.show();
@@ -97,7 +108,7 @@ void TestMainWindow::startsOnTheFirstEnabledAreaAndCreatesOthersLazily()
     QCOMPARE(stack->currentWidget()->objectName(), QStringLiteral("pkceGeneratorPanel"));
     QCOMPARE(window.currentArea(), QStringLiteral("pkce-generator"));
     QVERIFY(!window.findChild<QWidget *>(QStringLiteral("jwtInspectorPanel")));
-    QCOMPARE(window.areaList()->currentIndex().data(AreaListModel::IdRole).toString(), QStringLiteral("pkce-generator"));
+    QCOMPARE(child<QListView>(window, "areaList")->currentIndex().data(AreaListModel::IdRole).toString(), QStringLiteral("pkce-generator"));
 }
 
 void TestMainWindow::clickingAnEnabledAreaSwitchesThePage()
@@ -105,14 +116,14 @@ void TestMainWindow::clickingAnEnabledAreaSwitchesThePage()
     MainWindow window;
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-    QListView *list = window.areaList();
-    const QModelIndex inspector = window.areaModel()->index(window.areaModel()->rowOf(QStringLiteral("jwt-inspector")));
+    QListView *list = child<QListView>(window, "areaList");
+    const QModelIndex inspector = areasOf(window)->index(areasOf(window)->rowOf(QStringLiteral("jwt-inspector")));
     QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, list->visualRect(inspector).center());
     QCOMPARE(window.currentArea(), QStringLiteral("jwt-inspector"));
     auto *stack = window.findChild<QStackedWidget *>(QStringLiteral("areaStack"));
     QCOMPARE(stack->currentWidget()->objectName(), QStringLiteral("jwtInspectorPanel"));
 
-    const QModelIndex pkce = window.areaModel()->index(window.areaModel()->rowOf(QStringLiteral("pkce-generator")));
+    const QModelIndex pkce = areasOf(window)->index(areasOf(window)->rowOf(QStringLiteral("pkce-generator")));
     QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, list->visualRect(pkce).center());
     QCOMPARE(stack->currentWidget()->objectName(), QStringLiteral("pkceGeneratorPanel"));
     // The inspector was kept, not rebuilt.
@@ -124,8 +135,8 @@ void TestMainWindow::clickingADisabledAreaDoesNothing()
     MainWindow window;
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-    QListView *list = window.areaList();
-    const QModelIndex passkeys = window.areaModel()->index(window.areaModel()->rowOf(QStringLiteral("passkeys")));
+    QListView *list = child<QListView>(window, "areaList");
+    const QModelIndex passkeys = areasOf(window)->index(areasOf(window)->rowOf(QStringLiteral("passkeys")));
     QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, list->visualRect(passkeys).center());
     QCOMPARE(window.currentArea(), QStringLiteral("pkce-generator"));
     QVERIFY(!window.showArea(QStringLiteral("passkeys")));
@@ -137,8 +148,8 @@ void TestMainWindow::laterCodeCanEnableAnArea()
     MainWindow window;
     auto *log = new QLabel(QStringLiteral("exchange log"));
     QVERIFY(window.setAreaPanel(QStringLiteral("exchange-log"), log));
-    const QModelIndex index = window.areaModel()->index(window.areaModel()->rowOf(QStringLiteral("exchange-log")));
-    QVERIFY(window.areaModel()->flags(index) & Qt::ItemIsEnabled);
+    const QModelIndex index = areasOf(window)->index(areasOf(window)->rowOf(QStringLiteral("exchange-log")));
+    QVERIFY(areasOf(window)->flags(index) & Qt::ItemIsEnabled);
     QVERIFY(window.showArea(QStringLiteral("exchange-log")));
     QCOMPARE(window.findChild<QStackedWidget *>(QStringLiteral("areaStack"))->currentWidget(), log);
 
@@ -154,7 +165,7 @@ void TestMainWindow::laterCodeCanEnableAnArea()
 
     auto *custom = new QLabel(QStringLiteral("custom"));
     window.addArea(QStringLiteral("custom"), QStringLiteral("Custom"), custom, QStringLiteral("a note"));
-    QCOMPARE(window.areaModel()->rowCount(), 12);
+    QCOMPARE(areasOf(window)->rowCount(), 12);
     QVERIFY(window.showArea(QStringLiteral("custom")));
     QVERIFY(!window.setAreaPanel(QStringLiteral("unknown"), new QLabel));
 }
@@ -162,20 +173,20 @@ void TestMainWindow::laterCodeCanEnableAnArea()
 void TestMainWindow::providerBarHasNoFakeData()
 {
     MainWindow window;
-    ui::ProviderBar *bar = window.providerBar();
+    ui::ProviderBar *bar = child<ui::ProviderBar>(window, "providerBar");
     QVERIFY(bar);
-    QCOMPARE(bar->profileCombo()->count(), 0);
-    QVERIFY(!bar->profileCombo()->isEnabled());
-    QCOMPARE(bar->statusLabel()->textFormat(), Qt::PlainText);
-    QVERIFY(bar->statusLabel()->text().contains(QStringLiteral("sandbox")));
+    QCOMPARE(child<QComboBox>(*bar, "providerCombo")->count(), 0);
+    QVERIFY(!child<QComboBox>(*bar, "providerCombo")->isEnabled());
+    QCOMPARE(child<QLabel>(*bar, "providerStatusLabel")->textFormat(), Qt::PlainText);
+    QVERIFY(child<QLabel>(*bar, "providerStatusLabel")->text().contains(QStringLiteral("sandbox")));
     // The placeholder is not worth copying; a status is.
-    QVERIFY(!(bar->statusLabel()->textInteractionFlags() & Qt::TextSelectableByMouse));
+    QVERIFY(!(child<QLabel>(*bar, "providerStatusLabel")->textInteractionFlags() & Qt::TextSelectableByMouse));
     bar->setStatus(QStringLiteral("https://issuer.example"));
-    QVERIFY(bar->statusLabel()->textInteractionFlags() & Qt::TextSelectableByMouse);
-    QCOMPARE(bar->statusLabel()->textFormat(), Qt::PlainText);
+    QVERIFY(child<QLabel>(*bar, "providerStatusLabel")->textInteractionFlags() & Qt::TextSelectableByMouse);
+    QCOMPARE(child<QLabel>(*bar, "providerStatusLabel")->textFormat(), Qt::PlainText);
     bar->setProfiles({QStringLiteral("Sandbox")});
-    QVERIFY(bar->profileCombo()->isEnabled());
-    QCOMPARE(bar->profileCombo()->count(), 1);
+    QVERIFY(child<QComboBox>(*bar, "providerCombo")->isEnabled());
+    QCOMPARE(child<QComboBox>(*bar, "providerCombo")->count(), 1);
 }
 
 void TestMainWindow::startupProbeMeasuresTheFirstPaint()

@@ -27,6 +27,7 @@
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListView>
 #include <QListWidget>
 #include <QPushButton>
 #include <QPlainTextEdit>
@@ -41,6 +42,14 @@ using testing_ui::child;
 using oidc::flow::ProviderProfile;
 using Step = ui::FlowStepModel::Step;
 using State = ui::FlowStepModel::State;
+
+namespace {
+// The area list's model, as the window's list shows it.
+ui::AreaListModel *areasOf(const QObject &window)
+{
+    return qobject_cast<ui::AreaListModel *>(testing_ui::child<QListView>(window, "areaList")->model());
+}
+} // namespace
 
 class TestFlowWidgets final : public QObject {
     Q_OBJECT
@@ -180,26 +189,26 @@ void TestFlowWidgets::providerBarShowsAndControlsTheSandbox()
     auto app = testsupport::makeTestApp();
     ui::ProviderBar bar;
     bar.attach(app->context.get());
-    QCOMPARE(bar.profileCombo()->count(), 1);
-    QVERIFY(bar.profileCombo()->isEnabled());
-    QCOMPARE(bar.profileCombo()->currentText(), QStringLiteral("Sandbox (built-in)"));
+    QCOMPARE(child<QComboBox>(bar, "providerCombo")->count(), 1);
+    QVERIFY(child<QComboBox>(bar, "providerCombo")->isEnabled());
+    QCOMPARE(child<QComboBox>(bar, "providerCombo")->currentText(), QStringLiteral("Sandbox (built-in)"));
     QVERIFY(!app->context->hasSandbox()); // nothing started by attaching
-    QVERIFY(bar.statusLabel()->text().contains(QStringLiteral("starting soon")));
+    QVERIFY(child<QLabel>(bar, "providerStatusLabel")->text().contains(QStringLiteral("starting soon")));
 
     QVERIFY(testsupport::startSandbox(*app->context));
     const QString baseUrl = app->context->sandbox()->baseUrl().toString();
-    QVERIFY2(bar.statusLabel()->text().contains(baseUrl), qPrintable(bar.statusLabel()->text()));
-    QVERIFY(bar.statusLabel()->text().contains(QStringLiteral("running")));
-    QVERIFY(bar.stopButton()->isEnabled());
-    QVERIFY(bar.resetButton()->isEnabled());
+    QVERIFY2(child<QLabel>(bar, "providerStatusLabel")->text().contains(baseUrl), qPrintable(child<QLabel>(bar, "providerStatusLabel")->text()));
+    QVERIFY(child<QLabel>(bar, "providerStatusLabel")->text().contains(QStringLiteral("running")));
+    QVERIFY(child<QPushButton>(bar, "sandboxStopButton")->isEnabled());
+    QVERIFY(child<QPushButton>(bar, "sandboxResetButton")->isEnabled());
 
-    bar.stopButton()->click();
+    child<QPushButton>(bar, "sandboxStopButton")->click();
     QCOMPARE(app->context->sandboxState(), ui::AppContext::SandboxState::Stopped);
-    QVERIFY(bar.statusLabel()->text().contains(QStringLiteral("stopped")));
+    QVERIFY(child<QLabel>(bar, "providerStatusLabel")->text().contains(QStringLiteral("stopped")));
     QVERIFY(app->context->profiles().current().issuer.isEmpty());
-    QVERIFY(!bar.stopButton()->isEnabled());
+    QVERIFY(!child<QPushButton>(bar, "sandboxStopButton")->isEnabled());
 
-    bar.restartButton()->click();
+    child<QPushButton>(bar, "sandboxRestartButton")->click();
     QTRY_COMPARE_WITH_TIMEOUT(app->context->sandboxState(), ui::AppContext::SandboxState::Running, 30000);
     QCOMPARE(app->context->sandbox()->baseUrl().toString(), baseUrl); // the same port again
     QCOMPARE(app->context->profiles().current().issuer, app->context->sandbox()->issuer());
@@ -210,13 +219,13 @@ void TestFlowWidgets::providerBarShowsAndControlsTheSandbox()
     other.issuer = QStringLiteral("http://127.0.0.1:9/issuer");
     other.security.useNonce = false;
     const QString id = app->context->profiles().add(other);
-    QCOMPARE(bar.profileCombo()->count(), 2);
-    bar.profileCombo()->setCurrentIndex(1);
-    Q_EMIT bar.profileCombo()->activated(1);
+    QCOMPARE(child<QComboBox>(bar, "providerCombo")->count(), 2);
+    child<QComboBox>(bar, "providerCombo")->setCurrentIndex(1);
+    Q_EMIT child<QComboBox>(bar, "providerCombo")->activated(1);
     QCOMPARE(app->context->profiles().currentId(), id);
-    QVERIFY(bar.stopButton()->isHidden());
-    QVERIFY(bar.statusLabel()->text().contains(QStringLiteral("http://127.0.0.1:9/issuer")));
-    QVERIFY(bar.statusLabel()->text().contains(QStringLiteral("No nonce")));
+    QVERIFY(child<QPushButton>(bar, "sandboxStopButton")->isHidden());
+    QVERIFY(child<QLabel>(bar, "providerStatusLabel")->text().contains(QStringLiteral("http://127.0.0.1:9/issuer")));
+    QVERIFY(child<QLabel>(bar, "providerStatusLabel")->text().contains(QStringLiteral("No nonce")));
 }
 
 void TestFlowWidgets::parameterTableBuildsTheRequest()
@@ -274,11 +283,11 @@ void TestFlowWidgets::mainWindowWiresTheFlowAreas()
     QCOMPARE(window.context(), app->context.get());
     // The flow page is the first area and the one shown; the exchange log is enabled too.
     QCOMPARE(window.currentArea(), QStringLiteral("authorization-code"));
-    const QModelIndex logIndex = window.areaModel()->index(window.areaModel()->rowOf(QStringLiteral("exchange-log")));
-    QVERIFY(window.areaModel()->flags(logIndex) & Qt::ItemIsEnabled);
-    const QModelIndex inbox = window.areaModel()->index(window.areaModel()->rowOf(QStringLiteral("inbox")));
-    QVERIFY(window.areaModel()->flags(inbox) & Qt::ItemIsEnabled); // the sandbox's Inbox panel
-    QCOMPARE(window.providerBar()->profileCombo()->currentText(), QStringLiteral("Sandbox (built-in)"));
+    const QModelIndex logIndex = areasOf(window)->index(areasOf(window)->rowOf(QStringLiteral("exchange-log")));
+    QVERIFY(areasOf(window)->flags(logIndex) & Qt::ItemIsEnabled);
+    const QModelIndex inbox = areasOf(window)->index(areasOf(window)->rowOf(QStringLiteral("inbox")));
+    QVERIFY(areasOf(window)->flags(inbox) & Qt::ItemIsEnabled); // the sandbox's Inbox panel
+    QCOMPARE(child<QComboBox>(window, "providerCombo")->currentText(), QStringLiteral("Sandbox (built-in)"));
 
     // The sandbox starts only after the first paint.
     app->context->startSandboxAfterFirstPaint(&window);
