@@ -4,10 +4,11 @@
 
 #include "oidc/Async.h"
 
+#include "tests/support/EventLoop.h"
+
 #include <gtest/gtest.h>
 
 #include <QCoreApplication>
-#include <QElapsedTimer>
 #include <QThread>
 
 #include <atomic>
@@ -17,16 +18,7 @@
 namespace oidc {
 namespace {
 
-// Spins the event loop until `done` holds or `ms` pass.
-template <typename Predicate>
-bool spinUntil(Predicate done, int ms = 5000)
-{
-    QElapsedTimer timer;
-    timer.start();
-    while (!done() && timer.elapsed() < ms)
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
-    return done();
-}
+using test::spinUntil;
 
 TEST(Async, RunOffThreadWorksElsewhereAndAnswersOnTheContextThread)
 {

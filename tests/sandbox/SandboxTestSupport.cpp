@@ -9,7 +9,6 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
-#include <QDeadlineTimer>
 #include <QEventLoop>
 #include <QTimer>
 #include <QUrl>
@@ -43,25 +42,6 @@ oidc::Json Response::json() const
 {
     auto parsed = oidc::parseJson(body.toStdString());
     return parsed ? parsed.value() : oidc::Json();
-}
-
-bool spinUntil(const std::function<bool()> &done, int timeoutMs)
-{
-    // done() is evaluated once per turn (it may consume input), and its last answer is returned.
-    QDeadlineTimer deadline(timeoutMs);
-    bool finished = done();
-    while (!finished && !deadline.hasExpired()) {
-        QCoreApplication::processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents, 5);
-        finished = done();
-    }
-    return finished;
-}
-
-void spin(int ms)
-{
-    QDeadlineTimer deadline(ms);
-    while (!deadline.hasExpired())
-        QCoreApplication::processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents, 5);
 }
 
 RawConnection::RawConnection(quint16 port)

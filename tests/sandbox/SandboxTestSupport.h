@@ -15,6 +15,8 @@
 #include "oidc/net/Http.h"
 #include "oidc/net/QtHttpTransport.h"
 
+#include "tests/support/EventLoop.h"
+
 #include <QByteArray>
 #include <QTcpSocket>
 
@@ -42,9 +44,9 @@ struct Response final {
     [[nodiscard]] std::string location() const { return header("location").toStdString(); }
 };
 
-// Spins the event loop until `done()` or the timeout; returns done().
-bool spinUntil(const std::function<bool()> &done, int timeoutMs = 5000);
-void spin(int ms);
+// Waits that spin the event loop (tests/support/EventLoop.h).
+using oidc::test::spin;
+using oidc::test::spinUntil;
 
 class RawConnection final {
 public:

@@ -5,8 +5,9 @@
 
 #include "oidc/net/LocalHttpServer.h"
 
+#include "tests/support/EventLoop.h"
+
 #include <QCoreApplication>
-#include <QDeadlineTimer>
 #include <QEventLoop>
 #include <QNetworkInterface>
 #include <QTcpSocket>
@@ -27,22 +28,8 @@ using oidc::net::LocalHttpServerOptions;
 
 namespace {
 
-// Spins the event loop until `done()` or the timeout; returns done().
-bool spinUntil(const std::function<bool()> &done, int timeoutMs = 5000)
-{
-    QDeadlineTimer deadline(timeoutMs);
-    bool finished = done();
-    while (!finished && !deadline.hasExpired()) {
-        QCoreApplication::processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents, 5);
-        finished = done();
-    }
-    return finished;
-}
-
-void spin(int ms)
-{
-    spinUntil([] { return false; }, ms);
-}
+using oidc::test::spin;
+using oidc::test::spinUntil;
 
 struct Response final {
     int status = 0;
