@@ -1,8 +1,8 @@
 #include "TotpEnrollment.h"
 
-#include "Base32.h"
 #include "QrCode.h"
 
+#include "oidc/crypto/Base32.h"
 #include "oidc/crypto/Base64Url.h"
 #include "oidc/crypto/Random.h"
 
@@ -38,7 +38,7 @@ oidc::Status checkRequest(const TotpEnrollmentRequest &request)
     if (request.secretBytes < 16 || request.secretBytes > 64)
         return oidc::makeError(oidc::ErrorCategory::Input, "TOTP_ENROLLMENT", "TOTP secrets have 16 to 64 bytes", "16…64",
                                std::to_string(request.secretBytes));
-    return checkTotpParameters(request.parameters);
+    return oidc::otp::checkTotpParameters(request.parameters);
 }
 
 } // namespace
@@ -49,13 +49,13 @@ oidc::Json TotpEnrollment::toDescopeJson() const
 }
 
 std::string totpProvisioningUrl(std::string_view issuer, std::string_view accountName, std::string_view secret,
-                                const TotpParameters &parameters)
+                                const oidc::otp::TotpParameters &parameters)
 {
     const std::string encodedIssuer = percentEncode(issuer);
     std::string url = "otpauth://totp/" + encodedIssuer + ":" + percentEncode(accountName);
-    url += "?secret=" + base32Encode(secret);
+    url += "?secret=" + oidc::crypto::base32Encode(secret);
     url += "&issuer=" + encodedIssuer;
-    url += "&algorithm=" + std::string(otpAlgorithmName(parameters.algorithm));
+    url += "&algorithm=" + std::string(oidc::otp::otpAlgorithmName(parameters.algorithm));
     url += "&digits=" + std::to_string(parameters.digits);
     url += "&period=" + std::to_string(parameters.periodSeconds);
     return url;
@@ -66,7 +66,7 @@ oidc::Result<TotpEnrollment> totpEnrollmentForSecret(std::string secret, const T
     if (auto checked = checkRequest(request); !checked)
         return checked.error();
     TotpEnrollment enrollment;
-    enrollment.key = base32Encode(secret);
+    enrollment.key = oidc::crypto::base32Encode(secret);
     enrollment.provisioningUrl = totpProvisioningUrl(request.issuer, request.accountName, secret, request.parameters);
     auto png = qrCodePng(enrollment.provisioningUrl);
     if (!png)

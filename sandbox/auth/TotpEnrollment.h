@@ -4,10 +4,9 @@
 // (Google Authenticator "Key Uri Format") and its QR code, as Descope's TOTPResponse
 // {"provisioningURL","image","key"} (descope-api.md §8).
 
-#include "Totp.h"
-
 #include "oidc/Json.h"
 #include "oidc/Result.h"
+#include "oidc/otp/Totp.h"
 
 #include <string>
 #include <string_view>
@@ -17,12 +16,12 @@ namespace sandbox::auth {
 struct TotpEnrollmentRequest final {
     std::string issuer;      // shown by the app above the code, e.g. the project name; required
     std::string accountName; // the login ID; required
-    TotpParameters parameters;
+    oidc::otp::TotpParameters parameters;
     size_t secretBytes = 20; // RFC 4226 R6: at least 128 bits, 160 recommended; 16…64
 };
 
 struct TotpEnrollment final {
-    std::string secret;          // raw key bytes: SECRET, store it per user (with a TotpReplayState)
+    std::string secret;          // raw key bytes: SECRET, store it per user (with an oidc::otp::TotpReplayState)
     std::string key;             // base32(secret), no padding: "key"
     std::string provisioningUrl; // "provisioningURL"
     std::string qrPng;           // the QR code of provisioningUrl as PNG bytes
@@ -36,7 +35,7 @@ struct TotpEnrollment final {
 // Label and issuer are percent-encoded (RFC 3986: everything but unreserved characters), so a
 // ':' inside the issuer or account cannot be mistaken for the separator.
 [[nodiscard]] std::string totpProvisioningUrl(std::string_view issuer, std::string_view accountName,
-                                              std::string_view secret, const TotpParameters &parameters = {});
+                                              std::string_view secret, const oidc::otp::TotpParameters &parameters = {});
 
 // A new random secret (oidc::crypto::randomBytes) and everything derived from it.
 // Errors: TOTP_ENROLLMENT (INPUT: empty issuer/account, secretBytes out of range),

@@ -1,8 +1,7 @@
 #include "WebAuthnCredential.h"
 
-#include "AuthenticatorData.h"
-
 #include "oidc/crypto/Base64Url.h"
+#include "oidc/webauthn/AuthenticatorData.h"
 
 #include <limits>
 
@@ -69,7 +68,7 @@ oidc::Result<WebAuthnCredential> WebAuthnCredential::fromJson(const oidc::Json &
     auto id = bytesField(json, "id", false);
     if (!id)
         return id.error();
-    if (id->size() > kMaxCredentialIdBytes)
+    if (id->size() > oidc::webauthn::kMaxCredentialIdBytes)
         return recordError("the credential ID is longer than 1023 bytes");
     auto userHandle = bytesField(json, "userHandle", false);
     if (!userHandle)
@@ -80,9 +79,12 @@ oidc::Result<WebAuthnCredential> WebAuthnCredential::fromJson(const oidc::Json &
     auto aaguid = bytesField(json, "aaguid", true);
     if (!aaguid)
         return aaguid.error();
-    auto key = decodeCoseKey(*cose);
-    if (!key)
-        return key.error();
+    auto key = oidc::webauthn::decodeCoseKey(*cose);
+    if (!key) {
+        oidc::Error error = key.error(); // the core calls it INPUT; a stored record is the sandbox's
+        error.category = oidc::ErrorCategory::Sandbox;
+        return error;
+    }
     const auto algorithm = json.find("algorithm");
     if (algorithm == json.end() || !algorithm->is_number_integer() || algorithm->get<int64_t>() != static_cast<int64_t>(key->algorithm))
         return recordError("the credential record's algorithm does not match its key");

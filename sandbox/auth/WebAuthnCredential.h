@@ -3,17 +3,18 @@
 // The credential record (WebAuthn Level 3 §4 "credential record") the caller stores per
 // registered passkey, made by verifyRegistration and updated by verifyAssertion.
 
-#include "CoseKey.h"
-
 #include "oidc/Json.h"
 #include "oidc/Result.h"
 #include "oidc/crypto/OpenSsl.h"
+#include "oidc/webauthn/CoseKey.h"
 
 #include <cstdint>
 #include <string>
 #include <vector>
 
 namespace sandbox::auth {
+
+using oidc::webauthn::CoseAlgorithm;
 
 // How the attestation statement vouched for the key (§6.5.4).
 enum class AttestationType {
@@ -40,7 +41,7 @@ struct WebAuthnCredential final {
 
     // Every member, binary ones base64url (the public key as "publicKeyCose"); for persistence.
     [[nodiscard]] oidc::Json toJson() const;
-    // Re-parses the COSE key. Error: WEBAUTHN_CREDENTIAL_RECORD (SANDBOX), WEBAUTHN_COSE_KEY.
+    // Re-parses the COSE key. Error: WEBAUTHN_CREDENTIAL_RECORD, WEBAUTHN_COSE_KEY (both SANDBOX).
     [[nodiscard]] static oidc::Result<WebAuthnCredential> fromJson(const oidc::Json &json);
 };
 

@@ -1,12 +1,10 @@
 #include "WebAuthnOptions.h"
 
-#include "AuthenticatorData.h"
-
 #include "oidc/crypto/Base64Url.h"
 #include "oidc/crypto/Random.h"
+#include "oidc/webauthn/AuthenticatorData.h"
 
 #include <algorithm>
-#include <cctype>
 
 namespace sandbox::auth {
 
@@ -90,7 +88,7 @@ oidc::Status checkDescriptors(const std::vector<CredentialDescriptor> &descripto
     if (descriptors.size() > kMaxCredentials)
         return optionsError("more than 64 credentials in one ceremony");
     for (const auto &descriptor : descriptors)
-        if (descriptor.id.empty() || descriptor.id.size() > kMaxCredentialIdBytes)
+        if (descriptor.id.empty() || descriptor.id.size() > oidc::webauthn::kMaxCredentialIdBytes)
             return optionsError("a credential ID must be 1 to 1023 bytes");
     return {};
 }
@@ -316,30 +314,6 @@ oidc::Result<PasskeyOptions> parsePasskeyOptions(const oidc::Json &passkeyOption
     return options;
 }
 
-oidc::Result<std::string> rpIdForOrigin(std::string_view origin)
-{
-    std::string_view rest;
-    if (origin.substr(0, 8) == "https://")
-        rest = origin.substr(8);
-    else if (origin.substr(0, 7) == "http://")
-        rest = origin.substr(7);
-    else
-        return optionsError("only http(s) origins have an RP ID", "https://host[:port]", std::string(origin));
-    const size_t end = rest.find_first_of(":/?#");
-    if (end != std::string_view::npos && rest[end] != ':')
-        return optionsError("an origin has no path, query or fragment", "https://host[:port]", std::string(origin));
-    std::string host(rest.substr(0, end));
-    if (host.empty() || host.size() > 253 || host.find_first_of("@[] ") != std::string::npos)
-        return optionsError("the origin has no usable host", "https://host[:port]", std::string(origin));
-    if (end != std::string_view::npos) {
-        const std::string_view port = rest.substr(end + 1);
-        if (port.empty() || port.size() > 5 || port.find_first_not_of("0123456789") != std::string_view::npos)
-            return optionsError("the origin's port is not a number", "https://host[:port]", std::string(origin));
-    }
-    std::transform(host.begin(), host.end(), host.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return host;
-}
-
 oidc::Json RegistrationTransaction::toJson() const
 {
     oidc::Json algs = oidc::Json::array();
@@ -365,7 +339,7 @@ oidc::Result<RegistrationTransaction> RegistrationTransaction::fromJson(const oi
     if (algs == json.end() || !algs->is_array() || algs->empty() || algs->size() > 8)
         return transactionError("the transaction lacks \"algorithms\"");
     for (const auto &entry : *algs) {
-        const auto algorithm = entry.is_number_integer() ? coseAlgorithmFromInt(entry.get<int64_t>()) : std::nullopt;
+        const auto algorithm = entry.is_number_integer() ? oidc::webauthn::coseAlgorithmFromInt(entry.get<int64_t>()) : std::nullopt;
         if (!algorithm)
             return transactionError("the transaction names an unsupported algorithm");
         transaction.algorithms.push_back(*algorithm);

@@ -5,10 +5,9 @@
 // *string* of {"publicKey": {…}} in WebAuthn-JSON form, binary members base64url without padding)
 // and the transaction the caller keeps until the matching finish call.
 
-#include "CoseKey.h"
-
 #include "oidc/Json.h"
 #include "oidc/Result.h"
+#include "oidc/webauthn/CoseKey.h"
 
 #include <cstdint>
 #include <optional>
@@ -17,6 +16,9 @@
 #include <vector>
 
 namespace sandbox::auth {
+
+// The COSE algorithms are the core's (oidc/webauthn/CoseKey.h), shared with the client.
+using oidc::webauthn::CoseAlgorithm;
 
 // UserVerificationRequirement (§5.8.6).
 enum class UserVerification { Required, Preferred, Discouraged };
@@ -50,11 +52,6 @@ struct RelyingParty final {
     std::vector<std::string> origins; // origins accepted in clientDataJSON, compared exactly
                                       // ("https://localhost:8443", "android:apk-key-hash:…")
 };
-
-// The host of an http(s) origin, lower-cased: the natural RP ID for it (§5.1.2: the RP ID must be
-// the origin's effective domain or a registrable suffix of it). Error: WEBAUTHN_OPTIONS (INPUT)
-// for anything that is not scheme://host[:port].
-[[nodiscard]] oidc::Result<std::string> rpIdForOrigin(std::string_view origin);
 
 struct WebAuthnUser final {
     std::string handle;      // user.id: 1…64 opaque bytes (§5.4.3), no personal data: e.g. the user ID

@@ -1,12 +1,13 @@
 #include "WebAuthnVerifier.h"
 
-#include "AuthenticatorData.h"
-#include "Cbor.h"
-#include "CoseKey.h"
-
 #include "oidc/Json.h"
 #include "oidc/crypto/Base64Url.h"
 #include "oidc/crypto/Digest.h"
+#include "oidc/webauthn/AttestationObject.h"
+#include "oidc/webauthn/AuthenticatorData.h"
+#include "oidc/webauthn/Cbor.h"
+#include "oidc/webauthn/ClientData.h"
+#include "oidc/webauthn/CoseKey.h"
 
 #include <openssl/objects.h>
 #include <openssl/x509.h>
@@ -18,12 +19,10 @@ namespace sandbox::auth {
 
 namespace {
 
+using namespace oidc::webauthn;
 using X509Ptr = std::unique_ptr<X509, oidc::crypto::OpenSslDeleter<&X509_free>>;
 using Asn1ObjectPtr = std::unique_ptr<ASN1_OBJECT, oidc::crypto::OpenSslDeleter<&ASN1_OBJECT_free>>;
 
-constexpr size_t kMaxSignatureBytes = 1024;
-constexpr size_t kMaxAuthenticatorDataBytes = 16 * 1024;
-constexpr size_t kMaxUserHandleBytes = 64;
 constexpr size_t kMaxCertificates = 8;
 constexpr size_t kMaxCertificateBytes = 8 * 1024;
 
@@ -38,112 +37,21 @@ std::string b64(std::string_view bytes)
     return oidc::crypto::base64UrlEncode(bytes);
 }
 
-// ---- the response JSON -------------------------------------------------------------------
-
-// A base64url member of the inner response; nullopt when absent/null/"" and optional.
-oidc::Result<std::optional<std::string>> responseBytes(const oidc::Json &response, const char *name, size_t maxBytes,
-                                                       bool optional = false)
+// The core's parsers (oidc/webauthn) call malformed input INPUT; this verifier's contract is that
+// every failure is SANDBOX (the routes turn the code into a Descope body), CRYPTO aside.
+oidc::Error asSandbox(oidc::Error error)
 {
-    const auto it = response.find(name);
-    if (it == response.end() || it->is_null() || (optional && it->is_string() && it->get_ref<const std::string &>().empty())) {
-        if (optional)
-            return std::optional<std::string>();
-        return fail("WEBAUTHN_RESPONSE_SHAPE", std::string("the response lacks \"") + name + "\"");
-    }
-    if (!it->is_string())
-        return fail("WEBAUTHN_RESPONSE_SHAPE", std::string("the response's \"") + name + "\" is not a string");
-    const auto &text = it->get_ref<const std::string &>();
-    if (text.size() > (maxBytes * 4 + 2) / 3)
-        return fail("WEBAUTHN_RESPONSE_SHAPE", std::string("the response's \"") + name + "\" is larger than "
-                                                   + std::to_string(maxBytes) + " bytes");
-    auto decoded = oidc::crypto::base64UrlDecode(text);
-    if (!decoded)
-        return fail("WEBAUTHN_RESPONSE_SHAPE", std::string("the response's \"") + name + "\" is not base64url: "
-                                                   + decoded.error().message);
-    if (decoded->empty() && !optional)
-        return fail("WEBAUTHN_RESPONSE_SHAPE", std::string("the response's \"") + name + "\" is empty");
-    return std::optional<std::string>(std::move(decoded).value());
+    if (error.category == oidc::ErrorCategory::Input)
+        error.category = oidc::ErrorCategory::Sandbox;
+    return error;
 }
 
-struct ParsedCredential {
-    std::string credentialId;
-    oidc::Json response;        // the inner "response" object
-    std::string clientDataJson; // response.clientDataJSON, decoded: both ceremonies send it
-};
-
-oidc::Result<ParsedCredential> parseCredentialJson(std::string_view responseJson)
+template <typename T>
+oidc::Result<T> asSandbox(oidc::Result<T> result)
 {
-    if (responseJson.empty() || responseJson.size() > kMaxResponseJsonBytes)
-        return fail("WEBAUTHN_RESPONSE_SHAPE", "the WebAuthn response is empty or larger than 64 KiB");
-    oidc::JsonParseOptions options;
-    options.category = oidc::ErrorCategory::Sandbox;
-    options.what = "WebAuthn response";
-    options.maxDepth = 8;
-    auto json = oidc::parseJsonObject(responseJson, options);
-    if (!json)
-        return fail("WEBAUTHN_RESPONSE_SHAPE", "the WebAuthn response is not a JSON object: " + json.error().message);
-    const auto type = json->find("type");
-    if (type == json->end() || !type->is_string() || type->get_ref<const std::string &>() != "public-key")
-        return fail("WEBAUTHN_RESPONSE_SHAPE", "the credential's type must be \"public-key\"", "public-key",
-                    type != json->end() ? type->dump() : "");
-    const auto id = json->find("id");
-    if (id == json->end() || !id->is_string())
-        return fail("WEBAUTHN_RESPONSE_SHAPE", "the credential lacks its \"id\"");
-    auto idBytes = oidc::crypto::base64UrlDecode(id->get_ref<const std::string &>());
-    if (!idBytes || idBytes->empty() || idBytes->size() > kMaxCredentialIdBytes)
-        return fail("WEBAUTHN_CREDENTIAL_ID", "the credential \"id\" is not 1 to 1023 bytes of base64url");
-    const auto rawId = json->find("rawId");
-    if (rawId != json->end()) {
-        if (!rawId->is_string())
-            return fail("WEBAUTHN_RESPONSE_SHAPE", "the credential's \"rawId\" is not a string");
-        auto rawBytes = oidc::crypto::base64UrlDecode(rawId->get_ref<const std::string &>());
-        if (!rawBytes || *rawBytes != *idBytes)
-            return fail("WEBAUTHN_CREDENTIAL_ID", "the credential's \"id\" and \"rawId\" differ");
-    }
-    const auto response = json->find("response");
-    if (response == json->end() || !response->is_object())
-        return fail("WEBAUTHN_RESPONSE_SHAPE", "the credential lacks its \"response\" object");
-    auto clientData = responseBytes(*response, "clientDataJSON", kMaxClientDataBytes);
-    if (!clientData)
-        return clientData.error();
-    return ParsedCredential{std::move(idBytes).value(), *response, std::move(**clientData)};
-}
-
-// ---- clientDataJSON (§5.8.1) ---------------------------------------------------------------
-
-struct ClientData {
-    std::string type;
-    std::string challenge; // as sent: base64url text
-    std::string origin;
-    bool crossOrigin = false;
-};
-
-oidc::Result<ClientData> parseClientData(std::string_view bytes)
-{
-    if (bytes.size() > kMaxClientDataBytes)
-        return fail("WEBAUTHN_CLIENT_DATA", "clientDataJSON is larger than 8 KiB");
-    oidc::JsonParseOptions options;
-    options.category = oidc::ErrorCategory::Sandbox;
-    options.what = "clientDataJSON";
-    options.maxDepth = 8;
-    auto json = oidc::parseJsonObject(bytes, options);
-    if (!json)
-        return fail("WEBAUTHN_CLIENT_DATA", "clientDataJSON is not a JSON object: " + json.error().message);
-    ClientData data;
-    for (const auto &[name, target] : {std::pair{"type", &data.type}, std::pair{"challenge", &data.challenge},
-                                        std::pair{"origin", &data.origin}}) {
-        const auto it = json->find(name);
-        if (it == json->end() || !it->is_string())
-            return fail("WEBAUTHN_CLIENT_DATA", std::string("clientDataJSON lacks the string \"") + name + "\"");
-        *target = it->get<std::string>();
-    }
-    const auto crossOrigin = json->find("crossOrigin");
-    if (crossOrigin != json->end() && !crossOrigin->is_null()) {
-        if (!crossOrigin->is_boolean())
-            return fail("WEBAUTHN_CLIENT_DATA", "clientDataJSON's crossOrigin is not a boolean");
-        data.crossOrigin = crossOrigin->get<bool>();
-    }
-    return data;
+    if (!result)
+        return asSandbox(result.error());
+    return result;
 }
 
 // §7.1 steps 7–10 / §7.2 steps 10–13.
@@ -326,43 +234,6 @@ bool isEmptyMap(const cbor_item_t *item)
     return item && cbor_isa_map(item) && cbor_map_size(item) == 0;
 }
 
-// §7.1 step 12: attestationObject = {"fmt": text, "attStmt": map, "authData": bytes}. The views
-// borrow from `document`.
-struct AttestationObject {
-    CborDocument document;
-    std::string_view fmt;
-    const cbor_item_t *statement = nullptr;
-    std::string_view authData;
-};
-
-oidc::Result<AttestationObject> decodeAttestationObject(std::string_view bytes)
-{
-    CborLimits limits;
-    limits.maxBytes = kMaxAttestationObjectBytes;
-    limits.maxDepth = 4;
-    limits.maxItems = 256;
-    auto document = CborDocument::decode(bytes, false, limits);
-    if (!document)
-        return document.error();
-    const cbor_item_t *root = document->root();
-    if (!cbor_isa_map(root))
-        return fail("WEBAUTHN_CBOR", "the attestation object is not a CBOR map");
-    auto fmtItem = cborMapGet(root, std::string_view("fmt"));
-    if (!fmtItem)
-        return fmtItem.error();
-    auto statementItem = cborMapGet(root, std::string_view("attStmt"));
-    if (!statementItem)
-        return statementItem.error();
-    auto authDataItem = cborMapGet(root, std::string_view("authData"));
-    if (!authDataItem)
-        return authDataItem.error();
-    const auto fmt = cborText(*fmtItem);
-    const auto authData = cborBytes(*authDataItem);
-    if (!fmt || !authData || !*statementItem || !cbor_isa_map(*statementItem))
-        return fail("WEBAUTHN_CBOR", "the attestation object needs fmt (text), attStmt (map) and authData (bytes)");
-    return AttestationObject{std::move(document).value(), *fmt, *statementItem, *authData};
-}
-
 // §7.1 steps 21–22: the attestation statement of format `fmt` ("none" or "packed").
 oidc::Result<AttestationType> verifyStatement(const AttestationObject &attestation, std::string_view clientDataHash,
                                               const AuthenticatorData &authData, const CoseKey &key)
@@ -378,32 +249,10 @@ oidc::Result<AttestationType> verifyStatement(const AttestationObject &attestati
                 std::string(attestation.fmt.substr(0, 64)));
 }
 
-} // namespace
-
 // ---- registration ------------------------------------------------------------------------------
 
-oidc::Result<RegistrationResponse> parseRegistrationResponse(std::string_view responseJson)
-{
-    auto parsed = parseCredentialJson(responseJson);
-    if (!parsed)
-        return parsed.error();
-    auto attestation = responseBytes(parsed->response, "attestationObject", kMaxAttestationObjectBytes);
-    if (!attestation)
-        return attestation.error();
-    RegistrationResponse response;
-    response.credentialId = std::move(parsed->credentialId);
-    response.clientDataJson = std::move(parsed->clientDataJson);
-    response.attestationObject = std::move(**attestation);
-    const auto transports = parsed->response.find("transports");
-    if (transports != parsed->response.end() && transports->is_array())
-        for (const auto &transport : *transports)
-            if (transport.is_string() && transport.get_ref<const std::string &>().size() <= 32 && response.transports.size() < 8)
-                response.transports.push_back(transport.get<std::string>());
-    return response;
-}
-
-oidc::Result<WebAuthnCredential> verifyRegistration(const RegistrationTransaction &transaction,
-                                                    const RegistrationResponse &response, int64_t nowUnix)
+oidc::Result<WebAuthnCredential> checkRegistration(const RegistrationTransaction &transaction,
+                                                   const RegistrationResponse &response, int64_t nowUnix)
 {
     if (nowUnix > transaction.expiresAtUnix)
         return fail("WEBAUTHN_TIMEOUT", "the registration took too long; start again");
@@ -451,44 +300,11 @@ oidc::Result<WebAuthnCredential> verifyRegistration(const RegistrationTransactio
     return credential;
 }
 
-oidc::Result<WebAuthnCredential> verifyRegistration(const RegistrationTransaction &transaction,
-                                                    std::string_view responseJson, int64_t nowUnix)
-{
-    auto response = parseRegistrationResponse(responseJson);
-    if (!response)
-        return response.error();
-    return verifyRegistration(transaction, *response, nowUnix);
-}
-
 // ---- authentication ----------------------------------------------------------------------------
 
-oidc::Result<AssertionResponse> parseAssertionResponse(std::string_view responseJson)
-{
-    auto parsed = parseCredentialJson(responseJson);
-    if (!parsed)
-        return parsed.error();
-    auto authData = responseBytes(parsed->response, "authenticatorData", kMaxAuthenticatorDataBytes);
-    if (!authData)
-        return authData.error();
-    auto signature = responseBytes(parsed->response, "signature", kMaxSignatureBytes);
-    if (!signature)
-        return signature.error();
-    auto userHandle = responseBytes(parsed->response, "userHandle", kMaxUserHandleBytes, true);
-    if (!userHandle)
-        return userHandle.error();
-    AssertionResponse response;
-    response.credentialId = std::move(parsed->credentialId);
-    response.clientDataJson = std::move(parsed->clientDataJson);
-    response.authenticatorData = std::move(**authData);
-    response.signature = std::move(**signature);
-    if (*userHandle && !(*userHandle)->empty())
-        response.userHandle = std::move(**userHandle);
-    return response;
-}
-
-oidc::Result<AssertionResult> verifyAssertion(const AuthenticationTransaction &transaction,
-                                              const AssertionResponse &response, WebAuthnCredential &credential,
-                                              int64_t nowUnix)
+oidc::Result<AssertionResult> checkAssertion(const AuthenticationTransaction &transaction,
+                                             const AssertionResponse &response, WebAuthnCredential &credential,
+                                             int64_t nowUnix)
 {
     if (nowUnix > transaction.expiresAtUnix)
         return fail("WEBAUTHN_TIMEOUT", "the sign-in took too long; start again");
@@ -540,6 +356,42 @@ oidc::Result<AssertionResult> verifyAssertion(const AuthenticationTransaction &t
     result.userVerified = authData->userVerified();
     result.backupState = authData->backupState();
     return result;
+}
+
+} // namespace
+
+// ---- the public face: every failure SANDBOX ------------------------------------------------------
+
+oidc::Result<RegistrationResponse> parseRegistrationResponse(std::string_view responseJson)
+{
+    return asSandbox(oidc::webauthn::parseRegistrationResponse(responseJson));
+}
+
+oidc::Result<WebAuthnCredential> verifyRegistration(const RegistrationTransaction &transaction,
+                                                    const RegistrationResponse &response, int64_t nowUnix)
+{
+    return asSandbox(checkRegistration(transaction, response, nowUnix));
+}
+
+oidc::Result<WebAuthnCredential> verifyRegistration(const RegistrationTransaction &transaction,
+                                                    std::string_view responseJson, int64_t nowUnix)
+{
+    auto response = parseRegistrationResponse(responseJson);
+    if (!response)
+        return response.error();
+    return verifyRegistration(transaction, *response, nowUnix);
+}
+
+oidc::Result<AssertionResponse> parseAssertionResponse(std::string_view responseJson)
+{
+    return asSandbox(oidc::webauthn::parseAssertionResponse(responseJson));
+}
+
+oidc::Result<AssertionResult> verifyAssertion(const AuthenticationTransaction &transaction,
+                                              const AssertionResponse &response, WebAuthnCredential &credential,
+                                              int64_t nowUnix)
+{
+    return asSandbox(checkAssertion(transaction, response, credential, nowUnix));
 }
 
 oidc::Result<AssertionResult> verifyAssertion(const AuthenticationTransaction &transaction, std::string_view responseJson,

@@ -5,7 +5,9 @@
 // transaction kept since start. Registration follows W3C WebAuthn Level 3 §7.1, authentication
 // §7.2. Pure: the caller passes the time and owns all storage.
 //
-// Every failure is an oidc::Error of category SANDBOX with one of these codes (details in
+// The parsing (the response JSON, clientDataJSON, CBOR, authenticator data, COSE keys) is the
+// core's (oidc/webauthn), the checks are here. Every failure is an oidc::Error of category SANDBOX
+// (CRYPTO only when OpenSSL itself fails) with one of these codes (details in
 // sandbox/auth/README.md): WEBAUTHN_RESPONSE_SHAPE, WEBAUTHN_CREDENTIAL_ID, WEBAUTHN_TIMEOUT,
 // WEBAUTHN_CLIENT_DATA, WEBAUTHN_TYPE, WEBAUTHN_CHALLENGE, WEBAUTHN_ORIGIN, WEBAUTHN_CROSS_ORIGIN,
 // WEBAUTHN_CBOR, WEBAUTHN_AUTHDATA, WEBAUTHN_RPID_HASH, WEBAUTHN_FLAGS_UP, WEBAUTHN_FLAGS_UV,
@@ -19,6 +21,7 @@
 #include "WebAuthnOptions.h"
 
 #include "oidc/Result.h"
+#include "oidc/webauthn/PublicKeyCredential.h"
 
 #include <cstdint>
 #include <optional>
@@ -29,19 +32,12 @@
 
 namespace sandbox::auth {
 
-// Size caps applied before anything is decoded.
-inline constexpr size_t kMaxResponseJsonBytes = 64 * 1024;
-inline constexpr size_t kMaxClientDataBytes = 8 * 1024;
-inline constexpr size_t kMaxAttestationObjectBytes = 32 * 1024;
+// The finish calls' `response` (oidc/webauthn/PublicKeyCredential.h: the shape and the size caps
+// are the core's, one parser for the client and the server).
+using oidc::webauthn::AssertionResponse;
+using oidc::webauthn::RegistrationResponse;
 
-// signup/finish's `response`: {"id","rawId","type":"public-key","response":{"attestationObject",
-// "clientDataJSON","transports"?}}, binary members base64url. Extra members are ignored.
-struct RegistrationResponse final {
-    std::string credentialId;      // rawId (must equal id)
-    std::string clientDataJson;    // raw bytes
-    std::string attestationObject; // raw CBOR
-    std::vector<std::string> transports;
-};
+// signup/finish's `response`: the core's parser, its failures reported as SANDBOX like the rest.
 [[nodiscard]] oidc::Result<RegistrationResponse> parseRegistrationResponse(std::string_view responseJson);
 
 // §7.1 in full: clientDataJSON type/challenge/origin/crossOrigin, attestationObject CBOR, rpIdHash,
@@ -58,15 +54,7 @@ struct RegistrationResponse final {
 [[nodiscard]] oidc::Result<WebAuthnCredential> verifyRegistration(const RegistrationTransaction &transaction,
                                                                   std::string_view responseJson, int64_t nowUnix);
 
-// signin/finish's `response`: {"id","rawId","type":"public-key","response":{"authenticatorData",
-// "clientDataJSON","signature","userHandle"?}}. An absent, null or empty userHandle is nullopt.
-struct AssertionResponse final {
-    std::string credentialId;               // rawId (must equal id): look the credential up by it
-    std::string clientDataJson;
-    std::string authenticatorData;
-    std::string signature;
-    std::optional<std::string> userHandle;  // raw bytes: the user, for discoverable credentials
-};
+// signin/finish's `response`, the same way.
 [[nodiscard]] oidc::Result<AssertionResponse> parseAssertionResponse(std::string_view responseJson);
 
 struct AssertionResult final {

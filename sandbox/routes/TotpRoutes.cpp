@@ -7,8 +7,9 @@
 #include "sandbox/Router.h"
 #include "sandbox/SandboxContext.h"
 #include "sandbox/SandboxRequest.h"
-#include "sandbox/auth/Totp.h"
 #include "sandbox/auth/TotpEnrollment.h"
+
+#include "oidc/otp/Totp.h"
 
 #include <algorithm>
 
@@ -34,8 +35,8 @@ oidc::net::LocalHttpResponse codeRejected(const oidc::Error &error)
 // Checks `code` against `seed`; on success the seed's replay state moves on.
 oidc::Status checkCode(TotpSeed &seed, const std::string &code, int64_t now)
 {
-    auth::TotpReplayState replay{seed.lastAcceptedStep};
-    auto matched = auth::verifyTotp(seed.secret, code, now, replay);
+    oidc::otp::TotpReplayState replay{seed.lastAcceptedStep};
+    auto matched = oidc::otp::verifyTotp(seed.secret, code, now, replay);
     if (!matched)
         return matched.error();
     seed.lastAcceptedStep = replay.lastAcceptedStep;

@@ -11,6 +11,8 @@
 #include "sandbox/auth/WebAuthnOptions.h"
 #include "sandbox/auth/WebAuthnVerifier.h"
 
+#include "oidc/webauthn/Origin.h"
+
 namespace sandbox {
 
 namespace {
@@ -90,7 +92,7 @@ WebAuthnRoutes::Origin WebAuthnRoutes::originFor(const oidc::Json &body) const
     const std::string origin = descope::string(body, "origin");
     if (origin.empty())
         return result;
-    if (auto rpId = auth::rpIdForOrigin(origin))
+    if (auto rpId = oidc::webauthn::rpIdForOrigin(origin))
         result.rpId = *rpId;
     // android:apk-key-hash:… and other non-web origins keep the sandbox's RP ID.
     result.origins = {origin};

@@ -1,12 +1,12 @@
-// sandbox::auth::parseAuthenticatorData (WebAuthn §6.1): every length is bounds-checked, and a
+// oidc::webauthn::parseAuthenticatorData (WebAuthn §6.1): every length is bounds-checked, and a
 // parsed structure encodes back to exactly the bytes it came from.
 
 #include "FuzzSupport.h"
 
-#include "sandbox/auth/AuthenticatorData.h"
-#include "sandbox/auth/CoseKey.h"
+#include "oidc/webauthn/AuthenticatorData.h"
+#include "oidc/webauthn/CoseKey.h"
 
-using namespace sandbox::auth;
+using namespace oidc::webauthn;
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

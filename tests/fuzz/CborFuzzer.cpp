@@ -1,11 +1,11 @@
-// sandbox::auth::CborDocument, the bounds-checked CBOR decoder in front of libcbor (WebAuthn
+// oidc::webauthn::CborDocument, the bounds-checked CBOR decoder in front of libcbor (WebAuthn
 // attestation objects, COSE keys, extensions), and the lookups made on what it returns.
 
 #include "FuzzSupport.h"
 
-#include "sandbox/auth/Cbor.h"
+#include "oidc/webauthn/Cbor.h"
 
-using namespace sandbox::auth;
+using namespace oidc::webauthn;
 
 namespace {
 

@@ -1,11 +1,11 @@
-// sandbox::auth::decodeCoseKey (a credential public key, RFC 9052 §7) and the strict DER ECDSA
+// oidc::webauthn::decodeCoseKey (a credential public key, RFC 9052 §7) and the strict DER ECDSA
 // signature reader WebAuthn assertions go through.
 
 #include "FuzzSupport.h"
 
-#include "sandbox/auth/CoseKey.h"
+#include "oidc/webauthn/CoseKey.h"
 
-using namespace sandbox::auth;
+using namespace oidc::webauthn;
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

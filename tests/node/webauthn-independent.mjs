@@ -1,4 +1,5 @@
-// An independent WebAuthn authenticator + client + verifier, for interop with sandbox/auth.
+// An independent WebAuthn authenticator + client + verifier, for interop with sandbox/auth (the
+// relying party) and oidc/webauthn (the software authenticator).
 // It uses only Node's built-in crypto and a CBOR codec written below (RFC 8949, the subset
 // WebAuthn needs), so nothing here shares code or assumptions with the C++ engine.
 //
@@ -11,8 +12,11 @@
 //       reads <dir>/authentication-options.json and node-authenticator.json; writes
 //       <dir>/assertions.json the same way
 //   node webauthn-independent.mjs verify <dir>
-//       verifies <dir>/software.json: ceremonies of the C++ software authenticator, checked here
-//       per WebAuthn Level 3 §7.1/§7.2 (exit status 1 on the first failure)
+//       verifies <dir>/software.json: ceremonies of the C++ software authenticator
+//       (oidc/webauthn), checked here per WebAuthn Level 3 §7.1/§7.2: the registration, three
+//       assertions with a counter rising by one (the last after the authenticator went through its
+//       file), the UV flag, the C++ decoded view of each ceremony byte for byte, and the
+//       authenticator file (mode 0600, holding the registered key); exit status 1 on the first failure
 
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -300,6 +304,71 @@ function verifyClientData(cdjBytes, type, challenge, origin) {
   check(cdj.crossOrigin !== true, 'crossOrigin');
 }
 
+// The C++ decoded ceremony view (oidc/webauthn/CeremonyView.h, toJson) against this script's own
+// decoding of the same bytes: every byte string's hex and base64url, every flag, every COSE member.
+function checkBytes(view, bytes, what) {
+  check(view && view.hex === Buffer.from(bytes).toString('hex') && view.base64url === b64u(bytes) && view.length === bytes.length,
+        `view: ${what} differs from the bytes`);
+}
+
+function checkFlagsView(view, flags) {
+  const bits = { UP: 0x01, UV: 0x04, BE: 0x08, BS: 0x10, AT: 0x40, ED: 0x80 };
+  check(view.value === flags && view.hex === flags.toString(16).padStart(2, '0'), 'view: flags byte');
+  for (const [name, bit] of Object.entries(bits)) check(view[name] === Boolean(flags & bit), `view: flag ${name}`);
+}
+
+function checkAuthDataView(view, bytes, parsed) {
+  checkBytes(view.bytes, bytes, 'authenticatorData');
+  checkBytes(view.rpIdHash, parsed.rpIdHash, 'rpIdHash');
+  checkFlagsView(view.flags, parsed.flags);
+  check(view.signCount === parsed.counter, 'view: signCount');
+  if (!(parsed.flags & AT)) {
+    check(view.credentialPublicKey === undefined && view.aaguid === undefined, 'view: attested data without AT');
+    return;
+  }
+  checkBytes(view.aaguid, parsed.aaguid, 'aaguid');
+  checkBytes(view.credentialId, parsed.credentialId, 'credentialId');
+  const key = view.credentialPublicKey;
+  const names = { 1: 'kty', 3: 'alg' };
+  const members = [...parsed.coseKey.entries()];
+  check(key.members.length === members.length, 'view: COSE member count');
+  members.forEach(([label, value], i) => {
+    const member = key.members[i];
+    check(member.label === label, `view: COSE member ${i} label`);
+    if (names[label]) check(member.name === names[label], `view: COSE label ${label} name`);
+    if (Buffer.isBuffer(value)) checkBytes(member.bytes, value, `COSE member ${label}`);
+    else check(member.value === value, `view: COSE member ${label} value`);
+  });
+  const { alg, key: publicKey } = coseToKeyObject(parsed.coseKey);
+  check(key.algorithm === { [-7]: 'ES256', [-8]: 'EdDSA', [-257]: 'RS256' }[alg], 'view: key algorithm');
+  const jwk = publicKey.export({ format: 'jwk' });
+  for (const member of ['kty', 'crv', 'x', 'y', 'n', 'e']) check(key.jwk[member] === jwk[member], `view: jwk ${member}`);
+}
+
+function checkClientDataView(view, bytes, challenge) {
+  check(view.text === bytes.toString('utf8'), 'view: clientDataJSON text');
+  checkBytes(view.bytes, bytes, 'clientDataJSON');
+  checkBytes(view.hash, sha256(bytes), 'clientDataJSON hash');
+  const parsed = JSON.parse(bytes.toString('utf8'));
+  check(view.type === parsed.type && view.origin === parsed.origin && view.crossOrigin === (parsed.crossOrigin === true), 'view: client data members');
+  checkBytes(view.challenge, unb64u(challenge), 'challenge');
+}
+
+// The authenticator file the C++ side saved after its last assertion: mode 0600, the counter of
+// that assertion, and the private key it holds is the registered credential's.
+function checkAuthenticatorFile(file, credentialId, publicKey, counter) {
+  const mode = fs.statSync(file).mode & 0o777;
+  check(mode === 0o600, `authenticator file mode ${mode.toString(8)}`);
+  const document = JSON.parse(fs.readFileSync(file, 'utf8'));
+  check(document.format === 'oidcplay-software-authenticator', 'authenticator file format');
+  const saved = document.credentials.find((c) => c.id === credentialId);
+  check(saved, 'the credential is not in the authenticator file');
+  check(saved.signCount === counter, `authenticator file counter ${saved.signCount}, expected ${counter}`);
+  const privateKey = crypto.createPrivateKey({ format: 'jwk', key: saved.privateJwk });
+  const fromFile = crypto.createPublicKey(privateKey).export({ format: 'der', type: 'spki' });
+  check(fromFile.equals(publicKey.export({ format: 'der', type: 'spki' })), 'the file holds another key than the registered one');
+}
+
 function verifyEntry(entry) {
   // Registration (§7.1).
   const createOptions = publicKeyOf(entry.registration.options);
@@ -307,13 +376,16 @@ function verifyEntry(entry) {
   check(registration.type === 'public-key' && registration.id === registration.rawId, 'credential id/rawId/type');
   const cdj = unb64u(registration.response.clientDataJSON);
   verifyClientData(cdj, 'webauthn.create', createOptions.challenge, entry.origin);
-  const [attestation, end] = cborDecode(unb64u(registration.response.attestationObject));
-  check(end === unb64u(registration.response.attestationObject).length, 'trailing bytes after the attestation object');
+  const attestationBytes = unb64u(registration.response.attestationObject);
+  const [attestation, end] = cborDecode(attestationBytes);
+  check(end === attestationBytes.length, 'trailing bytes after the attestation object');
   const authDataBytes = attestation.get('authData');
   const authData = parseAuthData(authDataBytes);
   check(authData.rpIdHash.equals(sha256(entry.rpId)), 'rpIdHash');
   check(authData.flags & UP, 'UP flag');
+  check(Boolean(authData.flags & UV) === entry.userVerifying, 'UV flag does not match the authenticator');
   check(authData.flags & AT, 'AT flag');
+  check(authData.counter === 0, 'registration counter');
   check(b64u(authData.credentialId) === registration.id, 'credential id in authData');
   const { alg, key } = coseToKeyObject(authData.coseKey);
   check(createOptions.pubKeyCredParams.some((p) => p.alg === alg), 'alg not offered');
@@ -336,34 +408,70 @@ function verifyEntry(entry) {
   } else {
     throw new Error(`fmt ${fmt}`);
   }
+  check(fmt === entry.fmt, `fmt ${fmt}, expected ${entry.fmt}`);
 
-  // Authentication (§7.2).
-  const getOptions = publicKeyOf(entry.authentication.options);
-  const assertion = JSON.parse(entry.authentication.response);
-  check(assertion.id === registration.id, 'assertion for another credential');
-  const acdj = unb64u(assertion.response.clientDataJSON);
-  verifyClientData(acdj, 'webauthn.get', getOptions.challenge, entry.origin);
-  const aData = unb64u(assertion.response.authenticatorData);
-  const parsed = parseAuthData(aData);
-  check(parsed.rpIdHash.equals(sha256(getOptions.rpId)), 'assertion rpIdHash');
-  check(parsed.flags & UP, 'assertion UP flag');
-  check(parsed.counter > 0, 'assertion counter');
-  check(assertion.response.userHandle === createOptions.user.id, 'userHandle');
-  check(verify(alg, key, Buffer.concat([aData, sha256(acdj)]), unb64u(assertion.response.signature)), 'assertion signature');
-  // And a flipped signature must not verify here either.
-  check(!verify(alg, key, Buffer.concat([aData, sha256(acdj)]), flip(unb64u(assertion.response.signature))), 'flipped signature verified');
+  // The decoded view of the registration, byte for byte.
+  const view = entry.registration.view;
+  check(view.kind === 'registration', 'view: kind');
+  checkBytes(view.credentialId, unb64u(registration.id), 'credential id');
+  checkClientDataView(view.clientData, cdj, createOptions.challenge);
+  checkAuthDataView(view.authenticatorData, authDataBytes, authData);
+  checkBytes(view.attestation.object, attestationBytes, 'attestation object');
+  check(view.attestation.fmt === fmt, 'view: fmt');
+  if (fmt === 'packed') {
+    check(view.attestation.alg === attStmt.get('alg'), 'view: attStmt alg');
+    checkBytes(view.attestation.signature, attStmt.get('sig'), 'attStmt sig');
+    check(view.attestation.kind === (attStmt.get('x5c') ? 'x5c' : 'self'), 'view: attestation kind');
+  } else {
+    check(view.attestation.signature === null && view.attestation.kind === 'none', 'view: none attestation');
+  }
+
+  // Authentication (§7.2): every assertion, the counter rising from 1 (the last one made by the
+  // authenticator after it went through its file).
+  check(entry.authentications.length >= 3, 'too few assertions');
+  let counter = 0;
+  for (const [i, authentication] of entry.authentications.entries()) {
+    const getOptions = publicKeyOf(authentication.options);
+    const assertion = JSON.parse(authentication.response);
+    check(assertion.id === registration.id, 'assertion for another credential');
+    const acdj = unb64u(assertion.response.clientDataJSON);
+    verifyClientData(acdj, 'webauthn.get', getOptions.challenge, entry.origin);
+    const aData = unb64u(assertion.response.authenticatorData);
+    const parsed = parseAuthData(aData);
+    check(parsed.rpIdHash.equals(sha256(getOptions.rpId)), 'assertion rpIdHash');
+    check(parsed.flags & UP, 'assertion UP flag');
+    check(Boolean(parsed.flags & UV) === entry.userVerifying, 'assertion UV flag does not match the authenticator');
+    check(parsed.counter === counter + 1, `assertion ${i}: counter ${parsed.counter} after ${counter}`);
+    counter = parsed.counter;
+    check(assertion.response.userHandle === createOptions.user.id, 'userHandle');
+    const signature = unb64u(assertion.response.signature);
+    check(verify(alg, key, Buffer.concat([aData, sha256(acdj)]), signature), 'assertion signature');
+    // And a flipped signature must not verify here either.
+    check(!verify(alg, key, Buffer.concat([aData, sha256(acdj)]), flip(signature)), 'flipped signature verified');
+
+    const aview = authentication.view;
+    check(aview.kind === 'assertion' && aview.attestation === undefined, 'view: assertion kind');
+    checkClientDataView(aview.clientData, acdj, getOptions.challenge);
+    checkAuthDataView(aview.authenticatorData, aData, parsed);
+    checkBytes(aview.signature, signature, 'signature');
+    checkBytes(aview.userHandle, unb64u(assertion.response.userHandle), 'userHandle');
+  }
+  checkAuthenticatorFile(entry.authenticatorFile, registration.id, key, counter);
 }
 
 function verifySoftware(dir) {
   const { entries } = readJson(dir, 'software.json');
-  check(entries.length >= 8, 'too few ceremonies');
+  check(entries.length >= 10, 'too few ceremonies');
+  for (const required of ['ES256-none', 'ES256-packed-self', 'EdDSA-none', 'EdDSA-packed-self'])
+    check(entries.some((e) => e.label === required), `no ${required} ceremony`);
+  check(entries.some((e) => !e.userVerifying), 'no ceremony without user verification');
   for (const entry of entries) {
     try {
       verifyEntry(entry);
     } catch (error) {
       throw new Error(`${entry.label}: ${error.message}`);
     }
-    console.log(`node verified ${entry.label}`);
+    console.log(`node verified ${entry.label}: registration, ${entry.authentications.length} assertions, decoded views, authenticator file`);
   }
 }
 

@@ -2,8 +2,8 @@
 
 #include "SandboxTestSupport.h"
 
-#include "sandbox/auth/Base32.h"
-#include "sandbox/auth/Totp.h"
+#include "oidc/crypto/Base32.h"
+#include "oidc/otp/Totp.h"
 
 using namespace sandbox::test;
 
@@ -13,11 +13,11 @@ protected:
     // The code an authenticator app shows for `key` (base32) at `at`.
     static std::string codeFor(const std::string &key, int64_t at)
     {
-        auto secret = sandbox::auth::base32Decode(key);
+        auto secret = oidc::crypto::base32Decode(key);
         EXPECT_TRUE(secret.ok());
         if (!secret)
             return {};
-        auto code = sandbox::auth::totp(*secret, at);
+        auto code = oidc::otp::totp(*secret, at);
         EXPECT_TRUE(code.ok());
         return code ? *code : std::string();
     }
@@ -45,7 +45,7 @@ TEST_F(TotpRoutes, SignUpGivesProvisioningUrlImageAndKey)
     const QByteArray png = QByteArray::fromBase64(QByteArray::fromStdString(enrollment.value("image", "")));
     ASSERT_GT(png.size(), 8);
     EXPECT_TRUE(png.startsWith("\x89PNG\r\n\x1a\n"));
-    EXPECT_EQ(sandbox::auth::base32Decode(key).value().size(), 20u);
+    EXPECT_EQ(oidc::crypto::base32Decode(key).value().size(), 20u);
     // An existing user cannot sign up again.
     const Response existing = descope("/v1/auth/totp/signup", {{"loginId", "alice@example.com"}});
     EXPECT_EQ(existing.status, 400);

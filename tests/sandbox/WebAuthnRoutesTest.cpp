@@ -1,20 +1,20 @@
-// WebAuthn / passkey routes (descope-api.md §9, §14.2, §14.3), driven over HTTP by the software
-// authenticator of sandbox/auth.
+// WebAuthn / passkey routes (descope-api.md §9, §14.2, §14.3), driven over HTTP by the core's
+// software authenticator (oidc/webauthn).
 
 #include "SandboxTestSupport.h"
 
-#include "sandbox/auth/SoftwareAuthenticator.h"
+#include "oidc/webauthn/SoftwareAuthenticator.h"
 
 using namespace sandbox::test;
-using sandbox::auth::AuthenticatorFaults;
-using sandbox::auth::SoftwareAuthenticator;
+using oidc::webauthn::AuthenticatorFaults;
+using oidc::webauthn::SoftwareAuthenticator;
 
 namespace {
 
-SoftwareAuthenticator makeAuthenticator(sandbox::auth::AttestationMode attestation = sandbox::auth::AttestationMode::PackedSelf)
+SoftwareAuthenticator makeAuthenticator(oidc::webauthn::AttestationMode attestation = oidc::webauthn::AttestationMode::PackedSelf)
 {
-    sandbox::auth::SoftwareAuthenticatorOptions options;
-    options.algorithms = {sandbox::auth::CoseAlgorithm::ES256};
+    oidc::webauthn::SoftwareAuthenticatorOptions options;
+    options.algorithms = {oidc::webauthn::CoseAlgorithm::ES256};
     options.attestation = attestation;
     return SoftwareAuthenticator(options);
 }
@@ -332,7 +332,7 @@ TEST_F(WebAuthnRoutes, TransactionIsSingleUse)
 TEST_F(WebAuthnRoutes, DuplicateCredentialIsRefused)
 {
     // fmt "none" does not sign authData, so one credential can be presented to a second sign-up.
-    SoftwareAuthenticator authenticator = makeAuthenticator(sandbox::auth::AttestationMode::None);
+    SoftwareAuthenticator authenticator = makeAuthenticator(oidc::webauthn::AttestationMode::None);
     const Started first = start("/v1/auth/webauthn/signup/start", {{"loginId", "erin@example.com"}, {"origin", kOrigin}});
     auto firstCreated = authenticator.createCredential(first.options, kOrigin);
     ASSERT_TRUE(firstCreated.ok());

@@ -9,23 +9,27 @@
 //       D/credentials.json and the sign-in start: D/authentication-options.json,
 //       D/authentication-transaction.json
 //   sandbox_auth_tool software-ceremonies --dir D [--fresh]
-//       the software authenticator registers and signs in for every algorithm and attestation
-//       mode; D/software.json holds options and responses for an independent verifier
+//       the core's software authenticator registers and signs in three times for every algorithm
+//       and attestation mode (and twice without user verification), going through its file
+//       (D/<label>.authenticator.json) before the last sign-in; D/software.json holds options,
+//       responses and their decoded views for an independent verifier
 //   sandbox_auth_tool verify-registration --transaction F --response F
 //   sandbox_auth_tool verify-assertion --transaction F --credentials F --response F
 //   sandbox_auth_tool totp --secret BASE32 [--time UNIX]
 //   sandbox_auth_tool totp-enroll --issuer NAME --account LOGIN [--png FILE]
 //       prints Descope's TOTPResponse {"provisioningURL","image","key"}; writes the QR code PNG
 
-#include "sandbox/auth/Base32.h"
-#include "sandbox/auth/SoftwareAuthenticator.h"
-#include "sandbox/auth/Totp.h"
 #include "sandbox/auth/TotpEnrollment.h"
 #include "sandbox/auth/WebAuthnOptions.h"
 #include "sandbox/auth/WebAuthnVerifier.h"
 
 #include "oidc/Json.h"
+#include "oidc/crypto/Base32.h"
 #include "oidc/crypto/Base64Url.h"
+#include "oidc/otp/Totp.h"
+#include "oidc/webauthn/AuthenticatorFile.h"
+#include "oidc/webauthn/CeremonyView.h"
+#include "oidc/webauthn/SoftwareAuthenticator.h"
 
 #include <chrono>
 #include <filesystem>
@@ -37,6 +41,9 @@
 namespace {
 
 using namespace sandbox::auth;
+using namespace oidc::webauthn;
+using oidc::crypto::base32Decode;
+using oidc::otp::totp;
 namespace fs = std::filesystem;
 
 constexpr char kRpId[] = "localhost";
@@ -109,6 +116,12 @@ T orThrow(oidc::Result<T> result, const std::string &what)
     return std::move(result).value();
 }
 
+void orThrow(const oidc::Status &status, const std::string &what)
+{
+    if (!status)
+        throw std::runtime_error(what + ": " + status.error().summary());
+}
+
 fs::path prepareDir(const Arguments &arguments)
 {
     const fs::path dir = arguments.get("dir");
@@ -173,18 +186,25 @@ int softwareCeremonies(const Arguments &arguments)
 {
     const fs::path dir = prepareDir(arguments);
     oidc::Json entries = oidc::Json::array();
-    const std::pair<CoseAlgorithm, AttestationMode> cases[] = {
-        {CoseAlgorithm::ES256, AttestationMode::None},          {CoseAlgorithm::ES256, AttestationMode::PackedSelf},
-        {CoseAlgorithm::ES256, AttestationMode::PackedCertificate}, {CoseAlgorithm::RS256, AttestationMode::None},
-        {CoseAlgorithm::RS256, AttestationMode::PackedSelf},    {CoseAlgorithm::RS256, AttestationMode::PackedCertificate},
-        {CoseAlgorithm::EdDSA, AttestationMode::None},          {CoseAlgorithm::EdDSA, AttestationMode::PackedSelf},
+    struct Case {
+        CoseAlgorithm algorithm;
+        AttestationMode mode;
+        bool userVerifying;
     };
-    const char *modeNames[] = {"none", "packed-self", "packed-x5c"};
-    for (const auto &[algorithm, mode] : cases) {
-        const std::string label = std::string(coseAlgorithmName(algorithm)) + "-" + modeNames[static_cast<int>(mode)];
+    const Case cases[] = {
+        {CoseAlgorithm::ES256, AttestationMode::None, true},      {CoseAlgorithm::ES256, AttestationMode::PackedSelf, true},
+        {CoseAlgorithm::ES256, AttestationMode::PackedCertificate, true}, {CoseAlgorithm::RS256, AttestationMode::None, true},
+        {CoseAlgorithm::RS256, AttestationMode::PackedSelf, true}, {CoseAlgorithm::RS256, AttestationMode::PackedCertificate, true},
+        {CoseAlgorithm::EdDSA, AttestationMode::None, true},      {CoseAlgorithm::EdDSA, AttestationMode::PackedSelf, true},
+        {CoseAlgorithm::ES256, AttestationMode::PackedSelf, false}, {CoseAlgorithm::EdDSA, AttestationMode::None, false},
+    };
+    for (const auto &[algorithm, mode, userVerifying] : cases) {
+        const std::string label = std::string(coseAlgorithmName(algorithm)) + "-" + std::string(attestationModeName(mode))
+            + (userVerifying ? "" : "-no-uv");
         SoftwareAuthenticatorOptions options;
         options.algorithms = {algorithm};
         options.attestation = mode;
+        options.userVerifying = userVerifying;
         SoftwareAuthenticator authenticator(options);
 
         RegistrationOptionsRequest registrationRequest;
@@ -196,21 +216,39 @@ int softwareCeremonies(const Arguments &arguments)
         const std::string registrationResponse = orThrow(authenticator.createCredential(registration.options, kOrigin), label);
         // Our own verifier first: the node verifier below is the independent one.
         WebAuthnCredential credential = orThrow(verifyRegistration(registration.transaction, registrationResponse, now()), label);
+        const oidc::Json registrationView = orThrow(describeRegistration(registrationResponse), label).toJson();
 
-        AuthenticationOptionsRequest authenticationRequest;
-        authenticationRequest.relyingParty = relyingParty();
-        authenticationRequest.userHandle = kUserHandle;
-        authenticationRequest.allowCredentials = {{credential.id, {}}};
-        authenticationRequest.nowUnix = now();
-        const AuthenticationStart authentication = orThrow(startAuthentication(authenticationRequest), label);
-        const std::string assertion = orThrow(authenticator.getAssertion(authentication.options, kOrigin), label);
-        orThrow(verifyAssertion(authentication.transaction, assertion, std::span(&credential, 1), now()), label);
+        // Three sign-ins; the authenticator goes through its file before the last one, and is
+        // saved again after it (the counter is what the file must keep).
+        const fs::path file = dir / (label + ".authenticator.json");
+        oidc::Json authentications = oidc::Json::array();
+        for (int round = 1; round <= 3; ++round) {
+            if (round == 3) {
+                orThrow(saveAuthenticator(file.string(), authenticator), label + " save");
+                authenticator = orThrow(loadAuthenticator(file.string(), MissingFile::Refuse), label + " load").authenticator;
+            }
+            AuthenticationOptionsRequest authenticationRequest;
+            authenticationRequest.relyingParty = relyingParty();
+            authenticationRequest.userHandle = kUserHandle;
+            authenticationRequest.allowCredentials = {{credential.id, {}}};
+            authenticationRequest.nowUnix = now();
+            const AuthenticationStart authentication = orThrow(startAuthentication(authenticationRequest), label);
+            const std::string assertion = orThrow(authenticator.getAssertion(authentication.options, kOrigin), label);
+            orThrow(verifyAssertion(authentication.transaction, assertion, std::span(&credential, 1), now()), label);
+            authentications.push_back({{"options", authentication.options},
+                                       {"response", assertion},
+                                       {"view", orThrow(describeAssertion(assertion), label).toJson()}});
+        }
+        orThrow(saveAuthenticator(file.string(), authenticator), label + " save");
 
         entries.push_back({{"label", label},
                            {"rpId", kRpId},
                            {"origin", kOrigin},
-                           {"registration", {{"options", registration.options}, {"response", registrationResponse}}},
-                           {"authentication", {{"options", authentication.options}, {"response", assertion}}}});
+                           {"fmt", mode == AttestationMode::None ? "none" : "packed"},
+                           {"userVerifying", userVerifying},
+                           {"authenticatorFile", fs::absolute(file).string()},
+                           {"registration", {{"options", registration.options}, {"response", registrationResponse}, {"view", registrationView}}},
+                           {"authentications", std::move(authentications)}});
         std::cout << "software authenticator: " << label << "\n";
     }
     writeFile(dir / "software.json", oidc::Json{{"entries", entries}}.dump(2));

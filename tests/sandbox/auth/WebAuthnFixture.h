@@ -1,20 +1,24 @@
 #pragma once
 
-// A relying party, a user and a software authenticator for the WebAuthn ceremony tests.
+// A relying party, a user and the core's software authenticator for the WebAuthn ceremony tests.
 
-#include "sandbox/auth/AuthenticatorData.h"
-#include "sandbox/auth/Cbor.h"
-#include "sandbox/auth/SoftwareAuthenticator.h"
 #include "sandbox/auth/WebAuthnOptions.h"
 #include "sandbox/auth/WebAuthnVerifier.h"
 
 #include "TestSupport.h"
 
 #include "oidc/crypto/Digest.h"
+#include "oidc/webauthn/AuthenticatorData.h"
+#include "oidc/webauthn/Cbor.h"
+#include "oidc/webauthn/SoftwareAuthenticator.h"
 
 #include <functional>
 
 namespace sandbox::auth::test {
+
+// The client side of the ceremonies (the software authenticator, CBOR, authenticator data) is the
+// core's.
+using namespace oidc::webauthn;
 
 inline constexpr char kRpId[] = "localhost";
 inline constexpr char kOrigin[] = "http://localhost:8443";

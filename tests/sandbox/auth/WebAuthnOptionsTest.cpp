@@ -209,14 +209,5 @@ TEST(Transactions, RoundTripThroughJson)
     EXPECT_TRUE(failsWith(AuthenticationTransaction::fromJson(broken), "WEBAUTHN_TRANSACTION"));
 }
 
-TEST(RpIdForOrigin, Hosts)
-{
-    EXPECT_EQ(rpIdForOrigin("http://localhost:8443").value(), "localhost");
-    EXPECT_EQ(rpIdForOrigin("https://Login.Example.COM").value(), "login.example.com");
-    for (const char *origin : {"android:apk-key-hash:abc", "https://", "https://host/path", "https://host:port", "ftp://host",
-                               "https://user@host"})
-        EXPECT_TRUE(failsWith(rpIdForOrigin(origin), "WEBAUTHN_OPTIONS", oidc::ErrorCategory::Input)) << origin;
-}
-
 } // namespace
 } // namespace sandbox::auth

@@ -82,7 +82,7 @@ TEST(Registration, SecondAllowedOriginAndUvPreferredWithoutUv)
     const RegistrationStart registration = startRegistrationFor();
     auto response = authenticator.createCredential(registration.options, "http://127.0.0.1:8443");
     // 127.0.0.1 is not under the RP ID "localhost": a browser would refuse, and so does the client part.
-    EXPECT_TRUE(failsWith(response, "AUTHENTICATOR_SECURITY"));
+    EXPECT_TRUE(failsWith(response, "AUTHENTICATOR_SECURITY", oidc::ErrorCategory::Input));
     response = authenticator.createCredential(registration.options, kOrigin);
     ASSERT_TRUE(response.ok());
     auto credential = verifyRegistration(registration.transaction, *response, kNow);
@@ -241,7 +241,7 @@ TEST_F(RegistrationTest, ExcludedCredential)
     EXPECT_TRUE(failsWith(verify(json), "WEBAUTHN_CREDENTIAL_EXCLUDED"));
     // The authenticator itself refuses to create a second credential for an excluded one.
     m_registration = startRegistrationFor(kUser, {}, {{m_authenticator.credentials()[0].id, {}}});
-    EXPECT_TRUE(failsWith(m_authenticator.createCredential(m_registration.options, kOrigin), "AUTHENTICATOR_EXCLUDED"));
+    EXPECT_TRUE(failsWith(m_authenticator.createCredential(m_registration.options, kOrigin), "AUTHENTICATOR_EXCLUDED", oidc::ErrorCategory::Input));
 }
 
 TEST_F(RegistrationTest, Timeout)
@@ -364,17 +364,17 @@ TEST(SoftwareAuthenticator, ClientChecks)
     SoftwareAuthenticator authenticator(options);
     PasskeyOptions passkey;
     passkey.registrationUserVerification = UserVerification::Required;
-    EXPECT_TRUE(failsWith(authenticator.createCredential(startRegistrationFor(kUser, passkey).options, kOrigin), "AUTHENTICATOR_UV"));
-    EXPECT_TRUE(failsWith(authenticator.createCredential(startRegistrationFor().options, "http://evil.test"), "AUTHENTICATOR_SECURITY"));
-    EXPECT_TRUE(failsWith(authenticator.createCredential("{}", kOrigin), "AUTHENTICATOR_OPTIONS"));
-    EXPECT_TRUE(failsWith(authenticator.getAssertion(startAuthenticationFor(kUser, {}).options, kOrigin), "AUTHENTICATOR_NO_CREDENTIAL"));
+    EXPECT_TRUE(failsWith(authenticator.createCredential(startRegistrationFor(kUser, passkey).options, kOrigin), "AUTHENTICATOR_UV", oidc::ErrorCategory::Input));
+    EXPECT_TRUE(failsWith(authenticator.createCredential(startRegistrationFor().options, "http://evil.test"), "AUTHENTICATOR_SECURITY", oidc::ErrorCategory::Input));
+    EXPECT_TRUE(failsWith(authenticator.createCredential("{}", kOrigin), "AUTHENTICATOR_OPTIONS", oidc::ErrorCategory::Input));
+    EXPECT_TRUE(failsWith(authenticator.getAssertion(startAuthenticationFor(kUser, {}).options, kOrigin), "AUTHENTICATOR_NO_CREDENTIAL", oidc::ErrorCategory::Input));
 
     SoftwareAuthenticator rsaOnly(authenticatorOptions(CoseAlgorithm::RS256));
     RegistrationOptionsRequest request;
     request.relyingParty = relyingParty();
     request.user = {kUser, "user", ""};
     request.algorithms = {CoseAlgorithm::ES256};
-    EXPECT_TRUE(failsWith(rsaOnly.createCredential(startRegistration(request).value().options, kOrigin), "AUTHENTICATOR_ALGORITHM"));
+    EXPECT_TRUE(failsWith(rsaOnly.createCredential(startRegistration(request).value().options, kOrigin), "AUTHENTICATOR_ALGORITHM", oidc::ErrorCategory::Input));
 }
 
 TEST(SoftwareAuthenticator, ExportsAndImportsItsCredentials)
@@ -392,7 +392,7 @@ TEST(SoftwareAuthenticator, ExportsAndImportsItsCredentials)
     const AuthenticationStart signIn = startAuthenticationFor(kUser, {{credential->id, {}}});
     std::vector<WebAuthnCredential> stored{*credential};
     EXPECT_TRUE(verifyAssertion(signIn.transaction, second.getAssertion(signIn.options, kOrigin).value(), stored, kNow).ok());
-    EXPECT_TRUE(failsWith(second.importCredentials(oidc::Json::parse(R"([{"id":"x"}])")), "AUTHENTICATOR_STATE"));
+    EXPECT_TRUE(failsWith(second.importCredentials(oidc::Json::parse(R"([{"id":"x"}])")), "AUTHENTICATOR_STATE", oidc::ErrorCategory::Input));
 }
 
 } // namespace

@@ -1,13 +1,13 @@
 // base32 (RFC 4648 §6), with the §10 test vectors.
 
-#include "sandbox/auth/Base32.h"
+#include "oidc/crypto/Base32.h"
 
-#include "TestSupport.h"
+#include "tests/support/TestSupport.h"
 
-namespace sandbox::auth {
+namespace oidc::crypto {
 namespace {
 
-using test::failsWith;
+using oidc::test::failsWith;
 
 struct Base32Row {
     std::string name;
@@ -38,7 +38,7 @@ INSTANTIATE_TEST_SUITE_P(Rfc4648Section10, Base32Rfc4648,
                                            Base32Row{"foob", "foob", "MZXW6YQ=", "MZXW6YQ"},
                                            Base32Row{"fooba", "fooba", "MZXW6YTB", "MZXW6YTB"},
                                            Base32Row{"foobar", "foobar", "MZXW6YTBOI======", "MZXW6YTBOI"}),
-                         test::RowName());
+                         oidc::test::RowName());
 
 TEST(Base32, DecodesLowerCase)
 {
@@ -83,7 +83,7 @@ INSTANTIATE_TEST_SUITE_P(Malformed, Base32Refuses,
                                            BadBase32Row{"padding_short", "MY===="},
                                            BadBase32Row{"padding_whole_group", "MZXW6YTB========"},
                                            BadBase32Row{"non_canonical_bits", "MZ"}), // 'Z' leaves bits set
-                         test::RowName());
+                         oidc::test::RowName());
 
 } // namespace
-} // namespace sandbox::auth
+} // namespace oidc::crypto

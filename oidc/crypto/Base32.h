@@ -1,14 +1,14 @@
 #pragma once
 
 // base32 (RFC 4648 §6), the alphabet authenticator apps use for TOTP secrets ("key" in Descope's
-// TOTPResponse, "secret" in an otpauth:// URL).
+// TOTPResponse, "secret" in an otpauth:// URL). Beside Base64Url.h: both are RFC 4648 encodings.
 
 #include "oidc/Result.h"
 
 #include <string>
 #include <string_view>
 
-namespace sandbox::auth {
+namespace oidc::crypto {
 
 // Upper-case, without '=' padding (what Google Authenticator's key-uri format asks for).
 [[nodiscard]] std::string base32Encode(std::string_view bytes);
@@ -17,6 +17,6 @@ namespace sandbox::auth {
 // must be a multiple of 8 characters). Refuses any other character, an impossible length
 // (1, 3 or 6 characters in the last group) and non-zero trailing bits, so that each value has
 // exactly one accepted spelling up to case and padding. Error code: BASE32_INVALID (INPUT).
-[[nodiscard]] oidc::Result<std::string> base32Decode(std::string_view text);
+[[nodiscard]] Result<std::string> base32Decode(std::string_view text);
 
-} // namespace sandbox::auth
+} // namespace oidc::crypto

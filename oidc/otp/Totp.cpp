@@ -7,7 +7,7 @@
 
 #include <array>
 
-namespace sandbox::auth {
+namespace oidc::otp {
 
 namespace {
 
@@ -143,4 +143,4 @@ oidc::Result<TotpMatch> verifyTotp(std::string_view secret, std::string_view cod
     return inputError("TOTP_CODE_INVALID", "the code does not match");
 }
 
-} // namespace sandbox::auth
+} // namespace oidc::otp

@@ -19,7 +19,7 @@
 #include <utility>
 #include <vector>
 
-namespace sandbox::auth {
+namespace oidc::webauthn {
 
 struct CborItemDeleter final {
     void operator()(cbor_item_t *item) const { cbor_decref(&item); }
@@ -38,7 +38,7 @@ class CborDocument final {
 public:
     // Decodes the first data item of `bytes`. With `allowTrailing` false the item must span all of
     // `bytes`; with true, consumed() tells where it ended (a COSE key inside authenticator data).
-    // Errors (SANDBOX, code `errorCode`, WEBAUTHN_CBOR by default): truncated input, a length or
+    // Errors (INPUT, code `errorCode`, WEBAUTHN_CBOR by default): truncated input, a length or
     // count larger than the bytes left, reserved additional information, indefinite lengths,
     // tags, too deep, too many items, trailing bytes, libcbor failures.
     [[nodiscard]] static oidc::Result<CborDocument> decode(std::string_view bytes, bool allowTrailing = false,
@@ -60,7 +60,7 @@ private:
 [[nodiscard]] std::optional<std::string_view> cborBytes(const cbor_item_t *item); // definite byte string
 [[nodiscard]] std::optional<std::string_view> cborText(const cbor_item_t *item);  // definite text string
 
-// The value under an integer / text key of a map: nullptr when absent. Errors (SANDBOX,
+// The value under an integer / text key of a map: nullptr when absent. Errors (INPUT,
 // `errorCode`): the item is not a map, or the key occurs twice.
 [[nodiscard]] oidc::Result<const cbor_item_t *> cborMapGet(const cbor_item_t *map, int64_t key,
                                                            std::string_view errorCode = "WEBAUTHN_CBOR");
@@ -77,7 +77,7 @@ private:
 [[nodiscard]] CborItemPtr cborMakeMap(std::vector<std::pair<CborItemPtr, CborItemPtr>> entries);
 [[nodiscard]] CborItemPtr cborMakeArray(std::vector<CborItemPtr> items);
 
-// Serialises an item. Error: CBOR_ENCODE (SANDBOX) for a null item or a libcbor failure.
+// Serialises an item. Error: CBOR_ENCODE (INPUT) for a null item or a libcbor failure.
 [[nodiscard]] oidc::Result<std::string> cborEncode(const cbor_item_t *item);
 
-} // namespace sandbox::auth
+} // namespace oidc::webauthn

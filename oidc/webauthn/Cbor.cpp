@@ -2,13 +2,13 @@
 
 #include <limits>
 
-namespace sandbox::auth {
+namespace oidc::webauthn {
 
 namespace {
 
 oidc::Error cborError(std::string_view code, std::string message)
 {
-    return oidc::makeError(oidc::ErrorCategory::Sandbox, std::string(code), std::move(message));
+    return oidc::makeError(oidc::ErrorCategory::Input, std::string(code), std::move(message));
 }
 
 // Walks one data item and everything inside it without allocating, checking every declared
@@ -264,4 +264,4 @@ oidc::Result<std::string> cborEncode(const cbor_item_t *item)
     return cborError("CBOR_ENCODE", "the CBOR item is larger than 1 MiB");
 }
 
-} // namespace sandbox::auth
+} // namespace oidc::webauthn

@@ -1,10 +1,19 @@
 #pragma once
 
-// A software authenticator plus the browser's part of the ceremony (WebAuthn §5.1.3, §5.1.4):
-// given the options a start route returned, it produces the JSON a browser would send to the
-// finish route. The tests use it for round trips and, through AuthenticatorFaults, for
-// correctly signed but wrong responses; the app can use it to demo passkeys without hardware.
-// Keys come from oidc::crypto::generateKey; CBOR is built with libcbor.
+// A software authenticator plus the browser's part of the ceremony (W3C WebAuthn Level 3 §5.1.3,
+// §5.1.4): given the options a start call returned (Descope's or the sandbox's), it produces the
+// JSON a browser would send to the finish call. It is the client's passkey when there is no
+// hardware (`oidcplay-cli descope passkey … --authenticator FILE`, the GUI), and the sandbox's
+// tests use it for round trips. ES256, EdDSA and RS256 keys; `none`, `packed` self and `packed`
+// x5c attestation; a signature counter per credential; the UV flag when it verifies users.
+// Keys come from oidc::crypto::generateKey (RSA takes milliseconds: keep it off the GUI thread);
+// CBOR is built with libcbor. AuthenticatorFile.h keeps it in a file; CeremonyView.h takes what
+// it produced apart for display.
+//
+// AuthenticatorFaults lives here rather than in the tests: a correctly signed response that is
+// wrong in exactly one way can only be made where the signing happens (re-signing in a test would
+// be a second authenticator), and showing a relying party refusing a tampered response is part
+// of what the playground demonstrates. With the default (no faults) nothing changes.
 
 #include "CoseKey.h"
 
@@ -18,13 +27,15 @@
 #include <string_view>
 #include <vector>
 
-namespace sandbox::auth {
+namespace oidc::webauthn {
 
 enum class AttestationMode {
     None,              // fmt "none", empty attStmt
     PackedSelf,        // fmt "packed", signed with the credential key, no x5c
     PackedCertificate, // fmt "packed" with x5c: a self-issued P-256 attestation certificate (§8.2.1 shape)
 };
+[[nodiscard]] std::string_view attestationModeName(AttestationMode mode); // "none", "packed-self", "packed-x5c"
+[[nodiscard]] std::optional<AttestationMode> parseAttestationMode(std::string_view name);
 
 struct SoftwareAuthenticatorOptions final {
     // Algorithms it can create, used in the RP's pubKeyCredParams order.
@@ -38,8 +49,8 @@ struct SoftwareAuthenticatorOptions final {
     std::vector<std::string> transports{"internal"};
 };
 
-// Deliberate defects, for negative tests: each produces a response that is correctly signed
-// (unless corruptSignature) but wrong in exactly one way.
+// Deliberate defects, for negative tests and demonstrations: each produces a response that is
+// correctly signed (unless corruptSignature) but wrong in exactly one way.
 struct AuthenticatorFaults final {
     std::optional<std::string> clientDataType;   // instead of "webauthn.create"/"webauthn.get"
     std::optional<std::string> challenge;        // raw bytes instead of the options' challenge
@@ -70,7 +81,7 @@ public:
 
     // navigator.credentials.create(): `options` is Descope's options string ({"publicKey": {…}})
     // or the bare publicKey object. Returns the registration response JSON text for signup/finish.
-    // Errors (SANDBOX): AUTHENTICATOR_OPTIONS (malformed options), AUTHENTICATOR_SECURITY (the
+    // Errors (INPUT): AUTHENTICATOR_OPTIONS (malformed options), AUTHENTICATOR_SECURITY (the
     // origin's host is not the RP ID or below it), AUTHENTICATOR_ALGORITHM (no offered algorithm
     // is supported), AUTHENTICATOR_EXCLUDED (a credential in excludeCredentials lives here),
     // AUTHENTICATOR_UV (required but this authenticator does not verify users), and key
@@ -91,7 +102,7 @@ public:
 
     // Credentials with their PRIVATE keys as JWKs, to keep a demo authenticator across runs.
     [[nodiscard]] oidc::Result<oidc::Json> exportCredentials() const;
-    // Error: AUTHENTICATOR_STATE (SANDBOX) for a malformed document.
+    // Error: AUTHENTICATOR_STATE (INPUT) for a malformed document.
     [[nodiscard]] oidc::Status importCredentials(const oidc::Json &credentials);
 
 private:
@@ -103,4 +114,4 @@ private:
     std::string m_attestationCertificate; // DER
 };
 
-} // namespace sandbox::auth
+} // namespace oidc::webauthn

@@ -1,7 +1,9 @@
 #pragma once
 
-// HOTP (RFC 4226) and TOTP (RFC 6238) for the sandbox's /v1/auth/totp/* routes. Pure: the caller
-// passes the time and owns the per-user state; nothing here touches a clock or a network.
+// HOTP (RFC 4226) and TOTP (RFC 6238): the client computes a code from a base32 secret
+// (`oidcplay-cli descope totp verify --secret`), the sandbox's /v1/auth/totp/* routes verify one.
+// Pure: the caller passes the time and owns the per-user state; nothing here touches a clock or a
+// network. The secret is raw bytes (oidc::crypto::base32Decode turns an otpauth "secret" into them).
 
 #include "oidc/Result.h"
 
@@ -10,7 +12,7 @@
 #include <string>
 #include <string_view>
 
-namespace sandbox::auth {
+namespace oidc::otp {
 
 // The HMAC hash (otpauth "algorithm"; RFC 6238 §1.2 allows SHA-256 and SHA-512 besides SHA-1).
 enum class OtpAlgorithm { Sha1, Sha256, Sha512 };
@@ -64,4 +66,4 @@ struct TotpMatch final {
 [[nodiscard]] oidc::Result<TotpMatch> verifyTotp(std::string_view secret, std::string_view code, int64_t unixSeconds,
                                                  TotpReplayState &state, const TotpParameters &parameters = {});
 
-} // namespace sandbox::auth
+} // namespace oidc::otp

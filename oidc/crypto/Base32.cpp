@@ -2,7 +2,7 @@
 
 #include <cstdint>
 
-namespace sandbox::auth {
+namespace oidc::crypto {
 
 namespace {
 
@@ -19,9 +19,9 @@ int decodeChar(char c)
     return -1;
 }
 
-oidc::Error invalid(std::string message, std::string actual = {})
+Error invalid(std::string message, std::string actual = {})
 {
-    return oidc::makeError(oidc::ErrorCategory::Input, "BASE32_INVALID", std::move(message), {}, std::move(actual));
+    return makeError(ErrorCategory::Input, "BASE32_INVALID", std::move(message), {}, std::move(actual));
 }
 
 } // namespace
@@ -46,7 +46,7 @@ std::string base32Encode(std::string_view bytes)
     return out;
 }
 
-oidc::Result<std::string> base32Decode(std::string_view text)
+Result<std::string> base32Decode(std::string_view text)
 {
     const size_t firstPad = text.find('=');
     std::string_view body = text.substr(0, firstPad);
@@ -85,4 +85,4 @@ oidc::Result<std::string> base32Decode(std::string_view text)
     return out;
 }
 
-} // namespace sandbox::auth
+} // namespace oidc::crypto

@@ -1,12 +1,12 @@
 // Authenticator data (WebAuthn §6.1) byte layout, built by hand.
 
-#include "sandbox/auth/AuthenticatorData.h"
+#include "oidc/webauthn/AuthenticatorData.h"
 
 #include "TestSupport.h"
 
 #include "oidc/crypto/Digest.h"
 
-namespace sandbox::auth {
+namespace oidc::webauthn {
 namespace {
 
 using test::failsWith;
@@ -56,4 +56,4 @@ TEST(AuthenticatorData, RefusesBadLengths)
 }
 
 } // namespace
-} // namespace sandbox::auth
+} // namespace oidc::webauthn

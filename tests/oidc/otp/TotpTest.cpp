@@ -1,18 +1,14 @@
 // HOTP (RFC 4226 Appendix D), TOTP (RFC 6238 Appendix B), the verification window and replay
-// protection (RFC 6238 §5.2), and the enrollment document.
+// protection (RFC 6238 §5.2).
 
-#include "sandbox/auth/Base32.h"
-#include "sandbox/auth/Totp.h"
-#include "sandbox/auth/TotpEnrollment.h"
+#include "oidc/otp/Totp.h"
 
-#include "TestSupport.h"
+#include "tests/support/TestSupport.h"
 
-#include "oidc/crypto/Base64Url.h"
-
-namespace sandbox::auth {
+namespace oidc::otp {
 namespace {
 
-using test::failsWith;
+using oidc::test::failsWith;
 
 const std::string kSeed20 = "12345678901234567890";
 const std::string kSeed32 = "12345678901234567890123456789012";
@@ -78,7 +74,7 @@ INSTANTIATE_TEST_SUITE_P(
                       TotpRow{"t20000000000_sha1", 20000000000, OtpAlgorithm::Sha1, "65353130"},
                       TotpRow{"t20000000000_sha256", 20000000000, OtpAlgorithm::Sha256, "77737706"},
                       TotpRow{"t20000000000_sha512", 20000000000, OtpAlgorithm::Sha512, "47863826"}),
-    test::RowName());
+    oidc::test::RowName());
 
 TEST(Totp, SixDigitsAreTheLowDigitsOfTheSameValue)
 {
@@ -209,58 +205,5 @@ TEST(TotpVerify, EightDigitSha512)
                           oidc::ErrorCategory::Input));
 }
 
-// ---- enrollment -------------------------------------------------------------------------------
-
-TEST(TotpEnrollment, ProvisioningUrlFollowsTheKeyUriFormat)
-{
-    EXPECT_EQ(totpProvisioningUrl("OIDC Playground", "alice@example.com", kSeed20),
-              "otpauth://totp/OIDC%20Playground:alice%40example.com?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"
-              "&issuer=OIDC%20Playground&algorithm=SHA1&digits=6&period=30");
-    TotpParameters parameters;
-    parameters.algorithm = OtpAlgorithm::Sha256;
-    parameters.digits = 8;
-    parameters.periodSeconds = 60;
-    EXPECT_EQ(totpProvisioningUrl("a:b", "c/d", "x", parameters),
-              "otpauth://totp/a%3Ab:c%2Fd?secret=PA&issuer=a%3Ab&algorithm=SHA256&digits=8&period=60");
-}
-
-TEST(TotpEnrollment, CreatesARandomSecretAndTheDescopeDocument)
-{
-    TotpEnrollmentRequest request{"OIDC Playground", "alice", {}, 20};
-    auto first = createTotpEnrollment(request);
-    ASSERT_TRUE(first.ok()) << first.error().summary();
-    auto second = createTotpEnrollment(request);
-    ASSERT_TRUE(second.ok());
-    EXPECT_EQ(first->secret.size(), 20u);
-    EXPECT_NE(first->secret, second->secret);
-    EXPECT_EQ(first->key, base32Encode(first->secret));
-    EXPECT_EQ(first->key.size(), 32u);
-    EXPECT_EQ(base32Decode(first->key).value(), first->secret);
-    EXPECT_NE(first->provisioningUrl.find("secret=" + first->key + "&"), std::string::npos);
-
-    const oidc::Json document = first->toDescopeJson();
-    EXPECT_EQ(document.size(), 3u);
-    EXPECT_EQ(document["provisioningURL"], first->provisioningUrl);
-    EXPECT_EQ(document["key"], first->key);
-    auto png = oidc::crypto::base64Decode(document["image"].get<std::string>());
-    ASSERT_TRUE(png.ok());
-    EXPECT_EQ(*png, first->qrPng);
-    EXPECT_EQ(png->substr(0, 8), std::string("\x89PNG\r\n\x1a\n", 8));
-
-    // The enrolled secret verifies codes.
-    TotpReplayState state;
-    EXPECT_TRUE(verifyTotp(first->secret, totp(first->secret, kNow).value(), kNow, state).ok());
-}
-
-TEST(TotpEnrollment, RefusesBadRequests)
-{
-    EXPECT_TRUE(failsWith(createTotpEnrollment({"", "alice", {}, 20}), "TOTP_ENROLLMENT", oidc::ErrorCategory::Input));
-    EXPECT_TRUE(failsWith(createTotpEnrollment({"issuer", "", {}, 20}), "TOTP_ENROLLMENT", oidc::ErrorCategory::Input));
-    EXPECT_TRUE(failsWith(createTotpEnrollment({"issuer", "alice", {}, 10}), "TOTP_ENROLLMENT", oidc::ErrorCategory::Input));
-    TotpParameters parameters;
-    parameters.digits = 10;
-    EXPECT_TRUE(failsWith(createTotpEnrollment({"issuer", "alice", parameters, 20}), "TOTP_PARAMETERS", oidc::ErrorCategory::Input));
-}
-
 } // namespace
-} // namespace sandbox::auth
+} // namespace oidc::otp

@@ -10,7 +10,7 @@
 #include <string>
 #include <string_view>
 
-namespace sandbox::auth {
+namespace oidc::webauthn {
 
 // Flag bits (§6.1, Level 3 names).
 inline constexpr uint8_t kFlagUserPresent = 0x01;          // UP
@@ -21,6 +21,7 @@ inline constexpr uint8_t kFlagAttestedCredentialData = 0x40; // AT
 inline constexpr uint8_t kFlagExtensionData = 0x80;        // ED
 
 inline constexpr size_t kMaxCredentialIdBytes = 1023; // Level 3 §6.5.2 credentialIdLength
+inline constexpr size_t kMaxAuthenticatorDataBytes = 16 * 1024;
 
 struct AttestedCredentialData final {
     std::string aaguid;        // 16 bytes
@@ -43,7 +44,7 @@ struct AuthenticatorData final {
 
 // Parses and bounds-checks every length: 37 bytes at least; when AT, the credential ID length
 // (≤ 1023) and a well-formed COSE_Key CBOR item; when ED, one CBOR map; nothing may follow.
-// Errors (SANDBOX): WEBAUTHN_AUTHDATA (truncated, trailing bytes, AT/ED inconsistent, too
+// Errors (INPUT): WEBAUTHN_AUTHDATA (truncated, trailing bytes, AT/ED inconsistent, too
 // large), WEBAUTHN_CBOR (the embedded CBOR is malformed).
 [[nodiscard]] oidc::Result<AuthenticatorData> parseAuthenticatorData(std::string_view bytes);
 
@@ -51,4 +52,4 @@ struct AuthenticatorData final {
 // presence of attestedCredential/extensions; the other flags are taken as given.
 [[nodiscard]] std::string encodeAuthenticatorData(const AuthenticatorData &data);
 
-} // namespace sandbox::auth
+} // namespace oidc::webauthn

@@ -11,7 +11,7 @@
 #include <array>
 #include <climits>
 
-namespace sandbox::auth {
+namespace oidc::webauthn {
 
 namespace {
 
@@ -32,13 +32,13 @@ constexpr size_t kMaxCoseKeyBytes = 2048;
 
 oidc::Error keyError(std::string message, std::string expected = {}, std::string actual = {})
 {
-    return oidc::makeError(oidc::ErrorCategory::Sandbox, "WEBAUTHN_COSE_KEY", std::move(message), std::move(expected),
+    return oidc::makeError(oidc::ErrorCategory::Input, "WEBAUTHN_COSE_KEY", std::move(message), std::move(expected),
                            std::move(actual));
 }
 
 oidc::Error signatureError(std::string message)
 {
-    return oidc::makeError(oidc::ErrorCategory::Sandbox, "WEBAUTHN_SIGNATURE", std::move(message));
+    return oidc::makeError(oidc::ErrorCategory::Input, "WEBAUTHN_SIGNATURE", std::move(message));
 }
 
 // A byte-string member of the key, or an error naming it.
@@ -222,7 +222,8 @@ oidc::Result<CoseKey> parseCoseKey(const cbor_item_t *map, std::string encoded)
     if (!parsed)
         return keyError("the credential public key is not usable: " + parsed.error().message, parsed.error().expected,
                         parsed.error().actual);
-    return CoseKey{*algorithm, std::move(encoded), parsed->key};
+    jwk["alg"] = std::string(coseAlgorithmName(*algorithm));
+    return CoseKey{*algorithm, std::move(encoded), parsed->key, std::move(jwk)};
 }
 
 oidc::Result<CoseKey> decodeCoseKey(std::string_view bytes)
@@ -370,4 +371,4 @@ oidc::Result<std::string> signCose(CoseAlgorithm algorithm, EVP_PKEY *privateKey
     return rawToDerEcdsa(*signature);
 }
 
-} // namespace sandbox::auth
+} // namespace oidc::webauthn

@@ -2,7 +2,7 @@
 
 #include "AuthenticatorData.h"
 #include "Cbor.h"
-#include "WebAuthnOptions.h"
+#include "Origin.h"
 
 #include "oidc/crypto/Base64Url.h"
 #include "oidc/crypto/Digest.h"
@@ -14,8 +14,9 @@
 #include <openssl/x509v3.h>
 
 #include <algorithm>
+#include <limits>
 
-namespace sandbox::auth {
+namespace oidc::webauthn {
 
 namespace {
 
@@ -32,7 +33,7 @@ constexpr size_t kCredentialIdBytes = 32;
 
 oidc::Error authenticatorError(std::string code, std::string message)
 {
-    return oidc::makeError(oidc::ErrorCategory::Sandbox, std::move(code), std::move(message));
+    return oidc::makeError(oidc::ErrorCategory::Input, std::move(code), std::move(message));
 }
 
 oidc::Error optionsError(std::string message)
@@ -44,7 +45,7 @@ oidc::Error optionsError(std::string message)
 oidc::Result<oidc::Json> publicKeyOptions(std::string_view options)
 {
     oidc::JsonParseOptions parse;
-    parse.category = oidc::ErrorCategory::Sandbox;
+    parse.category = oidc::ErrorCategory::Input;
     parse.what = "WebAuthn options";
     auto json = oidc::parseJsonObject(options, parse);
     if (!json)
@@ -150,6 +151,24 @@ void corrupt(std::string &signature)
 }
 
 } // namespace
+
+std::string_view attestationModeName(AttestationMode mode)
+{
+    switch (mode) {
+    case AttestationMode::None: return "none";
+    case AttestationMode::PackedSelf: return "packed-self";
+    case AttestationMode::PackedCertificate: return "packed-x5c";
+    }
+    return "none";
+}
+
+std::optional<AttestationMode> parseAttestationMode(std::string_view name)
+{
+    for (const AttestationMode mode : {AttestationMode::None, AttestationMode::PackedSelf, AttestationMode::PackedCertificate})
+        if (attestationModeName(mode) == name)
+            return mode;
+    return std::nullopt;
+}
 
 SoftwareAuthenticator::SoftwareAuthenticator(SoftwareAuthenticatorOptions options) : m_options(std::move(options)) {}
 
@@ -474,11 +493,15 @@ oidc::Status SoftwareAuthenticator::importCredentials(const oidc::Json &credenti
         const auto algorithm = entry.contains("algorithm") && entry["algorithm"].is_number_integer()
             ? coseAlgorithmFromInt(entry["algorithm"].get<int64_t>())
             : std::nullopt;
-        if (!algorithm || !entry.contains("privateJwk") || !entry.contains("signCount") || !entry["signCount"].is_number_unsigned())
-            return stateError("a credential lacks its algorithm, key or counter");
+        if (!algorithm || !entry.contains("privateJwk") || !entry.contains("signCount") || !entry["signCount"].is_number_unsigned()
+            || entry["signCount"].get<uint64_t>() > std::numeric_limits<uint32_t>::max())
+            return stateError("a credential lacks its algorithm, key or 32-bit counter");
+        // The messages never quote the key: it is a private key.
         auto key = oidc::crypto::parseJwk(entry["privateJwk"]);
         if (!key || !key->hasPrivate)
             return stateError("a credential's private key is unusable");
+        if (!encodeCoseKey(key->key.get(), *algorithm))
+            return stateError("a credential's private key does not fit its algorithm");
         credential.id = std::move(id).value();
         credential.rpId = stringMember(entry, "rpId");
         credential.userHandle = std::move(userHandle).value();
@@ -492,4 +515,4 @@ oidc::Status SoftwareAuthenticator::importCredentials(const oidc::Json &credenti
     return {};
 }
 
-} // namespace sandbox::auth
+} // namespace oidc::webauthn

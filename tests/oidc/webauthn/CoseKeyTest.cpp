@@ -1,13 +1,13 @@
 // COSE_Key parsing and encoding (RFC 9052/9053) and the WebAuthn signature formats.
 
-#include "sandbox/auth/CoseKey.h"
+#include "oidc/webauthn/CoseKey.h"
 
 #include "TestSupport.h"
 
 #include "oidc/crypto/JsonWebKey.h"
 #include "oidc/crypto/OpenSsl.h"
 
-namespace sandbox::auth {
+namespace oidc::webauthn {
 namespace {
 
 using test::failsWith;
@@ -201,4 +201,4 @@ TEST(CoseKey, RefusesSmallRsaKeys)
 }
 
 } // namespace
-} // namespace sandbox::auth
+} // namespace oidc::webauthn

@@ -6,6 +6,7 @@
 
 #include "Cbor.h"
 
+#include "oidc/Json.h"
 #include "oidc/Result.h"
 #include "oidc/crypto/OpenSsl.h"
 
@@ -14,7 +15,7 @@
 #include <string>
 #include <string_view>
 
-namespace sandbox::auth {
+namespace oidc::webauthn {
 
 // COSE algorithm identifiers (IANA "COSE Algorithms").
 enum class CoseAlgorithm : int64_t {
@@ -31,12 +32,13 @@ struct CoseKey final {
     CoseAlgorithm algorithm = CoseAlgorithm::ES256;
     std::string encoded;                  // the COSE_Key CBOR exactly as received or produced
     oidc::crypto::SharedPkey publicKey;   // never null in a parsed key
+    oidc::Json jwk;                       // the same public key as a JWK (RFC 7517), for display
 };
 
 // Parses a COSE_Key that spans all of `bytes`. Requires kty, alg (WebAuthn §6.5.1.1: the alg
 // parameter MUST be present) and the members of the key type; refuses private members (d),
 // compressed points, and a kty/crv that does not fit the alg. The key goes through the core's
-// JWK validation (point on the curve, RSA ≥ 2048 bits). Error: WEBAUTHN_COSE_KEY (SANDBOX).
+// JWK validation (point on the curve, RSA ≥ 2048 bits). Error: WEBAUTHN_COSE_KEY (INPUT).
 [[nodiscard]] oidc::Result<CoseKey> decodeCoseKey(std::string_view bytes);
 // The same for a map already decoded (e.g. inside authenticator data); `encoded` is kept as given.
 [[nodiscard]] oidc::Result<CoseKey> parseCoseKey(const cbor_item_t *map, std::string encoded);
@@ -46,7 +48,7 @@ struct CoseKey final {
 [[nodiscard]] oidc::Result<std::string> encodeCoseKey(EVP_PKEY *key, CoseAlgorithm algorithm);
 
 // Verifies a WebAuthn signature (format per algorithm above) over `data`.
-// Errors: WEBAUTHN_SIGNATURE (SANDBOX: malformed or wrong signature, key not fit for algorithm).
+// Errors: WEBAUTHN_SIGNATURE (INPUT: malformed or wrong signature, key not fit for algorithm).
 [[nodiscard]] oidc::Status verifyCoseSignature(CoseAlgorithm algorithm, EVP_PKEY *publicKey, std::string_view data,
                                                std::string_view signature);
 
@@ -58,4 +60,4 @@ struct CoseKey final {
 [[nodiscard]] oidc::Result<std::string> derToRawEcdsa(std::string_view der, size_t coordinateBytes);
 [[nodiscard]] oidc::Result<std::string> rawToDerEcdsa(std::string_view raw);
 
-} // namespace sandbox::auth
+} // namespace oidc::webauthn

@@ -2,16 +2,15 @@
 
 #include "Cbor.h"
 
-namespace sandbox::auth {
+namespace oidc::webauthn {
 
 namespace {
 
 constexpr size_t kFixedBytes = 37;              // rpIdHash + flags + signCount
-constexpr size_t kMaxAuthenticatorData = 16 * 1024;
 
 oidc::Error authDataError(std::string message)
 {
-    return oidc::makeError(oidc::ErrorCategory::Sandbox, "WEBAUTHN_AUTHDATA", std::move(message));
+    return oidc::makeError(oidc::ErrorCategory::Input, "WEBAUTHN_AUTHDATA", std::move(message));
 }
 
 void appendU16(std::string &out, uint16_t value)
@@ -42,7 +41,7 @@ oidc::Result<AuthenticatorData> parseAuthenticatorData(std::string_view bytes)
 {
     if (bytes.size() < kFixedBytes)
         return authDataError("authenticator data is " + std::to_string(bytes.size()) + " bytes; at least 37 are needed");
-    if (bytes.size() > kMaxAuthenticatorData)
+    if (bytes.size() > kMaxAuthenticatorDataBytes)
         return authDataError("authenticator data is larger than 16 KiB");
     AuthenticatorData data;
     data.rpIdHash = std::string(bytes.substr(0, 32));
@@ -67,7 +66,7 @@ oidc::Result<AuthenticatorData> parseAuthenticatorData(std::string_view bytes)
         attested.credentialId = std::string(bytes.substr(pos, idLength));
         pos += idLength;
         CborLimits limits;
-        limits.maxBytes = kMaxAuthenticatorData;
+        limits.maxBytes = kMaxAuthenticatorDataBytes;
         limits.maxDepth = 2;
         limits.maxItems = 64;
         auto key = CborDocument::decode(bytes.substr(pos), true, limits);
@@ -81,7 +80,7 @@ oidc::Result<AuthenticatorData> parseAuthenticatorData(std::string_view bytes)
         if (pos == bytes.size())
             return authDataError("the ED flag is set but there are no extensions");
         CborLimits limits;
-        limits.maxBytes = kMaxAuthenticatorData;
+        limits.maxBytes = kMaxAuthenticatorDataBytes;
         auto extensions = CborDocument::decode(bytes.substr(pos), true, limits);
         if (!extensions)
             return extensions.error();
@@ -115,4 +114,4 @@ std::string encodeAuthenticatorData(const AuthenticatorData &data)
     return out;
 }
 
-} // namespace sandbox::auth
+} // namespace oidc::webauthn

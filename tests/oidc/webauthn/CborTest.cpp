@@ -1,11 +1,11 @@
 // The CBOR wrapper: bounds checks before libcbor sees the bytes, duplicate keys, canonical
 // integer encoding. Hex items from RFC 8949 Appendix A where they apply.
 
-#include "sandbox/auth/Cbor.h"
+#include "oidc/webauthn/Cbor.h"
 
 #include "TestSupport.h"
 
-namespace sandbox::auth {
+namespace oidc::webauthn {
 namespace {
 
 using test::failsWith;
@@ -143,4 +143,4 @@ TEST(Cbor, EncodesMapsInTheGivenOrder)
 }
 
 } // namespace
-} // namespace sandbox::auth
+} // namespace oidc::webauthn

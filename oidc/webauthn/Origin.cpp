@@ -1,0 +1,41 @@
+#include "Origin.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace oidc::webauthn {
+
+namespace {
+
+Error originError(std::string message, std::string actual)
+{
+    return makeError(ErrorCategory::Input, "WEBAUTHN_OPTIONS", std::move(message), "https://host[:port]", std::move(actual));
+}
+
+} // namespace
+
+Result<std::string> rpIdForOrigin(std::string_view origin)
+{
+    std::string_view rest;
+    if (origin.substr(0, 8) == "https://")
+        rest = origin.substr(8);
+    else if (origin.substr(0, 7) == "http://")
+        rest = origin.substr(7);
+    else
+        return originError("only http(s) origins have an RP ID", std::string(origin));
+    const size_t end = rest.find_first_of(":/?#");
+    if (end != std::string_view::npos && rest[end] != ':')
+        return originError("an origin has no path, query or fragment", std::string(origin));
+    std::string host(rest.substr(0, end));
+    if (host.empty() || host.size() > 253 || host.find_first_of("@[] ") != std::string::npos)
+        return originError("the origin has no usable host", std::string(origin));
+    if (end != std::string_view::npos) {
+        const std::string_view port = rest.substr(end + 1);
+        if (port.empty() || port.size() > 5 || port.find_first_not_of("0123456789") != std::string_view::npos)
+            return originError("the origin's port is not a number", std::string(origin));
+    }
+    std::transform(host.begin(), host.end(), host.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return host;
+}
+
+} // namespace oidc::webauthn
