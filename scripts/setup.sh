@@ -17,7 +17,7 @@ build="${1:-$root/build}"
 # clang-14, its runtime and llvm-14 (the symbolizer) for the fuzz and sanitizer build
 # (scripts/fuzz.sh); Xvfb and friends for the GUI tests and for looking at the app.
 packages=(
-  build-essential cmake ninja-build pkg-config
+  build-essential cmake ninja-build pkg-config ccache
   qt6-base-dev qt6-base-dev-tools qt6-webengine-dev
   libgl-dev nlohmann-json3-dev libssl-dev libcbor-dev libqrencode-dev zlib1g-dev
   qtkeychain-qt6-dev libgtest-dev libgmock-dev libbenchmark-dev
@@ -45,7 +45,16 @@ if [ ! -f "$node_dir/node_modules/.package-lock.json" ] || [ "$node_dir/package-
   (cd "$node_dir" && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
+# ccache keeps compiled objects in ~/.cache/ccache across build directories and clones (paths are
+# taken relative to the clone), so a second clone or a CI re-run recompiles only what changed.
+# OIDCPLAY_CCACHE=0 builds without it.
+launcher=()
+if [ "${OIDCPLAY_CCACHE:-1}" != "0" ] && command -v ccache >/dev/null 2>&1; then
+  launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+  export CCACHE_BASEDIR="$root" CCACHE_NOHASHDIR=1 CCACHE_SLOPPINESS=include_file_mtime,include_file_ctime,time_macros
+fi
+
 generator=(); [ -f "$build/CMakeCache.txt" ] || generator=(-G Ninja)
-cmake -S "$root" -B "$build" "${generator[@]}" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+cmake -S "$root" -B "$build" "${generator[@]}" "${launcher[@]}" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DOIDCPLAY_BUILD_TESTS=ON -DOIDCPLAY_BUILD_BENCHMARKS=ON ${OIDCPLAY_CMAKE_ARGS:-} >/dev/null
 cmake --build "$build" "${targets[@]}" -- -j"$(nproc)"

@@ -28,7 +28,7 @@ const QStringList &standardParameters()
     return names;
 }
 
-QString redactedPreview(const QString &value)
+QString boundedText(const QString &value)
 {
     return QString::fromStdString(boundedPreview(value.toStdString(), 300));
 }
@@ -179,9 +179,9 @@ CallbackValidation validateCallback(const QUrl &callbackUrl, const PendingAuthor
     // Provider text is kept as plain text, bounded (rp-checks A4).
     constexpr const char *kErrorRule = "an error response ends the request (RFC 6749 §4.1.2.1; rp-checks A4)";
     if (has("error")) {
-        QString refusal = redactedPreview(value("error"));
+        QString refusal = boundedText(value("error"));
         if (has("error_description"))
-            refusal += QStringLiteral(": ") + redactedPreview(value("error_description"));
+            refusal += QStringLiteral(": ") + boundedText(value("error_description"));
         fail("error", kErrorRule, QStringLiteral("provider refused: ") + refusal,
              authzError("AUTHZ_PROVIDER_ERROR", "provider refused: " + refusal.toStdString(), {}, value("error").toStdString()));
     } else {

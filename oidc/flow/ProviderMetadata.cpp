@@ -11,11 +11,6 @@ Error discoveryError(std::string code, std::string message, std::string expected
     return makeError(ErrorCategory::Discovery, std::move(code), std::move(message), std::move(expected), std::move(actual));
 }
 
-std::string_view bodyView(const net::HttpResponse &response)
-{
-    return {response.body.constData(), static_cast<size_t>(response.body.size())};
-}
-
 Result<QStringList> stringArray(const Json &document, const char *name)
 {
     QStringList list;
@@ -117,15 +112,15 @@ Result<ProviderMetadata> processDiscoveryResponse(const net::HttpResponse &respo
 {
     if (!response.isSuccess()) {
         Error error = discoveryError("DISCOVERY_HTTP_STATUS", "the discovery document could not be fetched: HTTP "
-                                                                  + std::to_string(response.status) + ": " + redactedPreview(bodyView(response)));
+                                                                  + std::to_string(response.status) + ": " + redactedPreview(response.bodyView()));
         error.httpStatus = response.status;
         return error;
     }
-    auto document = parseJsonObject(bodyView(response), {ErrorCategory::Discovery, "the discovery document"});
+    auto document = parseJsonObject(response.bodyView(), {ErrorCategory::Discovery, "the discovery document"});
     if (!document) {
         Error error = document.error();
         error.code = "DISCOVERY_JSON";
-        error.message += " — body starts: " + redactedPreview(bodyView(response));
+        error.message += " — body starts: " + redactedPreview(response.bodyView());
         return error;
     }
     const Json &json = *document;

@@ -14,11 +14,6 @@ Error tokenError(std::string code, std::string message, std::string expected = {
     return makeError(ErrorCategory::Token, std::move(code), std::move(message), std::move(expected), std::move(actual));
 }
 
-std::string_view bodyView(const net::HttpResponse &response)
-{
-    return {response.body.constData(), static_cast<size_t>(response.body.size())};
-}
-
 Result<net::HttpRequest> formPost(const QUrl &endpoint, const ClientCredentials &client, FormFields fields, const QString &label)
 {
     if (endpoint.isEmpty())
@@ -129,7 +124,7 @@ Result<net::HttpRequest> buildClientCredentialsRequest(const QUrl &tokenEndpoint
 
 std::optional<std::string> oauthErrorText(const net::HttpResponse &response)
 {
-    auto json = parseJsonObject(bodyView(response));
+    auto json = parseJsonObject(response.bodyView());
     if (!json || !json->contains("error") || !(*json)["error"].is_string())
         return std::nullopt;
     std::string text = boundedPreview((*json)["error"].get<std::string>(), 100);
@@ -147,21 +142,21 @@ Result<TokenResponse> processTokenResponse(const net::HttpResponse &response, qi
         return error;
     }
     if (!response.isSuccess()) {
-        Error error = tokenError("TOKEN_HTTP_STATUS", "unexpected HTTP " + std::to_string(response.status) + ": " + redactedPreview(bodyView(response)));
+        Error error = tokenError("TOKEN_HTTP_STATUS", "unexpected HTTP " + std::to_string(response.status) + ": " + redactedPreview(response.bodyView()));
         if (const auto text = oauthErrorText(response)) {
             error.code = "TOKEN_PROVIDER_ERROR";
             error.message = "provider error (HTTP " + std::to_string(response.status) + "): " + *text;
-            auto json = parseJsonObject(bodyView(response));
+            auto json = parseJsonObject(response.bodyView());
             error.actual = (*json)["error"].get<std::string>();
         }
         error.httpStatus = response.status;
         return error;
     }
-    auto parsed = parseJson(bodyView(response), {ErrorCategory::Token, "the token response"});
+    auto parsed = parseJson(response.bodyView(), {ErrorCategory::Token, "the token response"});
     if (!parsed) {
         Error error = parsed.error();
         error.code = "TOKEN_JSON";
-        error.message += " — body starts: " + redactedPreview(bodyView(response));
+        error.message += " — body starts: " + redactedPreview(response.bodyView());
         error.httpStatus = response.status;
         return error;
     }

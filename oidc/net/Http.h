@@ -14,6 +14,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <string_view>
 
 namespace oidc::net {
 
@@ -42,6 +43,7 @@ struct HttpResponse final {
 
     [[nodiscard]] QByteArray header(const QByteArray &name) const; // case-insensitive, first match
     [[nodiscard]] bool isSuccess() const { return status >= 200 && status < 300; }
+    [[nodiscard]] std::string_view bodyView() const { return {body.constData(), static_cast<size_t>(body.size())}; }
 };
 
 // Cancels a request in flight. Cancelling delivers NET_CANCELLED to the callback (unless its

@@ -373,7 +373,7 @@ QList<QPair<QByteArray, QByteArray>> parseUrlEncoded(QByteArrayView text)
 // ---------------------------------------------------------------------------------------------
 // Connections
 
-namespace {
+namespace local_http { // named, not anonymous: LocalHttpServer::Private and the responder state hold these types
 
 class Connection;
 
@@ -387,14 +387,14 @@ struct Channel final {
     Connection *connection = nullptr;
 };
 
-} // namespace
+} // namespace local_http
 
 struct LocalHttpResponder::State final {
-    std::shared_ptr<Channel> channel;
+    std::shared_ptr<local_http::Channel> channel;
     quint64 sequence = 0;
     std::atomic_bool answered{false};
 
-    State(std::shared_ptr<Channel> channelIn, quint64 sequenceIn) : channel(std::move(channelIn)), sequence(sequenceIn) {}
+    State(std::shared_ptr<local_http::Channel> channelIn, quint64 sequenceIn) : channel(std::move(channelIn)), sequence(sequenceIn) {}
     ~State();
     State(const State &) = delete;
     State &operator=(const State &) = delete;
@@ -408,7 +408,7 @@ public:
     QTcpServer *tcpServer = nullptr;
     QTimer *sweepTimer = nullptr;
     QElapsedTimer clock;
-    std::unordered_set<Connection *> connections;
+    std::unordered_set<local_http::Connection *> connections;
     quint64 nextConnectionId = 1;
 
     void acceptConnections();
@@ -418,7 +418,7 @@ public:
     void closeAll();
 };
 
-namespace {
+namespace local_http { // named, not anonymous: LocalHttpServer::Private and the responder state hold these types
 
 void deliverTo(const std::shared_ptr<Channel> &channel, quint64 sequence, LocalHttpResponse response);
 
@@ -723,12 +723,12 @@ void deliverTo(const std::shared_ptr<Channel> &channel, quint64 sequence, LocalH
         Qt::QueuedConnection);
 }
 
-} // namespace
+} // namespace local_http
 
 LocalHttpResponder::State::~State()
 {
     if (!answered.exchange(true))
-        deliverTo(channel, sequence,
+        local_http::deliverTo(channel, sequence,
                   LocalHttpResponse::text(503, QByteArrayLiteral("the request was dropped without an answer\n")));
 }
 
@@ -736,7 +736,7 @@ void LocalHttpResponder::respond(LocalHttpResponse response) const
 {
     if (!m_state || m_state->answered.exchange(true))
         return;
-    deliverTo(m_state->channel, m_state->sequence, std::move(response));
+    local_http::deliverTo(m_state->channel, m_state->sequence, std::move(response));
 }
 
 bool LocalHttpResponder::isAnswered() const
@@ -755,7 +755,7 @@ void LocalHttpServer::Private::acceptConnections()
             socket->deleteLater();
             continue;
         }
-        auto *connection = new Connection(this, socket, nextConnectionId++);
+        auto *connection = new local_http::Connection(this, socket, nextConnectionId++);
         connections.insert(connection);
         connection->start();
     }
@@ -766,8 +766,8 @@ bool LocalHttpServer::Private::evictIdleConnection()
     // The oldest connection still waiting for a request head goes: a local process holding
     // idle connections open cannot lock out the browser's callback, which sends its head at once
     // (issue 14 #12). Connections with a request in progress are never cut.
-    Connection *oldest = nullptr;
-    for (Connection *connection : connections) {
+    local_http::Connection *oldest = nullptr;
+    for (local_http::Connection *connection : connections) {
         if (connection->awaitsRequestHead() && (!oldest || connection->id() < oldest->id()))
             oldest = connection;
     }
@@ -781,8 +781,8 @@ void LocalHttpServer::Private::sweep()
 {
     const qint64 now = clock.elapsed();
     // Copy: a timeout may finish a connection, which erases it from the set.
-    const std::vector<Connection *> current(connections.begin(), connections.end());
-    for (Connection *connection : current) {
+    const std::vector<local_http::Connection *> current(connections.begin(), connections.end());
+    for (local_http::Connection *connection : current) {
         if (connections.count(connection))
             connection->checkTimeouts(now);
     }
@@ -790,8 +790,8 @@ void LocalHttpServer::Private::sweep()
 
 void LocalHttpServer::Private::closeAll()
 {
-    const std::vector<Connection *> current(connections.begin(), connections.end());
-    for (Connection *connection : current)
+    const std::vector<local_http::Connection *> current(connections.begin(), connections.end());
+    for (local_http::Connection *connection : current)
         connection->abort();
     connections.clear();
 }

@@ -11,7 +11,7 @@ namespace sandbox::auth {
 
 namespace {
 
-constexpr size_t kMaxTextBytes = 2048;
+constexpr size_t kMaxQrTextBytes = 2048;
 
 struct QrCodeDeleter final {
     void operator()(QRcode *code) const { QRcode_free(code); }
@@ -22,7 +22,7 @@ using QrCodePtr = std::unique_ptr<QRcode, QrCodeDeleter>;
 
 oidc::Result<QrMatrix> encodeQr(std::string_view text)
 {
-    if (text.empty() || text.size() > kMaxTextBytes)
+    if (text.empty() || text.size() > kMaxQrTextBytes)
         return oidc::makeError(oidc::ErrorCategory::Sandbox, "QR_TOO_LONG", "the QR code text must be 1 to 2048 bytes");
     // QRcode_encodeData takes a length, so the text need not be NUL-terminated and may hold any byte.
     QrCodePtr code(QRcode_encodeData(static_cast<int>(text.size()), reinterpret_cast<const unsigned char *>(text.data()),

@@ -9,7 +9,7 @@
 namespace oidc {
 namespace {
 
-OIDCPLAY_PRINT_ROWS_BY_NAME()
+OIDCPLAY_PRINT_ROW_BY_NAME(DurationRow)
 
 struct DurationRow {
     const char *name;

@@ -8,7 +8,8 @@
 namespace oidc {
 namespace {
 
-OIDCPLAY_PRINT_ROWS_BY_NAME()
+OIDCPLAY_PRINT_ROW_BY_NAME(JsonRow)
+OIDCPLAY_PRINT_ROW_BY_NAME(NumberRow)
 
 using test::failsWith;
 

@@ -11,7 +11,8 @@
 namespace oidc {
 namespace {
 
-OIDCPLAY_PRINT_ROWS_BY_NAME()
+OIDCPLAY_PRINT_ROW_BY_NAME(LengthRow)
+OIDCPLAY_PRINT_ROW_BY_NAME(VerifierRow)
 
 using test::failsWith;
 

@@ -10,7 +10,7 @@
 namespace oidc {
 namespace {
 
-OIDCPLAY_PRINT_ROWS_BY_NAME()
+OIDCPLAY_PRINT_ROW_BY_NAME(TextRow)
 
 // Live-looking values: a JWT, an opaque base64url token and a hex secret.
 constexpr std::string_view kAccessToken =

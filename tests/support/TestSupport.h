@@ -9,6 +9,8 @@
 
 #include <gtest/gtest.h>
 
+#include <concepts>
+#include <cstdint>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -71,6 +73,10 @@ template <typename T>
     return ::testing::AssertionSuccess();
 }
 
+// The "now" of tests that pin the clock (2023-11-14T22:13:20Z); files share it, so that a unity
+// build sees one definition.
+inline constexpr int64_t kNow = 1700000000;
+
 // Names a parameterised row after its `name` member (the spec case).
 struct RowName final {
     template <typename Row>
@@ -82,11 +88,13 @@ struct RowName final {
 
 } // namespace oidc::test
 
-// Prints a parameterised row as its name in failure messages (instead of its bytes). Expand it
-// inside each test file's anonymous namespace, where ADL finds it for the row types.
-#define OIDCPLAY_PRINT_ROWS_BY_NAME()                                                                            \
+// Prints a parameterised row type as its name in failure messages (instead of its bytes). Expand
+// it inside the test file's anonymous namespace, once per row type, where ADL finds it. A template
+// constrained to the one type, so that two files of one unity build never define the same function.
+#define OIDCPLAY_PRINT_ROW_BY_NAME(RowType)                                                                      \
+    struct RowType;                                                                                              \
     template <typename Row>                                                                                      \
-        requires requires(const Row &row) { std::string_view(row.name); }                                        \
+        requires std::same_as<Row, RowType>                                                                      \
     [[maybe_unused]] void PrintTo(const Row &row, std::ostream *os)                                              \
     {                                                                                                            \
         *os << row.name;                                                                                         \

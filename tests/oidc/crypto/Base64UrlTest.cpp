@@ -7,7 +7,8 @@
 namespace oidc::crypto {
 namespace {
 
-OIDCPLAY_PRINT_ROWS_BY_NAME()
+OIDCPLAY_PRINT_ROW_BY_NAME(EncodingRow)
+OIDCPLAY_PRINT_ROW_BY_NAME(RejectRow)
 
 using test::failsWith;
 

@@ -9,7 +9,10 @@
 namespace oidc::crypto {
 namespace {
 
-OIDCPLAY_PRINT_ROWS_BY_NAME()
+OIDCPLAY_PRINT_ROW_BY_NAME(BadKeyRow)
+OIDCPLAY_PRINT_ROW_BY_NAME(GenerateRow)
+OIDCPLAY_PRINT_ROW_BY_NAME(JwksRow)
+OIDCPLAY_PRINT_ROW_BY_NAME(PemRow)
 
 using test::failsWith;
 namespace rfc = test::rfc;

@@ -8,7 +8,8 @@
 namespace oidc::crypto {
 namespace {
 
-OIDCPLAY_PRINT_ROWS_BY_NAME()
+OIDCPLAY_PRINT_ROW_BY_NAME(HmacKeyRow)
+OIDCPLAY_PRINT_ROW_BY_NAME(MismatchRow)
 
 using test::failsWith;
 namespace rfc = test::rfc;

@@ -8,7 +8,7 @@
 namespace oidc::descope {
 namespace {
 
-OIDCPLAY_PRINT_ROWS_BY_NAME()
+OIDCPLAY_PRINT_ROW_BY_NAME(DescopeRow)
 
 net::HttpResponse answer(int status, QByteArray body, net::HeaderList headers = {})
 {

@@ -9,7 +9,7 @@
 namespace oidc::jwt {
 namespace {
 
-OIDCPLAY_PRINT_ROWS_BY_NAME()
+OIDCPLAY_PRINT_ROW_BY_NAME(CatalogRow)
 
 enum class Table { Claims, Header };
 

@@ -10,11 +10,12 @@
 namespace oidc::jwt {
 namespace {
 
-OIDCPLAY_PRINT_ROWS_BY_NAME()
+OIDCPLAY_PRINT_ROW_BY_NAME(CheckRow)
+OIDCPLAY_PRINT_ROW_BY_NAME(HashRow)
 
 namespace rfc = test::rfc;
 
-constexpr int64_t kNow = 1700000000;
+using oidc::test::kNow;
 constexpr const char *kIssuer = "https://issuer.example.com";
 constexpr const char *kClient = "client-7Hq2";
 

@@ -9,7 +9,8 @@
 namespace oidc::jwt {
 namespace {
 
-OIDCPLAY_PRINT_ROWS_BY_NAME()
+OIDCPLAY_PRINT_ROW_BY_NAME(DecodeRow)
+OIDCPLAY_PRINT_ROW_BY_NAME(TrimRow)
 
 using test::b64;
 using test::compact;

@@ -7,13 +7,12 @@
 namespace oidc::jwt {
 namespace {
 
-OIDCPLAY_PRINT_ROWS_BY_NAME()
 
 using crypto::JwsAlgorithm;
 using test::b64;
 namespace rfc = test::rfc;
 
-constexpr int64_t kNow = 1700000000;
+using oidc::test::kNow;
 
 class Validator : public ::testing::Test {
 protected:

@@ -18,7 +18,7 @@ using namespace test;
 // RFC 7515 Appendix A.3's P-256 public key as a COSE_Key {1: 2, 3: -7, -1: 1, -2: x, -3: y}.
 const std::string kX = unb64("f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU");
 const std::string kY = unb64("x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0");
-const std::string kCoseKey = fromHex("a5 0102 0326 2001 215820") + kX + fromHex("225820") + kY;
+const std::string kViewCoseKey = fromHex("a5 0102 0326 2001 215820") + kX + fromHex("225820") + kY;
 const std::string kRpIdHashHex = "49960de5880e8c687434170f6476605b8fe4aeb9a28632c7995cf3ba831d9763"; // SHA-256("localhost")
 const std::string kCredentialId = "credential-id-16";
 const std::string kAaguid(16, '\xaa');
@@ -41,7 +41,7 @@ std::string attestationObject(const std::string &authData)
 class HandBuiltRegistration : public ::testing::Test {
 protected:
     const std::string m_clientData = clientDataJson("webauthn.create", kCreateChallenge);
-    const std::string m_authData = crypto::sha256(kRpId) + fromHex("45 00000000") + kAaguid + fromHex("0010") + kCredentialId + kCoseKey;
+    const std::string m_authData = crypto::sha256(kRpId) + fromHex("45 00000000") + kAaguid + fromHex("0010") + kCredentialId + kViewCoseKey;
     const std::string m_object = attestationObject(m_authData);
     const std::string m_response = Json{{"id", b64(kCredentialId)},
                                         {"rawId", b64(kCredentialId)},
@@ -89,7 +89,7 @@ TEST_F(HandBuiltRegistration, EveryPartIsDecoded)
 
     // RFC 9052 §7 / RFC 9053 §7.1.1: the COSE key member by member, in encoded order.
     const CoseKeyView &key = *authData.credentialPublicKey;
-    EXPECT_EQ(key.encoded.raw, kCoseKey);
+    EXPECT_EQ(key.encoded.raw, kViewCoseKey);
     EXPECT_EQ(key.algorithm, "ES256");
     ASSERT_EQ(key.members.size(), 5u);
     const auto member = [&](size_t i) { return std::make_tuple(key.members[i].label, key.members[i].name, key.members[i].meaning); };
@@ -139,7 +139,7 @@ TEST_F(HandBuiltRegistration, AsJsonEveryByteStringHasHexAndBase64Url)
     EXPECT_EQ(authData["credentialId"]["base64url"], b64(kCredentialId));
     EXPECT_FALSE(authData.contains("extensions"));
     const Json &key = authData["credentialPublicKey"];
-    EXPECT_EQ(key["encoded"]["hex"], crypto::hexEncode(kCoseKey));
+    EXPECT_EQ(key["encoded"]["hex"], crypto::hexEncode(kViewCoseKey));
     EXPECT_EQ(key["algorithm"], "ES256");
     EXPECT_EQ(key["members"][0], (Json{{"label", 1}, {"name", "kty"}, {"value", 2}, {"meaning", "EC2"}}));
     EXPECT_EQ(key["members"][3]["bytes"]["base64url"], "f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU");

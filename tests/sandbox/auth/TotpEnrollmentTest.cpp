@@ -22,7 +22,7 @@ using oidc::otp::verifyTotp;
 using test::failsWith;
 
 const std::string kSeed20 = "12345678901234567890";
-constexpr int64_t kNow = 1111111111; // time step 37037037 (RFC 6238 Appendix B)
+constexpr int64_t kRfcNow = 1111111111; // time step 37037037 (RFC 6238 Appendix B)
 
 // ---- enrollment -------------------------------------------------------------------------------
 
@@ -64,7 +64,7 @@ TEST(TotpEnrollment, CreatesARandomSecretAndTheDescopeDocument)
 
     // The enrolled secret verifies codes.
     TotpReplayState state;
-    EXPECT_TRUE(verifyTotp(first->secret, totp(first->secret, kNow).value(), kNow, state).ok());
+    EXPECT_TRUE(verifyTotp(first->secret, totp(first->secret, kRfcNow).value(), kRfcNow, state).ok());
 }
 
 TEST(TotpEnrollment, RefusesBadRequests)

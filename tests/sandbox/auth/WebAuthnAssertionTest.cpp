@@ -52,13 +52,13 @@ TEST_F(AssertionTest, Succeeds)
     EXPECT_EQ(m_credentials[0].signCount, 1u);
 }
 
-struct FaultRow {
+struct AssertionFaultRow {
     std::string name;
     std::function<void(AuthenticatorFaults &)> fault;
     std::string code;
 };
 
-class AssertionRefuses : public AssertionTest, public ::testing::WithParamInterface<FaultRow> {};
+class AssertionRefuses : public AssertionTest, public ::testing::WithParamInterface<AssertionFaultRow> {};
 
 TEST_P(AssertionRefuses, WithTheCheckSpecificCodeAndLeavesTheCredentialAlone)
 {
@@ -74,16 +74,16 @@ TEST_P(AssertionRefuses, WithTheCheckSpecificCodeAndLeavesTheCredentialAlone)
 INSTANTIATE_TEST_SUITE_P(
     Section7_2, AssertionRefuses,
     ::testing::Values(
-        FaultRow{"step6_other_user_handle", [](auto &f) { f.userHandle = std::string("user-2"); }, "WEBAUTHN_USER_HANDLE"},
-        FaultRow{"step11_type_is_create", [](auto &f) { f.clientDataType = "webauthn.create"; }, "WEBAUTHN_TYPE"},
-        FaultRow{"step12_other_challenge", [](auto &f) { f.challenge = std::string(32, 'x'); }, "WEBAUTHN_CHALLENGE"},
-        FaultRow{"step13_cross_origin", [](auto &f) { f.crossOrigin = true; }, "WEBAUTHN_CROSS_ORIGIN"},
-        FaultRow{"step15_rp_id_hash", [](auto &f) { f.rpIdForHash = "evil.example"; }, "WEBAUTHN_RPID_HASH"},
-        FaultRow{"step16_user_not_present", [](auto &f) { f.clearFlags = kFlagUserPresent; }, "WEBAUTHN_FLAGS_UP"},
-        FaultRow{"step18_backup_eligibility_changed", [](auto &f) { f.setFlags = kFlagBackupEligible; }, "WEBAUTHN_FLAGS_BACKUP"},
-        FaultRow{"step18_backup_state_without_eligible", [](auto &f) { f.setFlags = kFlagBackupState; }, "WEBAUTHN_FLAGS_BACKUP"},
-        FaultRow{"at_flag_without_attested_data", [](auto &f) { f.setFlags = kFlagAttestedCredentialData; }, "WEBAUTHN_AUTHDATA"},
-        FaultRow{"step21_bad_signature", [](auto &f) { f.corruptSignature = true; }, "WEBAUTHN_SIGNATURE"}),
+        AssertionFaultRow{"step6_other_user_handle", [](auto &f) { f.userHandle = std::string("user-2"); }, "WEBAUTHN_USER_HANDLE"},
+        AssertionFaultRow{"step11_type_is_create", [](auto &f) { f.clientDataType = "webauthn.create"; }, "WEBAUTHN_TYPE"},
+        AssertionFaultRow{"step12_other_challenge", [](auto &f) { f.challenge = std::string(32, 'x'); }, "WEBAUTHN_CHALLENGE"},
+        AssertionFaultRow{"step13_cross_origin", [](auto &f) { f.crossOrigin = true; }, "WEBAUTHN_CROSS_ORIGIN"},
+        AssertionFaultRow{"step15_rp_id_hash", [](auto &f) { f.rpIdForHash = "evil.example"; }, "WEBAUTHN_RPID_HASH"},
+        AssertionFaultRow{"step16_user_not_present", [](auto &f) { f.clearFlags = kFlagUserPresent; }, "WEBAUTHN_FLAGS_UP"},
+        AssertionFaultRow{"step18_backup_eligibility_changed", [](auto &f) { f.setFlags = kFlagBackupEligible; }, "WEBAUTHN_FLAGS_BACKUP"},
+        AssertionFaultRow{"step18_backup_state_without_eligible", [](auto &f) { f.setFlags = kFlagBackupState; }, "WEBAUTHN_FLAGS_BACKUP"},
+        AssertionFaultRow{"at_flag_without_attested_data", [](auto &f) { f.setFlags = kFlagAttestedCredentialData; }, "WEBAUTHN_AUTHDATA"},
+        AssertionFaultRow{"step21_bad_signature", [](auto &f) { f.corruptSignature = true; }, "WEBAUTHN_SIGNATURE"}),
     RowName());
 
 TEST_F(AssertionTest, Step13_OriginNotAllowed)

@@ -22,7 +22,7 @@ using namespace oidc::webauthn;
 
 inline constexpr char kRpId[] = "localhost";
 inline constexpr char kOrigin[] = "http://localhost:8443";
-inline constexpr int64_t kNow = 1700000000;
+using oidc::test::kNow;
 inline const std::string kUser = "user-1";
 
 inline RelyingParty relyingParty()

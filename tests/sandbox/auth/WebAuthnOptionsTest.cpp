@@ -11,7 +11,7 @@ using test::b64;
 using test::failsWith;
 using test::unb64;
 
-constexpr int64_t kNow = 1700000000;
+using oidc::test::kNow;
 
 RegistrationOptionsRequest registrationRequest()
 {

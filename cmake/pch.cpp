@@ -1,1 +1,0 @@
-// The owner of a precompiled header (cmake/OidcplayPch.cmake): it compiles nothing else.
