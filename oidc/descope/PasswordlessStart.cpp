@@ -20,10 +20,14 @@ Status checkRedirectUrl(std::string_view family, const std::string &redirectUrl)
         return {};
     if (family == "otp")
         return makeError(ErrorCategory::Input, "DESCOPE_REDIRECT_URL", "OTP sends a code, not a link: it takes no redirect URL");
+    // An absolute URL the app can receive (https, or a private-use scheme of a desktop or mobile
+    // app), never one that would run or read something where the link is shown.
     const QUrl url(QString::fromStdString(redirectUrl), QUrl::StrictMode);
-    const bool web = url.scheme() == QLatin1String("https") || url.scheme() == QLatin1String("http");
-    if (!url.isValid() || !web || url.host().isEmpty() || url.hasFragment())
-        return makeError(ErrorCategory::Input, "DESCOPE_REDIRECT_URL", "the link's URI must be an absolute http(s) URL without a fragment",
+    const QString scheme = url.scheme().toLower();
+    const bool dangerous = scheme == QLatin1String("javascript") || scheme == QLatin1String("data") || scheme == QLatin1String("file")
+        || scheme == QLatin1String("vbscript");
+    if (!url.isValid() || scheme.isEmpty() || dangerous || url.hasFragment())
+        return makeError(ErrorCategory::Input, "DESCOPE_REDIRECT_URL", "the link's URI must be an absolute URL without a fragment",
                          "https://app.example.com/verify", redirectUrl);
     return {};
 }

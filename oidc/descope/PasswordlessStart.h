@@ -42,8 +42,8 @@ struct PasswordlessStart final {
 };
 
 // The start call of `family` ("enchantedlink", "magiclink", "otp"). Errors (INPUT):
-// DESCOPE_LOGIN_ID_MISSING, DESCOPE_REDIRECT_URL (not an absolute http(s) URL without a fragment,
-// or given to OTP, which sends no link), and those of loginOptionsJson.
+// DESCOPE_LOGIN_ID_MISSING, DESCOPE_REDIRECT_URL (not an absolute URL without a fragment, a javascript:,
+// data:, file: or vbscript: URL, or given to OTP, which sends no link), and those of loginOptionsJson.
 [[nodiscard]] Result<DescopeCall> passwordlessStartCall(std::string_view family, DeliveryMethod method, const PasswordlessStart &start);
 
 // Where a code or link went: "maskedEmail" or "maskedPhone" (§6, §7).

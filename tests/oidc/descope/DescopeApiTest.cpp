@@ -82,6 +82,10 @@ TEST(EnchantedLinkApiTest, BadInputIsRefusedBeforeSending)
     EXPECT_TRUE(failsWith(buildEnchantedLinkStartRequest(project(), start), "DESCOPE_REDIRECT_URL", ErrorCategory::Input));
     start.redirectUrl = "https://app.example.com/#frag";
     EXPECT_TRUE(failsWith(buildEnchantedLinkStartRequest(project(), start), "DESCOPE_REDIRECT_URL", ErrorCategory::Input));
+    start.redirectUrl = "/relative/path";
+    EXPECT_TRUE(failsWith(buildEnchantedLinkStartRequest(project(), start), "DESCOPE_REDIRECT_URL", ErrorCategory::Input));
+    start.redirectUrl = "oidcplay://verify"; // a desktop app's private-use scheme
+    EXPECT_TRUE(succeeds(buildEnchantedLinkStartRequest(project(), start)));
     start.redirectUrl.clear();
     start.loginOptions.customClaims = Json::array({1});
     EXPECT_TRUE(failsWith(buildEnchantedLinkStartRequest(project(), start), "DESCOPE_CUSTOM_CLAIMS", ErrorCategory::Input));
