@@ -153,14 +153,14 @@ TEST_F(PollerOnFake, RateLimitedWaitsRetryAfterThenGoesOn)
 
 TEST_F(PollerOnFake, TransientFailuresKeepPollingUntilTheDeadline)
 {
-    startPolling(20, 400);
+    startPolling(20, 1500);
     ASSERT_TRUE(sent(1));
     m_transport.answer(502, "<html>Bad gateway</html>");
     ASSERT_TRUE(sent(2));
     m_transport.answer(401, kPending);
     ASSERT_TRUE(sent(3));
     m_transport.answer(503, "");
-    ASSERT_TRUE(finished(2000));
+    ASSERT_TRUE(finished(5000));
     ASSERT_TRUE(failsWith(m_outcome->result, "POLL_TIMEOUT", ErrorCategory::Poll));
     // rp-checks P4: the deadline names the last failure.
     EXPECT_EQ(m_outcome->result.error().actual, "DESCOPE_ERROR_NOT_JSON");

@@ -88,9 +88,10 @@ TEST_F(PollingSandbox, DeadlineEndsPolling_P5)
 {
     PollerTestHook::setMinimumInterval(client(), 1);
     const auto started = start();
-    const auto polled = client().pollEnchantedLink(started.pendingRef, PollSettings{50, 400, {"E062503"}});
+    const auto polled = client().pollEnchantedLink(started.pendingRef, PollSettings{50, 800, {"E062503"}});
     ASSERT_TRUE(failsWith(polled.session.result, "POLL_TIMEOUT", ErrorCategory::Poll));
-    EXPECT_GE(polled.polls.size(), 3u);
+    EXPECT_GE(polled.polls.size(), 2u);
+    EXPECT_LE(polled.polls.size(), 16u); // one every 50 ms at most
     for (const auto &poll : polled.polls)
         EXPECT_EQ(poll.decision, PollDecision::Pending);
     EXPECT_FALSE(client().client().session().has_value());
@@ -115,9 +116,12 @@ TEST_F(PollingSandbox, MinimumIntervalForUsers_P1)
     ASSERT_EQ(polled.warnings.size(), 1u);
     EXPECT_EQ(polled.warnings[0], "polling interval 200 ms raised to the minimum of 1000 ms");
     EXPECT_TRUE(failsWith(polled.session.result, "POLL_TIMEOUT", ErrorCategory::Poll));
-    ASSERT_EQ(polled.polls.size(), 2u); // at 1 s and 2 s, not every 200 ms
+    // At 1 s and, unless the machine is slow, 2 s: never every 200 ms (that would be 12 polls).
+    ASSERT_GE(polled.polls.size(), 1u);
+    ASSERT_LE(polled.polls.size(), 2u);
     EXPECT_GE(polled.polls[0].sentAtMs, 1000);
-    EXPECT_GE(polled.polls[1].sentAtMs - polled.polls[0].sentAtMs, 1000);
+    if (polled.polls.size() == 2)
+        EXPECT_GE(polled.polls[1].sentAtMs - polled.polls[0].sentAtMs, 1000);
 }
 
 } // namespace
