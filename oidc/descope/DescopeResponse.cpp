@@ -44,6 +44,14 @@ Result<Json> processDescopeJson(const net::HttpResponse &response)
     return parsed;
 }
 
+Status processDescopeStatus(const net::HttpResponse &response)
+{
+    auto body = processDescopeJson(response);
+    if (!body)
+        return body.error();
+    return {};
+}
+
 Error descopeTransportError(Error transportError)
 {
     static constexpr std::array<std::pair<std::string_view, std::string_view>, 3> kUnusableAnswers = {{

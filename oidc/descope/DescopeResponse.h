@@ -19,6 +19,9 @@ namespace oidc::descope {
 //   DESCOPE_ANSWER_NOT_OBJECT 2xx whose JSON is not an object
 [[nodiscard]] Result<Json> processDescopeJson(const net::HttpResponse &response);
 
+// processDescopeJson for the calls whose success carries nothing to read (verify, logout).
+[[nodiscard]] Status processDescopeStatus(const net::HttpResponse &response);
+
 // A transport failure as the Descope client reports it:
 //   NET_BODY_TOO_LARGE   → DESCOPE_ANSWER_TOO_LARGE (over the 1 MiB cap)
 //   NET_TRUNCATED        → DESCOPE_ANSWER_TRUNCATED (the connection broke mid-body)

@@ -45,10 +45,7 @@ Result<net::HttpRequest> buildEnchantedLinkVerifyRequest(const DescopeProject &p
 
 Status processEnchantedLinkVerifyResponse(const net::HttpResponse &response)
 {
-    auto body = processDescopeJson(response);
-    if (!body)
-        return body.error();
-    return {};
+    return processDescopeStatus(response);
 }
 
 } // namespace oidc::descope

@@ -30,6 +30,12 @@ PollVerdict refused(Error error)
     return verdict;
 }
 
+// Retry-After when the answer has one (bounded), but never less than one interval (rp-checks P2).
+qint64 waitBeforeNext(const net::HttpResponse &response, qint64 interval, qint64 now)
+{
+    return std::max(interval, std::min(retryAfterMs(response, now).value_or(0), kMaxRetryAfterMs));
+}
+
 // An answer that is not 2xx: pending, rate limited, transient or refused.
 PollVerdict classifyRefusal(const net::HttpResponse &response, const PollSettings &settings, qint64 now)
 {
@@ -42,13 +48,12 @@ PollVerdict classifyRefusal(const net::HttpResponse &response, const PollSetting
         return again(PollDecision::Pending, interval, error.code, "pending (" + error.code + "): not verified yet");
     if (response.status == 429) {
         const auto retry = retryAfterMs(response, now);
-        const qint64 wait = std::max(interval, std::min(retry.value_or(0), kMaxRetryAfterMs));
+        const qint64 wait = waitBeforeNext(response, interval, now);
         return again(PollDecision::RateLimited, wait, error.code,
                      "rate limited: " + (retry ? "Retry-After " + seconds(*retry) : std::string("no Retry-After")) + ", next poll in " + seconds(wait));
     }
     if (response.status >= 500) {
-        // A 503 may say when to come back; the wait is never shorter than the interval.
-        const qint64 wait = std::max(interval, std::min(retryAfterMs(response, now).value_or(0), kMaxRetryAfterMs));
+        const qint64 wait = waitBeforeNext(response, interval, now); // a 503 may say when to come back
         PollVerdict verdict = again(PollDecision::Transient, wait, error.code,
                                     "HTTP " + std::to_string(response.status) + ": transient, next poll in " + seconds(wait));
         verdict.error = std::move(error);

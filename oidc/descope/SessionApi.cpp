@@ -33,10 +33,7 @@ Result<net::HttpRequest> buildLogoutRequest(const DescopeProject &project, const
 
 Status processLogoutResponse(const net::HttpResponse &response)
 {
-    auto body = processDescopeJson(response);
-    if (!body)
-        return body.error();
-    return {};
+    return processDescopeStatus(response);
 }
 
 } // namespace oidc::descope

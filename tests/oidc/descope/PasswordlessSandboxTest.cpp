@@ -10,13 +10,12 @@
 namespace oidc::descope {
 namespace {
 
+using test::kAlice;
+using test::kAliceId;
 using oidc::test::failsWith;
 using oidc::test::succeeds;
 using test::failedChecks;
 using test::hasCheck;
-
-constexpr const char *kAlice = "alice@example.com";
-constexpr const char *kAliceId = "U2SbxAlice000000000000000001";
 
 PasswordlessStart startFor(const std::string &loginId, LoginOperation operation = LoginOperation::SignIn)
 {

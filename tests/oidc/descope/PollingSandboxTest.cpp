@@ -10,10 +10,10 @@
 namespace oidc::descope {
 namespace {
 
+using test::kBob;
 using oidc::test::failsWith;
 using oidc::test::succeeds;
 
-constexpr const char *kBob = "bob@example.com";
 constexpr const char *kPendingPath = "/v1/auth/enchantedlink/pending-session";
 
 class PollingSandbox : public test::SandboxClientTest {
@@ -81,7 +81,7 @@ TEST_F(PollingSandbox, ServerErrorInTheMiddleIsTransient_P4)
     EXPECT_EQ(polled.polls[1].status, 502);
     EXPECT_EQ(polled.polls[1].code, "DESCOPE_ERROR_NOT_JSON");
     EXPECT_EQ(polled.polls[2].decision, PollDecision::Done);
-    EXPECT_EQ(polled.session.result->userId, "U2SbxBob00000000000000000001");
+    EXPECT_EQ(polled.session.result->userId, test::kBobId);
 }
 
 TEST_F(PollingSandbox, DeadlineEndsPolling_P5)
@@ -120,8 +120,9 @@ TEST_F(PollingSandbox, MinimumIntervalForUsers_P1)
     ASSERT_GE(polled.polls.size(), 1u);
     ASSERT_LE(polled.polls.size(), 2u);
     EXPECT_GE(polled.polls[0].sentAtMs, 1000);
-    if (polled.polls.size() == 2)
+    if (polled.polls.size() == 2) {
         EXPECT_GE(polled.polls[1].sentAtMs - polled.polls[0].sentAtMs, 1000);
+    }
 }
 
 } // namespace

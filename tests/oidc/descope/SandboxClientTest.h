@@ -23,6 +23,13 @@ struct Fault;
 
 namespace oidc::descope::test {
 
+// The sandbox's fixture users (resources/sandbox/fixtures.json).
+inline constexpr const char *kAlice = "alice@example.com"; // admin and user; admin of tenant Acme
+inline constexpr const char *kAliceId = "U2SbxAlice000000000000000001";
+inline constexpr const char *kBob = "bob@example.com";     // user; user of Acme, admin of Globex
+inline constexpr const char *kBobId = "U2SbxBob00000000000000000001";
+inline constexpr const char *kGlobex = "T2SbxGlobex00000000000000001";
+
 class SandboxClientTest : public ::testing::Test {
 protected:
     static void SetUpTestSuite();

@@ -12,14 +12,13 @@
 namespace oidc::descope {
 namespace {
 
+using test::kAlice;
+using test::kBob;
+using test::kGlobex;
 using oidc::test::failsWith;
 using oidc::test::succeeds;
 using test::failedChecks;
 using test::hasCheck;
-
-constexpr const char *kAlice = "alice@example.com";
-constexpr const char *kBob = "bob@example.com";
-constexpr const char *kGlobex = "T2SbxGlobex00000000000000001";
 
 using SessionSandbox = test::SandboxClientTest;
 
@@ -43,7 +42,7 @@ TEST_F(SessionSandbox, RefreshRotatesMeAnswersTheUser_4)
     EXPECT_EQ(client().client().session()->refreshJwt, refreshed.result->refreshJwt);
     auto me = client().me(refreshed.result->refreshJwt);
     ASSERT_TRUE(succeeds(me));
-    EXPECT_EQ(me->userId, "U2SbxAlice000000000000000001");
+    EXPECT_EQ(me->userId, test::kAliceId);
     EXPECT_EQ(me->roleNames, (std::vector<std::string>{"admin", "user"}));
 }
 
@@ -82,7 +81,7 @@ TEST_F(SessionSandbox, ValidateWithRolesPermissionsAndTenants)
     ASSERT_TRUE(failsWith(foreign.result, "DESCOPE_ROLE_MISSING", ErrorCategory::IdToken));
     EXPECT_TRUE(hasCheck(foreign, "roles.admin", false));
     EXPECT_TRUE(hasCheck(foreign, "session.signature", true));
-    EXPECT_EQ(foreign.untrustedClaims["sub"], "U2SbxBob00000000000000000001");
+    EXPECT_EQ(foreign.untrustedClaims["sub"], test::kBobId);
     const auto inGlobex = client().validateSession(bob.sessionJwt, {{"admin"}, {"write:data"}, kGlobex});
     EXPECT_TRUE(inGlobex.ok()) << failedChecks(inGlobex);
     EXPECT_TRUE(hasCheck(inGlobex, std::string("tenant.") + kGlobex, true));
@@ -128,7 +127,7 @@ TEST_F(SessionSandbox, BadSignatureIsNeverASession_J1)
     const auto outcome = client().verifyOtp(DeliveryMethod::Email, kAlice, latestMessage(kAlice).code);
     ASSERT_TRUE(failsWith(outcome.result, "SIGNATURE_INVALID", ErrorCategory::IdToken));
     EXPECT_TRUE(hasCheck(outcome, "session.signature", false));
-    EXPECT_EQ(outcome.untrustedClaims["sub"], "U2SbxAlice000000000000000001");
+    EXPECT_EQ(outcome.untrustedClaims["sub"], test::kAliceId);
     EXPECT_EQ(client().client().session()->sessionJwt, good.sessionJwt); // the earlier session stays
 }
 
@@ -162,6 +161,10 @@ TEST_F(SessionSandbox, CutOffJsonIsAnUnusableAnswer_T3)
     const auto outcome = client().verifyOtp(DeliveryMethod::Email, kAlice, code);
     ASSERT_TRUE(failsWith(outcome.result, "DESCOPE_ANSWER_NOT_JSON", ErrorCategory::Descope));
     EXPECT_EQ(outcome.result.error().message.find("eyJ"), std::string::npos);
+    // The log shows the half body redacted as text: it fails closed.
+    const std::string log = redactedLog();
+    EXPECT_NE(log.find("\"sessionJwt\""), std::string::npos);
+    EXPECT_EQ(log.find("eyJhbGci"), std::string::npos);
 }
 
 TEST_F(SessionSandbox, TheExchangeLogShowsNoSecret_S1)
