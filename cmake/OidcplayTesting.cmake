@@ -58,6 +58,12 @@ function(oidcplay_add_test name)
     endif()
 
     if(arg_GTEST AND NOT arg_NO_DISCOVERY AND NOT arg_RUN)
+        # gtest_discover_tests writes PROPERTIES into a generated script that splits every list:
+        # a second label would become a property name. One label per discovered program.
+        list(LENGTH arg_LABELS labelCount)
+        if(labelCount GREATER 1)
+            message(FATAL_ERROR "oidcplay_add_test(${name}): a GoogleTest program discovered test by test takes one label")
+        endif()
         set(properties LABELS "${arg_LABELS}" TIMEOUT ${arg_TIMEOUT})
         if(environment)
             list(APPEND properties ENVIRONMENT "${environment}")

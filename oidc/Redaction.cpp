@@ -10,10 +10,12 @@ namespace oidc {
 
 namespace {
 
-constexpr std::array<std::string_view, 22> kSecretNames = {
+// Descope's TOTP sign-up answers its secret three times (descope-api.md §8): "key", the
+// otpauth:// "provisioningURL" and the QR "image" of that URL.
+constexpr std::array<std::string_view, 24> kSecretNames = {
     "client_secret", "code", "code_verifier", "access_token", "refresh_token", "id_token", "id_token_hint", "token",
     "assertion", "client_assertion", "password", "secret", "sessionJwt", "refreshJwt", "jwt", "accessKey", "key",
-    "authorization", "cookie", "set-cookie", "device_code", "pendingRef"};
+    "authorization", "cookie", "set-cookie", "device_code", "pendingRef", "provisioningURL", "image"};
 
 std::string lower(std::string_view text)
 {

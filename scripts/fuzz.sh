@@ -12,7 +12,7 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build="${OIDCPLAY_FUZZ_BUILD_DIR:-$root/build-fuzz}"
 jobs="${OIDCPLAY_FUZZ_JOBS:-2}"
-suites=(oidc_tests oidc_webauthn_tests flow_unit_tests sandbox_auth_tests sandbox_tests)
+suites=(oidc_tests oidc_webauthn_tests flow_unit_tests descope_unit_tests descope_sandbox_tests sandbox_auth_tests sandbox_tests)
 
 configure_and_build() {
   local generator=()
@@ -80,7 +80,7 @@ if [ "${1:-}" = "--suites" ]; then
     echo "$status" >"$logs/$1.status"
   }
   # The longest suite first, so that the others share the second lane.
-  mapfile -t failed < <(parallel run_suite sandbox_tests oidc_tests flow_unit_tests sandbox_auth_tests oidc_webauthn_tests)
+  mapfile -t failed < <(parallel run_suite sandbox_tests descope_sandbox_tests oidc_tests flow_unit_tests descope_unit_tests sandbox_auth_tests oidc_webauthn_tests)
   if [ ${#failed[@]} -gt 0 ]; then
     report_failures "sanitized suite" "${failed[@]}"
     exit 1

@@ -1,0 +1,352 @@
+#include "DescopeClient.h"
+
+#include "oidc/Async.h"
+#include "oidc/descope/DescopeOperation.h"
+#include "oidc/descope/DescopeResponse.h"
+#include "oidc/descope/MagicLinkApi.h"
+#include "oidc/descope/OtpApi.h"
+#include "oidc/descope/ProjectKeys.h"
+#include "oidc/jwt/Jwt.h"
+
+#include <QDateTime>
+#include <QPointer>
+
+namespace oidc::descope {
+
+namespace {
+
+qint64 nowSeconds()
+{
+    return QDateTime::currentSecsSinceEpoch();
+}
+
+Result<JwtResponse> accessKeyTokens(const net::HttpResponse &response)
+{
+    auto exchanged = processAccessKeyExchangeResponse(response);
+    if (!exchanged)
+        return exchanged.error();
+    JwtResponse tokens;
+    tokens.sessionJwt = std::move(exchanged->sessionJwt);
+    tokens.sessionSource = TokenSource::Body;
+    tokens.sessionExpiration = exchanged->expiration;
+    return tokens;
+}
+
+} // namespace
+
+DescopeClient::DescopeClient(net::HttpTransport &transport, DescopeProject project, QObject *parent)
+    : QObject(parent)
+    , m_transport(transport)
+    , m_project(std::move(project))
+{
+}
+
+DescopeClient::~DescopeClient() = default;
+
+void DescopeClient::clearSession()
+{
+    m_session.reset();
+    Q_EMIT sessionChanged();
+}
+
+template <typename T>
+void DescopeClient::send(const std::shared_ptr<DescopeOperation<T>> &operation, net::HttpRequest request,
+                         std::function<void(const net::HttpResponse &)> then, Answers answers)
+{
+    operation->follow(m_transport.send(std::move(request), this, [operation, then = std::move(then), answers](Result<net::HttpResponse> answer) {
+        if (operation->isFinished())
+            return;
+        if (!answer)
+            operation->fail(answers == Answers::Descope ? descopeTransportError(answer.error()) : answer.error());
+        else
+            then(*answer);
+    }));
+}
+
+template <typename T>
+net::RequestHandle DescopeClient::simpleCall(Result<net::HttpRequest> request, std::function<void(Result<T>)> done,
+                                             std::function<Result<T>(const net::HttpResponse &)> process, Answers answers)
+{
+    auto operation = DescopeOperation<Result<T>>::start(std::move(done));
+    if (!request) {
+        operation->fail(request.error());
+        return {};
+    }
+    send(operation, std::move(request).value(), [operation, process](const net::HttpResponse &response) { operation->finish(process(response)); },
+         answers);
+    return operation->handle();
+}
+
+net::RequestHandle DescopeClient::sessionCall(Result<net::HttpRequest> request, SessionCallback done, Keep keep,
+                                              std::function<Result<JwtResponse>(const net::HttpResponse &)> process)
+{
+    auto operation = DescopeOperation<SessionOutcome>::start(std::move(done));
+    if (!request) {
+        operation->fail(request.error());
+        return {};
+    }
+    send(operation, std::move(request).value(), [this, operation, keep, process](const net::HttpResponse &response) {
+        auto tokens = process(response);
+        if (!tokens)
+            operation->fail(tokens.error());
+        else
+            evaluate(operation, Evaluation{std::move(tokens).value(), {}, keep}, true);
+    });
+    return operation->handle();
+}
+
+template <typename T>
+void DescopeClient::loadKeys(const std::shared_ptr<DescopeOperation<T>> &operation, std::function<void()> then)
+{
+    auto request = buildProjectKeysRequest(m_project);
+    if (!request) {
+        operation->fail(request.error());
+        return;
+    }
+    // Not sorted as a Descope answer: key trouble is KEYS (or NET when no answer came).
+    send(
+        operation, std::move(request).value(),
+        [this, operation, then = std::move(then)](const net::HttpResponse &response) {
+            auto keys = processProjectKeysResponse(response);
+            if (!keys) {
+                operation->fail(keys.error());
+                return;
+            }
+            m_keys = std::move(keys).value();
+            then();
+        },
+        Answers::Other);
+}
+
+void DescopeClient::evaluate(const SessionOperation &operation, Evaluation evaluation, bool mayRefetch)
+{
+    if (evaluation.tokens.sessionJwt.empty()) { // nothing to check, no keys needed
+        operation->finish(evaluateSession(evaluation.tokens, {}, m_project));
+        return;
+    }
+    auto check = [this, operation, evaluation, mayRefetch]() {
+        std::function<SessionOutcome()> work = [tokens = evaluation.tokens, keys = *m_keys, project = m_project,
+                                                requirements = evaluation.requirements, options = m_checkOptions] {
+            return evaluateSession(tokens, keys, project, requirements, options);
+        };
+        runOffThread<SessionOutcome>(this, std::move(work), [this, operation, evaluation, mayRefetch](SessionOutcome outcome) {
+            evaluated(operation, evaluation, mayRefetch, std::move(outcome));
+        });
+    };
+    if (m_keys)
+        check();
+    else
+        loadKeys(operation, std::move(check));
+}
+
+void DescopeClient::evaluated(const SessionOperation &operation, Evaluation evaluation, bool mayRefetch, SessionOutcome outcome)
+{
+    if (operation->isFinished())
+        return; // cancelled meanwhile: nothing is kept
+    const bool unknownKid = !outcome.ok() && outcome.result.error().code == "KID_UNKNOWN";
+    if (unknownKid && mayRefetch && m_refetchGate.mayRefetch(nowSeconds())) {
+        // rp-checks K2: the project may have rotated its keys; refetch once, then check again.
+        m_refetchGate.recordRefetch(nowSeconds());
+        loadKeys(operation, [this, operation, evaluation = std::move(evaluation)]() { evaluate(operation, evaluation, false); });
+        return;
+    }
+    if (outcome.ok() && evaluation.keep == Keep::Session) {
+        m_session = outcome.result.value();
+        Q_EMIT sessionChanged();
+    }
+    operation->finish(std::move(outcome));
+}
+
+net::RequestHandle DescopeClient::startEnchantedLink(const PasswordlessStart &start, Callback<EnchantedLinkStarted> done)
+{
+    return simpleCall<EnchantedLinkStarted>(buildEnchantedLinkStartRequest(m_project, start), std::move(done), processEnchantedLinkStartResponse);
+}
+
+net::RequestHandle DescopeClient::pollEnchantedLink(const std::string &pendingRef, PollSettings settings, Poller::Observer onPoll,
+                                                    PollCallback done)
+{
+    auto trace = std::make_shared<PolledSession>(); // polls and warnings reach `done` on every path
+    auto operation = DescopeOperation<SessionOutcome>::start([trace, done = std::move(done)](SessionOutcome outcome) {
+        trace->session = std::move(outcome);
+        done(std::move(*trace));
+    });
+    auto request = buildPendingSessionRequest(m_project, pendingRef);
+    if (!request) {
+        operation->fail(request.error());
+        return {};
+    }
+    auto *poller = new Poller(m_transport, std::move(request).value(), std::move(settings), this);
+    poller->lowerMinimumInterval(m_minimumPollIntervalMs);
+    trace->warnings = poller->warnings();
+    // Cancel reaches the poller, which answers POLL_CANCELLED with its records.
+    operation->follow(net::RequestHandle([guard = QPointer<Poller>(poller)] {
+        if (guard)
+            guard->cancel();
+    }));
+    poller->start(std::move(onPoll), [this, operation, trace, poller](PollOutcome polled) {
+        trace->polls = polled.records;
+        poller->deleteLater();
+        pollFinished(operation, std::move(polled));
+    });
+    return operation->handle();
+}
+
+void DescopeClient::pollFinished(const SessionOperation &operation, PollOutcome polled)
+{
+    operation->follow({});
+    if (!polled.result) {
+        operation->fail(polled.result.error());
+        return;
+    }
+    auto tokens = processJwtResponse(*polled.result);
+    if (!tokens) {
+        operation->fail(tokens.error());
+        return;
+    }
+    if (tokens->sessionJwt.empty()) {
+        operation->fail(makeError(ErrorCategory::Poll, "POLL_NO_SESSION",
+                                  "the pending session answered HTTP " + std::to_string(polled.result->status)
+                                      + " without a session JWT: not signed in (rp-checks P7)"));
+        return;
+    }
+    evaluate(operation, Evaluation{std::move(tokens).value(), {}, Keep::Session}, true);
+}
+
+net::RequestHandle DescopeClient::verifyEnchantedLink(const std::string &token, StatusCallback done)
+{
+    return simpleCall<void>(buildEnchantedLinkVerifyRequest(m_project, token), std::move(done), processEnchantedLinkVerifyResponse);
+}
+
+net::RequestHandle DescopeClient::startMagicLink(DeliveryMethod method, const PasswordlessStart &start, Callback<MaskedAddress> done)
+{
+    return simpleCall<MaskedAddress>(buildMagicLinkStartRequest(m_project, method, start), std::move(done), processMaskedAddressResponse);
+}
+
+net::RequestHandle DescopeClient::verifyMagicLink(const std::string &token, SessionCallback done)
+{
+    return sessionCall(buildMagicLinkVerifyRequest(m_project, token), std::move(done), Keep::Session, processJwtResponse);
+}
+
+net::RequestHandle DescopeClient::startOtp(DeliveryMethod method, const PasswordlessStart &start, Callback<MaskedAddress> done)
+{
+    return simpleCall<MaskedAddress>(buildOtpStartRequest(m_project, method, start), std::move(done), processMaskedAddressResponse);
+}
+
+net::RequestHandle DescopeClient::verifyOtp(DeliveryMethod method, const std::string &loginId, const std::string &code, SessionCallback done)
+{
+    return sessionCall(buildOtpVerifyRequest(m_project, method, loginId, code), std::move(done), Keep::Session, processJwtResponse);
+}
+
+net::RequestHandle DescopeClient::signUpTotp(const std::string &loginId, const SignUpUser &user, Callback<TotpEnrollment> done)
+{
+    return simpleCall<TotpEnrollment>(buildTotpSignUpRequest(m_project, loginId, user), std::move(done), processTotpSignUpResponse);
+}
+
+net::RequestHandle DescopeClient::verifyTotp(const std::string &loginId, const std::string &code, const LoginOptions &options,
+                                             SessionCallback done)
+{
+    return sessionCall(buildTotpVerifyRequest(m_project, loginId, code, options), std::move(done), Keep::Session, processJwtResponse);
+}
+
+net::RequestHandle DescopeClient::startWebAuthn(const WebAuthnStart &start, Callback<WebAuthnStarted> done)
+{
+    return simpleCall<WebAuthnStarted>(buildWebAuthnStartRequest(m_project, start), std::move(done), processWebAuthnStartResponse);
+}
+
+net::RequestHandle DescopeClient::finishWebAuthn(WebAuthnFinishKind kind, const std::string &transactionId, const std::string &response,
+                                                 SessionCallback done)
+{
+    if (kind == WebAuthnFinishKind::Update) {
+        done(failedOutcome(makeError(ErrorCategory::Input, "DESCOPE_WEBAUTHN_FINISH_KIND",
+                                     "the update finish answers no session by itself: use finishWebAuthnUpdate")));
+        return {};
+    }
+    return sessionCall(buildWebAuthnFinishRequest(m_project, kind, transactionId, response), std::move(done), Keep::Session,
+                       processJwtResponse);
+}
+
+net::RequestHandle DescopeClient::finishWebAuthnUpdate(const std::string &transactionId, const std::string &response, UpdateCallback done)
+{
+    auto outer = DescopeOperation<Result<std::optional<SessionOutcome>>>::start(std::move(done));
+    auto request = buildWebAuthnFinishRequest(m_project, WebAuthnFinishKind::Update, transactionId, response);
+    if (!request) {
+        outer->fail(request.error());
+        return {};
+    }
+    send(outer, std::move(request).value(), [this, outer](const net::HttpResponse &answer) {
+        auto parsed = processWebAuthnUpdateFinishResponse(answer);
+        if (!parsed || !*parsed) {
+            outer->finish(parsed ? Result<std::optional<SessionOutcome>>(std::nullopt) : Result<std::optional<SessionOutcome>>(parsed.error()));
+            return;
+        }
+        auto inner = DescopeOperation<SessionOutcome>::start([outer](SessionOutcome outcome) { outer->finish(std::optional(std::move(outcome))); });
+        outer->follow(inner->handle());
+        evaluate(inner, Evaluation{std::move(**parsed), {}, Keep::Session}, true);
+    });
+    return outer->handle();
+}
+
+net::RequestHandle DescopeClient::refresh(const std::string &refreshJwt, SessionCallback done)
+{
+    return sessionCall(buildRefreshRequest(m_project, refreshJwt), std::move(done), Keep::Session, [refreshJwt](const net::HttpResponse &response) {
+        auto tokens = processJwtResponse(response);
+        if (tokens && tokens->refreshJwt.empty()) { // not rotated: node and Python keep the one they sent
+            tokens->refreshJwt = refreshJwt;
+            tokens->refreshSource = TokenSource::Previous;
+        }
+        return tokens;
+    });
+}
+
+net::RequestHandle DescopeClient::me(const std::string &refreshJwt, Callback<DescopeUser> done)
+{
+    return simpleCall<DescopeUser>(buildMeRequest(m_project, refreshJwt), std::move(done), processMeResponse);
+}
+
+net::RequestHandle DescopeClient::logout(const std::string &refreshJwt, LogoutScope scope, StatusCallback done)
+{
+    auto forget = [this, refreshJwt, done = std::move(done)](Status status) {
+        if (status && m_session && m_session->refreshJwt == refreshJwt)
+            clearSession();
+        done(std::move(status));
+    };
+    return simpleCall<void>(buildLogoutRequest(m_project, refreshJwt, scope), std::move(forget), processLogoutResponse);
+}
+
+net::RequestHandle DescopeClient::validateSession(const std::string &sessionJwt, const AuthorizationRequirements &requirements,
+                                                  SessionCallback done)
+{
+    auto operation = DescopeOperation<SessionOutcome>::start(std::move(done));
+    const std::string token(jwt::trimToken(sessionJwt));
+    if (token.empty()) {
+        operation->fail(makeError(ErrorCategory::Input, "DESCOPE_TOKEN_MISSING", "no session JWT to validate"));
+        return {};
+    }
+    JwtResponse tokens;
+    tokens.sessionJwt = token;
+    tokens.sessionSource = TokenSource::Given;
+    evaluate(operation, Evaluation{std::move(tokens), requirements, Keep::Nothing}, true);
+    return operation->handle();
+}
+
+net::RequestHandle DescopeClient::exchangeAccessKey(const std::string &accessKey, const AccessKeyOptions &options, SessionCallback done)
+{
+    return sessionCall(buildAccessKeyExchangeRequest(m_project, accessKey, options), std::move(done), Keep::Nothing, accessKeyTokens);
+}
+
+net::RequestHandle DescopeClient::callWithSession(const QUrl &url, const QByteArray &method, const std::string &sessionJwt,
+                                                  Callback<BearerCallAnswer> done)
+{
+    return simpleCall<BearerCallAnswer>(
+        buildBearerCallRequest(url, method, sessionJwt, m_project.allowHttpLoopback()), std::move(done),
+        [](const net::HttpResponse &response) { return Result<BearerCallAnswer>(processBearerCallResponse(response)); }, Answers::Other);
+}
+
+net::RequestHandle DescopeClient::fetchKeys(Callback<crypto::JsonWebKeySet> done)
+{
+    auto operation = DescopeOperation<Result<crypto::JsonWebKeySet>>::start(std::move(done));
+    loadKeys(operation, [this, operation] { operation->finish(*m_keys); });
+    return operation->handle();
+}
+
+} // namespace oidc::descope
