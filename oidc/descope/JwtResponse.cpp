@@ -7,18 +7,18 @@ namespace oidc::descope {
 
 namespace {
 
-constexpr const char *kWhat = "the JWT response";
+constexpr const char *kJwtResponseWhat = "the JWT response";
 
 // The token from the body member, else from the cookie the body names (or the default name).
 Result<std::pair<std::string, TokenSource>> token(const Json &body, const net::HttpResponse &response, const char *member,
                                                   const char *cookieNameMember, const char *defaultCookie)
 {
-    auto value = optionalString(body, member, kWhat);
+    auto value = optionalString(body, member, kJwtResponseWhat);
     if (!value)
         return value.error();
     if (!value->empty())
         return std::pair(std::move(value).value(), TokenSource::Body);
-    auto cookieName = optionalString(body, cookieNameMember, kWhat);
+    auto cookieName = optionalString(body, cookieNameMember, kJwtResponseWhat);
     if (!cookieName)
         return cookieName.error();
     if (auto cookie = setCookieValue(response, cookieName->empty() ? defaultCookie : *cookieName))
@@ -59,16 +59,16 @@ Result<JwtResponse> parseJwtResponse(const Json &body, const net::HttpResponse &
 {
     if (!body.is_object())
         return makeError(ErrorCategory::Descope, "DESCOPE_FIELD_TYPE",
-                         std::string(kWhat).append(" is a JSON ").append(body.type_name()).append(", not an object"));
+                         std::string(kJwtResponseWhat).append(" is a JSON ").append(body.type_name()).append(", not an object"));
     auto session = token(body, response, "sessionJwt", "sessionCookieName", "DS");
     if (!session)
         return session.error();
     auto refresh = token(body, response, "refreshJwt", "cookieName", "DSR");
     if (!refresh)
         return refresh.error();
-    auto firstSeen = optionalBool(body, "firstSeen", kWhat);
-    auto sessionExpiration = optionalInteger(body, "sessionExpiration", kWhat);
-    auto cookieExpiration = optionalInteger(body, "cookieExpiration", kWhat);
+    auto firstSeen = optionalBool(body, "firstSeen", kJwtResponseWhat);
+    auto sessionExpiration = optionalInteger(body, "sessionExpiration", kJwtResponseWhat);
+    auto cookieExpiration = optionalInteger(body, "cookieExpiration", kJwtResponseWhat);
     if (auto error = firstError(firstSeen, sessionExpiration, cookieExpiration))
         return *error;
     JwtResponse parsed;
