@@ -1,0 +1,234 @@
+// oidcplay-cli descope … against the built-in sandbox, as scripts use it: the sandbox runs as
+// `oidcplay-cli sandbox --json` (its own process on 127.0.0.1, stopped by the suite), the CLI under
+// test as another process; the test reads the sandbox's Inbox over HTTP and feeds codes and links
+// to the CLI's stdin, or clicks the enchanted link while the CLI polls.
+
+#include "CliProcess.h"
+
+#include <gtest/gtest.h>
+
+#include <QTcpSocket>
+#include <QUrl>
+#include <QUrlQuery>
+
+#include <memory>
+
+namespace cli::descope_test {
+
+using cli::test::CliRun;
+using cli::test::collect;
+using cli::test::runCli;
+using oidc::Json;
+
+constexpr const char *kAliceEmail = "alice@example.com";
+constexpr const char *kAliceUserId = "U2SbxAlice000000000000000001";
+constexpr const char *kReaderAccessKey = "SANDBOX-ONLY-ak-reader-0c1f5e7b2d9a";
+constexpr const char *kReaderKeyId = "K2SbxReader00000000000000001";
+
+struct HttpAnswer {
+    int status = 0;
+    Json body;
+};
+
+class DescopeCliTest : public ::testing::Test {
+protected:
+    static void SetUpTestSuite()
+    {
+        s_sandbox = new QProcess;
+        s_sandbox->start(QString::fromUtf8(OIDCPLAY_CLI), {QStringLiteral("sandbox"), QStringLiteral("--json")});
+        ASSERT_TRUE(s_sandbox->waitForStarted(10000));
+        QByteArray line;
+        while (!line.contains('\n') && s_sandbox->waitForReadyRead(10000))
+            line += s_sandbox->readAllStandardOutput();
+        const Json info = Json::parse(line.toStdString());
+        s_baseUrl = QString::fromStdString(info["baseUrl"].get<std::string>());
+        s_projectId = QString::fromStdString(info["projectId"].get<std::string>());
+    }
+    static void TearDownTestSuite()
+    {
+        s_sandbox->terminate();
+        s_sandbox->waitForFinished(10000);
+        delete s_sandbox;
+        s_sandbox = nullptr;
+    }
+
+    // The descope command with the project and the sandbox's base URL.
+    static QStringList descope(QStringList words, const QString &baseUrl = s_baseUrl)
+    {
+        words.prepend(QStringLiteral("descope"));
+        words << QStringLiteral("--project-id") << s_projectId << QStringLiteral("--base-url") << baseUrl;
+        return words;
+    }
+
+    // A blocking HTTP/1.1 exchange with the sandbox (Connection: close, Content-Length answers).
+    static HttpAnswer http(const QByteArray &method, const QString &pathAndQuery, const Json &body = nullptr)
+    {
+        const QUrl base(s_baseUrl);
+        QTcpSocket socket;
+        socket.connectToHost(base.host(), static_cast<quint16>(base.port()));
+        EXPECT_TRUE(socket.waitForConnected(5000));
+        const QByteArray content = body.is_null() ? QByteArray() : QByteArray::fromStdString(body.dump());
+        QByteArray request = method + " " + pathAndQuery.toUtf8() + " HTTP/1.1\r\nHost: " + base.authority().toUtf8()
+            + "\r\nConnection: close\r\nAuthorization: Bearer " + s_projectId.toUtf8() + "\r\n";
+        if (!body.is_null())
+            request += "Content-Type: application/json\r\nContent-Length: " + QByteArray::number(content.size()) + "\r\n";
+        socket.write(request + "\r\n" + content);
+        QByteArray answer;
+        while (socket.state() == QAbstractSocket::ConnectedState && socket.waitForReadyRead(5000))
+            answer += socket.readAll();
+        answer += socket.readAll();
+        const qsizetype split = answer.indexOf("\r\n\r\n");
+        HttpAnswer result;
+        result.status = answer.mid(9, 3).toInt();
+        result.body = Json::parse(answer.mid(split + 4).toStdString(), nullptr, false);
+        return result;
+    }
+
+    // The newest Inbox message for the login ID.
+    static Json latestMessage(const std::string &loginId)
+    {
+        const HttpAnswer inbox = http("GET", QStringLiteral("/sandbox/inbox?loginId=") + QString::fromStdString(loginId));
+        EXPECT_EQ(inbox.status, 200);
+        EXPECT_FALSE(inbox.body["messages"].empty());
+        return inbox.body["messages"].empty() ? Json::object() : inbox.body["messages"][0];
+    }
+
+    // Starts the CLI; the test talks to it while it runs.
+    static std::unique_ptr<QProcess> startCli(const QStringList &arguments)
+    {
+        auto process = std::make_unique<QProcess>();
+        process->start(QString::fromUtf8(OIDCPLAY_CLI), arguments);
+        EXPECT_TRUE(process->waitForStarted(10000));
+        return process;
+    }
+
+    // Reads stderr until it holds `text` (or 10 s pass); everything read so far is returned.
+    static std::string waitForStderr(QProcess &process, const std::string &text, std::string &seen)
+    {
+        while (seen.find(text) == std::string::npos && process.waitForReadyRead(10000))
+            seen += process.readAllStandardError().toStdString();
+        seen += process.readAllStandardError().toStdString();
+        EXPECT_NE(seen.find(text), std::string::npos) << seen;
+        return seen;
+    }
+
+    // Answers the CLI's prompt with `line`, then collects the run.
+    static CliRun answerPrompt(QProcess &process, const std::string &seen, const std::string &line)
+    {
+        process.write(QByteArray::fromStdString(line + "\n"));
+        process.closeWriteChannel();
+        CliRun run = collect(process);
+        run.err = seen + run.err;
+        return run;
+    }
+
+    // An OTP sign-in by email through the CLI, tokens shown: the JSON result.
+    static Json signInWithOtp(const std::string &loginId = kAliceEmail, const QStringList &extra = {})
+    {
+        QStringList words = {QStringLiteral("otp"), QStringLiteral("--method"), QStringLiteral("email"), QStringLiteral("--login-id"),
+                             QString::fromStdString(loginId), QStringLiteral("--json"), QStringLiteral("--show-tokens")};
+        auto process = startCli(descope(words + extra));
+        std::string seen;
+        waitForStderr(*process, "code: ", seen);
+        const CliRun run = answerPrompt(*process, seen, latestMessage(loginId).value("code", std::string()));
+        EXPECT_EQ(run.exitCode, 0) << run.out << run.err;
+        return run.json();
+    }
+
+    static std::string check(const Json &result, const std::string &id)
+    {
+        for (const Json &item : result.value("checks", Json::array()))
+            if (item["id"] == id)
+                return item["ok"].get<bool>() ? "ok" : "failed";
+        return "absent";
+    }
+
+    static QProcess *s_sandbox;
+    static QString s_baseUrl;
+    static QString s_projectId;
+};
+
+QProcess *DescopeCliTest::s_sandbox = nullptr;
+QString DescopeCliTest::s_baseUrl;
+QString DescopeCliTest::s_projectId;
+
+void expectInputError(const CliRun &run)
+{
+    EXPECT_EQ(run.exitCode, 2) << run.out << run.err;
+    const Json json = run.json();
+    EXPECT_FALSE(json["ok"].get<bool>());
+    EXPECT_EQ(json["error"]["category"], "INPUT");
+}
+
+TEST_F(DescopeCliTest, AccessKeyExchangeIsASessionAndTheCallStatusIsData)
+{
+    const CliRun user = runCli(descope({QStringLiteral("access-key"), QStringLiteral("--access-key"), QString::fromUtf8(kReaderAccessKey),
+                                        QStringLiteral("--json"), QStringLiteral("--call"), s_baseUrl + QStringLiteral("/api/user")}));
+    ASSERT_EQ(user.exitCode, 0) << user.out << user.err;
+    const Json json = user.json();
+    EXPECT_TRUE(json["ok"].get<bool>());
+    EXPECT_EQ(json["session"]["userId"], kReaderKeyId);
+    EXPECT_EQ(json["session"]["claims"]["permissions"], Json::array({"read:data"}));
+    EXPECT_GT(json["session"]["expiresAt"].get<int64_t>(), 0);
+    EXPECT_EQ(json["call"]["status"], 200);
+    for (const char *id : {"session.signature", "session.iss", "session.exp", "session.drn"})
+        EXPECT_EQ(check(json, id), "ok") << id;
+    // Redacted without --show-tokens: no three-part JWT anywhere on stdout.
+    EXPECT_NE(json["session"]["sessionJwt"].get<std::string>().find("[redacted"), std::string::npos);
+    EXPECT_EQ(user.out.find(kReaderAccessKey), std::string::npos);
+
+    const CliRun admin = runCli(descope({QStringLiteral("access-key"), QStringLiteral("--access-key"), QString::fromUtf8(kReaderAccessKey),
+                                         QStringLiteral("--json"), QStringLiteral("--call"), s_baseUrl + QStringLiteral("/api/admin")}));
+    EXPECT_EQ(admin.exitCode, 0) << admin.out << admin.err;
+    EXPECT_EQ(admin.json()["call"]["status"], 403);
+}
+
+TEST_F(DescopeCliTest, AccessKeyRefusalsHaveTheirCategoryAndExitCode)
+{
+    const CliRun wrong = runCli(descope({QStringLiteral("access-key"), QStringLiteral("--access-key"), QStringLiteral("not-a-key"),
+                                         QStringLiteral("--json")}));
+    EXPECT_EQ(wrong.exitCode, 1) << wrong.out << wrong.err;
+    EXPECT_EQ(wrong.json()["error"]["category"], "DESCOPE");
+    EXPECT_EQ(wrong.json()["error"]["code"].get<std::string>().substr(0, 1), "E");
+
+    expectInputError(runCli(descope({QStringLiteral("access-key"), QStringLiteral("--json")})));
+    expectInputError(runCli(descope({QStringLiteral("access-key"), QStringLiteral("--access-key"), QStringLiteral("k"),
+                                     QStringLiteral("--custom-claims"), QStringLiteral("[1]"), QStringLiteral("--json")})));
+    expectInputError(runCli(descope({QStringLiteral("access-key"), QStringLiteral("--no-such-option"), QStringLiteral("--json")})));
+    expectInputError(runCli({QStringLiteral("descope"), QStringLiteral("session"), QStringLiteral("--json")}));
+    expectInputError(runCli({QStringLiteral("descope"), QStringLiteral("no-such-command"), QStringLiteral("--json")}));
+
+    // A closed port on loopback: no answer at all.
+    const CliRun unreachable = runCli(descope({QStringLiteral("access-key"), QStringLiteral("--access-key"), QString::fromUtf8(kReaderAccessKey),
+                                               QStringLiteral("--json")},
+                                              QStringLiteral("http://127.0.0.1:9")));
+    EXPECT_EQ(unreachable.exitCode, 3) << unreachable.out << unreachable.err;
+    EXPECT_EQ(unreachable.json()["error"]["category"], "NET");
+}
+
+TEST_F(DescopeCliTest, SessionValidateChecksRolesAndNeverReportsAFailedSession)
+{
+    const CliRun exchanged = runCli(descope({QStringLiteral("access-key"), QStringLiteral("--access-key"), QString::fromUtf8(kReaderAccessKey),
+                                             QStringLiteral("--json"), QStringLiteral("--show-tokens")}));
+    ASSERT_EQ(exchanged.exitCode, 0) << exchanged.err;
+    const QString sessionJwt = QString::fromStdString(exchanged.json()["session"]["sessionJwt"].get<std::string>());
+    ASSERT_EQ(sessionJwt.count(QLatin1Char('.')), 2);
+
+    const CliRun held = runCli(descope({QStringLiteral("session"), QStringLiteral("validate"), QStringLiteral("--session-token"), sessionJwt,
+                                        QStringLiteral("--roles"), QStringLiteral("user"), QStringLiteral("--permissions"),
+                                        QStringLiteral("read:data"), QStringLiteral("--json")}));
+    EXPECT_EQ(held.exitCode, 0) << held.out << held.err;
+    EXPECT_EQ(check(held.json(), "roles.user"), "ok");
+    EXPECT_EQ(check(held.json(), "permissions.read:data"), "ok");
+
+    const CliRun foreign = runCli(descope({QStringLiteral("session"), QStringLiteral("validate"), QStringLiteral("--session-token"), sessionJwt,
+                                           QStringLiteral("--roles"), QStringLiteral("admin"), QStringLiteral("--json")}));
+    EXPECT_EQ(foreign.exitCode, 1) << foreign.out << foreign.err;
+    const Json json = foreign.json();
+    EXPECT_EQ(check(json, "roles.admin"), "failed");
+    EXPECT_EQ(json["error"]["code"], "DESCOPE_ROLE_MISSING");
+    EXPECT_FALSE(json.contains("session"));
+    EXPECT_EQ(json["claimsTrusted"], false);
+}
+
+} // namespace cli::descope_test
