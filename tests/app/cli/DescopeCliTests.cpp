@@ -97,6 +97,7 @@ protected:
     static std::unique_ptr<QProcess> startCli(const QStringList &arguments)
     {
         auto process = std::make_unique<QProcess>();
+        process->setReadChannel(QProcess::StandardError); // waitForReadyRead watches the prompts
         process->start(QString::fromUtf8(OIDCPLAY_CLI), arguments);
         EXPECT_TRUE(process->waitForStarted(10000));
         return process;
@@ -229,6 +230,115 @@ TEST_F(DescopeCliTest, SessionValidateChecksRolesAndNeverReportsAFailedSession)
     EXPECT_EQ(json["error"]["code"], "DESCOPE_ROLE_MISSING");
     EXPECT_FALSE(json.contains("session"));
     EXPECT_EQ(json["claimsTrusted"], false);
+}
+
+TEST_F(DescopeCliTest, OtpReadsTheCodeFromStdinAndEndsInASession)
+{
+    auto process = startCli(descope({QStringLiteral("otp"), QStringLiteral("--method"), QStringLiteral("email"), QStringLiteral("--login-id"),
+                                     QString::fromUtf8(kAliceEmail), QStringLiteral("--json")}));
+    std::string seen;
+    waitForStderr(*process, "code: ", seen);
+    EXPECT_NE(seen.find("masked: "), std::string::npos);
+    const CliRun run = answerPrompt(*process, seen, latestMessage(kAliceEmail).value("code", std::string()));
+    ASSERT_EQ(run.exitCode, 0) << run.out << run.err;
+    const Json json = run.json();
+    EXPECT_EQ(json["session"]["userId"], kAliceUserId);
+    EXPECT_EQ(json["session"]["loginIds"], Json::array({kAliceEmail}));
+    EXPECT_GT(json["session"]["refreshExpiresAt"].get<int64_t>(), json["session"]["expiresAt"].get<int64_t>() - 1);
+    EXPECT_EQ(check(json, "session.signature"), "ok");
+    EXPECT_EQ(check(json, "session.drn"), "ok");
+    EXPECT_NE(json["session"]["sessionJwt"].get<std::string>().find("[redacted"), std::string::npos);
+    EXPECT_NE(json["session"]["refreshJwt"].get<std::string>().find("[redacted"), std::string::npos);
+    EXPECT_EQ(run.out.find("code: "), std::string::npos); // the prompt is on stderr only
+}
+
+TEST_F(DescopeCliTest, WrongOtpIsRefusedWithTheDescopeErrorCode)
+{
+    auto process = startCli(descope({QStringLiteral("otp"), QStringLiteral("--method"), QStringLiteral("email"), QStringLiteral("--login-id"),
+                                     QString::fromUtf8(kAliceEmail), QStringLiteral("--json")}));
+    std::string seen;
+    waitForStderr(*process, "code: ", seen);
+    const std::string code = latestMessage(kAliceEmail).value("code", std::string());
+    const CliRun run = answerPrompt(*process, seen, code == "000000" ? "111111" : "000000");
+    EXPECT_EQ(run.exitCode, 1) << run.out << run.err;
+    const Json json = run.json();
+    EXPECT_EQ(json["error"]["category"], "DESCOPE");
+    EXPECT_EQ(json["error"]["code"].get<std::string>().substr(0, 1), "E");
+    EXPECT_FALSE(json.contains("session"));
+
+    expectInputError(runCli(descope({QStringLiteral("otp"), QStringLiteral("--method"), QStringLiteral("pigeon"), QStringLiteral("--login-id"),
+                                     QString::fromUtf8(kAliceEmail), QStringLiteral("--json")})));
+}
+
+TEST_F(DescopeCliTest, MagicLinkTakesTheWholeLinkOnStdinAndRefusesItsReuse)
+{
+    const QStringList words = {QStringLiteral("magic-link"), QStringLiteral("--method"), QStringLiteral("email"), QStringLiteral("--login-id"),
+                               QString::fromUtf8(kAliceEmail), QStringLiteral("--json")};
+    auto process = startCli(descope(words));
+    std::string seen;
+    waitForStderr(*process, "link or token: ", seen);
+    EXPECT_NE(seen.find("masked: "), std::string::npos);
+    const std::string link = latestMessage(kAliceEmail)["links"][0]["url"].get<std::string>();
+    const CliRun run = answerPrompt(*process, seen, link);
+    ASSERT_EQ(run.exitCode, 0) << run.out << run.err;
+    EXPECT_EQ(run.json()["session"]["userId"], kAliceUserId);
+
+    // The same link again: the token was used.
+    auto again = startCli(descope(words));
+    std::string seenAgain;
+    waitForStderr(*again, "link or token: ", seenAgain);
+    const CliRun reused = answerPrompt(*again, seenAgain, link);
+    EXPECT_EQ(reused.exitCode, 1) << reused.out << reused.err;
+    EXPECT_EQ(reused.json()["error"]["category"], "DESCOPE");
+}
+
+TEST_F(DescopeCliTest, TotpSignUpThenVerifyWithTheSecretComputedLocally)
+{
+    const QString loginId = QStringLiteral("totp-cli@example.com");
+    const CliRun signUp = runCli(descope({QStringLiteral("totp"), QStringLiteral("signup"), QStringLiteral("--login-id"), loginId,
+                                          QStringLiteral("--json")}));
+    ASSERT_EQ(signUp.exitCode, 0) << signUp.out << signUp.err;
+    const std::string key = signUp.json()["key"].get<std::string>();
+    EXPECT_EQ(signUp.json()["provisioningUrl"].get<std::string>().rfind("otpauth://", 0), 0u);
+
+    const CliRun verified = runCli(descope({QStringLiteral("totp"), QStringLiteral("verify"), QStringLiteral("--login-id"), loginId,
+                                            QStringLiteral("--secret"), QString::fromStdString(key), QStringLiteral("--json")}));
+    ASSERT_EQ(verified.exitCode, 0) << verified.out << verified.err;
+    EXPECT_EQ(verified.json()["session"]["loginIds"], Json::array({loginId.toStdString()}));
+
+    const CliRun wrong = runCli(descope({QStringLiteral("totp"), QStringLiteral("verify"), QStringLiteral("--login-id"), loginId,
+                                         QStringLiteral("--code"), QStringLiteral("12345x"), QStringLiteral("--json")}));
+    EXPECT_EQ(wrong.exitCode, 1) << wrong.out << wrong.err;
+    EXPECT_EQ(wrong.json()["error"]["category"], "DESCOPE");
+    expectInputError(runCli(descope({QStringLiteral("totp"), QStringLiteral("verify"), QStringLiteral("--login-id"), loginId,
+                                     QStringLiteral("--code"), QStringLiteral("123456"), QStringLiteral("--secret"), QString::fromStdString(key),
+                                     QStringLiteral("--json")})));
+}
+
+TEST_F(DescopeCliTest, SessionRefreshMeLogoutThenRefreshIsRefused)
+{
+    const Json signedIn = signInWithOtp();
+    const QString refreshJwt = QString::fromStdString(signedIn["session"]["refreshJwt"].get<std::string>());
+    ASSERT_EQ(refreshJwt.count(QLatin1Char('.')), 2);
+    const auto session = [&](const char *subcommand, const QString &token) {
+        return runCli(descope({QStringLiteral("session"), QString::fromUtf8(subcommand), QStringLiteral("--refresh-token"), token,
+                               QStringLiteral("--json"), QStringLiteral("--show-tokens")}));
+    };
+    const CliRun refreshed = session("refresh", refreshJwt);
+    ASSERT_EQ(refreshed.exitCode, 0) << refreshed.out << refreshed.err;
+    EXPECT_EQ(refreshed.json()["session"]["userId"], kAliceUserId);
+    EXPECT_EQ(check(refreshed.json(), "session.signature"), "ok");
+    // The sandbox rotates refresh JWTs (and revokes the session when an old one comes back).
+    const QString rotated = QString::fromStdString(refreshed.json()["session"]["refreshJwt"].get<std::string>());
+
+    const CliRun me = session("me", rotated);
+    ASSERT_EQ(me.exitCode, 0) << me.out << me.err;
+    EXPECT_EQ(me.json()["user"]["userId"], kAliceUserId);
+
+    EXPECT_EQ(session("logout", rotated).exitCode, 0);
+    const CliRun after = session("refresh", rotated);
+    EXPECT_EQ(after.exitCode, 1) << after.out << after.err;
+    EXPECT_EQ(after.json()["error"]["category"], "DESCOPE");
 }
 
 } // namespace cli::descope_test
