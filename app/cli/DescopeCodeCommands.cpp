@@ -66,12 +66,6 @@ oidc::Result<DeliveryStart> deliveryStart(const DescopeRun &run, const DeliveryO
     return result;
 }
 
-int finishSession(const DescopeRun &run, Json out, const SessionOutcome &outcome)
-{
-    run.addSession(out, outcome);
-    return run.finish(std::move(out), outcome.ok() ? std::nullopt : std::optional<oidc::Error>(outcome.result.error()));
-}
-
 int totpSignUp(DescopeRun &run, BlockingDescopeClient &client, const std::string &loginId)
 {
     auto enrollment = client.signUpTotp(loginId);
@@ -116,7 +110,7 @@ int runDescopeOtp(const QString &, const QStringList &arguments)
     auto code = promptLine("code: ");
     if (!code)
         return run.fail(code.error());
-    return finishSession(run, {{"masked", masked->masked()}}, (*client)->verifyOtp(start->method, start->start.loginId, *code));
+    return run.finishSession({{"masked", masked->masked()}}, (*client)->verifyOtp(start->method, start->start.loginId, *code));
 }
 
 int runDescopeMagicLink(const QString &, const QStringList &arguments)
@@ -144,7 +138,7 @@ int runDescopeMagicLink(const QString &, const QStringList &arguments)
     auto token = linkToken(*line);
     if (!token)
         return run.fail(token.error());
-    return finishSession(run, {{"masked", masked->masked()}}, (*client)->verifyMagicLink(*token));
+    return run.finishSession({{"masked", masked->masked()}}, (*client)->verifyMagicLink(*token));
 }
 
 int runDescopeTotp(const QString &subcommand, const QStringList &arguments)
@@ -170,7 +164,7 @@ int runDescopeTotp(const QString &subcommand, const QStringList &arguments)
     auto totpValue = totpCode(run, code, secret);
     if (!totpValue)
         return run.fail(totpValue.error());
-    return finishSession(run, Json::object(), (*client)->verifyTotp(*loginId, *totpValue));
+    return run.finishSession(Json::object(), (*client)->verifyTotp(*loginId, *totpValue));
 }
 
 } // namespace cli

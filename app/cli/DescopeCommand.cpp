@@ -21,6 +21,7 @@ struct DescopeGroup final {
 const std::map<QString, DescopeGroup> &descopeGroups()
 {
     static const std::map<QString, DescopeGroup> table = {
+        {QStringLiteral("enchanted-link"), {runDescopeEnchantedLink, {}}},
         {QStringLiteral("magic-link"), {runDescopeMagicLink, {}}},
         {QStringLiteral("otp"), {runDescopeOtp, {}}},
         {QStringLiteral("totp"), {runDescopeTotp, {QStringLiteral("signup"), QStringLiteral("verify")}}},

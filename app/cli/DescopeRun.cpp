@@ -192,6 +192,12 @@ int DescopeRun::finish(Json out, const std::optional<oidc::Error> &error) const
     return descopeExitCode(error->category);
 }
 
+int DescopeRun::finishSession(Json out, const SessionOutcome &outcome) const
+{
+    addSession(out, outcome);
+    return finish(std::move(out), outcome.ok() ? std::nullopt : std::optional<oidc::Error>(outcome.result.error()));
+}
+
 oidc::Result<std::string> promptLine(const std::string &prompt)
 {
     std::fwrite(prompt.data(), 1, prompt.size(), stderr);

@@ -54,6 +54,8 @@ public:
     // error also on stderr. Returns the exit code for the error's category.
     [[nodiscard]] int finish(oidc::Json out, const std::optional<oidc::Error> &error = std::nullopt) const;
     [[nodiscard]] int fail(const oidc::Error &error) const { return finish(oidc::Json::object(), error); }
+    // finish() with the outcome added (addSession), failing with its error when it has no session.
+    [[nodiscard]] int finishSession(oidc::Json out, const oidc::descope::SessionOutcome &outcome) const;
 
 private:
     QString m_usage;

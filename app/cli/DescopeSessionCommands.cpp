@@ -14,13 +14,6 @@ using namespace oidc::descope;
 
 namespace {
 
-std::optional<oidc::Error> errorOf(const SessionOutcome &outcome)
-{
-    if (outcome.ok())
-        return std::nullopt;
-    return outcome.result.error();
-}
-
 std::vector<std::string> commaList(const QString &text)
 {
     std::vector<std::string> items;
@@ -34,9 +27,7 @@ int runWithRefreshJwt(DescopeRun &run, BlockingDescopeClient &client, const QStr
 {
     Json out = Json::object();
     if (subcommand == QLatin1String("refresh")) {
-        const SessionOutcome outcome = client.refresh(refreshJwt);
-        run.addSession(out, outcome);
-        return run.finish(std::move(out), errorOf(outcome));
+        return run.finishSession(std::move(out), client.refresh(refreshJwt));
     }
     if (subcommand == QLatin1String("me")) {
         auto user = client.me(refreshJwt);
@@ -50,14 +41,6 @@ int runWithRefreshJwt(DescopeRun &run, BlockingDescopeClient &client, const QStr
     if (!status)
         return run.fail(status.error());
     return run.finish(std::move(out));
-}
-
-int runValidate(DescopeRun &run, BlockingDescopeClient &client, const std::string &sessionJwt, const AuthorizationRequirements &requirements)
-{
-    Json out = Json::object();
-    const SessionOutcome outcome = client.validateSession(sessionJwt, requirements);
-    run.addSession(out, outcome);
-    return run.finish(std::move(out), errorOf(outcome));
 }
 
 } // namespace
@@ -90,7 +73,7 @@ int runDescopeSession(const QString &subcommand, const QStringList &arguments)
         return runWithRefreshJwt(run, **client, subcommand, *token);
     const AuthorizationRequirements requirements{commaList(run.parser().value(roles)), commaList(run.parser().value(permissions)),
                                                  run.parser().value(tenant).trimmed().toStdString()};
-    return runValidate(run, **client, *token, requirements);
+    return run.finishSession(Json::object(), (*client)->validateSession(*token, requirements));
 }
 
 int runDescopeAccessKey(const QString &, const QStringList &arguments)
@@ -119,17 +102,18 @@ int runDescopeAccessKey(const QString &, const QStringList &arguments)
         if (!options.customClaims.is_object())
             return run.fail(makeError(ErrorCategory::Input, "DESCOPE_CUSTOM_CLAIMS", "--custom-claims must be a JSON object"));
     }
-    Json out = Json::object();
     const SessionOutcome outcome = (*client)->exchangeAccessKey(*accessKey, options);
-    run.addSession(out, outcome);
+    Json out = Json::object();
     if (!outcome.ok() || !run.parser().isSet(call))
-        return run.finish(std::move(out), errorOf(outcome));
+        return run.finishSession(std::move(out), outcome);
     auto answer = (*client)->callWithSession(QUrl(run.parser().value(call)), run.parser().value(method).toUpper().toUtf8(),
                                              outcome.result->sessionJwt);
-    if (!answer)
+    if (!answer) {
+        run.addSession(out, outcome);
         return run.finish(std::move(out), answer.error());
+    }
     out["call"] = {{"status", answer->status}, {"body", answer->body}};
-    return run.finish(std::move(out));
+    return run.finishSession(std::move(out), outcome);
 }
 
 } // namespace cli

@@ -341,4 +341,62 @@ TEST_F(DescopeCliTest, SessionRefreshMeLogoutThenRefreshIsRefused)
     EXPECT_EQ(after.json()["error"]["category"], "DESCOPE");
 }
 
+// The value of "name: value" on its own line of `text`.
+std::string lineValue(const std::string &text, const std::string &name)
+{
+    const size_t at = text.find(name + ": ");
+    if (at == std::string::npos)
+        return {};
+    const size_t from = at + name.size() + 2;
+    return text.substr(from, text.find('\n', from) - from);
+}
+
+TEST_F(DescopeCliTest, EnchantedLinkShowsTheNumberPollsAndEndsWhenTheLinkIsClicked)
+{
+    auto process = startCli(descope({QStringLiteral("enchanted-link"), QStringLiteral("--login-id"), QString::fromUtf8(kAliceEmail),
+                                     QStringLiteral("--json")}));
+    std::string seen;
+    waitForStderr(*process, "masked_email: ", seen);
+    waitForStderr(*process, "\n", seen); // the whole line
+    const std::string linkId = lineValue(seen, "link_id");
+    ASSERT_FALSE(linkId.empty()) << seen;
+    EXPECT_FALSE(lineValue(seen, "pending_ref").empty());
+    // Clicked after the first pending poll.
+    waitForStderr(*process, "poll 1: ", seen);
+    std::string token;
+    const Json message = latestMessage(kAliceEmail);
+    for (const Json &link : message["links"])
+        if (link.value("number", std::string()) == linkId)
+            token = QUrlQuery(QUrl(QString::fromStdString(link["url"].get<std::string>()))).queryItemValue(QStringLiteral("t")).toStdString();
+    ASSERT_FALSE(token.empty()) << linkId << " " << message.dump();
+    EXPECT_EQ(http("POST", QStringLiteral("/v1/auth/enchantedlink/verify"), {{"token", token}}).status, 200);
+    const CliRun run = collect(*process);
+    ASSERT_EQ(run.exitCode, 0) << run.out << seen << run.err;
+    const Json json = run.json();
+    EXPECT_EQ(json["linkId"], linkId);
+    EXPECT_GE(json["polls"].get<int>(), 2);
+    EXPECT_EQ(json["session"]["userId"], kAliceUserId);
+    EXPECT_EQ(check(json, "session.signature"), "ok");
+    EXPECT_EQ(run.out.find(lineValue(seen, "pending_ref")), std::string::npos);
+}
+
+TEST_F(DescopeCliTest, EnchantedLinkRaisesAShortIntervalAndTimesOutAsPoll)
+{
+    const CliRun run = runCli(descope({QStringLiteral("enchanted-link"), QStringLiteral("--login-id"), QString::fromUtf8(kAliceEmail),
+                                       QStringLiteral("--interval-ms"), QStringLiteral("10"), QStringLiteral("--poll-timeout-ms"),
+                                       QStringLiteral("2500"), QStringLiteral("--json")}));
+    EXPECT_EQ(run.exitCode, 1) << run.out << run.err;
+    EXPECT_NE(run.err.find("warning: "), std::string::npos) << run.err;
+    const Json json = run.json();
+    EXPECT_EQ(json["error"]["category"], "POLL");
+    EXPECT_EQ(json["error"]["code"], "POLL_TIMEOUT");
+    // One poll a second at most (the minimum), the first after one interval: two within 2.5 s (10 ms would make hundreds).
+    EXPECT_GE(json["polls"].get<int>(), 1);
+    EXPECT_LE(json["polls"].get<int>(), 2);
+    EXPECT_FALSE(json["linkId"].get<std::string>().empty());
+
+    expectInputError(runCli(descope({QStringLiteral("enchanted-link"), QStringLiteral("--login-id"), QString::fromUtf8(kAliceEmail),
+                                     QStringLiteral("--interval-ms"), QStringLiteral("soon"), QStringLiteral("--json")})));
+}
+
 } // namespace cli::descope_test
