@@ -29,6 +29,8 @@ const std::map<QString, DescopeGroup> &descopeGroups()
          {runDescopeSession,
           {QStringLiteral("refresh"), QStringLiteral("me"), QStringLiteral("logout"), QStringLiteral("logout-all"), QStringLiteral("validate")}}},
         {QStringLiteral("access-key"), {runDescopeAccessKey, {}}},
+        {QStringLiteral("passkey"),
+         {runDescopePasskey, {QStringLiteral("signup"), QStringLiteral("signin"), QStringLiteral("signup-in"), QStringLiteral("update")}}},
     };
     return table;
 }

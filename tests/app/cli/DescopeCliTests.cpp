@@ -7,7 +7,9 @@
 
 #include <gtest/gtest.h>
 
+#include <QFile>
 #include <QTcpSocket>
+#include <QTemporaryDir>
 #include <QUrl>
 #include <QUrlQuery>
 
@@ -397,6 +399,86 @@ TEST_F(DescopeCliTest, EnchantedLinkRaisesAShortIntervalAndTimesOutAsPoll)
 
     expectInputError(runCli(descope({QStringLiteral("enchanted-link"), QStringLiteral("--login-id"), QString::fromUtf8(kAliceEmail),
                                      QStringLiteral("--interval-ms"), QStringLiteral("soon"), QStringLiteral("--json")})));
+}
+
+class DescopePasskeyCliTest : public DescopeCliTest {
+protected:
+    void SetUp() override { ASSERT_TRUE(m_dir.isValid()); }
+
+    CliRun passkey(const char *subcommand, const QString &loginId, const QStringList &extra = {}) const
+    {
+        return runCli(descope(QStringList{QStringLiteral("passkey"), QString::fromUtf8(subcommand), QStringLiteral("--login-id"), loginId,
+                                          QStringLiteral("--authenticator"), authenticatorPath(), QStringLiteral("--json")}
+                              + extra));
+    }
+    QString authenticatorPath() const { return m_dir.filePath(QStringLiteral("authenticator.json")); }
+    QString writeFile(const QString &name, const std::string &content) const
+    {
+        const QString path = m_dir.filePath(name);
+        QFile file(path);
+        EXPECT_TRUE(file.open(QIODevice::WriteOnly));
+        file.write(content.data(), static_cast<qint64>(content.size()));
+        return path;
+    }
+
+    QTemporaryDir m_dir;
+};
+
+TEST_F(DescopePasskeyCliTest, SignUpCreatesAPrivateFileAndSignInUsesItWithTheCeremonyDecoded)
+{
+    const QString loginId = QStringLiteral("passkey-cli@example.com");
+    const CliRun signUp = passkey("signup", loginId);
+    ASSERT_EQ(signUp.exitCode, 0) << signUp.out << signUp.err;
+    const Json registration = signUp.json();
+    EXPECT_TRUE(registration["create"].get<bool>());
+    EXPECT_EQ(registration["ceremony"]["clientData"]["type"], "webauthn.create") << registration["ceremony"].dump();
+    EXPECT_EQ(registration["session"]["loginIds"], Json::array({loginId.toStdString()}));
+    // Mode 0600 (the "User" flags are the owner's, seen by the owner).
+    EXPECT_EQ(QFile::permissions(authenticatorPath()), QFile::ReadOwner | QFile::WriteOwner | QFile::ReadUser | QFile::WriteUser);
+
+    const CliRun signIn = passkey("signin", loginId);
+    ASSERT_EQ(signIn.exitCode, 0) << signIn.out << signIn.err;
+    const Json assertion = signIn.json();
+    EXPECT_FALSE(assertion["create"].get<bool>());
+    EXPECT_EQ(assertion["ceremony"]["clientData"]["type"], "webauthn.get");
+    EXPECT_EQ(assertion["ceremony"]["credentialId"], registration["ceremony"]["credentialId"]);
+    EXPECT_EQ(assertion["session"]["userId"], registration["session"]["userId"]);
+    EXPECT_EQ(check(assertion, "session.signature"), "ok");
+}
+
+TEST_F(DescopePasskeyCliTest, RefusalsOfTheFileAndOfTheServer)
+{
+    // Signing in needs the credentials: a missing file is bad input.
+    const CliRun missing = passkey("signin", QString::fromUtf8(kAliceEmail));
+    expectInputError(missing);
+    EXPECT_EQ(missing.json()["error"]["code"], "AUTHENTICATOR_FILE_MISSING");
+
+    // A file others may read is refused, like ssh refuses an unprotected key.
+    ASSERT_EQ(passkey("signup", QStringLiteral("open-file@example.com")).exitCode, 0);
+    QFile::setPermissions(authenticatorPath(), QFile::permissions(authenticatorPath()) | QFile::ReadOther);
+    const CliRun unprotected = passkey("signin", QStringLiteral("open-file@example.com"));
+    expectInputError(unprotected);
+    EXPECT_EQ(unprotected.json()["error"]["code"], "AUTHENTICATOR_FILE_PERMISSIONS");
+
+    // Alice has no passkey: the server refuses the sign-in.
+    QFile::setPermissions(authenticatorPath(), QFile::ReadOwner | QFile::WriteOwner);
+    const CliRun noPasskey = passkey("signin", QString::fromUtf8(kAliceEmail));
+    EXPECT_EQ(noPasskey.exitCode, 1) << noPasskey.out << noPasskey.err;
+    EXPECT_EQ(noPasskey.json()["error"]["category"], "DESCOPE");
+}
+
+TEST_F(DescopePasskeyCliTest, UpdateAddsAPasskeyToASignedInUser)
+{
+    const Json signedIn = signInWithOtp();
+    const QString refreshFile = writeFile(QStringLiteral("refresh.jwt"), signedIn["session"]["refreshJwt"].get<std::string>() + "\n");
+    const CliRun updated = passkey("update", QString::fromUtf8(kAliceEmail), {QStringLiteral("--refresh-token-file"), refreshFile});
+    ASSERT_EQ(updated.exitCode, 0) << updated.out << updated.err;
+    EXPECT_TRUE(updated.json()["create"].get<bool>());
+    EXPECT_FALSE(updated.json().contains("session")); // no MFA asked: the finish answers no session
+
+    const CliRun signIn = passkey("signin", QString::fromUtf8(kAliceEmail));
+    ASSERT_EQ(signIn.exitCode, 0) << signIn.out << signIn.err;
+    EXPECT_EQ(signIn.json()["session"]["userId"], kAliceUserId);
 }
 
 } // namespace cli::descope_test
