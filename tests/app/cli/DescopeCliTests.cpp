@@ -138,6 +138,35 @@ protected:
         return run.json();
     }
 
+// The value of "name: value" on its own line of `text`.
+    static std::string lineValue(const std::string &text, const std::string &name)
+    {
+        const size_t at = text.find(name + ": ");
+        if (at == std::string::npos)
+            return {};
+        const size_t from = at + name.size() + 2;
+        return text.substr(from, text.find('\n', from) - from);
+    }
+
+    // Waits for the link's number and the first pending poll, then clicks the link with that
+    // number (its token verified, as the link's page does). Returns the number.
+    static std::string clickEnchantedLink(QProcess &process, std::string &seen)
+    {
+        waitForStderr(process, "masked_email: ", seen);
+        waitForStderr(process, "poll 1: ", seen);
+        const std::string linkId = lineValue(seen, "link_id");
+        EXPECT_FALSE(linkId.empty()) << seen;
+        EXPECT_FALSE(lineValue(seen, "pending_ref").empty());
+        std::string token;
+        const Json message = latestMessage(kAliceEmail);
+        for (const Json &link : message["links"])
+            if (link.value("number", std::string()) == linkId)
+                token = QUrlQuery(QUrl(QString::fromStdString(link["url"].get<std::string>()))).queryItemValue(QStringLiteral("t")).toStdString();
+        EXPECT_FALSE(token.empty()) << linkId << " " << message.dump();
+        EXPECT_EQ(http("POST", QStringLiteral("/v1/auth/enchantedlink/verify"), {{"token", token}}).status, 200);
+        return linkId;
+    }
+
     static std::string check(const Json &result, const std::string &id)
     {
         for (const Json &item : result.value("checks", Json::array()))
@@ -343,35 +372,13 @@ TEST_F(DescopeCliTest, SessionRefreshMeLogoutThenRefreshIsRefused)
     EXPECT_EQ(after.json()["error"]["category"], "DESCOPE");
 }
 
-// The value of "name: value" on its own line of `text`.
-std::string lineValue(const std::string &text, const std::string &name)
-{
-    const size_t at = text.find(name + ": ");
-    if (at == std::string::npos)
-        return {};
-    const size_t from = at + name.size() + 2;
-    return text.substr(from, text.find('\n', from) - from);
-}
 
 TEST_F(DescopeCliTest, EnchantedLinkShowsTheNumberPollsAndEndsWhenTheLinkIsClicked)
 {
     auto process = startCli(descope({QStringLiteral("enchanted-link"), QStringLiteral("--login-id"), QString::fromUtf8(kAliceEmail),
                                      QStringLiteral("--json")}));
     std::string seen;
-    waitForStderr(*process, "masked_email: ", seen);
-    waitForStderr(*process, "\n", seen); // the whole line
-    const std::string linkId = lineValue(seen, "link_id");
-    ASSERT_FALSE(linkId.empty()) << seen;
-    EXPECT_FALSE(lineValue(seen, "pending_ref").empty());
-    // Clicked after the first pending poll.
-    waitForStderr(*process, "poll 1: ", seen);
-    std::string token;
-    const Json message = latestMessage(kAliceEmail);
-    for (const Json &link : message["links"])
-        if (link.value("number", std::string()) == linkId)
-            token = QUrlQuery(QUrl(QString::fromStdString(link["url"].get<std::string>()))).queryItemValue(QStringLiteral("t")).toStdString();
-    ASSERT_FALSE(token.empty()) << linkId << " " << message.dump();
-    EXPECT_EQ(http("POST", QStringLiteral("/v1/auth/enchantedlink/verify"), {{"token", token}}).status, 200);
+    const std::string linkId = clickEnchantedLink(*process, seen);
     const CliRun run = collect(*process);
     ASSERT_EQ(run.exitCode, 0) << run.out << seen << run.err;
     const Json json = run.json();
@@ -479,6 +486,63 @@ TEST_F(DescopePasskeyCliTest, UpdateAddsAPasskeyToASignedInUser)
     const CliRun signIn = passkey("signin", QString::fromUtf8(kAliceEmail));
     ASSERT_EQ(signIn.exitCode, 0) << signIn.out << signIn.err;
     EXPECT_EQ(signIn.json()["session"]["userId"], kAliceUserId);
+}
+
+TEST_F(DescopePasskeyCliTest, StepUpWithTheRefreshJwtAddsSuToOtpMagicLinkAndPasskeySessions)
+{
+    const Json signedIn = signInWithOtp();
+    EXPECT_FALSE(signedIn["session"]["claims"].contains("su"));
+    // Each step-up rotates the refresh JWT (the sandbox revokes a session whose old one comes back).
+    QString refreshFile;
+    const auto keepRefreshJwt = [&](const Json &result) {
+        refreshFile = writeFile(QStringLiteral("refresh.jwt"), result["session"].value("refreshJwt", std::string()));
+    };
+    keepRefreshJwt(signedIn);
+    const auto stepUp = [&] { return QStringList{QStringLiteral("--step-up"), QStringLiteral("--refresh-token-file"), refreshFile}; };
+
+    const Json otp = signInWithOtp(kAliceEmail, stepUp());
+    EXPECT_EQ(otp["session"]["claims"]["su"], true) << otp.dump();
+    keepRefreshJwt(otp);
+
+    auto magic = startCli(descope(QStringList{QStringLiteral("magic-link"), QStringLiteral("--method"), QStringLiteral("email"),
+                                              QStringLiteral("--login-id"), QString::fromUtf8(kAliceEmail), QStringLiteral("--json"),
+                                              QStringLiteral("--show-tokens")}
+                                  + stepUp()));
+    std::string seen;
+    waitForStderr(*magic, "link or token: ", seen);
+    const CliRun link = answerPrompt(*magic, seen, latestMessage(kAliceEmail)["links"][0]["url"].get<std::string>());
+    ASSERT_EQ(link.exitCode, 0) << link.out << link.err;
+    EXPECT_EQ(link.json()["session"]["claims"]["su"], true);
+    keepRefreshJwt(link.json());
+
+    auto enchanted = startCli(descope(QStringList{QStringLiteral("enchanted-link"), QStringLiteral("--login-id"), QString::fromUtf8(kAliceEmail),
+                                                  QStringLiteral("--json"), QStringLiteral("--show-tokens")}
+                                      + stepUp()));
+    std::string seenPolls;
+    clickEnchantedLink(*enchanted, seenPolls);
+    const CliRun clicked = collect(*enchanted);
+    ASSERT_EQ(clicked.exitCode, 0) << clicked.out << seenPolls << clicked.err;
+    EXPECT_EQ(clicked.json()["session"]["claims"]["su"], true);
+    keepRefreshJwt(clicked.json());
+
+    ASSERT_EQ(passkey("update", QString::fromUtf8(kAliceEmail), {QStringLiteral("--refresh-token-file"), refreshFile}).exitCode, 0);
+    const CliRun passkeyStepUp = passkey("signin", QString::fromUtf8(kAliceEmail), stepUp());
+    ASSERT_EQ(passkeyStepUp.exitCode, 0) << passkeyStepUp.out << passkeyStepUp.err;
+    EXPECT_EQ(passkeyStepUp.json()["session"]["claims"]["su"], true);
+}
+
+TEST_F(DescopePasskeyCliTest, StepUpNeedsItsRefreshJwtAndASignIn)
+{
+    const QString refreshFile = writeFile(QStringLiteral("refresh.jwt"), "a.b.c");
+    const QStringList otp = {QStringLiteral("otp"), QStringLiteral("--method"), QStringLiteral("email"), QStringLiteral("--login-id"),
+                             QString::fromUtf8(kAliceEmail), QStringLiteral("--json")};
+    expectInputError(runCli(descope(otp + QStringList{QStringLiteral("--step-up")})));
+    expectInputError(runCli(descope(otp + QStringList{QStringLiteral("--step-up"), QStringLiteral("--refresh-token-file"), refreshFile,
+                                                      QStringLiteral("--signup-in")})));
+    expectInputError(runCli(descope(QStringList{QStringLiteral("enchanted-link"), QStringLiteral("--login-id"), QString::fromUtf8(kAliceEmail),
+                                                QStringLiteral("--json"), QStringLiteral("--step-up"), QStringLiteral("--refresh-token-file"),
+                                                m_dir.filePath(QStringLiteral("absent.jwt"))})));
+    expectInputError(passkey("signup", QStringLiteral("new@example.com"), {QStringLiteral("--step-up"), QStringLiteral("--refresh-token-file"), refreshFile}));
 }
 
 } // namespace cli::descope_test
