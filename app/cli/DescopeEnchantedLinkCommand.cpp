@@ -5,6 +5,7 @@
 #include "CliOutput.h"
 #include "DescopeCommands.h"
 #include "DescopeRun.h"
+#include "InterruptWatch.h"
 
 namespace cli {
 
@@ -104,6 +105,8 @@ int runDescopeEnchantedLink(const QString &, const QStringList &arguments)
     printErr("link_id: " + started->linkId);
     printErr("pending_ref: " + started->pendingRef);
     printErr("masked_email: " + started->maskedEmail);
+    // Ctrl+C or SIGTERM ends the polling (POLL_CANCELLED) and the run reports it like any end.
+    const InterruptWatch interrupts([&client] { (*client)->cancel(); });
     const PolledSession polled = (*client)->pollEnchantedLink(started->pendingRef, *settings, showPoll);
     Json out = {{"linkId", started->linkId}, {"polls", polled.polls.size()}};
     return run.finishSession(std::move(out), polled.session);

@@ -372,7 +372,6 @@ TEST_F(DescopeCliTest, SessionRefreshMeLogoutThenRefreshIsRefused)
     EXPECT_EQ(after.json()["error"]["category"], "DESCOPE");
 }
 
-
 TEST_F(DescopeCliTest, EnchantedLinkShowsTheNumberPollsAndEndsWhenTheLinkIsClicked)
 {
     auto process = startCli(descope({QStringLiteral("enchanted-link"), QStringLiteral("--login-id"), QString::fromUtf8(kAliceEmail),
@@ -387,6 +386,22 @@ TEST_F(DescopeCliTest, EnchantedLinkShowsTheNumberPollsAndEndsWhenTheLinkIsClick
     EXPECT_EQ(json["session"]["userId"], kAliceUserId);
     EXPECT_EQ(check(json, "session.signature"), "ok");
     EXPECT_EQ(run.out.find(lineValue(seen, "pending_ref")), std::string::npos);
+}
+
+TEST_F(DescopeCliTest, EnchantedLinkPollingEndsOnSigtermAsCancelled)
+{
+    auto process = startCli(descope({QStringLiteral("enchanted-link"), QStringLiteral("--login-id"), QString::fromUtf8(kAliceEmail),
+                                     QStringLiteral("--json")}));
+    std::string seen;
+    waitForStderr(*process, "poll 1: ", seen);
+    process->terminate(); // SIGTERM
+    const CliRun run = collect(*process);
+    EXPECT_EQ(run.exitCode, 1) << run.out << seen << run.err;
+    const Json json = run.json();
+    EXPECT_EQ(json["error"]["category"], "POLL");
+    EXPECT_EQ(json["error"]["code"], "POLL_CANCELLED");
+    EXPECT_GE(json["polls"].get<int>(), 1);
+    EXPECT_EQ(json["linkId"], lineValue(seen, "link_id"));
 }
 
 TEST_F(DescopeCliTest, EnchantedLinkRaisesAShortIntervalAndTimesOutAsPoll)
