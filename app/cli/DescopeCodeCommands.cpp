@@ -5,6 +5,7 @@
 #include "CliOutput.h"
 #include "DescopeCommands.h"
 #include "DescopeRun.h"
+#include "PasswordlessOptions.h"
 
 #include "oidc/crypto/Base32.h"
 #include "oidc/jwt/Jwt.h"
@@ -19,51 +20,25 @@ using namespace oidc::descope;
 
 namespace {
 
-// The options of the sign-ins that deliver something (otp, magic-link).
-struct DeliveryOptions final {
-    QCommandLineOption method{QStringLiteral("method"), QStringLiteral("Where to deliver it."), QStringLiteral("METHOD")};
-    QCommandLineOption loginId{QStringLiteral("login-id"), QStringLiteral("The user's login ID (email or phone)."), QStringLiteral("ID")};
-    QCommandLineOption signUpIn{QStringLiteral("signup-in"), QStringLiteral("Sign up when the user does not exist yet.")};
-    QCommandLineOption uri{QStringLiteral("uri"), QStringLiteral("The link's target (default: the project's setting)."), QStringLiteral("URL")};
-    QCommandLineOption stepUp{QStringLiteral("step-up"), QStringLiteral("Step up the session of --refresh-token-file (claims gain su).")};
-    QCommandLineOption refreshFile{QStringLiteral("refresh-token-file"), QStringLiteral("File holding the refresh JWT to step up."),
-                                   QStringLiteral("F")};
-
-    [[nodiscard]] QList<QCommandLineOption> list(bool withUri) const
-    {
-        QList<QCommandLineOption> options{method, loginId, signUpIn, stepUp, refreshFile};
-        if (withUri)
-            options.append(uri);
-        return options;
-    }
-};
-
 struct DeliveryStart final {
     DeliveryMethod method = DeliveryMethod::Email;
     PasswordlessStart start;
 };
 
-oidc::Result<DeliveryStart> deliveryStart(const DescopeRun &run, const DeliveryOptions &options, bool withUri)
+// --method and the passwordless options.
+oidc::Result<DeliveryStart> deliveryStart(const DescopeRun &run, const QCommandLineOption &methodOption, const PasswordlessOptions &options,
+                                          LinkTarget target)
 {
-    auto methodName = run.required(options.method);
+    auto methodName = run.required(methodOption);
     if (!methodName)
         return methodName.error();
     auto method = parseDeliveryMethod(*methodName);
     if (!method)
         return method.error();
-    auto loginId = run.required(options.loginId);
-    if (!loginId)
-        return loginId.error();
-    auto loginOptions = run.stepUp(options.stepUp, options.refreshFile);
-    if (!loginOptions)
-        return loginOptions.error();
-    DeliveryStart result{*method, {}};
-    result.start.operation = run.parser().isSet(options.signUpIn) ? LoginOperation::SignUpOrIn : LoginOperation::SignIn;
-    result.start.loginId = *loginId;
-    if (withUri)
-        result.start.redirectUrl = run.parser().value(options.uri).toStdString();
-    result.start.loginOptions = std::move(loginOptions).value();
-    return result;
+    auto start = options.start(run, target);
+    if (!start)
+        return start.error();
+    return DeliveryStart{*method, std::move(start).value()};
 }
 
 int totpSignUp(DescopeRun &run, BlockingDescopeClient &client, const std::string &loginId)
@@ -94,13 +69,14 @@ int runDescopeOtp(const QString &, const QStringList &arguments)
 {
     DescopeRun run(QStringLiteral("descope otp --method email|sms|voice|whatsapp --login-id ID [--signup-in] [--step-up --refresh-token-file F] "
                                   "--project-id PID [--base-url URL] [--json] [--show-tokens]"));
-    const DeliveryOptions options;
-    if (auto exit = run.parse(arguments, options.list(false)))
+    const PasswordlessOptions options;
+    const QCommandLineOption method(QStringLiteral("method"), QStringLiteral("Where to send the code."), QStringLiteral("METHOD"));
+    if (auto exit = run.parse(arguments, options.list(LinkTarget::None) << method))
         return *exit;
     auto client = run.client();
     if (!client)
         return run.fail(client.error());
-    auto start = deliveryStart(run, options, false);
+    auto start = deliveryStart(run, method, options, LinkTarget::None);
     if (!start)
         return run.fail(start.error());
     auto masked = (*client)->startOtp(start->method, start->start);
@@ -117,13 +93,14 @@ int runDescopeMagicLink(const QString &, const QStringList &arguments)
 {
     DescopeRun run(QStringLiteral("descope magic-link --method email|sms|whatsapp --login-id ID [--signup-in] [--uri URL] "
                                   "[--step-up --refresh-token-file F] --project-id PID [--base-url URL] [--json] [--show-tokens]"));
-    const DeliveryOptions options;
-    if (auto exit = run.parse(arguments, options.list(true)))
+    const PasswordlessOptions options;
+    const QCommandLineOption method(QStringLiteral("method"), QStringLiteral("Where to send the link."), QStringLiteral("METHOD"));
+    if (auto exit = run.parse(arguments, options.list(LinkTarget::Given) << method))
         return *exit;
     auto client = run.client();
     if (!client)
         return run.fail(client.error());
-    auto start = deliveryStart(run, options, true);
+    auto start = deliveryStart(run, method, options, LinkTarget::Given);
     if (!start)
         return run.fail(start.error());
     if (start->method == DeliveryMethod::Voice)

@@ -6,6 +6,7 @@
 #include "DescopeCommands.h"
 #include "DescopeRun.h"
 #include "InterruptWatch.h"
+#include "PasswordlessOptions.h"
 
 namespace cli {
 
@@ -17,15 +18,10 @@ using namespace oidc::descope;
 namespace {
 
 struct EnchantedLinkOptions final {
-    QCommandLineOption loginId{QStringLiteral("login-id"), QStringLiteral("The user's email address."), QStringLiteral("EMAIL")};
-    QCommandLineOption signUpIn{QStringLiteral("signup-in"), QStringLiteral("Sign up when the user does not exist yet.")};
-    QCommandLineOption uri{QStringLiteral("uri"), QStringLiteral("The link's target (default: the project's setting)."), QStringLiteral("URL")};
+    PasswordlessOptions passwordless;
     QCommandLineOption interval{QStringLiteral("interval-ms"), QStringLiteral("Between polls (default and minimum 1000)."), QStringLiteral("N")};
     QCommandLineOption timeout{QStringLiteral("poll-timeout-ms"), QStringLiteral("Overall polling time limit (default and maximum 600000)."),
                                QStringLiteral("N")};
-    QCommandLineOption stepUp{QStringLiteral("step-up"), QStringLiteral("Step up the session of --refresh-token-file (claims gain su).")};
-    QCommandLineOption refreshFile{QStringLiteral("refresh-token-file"), QStringLiteral("File holding the refresh JWT to step up."),
-                                   QStringLiteral("F")};
 };
 
 // A whole number of milliseconds, or `fallback` when the option is absent.
@@ -58,22 +54,6 @@ oidc::Result<PollSettings> pollSettings(const DescopeRun &run, const EnchantedLi
     return plan.settings;
 }
 
-oidc::Result<PasswordlessStart> enchantedLinkStart(const DescopeRun &run, const EnchantedLinkOptions &options)
-{
-    auto loginId = run.required(options.loginId);
-    if (!loginId)
-        return loginId.error();
-    auto loginOptions = run.stepUp(options.stepUp, options.refreshFile);
-    if (!loginOptions)
-        return loginOptions.error();
-    PasswordlessStart start;
-    start.operation = run.parser().isSet(options.signUpIn) ? LoginOperation::SignUpOrIn : LoginOperation::SignIn;
-    start.loginId = *loginId;
-    start.redirectUrl = run.parser().value(options.uri).toStdString();
-    start.loginOptions = std::move(loginOptions).value();
-    return start;
-}
-
 void showPoll(const PollRecord &record)
 {
     printErr("poll " + std::to_string(record.number) + ": " + (record.status ? std::to_string(record.status) : std::string("no answer")) + " "
@@ -87,13 +67,12 @@ int runDescopeEnchantedLink(const QString &, const QStringList &arguments)
     DescopeRun run(QStringLiteral("descope enchanted-link --login-id EMAIL [--signup-in] [--uri URL] [--interval-ms N] [--poll-timeout-ms N] "
                                   "[--step-up --refresh-token-file F] --project-id PID [--base-url URL] [--json] [--show-tokens]"));
     const EnchantedLinkOptions options;
-    if (auto exit = run.parse(arguments, {options.loginId, options.signUpIn, options.uri, options.interval, options.timeout, options.stepUp,
-                                          options.refreshFile}))
+    if (auto exit = run.parse(arguments, options.passwordless.list(LinkTarget::Given) << options.interval << options.timeout))
         return *exit;
     auto client = run.client();
     if (!client)
         return run.fail(client.error());
-    auto start = enchantedLinkStart(run, options);
+    auto start = options.passwordless.start(run, LinkTarget::Given);
     if (!start)
         return run.fail(start.error());
     auto settings = pollSettings(run, options);
