@@ -238,6 +238,31 @@ TEST_F(DescopeCliTest, AccessKeyRefusalsHaveTheirCategoryAndExitCode)
     EXPECT_EQ(unreachable.json()["error"]["category"], "NET");
 }
 
+TEST_F(DescopeCliTest, UnusableAnswersAndFailedSessionChecksExitOne)
+{
+    const QStringList exchange = {QStringLiteral("access-key"), QStringLiteral("--access-key"), QString::fromUtf8(kReaderAccessKey),
+                                  QStringLiteral("--json")};
+    const auto withFault = [&](const char *kind) {
+        EXPECT_EQ(http("POST", QStringLiteral("/sandbox/faults"), {{"kind", kind}, {"path", "/v1/auth/accesskey/exchange"}, {"count", 1}}).status,
+                  201);
+        return runCli(descope(exchange));
+    };
+    const CliRun notJson = withFault("malformed-json");
+    EXPECT_EQ(notJson.exitCode, 1) << notJson.out << notJson.err;
+    EXPECT_EQ(notJson.json()["error"]["category"], "DESCOPE");
+    EXPECT_EQ(notJson.json()["error"]["code"], "DESCOPE_ANSWER_NOT_JSON");
+
+    for (const auto &[kind, id] : {std::pair{"bad-signature", "session.signature"}, std::pair{"wrong-issuer", "session.iss"}}) {
+        const CliRun failed = withFault(kind);
+        EXPECT_EQ(failed.exitCode, 1) << failed.out << failed.err;
+        const Json json = failed.json();
+        EXPECT_EQ(json["error"]["category"], "IDT") << kind;
+        EXPECT_EQ(check(json, id), "failed") << kind;
+        EXPECT_FALSE(json.contains("session")) << kind;
+        EXPECT_EQ(json["claimsTrusted"], false) << kind;
+    }
+}
+
 TEST_F(DescopeCliTest, SessionValidateChecksRolesAndNeverReportsAFailedSession)
 {
     const CliRun exchanged = runCli(descope({QStringLiteral("access-key"), QStringLiteral("--access-key"), QString::fromUtf8(kReaderAccessKey),
@@ -386,6 +411,26 @@ TEST_F(DescopeCliTest, EnchantedLinkShowsTheNumberPollsAndEndsWhenTheLinkIsClick
     EXPECT_EQ(json["session"]["userId"], kAliceUserId);
     EXPECT_EQ(check(json, "session.signature"), "ok");
     EXPECT_EQ(run.out.find(lineValue(seen, "pending_ref")), std::string::npos);
+}
+
+TEST_F(DescopeCliTest, EnchantedLinkPollingGoesOnAfterA429AndA5xx)
+{
+    const std::string pending = "/v1/auth/enchantedlink/pending-session";
+    EXPECT_EQ(http("POST", QStringLiteral("/sandbox/faults"),
+                   {{"faults", Json::array({{{"kind", "rate-limit"}, {"path", pending}, {"count", 1}, {"retryAfter", 1}}})}})
+                  .status,
+              201);
+    auto process = startCli(descope({QStringLiteral("enchanted-link"), QStringLiteral("--login-id"), QString::fromUtf8(kAliceEmail),
+                                     QStringLiteral("--json")}));
+    std::string seen;
+    waitForStderr(*process, "poll 1: 429 rate-limited", seen);
+    EXPECT_EQ(http("POST", QStringLiteral("/sandbox/faults"), {{"kind", "server-error"}, {"path", pending}, {"count", 1}, {"status", 500}}).status, 201);
+    waitForStderr(*process, "poll 2: 500 transient", seen);
+    clickEnchantedLink(*process, seen);
+    const CliRun run = collect(*process);
+    ASSERT_EQ(run.exitCode, 0) << run.out << seen << run.err;
+    EXPECT_GE(run.json()["polls"].get<int>(), 3);
+    EXPECT_EQ(run.json()["session"]["userId"], kAliceUserId);
 }
 
 TEST_F(DescopeCliTest, EnchantedLinkPollingEndsOnSigtermAsCancelled)
