@@ -192,6 +192,25 @@ void expectInputError(const CliRun &run)
     EXPECT_EQ(json["error"]["category"], "INPUT");
 }
 
+TEST_F(DescopeCliTest, HelpOnEveryDescopeCommand)
+{
+    const std::vector<QStringList> commands = {{QStringLiteral("enchanted-link")},
+                                               {QStringLiteral("magic-link")},
+                                               {QStringLiteral("otp")},
+                                               {QStringLiteral("totp"), QStringLiteral("verify")},
+                                               {QStringLiteral("passkey"), QStringLiteral("signin")},
+                                               {QStringLiteral("session"), QStringLiteral("validate")},
+                                               {QStringLiteral("session"), QStringLiteral("refresh")},
+                                               {QStringLiteral("access-key")}};
+    for (const QStringList &words : commands) {
+        const CliRun run = runCli(QStringList{QStringLiteral("descope")} + words + QStringList{QStringLiteral("--help")});
+        EXPECT_EQ(run.exitCode, 0) << words.join(QLatin1Char(' ')).toStdString();
+        EXPECT_EQ(run.out.rfind("Usage: oidcplay-cli descope " + words.join(QLatin1Char(' ')).toStdString(), 0), 0u) << run.out;
+        EXPECT_NE(run.out.find("--project-id"), std::string::npos);
+    }
+    EXPECT_EQ(runCli({QStringLiteral("descope"), QStringLiteral("--help")}).exitCode, 0);
+}
+
 TEST_F(DescopeCliTest, AccessKeyExchangeIsASessionAndTheCallStatusIsData)
 {
     const CliRun user = runCli(descope({QStringLiteral("access-key"), QStringLiteral("--access-key"), QString::fromUtf8(kReaderAccessKey),
