@@ -17,5 +17,6 @@ int runUserInfo(const QStringList &arguments);
 int runRevoke(const QStringList &arguments);
 int runLogoutUrl(const QStringList &arguments);
 int runSandbox(const QStringList &arguments); // app/cli/SandboxCommand.cpp
+int runDescope(const QStringList &arguments);  // DescopeCommand.cpp
 
 } // namespace cli

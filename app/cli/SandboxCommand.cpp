@@ -3,37 +3,23 @@
 // Runs the built-in sandbox provider on 127.0.0.1 until SIGINT or SIGTERM. With --json it
 // prints exactly one JSON line on stdout (baseUrl, projectId, issuer, discoveryUrl, demo users,
 // OIDC clients, access keys with their sandbox-only secrets) so scripts can read it; without,
-// a summary for people. The signal reaches the Qt event loop through a socketpair watched by a
-// QSocketNotifier (the handler only write()s one byte, which is async-signal-safe).
+// a summary for people. The signal reaches the Qt event loop through InterruptWatch.
 
 #include "Commands.h"
+#include "InterruptWatch.h"
 
 #include "sandbox/Inbox.h"
 #include "sandbox/SandboxServer.h"
 
 #include <QCoreApplication>
-#include <QSocketNotifier>
 
-#include <csignal>
 #include <cstdio>
 #include <memory>
 #include <string>
 
-#include <sys/socket.h>
-#include <unistd.h>
-
 namespace cli {
 
 namespace {
-
-int g_signalWriteFd = -1;
-
-extern "C" void forwardSignal(int signalNumber)
-{
-    const unsigned char byte = static_cast<unsigned char>(signalNumber);
-    if (g_signalWriteFd >= 0)
-        (void)!::write(g_signalWriteFd, &byte, 1);
-}
 
 constexpr const char *kUsage =
     "usage: oidcplay-cli sandbox [--port N] [--fixtures FILE] [--json] [--verbose]\n"
@@ -132,34 +118,11 @@ int runSandbox(const QStringList &arguments)
         ownApplication = std::make_unique<QCoreApplication>(argc, argv);
     }
 
-    int fds[2] = {-1, -1};
-    if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, fds) != 0) {
+    InterruptWatch interrupts([] { QCoreApplication::quit(); });
+    if (!interrupts.ok()) {
         print(stderr, "oidcplay-cli sandbox: cannot create the signal socketpair\n");
         return 1;
     }
-    g_signalWriteFd = fds[0];
-    struct sigaction action {};
-    action.sa_handler = forwardSignal;
-    sigemptyset(&action.sa_mask);
-    action.sa_flags = SA_RESTART;
-    struct sigaction previousInt {};
-    struct sigaction previousTerm {};
-    ::sigaction(SIGINT, &action, &previousInt);
-    ::sigaction(SIGTERM, &action, &previousTerm);
-    QSocketNotifier notifier(fds[1], QSocketNotifier::Read);
-    QObject::connect(&notifier, &QSocketNotifier::activated, &notifier, [&notifier, fd = fds[1]] {
-        unsigned char byte = 0;
-        (void)!::read(fd, &byte, 1);
-        notifier.setEnabled(false);
-        QCoreApplication::quit();
-    });
-    const auto restoreSignals = [&] {
-        ::sigaction(SIGINT, &previousInt, nullptr);
-        ::sigaction(SIGTERM, &previousTerm, nullptr);
-        g_signalWriteFd = -1;
-        ::close(fds[0]);
-        ::close(fds[1]);
-    };
 
     int exitCode = 0;
     {
@@ -186,7 +149,6 @@ int runSandbox(const QStringList &arguments)
             server.stop();
         }
     }
-    restoreSignals();
     return exitCode;
 }
 

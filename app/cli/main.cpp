@@ -27,6 +27,7 @@ const std::map<QString, Command> &commands()
         {QStringLiteral("userinfo"), {cli::runUserInfo, "call the userinfo endpoint with an access token"}},
         {QStringLiteral("revoke"), {cli::runRevoke, "revoke an access or refresh token (RFC 7009)"}},
         {QStringLiteral("logout-url"), {cli::runLogoutUrl, "build the RP-initiated logout URL"}},
+        {QStringLiteral("descope"), {cli::runDescope, "Descope's authentication API: links, codes, passkeys, sessions, access keys"}},
         {QStringLiteral("sandbox"), {cli::runSandbox, "run the built-in sandbox provider on 127.0.0.1 until interrupted"}},
     };
     return table;

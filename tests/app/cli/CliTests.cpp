@@ -1,5 +1,7 @@
 // oidcplay-cli as scripts use it: the real binary, run as a process, its stdout/stderr/exit code.
 
+#include "CliProcess.h"
+
 #include "oidc/Pkce.h"
 #include "oidc/crypto/Base64Url.h"
 #include "oidc/crypto/Digest.h"
@@ -23,26 +25,8 @@ namespace {
 
 using oidc::Json;
 using namespace oidc::crypto;
-
-struct CliRun {
-    int exitCode = -1;
-    std::string out;
-    std::string err;
-    Json json() const { return Json::parse(out); }
-};
-
-CliRun runCli(const QStringList &arguments, const QByteArray &input = {})
-{
-    QProcess process;
-    process.start(QString::fromUtf8(OIDCPLAY_CLI), arguments);
-    EXPECT_TRUE(process.waitForStarted(10000));
-    if (!input.isEmpty())
-        process.write(input);
-    process.closeWriteChannel();
-    EXPECT_TRUE(process.waitForFinished(30000));
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, process.readAllStandardOutput().toStdString(),
-            process.readAllStandardError().toStdString()};
-}
+using cli::test::CliRun;
+using cli::test::runCli;
 
 std::string sign(const JsonWebKey &key, const Json &header, const Json &claims)
 {
