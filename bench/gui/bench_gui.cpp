@@ -160,6 +160,8 @@ public:
         return result;
     }
 
+    void resetTotals() { m_totals.clear(); }
+
     void printTotals() const
     {
         std::vector<std::pair<double, QByteArray>> rows;
@@ -230,6 +232,7 @@ int main(int argc, char *argv[])
     QStringList failures;
     QElapsedTimer flowClock;
     flowClock.start();
+    app.resetTotals();
     probe.start();
     for (int i = 0; i < iterations; ++i) {
         page->findChild<QPushButton *>(QStringLiteral("runAllButton"))->click();
