@@ -157,9 +157,10 @@ TEST_F(SandboxHostTest, TheSnapshotFollowsTheServer)
     QObject::connect(m_host.get(), &sandbox::SandboxHost::inboxMessageAdded, &context, [&] { ++messageSignals; });
     Answer added;
     Answer otp;
+    const QByteArray projectId = m_host->projectId().toUtf8();
     std::thread client([&] {
         added = blockingRequest(port, "POST", "/sandbox/faults", {}, R"({"kind":"wrong-nonce","path":"/oauth2/v1/token"})");
-        otp = blockingRequest(port, "POST", "/v1/auth/otp/signin/email", m_host->projectId().toUtf8(), R"({"loginId":"alice@example.com"})");
+        otp = blockingRequest(port, "POST", "/v1/auth/otp/signin/email", projectId, R"({"loginId":"alice@example.com"})");
     });
     client.join(); // the sandbox answers on its own thread while this one waits
     ASSERT_EQ(added.status, 201) << added.bytes.toStdString();
