@@ -21,6 +21,7 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QDir>
+#include <QHostAddress>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
@@ -33,11 +34,14 @@
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QTcpSocket>
+#include <QThread>
 #include <QTest>
 #include <QTreeView>
 #include <QTreeWidget>
 
 #include <memory>
+#include <thread>
 
 using testing_ui::child;
 
@@ -71,6 +75,7 @@ private Q_SLOTS:
     void clearAllAndUntick();
     void rotateKeys();
     void providerTextIsPlain();
+    void answeredWhileTheGuiThreadIsBusy();
     void screenshots();
 
 private:
@@ -462,6 +467,39 @@ void TestUiSandbox::providerTextIsPlain()
         for (const QLabel *label : panel->findChildren<QLabel *>())
             QVERIFY2(label->textFormat() == Qt::PlainText, qPrintable(label->text()));
     }
+}
+
+// The sandbox lives on a thread of its own: a sign-in is answered while the GUI thread is blocked
+// (it waits for the client and turns no event), and the Inbox panel shows the message once the
+// GUI thread turns again.
+void TestUiSandbox::answeredWhileTheGuiThreadIsBusy()
+{
+    QThread *serverThread = nullptr;
+    m_host->call<QThread *>(m_host.get(), [](sandbox::SandboxServer &server) { return server.thread(); },
+                            [&serverThread](QThread *thread) { serverThread = thread; });
+    QTRY_VERIFY(serverThread != nullptr);
+    QVERIFY(serverThread != QThread::currentThread());
+
+    ui::InboxPanel panel(m_host.get());
+    const quint16 port = static_cast<quint16>(m_host->baseUrl().port());
+    const QByteArray request = "POST /v1/auth/otp/signin/email HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nAuthorization: Bearer "
+        + m_host->projectId().toUtf8() + "\r\nContent-Type: application/json\r\nContent-Length: 31\r\n\r\n{\"loginId\":\"alice@example.com\"}";
+    QByteArray answer;
+    std::thread client([&answer, port, request] {
+        QTcpSocket socket; // the blocking API: this thread has no event loop
+        socket.connectToHost(QHostAddress(QHostAddress::LocalHost), port);
+        if (!socket.waitForConnected(5000))
+            return;
+        socket.write(request);
+        while (socket.waitForReadyRead(10000))
+            answer += socket.readAll();
+    });
+    client.join();
+    QVERIFY2(answer.startsWith("HTTP/1.1 200 "), answer.constData());
+    QCOMPARE(panel.model()->rowCount(), 0); // the GUI thread has not turned yet
+    settle();
+    QCOMPARE(panel.model()->rowCount(), 1);
+    QCOMPARE(panel.model()->index(0, 0).data(ui::InboxModel::LoginIdRole).toString(), QStringLiteral("alice@example.com"));
 }
 
 // With OIDCPLAY_SCREENSHOT_DIR set, saves inbox.png and faults.png there (to look at them).
