@@ -27,7 +27,6 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
-#include <QEventLoop>
 #include <QElapsedTimer>
 #include <QMetaMethod>
 #include <QPointer>
@@ -37,7 +36,6 @@
 
 #include <algorithm>
 #include <exception>
-#include <optional>
 #include <vector>
 
 namespace sandbox {
@@ -355,33 +353,18 @@ oidc::Status SandboxServer::start(quint16 port)
 {
     if (isRunning() || d->starting)
         return oidc::makeError(oidc::ErrorCategory::Sandbox, "SANDBOX_RUNNING", "the sandbox is already running");
+    // A GUI thread never waits on key generation, nor spins a nested event loop for it: a GUI
+    // hosts the sandbox on a thread of its own (SandboxHost).
+    if (onGuiThread())
+        return oidc::makeError(oidc::ErrorCategory::Sandbox, "SANDBOX_GUI_THREAD",
+                               "start() would generate the signing key on the GUI thread: host the sandbox with SandboxHost");
     if (auto loaded = d->loadFixtures(); !loaded)
         return loaded;
     if (d->context.keys.isEmpty()) {
-        std::optional<oidc::Result<oidc::crypto::JsonWebKey>> key;
-        if (onGuiThread()) {
-            // Never freeze a GUI: generate in a worker and keep the event loop turning.
-            d->starting = true;
-            QEventLoop loop;
-            // The loop outlives the worker's post: it runs until that post quits it.
-            QThreadPool::globalInstance()->start([&key, &loop] {
-                auto generated = KeyRing::generate();
-                QMetaObject::invokeMethod(
-                    &loop,
-                    [&key, &loop, generated = std::move(generated)]() mutable {
-                        key.emplace(std::move(generated));
-                        loop.quit();
-                    },
-                    Qt::QueuedConnection);
-            });
-            loop.exec();
-            d->starting = false;
-        } else {
-            key.emplace(KeyRing::generate());
-        }
-        if (!*key)
-            return key->error();
-        d->context.keys.install(std::move(*key).value(), d->context.now(), d->context.fixtures.lifetimes.keyGraceSeconds);
+        auto key = KeyRing::generate();
+        if (!key)
+            return key.error();
+        d->context.keys.install(std::move(key).value(), d->context.now(), d->context.fixtures.lifetimes.keyGraceSeconds);
     }
     if (auto listening = d->listen(port); !listening)
         return listening;
@@ -430,7 +413,8 @@ void SandboxServer::stop()
 {
     if (!isRunning())
         return;
-    d->http->close();
+    // Requests already being handled are still answered (a code consumed is a code answered).
+    d->http->stopListening();
     d->purgeTimer->stop();
     Q_EMIT stopped();
 }

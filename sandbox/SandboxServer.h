@@ -6,10 +6,10 @@
 //
 // Threading: a SandboxServer and everything it owns belong to the thread it lives in; call its
 // API from that thread (or through QMetaObject::invokeMethod). It never blocks that thread on
-// the network. Key generation (RSA 2048, tens of milliseconds) runs in a worker with
-// startAsync() and rotateKeys() — what a GUI should use — and in the calling thread with
-// start() (CLI, tests, benchmarks); start() on a GUI thread also uses a worker, spinning a
-// local event loop until the key is ready. JWT signing always runs in a worker pool.
+// the network. A GUI never owns one directly: SandboxHost runs it on a thread of its own. Key
+// generation (RSA 2048, tens of milliseconds) runs in a worker with startAsync() and
+// rotateKeys(), and in the calling thread with start() (CLI, tests, benchmarks; refused on a GUI
+// thread). JWT signing always runs in a worker pool.
 
 #include "sandbox/RequestRecord.h"
 
@@ -46,13 +46,14 @@ public:
     explicit SandboxServer(SandboxOptions options = {}, QObject *parent = nullptr);
     ~SandboxServer() override;
 
-    // Loads the fixtures, generates the first signing key, and listens on 127.0.0.1:port (0
-    // picks a free port). Emits started(). Errors: FIXTURES_*, KEYGEN_FAILED, LISTENER_BIND,
-    // SANDBOX_RUNNING. A GUI should prefer startAsync() (no nested event loop).
+    // Loads the fixtures, generates the first signing key on the calling thread, and listens on
+    // 127.0.0.1:port (0 picks a free port). Emits started(). Errors: FIXTURES_*, KEYGEN_FAILED,
+    // LISTENER_BIND, SANDBOX_RUNNING, SANDBOX_GUI_THREAD (called on a GUI thread: use SandboxHost).
     [[nodiscard]] oidc::Status start(quint16 port = 0);
     // The same with key generation in a worker thread; emits started() or startFailed().
     void startAsync(quint16 port = 0);
-    // Stops listening and drops connections; state is kept until reset() or destruction.
+    // Stops listening; requests already being handled are answered, then their connections
+    // close. State is kept until reset() or destruction.
     void stop();
     // Back to the fixtures as loaded: users, sessions, codes, links, inbox, faults, rate limits
     // and the clock offset. Keys are kept.

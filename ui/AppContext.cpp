@@ -5,7 +5,7 @@
 
 #include "oidc/net/ExchangeLog.h"
 #include "oidc/net/QtHttpTransport.h"
-#include "sandbox/SandboxServer.h"
+#include "sandbox/SandboxHost.h"
 
 #include <QDir>
 #include <QPointer>
@@ -25,11 +25,7 @@ AppContext::AppContext(Options options, QObject *parent)
 {
 }
 
-AppContext::~AppContext()
-{
-    if (m_sandbox)
-        m_sandbox->stop();
-}
+AppContext::~AppContext() = default;
 
 oidc::net::HttpTransport &AppContext::transport()
 {
@@ -79,27 +75,27 @@ QString AppContext::browserStoragePath(const QString &profileId) const
     return QDir(root).filePath(safe.isEmpty() ? QStringLiteral("default") : safe);
 }
 
-sandbox::SandboxServer *AppContext::sandbox()
+sandbox::SandboxHost *AppContext::sandbox()
 {
     if (!m_sandbox) {
-        m_sandbox = new sandbox::SandboxServer({}, this);
-        connect(m_sandbox, &sandbox::SandboxServer::started, this, [this](const QUrl &baseUrl) {
+        m_sandbox = new sandbox::SandboxHost({}, this);
+        connect(m_sandbox, &sandbox::SandboxHost::started, this, [this](const QUrl &baseUrl) {
             m_lastSandboxPort = static_cast<quint16>(baseUrl.port());
             profiles().setSandboxEndpoint(m_sandbox->issuer(), m_sandbox->projectId());
             setSandboxState(SandboxState::Running, baseUrl.toString());
         });
-        connect(m_sandbox, &sandbox::SandboxServer::startFailed, this, [this](const QString &message) {
+        connect(m_sandbox, &sandbox::SandboxHost::startFailed, this, [this](const QString &message) {
             if (m_restartPending && m_lastSandboxPort != 0) {
                 // The old port is taken now: any free port will do (the issuer changes).
                 m_restartPending = false;
                 m_lastSandboxPort = 0;
-                m_sandbox->startAsync(0);
+                m_sandbox->start(0);
                 return;
             }
             m_restartPending = false;
             setSandboxState(SandboxState::Failed, message);
         });
-        connect(m_sandbox, &sandbox::SandboxServer::stopped, this, [this] {
+        connect(m_sandbox, &sandbox::SandboxHost::stopped, this, [this] {
             if (m_sandboxState == SandboxState::Running || m_sandboxState == SandboxState::Starting)
                 setSandboxState(SandboxState::Stopped, QStringLiteral("stopped"));
         });
@@ -122,11 +118,11 @@ void AppContext::startSandbox()
 {
     if (m_sandboxState == SandboxState::Starting || m_sandboxState == SandboxState::Running)
         return;
-    sandbox::SandboxServer *server = sandbox();
+    sandbox::SandboxHost *host = sandbox();
     setSandboxState(SandboxState::Starting, QStringLiteral("generating the signing key…"));
     const quint16 port = m_lastSandboxPort ? m_lastSandboxPort : m_options.sandboxPort;
     m_restartPending = m_lastSandboxPort != 0;
-    server->startAsync(port);
+    host->start(port);
 }
 
 void AppContext::stopSandbox()

@@ -3,7 +3,8 @@
 // What the whole application shares: one HTTP transport with one exchange log observing it (every
 // panel sends through it, so the Exchange Log sees everything), the provider profiles, the
 // settings, and the built-in sandbox provider. Everything is created on first use, so start-up
-// pays for none of it; the sandbox starts after the main window's first paint.
+// pays for none of it; the sandbox starts after the main window's first paint, on a thread of its
+// own (sandbox::SandboxHost): the GUI thread only draws.
 
 #include <QObject>
 #include <QPointer>
@@ -21,7 +22,7 @@ class QtHttpTransport;
 } // namespace oidc::net
 
 namespace sandbox {
-class SandboxServer;
+class SandboxHost;
 }
 
 namespace ui {
@@ -48,8 +49,9 @@ public:
     [[nodiscard]] oidc::net::ExchangeLog &exchangeLog();
     [[nodiscard]] QSettings &settings();
     [[nodiscard]] ProfileManager &profiles();
-    // The built-in provider, created (not started) on first use. For the Inbox and fault panels too.
-    [[nodiscard]] sandbox::SandboxServer *sandbox();
+    // The built-in provider's host, created (not started) on first use. For the Inbox and fault
+    // panels too.
+    [[nodiscard]] sandbox::SandboxHost *sandbox();
     [[nodiscard]] bool hasSandbox() const { return m_sandbox != nullptr; }
 
     // Cookies and cache of the embedded browser for one provider profile.
@@ -75,7 +77,7 @@ private:
     oidc::net::QtHttpTransport *m_transport = nullptr;
     oidc::net::ExchangeLog *m_log = nullptr;
     ProfileManager *m_profiles = nullptr;
-    sandbox::SandboxServer *m_sandbox = nullptr;
+    sandbox::SandboxHost *m_sandbox = nullptr; // a child: its destruction joins the sandbox thread
     SandboxState m_sandboxState = SandboxState::NotStarted;
     QString m_sandboxMessage;
     quint16 m_lastSandboxPort = 0;

@@ -72,6 +72,11 @@ void ExpiryCountdown::clear()
 void ExpiryCountdown::setState(State state)
 {
     m_state = state;
+    // A palette change restyles and repaints the label and the bar: only when the colour changes,
+    // not on every tick.
+    if (m_shownState == state)
+        return;
+    m_shownState = state;
     QColor color = mutedColor();
     switch (state) {
     case State::Valid: color = passColor(); break;

@@ -47,6 +47,7 @@ private:
     std::optional<int64_t> m_exp;
     std::optional<int64_t> m_nbf;
     State m_state = State::NoToken;
+    std::optional<State> m_shownState; // the state whose colours the label and the bar have
 };
 
 } // namespace ui

@@ -1,9 +1,11 @@
-// GUI responsiveness during a whole flow: the main window's flow page signs in against the built-in
-// sandbox (running on the GUI thread, as in the app) in system-browser mode, the browser played
-// over HTTP from a worker thread (a real browser is another process): Run all (steps 1–9), refresh,
-// revoke, logout, several times. Meanwhile a 1 ms timer on the GUI thread records how late each of
-// its ticks comes. The baseline is the same timer while the same window sits idle for as long, in
-// the same run. Prints worst and 99th-percentile lateness of both; never fails on timing.
+// GUI responsiveness during whole flows: the main window's flow page signs in against the built-in
+// sandbox (hosted as in the app: SandboxHost, the server on a thread of its own) in system-browser
+// mode, the browser played over HTTP from a worker thread (a real browser is another process):
+// Run all (steps 1–9), refresh, revoke, logout, 20 times by default. Meanwhile a 1 ms timer on
+// the GUI thread records how late each of its ticks comes. The baseline is the same timer while
+// the same window sits idle for as long, in the same run. Prints worst and 99th-percentile
+// lateness of both and the ratio of their tick counts, against the targets (worst ≤ 8 ms,
+// p99 ≤ 3 ms, ticks ≥ 0.7 of idle); never fails on timing.
 //
 //   bench_gui [--iterations N] [--json] [--trace [--trace-ms MS]]
 //   (--trace: every event handled in more than MS milliseconds, 4 by default)
@@ -29,10 +31,16 @@
 #include <algorithm>
 #include <cstdio>
 #include <functional>
+#include <map>
 #include <utility>
 #include <vector>
 
 namespace {
+
+// Issue 12: the GUI thread stalls for less than half a frame.
+constexpr double kWorstTargetMs = 8.0;
+constexpr double kP99TargetMs = 3.0;
+constexpr double kTickRatioTarget = 0.7;
 
 using Step = ui::FlowStepModel::Step;
 using State = ui::FlowStepModel::State;
@@ -124,7 +132,8 @@ void idle(int ms)
     loop.exec();
 }
 
-// --trace: names the events that keep the GUI thread busy for long.
+// --trace: names the events that keep the GUI thread busy for long, and sums the GUI thread's time
+// per kind of event (outermost events only: a paint inside an update request counts once).
 class TracingApplication final : public QApplication {
 public:
     using QApplication::QApplication;
@@ -133,18 +142,40 @@ public:
 
     bool notify(QObject *receiver, QEvent *event) override
     {
-        if (!trace)
+        if (!trace || QThread::currentThread() != thread() || m_depth > 0)
             return QApplication::notify(receiver, event);
         QElapsedTimer clock;
         clock.start();
         const int type = event->type();
+        const QByteArray what = QByteArray::number(type) + ' ' + receiver->metaObject()->className() + " \"" + receiver->objectName().toUtf8() + '"';
+        ++m_depth;
         const bool result = QApplication::notify(receiver, event);
+        --m_depth;
         const double ms = static_cast<double>(clock.nsecsElapsed()) / 1e6;
+        auto &total = m_totals[what];
+        total.first += ms;
+        ++total.second;
         if (ms > traceMs)
-            std::fprintf(stderr, "trace: %6.2f ms  event %d  %s \"%s\" in \"%s\"\n", ms, type, receiver->metaObject()->className(),
-                         qPrintable(receiver->objectName()), receiver->parent() ? qPrintable(receiver->parent()->objectName()) : "");
+            std::fprintf(stderr, "trace: %6.2f ms  event %s\n", ms, what.constData());
         return result;
     }
+
+    void resetTotals() { m_totals.clear(); }
+
+    void printTotals() const
+    {
+        std::vector<std::pair<double, QByteArray>> rows;
+        for (const auto &[what, total] : m_totals)
+            rows.emplace_back(total.first, what + "  x" + QByteArray::number(total.second));
+        std::sort(rows.rbegin(), rows.rend());
+        std::fprintf(stderr, "trace: GUI thread time per event (type, receiver), largest first\n");
+        for (size_t i = 0; i < std::min<size_t>(rows.size(), 25); ++i)
+            std::fprintf(stderr, "trace: %8.1f ms  %s\n", rows[i].first, rows[i].second.constData());
+    }
+
+private:
+    int m_depth = 0;
+    std::map<QByteArray, std::pair<double, int>> m_totals;
 };
 
 } // namespace
@@ -153,7 +184,7 @@ int main(int argc, char *argv[])
 {
     TracingApplication app(argc, argv);
     QStandardPaths::setTestModeEnabled(true);
-    int iterations = 5;
+    int iterations = 20;
     bool json = false;
     const QStringList args = QApplication::arguments();
     for (int i = 1; i < args.size(); ++i) {
@@ -201,6 +232,7 @@ int main(int argc, char *argv[])
     QStringList failures;
     QElapsedTimer flowClock;
     flowClock.start();
+    app.resetTotals();
     probe.start();
     for (int i = 0; i < iterations; ++i) {
         page->findChild<QPushButton *>(QStringLiteral("runAllButton"))->click();
@@ -225,6 +257,8 @@ int main(int argc, char *argv[])
         ++completed;
     }
     const std::vector<double> flowLateness = probe.stop();
+    if (app.trace)
+        app.printTotals();
     const qint64 flowMs = flowClock.elapsed();
 
     // Baseline: the same window, idle, as long.
@@ -237,13 +271,16 @@ int main(int argc, char *argv[])
 
     const Figures flow = summarize(flowLateness);
     const Figures baseline = summarize(idleLateness);
+    const double tickRatio = baseline.ticks > 0 ? static_cast<double>(flow.ticks) / static_cast<double>(baseline.ticks) : 0.0;
+    const bool met = flow.worst <= kWorstTargetMs && flow.p99 <= kP99TargetMs && tickRatio >= kTickRatioTarget;
     const int exchanges = context.exchangeLog().size();
     if (json) {
         std::printf("{\"iterations\": %d, \"completed\": %d, \"duration_ms\": %lld, \"exchanges\": %d, "
                     "\"flow\": {\"worst_ms\": %.2f, \"p99_ms\": %.2f, \"p50_ms\": %.3f, \"ticks\": %zu, \"over_16ms\": %zu}, "
-                    "\"idle\": {\"worst_ms\": %.2f, \"p99_ms\": %.2f, \"p50_ms\": %.3f, \"ticks\": %zu, \"over_16ms\": %zu}}\n",
+                    "\"idle\": {\"worst_ms\": %.2f, \"p99_ms\": %.2f, \"p50_ms\": %.3f, \"ticks\": %zu, \"over_16ms\": %zu}, "
+                    "\"tick_ratio\": %.2f, \"targets_met\": %s}\n",
                     iterations, completed, static_cast<long long>(flowMs), exchanges, flow.worst, flow.p99, flow.p50, flow.ticks, flow.over16,
-                    baseline.worst, baseline.p99, baseline.p50, baseline.ticks, baseline.over16);
+                    baseline.worst, baseline.p99, baseline.p50, baseline.ticks, baseline.over16, tickRatio, met ? "true" : "false");
     } else {
         std::printf("GUI thread lateness of a 1 ms timer (platform %s)\n", qPrintable(QGuiApplication::platformName()));
         std::printf("  full flows: %d of %d (login steps 1-9, refresh, revoke, logout), %d HTTP exchanges, %lld ms\n", completed, iterations,
@@ -252,7 +289,9 @@ int main(int argc, char *argv[])
                     flow.p50, flow.ticks, flow.over16);
         std::printf("  %-22s worst %7.2f ms   p99 %6.2f ms   p50 %6.3f ms   ticks %6zu   >16 ms: %zu\n", "idle (same duration):", baseline.worst,
                     baseline.p99, baseline.p50, baseline.ticks, baseline.over16);
-        std::printf("  target: no stall above 16 ms on the GUI thread (%s)\n", flow.worst <= 16.0 ? "met" : "not met in this run");
+        std::printf("  ticks during the flows / idle: %.2f\n", tickRatio);
+        std::printf("  targets: worst <= %.0f ms, p99 <= %.0f ms, ticks >= %.1f of idle (%s)\n", kWorstTargetMs, kP99TargetMs, kTickRatioTarget,
+                    met ? "met" : "not met in this run");
     }
     if (!failures.isEmpty()) {
         std::fprintf(stderr, "bench_gui: the flow failed at %s\n", qPrintable(failures.join(QStringLiteral(", "))));

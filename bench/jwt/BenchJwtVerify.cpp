@@ -8,7 +8,8 @@
 //   bench_jwt_verify [--benchmark_min_time=0.01] [other Google Benchmark flags]
 //
 // Without --benchmark_repetitions it runs 3 randomly interleaved repetitions and compares medians.
-// Ends with a summary: "ratio decode+verify / raw RS256 = 0.93 (target ≥ 0.80)".
+// Ends with a summary of both ratios against their targets (issue 12): "ratio decode+verify / raw
+// RS256 = 0.93 (target ≥ 0.92)", "ratio validateJwt / raw RS256 = 0.86 (target ≥ 0.85)".
 
 #include "oidc/crypto/Base64Url.h"
 #include "oidc/crypto/JsonWebKey.h"
@@ -29,6 +30,11 @@ namespace {
 
 using namespace oidc;
 using crypto::JwsAlgorithm;
+
+// Issue 12: our decoding and checks cost at most 8 % (decode + verify) and 15 % (everything
+// validateJwt does, every check's text included) of the signature check itself.
+constexpr double kDecodeVerifyTarget = 0.92;
+constexpr double kValidateTarget = 0.85;
 
 constexpr int64_t kNow = 1763800000;
 constexpr const char *kIssuer = "https://auth.example.com/oauth2/P2abc123";
@@ -244,13 +250,18 @@ std::string thousands(double value)
     return digits;
 }
 
-void printRatio(const char *label, double ours, double raw, bool targeted)
+// `target` 0: for information only.
+void printRatio(const char *label, double ours, double raw, double target = 0.0)
 {
     if (raw <= 0.0 || ours <= 0.0) {
         std::printf("ratio %s = n/a (a benchmark did not run)\n", label);
         return;
     }
-    std::printf("ratio %s = %.2f%s\n", label, ours / raw, targeted ? (ours / raw >= 0.8 ? " (target ≥ 0.80)" : " (target ≥ 0.80: BELOW TARGET)") : "");
+    if (target <= 0.0) {
+        std::printf("ratio %s = %.2f\n", label, ours / raw);
+        return;
+    }
+    std::printf("ratio %s = %.2f (target ≥ %.2f%s)\n", label, ours / raw, target, ours / raw >= target ? "" : ": BELOW TARGET");
 }
 
 } // namespace
@@ -309,9 +320,9 @@ int main(int argc, char **argv)
                     thousands(ours).c_str(), thousands(full).c_str());
     }
     const double raw = reporter.rate("rawOpenSsl/RS256");
-    printRatio("decode+verify / raw RS256", reporter.rate("decodeAndVerify/RS256"), raw, true);
-    printRatio("validateJwt / raw RS256", reporter.rate("fullValidation/RS256"), raw, true);
-    printRatio("decode+verify / raw ES256", reporter.rate("decodeAndVerify/ES256"), reporter.rate("rawOpenSsl/ES256"), false);
-    printRatio("decode+verify / raw EdDSA", reporter.rate("decodeAndVerify/EdDSA"), reporter.rate("rawOpenSsl/EdDSA"), false);
+    printRatio("decode+verify / raw RS256", reporter.rate("decodeAndVerify/RS256"), raw, kDecodeVerifyTarget);
+    printRatio("validateJwt / raw RS256", reporter.rate("fullValidation/RS256"), raw, kValidateTarget);
+    printRatio("decode+verify / raw ES256", reporter.rate("decodeAndVerify/ES256"), reporter.rate("rawOpenSsl/ES256"));
+    printRatio("decode+verify / raw EdDSA", reporter.rate("decodeAndVerify/EdDSA"), reporter.rate("rawOpenSsl/EdDSA"));
     return 0;
 }

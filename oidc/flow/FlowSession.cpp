@@ -169,17 +169,23 @@ void FlowSession::loadKeys(const std::shared_ptr<FlowOperationBase> &operation, 
             refuse(error);
             return;
         }
-        auto keys = jwt::processJwksResponse(*response);
-        if (!keys) {
-            refuse(keys.error());
-            return;
-        }
-        m_keys = *keys;
-        QString summary = QStringLiteral("%1 usable key(s)").arg(keys->keys.size());
-        if (!keys->skipped.empty())
-            summary += QStringLiteral(", %1 skipped").arg(keys->skipped.size());
-        operation->report(okReport(FlowStep::Keys, summary));
-        then(std::move(keys));
+        // Importing a key checks it (an RSA public key check takes milliseconds): off this thread.
+        runOffThread<Result<crypto::JsonWebKeySet>>(
+            this, [response = std::move(response).value()] { return jwt::processJwksResponse(response); },
+            [this, operation, refuse, then](Result<crypto::JsonWebKeySet> keys) {
+                if (operation->isFinished())
+                    return; // cancelled meanwhile: the earlier keys stay
+                if (!keys) {
+                    refuse(keys.error());
+                    return;
+                }
+                m_keys = *keys;
+                QString summary = QStringLiteral("%1 usable key(s)").arg(keys->keys.size());
+                if (!keys->skipped.empty())
+                    summary += QStringLiteral(", %1 skipped").arg(keys->skipped.size());
+                operation->report(okReport(FlowStep::Keys, summary));
+                then(std::move(keys));
+            });
     });
 }
 

@@ -69,28 +69,35 @@ Status checkClaimTypes(const Json &claims)
 
 } // namespace
 
-std::optional<int64_t> DecodedJwt::numericClaim(std::string_view name) const
+std::optional<int64_t> numericDate(const Json &value)
 {
-    const auto it = claims.find(name);
-    if (it == claims.end() || !it->is_number())
+    if (!value.is_number())
         return std::nullopt;
     // Out-of-range values saturate: a cast would be undefined for doubles, and an unsigned
     // 2^64-1 read as int64 would wrap to -1 and turn a far-future nbf or iat into the past.
     constexpr int64_t kMax = std::numeric_limits<int64_t>::max();
     constexpr int64_t kMin = std::numeric_limits<int64_t>::min();
-    if (it->is_number_unsigned()) {
-        const uint64_t value = it->get<uint64_t>();
-        return value > static_cast<uint64_t>(kMax) ? kMax : static_cast<int64_t>(value);
+    if (value.is_number_unsigned()) {
+        const uint64_t number = value.get<uint64_t>();
+        return number > static_cast<uint64_t>(kMax) ? kMax : static_cast<int64_t>(number);
     }
-    if (it->is_number_float()) {
-        const double value = it->get<double>();
-        if (value >= 9223372036854775808.0) // 2^63, exactly representable
+    if (value.is_number_float()) {
+        const double number = value.get<double>();
+        if (number >= 9223372036854775808.0) // 2^63, exactly representable
             return kMax;
-        if (value < -9223372036854775808.0)
+        if (number < -9223372036854775808.0)
             return kMin;
-        return static_cast<int64_t>(value); // truncates toward zero
+        return static_cast<int64_t>(number); // truncates toward zero
     }
-    return it->get<int64_t>();
+    return value.get<int64_t>();
+}
+
+std::optional<int64_t> DecodedJwt::numericClaim(std::string_view name) const
+{
+    const auto it = claims.find(name);
+    if (it == claims.end())
+        return std::nullopt;
+    return numericDate(*it);
 }
 
 std::optional<std::string> DecodedJwt::stringClaim(std::string_view name) const

@@ -31,6 +31,10 @@ struct DecodedJwt final {
     [[nodiscard]] std::optional<std::string> stringClaim(std::string_view name) const;
 };
 
+// A NumericDate value (RFC 7519 §2) as whole seconds; out-of-range values saturate. nullopt when
+// the value is not a number.
+[[nodiscard]] std::optional<int64_t> numericDate(const Json &value);
+
 // Errors (category IDT):
 //   JWT_EMPTY, JWT_TOO_LARGE, JWT_JWE_UNSUPPORTED (5 parts), JWT_PART_COUNT,
 //   JWT_BASE64URL (actual = "header"/"payload"/"signature"), JWT_HEADER_JSON, JWT_HEADER_NOT_OBJECT,

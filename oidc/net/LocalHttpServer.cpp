@@ -508,6 +508,17 @@ public:
         finish();
     }
 
+    // The server stops listening: a request being handled is answered first (deliver() then
+    // closes), an idle connection closes now; either way after what was written is sent.
+    void closeWhenAnswered()
+    {
+        if (m_finished || m_closing)
+            return;
+        m_closing = true;
+        if (!m_busy)
+            m_socket->disconnectFromHost();
+    }
+
 private:
     void onReadyRead()
     {
@@ -837,6 +848,19 @@ void LocalHttpServer::close()
     d->sweepTimer->stop();
     d->tcpServer->close();
     d->closeAll();
+}
+
+void LocalHttpServer::stopListening()
+{
+    if (!d)
+        return;
+    d->tcpServer->close();
+    // Copy: a connection that closes at once leaves the set.
+    const std::vector<local_http::Connection *> current(d->connections.begin(), d->connections.end());
+    for (local_http::Connection *connection : current) {
+        if (d->connections.count(connection))
+            connection->closeWhenAnswered();
+    }
 }
 
 bool LocalHttpServer::isListening() const

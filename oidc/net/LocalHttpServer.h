@@ -167,6 +167,10 @@ public:
     [[nodiscard]] Status listen(quint16 port = 0);
     // Stops listening and closes every connection (pending responders then do nothing).
     void close();
+    // Stops listening; every request already being handled is still answered, then its
+    // connection closes (idle ones close at once). No request is cut off after its handler ran.
+    // listen() may be called again.
+    void stopListening();
 
     [[nodiscard]] bool isListening() const;
     [[nodiscard]] quint16 port() const;

@@ -181,7 +181,13 @@ QString TokensPanel::token(Token which) const
 void TokensPanel::showToken(TokenView &tokenView, const QString &token, std::optional<int64_t> fallbackIssued,
                             std::optional<int64_t> fallbackExpiry, const QString &missing)
 {
+    // Incremental: a new session that keeps a token (after UserInfo, a refresh without rotation)
+    // leaves its view, claim tree and countdown as they are.
+    if (!token.isEmpty() && token == tokenView.token && fallbackIssued == tokenView.fallbackIssued && fallbackExpiry == tokenView.fallbackExpiry)
+        return;
     tokenView.token = token;
+    tokenView.fallbackIssued = fallbackIssued;
+    tokenView.fallbackExpiry = fallbackExpiry;
     tokenView.inspect->setEnabled(!token.isEmpty());
     tokenView.copy->setEnabled(!token.isEmpty());
     if (token.isEmpty()) {

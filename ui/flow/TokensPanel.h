@@ -68,6 +68,8 @@ private:
         QPushButton *inspect = nullptr;
         QPushButton *copy = nullptr;
         QString token;
+        std::optional<int64_t> fallbackIssued; // what the countdown was given besides the token
+        std::optional<int64_t> fallbackExpiry;
     };
 
     QWidget *buildTokenTab(TokenView &view, const QString &name);

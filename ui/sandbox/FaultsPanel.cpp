@@ -1,7 +1,5 @@
 #include "ui/sandbox/FaultsPanel.h"
 
-#include "oidc/Async.h"
-
 #include "ui/UiText.h"
 #include "ui/sandbox/FaultText.h"
 #include "ui/widgets/Layouting.h"
@@ -9,8 +7,7 @@
 #include "ui/widgets/ToneLabel.h"
 #include "ui/widgets/Type.h"
 
-#include "sandbox/KeyRing.h"
-#include "sandbox/SandboxServer.h"
+#include "sandbox/SandboxHost.h"
 
 #include <QButtonGroup>
 #include <QComboBox>
@@ -73,9 +70,9 @@ QSpinBox *spin(const QString &name, int minimum, int maximum, int value)
 
 } // namespace
 
-FaultsPanel::FaultsPanel(sandbox::SandboxServer *server, QWidget *parent)
+FaultsPanel::FaultsPanel(sandbox::SandboxHost *host, QWidget *parent)
     : QWidget(parent)
-    , m_server(server)
+    , m_host(host)
 {
     setObjectName(QStringLiteral("faultsPanel"));
     auto *header = new PanelHeader(Type::Title, tr("Sandbox Faults"),
@@ -213,29 +210,28 @@ void FaultsPanel::connectControls()
     connect(m_add, &QPushButton::clicked, this, [this] { addFault(selectedKind()); });
     connect(m_active, &QTreeWidget::itemSelectionChanged, this, [this] { m_remove->setEnabled(!m_active->selectedItems().isEmpty()); });
     connect(m_remove, &QPushButton::clicked, this, [this] {
-        if (!m_server)
+        if (!m_host)
             return;
         std::vector<int> ids;
         for (const auto *item : m_active->selectedItems())
             ids.push_back(item->data(0, kFaultIdRole).toInt());
-        for (const int id : ids)
-            m_server->faults().remove(id);
+        m_host->removeFaults(std::move(ids));
     });
     connect(m_clearAll, &QPushButton::clicked, this, [this] {
-        if (m_server)
-            m_server->faults().clear();
+        if (m_host)
+            m_host->clearFaults();
     });
     connect(m_rotate, &QPushButton::clicked, this, &FaultsPanel::rotateKeys);
     connect(m_reset, &QPushButton::clicked, this, [this] {
-        if (!m_server)
+        if (!m_host)
             return;
-        m_server->reset();
+        m_host->reset();
         m_note->setText(tr("State reset to the fixtures"));
     });
-    if (m_server) {
-        connect(m_server, &sandbox::SandboxServer::faultsChanged, this, &FaultsPanel::refresh);
-        connect(m_server, &sandbox::SandboxServer::keysRotated, this, &FaultsPanel::updateKeyLabel);
-        connect(m_server, &sandbox::SandboxServer::started, this, &FaultsPanel::updateKeyLabel);
+    if (m_host) {
+        connect(m_host, &sandbox::SandboxHost::faultsChanged, this, &FaultsPanel::refresh);
+        connect(m_host, &sandbox::SandboxHost::keysRotated, this, &FaultsPanel::updateKeyLabel);
+        connect(m_host, &sandbox::SandboxHost::started, this, &FaultsPanel::updateKeyLabel);
     }
 }
 
@@ -277,23 +273,15 @@ sandbox::Fault FaultsPanel::faultFromEditor(sandbox::FaultKind kind) const
 
 void FaultsPanel::addFault(sandbox::FaultKind kind)
 {
-    if (!m_server)
+    if (!m_host)
         return;
-    const int id = m_server->faults().add(faultFromEditor(kind));
-    m_note->setText(tr("Added fault #%1").arg(id));
+    m_host->addFault(faultFromEditor(kind), this, [this](int id) { m_note->setText(tr("Added fault #%1").arg(id)); });
 }
 
 void FaultsPanel::removeKind(sandbox::FaultKind kind)
 {
-    if (!m_server)
-        return;
-    std::vector<int> ids;
-    for (const auto &fault : m_server->faults().faults()) {
-        if (fault.kind == kind)
-            ids.push_back(fault.id);
-    }
-    for (const int id : ids)
-        m_server->faults().remove(id);
+    if (m_host)
+        m_host->removeFaults(kind);
 }
 
 void FaultsPanel::kindToggled(QListWidgetItem *item)
@@ -305,7 +293,9 @@ void FaultsPanel::kindToggled(QListWidgetItem *item)
         addFault(kind);
     else
         removeKind(kind);
-    refresh(); // also when nothing changed (no server), so the toggle shows the truth
+    // The sandbox's faultsChanged brings the truth back; without a sandbox, show it now.
+    if (!m_host)
+        refresh();
 }
 
 void FaultsPanel::showKind()
@@ -324,8 +314,8 @@ void FaultsPanel::refresh()
 {
     m_active->clear();
     std::vector<int> activeKinds;
-    if (m_server) {
-        for (const auto &fault : m_server->faults().faults()) {
+    if (m_host) {
+        for (const auto &fault : m_host->faults()) {
             auto *item = new QTreeWidgetItem(m_active);
             item->setData(0, kFaultIdRole, fault.id);
             item->setText(0, QString::number(fault.id));
@@ -356,7 +346,7 @@ void FaultsPanel::refresh()
                                         : (count == 1 ? tr("1 active fault") : tr("%1 active faults").arg(count)));
     m_clearAll->setEnabled(count > 0);
     m_remove->setEnabled(!m_active->selectedItems().isEmpty());
-    const bool running = m_server != nullptr;
+    const bool running = m_host != nullptr;
     m_add->setEnabled(running);
     m_rotate->setEnabled(running);
     m_reset->setEnabled(running);
@@ -364,31 +354,28 @@ void FaultsPanel::refresh()
 
 void FaultsPanel::rotateKeys()
 {
-    if (!m_server)
+    if (!m_host)
         return;
     m_rotate->setEnabled(false);
     m_note->setText(tr("Generating a key…"));
-    // Answered on the sandbox's thread; the link brings it to this panel's, or drops it if the
-    // panel is gone (oidc/Async.h).
-    m_server->rotateKeys([link = oidc::ThreadLink::to(this), this](oidc::Result<std::string> result) {
-        link->post([this, result = std::move(result)] {
-            m_rotate->setEnabled(m_server != nullptr);
-            if (result)
-                m_note->setText(tr("Key rotated"));
-            else
-                m_note->setText(tr("Rotation failed: %1").arg(errorText(result.error())));
-            updateKeyLabel();
-        });
+    // Answered on this panel's thread, or dropped if the panel is gone (SandboxHost).
+    m_host->rotateKeys(this, [this](const oidc::Result<std::string> &result) {
+        m_rotate->setEnabled(m_host != nullptr);
+        if (result)
+            m_note->setText(tr("Key rotated"));
+        else
+            m_note->setText(tr("Rotation failed: %1").arg(errorText(result.error())));
+        updateKeyLabel();
     });
 }
 
 void FaultsPanel::updateKeyLabel()
 {
-    if (!m_server || m_server->keys().isEmpty()) {
+    if (!m_host || m_host->currentKid().isEmpty()) {
         m_keyLabel->setText(tr("Signing key: none yet"));
         return;
     }
-    m_keyLabel->setText(tr("Signing key: kid %1").arg(qs(m_server->keys().current().kid)));
+    m_keyLabel->setText(tr("Signing key: kid %1").arg(m_host->currentKid()));
 }
 
 } // namespace ui

@@ -2,8 +2,9 @@
 
 // Sandbox fault injection for QA: a toggle per FaultInjector kind with its parameters (path
 // filter, next N requests or until cleared, latency / status / Retry-After), what a correct
-// client does about each (rp-checks IDs), the active faults (live, from faultsChanged), Clear
-// all; and the sandbox controls QA needs: rotate the signing key, reset the state.
+// client does about each (rp-checks IDs), the active faults (live, from the host's snapshot and
+// its faultsChanged), Clear all; and the sandbox controls QA needs: rotate the signing key, reset
+// the state. Every change goes to the sandbox thread; the list shows what the sandbox reports back.
 
 #include "sandbox/FaultInjector.h"
 
@@ -21,7 +22,7 @@ class QSpinBox;
 class QTreeWidget;
 
 namespace sandbox {
-class SandboxServer;
+class SandboxHost;
 }
 
 namespace ui {
@@ -29,7 +30,7 @@ namespace ui {
 class FaultsPanel final : public QWidget {
     Q_OBJECT
 public:
-    explicit FaultsPanel(sandbox::SandboxServer *server, QWidget *parent = nullptr);
+    explicit FaultsPanel(sandbox::SandboxHost *host, QWidget *parent = nullptr);
     ~FaultsPanel() override;
 
     // The kind the parameter editor shows.
@@ -55,7 +56,7 @@ private:
     void rotateKeys();
     void updateKeyLabel();
 
-    QPointer<sandbox::SandboxServer> m_server;
+    QPointer<sandbox::SandboxHost> m_host;
     QListWidget *m_kinds = nullptr;
     QLabel *m_kindTitle = nullptr;
     QLabel *m_effect = nullptr;

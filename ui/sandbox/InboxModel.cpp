@@ -8,14 +8,14 @@
 
 namespace ui {
 
-InboxModel::InboxModel(sandbox::Inbox *inbox, QObject *parent)
+InboxModel::InboxModel(sandbox::SandboxHost *host, QObject *parent)
     : QAbstractTableModel(parent)
-    , m_inbox(inbox)
+    , m_host(host)
 {
-    if (m_inbox) {
-        connect(m_inbox, &sandbox::Inbox::messageAdded, this, &InboxModel::onMessageAdded);
-        connect(m_inbox, &sandbox::Inbox::cleared, this, &InboxModel::reload);
-        connect(m_inbox, &QObject::destroyed, this, &InboxModel::reload);
+    if (m_host) {
+        connect(m_host, &sandbox::SandboxHost::inboxMessageAdded, this, &InboxModel::onMessageAdded);
+        connect(m_host, &sandbox::SandboxHost::inboxChanged, this, &InboxModel::reload);
+        connect(m_host, &QObject::destroyed, this, &InboxModel::reload);
     }
     reload();
 }
@@ -40,10 +40,10 @@ void InboxModel::reload()
 {
     beginResetModel();
     m_messages.clear();
-    if (m_inbox) {
-        for (auto &message : m_inbox->messages()) { // newest first
+    if (m_host) {
+        for (const auto &message : m_host->inbox()) { // newest first
             if (accepts(message))
-                m_messages.push_back(std::move(message));
+                m_messages.push_back(message);
         }
     }
     endResetModel();

@@ -1,9 +1,11 @@
 #pragma once
 
 // The sandbox Inbox as a table, newest first, optionally filtered by login ID. It follows the
-// Inbox live (messageAdded, cleared) and never copies more than Inbox::kMaxMessages messages.
+// host's snapshot of the Inbox live (inboxMessageAdded, inboxChanged) and never copies more than
+// Inbox::kMaxMessages messages.
 
 #include "sandbox/Inbox.h"
+#include "sandbox/SandboxHost.h"
 
 #include <QAbstractTableModel>
 #include <QPointer>
@@ -19,7 +21,7 @@ public:
     enum Column { TimeColumn, KindColumn, ToColumn, SummaryColumn, ColumnCount };
     enum Role { MessageIdRole = Qt::UserRole + 1, KindRole, LoginIdRole };
 
-    explicit InboxModel(sandbox::Inbox *inbox, QObject *parent = nullptr);
+    explicit InboxModel(sandbox::SandboxHost *host, QObject *parent = nullptr);
 
     // Case-insensitive substring of the login ID (or the address); empty shows everything.
     void setLoginFilter(const QString &filter);
@@ -43,7 +45,7 @@ private:
     void reload();
     void onMessageAdded(const sandbox::InboxMessage &message);
 
-    QPointer<sandbox::Inbox> m_inbox;
+    QPointer<sandbox::SandboxHost> m_host;
     QString m_filter;
     std::vector<sandbox::InboxMessage> m_messages; // newest first
 };

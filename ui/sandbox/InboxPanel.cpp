@@ -6,7 +6,7 @@
 #include "ui/widgets/Type.h"
 
 #include "sandbox/Inbox.h"
-#include "sandbox/SandboxServer.h"
+#include "sandbox/SandboxHost.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -61,10 +61,10 @@ QString pageText(const QByteArray &body, const QString &contentType)
 
 } // namespace
 
-InboxPanel::InboxPanel(sandbox::SandboxServer *server, QWidget *parent)
+InboxPanel::InboxPanel(sandbox::SandboxHost *host, QWidget *parent)
     : QWidget(parent)
-    , m_server(server)
-    , m_model(new InboxModel(server ? &server->inbox() : nullptr, this))
+    , m_host(host)
+    , m_model(new InboxModel(host, this))
     , m_network(new QNetworkAccessManager(this))
 {
     setObjectName(QStringLiteral("inboxPanel"));
@@ -85,8 +85,8 @@ InboxPanel::InboxPanel(sandbox::SandboxServer *server, QWidget *parent)
 
     connect(m_filter, &QLineEdit::textChanged, m_model, &InboxModel::setLoginFilter);
     connect(m_clear, &QPushButton::clicked, this, [this] {
-        if (m_server)
-            m_server->inbox().clear();
+        if (m_host)
+            m_host->clearInbox();
     });
     connect(m_copyCode, &QPushButton::clicked, this, [this] {
         QApplication::clipboard()->setText(m_code->text());
@@ -230,12 +230,12 @@ QWidget *InboxPanel::buildCodeBox()
 void InboxPanel::updateCount()
 {
     const int shown = m_model->rowCount();
-    const qsizetype total = m_server ? static_cast<qsizetype>(m_server->inbox().size()) : 0;
+    const qsizetype total = m_host ? static_cast<qsizetype>(m_host->inbox().size()) : 0;
     if (m_model->loginFilter().isEmpty())
         m_count->setText(shown == 1 ? tr("1 message") : tr("%1 messages").arg(shown));
     else
         m_count->setText(tr("%1 of %2 messages").arg(shown).arg(total));
-    m_clear->setEnabled(m_server && total > 0);
+    m_clear->setEnabled(m_host && total > 0);
 }
 
 void InboxPanel::showCurrent()
@@ -267,9 +267,9 @@ void InboxPanel::selectMessage(quint64 id)
 
 bool InboxPanel::isSandboxUrl(const QUrl &url) const
 {
-    if (!m_server || !m_server->isRunning())
+    if (!m_host || !m_host->isRunning())
         return false;
-    const QUrl base = m_server->baseUrl();
+    const QUrl base = m_host->baseUrl();
     return url.isValid() && url.scheme() == base.scheme() && url.host() == base.host() && url.port() == base.port();
 }
 

@@ -21,7 +21,7 @@ class QTreeView;
 class QVBoxLayout;
 
 namespace sandbox {
-class SandboxServer;
+class SandboxHost;
 struct InboxMessage;
 }
 
@@ -32,7 +32,7 @@ class InboxModel;
 class InboxPanel final : public QWidget {
     Q_OBJECT
 public:
-    explicit InboxPanel(sandbox::SandboxServer *server, QWidget *parent = nullptr);
+    explicit InboxPanel(sandbox::SandboxHost *host, QWidget *parent = nullptr);
     ~InboxPanel() override;
 
     [[nodiscard]] InboxModel *model() const { return m_model; }
@@ -58,7 +58,7 @@ private:
     void linkFinished(QNetworkReply *reply, const QUrl &url);
     [[nodiscard]] bool isSandboxUrl(const QUrl &url) const;
 
-    QPointer<sandbox::SandboxServer> m_server;
+    QPointer<sandbox::SandboxHost> m_host;
     InboxModel *m_model = nullptr;
     QNetworkAccessManager *m_network = nullptr;
     QLineEdit *m_filter = nullptr;

@@ -226,6 +226,7 @@ TEST_F(FlowSessionTest, CodeExchangeReportsEveryStepOnceAndTagsItsRequests)
     Outcomes<crypto::JsonWebKeySet> keys;
     (void)session.fetchKeys(keys.callback());
     transport.answer(200, jwks({&oldKey}));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !keys.delivered.empty(); }, 10000)); // keys are imported off-thread
     ASSERT_EQ(keys.delivered.size(), 1u);
     ASSERT_TRUE(keys.delivered.front().result.ok());
 
@@ -289,6 +290,7 @@ TEST_F(FlowSessionTest, CancelDuringValidationCommitsNothing)
     Outcomes<crypto::JsonWebKeySet> keys;
     (void)session.fetchKeys(keys.callback());
     transport.answer(200, jwks({&key}));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !keys.delivered.empty(); }, 10000)); // keys are imported off-thread
     beginLogin();
     ASSERT_TRUE(session.acceptCallback(callback(QStringLiteral("code=c1&state=s1&iss=https%3A%2F%2Fop.example"))).result.ok());
     Outcomes<TokenSession> exchanged;

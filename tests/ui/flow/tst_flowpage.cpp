@@ -22,7 +22,7 @@
 #include "ui/flow/TokensPanel.h"
 
 #include "oidc/net/ExchangeLog.h"
-#include "sandbox/SandboxServer.h"
+#include "sandbox/SandboxHost.h"
 
 #include <QCheckBox>
 #include <QComboBox>

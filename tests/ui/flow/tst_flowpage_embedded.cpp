@@ -23,7 +23,7 @@
 #include "ui/flow/FlowPage.h"
 #include "ui/flow/TokensPanel.h"
 
-#include "sandbox/SandboxServer.h"
+#include "sandbox/SandboxHost.h"
 
 #include <QDir>
 #include <QLabel>

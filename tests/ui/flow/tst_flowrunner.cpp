@@ -10,7 +10,7 @@
 #include "ui/flow/ProfileManager.h"
 
 #include "oidc/net/ExchangeLog.h"
-#include "sandbox/SandboxServer.h"
+#include "sandbox/SandboxHost.h"
 
 #include <QStandardPaths>
 #include <QTest>

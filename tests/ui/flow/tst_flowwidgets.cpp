@@ -22,7 +22,7 @@
 #include "ui/log/ExchangeLogPanel.h"
 
 #include "oidc/flow/ProviderMetadata.h"
-#include "sandbox/SandboxServer.h"
+#include "sandbox/SandboxHost.h"
 
 #include <QComboBox>
 #include <QLabel>

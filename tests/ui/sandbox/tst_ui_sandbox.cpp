@@ -1,7 +1,9 @@
-// The sandbox panels (ui/sandbox) against a real SandboxServer on 127.0.0.1: messages delivered
-// by OTP and enchanted-link sign-ins appear in the Inbox panel newest first; opening the right
-// enchanted link from the panel completes the pending sign-in; a fault switched on in the
-// Faults panel is listed by the FaultInjector and seen over HTTP.
+// The sandbox panels (ui/sandbox) against a real sandbox on 127.0.0.1, hosted as the app hosts it
+// (SandboxHost: the server on a thread of its own): messages delivered by OTP and enchanted-link
+// sign-ins appear in the Inbox panel newest first; opening the right enchanted link from the
+// panel completes the pending sign-in; a fault switched on in the Faults panel is listed by the
+// FaultInjector and seen over HTTP. What a panel changes reaches the sandbox thread first: the
+// tests settle() (a round trip to it) before they look.
 
 #include "tests/ui/FindChild.h"
 #include "ui/sandbox/FaultText.h"
@@ -11,6 +13,7 @@
 
 #include "sandbox/FaultInjector.h"
 #include "sandbox/Inbox.h"
+#include "sandbox/SandboxHost.h"
 #include "sandbox/SandboxServer.h"
 
 #include <QAbstractItemModelTester>
@@ -18,6 +21,7 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QDir>
+#include <QHostAddress>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
@@ -30,11 +34,14 @@
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QTcpSocket>
+#include <QThread>
 #include <QTest>
 #include <QTreeView>
 #include <QTreeWidget>
 
 #include <memory>
+#include <thread>
 
 using testing_ui::child;
 
@@ -68,41 +75,57 @@ private Q_SLOTS:
     void clearAllAndUntick();
     void rotateKeys();
     void providerTextIsPlain();
+    void answeredWhileTheGuiThreadIsBusy();
     void screenshots();
 
 private:
     HttpResult post(const QString &path, const QJsonObject &body);
+    // Waits until everything asked of the sandbox so far is done and its changes are in the snapshot.
+    void settle();
     QString otpSignIn(const QString &loginId);
     QJsonObject enchantedSignIn(const QString &loginId);
     QPushButton *linkButton(ui::InboxPanel &panel, const QString &number);
 
-    std::unique_ptr<sandbox::SandboxServer> m_server;
+    std::unique_ptr<sandbox::SandboxHost> m_host;
     QNetworkAccessManager m_network;
 };
 
 void TestUiSandbox::initTestCase()
 {
-    m_server = std::make_unique<sandbox::SandboxServer>();
-    const auto started = m_server->start(0);
-    QVERIFY2(started.ok(), started.ok() ? "" : started.error().summary().c_str());
+    m_host = std::make_unique<sandbox::SandboxHost>();
+    QSignalSpy started(m_host.get(), &sandbox::SandboxHost::started);
+    QSignalSpy failed(m_host.get(), &sandbox::SandboxHost::startFailed);
+    m_host->start(0);
+    QTRY_VERIFY_WITH_TIMEOUT(started.size() + failed.size() > 0, 30000);
+    QVERIFY2(failed.isEmpty(), failed.isEmpty() ? "" : qPrintable(failed.first().first().toString()));
 }
 
 void TestUiSandbox::init()
 {
-    m_server->reset();
+    m_host->reset();
+    settle();
 }
 
 void TestUiSandbox::cleanupTestCase()
 {
-    m_server->stop();
-    m_server.reset();
+    m_host->stop();
+    m_host.reset();
+}
+
+void TestUiSandbox::settle()
+{
+    // Both ways are first in, first out: the answer comes after every earlier change.
+    bool settled = false;
+    QObject context;
+    m_host->call<bool>(&context, [](sandbox::SandboxServer &) { return true; }, [&settled](bool) { settled = true; });
+    QTRY_VERIFY_WITH_TIMEOUT(settled, 10000);
 }
 
 HttpResult TestUiSandbox::post(const QString &path, const QJsonObject &body)
 {
-    QNetworkRequest request(m_server->baseUrl().resolved(QUrl(path)));
+    QNetworkRequest request(m_host->baseUrl().resolved(QUrl(path)));
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    request.setRawHeader("Authorization", "Bearer " + m_server->projectId().toUtf8());
+    request.setRawHeader("Authorization", "Bearer " + m_host->projectId().toUtf8());
     QNetworkReply *reply = m_network.post(request, QJsonDocument(body).toJson(QJsonDocument::Compact));
     QSignalSpy finished(reply, &QNetworkReply::finished);
     HttpResult result;
@@ -144,7 +167,7 @@ QPushButton *TestUiSandbox::linkButton(ui::InboxPanel &panel, const QString &num
 
 void TestUiSandbox::inboxModelIsSound()
 {
-    ui::InboxPanel panel(m_server.get());
+    ui::InboxPanel panel(m_host.get());
     QAbstractItemModelTester tester(panel.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     QCOMPARE(panel.model()->rowCount(), 0);
     QVERIFY(!otpSignIn(QStringLiteral("alice@example.com")).isEmpty());
@@ -153,13 +176,14 @@ void TestUiSandbox::inboxModelIsSound()
     panel.model()->setLoginFilter(QStringLiteral("bob"));
     QCOMPARE(panel.model()->rowCount(), 1);
     panel.model()->setLoginFilter({});
-    m_server->inbox().clear();
+    m_host->clearInbox();
+    settle();
     QCOMPARE(panel.model()->rowCount(), 0);
 }
 
 void TestUiSandbox::messagesAppearNewestFirst()
 {
-    ui::InboxPanel panel(m_server.get());
+    ui::InboxPanel panel(m_host.get());
     panel.resize(1100, 650);
     panel.show();
     QVERIFY(!otpSignIn(QStringLiteral("alice@example.com")).isEmpty());
@@ -190,10 +214,10 @@ void TestUiSandbox::messagesAppearNewestFirst()
 
 void TestUiSandbox::otpCodeCanBeCopied()
 {
-    ui::InboxPanel panel(m_server.get());
+    ui::InboxPanel panel(m_host.get());
     panel.show();
     QVERIFY(!otpSignIn(QStringLiteral("alice@example.com")).isEmpty());
-    const auto messages = m_server->inbox().messages();
+    const auto &messages = m_host->inbox();
     QCOMPARE(messages.size(), size_t(1));
     const QString code = QString::fromStdString(messages.front().code);
     QVERIFY(!code.isEmpty());
@@ -219,7 +243,7 @@ void TestUiSandbox::otpCodeCanBeCopied()
 
 void TestUiSandbox::rightEnchantedLinkCompletesTheSignIn()
 {
-    ui::InboxPanel panel(m_server.get());
+    ui::InboxPanel panel(m_host.get());
     panel.show();
     const QJsonObject link = enchantedSignIn(QStringLiteral("bob@example.com"));
     const QString pendingRef = link.value(QStringLiteral("pendingRef")).toString();
@@ -252,7 +276,7 @@ void TestUiSandbox::rightEnchantedLinkCompletesTheSignIn()
 
 void TestUiSandbox::wrongEnchantedLinkKeepsItPending()
 {
-    ui::InboxPanel panel(m_server.get());
+    ui::InboxPanel panel(m_host.get());
     panel.show();
     const QJsonObject link = enchantedSignIn(QStringLiteral("alice@example.com"));
     const QString linkId = link.value(QStringLiteral("linkId")).toString();
@@ -276,7 +300,7 @@ void TestUiSandbox::wrongEnchantedLinkKeepsItPending()
 
 void TestUiSandbox::filterByLoginId()
 {
-    ui::InboxPanel panel(m_server.get());
+    ui::InboxPanel panel(m_host.get());
     QVERIFY(!otpSignIn(QStringLiteral("alice@example.com")).isEmpty());
     QVERIFY(!otpSignIn(QStringLiteral("bob@example.com")).isEmpty());
     QVERIFY(!enchantedSignIn(QStringLiteral("ALICE@example.com")).isEmpty());
@@ -297,20 +321,21 @@ void TestUiSandbox::filterByLoginId()
 
 void TestUiSandbox::clearEmptiesTheInbox()
 {
-    ui::InboxPanel panel(m_server.get());
+    ui::InboxPanel panel(m_host.get());
     QVERIFY(!otpSignIn(QStringLiteral("alice@example.com")).isEmpty());
     auto *clear = panel.findChild<QPushButton *>(QStringLiteral("inboxClear"));
     QVERIFY(clear);
     QVERIFY(clear->isEnabled());
     clear->click();
-    QCOMPARE(m_server->inbox().size(), size_t(0));
+    settle();
+    QCOMPARE(m_host->inbox().size(), size_t(0));
     QCOMPARE(panel.model()->rowCount(), 0);
     QVERIFY(!clear->isEnabled());
 }
 
 void TestUiSandbox::everyFaultKindHasAToggleAndAnExplanation()
 {
-    ui::FaultsPanel panel(m_server.get());
+    ui::FaultsPanel panel(m_host.get());
     for (const sandbox::FaultKind kind : sandbox::FaultInjector::allKinds()) {
         QListWidgetItem *item = panel.kindItem(kind);
         QVERIFY(item);
@@ -330,17 +355,18 @@ void TestUiSandbox::everyFaultKindHasAToggleAndAnExplanation()
 
 void TestUiSandbox::faultToggleIsListedAndSeenOverHttp()
 {
-    ui::FaultsPanel panel(m_server.get());
+    ui::FaultsPanel panel(m_host.get());
     panel.show();
-    QSignalSpy changed(m_server.get(), &sandbox::SandboxServer::faultsChanged);
+    QSignalSpy changed(m_host.get(), &sandbox::SandboxHost::faultsChanged);
     panel.selectKind(sandbox::FaultKind::RateLimit);
     panel.findChild<QComboBox *>(QStringLiteral("faultPath"))->setEditText(QStringLiteral("/v1/auth/otp/signin/{method}"));
     panel.findChild<QRadioButton *>(QStringLiteral("faultNextN"))->setChecked(true);
     panel.findChild<QSpinBox *>(QStringLiteral("faultCount"))->setValue(1);
     panel.findChild<QSpinBox *>(QStringLiteral("faultRetryAfter"))->setValue(7);
     panel.kindItem(sandbox::FaultKind::RateLimit)->setCheckState(Qt::Checked);
+    settle();
 
-    const auto &faults = m_server->faults().faults();
+    const auto &faults = m_host->faults();
     QCOMPARE(faults.size(), size_t(1));
     QCOMPARE(faults.front().kind, sandbox::FaultKind::RateLimit);
     QCOMPARE(faults.front().path, std::string("/v1/auth/otp/signin/{method}"));
@@ -357,7 +383,7 @@ void TestUiSandbox::faultToggleIsListedAndSeenOverHttp()
     QCOMPARE(limited.status, 429);
     QCOMPARE(limited.retryAfter, QByteArray("7"));
     // Used up: the list and the toggle follow faultsChanged.
-    QTRY_VERIFY(m_server->faults().isEmpty());
+    QTRY_VERIFY(m_host->faults().empty());
     QTRY_COMPARE(child<QTreeWidget>(panel, "activeFaults")->topLevelItemCount(), 0);
     QCOMPARE(panel.kindItem(sandbox::FaultKind::RateLimit)->checkState(), Qt::Unchecked);
     QVERIFY(!otpSignIn(QStringLiteral("alice@example.com")).isEmpty());
@@ -368,33 +394,38 @@ void TestUiSandbox::faultToggleIsListedAndSeenOverHttp()
     panel.findChild<QRadioButton *>(QStringLiteral("faultUntilCleared"))->setChecked(true);
     panel.findChild<QSpinBox *>(QStringLiteral("faultStatus"))->setValue(502);
     panel.findChild<QPushButton *>(QStringLiteral("faultAdd"))->click();
-    QCOMPARE(m_server->faults().faults().size(), size_t(1));
-    QCOMPARE(m_server->faults().faults().front().remaining, -1);
+    settle();
+    QCOMPARE(m_host->faults().size(), size_t(1));
+    QCOMPARE(m_host->faults().front().remaining, -1);
     QCOMPARE(panel.kindItem(sandbox::FaultKind::ServerError)->checkState(), Qt::Checked);
     for (int i = 0; i < 2; ++i)
         QCOMPARE(post(QStringLiteral("/v1/auth/otp/signin/email"), QJsonObject{{QStringLiteral("loginId"), QStringLiteral("alice@example.com")}}).status, 502);
-    QCOMPARE(m_server->faults().faults().size(), size_t(1));
+    settle();
+    QCOMPARE(m_host->faults().size(), size_t(1));
 }
 
 void TestUiSandbox::clearAllAndUntick()
 {
-    ui::FaultsPanel panel(m_server.get());
+    ui::FaultsPanel panel(m_host.get());
     panel.findChild<QRadioButton *>(QStringLiteral("faultUntilCleared"))->setChecked(true);
     panel.kindItem(sandbox::FaultKind::BadSignature)->setCheckState(Qt::Checked);
     panel.kindItem(sandbox::FaultKind::Latency)->setCheckState(Qt::Checked);
     panel.kindItem(sandbox::FaultKind::WrongNonce)->setCheckState(Qt::Checked);
-    QCOMPARE(m_server->faults().faults().size(), size_t(3));
+    settle();
+    QCOMPARE(m_host->faults().size(), size_t(3));
     QCOMPARE(child<QTreeWidget>(panel, "activeFaults")->topLevelItemCount(), 3);
 
     // Unticking removes that kind only.
     panel.kindItem(sandbox::FaultKind::Latency)->setCheckState(Qt::Unchecked);
-    QCOMPARE(m_server->faults().faults().size(), size_t(2));
+    settle();
+    QCOMPARE(m_host->faults().size(), size_t(2));
     QCOMPARE(child<QTreeWidget>(panel, "activeFaults")->topLevelItemCount(), 2);
 
     auto *clearAll = panel.findChild<QPushButton *>(QStringLiteral("faultClearAll"));
     QVERIFY(clearAll->isEnabled());
     clearAll->click();
-    QVERIFY(m_server->faults().isEmpty());
+    settle();
+    QVERIFY(m_host->faults().empty());
     QCOMPARE(child<QTreeWidget>(panel, "activeFaults")->topLevelItemCount(), 0);
     for (const sandbox::FaultKind kind : sandbox::FaultInjector::allKinds())
         QCOMPARE(panel.kindItem(kind)->checkState(), Qt::Unchecked);
@@ -403,21 +434,23 @@ void TestUiSandbox::clearAllAndUntick()
     // Faults added elsewhere (the HTTP API, the CLI) show up too.
     sandbox::Fault fault;
     fault.kind = sandbox::FaultKind::MalformedJson;
-    m_server->faults().add(fault);
+    m_host->addFault(fault);
+    settle();
     QCOMPARE(child<QTreeWidget>(panel, "activeFaults")->topLevelItemCount(), 1);
     QCOMPARE(panel.kindItem(sandbox::FaultKind::MalformedJson)->checkState(), Qt::Checked);
     panel.findChild<QPushButton *>(QStringLiteral("sandboxReset"))->click();
-    QVERIFY(m_server->faults().isEmpty());
+    settle();
+    QVERIFY(m_host->faults().empty());
     QCOMPARE(child<QTreeWidget>(panel, "activeFaults")->topLevelItemCount(), 0);
 }
 
 void TestUiSandbox::rotateKeys()
 {
-    ui::FaultsPanel panel(m_server.get());
+    ui::FaultsPanel panel(m_host.get());
     auto *key = panel.findChild<QLabel *>(QStringLiteral("sandboxKey"));
     const QString before = key->text();
     QVERIFY(before.contains(QStringLiteral("kid ")));
-    QSignalSpy rotated(m_server.get(), &sandbox::SandboxServer::keysRotated);
+    QSignalSpy rotated(m_host.get(), &sandbox::SandboxHost::keysRotated);
     panel.findChild<QPushButton *>(QStringLiteral("sandboxRotateKeys"))->click();
     QVERIFY(rotated.wait(30000));
     QTRY_VERIFY(key->text() != before);
@@ -426,8 +459,8 @@ void TestUiSandbox::rotateKeys()
 
 void TestUiSandbox::providerTextIsPlain()
 {
-    ui::InboxPanel inbox(m_server.get());
-    ui::FaultsPanel faults(m_server.get());
+    ui::InboxPanel inbox(m_host.get());
+    ui::FaultsPanel faults(m_host.get());
     QVERIFY(!enchantedSignIn(QStringLiteral("bob@example.com")).isEmpty());
     inbox.selectMessage(inbox.model()->index(0, 0).data(ui::InboxModel::MessageIdRole).toULongLong());
     for (QWidget *panel : {static_cast<QWidget *>(&inbox), static_cast<QWidget *>(&faults)}) {
@@ -436,13 +469,46 @@ void TestUiSandbox::providerTextIsPlain()
     }
 }
 
+// The sandbox lives on a thread of its own: a sign-in is answered while the GUI thread is blocked
+// (it waits for the client and turns no event), and the Inbox panel shows the message once the
+// GUI thread turns again.
+void TestUiSandbox::answeredWhileTheGuiThreadIsBusy()
+{
+    QThread *serverThread = nullptr;
+    m_host->call<QThread *>(m_host.get(), [](sandbox::SandboxServer &server) { return server.thread(); },
+                            [&serverThread](QThread *thread) { serverThread = thread; });
+    QTRY_VERIFY(serverThread != nullptr);
+    QVERIFY(serverThread != QThread::currentThread());
+
+    ui::InboxPanel panel(m_host.get());
+    const quint16 port = static_cast<quint16>(m_host->baseUrl().port());
+    const QByteArray request = "POST /v1/auth/otp/signin/email HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nAuthorization: Bearer "
+        + m_host->projectId().toUtf8() + "\r\nContent-Type: application/json\r\nContent-Length: 31\r\n\r\n{\"loginId\":\"alice@example.com\"}";
+    QByteArray answer;
+    std::thread client([&answer, port, request] {
+        QTcpSocket socket; // the blocking API: this thread has no event loop
+        socket.connectToHost(QHostAddress(QHostAddress::LocalHost), port);
+        if (!socket.waitForConnected(5000))
+            return;
+        socket.write(request);
+        while (socket.waitForReadyRead(10000))
+            answer += socket.readAll();
+    });
+    client.join();
+    QVERIFY2(answer.startsWith("HTTP/1.1 200 "), answer.constData());
+    QCOMPARE(panel.model()->rowCount(), 0); // the GUI thread has not turned yet
+    settle();
+    QCOMPARE(panel.model()->rowCount(), 1);
+    QCOMPARE(panel.model()->index(0, 0).data(ui::InboxModel::LoginIdRole).toString(), QStringLiteral("alice@example.com"));
+}
+
 // With OIDCPLAY_SCREENSHOT_DIR set, saves inbox.png and faults.png there (to look at them).
 void TestUiSandbox::screenshots()
 {
     const QString dir = qEnvironmentVariable("OIDCPLAY_SCREENSHOT_DIR");
     if (dir.isEmpty())
         QSKIP("OIDCPLAY_SCREENSHOT_DIR is not set");
-    ui::InboxPanel inbox(m_server.get());
+    ui::InboxPanel inbox(m_host.get());
     inbox.resize(1150, 620);
     inbox.show();
     QVERIFY(!otpSignIn(QStringLiteral("alice@example.com")).isEmpty());
@@ -458,7 +524,7 @@ void TestUiSandbox::screenshots()
     QTest::qWait(50);
     QVERIFY(inbox.grab().save(QDir(dir).filePath(QStringLiteral("inbox-otp.png"))));
 
-    ui::FaultsPanel faults(m_server.get());
+    ui::FaultsPanel faults(m_host.get());
     faults.resize(1000, 720);
     faults.show();
     faults.selectKind(sandbox::FaultKind::RateLimit);
@@ -467,7 +533,8 @@ void TestUiSandbox::screenshots()
     faults.kindItem(sandbox::FaultKind::BadSignature)->setCheckState(Qt::Checked);
     QTest::qWait(50);
     QVERIFY(faults.grab().save(QDir(dir).filePath(QStringLiteral("faults.png"))));
-    m_server->faults().clear();
+    m_host->clearFaults();
+    settle();
 }
 
 QTEST_MAIN(TestUiSandbox)
