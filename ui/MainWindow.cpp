@@ -1,5 +1,7 @@
 #include "MainWindow.h"
 
+#include "ui/FramePacer.h"
+
 #include "ui/AppContext.h"
 #include "ui/sandbox/FaultsPanel.h"
 #include "ui/sandbox/InboxPanel.h"
@@ -40,6 +42,7 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(QStringLiteral("OIDC Playground"));
+    new FramePacer(this); // at most one repaint per display frame
     resize(1280, 800);
 
     m_areaList->setObjectName(QStringLiteral("areaList"));

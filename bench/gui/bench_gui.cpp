@@ -8,7 +8,8 @@
 // p99 ≤ 3 ms, ticks ≥ 0.7 of idle); never fails on timing.
 //
 //   bench_gui [--iterations N] [--json] [--trace [--trace-ms MS]]
-//   (--trace: every event handled in more than MS milliseconds, 4 by default)
+//   (--trace: every event handled in more than MS milliseconds, 4 by default; the GUI thread's
+//   time per kind of event; and what was painted, per widget: area, paint events, time)
 
 #include "BrowserPlayer.h"
 #include "FlowTestSupport.h"
@@ -22,6 +23,7 @@
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QPaintEvent>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QStandardPaths>
@@ -142,6 +144,29 @@ public:
 
     bool notify(QObject *receiver, QEvent *event) override
     {
+        if (trace && event->type() == QEvent::Paint && receiver->isWidgetType()) {
+            // What is painted, by widget: the area of each paint event's region.
+            qint64 area = 0;
+            for (const QRect &rect : static_cast<QPaintEvent *>(event)->region())
+                area += static_cast<qint64>(rect.width()) * rect.height();
+            QByteArray what = QByteArray(receiver->metaObject()->className()) + " \"" + receiver->objectName().toUtf8() + '"';
+            // Unnamed widgets and Qt's inner parts are named by their nearest named ancestor.
+            const bool anonymous = receiver->objectName().isEmpty() || receiver->objectName().startsWith(QLatin1String("qt_"));
+            for (const QObject *up = receiver->parent(); up && anonymous; up = up->parent()) {
+                if (!up->objectName().isEmpty() && !up->objectName().startsWith(QLatin1String("qt_"))) {
+                    what += " in " + up->objectName().toUtf8();
+                    break;
+                }
+            }
+            QElapsedTimer paintClock;
+            paintClock.start();
+            const bool result = QApplication::notify(receiver, event);
+            auto &painted = m_painted[what];
+            painted.area += area;
+            painted.ms += static_cast<double>(paintClock.nsecsElapsed()) / 1e6;
+            ++painted.count;
+            return result;
+        }
         if (!trace || QThread::currentThread() != thread() || m_depth > 0)
             return QApplication::notify(receiver, event);
         QElapsedTimer clock;
@@ -160,7 +185,11 @@ public:
         return result;
     }
 
-    void resetTotals() { m_totals.clear(); }
+    void resetTotals()
+    {
+        m_totals.clear();
+        m_painted.clear();
+    }
 
     void printTotals() const
     {
@@ -171,11 +200,32 @@ public:
         std::fprintf(stderr, "trace: GUI thread time per event (type, receiver), largest first\n");
         for (size_t i = 0; i < std::min<size_t>(rows.size(), 25); ++i)
             std::fprintf(stderr, "trace: %8.1f ms  %s\n", rows[i].first, rows[i].second.constData());
+        std::vector<std::pair<double, QByteArray>> painted;
+        qint64 totalArea = 0;
+        int totalPaints = 0;
+        double totalMs = 0;
+        for (const auto &[what, sum] : m_painted) {
+            painted.emplace_back(sum.ms, QByteArray::number(static_cast<double>(sum.area) / 1e6, 'f', 2) + " Mpx  " + what + "  x" + QByteArray::number(sum.count));
+            totalArea += sum.area;
+            totalPaints += sum.count;
+            totalMs += sum.ms;
+        }
+        std::sort(painted.rbegin(), painted.rend());
+        std::fprintf(stderr, "trace: painted %.1f Mpx in %d paint events, %.1f ms; by widget, longest first\n", static_cast<double>(totalArea) / 1e6,
+                     totalPaints, totalMs);
+        for (size_t i = 0; i < std::min<size_t>(painted.size(), 30); ++i)
+            std::fprintf(stderr, "trace: %8.1f ms  %s\n", painted[i].first, painted[i].second.constData());
     }
 
 private:
     int m_depth = 0;
     std::map<QByteArray, std::pair<double, int>> m_totals;
+    struct Painted final {
+        qint64 area = 0;
+        double ms = 0;
+        int count = 0;
+    };
+    std::map<QByteArray, Painted> m_painted;
 };
 
 } // namespace

@@ -7,6 +7,7 @@
 #include "ui/flow/FlowSettingsPanel.h"
 #include "ui/flow/ProfileManager.h"
 #include "ui/flow/StepItemDelegate.h"
+#include "ui/flow/StepListView.h"
 #include "ui/flow/TokensPanel.h"
 #include "ui/flow/steps/AuthorizeStepPage.h"
 #include "ui/flow/steps/CallbackStepPage.h"
@@ -208,14 +209,13 @@ QWidget *FlowPage::buildHeader()
 
 QWidget *FlowPage::buildStepColumn()
 {
-    m_stepList = new QListView;
+    m_stepList = new StepListView;
     m_stepList->setObjectName(QStringLiteral("stepList"));
     m_stepList->setModel(m_runner->steps());
     m_stepList->setItemDelegate(new StepItemDelegate(m_stepList));
     m_stepList->setSelectionMode(QAbstractItemView::SingleSelection);
     m_stepList->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_stepList->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    m_stepList->setUniformItemSizes(true);
     connect(m_stepList->selectionModel(), &QItemSelectionModel::currentChanged, this, [this](const QModelIndex &current) {
         if (!current.isValid())
             return;

@@ -17,6 +17,8 @@
 #include "ui/flow/FlowPage.h"
 #include "ui/flow/ProfileEditorDialog.h"
 #include "ui/flow/ProfileManager.h"
+#include "ui/flow/StepItemDelegate.h"
+#include "ui/flow/StepListView.h"
 #include "ui/flow/TokensPanel.h"
 #include "ui/log/ExchangeLogModel.h"
 #include "ui/log/ExchangeLogPanel.h"
@@ -30,6 +32,7 @@
 #include <QListView>
 #include <QListWidget>
 #include <QPushButton>
+#include <QPaintEvent>
 #include <QPlainTextEdit>
 #include <QSettings>
 #include <QSignalSpy>
@@ -61,6 +64,7 @@ private Q_SLOTS:
     void providerBarShowsAndControlsTheSandbox();
     void parameterTableBuildsTheRequest();
     void mainWindowWiresTheFlowAreas();
+    void aChangedStepRepaintsOnlyItsRow();
 };
 
 void TestFlowWidgets::initTestCase()
@@ -315,4 +319,45 @@ void TestFlowWidgets::mainWindowWiresTheFlowAreas()
 }
 
 QTEST_MAIN(TestFlowWidgets)
+// Issue 12: a step that changes repaints its own row, not the whole list (QListView relays out and
+// repaints every item on any change).
+void TestFlowWidgets::aChangedStepRepaintsOnlyItsRow()
+{
+    struct PaintedRegion final : QObject {
+        QRegion painted;
+        bool eventFilter(QObject *, QEvent *event) override
+        {
+            if (event->type() == QEvent::Paint)
+                painted += static_cast<QPaintEvent *>(event)->region();
+            return false;
+        }
+    };
+    ui::FlowStepModel steps;
+    ui::StepListView list;
+    list.setModel(&steps);
+    list.setItemDelegate(new ui::StepItemDelegate(&list));
+    list.resize(240, 600);
+    list.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&list));
+    PaintedRegion region;
+    list.viewport()->installEventFilter(&region);
+    QTest::qWait(50);
+    region.painted = {};
+
+    steps.setRunning(Step::Token, QStringLiteral("exchanging the code"));
+    const QRect row = list.visualRect(steps.indexOf(Step::Token));
+    QTRY_VERIFY(!region.painted.isEmpty());
+    QTest::qWait(50); // a relayout would come on a timer
+    QVERIFY2(region.painted.boundingRect() == row,
+             qPrintable(QStringLiteral("painted %1,%2 %3x%4; the row is %5,%6 %7x%8")
+                            .arg(region.painted.boundingRect().x())
+                            .arg(region.painted.boundingRect().y())
+                            .arg(region.painted.boundingRect().width())
+                            .arg(region.painted.boundingRect().height())
+                            .arg(row.x())
+                            .arg(row.y())
+                            .arg(row.width())
+                            .arg(row.height())));
+}
+
 #include "tst_flowwidgets.moc"
