@@ -10,6 +10,7 @@
 #include "ui/PkceGeneratorPanel.h"
 #include "ui/ProviderBar.h"
 #include "ui/descope/DescopeContext.h"
+#include "ui/descope/M2mPanel.h"
 #include "ui/flow/FlowPage.h"
 #include "ui/log/ExchangeLogPanel.h"
 
@@ -148,6 +149,8 @@ void MainWindow::registerContextPanels()
         return page;
     });
     setAreaFactory(areas::kExchangeLog.toString(), [context] { return new ExchangeLogPanel(context->exchangeLog()); });
+    m_areaModel->setNote(areas::kClientCredentials.toString(), QStringLiteral("Machine tokens and the APIs they call"));
+    setAreaFactory(areas::kClientCredentials.toString(), [this] { return new M2mPanel(descope()); });
     // The sandbox's QA side: what it "delivered", and the faults it is told to make.
     m_areaModel->setNote(areas::kInbox.toString(), QStringLiteral("What the sandbox delivered"));
     setAreaFactory(areas::kInbox.toString(), [context] { return new InboxPanel(context->sandbox()); });
