@@ -158,7 +158,6 @@ void AccessKeyForm::setBusy(bool busy)
     m_busy = busy;
     m_exchange->setEnabled(!busy && m_context.hasProject());
     m_cancel->setEnabled(busy);
-    Q_EMIT busyChanged(busy);
 }
 
 void AccessKeyForm::exchange()

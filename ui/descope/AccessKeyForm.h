@@ -53,7 +53,6 @@ public Q_SLOTS:
 Q_SIGNALS:
     // The session JWT to call APIs with; empty when there is none (another project).
     void tokenChanged(const QString &sessionJwt);
-    void busyChanged(bool busy);
     void openInInspector(const QString &token);
 
 private:

@@ -232,7 +232,6 @@ void ApiTester::setBusy(bool busy)
         return;
     m_busy = busy;
     updateButtons();
-    Q_EMIT busyChanged(busy);
 }
 
 void ApiTester::send()

@@ -61,9 +61,6 @@ public Q_SLOTS:
     void send();
     void cancel();
 
-Q_SIGNALS:
-    void busyChanged(bool busy);
-
 private:
     QWidget *buildRequest(QWidget *sessionNotice);
     QWidget *buildAnswer();

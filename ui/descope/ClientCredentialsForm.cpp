@@ -163,7 +163,6 @@ void ClientCredentialsForm::setBusy(bool busy)
     m_busy = busy;
     m_request->setEnabled(!busy);
     m_cancel->setEnabled(busy);
-    Q_EMIT busyChanged(busy);
 }
 
 void ClientCredentialsForm::fail(const oidc::Error &error)

@@ -52,7 +52,6 @@ public Q_SLOTS:
 Q_SIGNALS:
     // The access token to call APIs with; empty when there is none (another provider).
     void tokenChanged(const QString &accessToken);
-    void busyChanged(bool busy);
     void openInInspector(const QString &token);
 
 private:

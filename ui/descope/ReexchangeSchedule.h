@@ -27,8 +27,6 @@ public:
 
     explicit ReexchangeSchedule(QObject *parent = nullptr);
 
-    [[nodiscard]] bool isEnabled() const { return m_enabled; }
-    [[nodiscard]] bool isArmed() const { return m_timer.isActive(); }
     // Off: disarmed until enabled again and a token arrives.
     void setEnabled(bool enabled);
     // A successful exchange: armed for its token when enabled.
