@@ -12,6 +12,7 @@
 #include "ui/PkceGeneratorPanel.h"
 #include "ui/ProviderBar.h"
 #include "ui/descope/DescopeContext.h"
+#include "ui/descope/M2mPanel.h"
 #include "ui/descope/SessionPanel.h"
 #include "ui/flow/FlowPage.h"
 #include "ui/log/ExchangeLogPanel.h"
@@ -158,6 +159,8 @@ void MainWindow::registerContextPanels()
     // The Descope areas, over the app's DescopeContext.
     m_areaModel->setNote(areas::kSession.toString(), QStringLiteral("Refresh, me, validate, roles, logout"));
     setAreaFactory(areas::kSession.toString(), [this] { return new SessionPanel(descope()); });
+    m_areaModel->setNote(areas::kClientCredentials.toString(), QStringLiteral("Machine tokens and the APIs they call"));
+    setAreaFactory(areas::kClientCredentials.toString(), [this] { return new M2mPanel(descope()); });
     m_areaModel->addArea(areas::kSandboxFaults.toString(), QStringLiteral("Sandbox Faults"), QStringLiteral("Make the sandbox misbehave"));
     setAreaFactory(areas::kSandboxFaults.toString(), [context] { return new FaultsPanel(context->sandbox()); });
 }
