@@ -10,6 +10,8 @@
 #include "ui/PkceGeneratorPanel.h"
 #include "ui/ProviderBar.h"
 #include "ui/descope/DescopeContext.h"
+#include "ui/descope/MagicLinkOtpPanel.h"
+#include "ui/descope/StepUpPanel.h"
 #include "ui/flow/FlowPage.h"
 #include "ui/log/ExchangeLogPanel.h"
 
@@ -111,7 +113,7 @@ void MainWindow::listPlannedAreas()
         {areas::kAuthorizationCode, "Authorization Code + PKCE", "Not built yet · needs the flow engine"},
         {areas::kClientCredentials, "Client Credentials & M2M", "Not built yet · needs the flow engine"},
         {areas::kEnchantedLink, "Enchanted Link", "Not built yet · needs the Descope sandbox"},
-        {areas::kMagicLinkOtp, "Magic Link & OTP", "Not built yet · needs the Descope sandbox"},
+        {areas::kMagicLinkOtp, "Magic Link, OTP & TOTP", "Not built yet · needs the Descope sandbox"},
         {areas::kPasskeys, "Passkeys", "Not built yet · needs WebAuthn support"},
         {areas::kStepUp, "Step-up", "Not built yet · needs session features"},
         {areas::kSession, "Session", "Not built yet · needs session features"},
@@ -153,6 +155,11 @@ void MainWindow::registerContextPanels()
     setAreaFactory(areas::kInbox.toString(), [context] { return new InboxPanel(context->sandbox()); });
     m_areaModel->addArea(areas::kSandboxFaults.toString(), QStringLiteral("Sandbox Faults"), QStringLiteral("Make the sandbox misbehave"));
     setAreaFactory(areas::kSandboxFaults.toString(), [context] { return new FaultsPanel(context->sandbox()); });
+    // Passwordless sign-ins whose proof is typed or clicked, and the step-up of their session.
+    m_areaModel->setNote(areas::kMagicLinkOtp.toString(), QStringLiteral("Codes, links, authenticator apps"));
+    setAreaFactory(areas::kMagicLinkOtp.toString(), [this] { return new MagicLinkOtpPanel(descope()); });
+    m_areaModel->setNote(areas::kStepUp.toString(), QStringLiteral("Re-authenticate: su and amr"));
+    setAreaFactory(areas::kStepUp.toString(), [this] { return new StepUpPanel(descope()); });
 }
 
 DescopeContext &MainWindow::descope()

@@ -41,6 +41,13 @@ std::string shownClaim(const Json &claims, std::string_view name)
         if (const auto seconds = jwt::numericDate(*value))
             return formatUtc(*seconds);
     }
+    // An array with a space after each comma, so a narrow column can wrap it.
+    if (value->is_array()) {
+        std::string shown = "[";
+        for (const auto &element : *value)
+            shown += (shown.size() > 1 ? ", " : "") + element.dump();
+        return shown + "]";
+    }
     return value->dump();
 }
 
@@ -76,7 +83,7 @@ std::vector<std::string> addedMethods(const Json &before, const Json &after)
 std::string timeDelta(int64_t from, int64_t to)
 {
     if (to == from)
-        return "the same second";
+        return "in the same second";
     return formatDuration(to - from) + (to > from ? " later" : " earlier");
 }
 
@@ -158,8 +165,9 @@ std::vector<jwt::ClaimCheck> stepUpChecks(const Json &before, const Json &after)
     const auto issuedAfter = comparedTime(after, "iat");
     const bool reissued = issuedBefore && issuedAfter && *issuedAfter >= *issuedBefore;
     checks.push_back(stepUpCheck("stepup_iat", "the step-up issued a new session JWT: its iat is not before the old one's (RFC 7519 §4.1.6)", reissued,
-                           issuedBefore && issuedAfter ? "issued " + timeDelta(*issuedBefore, *issuedAfter) + " than the session it stepped up"
-                                                       : "a token has no numeric iat",
+                           !issuedBefore || !issuedAfter ? "a token has no numeric iat"
+                           : *issuedAfter == *issuedBefore ? "issued in the same second as the session it stepped up"
+                                                           : "issued " + timeDelta(*issuedBefore, *issuedAfter) + " than the session it stepped up",
                            "STEPUP_NOT_REISSUED"));
     return checks;
 }

@@ -46,11 +46,11 @@ StepUpComparisonView::StepUpComparisonView(QWidget *parent)
     m_table->setHorizontalHeaderLabels({QStringLiteral("Claim"), QStringLiteral("Before"), QStringLiteral("After"), QStringLiteral("What it says")});
     m_table->verticalHeader()->hide();
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setWordWrap(false);
+    m_table->setWordWrap(true);
     m_table->horizontalHeader()->setSectionResizeMode(MeaningColumn, QHeaderView::Stretch);
-    m_table->setColumnWidth(ClaimColumn, 150);
-    m_table->setColumnWidth(BeforeColumn, 190);
-    m_table->setColumnWidth(AfterColumn, 190);
+    m_table->setColumnWidth(ClaimColumn, 125);
+    m_table->setColumnWidth(BeforeColumn, 135);
+    m_table->setColumnWidth(AfterColumn, 135);
     layout::attach(this, layout::column({layout::Item(m_table, 3), layout::Item(m_checks, 2)}, {.margins = layout::kFlush, .spacing = 6}));
 }
 

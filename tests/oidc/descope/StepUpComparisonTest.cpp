@@ -50,7 +50,8 @@ TEST(StepUpComparisonTest, AStepUpWithAnotherMethod)
     EXPECT_NE(su.meaning.find("now stepped up"), std::string::npos) << su.meaning;
     const auto &amr = stepUpClaimRow(comparison, "amr");
     EXPECT_TRUE(amr.changed);
-    EXPECT_EQ(amr.after, R"(["email","sms","mfa"])");
+    EXPECT_EQ(amr.after, R"(["email", "sms", "mfa"])");
+    EXPECT_EQ(amr.before, R"(["email"])");
     EXPECT_NE(amr.meaning.find("(sms)"), std::string::npos) << amr.meaning;
     EXPECT_NE(amr.meaning.find("(mfa)"), std::string::npos) << amr.meaning;
     EXPECT_EQ(amr.meaning.find("(email)"), std::string::npos) << amr.meaning;
@@ -76,6 +77,8 @@ TEST(StepUpComparisonTest, TheSameMethodAddsNoneButStillStepsUp)
     EXPECT_FALSE(stepUpClaimRow(comparison, "amr").changed);
     EXPECT_NE(stepUpClaimRow(comparison, "amr").meaning.find("no new method"), std::string::npos);
     EXPECT_FALSE(stepUpClaimRow(comparison, "iat").changed);
+    EXPECT_EQ(stepUpClaimRow(comparison, "iat").meaning, "issued: in the same second");
+    EXPECT_EQ(stepUpCheckRow(comparison, "stepup_iat").detail, "issued in the same second as the session it stepped up");
     EXPECT_TRUE(comparison.passed());
 }
 

@@ -1,0 +1,254 @@
+// The Step-up area (ui/descope/StepUpPanel) against the built-in sandbox started in-process as the
+// app starts it, driven through its widgets: without a session it says so and offers a sign-in;
+// signed in by email OTP, a step-up by SMS OTP (the code filled from the panel's inbox) upgrades
+// the session — su:true, amr gains sms and mfa, a new iat — shown side by side with the changed
+// rows highlighted and every step-up check passed, and the stepped-up session is the app's
+// current one. A wrong code is refused with its Descope code and the session is not stepped up.
+
+#include "tests/ui/FindChild.h"
+#include "tests/ui/descope/DescopeUiTestSupport.h"
+
+#include "FlowTestSupport.h"
+
+#include "ui/AppContext.h"
+#include "ui/CheckListModel.h"
+#include "ui/MainWindow.h"
+#include "ui/descope/DescopeContext.h"
+#include "ui/descope/NoSessionNotice.h"
+#include "ui/descope/OtpCodeEdit.h"
+#include "ui/descope/RefusalBanner.h"
+#include "ui/descope/SessionView.h"
+#include "ui/descope/StepUpComparisonView.h"
+#include "ui/descope/StepUpPanel.h"
+
+#include "sandbox/SandboxHost.h"
+
+#include <QComboBox>
+#include <QDir>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTest>
+
+#include <memory>
+
+using descope_testing::otpSignIn;
+using descope_testing::waitFor;
+using testing_ui::child;
+
+namespace {
+
+constexpr int kSmsMethod = 1; // OtpStarter's DeliveryMethodCombo: Email, SMS, Voice, WhatsApp
+
+// The comparison row of `claim` ("su", "amr"…), or -1.
+int comparisonRow(const QTableWidget &table, const QString &claim)
+{
+    for (int row = 0; row < table.rowCount(); ++row) {
+        if (table.item(row, 0) && table.item(row, 0)->text().startsWith(claim + QStringLiteral(" · ")))
+            return row;
+    }
+    return -1;
+}
+
+} // namespace
+
+class TestStepUp final : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void withoutASessionItSaysSo();
+    void stepUpWithOtpUpgradesTheSession();
+    void wrongCodeDoesNotStepUp();
+    void screenshot();
+
+private:
+    ui::DescopeContext &descope() { return m_app->context->descope(); }
+    sandbox::SandboxHost &host() { return *m_app->context->sandbox(); }
+    void settle();
+    QString refusalText(const QWidget &panel);
+    // In `panel`'s OTP tab: start a step-up code by SMS and fill it from the inbox.
+    void startSmsStepUp(QWidget &panel);
+
+    std::unique_ptr<testsupport::TestApp> m_app;
+};
+
+void TestStepUp::initTestCase()
+{
+    m_app = testsupport::makeTestApp();
+    QVERIFY(testsupport::startSandbox(*m_app->context));
+    QVERIFY(waitFor([this] { return descope().hasProject(); }));
+}
+
+void TestStepUp::init()
+{
+    host().reset();
+    settle();
+    descope().clearSession();
+}
+
+void TestStepUp::cleanup()
+{
+    descope().clearSession();
+}
+
+void TestStepUp::settle()
+{
+    bool settled = false;
+    QObject context;
+    host().call<bool>(&context, [](sandbox::SandboxServer &) { return true; }, [&settled](bool) { settled = true; });
+    QVERIFY(waitFor([&settled] { return settled; }, 10000));
+}
+
+QString TestStepUp::refusalText(const QWidget &panel)
+{
+    auto *banner = child<ui::RefusalBanner>(panel, "stepUpRefusal");
+    return banner->isHidden() ? QString() : banner->text();
+}
+
+void TestStepUp::startSmsStepUp(QWidget &panel)
+{
+    auto *methods = child<QTabWidget>(panel, "stepUpMethods");
+    methods->setCurrentIndex(0);
+    QWidget &otp = *methods->currentWidget();
+    // The login ID is the session's user.
+    QCOMPARE(child<QLineEdit>(otp, "otpLoginId")->text(), QStringLiteral("alice@example.com"));
+    QVERIFY(child<QWidget>(otp, "otpSignUp")->isHidden()); // a step-up signs in, never up
+    child<QComboBox>(otp, "otpMethod")->setCurrentIndex(kSmsMethod);
+    QTest::mouseClick(child<QPushButton>(otp, "otpStart"), Qt::LeftButton);
+    auto *masked = child<QLabel>(otp, "otpMasked");
+    QVERIFY2(waitFor([masked] { return !masked->text().isEmpty(); }), qPrintable(refusalText(panel)));
+    QVERIFY2(masked->text().contains(QStringLiteral("SMS")), qPrintable(masked->text()));
+    auto *inbox = child<QWidget>(otp, "otpInbox");
+    QVERIFY(waitFor([inbox] { return !inbox->findChildren<QPushButton *>(QStringLiteral("panelInboxFill")).isEmpty(); }));
+    QTest::mouseClick(inbox->findChildren<QPushButton *>(QStringLiteral("panelInboxFill")).first(), Qt::LeftButton);
+    QCOMPARE(child<ui::OtpCodeEdit>(otp, "otpCode")->text().size(), 6);
+}
+
+void TestStepUp::withoutASessionItSaysSo()
+{
+    ui::StepUpPanel panel(descope());
+    panel.resize(1200, 760);
+    panel.show();
+    auto *notice = child<ui::NoSessionNotice>(panel, "noSessionNotice");
+    QVERIFY(!notice->isHidden());
+    QVERIFY(child<QLabel>(*notice, "noSessionText")->text().contains(QStringLiteral("No Descope session")));
+    QVERIFY(!child<QTabWidget>(panel, "stepUpMethods")->isEnabled());
+    QVERIFY(child<QLabel>(panel, "stepUpCurrent")->isHidden());
+    // Its button asks for a sign-in area.
+    QSignalSpy signIn(&descope(), &ui::DescopeContext::signInRequested);
+    QTest::mouseClick(child<QPushButton>(*notice, "noSessionSignIn"), Qt::LeftButton);
+    QCOMPARE(signIn.size(), 1);
+    // What su is, in words, is there all the same.
+    QVERIFY(child<QLabel>(panel, "stepUpExplanation")->text().contains(QStringLiteral("su")));
+
+    // A sign-in elsewhere: the notice goes, the methods open.
+    QVERIFY(otpSignIn(descope(), ui::descope_area::kMagicLinkOtp, QStringLiteral("alice@example.com")).ok());
+    QVERIFY(notice->isHidden());
+    QVERIFY(child<QTabWidget>(panel, "stepUpMethods")->isEnabled());
+    QVERIFY(child<QLabel>(panel, "stepUpCurrent")->text().contains(QStringLiteral("alice@example.com")));
+}
+
+void TestStepUp::stepUpWithOtpUpgradesTheSession()
+{
+    const auto signedIn = otpSignIn(descope(), ui::descope_area::kMagicLinkOtp, QStringLiteral("alice@example.com"));
+    QVERIFY2(signedIn.ok(), signedIn.ok() ? "" : signedIn.result.error().summary().c_str());
+    const auto before = *descope().session();
+    QVERIFY(!before.session.claims.contains("su"));
+
+    ui::StepUpPanel panel(descope());
+    panel.resize(1200, 760);
+    panel.show();
+    QVERIFY(child<ui::NoSessionNotice>(panel, "noSessionNotice")->isHidden());
+    startSmsStepUp(panel);
+    QWidget &otp = *child<QTabWidget>(panel, "stepUpMethods")->widget(0);
+    QTest::mouseClick(child<QPushButton>(otp, "otpVerify"), Qt::LeftButton);
+
+    auto *after = child<ui::SessionView>(panel, "stepUpAfter");
+    QVERIFY2(waitFor([after] { return after->isTrusted(); }), qPrintable(refusalText(panel)));
+    QVERIFY(refusalText(panel).isEmpty());
+
+    // The app's current session is the stepped-up one: the same user, su:true, sms and mfa added.
+    const auto &current = *descope().session();
+    QCOMPARE(descope().sessionArea(), ui::descope_area::kStepUp.toString());
+    QCOMPARE(current.userId, before.userId);
+    QCOMPARE(current.session.claims.value("su", false), true);
+    QCOMPARE(QString::fromStdString(current.session.claims.at("amr").dump()), QStringLiteral(R"(["email","sms","mfa"])"));
+    QCOMPARE(after->sessionJwt(), QString::fromStdString(current.sessionJwt));
+    QCOMPARE(child<ui::SessionView>(panel, "stepUpBefore")->sessionJwt(), QString::fromStdString(before.sessionJwt));
+
+    // Side by side: su and amr changed and highlighted, sub not.
+    auto *table = child<QTableWidget>(panel, "stepUpComparison");
+    const int su = comparisonRow(*table, QStringLiteral("su"));
+    const int amr = comparisonRow(*table, QStringLiteral("amr"));
+    const int sub = comparisonRow(*table, QStringLiteral("sub"));
+    QVERIFY(su >= 0 && amr >= 0 && sub >= 0 && comparisonRow(*table, QStringLiteral("iat")) >= 0
+            && comparisonRow(*table, QStringLiteral("exp")) >= 0);
+    QCOMPARE(table->item(su, 0)->data(ui::StepUpComparisonView::ChangedRole).toBool(), true);
+    QCOMPARE(table->item(su, 1)->text(), QStringLiteral("absent"));
+    QCOMPARE(table->item(su, 2)->text(), QStringLiteral("true"));
+    QVERIFY(table->item(su, 2)->background().color() != table->item(sub, 2)->background().color());
+    QCOMPARE(table->item(amr, 0)->data(ui::StepUpComparisonView::ChangedRole).toBool(), true);
+    QVERIFY2(table->item(amr, 3)->text().contains(QStringLiteral("(sms)")), qPrintable(table->item(amr, 3)->text()));
+    QCOMPARE(table->item(sub, 0)->data(ui::StepUpComparisonView::ChangedRole).toBool(), false);
+    // Every step-up check passed.
+    auto *checks = child<QTableView>(panel, "stepUpChecksTable");
+    QCOMPARE(checks->model()->rowCount(), 3);
+    for (int row = 0; row < 3; ++row) {
+        const auto outcome = static_cast<oidc::jwt::CheckOutcome>(checks->model()->index(row, 0).data(ui::CheckListModel::OutcomeRole).toInt());
+        QCOMPARE(outcome, oidc::jwt::CheckOutcome::Pass);
+    }
+    QCOMPARE(child<QTabWidget>(panel, "stepUpResults")->currentIndex(), 0);
+    QVERIFY(child<QLabel>(panel, "stepUpCurrent")->text().contains(QStringLiteral("su true")));
+}
+
+void TestStepUp::wrongCodeDoesNotStepUp()
+{
+    QVERIFY(otpSignIn(descope(), ui::descope_area::kMagicLinkOtp, QStringLiteral("alice@example.com")).ok());
+    const std::string before = descope().session()->sessionJwt;
+    ui::StepUpPanel panel(descope());
+    panel.resize(1200, 760);
+    panel.show();
+    startSmsStepUp(panel);
+    QWidget &otp = *child<QTabWidget>(panel, "stepUpMethods")->widget(0);
+    auto *code = child<ui::OtpCodeEdit>(otp, "otpCode");
+    code->setText(code->text() == QStringLiteral("000000") ? QStringLiteral("111111") : QStringLiteral("000000"));
+    QTest::mouseClick(child<QPushButton>(otp, "otpVerify"), Qt::LeftButton);
+    QVERIFY(waitFor([&] { return !refusalText(panel).isEmpty(); }));
+    QVERIFY2(refusalText(panel).contains(QStringLiteral("E061102")), qPrintable(refusalText(panel)));
+    QCOMPARE(descope().session()->sessionJwt, before);
+    QVERIFY(!descope().session()->session.claims.contains("su"));
+    QVERIFY(child<ui::SessionView>(panel, "stepUpAfter")->isEmpty());
+    QCOMPARE(child<QTableWidget>(panel, "stepUpComparison")->rowCount(), 0);
+}
+
+void TestStepUp::screenshot()
+{
+    const QString dir = qEnvironmentVariable("OIDCPLAY_SCREENSHOT_DIR");
+    if (dir.isEmpty())
+        QSKIP("OIDCPLAY_SCREENSHOT_DIR is not set");
+    QVERIFY(otpSignIn(descope(), ui::descope_area::kMagicLinkOtp, QStringLiteral("alice@example.com")).ok());
+    QTest::qWait(1100); // a step-up a moment later: iat and exp move too
+    ui::MainWindow window(m_app->context.get());
+    window.resize(1280, 800);
+    window.show();
+    QVERIFY(window.showArea(ui::areas::kStepUp.toString()));
+    auto *panel = qobject_cast<ui::StepUpPanel *>(window.areaPanel(ui::areas::kStepUp.toString()));
+    QVERIFY(panel);
+    startSmsStepUp(*panel);
+    QTest::mouseClick(child<QPushButton>(*child<QTabWidget>(*panel, "stepUpMethods")->widget(0), "otpVerify"), Qt::LeftButton);
+    auto *after = child<ui::SessionView>(*panel, "stepUpAfter");
+    QVERIFY(waitFor([after] { return after->isTrusted(); }));
+    QTest::qWait(300);
+    QVERIFY(window.grab().save(QDir(dir).filePath(QStringLiteral("step-up.png"))));
+}
+
+QTEST_MAIN(TestStepUp)
+#include "tst_stepup.moc"
