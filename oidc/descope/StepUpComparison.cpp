@@ -155,20 +155,26 @@ std::vector<jwt::ClaimCheck> stepUpChecks(const Json &before, const Json &after)
     const Json *was = comparedClaim(before, "sub");
     const Json *now = comparedClaim(after, "sub");
     const bool sameUser = was && now && was->is_string() && *was == *now;
-    checks.push_back(stepUpCheck("stepup_sub", "a step-up re-authenticates the session's user (descope-api.md §11: the refresh JWT and the login ID name one user)",
-                           sameUser, sameUser ? "sub " + now->get<std::string>() + " before and after" : "sub " + shownClaim(before, "sub") + " became " + shownClaim(after, "sub"),
-                           "STEPUP_OTHER_USER"));
+    checks.push_back(stepUpCheck(
+        "stepup_sub", "a step-up re-authenticates the session's user (descope-api.md §11: the refresh JWT and the login ID name one user)",
+        sameUser,
+        sameUser ? "sub " + now->get<std::string>() + " before and after"
+                 : "sub " + shownClaim(before, "sub") + " became " + shownClaim(after, "sub"),
+        "STEPUP_OTHER_USER"));
+
     const bool stepped = isStepUp(after);
-    checks.push_back(stepUpCheck("stepup_su", "the stepped-up session JWT carries su:true (descope-api.md §2.2, §11 loginOptions.stepup)", stepped,
-                           stepped ? "su is true" : "su is " + shownClaim(after, "su"), "STEPUP_SU_MISSING"));
+    checks.push_back(stepUpCheck("stepup_su", "the stepped-up session JWT carries su:true (descope-api.md §2.2, §11 loginOptions.stepup)",
+                                 stepped, stepped ? "su is true" : "su is " + shownClaim(after, "su"), "STEPUP_SU_MISSING"));
+
     const auto issuedBefore = comparedTime(before, "iat");
     const auto issuedAfter = comparedTime(after, "iat");
     const bool reissued = issuedBefore && issuedAfter && *issuedAfter >= *issuedBefore;
-    checks.push_back(stepUpCheck("stepup_iat", "the step-up issued a new session JWT: its iat is not before the old one's (RFC 7519 §4.1.6)", reissued,
-                           !issuedBefore || !issuedAfter ? "a token has no numeric iat"
-                           : *issuedAfter == *issuedBefore ? "issued in the same second as the session it stepped up"
-                                                           : "issued " + timeDelta(*issuedBefore, *issuedAfter) + " than the session it stepped up",
-                           "STEPUP_NOT_REISSUED"));
+    std::string issued = "a token has no numeric iat";
+    if (issuedBefore && issuedAfter)
+        issued = *issuedAfter == *issuedBefore ? "issued in the same second as the session it stepped up"
+                                               : "issued " + timeDelta(*issuedBefore, *issuedAfter) + " than the session it stepped up";
+    checks.push_back(stepUpCheck("stepup_iat", "the step-up issued a new session JWT: its iat is not before the old one's (RFC 7519 §4.1.6)",
+                                 reissued, std::move(issued), "STEPUP_NOT_REISSUED"));
     return checks;
 }
 

@@ -48,6 +48,11 @@ EnchantedLinkStepUp::EnchantedLinkStepUp(DescopeContext &context, StarterSetup s
         updateControls();
     });
     connect(m_inbox, &PanelInbox::linkChosen, this, [this](const QUrl &url, const QString &number) { open(url, number); });
+    // The number matters while the links wait: the start shows it, the poll's end takes it away.
+    connect(this, &SignInStarter::busyChanged, this, [this](bool busy) {
+        if (!busy)
+            m_number->clear();
+    });
     updateControls();
 }
 
@@ -62,54 +67,45 @@ void EnchantedLinkStepUp::start()
     auto options = signInOptions(what);
     if (!options)
         return;
-    DescopeClient *descope = client(what);
-    if (!descope)
-        return;
     PasswordlessStart start;
     start.loginId = typedLoginId();
     start.loginOptions = std::move(*options);
     m_number->clear();
     m_polls->clear();
-    setStatus(QStringLiteral("Sending the links…"), Tone::Neutral);
-    const quint64 ticket = call().begin();
-    call().attach(ticket, descope->startEnchantedLink(start, [this, ticket, what](oidc::Result<EnchantedLinkStarted> started) {
-        if (!call().end(ticket))
-            return;
-        if (!started) {
-            reportError(what, started.error());
-            return;
-        }
-        m_number->setText(qs(started->linkId));
-        setStatus(QStringLiteral("Sent to %1: click link %2 in the email (or in the inbox below). Waiting…")
-                      .arg(qs(started->maskedEmail), qs(started->linkId)),
-                  Tone::Neutral);
-        poll(started->pendingRef);
-    }));
+    requestCall<EnchantedLinkStarted>(
+        what, QStringLiteral("Sending the links…"),
+        [start](DescopeClient &descope, DescopeClient::Callback<EnchantedLinkStarted> done) {
+            return descope.startEnchantedLink(start, std::move(done));
+        },
+        [this](const EnchantedLinkStarted &started) {
+            m_number->setText(qs(started.linkId));
+            poll(started);
+        });
 }
 
-void EnchantedLinkStepUp::poll(const std::string &pendingRef)
+void EnchantedLinkStepUp::poll(const EnchantedLinkStarted &started)
 {
-    const QString what = QStringLiteral("Enchanted link polling");
-    DescopeClient *descope = client(what);
-    if (!descope)
-        return;
-    const quint64 ticket = call().begin();
     auto onPoll = [this](const PollRecord &record) {
-        m_polls->setText(QStringLiteral("Poll %1 at %2 s: %3 (HTTP %4%5)%6")
-                             .arg(record.number)
-                             .arg(static_cast<double>(record.sentAtMs) / 1000.0, 0, 'f', 1)
-                             .arg(qs(pollDecisionName(record.decision)))
-                             .arg(record.status)
-                             .arg(record.code.empty() ? QString() : QStringLiteral(" ") + qs(record.code))
-                             .arg(record.nextDelayMs > 0 ? QStringLiteral(" · next in %1 s").arg(static_cast<double>(record.nextDelayMs) / 1000.0, 0, 'f', 1)
-                                                         : QString()));
+        QString line = QStringLiteral("Poll %1 at %2 s: %3 (HTTP %4")
+                           .arg(record.number)
+                           .arg(static_cast<double>(record.sentAtMs) / 1000.0, 0, 'f', 1)
+                           .arg(qs(pollDecisionName(record.decision)))
+                           .arg(record.status);
+        if (!record.code.empty())
+            line += QStringLiteral(" ") + qs(record.code);
+        line += QStringLiteral(")");
+        if (record.nextDelayMs > 0)
+            line += QStringLiteral(" · next in %1 s").arg(static_cast<double>(record.nextDelayMs) / 1000.0, 0, 'f', 1);
+        m_polls->setText(line);
     };
-    call().attach(ticket, descope->pollEnchantedLink(pendingRef, PollSettings{}, onPoll, [this, ticket, what](PolledSession polled) {
-        if (!call().end(ticket))
-            return;
-        m_number->clear();
-        reportOutcome(what, polled.session);
-    }));
+    // The poll ends in a session as the other sign-ins' verify does.
+    signInCall(QStringLiteral("Enchanted link polling"),
+               QStringLiteral("Sent to %1: click link %2 in the email (or in the inbox below). Waiting…")
+                   .arg(qs(started.maskedEmail), qs(started.linkId)),
+               [pendingRef = started.pendingRef, onPoll](DescopeClient &descope, DescopeClient::SessionCallback done) {
+                   return descope.pollEnchantedLink(pendingRef, PollSettings{}, onPoll,
+                                                    [done = std::move(done)](PolledSession polled) { done(std::move(polled.session)); });
+               });
 }
 
 void EnchantedLinkStepUp::open(const QUrl &url, const QString &number)

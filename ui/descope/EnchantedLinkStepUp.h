@@ -12,6 +12,8 @@
 
 #include "ui/descope/SignInStarter.h"
 
+#include "oidc/descope/EnchantedLinkApi.h"
+
 namespace ui {
 
 class PanelInbox;
@@ -24,7 +26,7 @@ public:
 
 private:
     void start();
-    void poll(const std::string &pendingRef);
+    void poll(const oidc::descope::EnchantedLinkStarted &started);
     void open(const QUrl &url, const QString &number);
     void updateControls() override;
     void resetForProject() override;

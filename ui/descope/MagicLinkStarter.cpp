@@ -81,9 +81,6 @@ void MagicLinkStarter::start()
     auto options = signInOptions(what);
     if (!options)
         return;
-    DescopeClient *descope = client(what);
-    if (!descope)
-        return;
     PasswordlessStart start;
     start.operation = m_signUp->isChecked() && !setup().stepUp ? LoginOperation::SignUpOrIn : LoginOperation::SignIn;
     start.loginId = typedLoginId();
@@ -91,20 +88,17 @@ void MagicLinkStarter::start()
     start.loginOptions = std::move(*options);
     const DeliveryMethod method = m_method->method();
     m_masked->clear();
-    setStatus(QStringLiteral("Sending a link by %1…").arg(DeliveryMethodCombo::methodWords(method)), Tone::Neutral);
-    const quint64 ticket = call().begin();
-    call().attach(ticket, descope->startMagicLink(method, start, [this, ticket, method, what](oidc::Result<MaskedAddress> masked) {
-        if (!call().end(ticket))
-            return;
-        if (!masked) {
-            reportError(what, masked.error());
-            return;
-        }
-        m_masked->setText(QStringLiteral("Link sent by %1 to %2. Paste it (or its token) above, or verify it from the inbox below.")
-                              .arg(DeliveryMethodCombo::methodWords(method), qs(masked->masked())));
-        setStatus({}, Tone::Neutral);
-        m_token->setFocus();
-    }));
+    requestCall<MaskedAddress>(
+        what, QStringLiteral("Sending a link by %1…").arg(DeliveryMethodCombo::methodWords(method)),
+        [method, start](DescopeClient &descope, DescopeClient::Callback<MaskedAddress> done) {
+            return descope.startMagicLink(method, start, std::move(done));
+        },
+        [this, method](const MaskedAddress &masked) {
+            m_masked->setText(QStringLiteral("Link sent by %1 to %2. Paste it (or its token) above, or verify it from the inbox below.")
+                                  .arg(DeliveryMethodCombo::methodWords(method), qs(masked.masked())));
+            setStatus({}, Tone::Neutral);
+            m_token->setFocus();
+        });
 }
 
 void MagicLinkStarter::verify()
@@ -117,16 +111,10 @@ void MagicLinkStarter::verify()
         Q_EMIT refused(what, token.error());
         return;
     }
-    DescopeClient *descope = client(what);
-    if (!descope)
-        return;
-    setStatus(QStringLiteral("Verifying the link's token…"), Tone::Neutral);
-    const quint64 ticket = call().begin();
-    call().attach(ticket, descope->verifyMagicLink(*token, [this, ticket, what](SessionOutcome outcome) {
-        if (!call().end(ticket))
-            return;
-        reportOutcome(what, outcome);
-    }));
+    signInCall(what, QStringLiteral("Verifying the link's token…"),
+               [token = *token](DescopeClient &descope, DescopeClient::SessionCallback done) {
+                   return descope.verifyMagicLink(token, std::move(done));
+               });
 }
 
 void MagicLinkStarter::tokenEdited()

@@ -67,9 +67,6 @@ void OtpStarter::start()
     auto options = signInOptions(what);
     if (!options)
         return;
-    DescopeClient *descope = client(what);
-    if (!descope)
-        return;
     PasswordlessStart start;
     start.operation = m_signUp->isChecked() && !setup().stepUp ? LoginOperation::SignUpOrIn : LoginOperation::SignIn;
     start.loginId = typedLoginId();
@@ -78,41 +75,31 @@ void OtpStarter::start()
     m_masked->clear();
     m_code->clear();
     m_startedMethod.reset();
-    setStatus(QStringLiteral("Sending a code by %1…").arg(DeliveryMethodCombo::methodWords(method)), Tone::Neutral);
-    const quint64 ticket = call().begin();
-    call().attach(ticket, descope->startOtp(method, start, [this, ticket, method, loginId = start.loginId, what](oidc::Result<MaskedAddress> masked) {
-        if (!call().end(ticket))
-            return;
-        if (!masked) {
-            reportError(what, masked.error());
-            return;
-        }
-        m_startedMethod = method;
-        m_startedLoginId = loginId;
-        m_masked->setText(QStringLiteral("Code sent by %1 to %2. Type it, paste it, or fill it from the inbox below.")
-                              .arg(DeliveryMethodCombo::methodWords(method), qs(masked->masked())));
-        setStatus({}, Tone::Neutral);
-        m_code->setFocus();
-        updateControls();
-    }));
+    requestCall<MaskedAddress>(
+        what, QStringLiteral("Sending a code by %1…").arg(DeliveryMethodCombo::methodWords(method)),
+        [method, start](DescopeClient &descope, DescopeClient::Callback<MaskedAddress> done) {
+            return descope.startOtp(method, start, std::move(done));
+        },
+        [this, method, loginId = start.loginId](const MaskedAddress &masked) {
+            m_startedMethod = method;
+            m_startedLoginId = loginId;
+            m_masked->setText(QStringLiteral("Code sent by %1 to %2. Type it, paste it, or fill it from the inbox below.")
+                                  .arg(DeliveryMethodCombo::methodWords(method), qs(masked.masked())));
+            setStatus({}, Tone::Neutral);
+            m_code->setFocus();
+            updateControls();
+        });
 }
 
 void OtpStarter::verify()
 {
     if (!m_startedMethod || m_code->text().isEmpty() || isBusy())
         return;
-    const QString what = QStringLiteral("OTP verify");
-    DescopeClient *descope = client(what);
-    if (!descope)
-        return;
-    setStatus(QStringLiteral("Verifying the code…"), Tone::Neutral);
-    const quint64 ticket = call().begin();
-    call().attach(ticket, descope->verifyOtp(*m_startedMethod, m_startedLoginId, toStd(m_code->text()), [this, ticket, what](SessionOutcome outcome) {
-        if (!call().end(ticket))
-            return;
-        reportOutcome(what, outcome);
-        updateControls();
-    }));
+    signInCall(QStringLiteral("OTP verify"), QStringLiteral("Verifying the code…"),
+               [method = *m_startedMethod, loginId = m_startedLoginId,
+                code = toStd(m_code->text())](DescopeClient &descope, DescopeClient::SessionCallback done) {
+                   return descope.verifyOtp(method, loginId, code, std::move(done));
+               });
 }
 
 void OtpStarter::updateControls()

@@ -74,6 +74,12 @@ oidc::descope::DescopeClient *SignInStarter::client(const QString &what)
     return nullptr;
 }
 
+quint64 SignInStarter::beginCall(const QString &status)
+{
+    setStatus(status, Tone::Neutral);
+    return m_call.begin();
+}
+
 std::optional<oidc::descope::LoginOptions> SignInStarter::signInOptions(const QString &what)
 {
     if (!m_setup.beginSignIn)

@@ -17,6 +17,7 @@
 
 #include <QWidget>
 
+#include <functional>
 #include <optional>
 
 class QLabel;
@@ -54,7 +55,6 @@ protected:
 
     [[nodiscard]] DescopeContext &context() const { return m_context; }
     [[nodiscard]] const StarterSetup &setup() const { return m_setup; }
-    [[nodiscard]] PendingCall &call() { return m_call; }
     [[nodiscard]] QLineEdit *loginIdEdit() const { return m_loginId; }
     [[nodiscard]] QPushButton *cancelButton() const { return m_cancel; }
     [[nodiscard]] QLabel *statusLabel() const { return m_status; }
@@ -63,6 +63,29 @@ protected:
 
     // The area's client, or nullptr after reporting why (no Descope project now).
     [[nodiscard]] oidc::descope::DescopeClient *client(const QString &what);
+
+    // One call through the area's client, the starter's only one in flight: `send(client, done)`
+    // (done: DescopeClient::Callback<T>, or SessionCallback) sends it and returns its handle;
+    // `status` says what is happening meanwhile. A refusal is reported (reportError) and
+    // `succeeded` gets the value; an answer that is no longer the current call's (PendingCall)
+    // reaches neither.
+    template <typename T, typename Send>
+    void requestCall(const QString &what, const QString &status, Send send, std::function<void(T)> succeeded)
+    {
+        sendCall<oidc::Result<T>>(what, status, std::move(send), [this, what, succeeded = std::move(succeeded)](oidc::Result<T> answer) {
+            if (!answer)
+                reportError(what, answer.error());
+            else
+                succeeded(std::move(answer).value());
+        });
+    }
+    // A call that ends in a session: its outcome is reported (reportOutcome).
+    template <typename Send>
+    void signInCall(const QString &what, const QString &status, Send send)
+    {
+        sendCall<oidc::descope::SessionOutcome>(what, status, std::move(send),
+                                                [this, what](oidc::descope::SessionOutcome outcome) { reportOutcome(what, outcome); });
+    }
     // The loginOptions of a sign-in starting now (StarterSetup::beginSignIn), or nullopt after
     // reporting why it cannot start.
     [[nodiscard]] std::optional<oidc::descope::LoginOptions> signInOptions(const QString &what);
@@ -79,6 +102,22 @@ protected:
     virtual void resetForProject() = 0;
 
 private:
+    template <typename Answer, typename Send>
+    void sendCall(const QString &what, const QString &status, Send send, std::function<void(Answer)> answered)
+    {
+        oidc::descope::DescopeClient *descope = client(what);
+        if (!descope)
+            return;
+        const quint64 ticket = beginCall(status);
+        std::function<void(Answer)> done = [this, ticket, answered = std::move(answered)](Answer answer) {
+            if (m_call.end(ticket))
+                answered(std::move(answer));
+        };
+        m_call.attach(ticket, send(*descope, std::move(done)));
+    }
+    // Shows `status` and begins a call: its ticket.
+    [[nodiscard]] quint64 beginCall(const QString &status);
+
     DescopeContext &m_context;
     StarterSetup m_setup;
     PendingCall m_call;

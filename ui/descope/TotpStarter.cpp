@@ -75,27 +75,20 @@ TotpStarter::TotpStarter(DescopeContext &context, StarterSetup setup, QWidget *p
 
 void TotpStarter::signUp()
 {
-    const QString what = QStringLiteral("TOTP sign-up");
-    DescopeClient *descope = client(what);
-    if (!descope)
-        return;
     m_enrollment->clear();
-    setStatus(QStringLiteral("Asking for a TOTP seed…"), Tone::Neutral);
-    const quint64 ticket = call().begin();
-    call().attach(ticket, descope->signUpTotp(typedLoginId(), SignUpUser{}, [this, ticket, what](oidc::Result<TotpEnrollment> enrollment) {
-        if (!call().end(ticket))
-            return;
-        if (!enrollment) {
-            reportError(what, enrollment.error());
-            return;
-        }
-        m_enrollment->setEnrollment(*enrollment);
-        m_calculator->setKey(qs(enrollment->key));
-        setStatus(QStringLiteral("Enrolled: add the key to an authenticator app (or use the built-in one), then verify its current code. "
-                                 "The user is created by that first code."),
-                  Tone::Neutral);
-        m_code->setFocus();
-    }));
+    requestCall<TotpEnrollment>(
+        QStringLiteral("TOTP sign-up"), QStringLiteral("Asking for a TOTP seed…"),
+        [loginId = typedLoginId()](DescopeClient &descope, DescopeClient::Callback<TotpEnrollment> done) {
+            return descope.signUpTotp(loginId, SignUpUser{}, std::move(done));
+        },
+        [this](const TotpEnrollment &enrollment) {
+            m_enrollment->setEnrollment(enrollment);
+            m_calculator->setKey(qs(enrollment.key));
+            setStatus(QStringLiteral("Enrolled: add the key to an authenticator app (or use the built-in one), then verify its current "
+                                     "code. The user is created by that first code."),
+                      Tone::Neutral);
+            m_code->setFocus();
+        });
 }
 
 void TotpStarter::verify()
@@ -106,16 +99,11 @@ void TotpStarter::verify()
     auto options = signInOptions(what);
     if (!options)
         return;
-    DescopeClient *descope = client(what);
-    if (!descope)
-        return;
-    setStatus(QStringLiteral("Verifying the code…"), Tone::Neutral);
-    const quint64 ticket = call().begin();
-    call().attach(ticket, descope->verifyTotp(typedLoginId(), toStd(m_code->text()), *options, [this, ticket, what](SessionOutcome outcome) {
-        if (!call().end(ticket))
-            return;
-        reportOutcome(what, outcome);
-    }));
+    signInCall(what, QStringLiteral("Verifying the code…"),
+               [loginId = typedLoginId(), code = toStd(m_code->text()),
+                options = *options](DescopeClient &descope, DescopeClient::SessionCallback done) {
+                   return descope.verifyTotp(loginId, code, options, std::move(done));
+               });
 }
 
 void TotpStarter::updateControls()

@@ -3,7 +3,9 @@
 // signed in by email OTP, a step-up by SMS OTP (the code filled from the panel's inbox) upgrades
 // the session — su:true, amr gains sms and mfa, a new iat — shown side by side with the changed
 // rows highlighted and every step-up check passed, and the stepped-up session is the app's
-// current one. A wrong code is refused with its Descope code and the session is not stepped up.
+// current one. A magic link and an enchanted link (polled until the right numbered link is opened
+// from the inbox) step up too, adding no method. A wrong code is refused with its Descope code and
+// the session is not stepped up.
 
 #include "tests/ui/FindChild.h"
 #include "tests/ui/descope/DescopeUiTestSupport.h"
@@ -67,6 +69,8 @@ private Q_SLOTS:
     void withoutASessionItSaysSo();
     void stepUpWithOtpUpgradesTheSession();
     void wrongCodeDoesNotStepUp();
+    void stepUpWithAMagicLink();
+    void stepUpWithAnEnchantedLink();
     void screenshot();
 
 private:
@@ -76,6 +80,10 @@ private:
     QString refusalText(const QWidget &panel);
     // In `panel`'s OTP tab: start a step-up code by SMS and fill it from the inbox.
     void startSmsStepUp(QWidget &panel);
+    // A step-up panel over alice's fresh email-OTP session.
+    std::unique_ptr<ui::StepUpPanel> signedInPanel();
+    // Waits for the stepped-up session in `panel` and checks that it is one.
+    void expectSteppedUp(const QWidget &panel, const std::string &before);
 
     std::unique_ptr<testsupport::TestApp> m_app;
 };
@@ -227,6 +235,80 @@ void TestStepUp::wrongCodeDoesNotStepUp()
     QVERIFY(!descope().session()->session.claims.contains("su"));
     QVERIFY(child<ui::SessionView>(panel, "stepUpAfter")->isEmpty());
     QCOMPARE(child<QTableWidget>(panel, "stepUpComparison")->rowCount(), 0);
+}
+
+std::unique_ptr<ui::StepUpPanel> TestStepUp::signedInPanel()
+{
+    const auto signedIn = otpSignIn(descope(), ui::descope_area::kMagicLinkOtp, QStringLiteral("alice@example.com"));
+    if (!signedIn.ok())
+        qWarning("sign-in failed: %s", signedIn.result.error().summary().c_str());
+    auto panel = std::make_unique<ui::StepUpPanel>(descope());
+    panel->resize(1200, 760);
+    panel->show();
+    return panel;
+}
+
+void TestStepUp::expectSteppedUp(const QWidget &panel, const std::string &before)
+{
+    auto *after = child<ui::SessionView>(panel, "stepUpAfter");
+    QVERIFY2(waitFor([after] { return after->isTrusted(); }), qPrintable(refusalText(panel)));
+    QVERIFY(descope().session()->sessionJwt != before);
+    QCOMPARE(descope().session()->session.claims.value("su", false), true);
+    auto *table = child<QTableWidget>(panel, "stepUpComparison");
+    const int su = comparisonRow(*table, QStringLiteral("su"));
+    QVERIFY(su >= 0);
+    QCOMPARE(table->item(su, 2)->text(), QStringLiteral("true"));
+    // Email again: no method added, and the comparison says so.
+    const int amr = comparisonRow(*table, QStringLiteral("amr"));
+    QVERIFY(amr >= 0);
+    QCOMPARE(table->item(amr, 0)->data(ui::StepUpComparisonView::ChangedRole).toBool(), false);
+    QVERIFY2(table->item(amr, 3)->text().contains(QStringLiteral("no new method")), qPrintable(table->item(amr, 3)->text()));
+}
+
+void TestStepUp::stepUpWithAMagicLink()
+{
+    auto panel = signedInPanel();
+    QVERIFY(descope().hasSession());
+    const std::string before = descope().session()->sessionJwt;
+    auto *methods = child<QTabWidget>(*panel, "stepUpMethods");
+    methods->setCurrentIndex(1);
+    QWidget &page = *methods->currentWidget();
+    QVERIFY(child<QWidget>(page, "magicLinkSignUp")->isHidden());
+    QTest::mouseClick(child<QPushButton>(page, "magicLinkStart"), Qt::LeftButton);
+    auto *inbox = child<QWidget>(page, "magicLinkInbox");
+    QVERIFY2(waitFor([inbox] { return !inbox->findChildren<QPushButton *>(QStringLiteral("panelInboxLink")).isEmpty(); }),
+             qPrintable(refusalText(*panel)));
+    QTest::mouseClick(inbox->findChildren<QPushButton *>(QStringLiteral("panelInboxLink")).first(), Qt::LeftButton);
+    expectSteppedUp(*panel, before);
+}
+
+void TestStepUp::stepUpWithAnEnchantedLink()
+{
+    auto panel = signedInPanel();
+    QVERIFY(descope().hasSession());
+    const std::string before = descope().session()->sessionJwt;
+    auto *methods = child<QTabWidget>(*panel, "stepUpMethods");
+    methods->setCurrentIndex(2);
+    QWidget &page = *methods->currentWidget();
+    QTest::mouseClick(child<QPushButton>(page, "enchantedLinkStart"), Qt::LeftButton);
+    auto *number = child<QLabel>(page, "enchantedLinkNumber");
+    QVERIFY2(waitFor([number] { return !number->text().isEmpty(); }), qPrintable(refusalText(*panel)));
+    QVERIFY(!child<QPushButton>(page, "enchantedLinkCancel")->isHidden()); // polling
+    // The three numbered links arrive; the one with the number shown completes the poll.
+    auto *inbox = child<QWidget>(page, "enchantedLinkInbox");
+    QVERIFY(waitFor([inbox] { return inbox->findChildren<QPushButton *>(QStringLiteral("panelInboxLink")).size() == 3; }));
+    QPushButton *right = nullptr;
+    for (QPushButton *button : inbox->findChildren<QPushButton *>(QStringLiteral("panelInboxLink"))) {
+        if (button->property("linkNumber").toString() == number->text())
+            right = button;
+    }
+    QVERIFY(right);
+    auto *polls = child<QLabel>(page, "enchantedLinkPolls");
+    QVERIFY(waitFor([polls] { return polls->text().contains(QStringLiteral("pending")); }));
+    QTest::mouseClick(right, Qt::LeftButton);
+    expectSteppedUp(*panel, before);
+    QVERIFY(child<QPushButton>(page, "enchantedLinkCancel")->isHidden());
+    QVERIFY2(polls->text().contains(QStringLiteral("done")), qPrintable(polls->text()));
 }
 
 void TestStepUp::screenshot()
