@@ -12,6 +12,7 @@
 #include "ui/descope/DescopeContext.h"
 #include "ui/descope/MagicLinkOtpPanel.h"
 #include "ui/descope/StepUpPanel.h"
+#include "ui/descope/SessionPanel.h"
 #include "ui/flow/FlowPage.h"
 #include "ui/log/ExchangeLogPanel.h"
 
@@ -153,13 +154,16 @@ void MainWindow::registerContextPanels()
     // The sandbox's QA side: what it "delivered", and the faults it is told to make.
     m_areaModel->setNote(areas::kInbox.toString(), QStringLiteral("What the sandbox delivered"));
     setAreaFactory(areas::kInbox.toString(), [context] { return new InboxPanel(context->sandbox()); });
-    m_areaModel->addArea(areas::kSandboxFaults.toString(), QStringLiteral("Sandbox Faults"), QStringLiteral("Make the sandbox misbehave"));
-    setAreaFactory(areas::kSandboxFaults.toString(), [context] { return new FaultsPanel(context->sandbox()); });
-    // Passwordless sign-ins whose proof is typed or clicked, and the step-up of their session.
+    // The Descope areas, over the app's DescopeContext.
+    m_areaModel->setNote(areas::kSession.toString(), QStringLiteral("Refresh, me, validate, roles, logout"));
+    setAreaFactory(areas::kSession.toString(), [this] { return new SessionPanel(descope()); });
+    // Passwordless sign-ins whose proof is typed or clicked, and the step-up of the session.
     m_areaModel->setNote(areas::kMagicLinkOtp.toString(), QStringLiteral("Codes, links, authenticator apps"));
     setAreaFactory(areas::kMagicLinkOtp.toString(), [this] { return new MagicLinkOtpPanel(descope()); });
     m_areaModel->setNote(areas::kStepUp.toString(), QStringLiteral("Re-authenticate: su and amr"));
     setAreaFactory(areas::kStepUp.toString(), [this] { return new StepUpPanel(descope()); });
+    m_areaModel->addArea(areas::kSandboxFaults.toString(), QStringLiteral("Sandbox Faults"), QStringLiteral("Make the sandbox misbehave"));
+    setAreaFactory(areas::kSandboxFaults.toString(), [context] { return new FaultsPanel(context->sandbox()); });
 }
 
 DescopeContext &MainWindow::descope()
