@@ -2,78 +2,54 @@
 
 #include "ui/CheckListView.h"
 #include "ui/UiText.h"
+#include "ui/descope/ClaimDiffView.h"
 #include "ui/widgets/Layouting.h"
+#include "ui/widgets/ToneLabel.h"
 
-#include <QHeaderView>
-#include <QTableWidget>
+#include <QLabel>
 
 namespace ui {
 
 namespace {
 
-enum ComparisonColumn { ClaimColumn, BeforeColumn, AfterColumn, MeaningColumn, ComparisonColumnCount };
-
-// Changed rows in the warning tone's amber: the difference is what the eye should find.
-QColor changedBackground()
+// "su (Stepped up) absent → true: now stepped up: …", or "sub (Subject) unchanged: …".
+QString meaningLine(const oidc::descope::ClaimComparison &claim)
 {
-    return QColor(0xff, 0xf3, 0xc4);
-}
-
-QTableWidgetItem *comparisonItem(const QString &text, bool changed, bool bold)
-{
-    auto *item = new QTableWidgetItem(text);
-    item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable);
-    item->setToolTip(plainToolTip(text));
-    if (changed)
-        item->setBackground(changedBackground());
-    if (bold) {
-        QFont font = item->font();
-        font.setWeight(QFont::DemiBold);
-        item->setFont(font);
-    }
-    return item;
+    const QString head = qs(claim.claim) + QStringLiteral(" (") + qs(claim.title) + QStringLiteral(") ");
+    const QString values = claim.changed ? qs(claim.before) + QStringLiteral(" → ") + qs(claim.after) : QStringLiteral("unchanged");
+    return head + values + QStringLiteral(": ") + qs(claim.meaning);
 }
 
 } // namespace
 
 StepUpComparisonView::StepUpComparisonView(QWidget *parent)
     : QWidget(parent)
-    , m_table(new QTableWidget(0, ComparisonColumnCount))
+    , m_diff(new ClaimDiffView(QStringLiteral("stepUpDiff")))
+    , m_meanings(toneLabel(QStringLiteral("stepUpMeanings"), Tone::Neutral))
     , m_checks(new CheckListView(QStringLiteral("stepUpChecks"), {.detailPane = false, .ruleColumn = true, .ruleColumnWidth = 260}))
 {
     setObjectName(QStringLiteral("stepUpComparisonView"));
-    m_table->setObjectName(QStringLiteral("stepUpComparison"));
-    m_table->setHorizontalHeaderLabels({QStringLiteral("Claim"), QStringLiteral("Before"), QStringLiteral("After"), QStringLiteral("What it says")});
-    m_table->verticalHeader()->hide();
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setWordWrap(true);
-    m_table->horizontalHeader()->setSectionResizeMode(MeaningColumn, QHeaderView::Stretch);
-    m_table->setColumnWidth(ClaimColumn, 125);
-    m_table->setColumnWidth(BeforeColumn, 135);
-    m_table->setColumnWidth(AfterColumn, 135);
-    layout::attach(this, layout::column({layout::Item(m_table, 3), layout::Item(m_checks, 2)}, {.margins = layout::kFlush, .spacing = 6}));
+    layout::attach(this, layout::column({layout::Item(m_diff, 3), m_meanings, layout::Item(m_checks, 1)}, {.margins = layout::kFlush, .spacing = 6}));
+    clear();
 }
 
-void StepUpComparisonView::setComparison(const oidc::descope::StepUpComparison &comparison)
+void StepUpComparisonView::setComparison(const oidc::Json &before, const oidc::Json &after, const oidc::descope::StepUpComparison &comparison)
 {
-    m_table->setRowCount(static_cast<int>(comparison.claims.size()));
-    int row = 0;
-    for (const auto &claim : comparison.claims) {
-        auto *name = comparisonItem(qs(claim.claim) + QStringLiteral(" · ") + qs(claim.title), claim.changed, claim.changed);
-        name->setData(ChangedRole, claim.changed);
-        m_table->setItem(row, ClaimColumn, name);
-        m_table->setItem(row, BeforeColumn, comparisonItem(qs(claim.before), claim.changed, false));
-        m_table->setItem(row, AfterColumn, comparisonItem(qs(claim.after), claim.changed, claim.changed));
-        m_table->setItem(row, MeaningColumn, comparisonItem(qs(claim.meaning), claim.changed, false));
-        ++row;
-    }
-    m_table->resizeRowsToContents();
+    m_diff->setClaims(before, after);
+    QStringList lines;
+    for (const auto &claim : comparison.claims)
+        lines << meaningLine(claim);
+    m_meanings->setText(lines.join(QLatin1Char('\n')));
+    m_meanings->show();
     m_checks->setChecks(comparison.checks);
 }
 
 void StepUpComparisonView::clear()
 {
-    m_table->setRowCount(0);
+    m_diff->clear(QStringLiteral("Step up the current session with one of the methods: its claims before and after appear here, what changed "
+                                 "first."));
+    m_meanings->clear();
+    m_meanings->hide();
     m_checks->clear();
 }
 

@@ -1,36 +1,37 @@
 #pragma once
 
-// A session before and after a step-up, side by side (the core's StepUpComparison): one row per
-// claim a step-up is about (sub, su, amr, iat, exp, rexp) with the old value, the new one and what
-// the change says; the rows that changed are highlighted. Underneath, the checks an app relies on
-// (same user, su:true, re-issued). Nothing is compared here: the rows and checks are data.
+// A session before and after a step-up: the two session JWTs' claims side by side, what changed
+// first and highlighted (ClaimDiffView), then what the claims a step-up is about say (the core's
+// StepUpComparison: sub, su, amr, iat, exp, rexp, each "before → after: meaning"), and the checks
+// an app relies on (same user, su:true, re-issued). Nothing is compared or checked here: the rows,
+// meanings and checks are data.
 //
-// Object names: stepUpComparison (the table; each row's first item has ChangedRole),
+// Object names: stepUpDiff (the ClaimDiffView's table; stepUpDiffSummary), stepUpMeanings,
 // stepUpChecks (CheckListView, its table stepUpChecksTable).
 
 #include "oidc/descope/StepUpComparison.h"
 
 #include <QWidget>
 
-class QTableWidget;
+class QLabel;
 
 namespace ui {
 
 class CheckListView;
+class ClaimDiffView;
 
 class StepUpComparisonView final : public QWidget {
     Q_OBJECT
 public:
-    // On each row's Claim item: bool, whether the claim changed.
-    static constexpr int ChangedRole = Qt::UserRole + 1;
-
     explicit StepUpComparisonView(QWidget *parent = nullptr);
 
-    void setComparison(const oidc::descope::StepUpComparison &comparison);
+    // The two session JWTs' claims and the core's comparison of them.
+    void setComparison(const oidc::Json &before, const oidc::Json &after, const oidc::descope::StepUpComparison &comparison);
     void clear();
 
 private:
-    QTableWidget *m_table;
+    ClaimDiffView *m_diff;
+    QLabel *m_meanings;
     CheckListView *m_checks;
 };
 

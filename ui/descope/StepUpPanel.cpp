@@ -182,7 +182,9 @@ void StepUpPanel::finished(const SessionOutcome &outcome)
     }
     if (m_stepping) {
         m_before->showSession(*m_stepping);
-        m_comparison->setComparison(compareStepUp(m_stepping->session.claims, outcome.result->session.claims));
+        const oidc::Json &before = m_stepping->session.claims;
+        const oidc::Json &after = outcome.result->session.claims;
+        m_comparison->setComparison(before, after, compareStepUp(before, after));
     }
     m_after->showOutcome(outcome);
     m_results->setCurrentIndex(0);

@@ -20,7 +20,7 @@
 #include "ui/descope/OtpCodeEdit.h"
 #include "ui/descope/RefusalBanner.h"
 #include "ui/descope/SessionView.h"
-#include "ui/descope/StepUpComparisonView.h"
+#include "ui/descope/ClaimDiffModel.h"
 #include "ui/descope/StepUpPanel.h"
 
 #include "sandbox/SandboxHost.h"
@@ -33,7 +33,6 @@
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTableView>
-#include <QTableWidget>
 #include <QTest>
 
 #include <memory>
@@ -46,14 +45,15 @@ namespace {
 
 constexpr int kSmsMethod = 1; // OtpStarter's DeliveryMethodCombo: Email, SMS, Voice, WhatsApp
 
-// The comparison row of `claim` ("su", "amr"…), or -1.
-int comparisonRow(const QTableWidget &table, const QString &claim)
+// The before/after table of a step-up panel (ClaimDiffModel).
+ui::ClaimDiffModel *diffOf(const QWidget &panel)
 {
-    for (int row = 0; row < table.rowCount(); ++row) {
-        if (table.item(row, 0) && table.item(row, 0)->text().startsWith(claim + QStringLiteral(" · ")))
-            return row;
-    }
-    return -1;
+    return qobject_cast<ui::ClaimDiffModel *>(child<QTableView>(panel, "stepUpDiff")->model());
+}
+
+ui::ClaimDiffModel::Change changeOf(const ui::ClaimDiffModel &diff, const QString &claim)
+{
+    return static_cast<ui::ClaimDiffModel::Change>(diff.index(diff.rowOf(claim), 0).data(ui::ClaimDiffModel::ChangeRole).toInt());
 }
 
 } // namespace
@@ -192,20 +192,24 @@ void TestStepUp::stepUpWithOtpUpgradesTheSession()
     QCOMPARE(after->sessionJwt(), QString::fromStdString(current.sessionJwt));
     QCOMPARE(child<ui::SessionView>(panel, "stepUpBefore")->sessionJwt(), QString::fromStdString(before.sessionJwt));
 
-    // Side by side: su and amr changed and highlighted, sub not.
-    auto *table = child<QTableWidget>(panel, "stepUpComparison");
-    const int su = comparisonRow(*table, QStringLiteral("su"));
-    const int amr = comparisonRow(*table, QStringLiteral("amr"));
-    const int sub = comparisonRow(*table, QStringLiteral("sub"));
-    QVERIFY(su >= 0 && amr >= 0 && sub >= 0 && comparisonRow(*table, QStringLiteral("iat")) >= 0
-            && comparisonRow(*table, QStringLiteral("exp")) >= 0);
-    QCOMPARE(table->item(su, 0)->data(ui::StepUpComparisonView::ChangedRole).toBool(), true);
-    QCOMPARE(table->item(su, 1)->text(), QStringLiteral("absent"));
-    QCOMPARE(table->item(su, 2)->text(), QStringLiteral("true"));
-    QVERIFY(table->item(su, 2)->background().color() != table->item(sub, 2)->background().color());
-    QCOMPARE(table->item(amr, 0)->data(ui::StepUpComparisonView::ChangedRole).toBool(), true);
-    QVERIFY2(table->item(amr, 3)->text().contains(QStringLiteral("(sms)")), qPrintable(table->item(amr, 3)->text()));
-    QCOMPARE(table->item(sub, 0)->data(ui::StepUpComparisonView::ChangedRole).toBool(), false);
+    // Side by side: su, amr, iat and exp changed and highlighted, sub not.
+    ui::ClaimDiffModel *diff = diffOf(panel);
+    QVERIFY(diff);
+    for (const char *claim : {"su", "amr", "iat", "exp", "sub"})
+        QVERIFY2(diff->rowOf(QString::fromLatin1(claim)) >= 0, claim);
+    QCOMPARE(changeOf(*diff, QStringLiteral("su")), ui::ClaimDiffModel::Change::Added);
+    QCOMPARE(changeOf(*diff, QStringLiteral("amr")), ui::ClaimDiffModel::Change::Changed);
+    QCOMPARE(changeOf(*diff, QStringLiteral("sub")), ui::ClaimDiffModel::Change::Same);
+    const int su = diff->rowOf(QStringLiteral("su"));
+    const int sub = diff->rowOf(QStringLiteral("sub"));
+    QCOMPARE(diff->index(su, ui::ClaimDiffModel::AfterColumn).data().toString(), QStringLiteral("true"));
+    QVERIFY(diff->index(su, 0).data(Qt::BackgroundRole) != diff->index(sub, 0).data(Qt::BackgroundRole));
+    QVERIFY(su < sub); // what changed comes first
+    // What the step-up claims say, in words.
+    const QString meanings = child<QLabel>(panel, "stepUpMeanings")->text();
+    QVERIFY2(meanings.contains(QStringLiteral("su (Stepped up) absent → true: now stepped up")), qPrintable(meanings));
+    QVERIFY2(meanings.contains(QStringLiteral("(sms)")), qPrintable(meanings));
+    QVERIFY2(meanings.contains(QStringLiteral("sub (Subject) unchanged")), qPrintable(meanings));
     // Every step-up check passed.
     auto *checks = child<QTableView>(panel, "stepUpChecksTable");
     QCOMPARE(checks->model()->rowCount(), 3);
@@ -234,7 +238,8 @@ void TestStepUp::wrongCodeDoesNotStepUp()
     QCOMPARE(descope().session()->sessionJwt, before);
     QVERIFY(!descope().session()->session.claims.contains("su"));
     QVERIFY(child<ui::SessionView>(panel, "stepUpAfter")->isEmpty());
-    QCOMPARE(child<QTableWidget>(panel, "stepUpComparison")->rowCount(), 0);
+    QCOMPARE(diffOf(panel)->rowCount(), 0);
+    QVERIFY(child<QLabel>(panel, "stepUpMeanings")->isHidden());
 }
 
 std::unique_ptr<ui::StepUpPanel> TestStepUp::signedInPanel()
@@ -254,15 +259,12 @@ void TestStepUp::expectSteppedUp(const QWidget &panel, const std::string &before
     QVERIFY2(waitFor([after] { return after->isTrusted(); }), qPrintable(refusalText(panel)));
     QVERIFY(descope().session()->sessionJwt != before);
     QCOMPARE(descope().session()->session.claims.value("su", false), true);
-    auto *table = child<QTableWidget>(panel, "stepUpComparison");
-    const int su = comparisonRow(*table, QStringLiteral("su"));
-    QVERIFY(su >= 0);
-    QCOMPARE(table->item(su, 2)->text(), QStringLiteral("true"));
+    ui::ClaimDiffModel *diff = diffOf(panel);
+    QCOMPARE(changeOf(*diff, QStringLiteral("su")), ui::ClaimDiffModel::Change::Added);
     // Email again: no method added, and the comparison says so.
-    const int amr = comparisonRow(*table, QStringLiteral("amr"));
-    QVERIFY(amr >= 0);
-    QCOMPARE(table->item(amr, 0)->data(ui::StepUpComparisonView::ChangedRole).toBool(), false);
-    QVERIFY2(table->item(amr, 3)->text().contains(QStringLiteral("no new method")), qPrintable(table->item(amr, 3)->text()));
+    QCOMPARE(changeOf(*diff, QStringLiteral("amr")), ui::ClaimDiffModel::Change::Same);
+    const QString meanings = child<QLabel>(panel, "stepUpMeanings")->text();
+    QVERIFY2(meanings.contains(QStringLiteral("amr (Authentication methods) unchanged: no new method")), qPrintable(meanings));
 }
 
 void TestStepUp::stepUpWithAMagicLink()
