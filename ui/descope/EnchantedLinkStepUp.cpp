@@ -43,10 +43,7 @@ EnchantedLinkStepUp::EnchantedLinkStepUp(DescopeContext &context, StarterSetup s
                                         {.margins = layout::kFlush, .spacing = 8}));
 
     connect(m_start, &QPushButton::clicked, this, &EnchantedLinkStepUp::start);
-    connect(loginIdEdit(), &QLineEdit::textChanged, this, [this] {
-        m_inbox->setLoginId(loginId());
-        updateControls();
-    });
+    followLoginId(m_inbox);
     connect(m_inbox, &PanelInbox::linkChosen, this, [this](const QUrl &url, const QString &number) { open(url, number); });
     // The number matters while the links wait: the start shows it, the poll's end takes it away.
     connect(this, &SignInStarter::busyChanged, this, [this](bool busy) {
@@ -67,9 +64,7 @@ void EnchantedLinkStepUp::start()
     auto options = signInOptions(what);
     if (!options)
         return;
-    PasswordlessStart start;
-    start.loginId = typedLoginId();
-    start.loginOptions = std::move(*options);
+    const PasswordlessStart start = passwordlessStart(false, std::move(*options));
     m_number->clear();
     m_polls->clear();
     requestCall<EnchantedLinkStarted>(

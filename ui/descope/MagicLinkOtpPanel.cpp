@@ -12,24 +12,10 @@
 #include "ui/widgets/PanelHeader.h"
 #include "ui/widgets/Type.h"
 
-#include <QScrollArea>
 #include <QSplitter>
 #include <QTabWidget>
 
 namespace ui {
-
-namespace {
-
-QScrollArea *starterPage(QWidget *starter)
-{
-    auto *scroll = new QScrollArea;
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setWidget(layout::widget(layout::column({starter, layout::Stretch{}}, {.margins = QMargins(10, 10, 10, 10)})));
-    return scroll;
-}
-
-} // namespace
 
 MagicLinkOtpPanel::MagicLinkOtpPanel(DescopeContext &context, QWidget *parent)
     : QWidget(parent)
@@ -53,9 +39,9 @@ MagicLinkOtpPanel::MagicLinkOtpPanel(DescopeContext &context, QWidget *parent)
     auto *otp = new OtpStarter(context, setup);
     auto *magicLink = new MagicLinkStarter(context, setup);
     auto *totp = new TotpStarter(context, setup);
-    m_tabs->addTab(starterPage(otp), QStringLiteral("OTP"));
-    m_tabs->addTab(starterPage(magicLink), QStringLiteral("Magic link"));
-    m_tabs->addTab(starterPage(totp), QStringLiteral("TOTP"));
+    m_tabs->addTab(otp->tabPage(), QStringLiteral("OTP"));
+    m_tabs->addTab(magicLink->tabPage(), QStringLiteral("Magic link"));
+    m_tabs->addTab(totp->tabPage(), QStringLiteral("TOTP"));
     // The sandbox's users (resources/sandbox/fixtures.json); TOTP signs up a new one.
     follow(otp, QStringLiteral("alice@example.com"));
     follow(magicLink, QStringLiteral("bob@example.com"));

@@ -64,10 +64,7 @@ MagicLinkStarter::MagicLinkStarter(DescopeContext &context, StarterSetup setup, 
     connect(m_verify, &QPushButton::clicked, this, &MagicLinkStarter::verify);
     connect(m_token, &QLineEdit::returnPressed, this, &MagicLinkStarter::verify);
     connect(m_token, &QLineEdit::textChanged, this, &MagicLinkStarter::tokenEdited);
-    connect(loginIdEdit(), &QLineEdit::textChanged, this, [this] {
-        m_inbox->setLoginId(loginId());
-        updateControls();
-    });
+    followLoginId(m_inbox);
     connect(m_inbox, &PanelInbox::linkChosen, this, [this](const QUrl &url) {
         m_token->setText(url.toString(QUrl::FullyEncoded));
         verify();
@@ -81,11 +78,8 @@ void MagicLinkStarter::start()
     auto options = signInOptions(what);
     if (!options)
         return;
-    PasswordlessStart start;
-    start.operation = m_signUp->isChecked() && !setup().stepUp ? LoginOperation::SignUpOrIn : LoginOperation::SignIn;
-    start.loginId = typedLoginId();
+    PasswordlessStart start = passwordlessStart(m_signUp->isChecked(), std::move(*options));
     start.redirectUrl = toStd(m_uri->text().trimmed());
-    start.loginOptions = std::move(*options);
     const DeliveryMethod method = m_method->method();
     m_masked->clear();
     requestCall<MaskedAddress>(

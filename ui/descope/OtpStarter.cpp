@@ -50,10 +50,7 @@ OtpStarter::OtpStarter(DescopeContext &context, StarterSetup setup, QWidget *par
     connect(m_verify, &QPushButton::clicked, this, &OtpStarter::verify);
     connect(m_code, &QLineEdit::returnPressed, this, &OtpStarter::verify);
     connect(m_code, &QLineEdit::textChanged, this, &OtpStarter::updateControls);
-    connect(loginIdEdit(), &QLineEdit::textChanged, this, [this] {
-        m_inbox->setLoginId(loginId());
-        updateControls();
-    });
+    followLoginId(m_inbox);
     connect(m_inbox, &PanelInbox::codeChosen, this, [this](const QString &code) {
         m_code->setText(code);
         m_verify->setFocus();
@@ -67,10 +64,7 @@ void OtpStarter::start()
     auto options = signInOptions(what);
     if (!options)
         return;
-    PasswordlessStart start;
-    start.operation = m_signUp->isChecked() && !setup().stepUp ? LoginOperation::SignUpOrIn : LoginOperation::SignIn;
-    start.loginId = typedLoginId();
-    start.loginOptions = std::move(*options);
+    const PasswordlessStart start = passwordlessStart(m_signUp->isChecked(), std::move(*options));
     const DeliveryMethod method = m_method->method();
     m_masked->clear();
     m_code->clear();

@@ -2,12 +2,15 @@
 
 #include "ui/UiText.h"
 #include "ui/descope/DescopeContext.h"
+#include "ui/descope/PanelInbox.h"
+#include "ui/widgets/Layouting.h"
 #include "ui/widgets/ToneLabel.h"
 
 #include "oidc/descope/DescopeClient.h"
 
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScrollArea>
 
 namespace ui {
 
@@ -31,6 +34,11 @@ SignInStarter::SignInStarter(DescopeContext &context, StarterSetup setup, const 
     m_cancel->setToolTip(QStringLiteral("Stop waiting: the request is aborted and nothing it brings is kept."));
     m_status->hide();
     connect(m_cancel, &QPushButton::clicked, this, &SignInStarter::cancel);
+    connect(m_loginId, &QLineEdit::textChanged, this, [this] {
+        if (m_inbox)
+            m_inbox->setLoginId(loginId());
+        updateControls();
+    });
     connect(&m_context, &DescopeContext::projectChanged, this, [this] {
         m_call.drop();
         m_status->hide();
@@ -59,9 +67,34 @@ QString SignInStarter::loginId() const
     return m_loginId->text().trimmed();
 }
 
+QWidget *SignInStarter::tabPage()
+{
+    auto *scroll = new QScrollArea;
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(layout::widget(layout::column({this, layout::Stretch{}}, {.margins = QMargins(10, 10, 10, 10)})));
+    return scroll;
+}
+
 std::string SignInStarter::typedLoginId() const
 {
     return toStd(loginId());
+}
+
+oidc::descope::PasswordlessStart SignInStarter::passwordlessStart(bool signUpIfNew, oidc::descope::LoginOptions options) const
+{
+    using oidc::descope::LoginOperation;
+    oidc::descope::PasswordlessStart start;
+    start.operation = signUpIfNew && !m_setup.stepUp ? LoginOperation::SignUpOrIn : LoginOperation::SignIn;
+    start.loginId = typedLoginId();
+    start.loginOptions = std::move(options);
+    return start;
+}
+
+void SignInStarter::followLoginId(PanelInbox *inbox)
+{
+    m_inbox = inbox;
+    m_inbox->setLoginId(loginId());
 }
 
 oidc::descope::DescopeClient *SignInStarter::client(const QString &what)

@@ -14,6 +14,7 @@
 
 #include "oidc/descope/DescopeSession.h"
 #include "oidc/descope/LoginOptions.h"
+#include "oidc/descope/PasswordlessStart.h"
 
 #include <QWidget>
 
@@ -31,6 +32,7 @@ class DescopeClient;
 namespace ui {
 
 class DescopeContext;
+class PanelInbox;
 enum class Tone;
 
 class SignInStarter : public QWidget {
@@ -43,6 +45,8 @@ public:
     // The login ID field's text (the Step-up area sets the session user's).
     void setLoginId(const QString &loginId);
     [[nodiscard]] QString loginId() const;
+    // This starter in a page of a tab widget, which scrolls when the tab is shorter.
+    [[nodiscard]] QWidget *tabPage();
 
 Q_SIGNALS:
     void busyChanged(bool busy);
@@ -60,6 +64,11 @@ protected:
     [[nodiscard]] QLabel *statusLabel() const { return m_status; }
     // The trimmed login ID as the core takes it.
     [[nodiscard]] std::string typedLoginId() const;
+    // The start of a passwordless sign-in for the login ID typed: sign-up-or-in when `signUpIfNew`
+    // (never for a step-up), with `options`.
+    [[nodiscard]] oidc::descope::PasswordlessStart passwordlessStart(bool signUpIfNew, oidc::descope::LoginOptions options) const;
+    // The panel inbox that shows what was sent for this starter: it follows the login ID.
+    void followLoginId(PanelInbox *inbox);
 
     // The area's client, or nullptr after reporting why (no Descope project now).
     [[nodiscard]] oidc::descope::DescopeClient *client(const QString &what);
@@ -124,6 +133,7 @@ private:
     QLineEdit *m_loginId;
     QPushButton *m_cancel;
     QLabel *m_status;
+    PanelInbox *m_inbox = nullptr;
 };
 
 } // namespace ui

@@ -28,15 +28,6 @@ using namespace oidc::descope;
 
 namespace {
 
-QScrollArea *stepUpPage(QWidget *starter)
-{
-    auto *scroll = new QScrollArea;
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setWidget(layout::widget(layout::column({starter, layout::Stretch{}}, {.margins = QMargins(10, 10, 10, 10)})));
-    return scroll;
-}
-
 // What su means and when an app should ask for it, in plain words (descope-api.md §2.2, §11).
 QString stepUpExplanation()
 {
@@ -118,7 +109,7 @@ QWidget *StepUpPanel::buildMethods()
     const QString titles[] = {QStringLiteral("OTP"), QStringLiteral("Magic link"), QStringLiteral("Enchanted link"), QStringLiteral("TOTP")};
     for (size_t i = 0; i < m_starters.size(); ++i) {
         SignInStarter *starter = m_starters[i];
-        m_methods->addTab(stepUpPage(starter), titles[i]);
+        m_methods->addTab(starter->tabPage(), titles[i]);
         connect(starter, &SignInStarter::busyChanged, this, [this](bool busy) {
             if (busy)
                 m_refusal->dismiss();

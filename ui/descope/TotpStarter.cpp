@@ -65,7 +65,6 @@ TotpStarter::TotpStarter(DescopeContext &context, StarterSetup setup, QWidget *p
     connect(m_verify, &QPushButton::clicked, this, &TotpStarter::verify);
     connect(m_code, &QLineEdit::returnPressed, this, &TotpStarter::verify);
     connect(m_code, &QLineEdit::textChanged, this, &TotpStarter::updateControls);
-    connect(loginIdEdit(), &QLineEdit::textChanged, this, &TotpStarter::updateControls);
     connect(m_calculator, &TotpCalculator::useCode, this, [this](const QString &code) {
         m_code->setText(code);
         m_verify->setFocus();
