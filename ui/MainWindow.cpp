@@ -13,6 +13,8 @@
 #include "ui/ProviderBar.h"
 #include "ui/descope/DescopeContext.h"
 #include "ui/descope/M2mPanel.h"
+#include "ui/descope/MagicLinkOtpPanel.h"
+#include "ui/descope/StepUpPanel.h"
 #include "ui/descope/SessionPanel.h"
 #include "ui/flow/FlowPage.h"
 #include "ui/log/ExchangeLogPanel.h"
@@ -116,7 +118,7 @@ void MainWindow::listPlannedAreas()
         {areas::kAuthorizationCode, "Authorization Code + PKCE", "Not built yet · needs the flow engine"},
         {areas::kClientCredentials, "Client Credentials & M2M", "Not built yet · needs the flow engine"},
         {areas::kEnchantedLink, "Enchanted Link", "Not built yet · needs the Descope sandbox"},
-        {areas::kMagicLinkOtp, "Magic Link & OTP", "Not built yet · needs the Descope sandbox"},
+        {areas::kMagicLinkOtp, "Magic Link, OTP & TOTP", "Not built yet · needs the Descope sandbox"},
         {areas::kPasskeys, "Passkeys", "Not built yet · needs WebAuthn support"},
         {areas::kStepUp, "Step-up", "Not built yet · needs session features"},
         {areas::kSession, "Session", "Not built yet · needs session features"},
@@ -161,6 +163,11 @@ void MainWindow::registerContextPanels()
     setAreaFactory(areas::kSession.toString(), [this] { return new SessionPanel(descope()); });
     m_areaModel->setNote(areas::kClientCredentials.toString(), QStringLiteral("Machine tokens and the APIs they call"));
     setAreaFactory(areas::kClientCredentials.toString(), [this] { return new M2mPanel(descope()); });
+    // Passwordless sign-ins whose proof is typed or clicked, and the step-up of the session.
+    m_areaModel->setNote(areas::kMagicLinkOtp.toString(), QStringLiteral("Codes, links, authenticator apps"));
+    setAreaFactory(areas::kMagicLinkOtp.toString(), [this] { return new MagicLinkOtpPanel(descope()); });
+    m_areaModel->setNote(areas::kStepUp.toString(), QStringLiteral("Re-authenticate: su and amr"));
+    setAreaFactory(areas::kStepUp.toString(), [this] { return new StepUpPanel(descope()); });
     m_areaModel->addArea(areas::kSandboxFaults.toString(), QStringLiteral("Sandbox Faults"), QStringLiteral("Make the sandbox misbehave"));
     setAreaFactory(areas::kSandboxFaults.toString(), [context] { return new FaultsPanel(context->sandbox()); });
 }

@@ -21,4 +21,15 @@ namespace oidc::descope {
 // A typed code without the whitespace around it (and inside it: "123 456" as some apps show it).
 [[nodiscard]] std::string normalizeCode(std::string_view code);
 
+// The longest one-time code a field accepts: HOTP/TOTP codes have 6 to 8 digits (RFC 4226 §5.3,
+// oidc/otp/Totp.h), Descope's OTP codes 6.
+constexpr size_t kMaxCodeDigits = 8;
+
+// A one-time code as a person types or pastes it into a digits-only field: the separators that
+// messages and authenticator apps put between groups of digits ("123 456", "123-456", "123–456",
+// a no-break or thin space) are dropped, and what is left must be ASCII digits, at most
+// kMaxCodeDigits of them. Empty text is an empty code (nothing typed yet).
+// Error (INPUT): DESCOPE_CODE_FORMAT (another character, or too many digits).
+[[nodiscard]] Result<std::string> codeDigits(std::string_view text);
+
 } // namespace oidc::descope

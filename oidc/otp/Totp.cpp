@@ -1,11 +1,13 @@
 #include "Totp.h"
 
+#include "oidc/crypto/Base32.h"
 #include "oidc/crypto/OpenSsl.h"
 
 #include <openssl/crypto.h>
 #include <openssl/hmac.h>
 
 #include <array>
+#include <cctype>
 
 namespace oidc::otp {
 
@@ -103,6 +105,33 @@ oidc::Result<std::string> totp(std::string_view secret, int64_t unixSeconds, con
     if (!step)
         return step.error();
     return hotp(secret, static_cast<uint64_t>(*step), parameters.algorithm, parameters.digits);
+}
+
+oidc::Result<TotpStep> totpStepAt(int64_t unixSeconds, const TotpParameters &parameters)
+{
+    auto step = totpTimeStep(unixSeconds, parameters);
+    if (!step)
+        return step.error();
+    const int64_t startsAt = parameters.t0 + *step * parameters.periodSeconds;
+    return TotpStep{*step, startsAt, startsAt + parameters.periodSeconds};
+}
+
+oidc::Result<std::string> secretFromKey(std::string_view key)
+{
+    std::string compact;
+    for (const char c : key) {
+        if (c != '-' && !std::isspace(static_cast<unsigned char>(c)))
+            compact.push_back(c);
+    }
+    if (compact.empty())
+        return inputError("TOTP_SECRET", "no key given: paste the base32 key of the enrolment");
+    auto secret = oidc::crypto::base32Decode(compact);
+    if (!secret)
+        return secret.error();
+    if (secret->empty() || secret->size() > kMaxSecretBytes)
+        return inputError("TOTP_SECRET", "the OTP secret must be 1 to 128 bytes", "1…128 bytes",
+                          std::to_string(secret->size()) + " bytes");
+    return secret;
 }
 
 oidc::Result<TotpMatch> verifyTotp(std::string_view secret, std::string_view code, int64_t unixSeconds,

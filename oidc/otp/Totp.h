@@ -44,6 +44,22 @@ struct TotpParameters final {
 [[nodiscard]] oidc::Result<std::string> totp(std::string_view secret, int64_t unixSeconds,
                                              const TotpParameters &parameters = {});
 
+// The time step that contains `unixSeconds` and the seconds it spans (RFC 6238 §4.2): totp() gives
+// the same code from `startsAt` until just before `endsAt`, the countdown an authenticator app shows.
+struct TotpStep final {
+    int64_t step = 0;     // T
+    int64_t startsAt = 0; // T0 + T·X, Unix seconds
+    int64_t endsAt = 0;   // T0 + (T+1)·X: the next code's start
+};
+// Errors: TOTP_PARAMETERS, TOTP_CLOCK.
+[[nodiscard]] oidc::Result<TotpStep> totpStepAt(int64_t unixSeconds, const TotpParameters &parameters = {});
+
+// The raw secret of a key as a person copies it from an enrolment (Descope's "key", an otpauth://
+// "secret", RFC 4648 §6 base32): any case, optional '=' padding, and the spaces and dashes apps
+// group it with ("JBSW Y3DP …") ignored. Errors: BASE32_INVALID (INPUT), TOTP_SECRET (empty, or
+// over 128 bytes as hotp() refuses).
+[[nodiscard]] oidc::Result<std::string> secretFromKey(std::string_view key);
+
 // Per-secret state the caller stores next to the secret and passes to every verifyTotp call
 // (RFC 6238 §5.2: a verifier MUST NOT accept the second attempt of an OTP after a successful
 // validation). A fresh secret starts with a default-constructed state.

@@ -58,7 +58,7 @@ void TestMainWindow::areasInProductOrder()
     QAbstractItemModelTester tester(areasOf(window), QAbstractItemModelTester::FailureReportingMode::QtTest);
     const QStringList expected = {
         QStringLiteral("Authorization Code + PKCE"), QStringLiteral("Client Credentials & M2M"), QStringLiteral("Enchanted Link"),
-        QStringLiteral("Magic Link & OTP"), QStringLiteral("Passkeys"), QStringLiteral("Step-up"), QStringLiteral("Session"),
+        QStringLiteral("Magic Link, OTP & TOTP"), QStringLiteral("Passkeys"), QStringLiteral("Step-up"), QStringLiteral("Session"),
         QStringLiteral("Inbox"), QStringLiteral("PKCE Generator"), QStringLiteral("JWT Inspector"), QStringLiteral("Exchange Log"),
     };
     QStringList titles;

@@ -157,6 +157,44 @@ TEST(OtpApiTest, StartAndVerify_7)
     EXPECT_EQ(parseDeliveryMethod("whatsapp").value(), DeliveryMethod::WhatsApp);
 }
 
+struct PastedCodeRow {
+    std::string name;
+    std::string pasted;
+    std::string digits; // empty with a code: refused
+    std::string code;
+};
+
+class PastedCode : public ::testing::TestWithParam<PastedCodeRow> {};
+
+// What a person pastes from a message or an authenticator app into a digits-only code field.
+TEST_P(PastedCode, DigitsOrRefusal)
+{
+    const auto &row = GetParam();
+    auto digits = codeDigits(row.pasted);
+    if (row.code.empty()) {
+        ASSERT_TRUE(succeeds(digits));
+        EXPECT_EQ(*digits, row.digits);
+    } else {
+        EXPECT_TRUE(failsWith(digits, row.code, ErrorCategory::Input));
+    }
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    OtpApiTest, PastedCode,
+    ::testing::Values(PastedCodeRow{"plain", "123456", "123456", {}}, PastedCodeRow{"spaced", " 123 456\n", "123456", {}},
+                      PastedCodeRow{"dashed", "123-456", "123456", {}},
+                      PastedCodeRow{"en_dash", "123\u2013456", "123456", {}},
+                      PastedCodeRow{"no_break_space", "123\u00a0456", "123456", {}},
+                      PastedCodeRow{"thin_space_tab", "12\u20093\t456", "123456", {}},
+                      PastedCodeRow{"empty", "", "", {}}, PastedCodeRow{"separators_only", " - ", "", {}},
+                      PastedCodeRow{"eight_digits", "1234 5678", "12345678", {}},
+                      PastedCodeRow{"nine_digits", "123456789", {}, "DESCOPE_CODE_FORMAT"},
+                      PastedCodeRow{"letters", "12a456", {}, "DESCOPE_CODE_FORMAT"},
+                      PastedCodeRow{"sentence", "Your code is 123456", {}, "DESCOPE_CODE_FORMAT"},
+                      PastedCodeRow{"fullwidth_digits", "\uff11\uff12\uff13", {}, "DESCOPE_CODE_FORMAT"},
+                      PastedCodeRow{"dot_grouped", "123.456", {}, "DESCOPE_CODE_FORMAT"}),
+    oidc::test::RowName());
+
 TEST(TotpApiTest, SignUpAnswerAndVerify_8)
 {
     auto signUp = buildTotpSignUpRequest(project(), "dana@example.com", SignUpUser{"Dana", {}, {}, {}, {}, {}});

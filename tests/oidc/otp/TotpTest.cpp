@@ -98,6 +98,39 @@ TEST(Totp, TimeStepFollowsT0AndPeriod)
     EXPECT_TRUE(failsWith(totpTimeStep(100, parameters), "TOTP_PARAMETERS", oidc::ErrorCategory::Input));
 }
 
+TEST(Totp, StepBoundsAreTheCountdown)
+{
+    // RFC 6238 §4.2 with X = 30: 59 lies in step 1, [30, 60); the code changes at 60.
+    auto step = totpStepAt(59);
+    ASSERT_TRUE(step.ok()) << step.error().summary();
+    EXPECT_EQ(step->step, 1);
+    EXPECT_EQ(step->startsAt, 30);
+    EXPECT_EQ(step->endsAt, 60);
+    EXPECT_EQ(totpStepAt(60).value().startsAt, 60);
+    TotpParameters parameters;
+    parameters.t0 = 10;
+    parameters.periodSeconds = 60;
+    auto shifted = totpStepAt(75, parameters);
+    ASSERT_TRUE(shifted.ok());
+    EXPECT_EQ(shifted->step, 1);
+    EXPECT_EQ(shifted->startsAt, 70);
+    EXPECT_EQ(shifted->endsAt, 130);
+    EXPECT_EQ(totp(kSeed20, shifted->startsAt, parameters).value(), totp(kSeed20, shifted->endsAt - 1, parameters).value());
+    EXPECT_TRUE(failsWith(totpStepAt(5, parameters), "TOTP_CLOCK", oidc::ErrorCategory::Input));
+}
+
+TEST(Totp, SecretFromAKeyAsCopied)
+{
+    // "12345678901234567890" in base32 (RFC 4648 §6), as apps show it: grouped, lower case.
+    const std::string key = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ";
+    EXPECT_EQ(secretFromKey(key).value(), kSeed20);
+    EXPECT_EQ(secretFromKey(" gezd gnbv gy3t qojq gezd gnbv gy3t qojq\n").value(), kSeed20);
+    EXPECT_EQ(secretFromKey("GEZDG-NBVGY-3TQOJ-QGEZD-GNBVG-Y3TQO-JQ").value(), kSeed20);
+    EXPECT_TRUE(failsWith(secretFromKey("  "), "TOTP_SECRET", oidc::ErrorCategory::Input));
+    EXPECT_TRUE(failsWith(secretFromKey("GEZDGNB1"), "BASE32_INVALID", oidc::ErrorCategory::Input));
+    EXPECT_TRUE(failsWith(secretFromKey(std::string(208, 'A') + "AA"), "TOTP_SECRET", oidc::ErrorCategory::Input));
+}
+
 // ---- verification -----------------------------------------------------------------------------
 
 constexpr int64_t kNow = 1111111111; // time step 37037037 (RFC 6238 Appendix B)
