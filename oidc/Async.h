@@ -18,6 +18,8 @@
 #include <QPointer>
 #include <QThreadPool>
 
+#include "oidc/crypto/ThreadState.h"
+
 #include <functional>
 #include <memory>
 #include <utility>
@@ -93,6 +95,7 @@ void runOffThread(QObject *context, std::function<T()> work, std::function<void(
 {
     auto link = ThreadLink::to(context);
     (pool ? pool : QThreadPool::globalInstance())->start([link, work = std::move(work), done = std::move(done)]() mutable {
+        crypto::releaseOpenSslStateOfThisThreadWhenFinished();
         if (link->isCut())
             return; // nobody is waiting: skip the work
         auto result = std::make_shared<T>(work());

@@ -1,5 +1,6 @@
 #include "SandboxHost.h"
 
+#include "oidc/crypto/ThreadState.h"
 #include "sandbox/KeyRing.h"
 
 namespace sandbox {
@@ -23,6 +24,7 @@ SandboxHost::SandboxHost(SandboxOptions options, QObject *parent)
     relayChanges(); // before the server runs: no change can come before its relay
     m_server->moveToThread(&m_thread);
     m_toServer = oidc::ThreadLink::to(m_server);
+    oidc::crypto::releaseOpenSslStateWhenFinished(&m_thread); // joined means its OpenSSL state is freed
     m_thread.start();
 }
 

@@ -24,6 +24,7 @@
 #include "sandbox/routes/TokenRoutes.h"
 
 #include "oidc/Async.h"
+#include "oidc/crypto/ThreadState.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -198,6 +199,7 @@ void SandboxServer::Private::proceed(const oidc::net::LocalHttpRequest &request,
         }
         signingPool.start([this, link = link, jobs = std::move(jobs), response = std::move(response), heldRequest, heldMatch, responder,
                            arrivedUs, faultNames]() mutable {
+            oidc::crypto::releaseOpenSslStateOfThisThreadWhenFinished();
             auto signedTokens = TokenIssuer::signJobs(std::move(jobs)); // off the server's thread
             link->post([this, signedTokens = std::move(signedTokens), response = std::move(response), heldRequest, heldMatch, responder,
                         arrivedUs, faultNames]() mutable {
@@ -396,6 +398,7 @@ void SandboxServer::startAsync(quint16 port)
         return;
     }
     QThreadPool::globalInstance()->start([link = d->link, finishStart, this] {
+        oidc::crypto::releaseOpenSslStateOfThisThreadWhenFinished();
         auto key = KeyRing::generate(); // off the caller's thread
         link->post([this, key = std::move(key), finishStart]() mutable {
             if (!key) {
@@ -427,6 +430,7 @@ void SandboxServer::reset()
 void SandboxServer::rotateKeys(std::function<void(oidc::Result<std::string>)> done)
 {
     QThreadPool::globalInstance()->start([link = d->link, done = std::move(done), this]() mutable {
+        oidc::crypto::releaseOpenSslStateOfThisThreadWhenFinished();
         auto key = KeyRing::generate();
         link->post([this, key = std::move(key), done = std::move(done)]() mutable {
             if (!key) {
