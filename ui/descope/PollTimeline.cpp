@@ -1,0 +1,365 @@
+#include "PollTimeline.h"
+
+#include "ui/UiText.h"
+
+#include <QHelpEvent>
+#include <QPaintEvent>
+#include <QPainter>
+#include <QToolTip>
+
+#include <algorithm>
+#include <cmath>
+
+namespace ui {
+
+using oidc::descope::PollDecision;
+using oidc::descope::PollRecord;
+
+namespace {
+
+// The bands of the widget, top to bottom (pixels): poll numbers, the marks, the axis and its labels.
+constexpr int kSideMargin = 8;
+constexpr int kNumberTop = 2;
+constexpr int kNumberHeight = 14;
+constexpr int kBandTop = 18;
+constexpr int kBandHeight = 40;
+constexpr int kAxisY = kBandTop + kBandHeight + 4;
+constexpr int kLabelHeight = 16;
+constexpr int kTimelineHeight = kAxisY + 4 + kLabelHeight + 2;
+constexpr int kMinLabelGapPx = 64;   // between time labels
+constexpr int kMinNumberGapPx = 18;  // between poll numbers
+constexpr int kMarkHalfWidthPx = 10; // around a mark: its number is centred on it
+
+const QColor kBackground(0xff, 0xff, 0xff);
+const QColor kElapsed(0xf2, 0xf6, 0xfb);
+const QColor kAxis(0x9c, 0xa3, 0xaf);
+const QColor kNow(0x1f, 0x4e, 0x79);
+
+QString timelineSeconds(qint64 ms)
+{
+    if (ms >= 60'000 && ms % 60'000 == 0)
+        return QStringLiteral("%1 min").arg(ms / 60'000);
+    if (ms % 1000 == 0)
+        return QStringLiteral("%1 s").arg(ms / 1000);
+    return QStringLiteral("%1 s").arg(static_cast<double>(ms) / 1000.0, 0, 'f', 1);
+}
+
+// The step between labelled ticks: the first of these that leaves kMinLabelGapPx between labels.
+qint64 labelStepMs(double pxPerMs)
+{
+    static constexpr qint64 kSteps[] = {1'000, 2'000, 5'000, 10'000, 15'000, 30'000, 60'000, 120'000, 300'000};
+    for (const qint64 step : kSteps) {
+        if (static_cast<double>(step) * pxPerMs >= kMinLabelGapPx)
+            return step;
+    }
+    return 600'000;
+}
+
+} // namespace
+
+PollTimeline::PollTimeline(QWidget *parent) : QWidget(parent)
+{
+    setObjectName(QStringLiteral("pollTimeline"));
+    setAccessibleName(QStringLiteral("Polling timeline"));
+    // Every pixel is painted, so Qt can scroll what is drawn instead of repainting it.
+    setAttribute(Qt::WA_OpaquePaintEvent);
+    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    connect(&m_frame, &QTimer::timeout, this, &PollTimeline::frame);
+}
+
+QSize PollTimeline::sizeHint() const
+{
+    return {560, kTimelineHeight};
+}
+
+QSize PollTimeline::minimumSizeHint() const
+{
+    return {240, kTimelineHeight};
+}
+
+void PollTimeline::begin(const oidc::descope::PollSettings &settings)
+{
+    m_settings = settings;
+    m_polls.clear();
+    m_clock.start();
+    m_endedAtMs = 0;
+    m_nowMs = 0;
+    m_offsetPx = 0;
+    m_nowPx = 0;
+    m_running = true;
+    m_begun = true;
+    setAccessibleDescription(QStringLiteral("Polling started"));
+    restartFrameClock();
+    update();
+}
+
+void PollTimeline::addPoll(const PollRecord &record)
+{
+    m_polls.push_back(record);
+    setAccessibleDescription(QStringLiteral("%1 poll(s); the last: %2").arg(m_polls.size()).arg(describe(record)));
+    update(pollRect(record));
+}
+
+void PollTimeline::end()
+{
+    if (!m_running)
+        return;
+    m_endedAtMs = m_clock.elapsed();
+    m_running = false;
+    m_frame.stop();
+    // The planned next polls after the end are no longer drawn: one full repaint.
+    m_nowMs = m_endedAtMs;
+    m_nowPx = axisPx(m_nowMs);
+    m_offsetPx = offsetPxAt(m_nowMs);
+    update();
+}
+
+void PollTimeline::clear()
+{
+    m_frame.stop();
+    m_polls.clear();
+    m_running = false;
+    m_begun = false;
+    m_endedAtMs = m_nowMs = 0;
+    m_offsetPx = m_nowPx = 0;
+    setAccessibleDescription({});
+    update();
+}
+
+qint64 PollTimeline::elapsedMs() const
+{
+    if (!m_begun)
+        return 0;
+    return m_running ? m_clock.elapsed() : m_endedAtMs;
+}
+
+QColor PollTimeline::decisionColor(PollDecision decision)
+{
+    switch (decision) {
+    case PollDecision::Pending: return {0x4a, 0x6f, 0xa5};
+    case PollDecision::RateLimited: return warnColor();
+    case PollDecision::Transient: return {0xd9, 0x5f, 0x0e};
+    case PollDecision::Done: return passColor();
+    case PollDecision::Refused: return failColor();
+    }
+    return mutedColor();
+}
+
+QString PollTimeline::describe(const PollRecord &record)
+{
+    QString text = QStringLiteral("Poll %1 at %2: ").arg(record.number).arg(timelineSeconds(record.sentAtMs));
+    text += record.status ? QStringLiteral("HTTP %1").arg(record.status) : QStringLiteral("no answer");
+    if (!record.code.empty())
+        text += QLatin1Char(' ') + qs(record.code);
+    text += QStringLiteral(" in %1 ms — %2").arg(record.elapsedMs).arg(qs(record.detail));
+    return text;
+}
+
+QRect PollTimeline::plotRect() const
+{
+    return rect().adjusted(kSideMargin, 0, -kSideMargin, 0);
+}
+
+qint64 PollTimeline::spanMs() const
+{
+    return std::clamp<qint64>(m_settings.timeoutMs, 1, kWindowMs);
+}
+
+int PollTimeline::axisPx(qint64 ms) const
+{
+    const int width = std::max(1, plotRect().width());
+    return static_cast<int>(std::llround(static_cast<double>(ms) * width / static_cast<double>(spanMs())));
+}
+
+int PollTimeline::offsetPxAt(qint64 nowMs) const
+{
+    return std::max(0, axisPx(nowMs) - plotRect().width() + 1);
+}
+
+QRect PollTimeline::pollRect(const PollRecord &record) const
+{
+    const int left = toWidgetX(record.sentAtMs) - kMarkHalfWidthPx;
+    const int right = toWidgetX(record.sentAtMs + record.elapsedMs + record.nextDelayMs) + kMarkHalfWidthPx;
+    return QRect(QPoint(left, 0), QPoint(right, kAxisY)).intersected(plotRect());
+}
+
+void PollTimeline::restartFrameClock()
+{
+    // No faster than a frame, and no faster than the axis moves by a pixel.
+    const double msPerPx = static_cast<double>(spanMs()) / std::max(1, plotRect().width());
+    m_frame.setInterval(std::clamp(static_cast<int>(std::ceil(msPerPx)), 16, 250));
+    if (m_running)
+        m_frame.start();
+}
+
+void PollTimeline::frame()
+{
+    const qint64 now = m_clock.elapsed();
+    const int nowPx = axisPx(now);
+    m_nowMs = now;
+    if (nowPx != m_nowPx) {
+        const QRect plot = plotRect();
+        const int oldEdge = plot.left() + m_nowPx - m_offsetPx;
+        const int offset = offsetPxAt(now);
+        const int dx = offset - m_offsetPx;
+        m_nowPx = nowPx;
+        m_offsetPx = offset;
+        if (dx >= plot.width()) {
+            update(plot);
+        } else if (dx > 0) {
+            // The drawn pixels move left; Qt paints the exposed strip on the right. The old "now"
+            // edge moved with them and is repainted too.
+            scroll(-dx, 0, plot);
+            const int stale = oldEdge - dx - 1;
+            update(QRect(QPoint(stale, plot.top()), QPoint(plot.right(), plot.bottom())));
+        } else {
+            const int newEdge = plot.left() + m_nowPx - m_offsetPx;
+            update(QRect(QPoint(std::min(oldEdge, newEdge) - 1, plot.top()), QPoint(std::max(oldEdge, newEdge) + 1, plot.bottom())));
+        }
+    }
+    Q_EMIT ticked(now);
+}
+
+void PollTimeline::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    m_nowPx = axisPx(m_nowMs);
+    m_offsetPx = offsetPxAt(m_nowMs);
+    restartFrameClock();
+}
+
+void PollTimeline::paintEvent(QPaintEvent *event)
+{
+    QPainter painter(this);
+    const QRect dirty = event->rect();
+    painter.fillRect(dirty, palette().window());
+    const QRect plot = plotRect();
+    painter.setClipRect(plot.intersected(dirty));
+    painter.fillRect(plot, kBackground);
+    if (!m_begun) {
+        painter.setPen(mutedColor());
+        painter.drawText(plot, Qt::AlignCenter | Qt::TextWordWrap,
+                         QStringLiteral("Each poll appears here as it is decided: a mark where it went out, coloured by what the "
+                                        "poller made of the answer, and the wait before the next one."));
+        return;
+    }
+    const int nowX = plot.left() + m_nowPx - m_offsetPx;
+    if (nowX >= plot.left())
+        painter.fillRect(QRect(QPoint(plot.left(), plot.top()), QPoint(nowX, kAxisY)), kElapsed);
+    paintAxis(painter, dirty);
+    for (const PollRecord &record : m_polls) {
+        if (pollRect(record).intersects(dirty))
+            paintPoll(painter, record);
+    }
+    paintNow(painter);
+}
+
+void PollTimeline::paintAxis(QPainter &painter, const QRect &dirty) const
+{
+    const QRect plot = plotRect();
+    painter.setPen(kAxis);
+    painter.drawLine(plot.left(), kAxisY, plot.right(), kAxisY);
+    const double pxPerMs = static_cast<double>(std::max(1, plot.width())) / static_cast<double>(spanMs());
+    const qint64 step = labelStepMs(pxPerMs);
+    // Minor ticks every second when they are at least 6 px apart.
+    const qint64 minor = 1000.0 * pxPerMs >= 6.0 ? 1000 : step;
+    const auto firstVisible = [&](qint64 every) {
+        const qint64 fromMs = static_cast<qint64>(static_cast<double>(m_offsetPx + dirty.left() - plot.left() - kMinLabelGapPx) / pxPerMs);
+        return std::max<qint64>(0, fromMs / every * every);
+    };
+    const qint64 lastMs = static_cast<qint64>(static_cast<double>(m_offsetPx + dirty.right() - plot.left() + kMinLabelGapPx) / pxPerMs);
+    for (qint64 t = firstVisible(minor); t <= lastMs; t += minor) {
+        const int x = toWidgetX(t);
+        painter.drawLine(x, kAxisY, x, kAxisY + (t % step == 0 ? 4 : 2));
+    }
+    painter.setPen(mutedColor());
+    for (qint64 t = firstVisible(step); t <= lastMs; t += step) {
+        const int x = toWidgetX(t);
+        painter.drawText(QRect(x - kMinLabelGapPx / 2, kAxisY + 4, kMinLabelGapPx, kLabelHeight), Qt::AlignHCenter | Qt::AlignTop,
+                         timelineSeconds(t));
+    }
+    // The deadline, when it is in view.
+    const int deadline = toWidgetX(m_settings.timeoutMs);
+    if (deadline >= plot.left() && deadline <= plot.right()) {
+        QPen pen(failColor(), 1, Qt::DashLine);
+        painter.setPen(pen);
+        painter.drawLine(deadline, kBandTop, deadline, kAxisY);
+    }
+}
+
+void PollTimeline::paintPoll(QPainter &painter, const PollRecord &record) const
+{
+    const QColor color = decisionColor(record.decision);
+    const int sent = toWidgetX(record.sentAtMs);
+    const qint64 answeredMs = record.sentAtMs + record.elapsedMs;
+    const int answered = std::max(sent + 3, toWidgetX(answeredMs));
+    const int middle = kBandTop + kBandHeight / 2;
+
+    // The mark where the poll went out, and the bar while it was in flight.
+    painter.fillRect(QRect(sent, kBandTop + 4, 2, kAxisY - kBandTop - 4), color);
+    painter.fillRect(QRect(QPoint(sent, middle - 6), QPoint(answered, middle + 5)), color);
+
+    // The wait the poller chose before the next poll, up to the end of polling.
+    if (record.nextDelayMs > 0) {
+        qint64 untilMs = answeredMs + record.nextDelayMs;
+        if (!m_running)
+            untilMs = std::min(untilMs, m_endedAtMs);
+        const int until = toWidgetX(untilMs);
+        if (until > answered) {
+            QColor wait = color;
+            if (record.decision == PollDecision::RateLimited) {
+                // Told to wait: a hatched band, so it reads as the server's doing.
+                painter.fillRect(QRect(QPoint(answered, middle - 4), QPoint(until, middle + 3)), QBrush(wait, Qt::BDiagPattern));
+            } else {
+                wait.setAlpha(130);
+                painter.fillRect(QRect(QPoint(answered, middle - 1), QPoint(until, middle)), wait);
+            }
+        }
+    }
+
+    // The number above the mark, thinned out when polls are close together.
+    const double pxPerPoll = std::max(1.0, static_cast<double>(axisPx(std::max(1, m_settings.intervalMs))));
+    const int every = std::max(1, static_cast<int>(std::ceil(kMinNumberGapPx / pxPerPoll)));
+    const bool last = record.decision == PollDecision::Done || record.decision == PollDecision::Refused;
+    if (record.number % every == 0 || record.number == 1 || last) {
+        painter.setPen(color);
+        painter.drawText(QRect(sent - kMarkHalfWidthPx, kNumberTop, 2 * kMarkHalfWidthPx + 2, kNumberHeight), Qt::AlignHCenter | Qt::AlignTop,
+                         QString::number(record.number));
+    }
+}
+
+void PollTimeline::paintNow(QPainter &painter) const
+{
+    const QRect plot = plotRect();
+    const int x = plot.left() + m_nowPx - m_offsetPx;
+    if (x < plot.left() || x > plot.right())
+        return;
+    painter.fillRect(QRect(x, kBandTop, 1, kAxisY - kBandTop), m_running ? kNow : mutedColor());
+}
+
+const PollRecord *PollTimeline::pollAt(int x) const
+{
+    const PollRecord *found = nullptr;
+    for (const PollRecord &record : m_polls) {
+        const int left = toWidgetX(record.sentAtMs) - 3;
+        const int right = toWidgetX(record.sentAtMs + record.elapsedMs + record.nextDelayMs);
+        if (x >= left && x <= right)
+            found = &record;
+    }
+    return found;
+}
+
+bool PollTimeline::event(QEvent *event)
+{
+    if (event->type() == QEvent::ToolTip) {
+        const auto *help = static_cast<QHelpEvent *>(event);
+        if (const PollRecord *record = pollAt(help->pos().x()))
+            QToolTip::showText(help->globalPos(), plainToolTip(describe(*record)), this);
+        else
+            QToolTip::hideText();
+        return true;
+    }
+    return QWidget::event(event);
+}
+
+} // namespace ui
