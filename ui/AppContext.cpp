@@ -1,6 +1,7 @@
 #include "AppContext.h"
 
 #include "ui/FirstPaintWatcher.h"
+#include "ui/descope/DescopeContext.h"
 #include "ui/flow/ProfileManager.h"
 
 #include "oidc/net/ExchangeLog.h"
@@ -25,7 +26,11 @@ AppContext::AppContext(Options options, QObject *parent)
 {
 }
 
-AppContext::~AppContext() = default;
+AppContext::~AppContext()
+{
+    // Before the transport, which its clients' requests go through.
+    delete m_descope;
+}
 
 oidc::net::HttpTransport &AppContext::transport()
 {
@@ -60,6 +65,13 @@ ProfileManager &AppContext::profiles()
     if (!m_profiles)
         m_profiles = new ProfileManager(settings(), this);
     return *m_profiles;
+}
+
+DescopeContext &AppContext::descope()
+{
+    if (!m_descope)
+        m_descope = new DescopeContext(*this, this);
+    return *m_descope;
 }
 
 QString AppContext::browserStoragePath(const QString &profileId) const

@@ -27,6 +27,7 @@ class SandboxHost;
 
 namespace ui {
 
+class DescopeContext;
 class ProfileManager;
 
 class AppContext final : public QObject {
@@ -53,6 +54,9 @@ public:
     // panels too.
     [[nodiscard]] sandbox::SandboxHost *sandbox();
     [[nodiscard]] bool hasSandbox() const { return m_sandbox != nullptr; }
+    // The Descope project of the current provider, its clients and the app's current Descope
+    // session, shared by the Descope areas (ui/descope/DescopeContext.h). Created on first use.
+    [[nodiscard]] DescopeContext &descope();
 
     // Cookies and cache of the embedded browser for one provider profile.
     [[nodiscard]] QString browserStoragePath(const QString &profileId) const;
@@ -78,6 +82,7 @@ private:
     oidc::net::ExchangeLog *m_log = nullptr;
     ProfileManager *m_profiles = nullptr;
     sandbox::SandboxHost *m_sandbox = nullptr; // a child: its destruction joins the sandbox thread
+    DescopeContext *m_descope = nullptr;       // a child, destroyed first (its clients use the transport)
     SandboxState m_sandboxState = SandboxState::NotStarted;
     QString m_sandboxMessage;
     quint16 m_lastSandboxPort = 0;

@@ -9,8 +9,11 @@
 #include "ui/JwtInspectorPanel.h"
 #include "ui/PkceGeneratorPanel.h"
 #include "ui/ProviderBar.h"
+#include "ui/descope/DescopeContext.h"
 #include "ui/flow/FlowPage.h"
 #include "ui/log/ExchangeLogPanel.h"
+
+#include "oidc/net/ExchangeLog.h"
 
 #include <QFrame>
 #include <QItemSelectionModel>
@@ -141,12 +144,7 @@ void MainWindow::registerContextPanels()
     });
     setAreaFactory(areas::kAuthorizationCode.toString(), [this, context] {
         auto *page = new FlowPage(*context);
-        connect(page, &FlowPage::openInInspector, this, [this](const QString &token) {
-            if (!showArea(areas::kJwtInspector.toString()))
-                return;
-            if (auto *inspector = qobject_cast<JwtInspectorPanel *>(areaPanel(areas::kJwtInspector.toString())))
-                inspector->setToken(token);
-        });
+        connect(page, &FlowPage::openInInspector, this, &MainWindow::inspectToken);
         return page;
     });
     setAreaFactory(areas::kExchangeLog.toString(), [context] { return new ExchangeLogPanel(context->exchangeLog()); });
@@ -155,6 +153,45 @@ void MainWindow::registerContextPanels()
     setAreaFactory(areas::kInbox.toString(), [context] { return new InboxPanel(context->sandbox()); });
     m_areaModel->addArea(areas::kSandboxFaults.toString(), QStringLiteral("Sandbox Faults"), QStringLiteral("Make the sandbox misbehave"));
     setAreaFactory(areas::kSandboxFaults.toString(), [context] { return new FaultsPanel(context->sandbox()); });
+}
+
+DescopeContext &MainWindow::descope()
+{
+    DescopeContext &descope = m_context->descope();
+    if (!m_descopeConnected) {
+        m_descopeConnected = true;
+        // A sign-in area: the first of those built (OTP is the quickest to complete).
+        connect(&descope, &DescopeContext::signInRequested, this, [this] {
+            for (const QStringView id : {areas::kMagicLinkOtp, areas::kEnchantedLink, areas::kPasskeys})
+                if (showArea(id.toString()))
+                    return;
+        });
+        connect(&descope, &DescopeContext::showExchangeRequested, this, &MainWindow::showExchange);
+        connect(&descope, &DescopeContext::inspectRequested, this, &MainWindow::inspectToken);
+    }
+    return descope;
+}
+
+void MainWindow::showExchange(int recordId)
+{
+    if (!m_context || !showArea(areas::kExchangeLog.toString()))
+        return;
+    auto *panel = qobject_cast<ExchangeLogPanel *>(areaPanel(areas::kExchangeLog.toString()));
+    const auto &records = m_context->exchangeLog().records();
+    for (size_t row = 0; panel && row < records.size(); ++row) {
+        if (records[row].id == recordId) {
+            panel->selectRow(static_cast<int>(row));
+            return;
+        }
+    }
+}
+
+void MainWindow::inspectToken(const QString &token)
+{
+    if (!showArea(areas::kJwtInspector.toString()))
+        return;
+    if (auto *inspector = qobject_cast<JwtInspectorPanel *>(areaPanel(areas::kJwtInspector.toString())))
+        inspector->setToken(token);
 }
 
 void MainWindow::addArea(const QString &id, const QString &title, QWidget *panel, const QString &note)

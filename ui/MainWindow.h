@@ -19,6 +19,7 @@ namespace ui {
 
 class AppContext;
 class AreaListModel;
+class DescopeContext;
 class ProviderBar;
 
 // Stable area ids.
@@ -75,6 +76,12 @@ private:
     void registerBuiltPanels();
     void registerContextPanels();
     QWidget *ensurePanel(const QString &id);
+    // The app's DescopeContext, its navigation requests (sign in, show an exchange, inspect a
+    // token) connected the first time: every Descope area's factory takes the context from here,
+    // so start-up creates none of it.
+    DescopeContext &descope();
+    void showExchange(int recordId);
+    void inspectToken(const QString &token);
 
     AppContext *m_context = nullptr;
     ProviderBar *m_providerBar;
@@ -83,6 +90,7 @@ private:
     QStackedWidget *m_stack;
     QHash<QString, Page> m_pages;
     QString m_current;
+    bool m_descopeConnected = false;
 };
 
 } // namespace ui
