@@ -10,6 +10,7 @@
 #include "ui/PkceGeneratorPanel.h"
 #include "ui/ProviderBar.h"
 #include "ui/descope/DescopeContext.h"
+#include "ui/descope/EnchantedLinkPanel.h"
 #include "ui/flow/FlowPage.h"
 #include "ui/log/ExchangeLogPanel.h"
 
@@ -153,6 +154,8 @@ void MainWindow::registerContextPanels()
     setAreaFactory(areas::kInbox.toString(), [context] { return new InboxPanel(context->sandbox()); });
     m_areaModel->addArea(areas::kSandboxFaults.toString(), QStringLiteral("Sandbox Faults"), QStringLiteral("Make the sandbox misbehave"));
     setAreaFactory(areas::kSandboxFaults.toString(), [context] { return new FaultsPanel(context->sandbox()); });
+    m_areaModel->setNote(areas::kEnchantedLink.toString(), QStringLiteral("Numbered links, live polling"));
+    setAreaFactory(areas::kEnchantedLink.toString(), [this] { return new EnchantedLinkPanel(descope()); });
 }
 
 DescopeContext &MainWindow::descope()

@@ -65,13 +65,16 @@ void CrossDeviceBox::showLink(const QString &text)
     const QUrl url(link, QUrl::StrictMode);
     if (link.isEmpty() || !url.isValid() || url.scheme().isEmpty() || url.host().isEmpty()) {
         m_qr->clear();
+        m_qr->hide();
         m_note->setText(link.isEmpty() ? QString() : QStringLiteral("A QR code needs the whole link; a bare token can only be opened here."));
         return;
     }
     if (const oidc::Status shown = m_qr->setText(link); !shown) {
+        m_qr->hide();
         m_note->setText(errorText(shown.error()));
         return;
     }
+    m_qr->show();
     m_note->setText(kScanNote);
 }
 

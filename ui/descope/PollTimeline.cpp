@@ -18,7 +18,7 @@ using oidc::descope::PollRecord;
 namespace {
 
 // The bands of the widget, top to bottom (pixels): poll numbers, the marks, the axis and its labels.
-constexpr int kSideMargin = 8;
+constexpr int kSideMargin = 0;
 constexpr int kNumberTop = 2;
 constexpr int kNumberHeight = 14;
 constexpr int kBandTop = 18;
@@ -27,8 +27,9 @@ constexpr int kAxisY = kBandTop + kBandHeight + 4;
 constexpr int kLabelHeight = 16;
 constexpr int kTimelineHeight = kAxisY + 4 + kLabelHeight + 2;
 constexpr int kMinLabelGapPx = 64;   // between time labels
-constexpr int kMinNumberGapPx = 18;  // between poll numbers
-constexpr int kMarkHalfWidthPx = 10; // around a mark: its number is centred on it
+constexpr int kNumberPaddingPx = 4; // between poll numbers
+constexpr int kFutureInsetPx = 28;  // right of "now" once the axis scrolls: the next planned poll shows
+constexpr int kMarkHalfWidthPx = 14; // around a mark: its number is centred on it
 
 const QColor kBackground(0xff, 0xff, 0xff);
 const QColor kElapsed(0xf2, 0xf6, 0xfb);
@@ -165,15 +166,19 @@ qint64 PollTimeline::spanMs() const
     return std::clamp<qint64>(m_settings.timeoutMs, 1, kWindowMs);
 }
 
+int PollTimeline::axisWidth() const
+{
+    return std::max(1, plotRect().width() - kFutureInsetPx);
+}
+
 int PollTimeline::axisPx(qint64 ms) const
 {
-    const int width = std::max(1, plotRect().width());
-    return static_cast<int>(std::llround(static_cast<double>(ms) * width / static_cast<double>(spanMs())));
+    return static_cast<int>(std::llround(static_cast<double>(ms) * axisWidth() / static_cast<double>(spanMs())));
 }
 
 int PollTimeline::offsetPxAt(qint64 nowMs) const
 {
-    return std::max(0, axisPx(nowMs) - plotRect().width() + 1);
+    return std::max(0, axisPx(nowMs) - axisWidth());
 }
 
 QRect PollTimeline::pollRect(const PollRecord &record) const
@@ -186,7 +191,7 @@ QRect PollTimeline::pollRect(const PollRecord &record) const
 void PollTimeline::restartFrameClock()
 {
     // No faster than a frame, and no faster than the axis moves by a pixel.
-    const double msPerPx = static_cast<double>(spanMs()) / std::max(1, plotRect().width());
+    const double msPerPx = static_cast<double>(spanMs()) / axisWidth();
     m_frame.setInterval(std::clamp(static_cast<int>(std::ceil(msPerPx)), 16, 250));
     if (m_running)
         m_frame.start();
@@ -259,7 +264,7 @@ void PollTimeline::paintAxis(QPainter &painter, const QRect &dirty) const
     const QRect plot = plotRect();
     painter.setPen(kAxis);
     painter.drawLine(plot.left(), kAxisY, plot.right(), kAxisY);
-    const double pxPerMs = static_cast<double>(std::max(1, plot.width())) / static_cast<double>(spanMs());
+    const double pxPerMs = static_cast<double>(axisWidth()) / static_cast<double>(spanMs());
     const qint64 step = labelStepMs(pxPerMs);
     // Minor ticks every second when they are at least 6 px apart.
     const qint64 minor = 1000.0 * pxPerMs >= 6.0 ? 1000 : step;
@@ -275,8 +280,10 @@ void PollTimeline::paintAxis(QPainter &painter, const QRect &dirty) const
     painter.setPen(mutedColor());
     for (qint64 t = firstVisible(step); t <= lastMs; t += step) {
         const int x = toWidgetX(t);
-        painter.drawText(QRect(x - kMinLabelGapPx / 2, kAxisY + 4, kMinLabelGapPx, kLabelHeight), Qt::AlignHCenter | Qt::AlignTop,
-                         timelineSeconds(t));
+        // The origin's label starts at its tick, so that it is not cut in half by the edge.
+        const QRect box = t == 0 ? QRect(x, kAxisY + 4, kMinLabelGapPx, kLabelHeight)
+                                 : QRect(x - kMinLabelGapPx / 2, kAxisY + 4, kMinLabelGapPx, kLabelHeight);
+        painter.drawText(box, (t == 0 ? Qt::AlignLeft : Qt::AlignHCenter) | Qt::AlignTop, timelineSeconds(t));
     }
     // The deadline, when it is in view.
     const int deadline = toWidgetX(m_settings.timeoutMs);
@@ -317,14 +324,19 @@ void PollTimeline::paintPoll(QPainter &painter, const PollRecord &record) const
         }
     }
 
-    // The number above the mark, thinned out when polls are close together.
-    const double pxPerPoll = std::max(1.0, static_cast<double>(axisPx(std::max(1, m_settings.intervalMs))));
-    const int every = std::max(1, static_cast<int>(std::ceil(kMinNumberGapPx / pxPerPoll)));
+    // The number above the mark, thinned out when polls are closer than their numbers are wide (the
+    // widest number this run can reach, so that the thinning is the same all along).
+    const QString number = QString::number(record.number);
+    const int intervalMs = std::max(1, m_settings.intervalMs);
+    const double pxPerPoll = std::max(1.0, static_cast<double>(axisPx(intervalMs)));
+    const QString widest = QString::number(std::max<qint64>(record.number, m_settings.timeoutMs / intervalMs));
+    const int needed = painter.fontMetrics().horizontalAdvance(widest) + kNumberPaddingPx;
+    const int every = std::max(1, static_cast<int>(std::ceil(needed / pxPerPoll)));
     const bool last = record.decision == PollDecision::Done || record.decision == PollDecision::Refused;
     if (record.number % every == 0 || record.number == 1 || last) {
         painter.setPen(color);
         painter.drawText(QRect(sent - kMarkHalfWidthPx, kNumberTop, 2 * kMarkHalfWidthPx + 2, kNumberHeight), Qt::AlignHCenter | Qt::AlignTop,
-                         QString::number(record.number));
+                         number);
     }
 }
 

@@ -68,6 +68,8 @@ private:
     // The plotted band: the axis, the marks and the edge of "now".
     [[nodiscard]] QRect plotRect() const;
     [[nodiscard]] qint64 spanMs() const;
+    // The pixels the window of spanMs() takes: the plot less a strip for what comes next.
+    [[nodiscard]] int axisWidth() const;
     // Whole pixels from the axis's origin (t = 0) to time `ms`.
     [[nodiscard]] int axisPx(qint64 ms) const;
     // The axis position of the plot's left edge (0 until the window scrolls).

@@ -83,8 +83,8 @@ QWidget *PollingView::buildLegend()
     QHBoxLayout *row = layout::row({}, {.margins = layout::kFlush, .spacing = 14});
     static constexpr std::pair<PollDecision, const char *> kDecisions[] = {
         {PollDecision::Pending, "pending"},
-        {PollDecision::RateLimited, "rate limited (hatched: the wait asked for)"},
-        {PollDecision::Transient, "transient error"},
+        {PollDecision::RateLimited, "rate limited"},
+        {PollDecision::Transient, "transient"},
         {PollDecision::Done, "done"},
         {PollDecision::Refused, "refused"},
     };
@@ -93,6 +93,10 @@ QWidget *PollingView::buildLegend()
         QPalette palette = label->palette();
         palette.setColor(QPalette::WindowText, PollTimeline::decisionColor(decision));
         label->setPalette(palette);
+        if (decision == PollDecision::RateLimited)
+            label->setToolTip(QStringLiteral("429: the hatched band is the wait Descope asked for (Retry-After), at least one interval"));
+        else if (decision == PollDecision::Transient)
+            label->setToolTip(QStringLiteral("A 5xx or no answer: polled again after one interval, until the timeout"));
         row->addWidget(label);
     }
     row->addStretch(1);
@@ -148,6 +152,13 @@ void PollingView::showEnd(const SessionOutcome &outcome)
         m_lastPoll->setText(QStringLiteral("No link was sent (%1).").arg(qs(outcome.result.error().code)));
     else
         m_lastPoll->setText(QStringLiteral("Polling ended after %1 poll(s) in %2 (%3).").arg(polls).arg(elapsed, qs(outcome.result.error().code)));
+    // The poller's deadline is the word on the time left: its timer may fire a little before ours
+    // has counted the whole timeout.
+    if (!outcome.ok() && outcome.result.error().code == "POLL_TIMEOUT") {
+        m_shownLeft = 0;
+        m_remaining->setValue(0);
+        m_remaining->setFormat(QStringLiteral("timed out after %1").arg(minutesSeconds(m_timeoutSeconds)));
+    }
 }
 
 void PollingView::clear()
@@ -170,8 +181,8 @@ void PollingView::showRemaining(qint64 elapsedMs)
 {
     if (m_timeoutSeconds <= 0)
         return;
-    // Whole seconds: the bar and its text change once a second, not on every frame.
-    const int left = std::clamp(m_timeoutSeconds - static_cast<int>(elapsedMs / 1000), 0, m_timeoutSeconds);
+    // Whole seconds (to the nearest): the bar and its text change once a second, not every frame.
+    const int left = std::clamp(m_timeoutSeconds - static_cast<int>((elapsedMs + 500) / 1000), 0, m_timeoutSeconds);
     if (left == m_shownLeft)
         return;
     m_shownLeft = left;

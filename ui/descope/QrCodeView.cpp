@@ -20,9 +20,7 @@ QrCodeView::QrCodeView(QWidget *parent) : QWidget(parent)
 {
     setObjectName(QStringLiteral("qrCodeView"));
     setAttribute(Qt::WA_OpaquePaintEvent);
-    QSizePolicy policy(QSizePolicy::Preferred, QSizePolicy::Preferred);
-    policy.setHeightForWidth(true);
-    setSizePolicy(policy);
+    setFixedSize(kQrSidePx, kQrSidePx);
 }
 
 oidc::Status QrCodeView::setText(const QString &text)
@@ -46,16 +44,6 @@ oidc::Status QrCodeView::setText(const QString &text)
 void QrCodeView::clear()
 {
     (void)setText({});
-}
-
-QSize QrCodeView::sizeHint() const
-{
-    return {kQrSidePx, kQrSidePx};
-}
-
-QSize QrCodeView::minimumSizeHint() const
-{
-    return {120, 120};
 }
 
 void QrCodeView::paintEvent(QPaintEvent *event)

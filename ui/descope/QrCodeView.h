@@ -1,7 +1,7 @@
 #pragma once
 
-// A QR code of a short text (a link to open on another device), drawn crisp at any size: each
-// module a whole number of pixels, with the 4-module quiet zone of ISO/IEC 18004 §7.3.7. The
+// A QR code of a short text (a link to open on another device), drawn crisp in a fixed square
+// that a phone's camera reads from a screen: each module a whole number of pixels, with the 4-module quiet zone of ISO/IEC 18004 §7.3.7. The
 // matrix comes from libqrencode through the sandbox's TOTP QR encoder (sandbox/auth/QrCode.h:
 // level M, the smallest version that fits), so the app has one QR encoder. The text is never
 // interpreted: it is encoded as its UTF-8 bytes.
@@ -28,10 +28,6 @@ public:
     // The module matrix shown (0 × 0 when empty).
     [[nodiscard]] int moduleCount() const { return m_matrix ? m_matrix->size : 0; }
 
-    [[nodiscard]] QSize sizeHint() const override;
-    [[nodiscard]] QSize minimumSizeHint() const override;
-    [[nodiscard]] bool hasHeightForWidth() const override { return true; }
-    [[nodiscard]] int heightForWidth(int width) const override { return width; }
 
 protected:
     void paintEvent(QPaintEvent *event) override;
