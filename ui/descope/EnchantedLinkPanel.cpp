@@ -61,11 +61,12 @@ EnchantedLinkPanel::EnchantedLinkPanel(DescopeContext &context, QWidget *parent)
     auto *splitter = new QSplitter(Qt::Vertical);
     splitter->setObjectName(QStringLiteral("enchantedLinkSplitter"));
     splitter->setChildrenCollapsible(false);
-    splitter->addWidget(layout::widget(layout::row({layout::Item(m_polling, 1), buildLinks()}, {.margins = QMargins(0, 0, 0, 6), .spacing = 14})));
+    QWidget *waiting = layout::widget(layout::row({layout::Item(m_polling, 1), buildLinks()}, {.margins = QMargins(0, 0, 0, 6), .spacing = 14}));
+    splitter->addWidget(waiting);
     splitter->addWidget(buildResults());
     splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({250, 450});
+    splitter->setSizes({210, 490});
     layout::attach(this, layout::column({buildStart(), layout::Item(splitter, 1)}, {.margins = QMargins(18, 14, 18, 12), .spacing = 8}));
 
     connect(m_form, &EnchantedLinkForm::startRequested, this, &EnchantedLinkPanel::start);
@@ -117,13 +118,13 @@ QWidget *EnchantedLinkPanel::buildLinks()
     QWidget *content = layout::widget(layout::column({m_inbox, m_linkRefusal,
                                                       m_linkResult, m_crossDevice, layout::Stretch{}},
                                                      {.margins = QMargins(0, 0, 4, 0), .spacing = 8}));
-    auto *scroll = new QScrollArea;
-    scroll->setObjectName(QStringLiteral("linksScroll"));
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setWidget(content);
-    scroll->setFixedWidth(340);
-    return scroll;
+    m_linksScroll = new QScrollArea;
+    m_linksScroll->setObjectName(QStringLiteral("linksScroll"));
+    m_linksScroll->setWidgetResizable(true);
+    m_linksScroll->setFrameShape(QFrame::NoFrame);
+    m_linksScroll->setWidget(content);
+    m_linksScroll->setFixedWidth(340);
+    return m_linksScroll;
 }
 
 void EnchantedLinkPanel::followProject()
@@ -176,12 +177,21 @@ void EnchantedLinkPanel::linkOpened(const QString &link, const oidc::Status &sta
     if (!status) {
         m_linkRefusal->showError(m_openingNumber.isEmpty() ? QStringLiteral("Opening the link") : QStringLiteral("Opening link %1").arg(m_openingNumber),
                                  status.error());
+        revealLinkAnswer(m_linkRefusal);
         return;
     }
     const QString which = m_openingNumber.isEmpty() ? QStringLiteral("The link") : QStringLiteral("Link %1").arg(m_openingNumber);
     m_linkResult->setText(m_run->isBusy() ? QStringLiteral("%1 verified: the link's page is done, the next poll brings the session.").arg(which)
                                           : QStringLiteral("%1 verified: whoever polls for it now gets the session.").arg(which));
     m_linkResult->show();
+    revealLinkAnswer(m_linkResult);
+}
+
+void EnchantedLinkPanel::revealLinkAnswer(QWidget *answer)
+{
+    // Laid out now, so that the scroll area knows where the answer just shown is.
+    m_linksScroll->widget()->layout()->activate();
+    m_linksScroll->ensureWidgetVisible(answer);
 }
 
 void EnchantedLinkPanel::finished(const SessionOutcome &outcome)

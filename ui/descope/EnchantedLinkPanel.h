@@ -18,6 +18,7 @@
 #include <QWidget>
 
 class QLabel;
+class QScrollArea;
 class QTabWidget;
 
 namespace oidc::descope {
@@ -50,6 +51,8 @@ private:
     void start();
     void openLink(const QString &link, const QString &number);
     void linkOpened(const QString &link, const oidc::Status &status);
+    // Scrolls the email's column to the answer of a link just opened.
+    void revealLinkAnswer(QWidget *answer);
     void finished(const oidc::descope::SessionOutcome &outcome);
     void setStatus(const QString &text, Tone tone);
     [[nodiscard]] bool attachClient();
@@ -67,6 +70,7 @@ private:
     RefusalBanner *m_linkRefusal;
     QLabel *m_linkResult;
     CrossDeviceBox *m_crossDevice;
+    QScrollArea *m_linksScroll = nullptr;
     QString m_openingNumber; // the number of the link being opened ("" for a pasted one)
 };
 

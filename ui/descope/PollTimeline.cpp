@@ -332,8 +332,7 @@ void PollTimeline::paintPoll(QPainter &painter, const PollRecord &record) const
     const QString widest = QString::number(std::max<qint64>(record.number, m_settings.timeoutMs / intervalMs));
     const int needed = painter.fontMetrics().horizontalAdvance(widest) + kNumberPaddingPx;
     const int every = std::max(1, static_cast<int>(std::ceil(needed / pxPerPoll)));
-    const bool last = record.decision == PollDecision::Done || record.decision == PollDecision::Refused;
-    if (record.number % every == 0 || record.number == 1 || last) {
+    if (record.number % every == 0 || record.number == 1) {
         painter.setPen(color);
         painter.drawText(QRect(sent - kMarkHalfWidthPx, kNumberTop, 2 * kMarkHalfWidthPx + 2, kNumberHeight), Qt::AlignHCenter | Qt::AlignTop,
                          number);

@@ -48,12 +48,10 @@ PollingView::PollingView(QWidget *parent)
     m_lastPoll->setWordWrap(true);
     m_lastPoll->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
-    layout::attach(this, layout::column({layout::row({buildNumber(), layout::Item(layout::column({layout::Item(m_timeline), buildLegend(),
-                                                                                                    m_remaining, m_interval},
-                                                                                                   {.margins = layout::kFlush, .spacing = 4}),
-                                                                                    1)},
-                                                     {.margins = layout::kFlush, .spacing = 14}),
-                                         m_lastPoll, m_warnings},
+    QVBoxLayout *polls = layout::column({layout::Item(m_timeline), buildLegend(), m_remaining, m_interval, layout::Stretch{}},
+                                        {.margins = layout::kFlush, .spacing = 4});
+    layout::attach(this, layout::column({layout::row({buildNumber(), layout::Item(polls, 1)}, {.margins = layout::kFlush, .spacing = 14}),
+                                         m_lastPoll, m_warnings, layout::Stretch{}},
                                         {.margins = layout::kFlush, .spacing = 6}));
     connect(m_timeline, &PollTimeline::ticked, this, &PollingView::showRemaining);
     clear();
@@ -119,9 +117,11 @@ void PollingView::showLinkSent(const EnchantedLinkStarted &started, const PollPl
     m_shownLeft = -1;
     m_remaining->setRange(0, m_timeoutSeconds);
     showRemaining(0);
-    m_interval->setText(QStringLiteral("A poll every %1 (the first after one interval), until a session comes, a refusal, or %2 pass. "
-                                       "401 E062503 means \"not yet\"; a 429 waits its Retry-After; a 5xx or no answer is retried.")
+    m_interval->setText(QStringLiteral("A poll every %1, the first after one interval; gives up after %2.")
                             .arg(pollSeconds(plan.settings.intervalMs), minutesSeconds(m_timeoutSeconds)));
+    m_interval->setToolTip(QStringLiteral("Polling ends with a session (200), a refusal, or the timeout. 401 E062503 means \"not yet\"; "
+                                          "a 429 waits its Retry-After (at least one interval); a 5xx or no answer is retried after one "
+                                          "interval (descope-api.md §5, the core's Poller)."));
     QStringList warnings;
     for (const std::string &warning : plan.warnings)
         warnings << qs(warning);
