@@ -11,6 +11,7 @@
 #include "ui/ProviderBar.h"
 #include "ui/descope/DescopeContext.h"
 #include "ui/descope/EnchantedLinkPanel.h"
+#include "ui/descope/SessionPanel.h"
 #include "ui/flow/FlowPage.h"
 #include "ui/log/ExchangeLogPanel.h"
 
@@ -152,10 +153,13 @@ void MainWindow::registerContextPanels()
     // The sandbox's QA side: what it "delivered", and the faults it is told to make.
     m_areaModel->setNote(areas::kInbox.toString(), QStringLiteral("What the sandbox delivered"));
     setAreaFactory(areas::kInbox.toString(), [context] { return new InboxPanel(context->sandbox()); });
-    m_areaModel->addArea(areas::kSandboxFaults.toString(), QStringLiteral("Sandbox Faults"), QStringLiteral("Make the sandbox misbehave"));
-    setAreaFactory(areas::kSandboxFaults.toString(), [context] { return new FaultsPanel(context->sandbox()); });
+    // The Descope areas, over the app's DescopeContext.
+    m_areaModel->setNote(areas::kSession.toString(), QStringLiteral("Refresh, me, validate, roles, logout"));
+    setAreaFactory(areas::kSession.toString(), [this] { return new SessionPanel(descope()); });
     m_areaModel->setNote(areas::kEnchantedLink.toString(), QStringLiteral("Numbered links, live polling"));
     setAreaFactory(areas::kEnchantedLink.toString(), [this] { return new EnchantedLinkPanel(descope()); });
+    m_areaModel->addArea(areas::kSandboxFaults.toString(), QStringLiteral("Sandbox Faults"), QStringLiteral("Make the sandbox misbehave"));
+    setAreaFactory(areas::kSandboxFaults.toString(), [context] { return new FaultsPanel(context->sandbox()); });
 }
 
 DescopeContext &MainWindow::descope()

@@ -34,9 +34,15 @@ AreaExchangeList::AreaExchangeList(DescopeContext &context, QStringView area, QW
     for (const int hidden : {ExchangeLogModel::NumberColumn, ExchangeLogModel::TimeColumn})
         m_table->setColumnHidden(hidden, true);
     QHeaderView *header = m_table->horizontalHeader();
-    header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(QHeaderView::Interactive);
     header->setSectionResizeMode(ExchangeLogModel::UrlColumn, QHeaderView::Stretch);
     header->setStretchLastSection(false);
+    // Fixed starting widths: rows arrive after the view is laid out, so contents cannot size them.
+    const int character = m_table->fontMetrics().averageCharWidth();
+    m_table->setColumnWidth(ExchangeLogModel::StepColumn, 28 * character);
+    m_table->setColumnWidth(ExchangeLogModel::MethodColumn, 8 * character);
+    m_table->setColumnWidth(ExchangeLogModel::StatusColumn, 8 * character);
+    m_table->setColumnWidth(ExchangeLogModel::MsColumn, 7 * character);
     m_show->setObjectName(QStringLiteral("areaExchangesShow"));
     m_show->setEnabled(false);
     m_show->setToolTip(QStringLiteral("Opens the Exchange Log at the selected request: its request and response in full, redacted."));

@@ -17,6 +17,8 @@
 #include "ui/ExpiryCountdown.h"
 #include "ui/descope/AreaExchangeList.h"
 #include "ui/descope/AreaExchangeModel.h"
+#include "ui/descope/ClaimDiffModel.h"
+#include "ui/descope/ClaimDiffView.h"
 #include "ui/descope/DescopeContext.h"
 #include "ui/descope/NoSessionNotice.h"
 #include "ui/descope/PanelInbox.h"
@@ -29,6 +31,7 @@
 #include "sandbox/SandboxHost.h"
 
 #include <QAbstractItemModelTester>
+#include <QCheckBox>
 #include <QLabel>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -58,6 +61,7 @@ private Q_SLOTS:
     void sessionViewShowsClaimsChecksAndCountdowns();
     void sessionViewMarksUntrustedClaims();
     void panelInboxFiltersAndActs();
+    void claimDiffShowsWhatChanged();
     void refusalBannerSaysItInPlainWords();
     void noSessionNoticeFollowsTheContext();
 
@@ -311,6 +315,41 @@ void TestDescopeFoundation::panelInboxFiltersAndActs()
     m_app->context->profiles().setCurrent(addOidcProfile());
     QVERIFY(!child<QLabel>(codes, "panelInboxUnavailable")->isHidden());
     QTRY_COMPARE(codes.findChildren<QWidget *>(QStringLiteral("panelInboxEntry")).size(), 0);
+}
+
+void TestDescopeFoundation::claimDiffShowsWhatChanged()
+{
+    ui::ClaimDiffView view(QStringLiteral("diff"));
+    auto *model = view.model();
+    QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const oidc::Json before = oidc::parseJson(R"({"sub":"U1","iat":1000,"exp":1600,"amr":["email"],"nsec":{"a":1}})").value();
+    const oidc::Json after = oidc::parseJson(R"({"sub":"U1","iat":1900,"exp":2500,"amr":["email","totp"],"su":true})").value();
+    view.setClaims(before, after);
+    // What differs first, then what stayed.
+    QCOMPARE(model->rowCount(), 6);
+    QCOMPARE(model->index(5, ui::ClaimDiffModel::ClaimColumn).data().toString(), QStringLiteral("sub"));
+    QCOMPARE(model->changedClaims(), (QStringList{QStringLiteral("amr"), QStringLiteral("exp"), QStringLiteral("iat"), QStringLiteral("nsec"),
+                                                  QStringLiteral("su")}));
+    QCOMPARE(child<QLabel>(view, "diffSummary")->text(), QStringLiteral("5 claims changed: amr, exp, iat, nsec, su"));
+    const auto change = [model](const char *claim) {
+        return model->index(model->rowOf(QString::fromLatin1(claim)), ui::ClaimDiffModel::ChangeColumn).data().toString();
+    };
+    QCOMPARE(change("iat"), QStringLiteral("+900 s"));
+    QCOMPARE(change("amr"), QStringLiteral("changed"));
+    QCOMPARE(change("su"), QStringLiteral("added"));
+    QCOMPARE(change("nsec"), QStringLiteral("removed"));
+    QCOMPARE(change("sub"), QStringLiteral("same"));
+    QCOMPARE(model->index(model->rowOf(QStringLiteral("su")), ui::ClaimDiffModel::BeforeColumn).data().toString(), QStringLiteral("—"));
+    QVERIFY(model->index(model->rowOf(QStringLiteral("iat")), ui::ClaimDiffModel::AfterColumn).data().toString().startsWith(QStringLiteral("1900 (")));
+    QVERIFY(model->index(model->rowOf(QStringLiteral("exp")), 0).data(Qt::BackgroundRole).isValid());
+    QVERIFY(!model->index(model->rowOf(QStringLiteral("sub")), 0).data(Qt::BackgroundRole).isValid());
+
+    child<QCheckBox>(view, "diffOnlyChanged")->setChecked(true);
+    QCOMPARE(model->rowCount(), 5);
+    QCOMPARE(model->rowOf(QStringLiteral("sub")), -1);
+    view.setClaims(after, after);
+    QCOMPARE(model->rowCount(), 0);
+    QCOMPARE(child<QLabel>(view, "diffSummary")->text(), QStringLiteral("No claim changed."));
 }
 
 void TestDescopeFoundation::refusalBannerSaysItInPlainWords()
