@@ -272,13 +272,14 @@ int runEnchantedLink(TracingApplication &app, ui::AppContext &context, ui::MainW
     const bool issue12 = polling.worst <= kWorstTargetMs && polling.p99 <= kP99TargetMs && tickRatio >= kTickRatioTarget;
     const double meanPaintMs = app.watchedPaints > 0 ? app.watchedPaintMs / app.watchedPaints : 0.0;
     if (json) {
-        std::printf("{\"mode\": \"enchanted-link\", \"poll_seconds\": %d, \"polls\": %zu, \"signed_in\": %s, \"exchanges\": %d, \"duration_ms\": %lld, "
+        std::printf("{\"mode\": \"enchanted-link\", \"poll_seconds\": %d, \"polls\": %zu, \"signed_in\": %s, \"exchanges\": %d, "
+                    "\"duration_ms\": %lld, "
                     "\"timeline_paints\": %d, \"timeline_paint_ms\": %.2f, \"timeline_largest_paint_ms\": %.3f, "
                     "\"polling\": {\"worst_ms\": %.2f, \"p99_ms\": %.2f, \"p50_ms\": %.3f, \"ticks\": %zu, \"over_16ms\": %zu}, "
                     "\"idle\": {\"worst_ms\": %.2f, \"p99_ms\": %.2f, \"p50_ms\": %.3f, \"ticks\": %zu, \"over_16ms\": %zu}, "
                     "\"tick_ratio\": %.2f, \"issue9_met\": %s, \"issue12_met\": %s}\n",
-                    pollSeconds, polls, signedIn ? "true" : "false", exchanges, static_cast<long long>(pollingMs), app.watchedPaints, app.watchedPaintMs,
-                    app.largestPaintMs, polling.worst, polling.p99, polling.p50, polling.ticks, polling.over16, baseline.worst, baseline.p99,
+                    pollSeconds, polls, signedIn ? "true" : "false", exchanges, static_cast<long long>(pollingMs), app.watchedPaints,
+                    app.watchedPaintMs, app.largestPaintMs, polling.worst, polling.p99, polling.p50, polling.ticks, polling.over16, baseline.worst, baseline.p99,
                     baseline.p50, baseline.ticks, baseline.over16, tickRatio, issue9 ? "true" : "false", issue12 ? "true" : "false");
     } else {
         std::printf("GUI thread lateness of a 1 ms timer (platform %s)\n", qPrintable(QGuiApplication::platformName()));

@@ -14,7 +14,7 @@ namespace ui {
 
 namespace {
 
-const QString kScanNote = QStringLiteral("Scan it with a phone: the link's page opens there and verifies it, and the next poll here "
+const QString kCrossDeviceScanNote = QStringLiteral("Scan it with a phone: the link's page opens there and verifies it, and the next poll here "
                                          "gets the session.");
 
 } // namespace
@@ -75,7 +75,7 @@ void CrossDeviceBox::showLink(const QString &text)
         return;
     }
     m_qr->show();
-    m_note->setText(kScanNote);
+    m_note->setText(kCrossDeviceScanNote);
 }
 
 } // namespace ui

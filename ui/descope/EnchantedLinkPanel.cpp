@@ -28,9 +28,9 @@ using namespace oidc::descope;
 namespace {
 
 // The sandbox's demo user (resources/sandbox/fixtures.json), so a first launch can sign in at once.
-const QString kSandboxLoginId = QStringLiteral("alice@example.com");
+const QString kEnchantedLinkSandboxLoginId = QStringLiteral("alice@example.com");
 
-QString who(const DescopeSession &session)
+QString sessionOwnerText(const DescopeSession &session)
 {
     if (!session.loginIds.empty())
         return qs(session.loginIds.front());
@@ -80,7 +80,7 @@ EnchantedLinkPanel::EnchantedLinkPanel(DescopeContext &context, QWidget *parent)
     });
     connect(m_run, &EnchantedLinkRun::polled, m_polling, &PollingView::addPoll);
     connect(m_run, &EnchantedLinkRun::finished, this, &EnchantedLinkPanel::finished);
-    connect(m_run, &EnchantedLinkRun::linkOpened, this, &EnchantedLinkPanel::linkOpened);
+    connect(m_run, &EnchantedLinkRun::linkOpened, this, [this](const QString &, const oidc::Status &status) { linkOpened(status); });
     connect(m_inbox, &PanelInbox::linkChosen, this, [this](const QUrl &url, const QString &number) { openLink(url.toString(), number); });
     connect(m_crossDevice, &CrossDeviceBox::openRequested, this, [this](const QString &link) { openLink(link, {}); });
     connect(m_session, &SessionView::openInInspector, &m_context, &DescopeContext::requestInspect);
@@ -134,7 +134,7 @@ void EnchantedLinkPanel::followProject()
     m_project->setText(project ? m_context.projectSummary() : m_context.unavailableReason());
     m_form->setEnabled(project);
     if (m_context.isSandbox())
-        m_form->suggestLoginId(kSandboxLoginId);
+        m_form->suggestLoginId(kEnchantedLinkSandboxLoginId);
 }
 
 bool EnchantedLinkPanel::attachClient()
@@ -171,12 +171,11 @@ void EnchantedLinkPanel::openLink(const QString &link, const QString &number)
     m_run->openLink(link);
 }
 
-void EnchantedLinkPanel::linkOpened(const QString &link, const oidc::Status &status)
+void EnchantedLinkPanel::linkOpened(const oidc::Status &status)
 {
-    Q_UNUSED(link)
     if (!status) {
-        m_linkRefusal->showError(m_openingNumber.isEmpty() ? QStringLiteral("Opening the link") : QStringLiteral("Opening link %1").arg(m_openingNumber),
-                                 status.error());
+        const QString what = m_openingNumber.isEmpty() ? QStringLiteral("Opening the link") : QStringLiteral("Opening link %1").arg(m_openingNumber);
+        m_linkRefusal->showError(what, status.error());
         revealLinkAnswer(m_linkRefusal);
         return;
     }
@@ -202,7 +201,7 @@ void EnchantedLinkPanel::finished(const SessionOutcome &outcome)
         m_refusal->dismiss();
         m_session->showOutcome(outcome);
         m_tabs->setCurrentWidget(m_session);
-        setStatus(QStringLiteral("Signed in as %1. This is now the app's Descope session.").arg(who(*outcome.result)), Tone::Good);
+        setStatus(QStringLiteral("Signed in as %1. This is now the app's Descope session.").arg(sessionOwnerText(*outcome.result)), Tone::Good);
         return;
     }
     const oidc::Error &error = outcome.result.error();
@@ -214,7 +213,8 @@ void EnchantedLinkPanel::finished(const SessionOutcome &outcome)
     // A session JWT that failed a check: its untrusted claims and the checks that say why.
     if (!outcome.checks.empty())
         m_session->showOutcome(outcome);
-    m_refusal->showError(m_run->started().has_value() ? QStringLiteral("The enchanted-link sign-in") : QStringLiteral("Sending the enchanted link"), error);
+    const bool sent = m_run->started().has_value();
+    m_refusal->showError(sent ? QStringLiteral("The enchanted-link sign-in") : QStringLiteral("Sending the enchanted link"), error);
     setStatus(m_context.hasSession() ? QStringLiteral("Not signed in. The app's earlier Descope session stays.")
                                      : QStringLiteral("Not signed in."),
               Tone::Warning);

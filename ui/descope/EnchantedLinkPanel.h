@@ -50,7 +50,7 @@ private:
     void followProject();
     void start();
     void openLink(const QString &link, const QString &number);
-    void linkOpened(const QString &link, const oidc::Status &status);
+    void linkOpened(const oidc::Status &status);
     // Scrolls the email's column to the answer of a link just opened.
     void revealLinkAnswer(QWidget *answer);
     void finished(const oidc::descope::SessionOutcome &outcome);

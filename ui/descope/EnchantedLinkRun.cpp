@@ -10,7 +10,7 @@ using namespace oidc::descope;
 
 namespace {
 
-bool isCancellation(const oidc::Error &error)
+bool isRunCancellation(const oidc::Error &error)
 {
     return error.code == "POLL_CANCELLED" || error.code == "NET_CANCELLED";
 }
@@ -100,7 +100,7 @@ void EnchantedLinkRun::cancel()
 void EnchantedLinkRun::end(SessionOutcome outcome)
 {
     m_operation = {};
-    const Phase phase = outcome.ok() ? Phase::SignedIn : isCancellation(outcome.result.error()) ? Phase::Cancelled : Phase::Failed;
+    const Phase phase = outcome.ok() ? Phase::SignedIn : isRunCancellation(outcome.result.error()) ? Phase::Cancelled : Phase::Failed;
     m_phase = phase;
     Q_EMIT finished(outcome);
     Q_EMIT phaseChanged(phase);

@@ -18,23 +18,22 @@ using oidc::descope::PollRecord;
 namespace {
 
 // The bands of the widget, top to bottom (pixels): poll numbers, the marks, the axis and its labels.
-constexpr int kSideMargin = 0;
-constexpr int kNumberTop = 2;
-constexpr int kNumberHeight = 14;
-constexpr int kBandTop = 18;
-constexpr int kBandHeight = 40;
-constexpr int kAxisY = kBandTop + kBandHeight + 4;
-constexpr int kLabelHeight = 16;
-constexpr int kTimelineHeight = kAxisY + 4 + kLabelHeight + 2;
-constexpr int kMinLabelGapPx = 64;   // between time labels
-constexpr int kNumberPaddingPx = 4; // between poll numbers
-constexpr int kFutureInsetPx = 28;  // right of "now" once the axis scrolls: the next planned poll shows
-constexpr int kMarkHalfWidthPx = 14; // around a mark: its number is centred on it
+constexpr int kTimelineNumberTop = 2;
+constexpr int kTimelineNumberHeight = 14;
+constexpr int kTimelineBandTop = 18;
+constexpr int kTimelineBandHeight = 40;
+constexpr int kTimelineAxisY = kTimelineBandTop + kTimelineBandHeight + 4;
+constexpr int kTimelineLabelHeight = 16;
+constexpr int kTimelineHeight = kTimelineAxisY + 4 + kTimelineLabelHeight + 2;
+constexpr int kTimelineLabelGapPx = 64;   // between time labels
+constexpr int kTimelineNumberPaddingPx = 4; // between poll numbers
+constexpr int kTimelineFutureInsetPx = 28;  // right of "now" once the axis scrolls: the next planned poll shows
+constexpr int kTimelineMarkHalfWidthPx = 14; // around a mark: its number is centred on it
 
-const QColor kBackground(0xff, 0xff, 0xff);
-const QColor kElapsed(0xf2, 0xf6, 0xfb);
-const QColor kAxis(0x9c, 0xa3, 0xaf);
-const QColor kNow(0x1f, 0x4e, 0x79);
+const QColor kTimelineBackground(0xff, 0xff, 0xff);
+const QColor kTimelineElapsed(0xf2, 0xf6, 0xfb);
+const QColor kTimelineAxis(0x9c, 0xa3, 0xaf);
+const QColor kTimelineNow(0x1f, 0x4e, 0x79);
 
 QString timelineSeconds(qint64 ms)
 {
@@ -45,12 +44,12 @@ QString timelineSeconds(qint64 ms)
     return QStringLiteral("%1 s").arg(static_cast<double>(ms) / 1000.0, 0, 'f', 1);
 }
 
-// The step between labelled ticks: the first of these that leaves kMinLabelGapPx between labels.
-qint64 labelStepMs(double pxPerMs)
+// The step between labelled ticks: the first of these that leaves kTimelineLabelGapPx between labels.
+qint64 timelineLabelStepMs(double pxPerMs)
 {
     static constexpr qint64 kSteps[] = {1'000, 2'000, 5'000, 10'000, 15'000, 30'000, 60'000, 120'000, 300'000};
     for (const qint64 step : kSteps) {
-        if (static_cast<double>(step) * pxPerMs >= kMinLabelGapPx)
+        if (static_cast<double>(step) * pxPerMs >= kTimelineLabelGapPx)
             return step;
     }
     return 600'000;
@@ -158,7 +157,7 @@ QString PollTimeline::describe(const PollRecord &record)
 
 QRect PollTimeline::plotRect() const
 {
-    return rect().adjusted(kSideMargin, 0, -kSideMargin, 0);
+    return rect();
 }
 
 qint64 PollTimeline::spanMs() const
@@ -168,7 +167,7 @@ qint64 PollTimeline::spanMs() const
 
 int PollTimeline::axisWidth() const
 {
-    return std::max(1, plotRect().width() - kFutureInsetPx);
+    return std::max(1, plotRect().width() - kTimelineFutureInsetPx);
 }
 
 int PollTimeline::axisPx(qint64 ms) const
@@ -183,9 +182,9 @@ int PollTimeline::offsetPxAt(qint64 nowMs) const
 
 QRect PollTimeline::pollRect(const PollRecord &record) const
 {
-    const int left = toWidgetX(record.sentAtMs) - kMarkHalfWidthPx;
-    const int right = toWidgetX(record.sentAtMs + record.elapsedMs + record.nextDelayMs) + kMarkHalfWidthPx;
-    return QRect(QPoint(left, 0), QPoint(right, kAxisY)).intersected(plotRect());
+    const int left = toWidgetX(record.sentAtMs) - kTimelineMarkHalfWidthPx;
+    const int right = toWidgetX(record.sentAtMs + record.elapsedMs + record.nextDelayMs) + kTimelineMarkHalfWidthPx;
+    return QRect(QPoint(left, 0), QPoint(right, kTimelineAxisY)).intersected(plotRect());
 }
 
 void PollTimeline::restartFrameClock()
@@ -240,7 +239,7 @@ void PollTimeline::paintEvent(QPaintEvent *event)
     painter.fillRect(dirty, palette().window());
     const QRect plot = plotRect();
     painter.setClipRect(plot.intersected(dirty));
-    painter.fillRect(plot, kBackground);
+    painter.fillRect(plot, kTimelineBackground);
     if (!m_begun) {
         painter.setPen(mutedColor());
         painter.drawText(plot, Qt::AlignCenter | Qt::TextWordWrap,
@@ -250,7 +249,7 @@ void PollTimeline::paintEvent(QPaintEvent *event)
     }
     const int nowX = plot.left() + m_nowPx - m_offsetPx;
     if (nowX >= plot.left())
-        painter.fillRect(QRect(QPoint(plot.left(), plot.top()), QPoint(nowX, kAxisY)), kElapsed);
+        painter.fillRect(QRect(QPoint(plot.left(), plot.top()), QPoint(nowX, kTimelineAxisY)), kTimelineElapsed);
     paintAxis(painter, dirty);
     for (const PollRecord &record : m_polls) {
         if (pollRect(record).intersects(dirty))
@@ -262,27 +261,27 @@ void PollTimeline::paintEvent(QPaintEvent *event)
 void PollTimeline::paintAxis(QPainter &painter, const QRect &dirty) const
 {
     const QRect plot = plotRect();
-    painter.setPen(kAxis);
-    painter.drawLine(plot.left(), kAxisY, plot.right(), kAxisY);
+    painter.setPen(kTimelineAxis);
+    painter.drawLine(plot.left(), kTimelineAxisY, plot.right(), kTimelineAxisY);
     const double pxPerMs = static_cast<double>(axisWidth()) / static_cast<double>(spanMs());
-    const qint64 step = labelStepMs(pxPerMs);
+    const qint64 step = timelineLabelStepMs(pxPerMs);
     // Minor ticks every second when they are at least 6 px apart.
     const qint64 minor = 1000.0 * pxPerMs >= 6.0 ? 1000 : step;
     const auto firstVisible = [&](qint64 every) {
-        const qint64 fromMs = static_cast<qint64>(static_cast<double>(m_offsetPx + dirty.left() - plot.left() - kMinLabelGapPx) / pxPerMs);
+        const qint64 fromMs = static_cast<qint64>(static_cast<double>(m_offsetPx + dirty.left() - plot.left() - kTimelineLabelGapPx) / pxPerMs);
         return std::max<qint64>(0, fromMs / every * every);
     };
-    const qint64 lastMs = static_cast<qint64>(static_cast<double>(m_offsetPx + dirty.right() - plot.left() + kMinLabelGapPx) / pxPerMs);
+    const qint64 lastMs = static_cast<qint64>(static_cast<double>(m_offsetPx + dirty.right() - plot.left() + kTimelineLabelGapPx) / pxPerMs);
     for (qint64 t = firstVisible(minor); t <= lastMs; t += minor) {
         const int x = toWidgetX(t);
-        painter.drawLine(x, kAxisY, x, kAxisY + (t % step == 0 ? 4 : 2));
+        painter.drawLine(x, kTimelineAxisY, x, kTimelineAxisY + (t % step == 0 ? 4 : 2));
     }
     painter.setPen(mutedColor());
     for (qint64 t = firstVisible(step); t <= lastMs; t += step) {
         const int x = toWidgetX(t);
         // The origin's label starts at its tick, so that it is not cut in half by the edge.
-        const QRect box = t == 0 ? QRect(x, kAxisY + 4, kMinLabelGapPx, kLabelHeight)
-                                 : QRect(x - kMinLabelGapPx / 2, kAxisY + 4, kMinLabelGapPx, kLabelHeight);
+        const QRect box = t == 0 ? QRect(x, kTimelineAxisY + 4, kTimelineLabelGapPx, kTimelineLabelHeight)
+                                 : QRect(x - kTimelineLabelGapPx / 2, kTimelineAxisY + 4, kTimelineLabelGapPx, kTimelineLabelHeight);
         painter.drawText(box, (t == 0 ? Qt::AlignLeft : Qt::AlignHCenter) | Qt::AlignTop, timelineSeconds(t));
     }
     // The deadline, when it is in view.
@@ -290,7 +289,7 @@ void PollTimeline::paintAxis(QPainter &painter, const QRect &dirty) const
     if (deadline >= plot.left() && deadline <= plot.right()) {
         QPen pen(failColor(), 1, Qt::DashLine);
         painter.setPen(pen);
-        painter.drawLine(deadline, kBandTop, deadline, kAxisY);
+        painter.drawLine(deadline, kTimelineBandTop, deadline, kTimelineAxisY);
     }
 }
 
@@ -300,10 +299,10 @@ void PollTimeline::paintPoll(QPainter &painter, const PollRecord &record) const
     const int sent = toWidgetX(record.sentAtMs);
     const qint64 answeredMs = record.sentAtMs + record.elapsedMs;
     const int answered = std::max(sent + 3, toWidgetX(answeredMs));
-    const int middle = kBandTop + kBandHeight / 2;
+    const int middle = kTimelineBandTop + kTimelineBandHeight / 2;
 
     // The mark where the poll went out, and the bar while it was in flight.
-    painter.fillRect(QRect(sent, kBandTop + 4, 2, kAxisY - kBandTop - 4), color);
+    painter.fillRect(QRect(sent, kTimelineBandTop + 4, 2, kTimelineAxisY - kTimelineBandTop - 4), color);
     painter.fillRect(QRect(QPoint(sent, middle - 6), QPoint(answered, middle + 5)), color);
 
     // The wait the poller chose before the next poll, up to the end of polling.
@@ -330,12 +329,12 @@ void PollTimeline::paintPoll(QPainter &painter, const PollRecord &record) const
     const int intervalMs = std::max(1, m_settings.intervalMs);
     const double pxPerPoll = std::max(1.0, static_cast<double>(axisPx(intervalMs)));
     const QString widest = QString::number(std::max<qint64>(record.number, m_settings.timeoutMs / intervalMs));
-    const int needed = painter.fontMetrics().horizontalAdvance(widest) + kNumberPaddingPx;
+    const int needed = painter.fontMetrics().horizontalAdvance(widest) + kTimelineNumberPaddingPx;
     const int every = std::max(1, static_cast<int>(std::ceil(needed / pxPerPoll)));
     if (record.number % every == 0 || record.number == 1) {
         painter.setPen(color);
-        painter.drawText(QRect(sent - kMarkHalfWidthPx, kNumberTop, 2 * kMarkHalfWidthPx + 2, kNumberHeight), Qt::AlignHCenter | Qt::AlignTop,
-                         number);
+        const QRect box(sent - kTimelineMarkHalfWidthPx, kTimelineNumberTop, 2 * kTimelineMarkHalfWidthPx + 2, kTimelineNumberHeight);
+        painter.drawText(box, Qt::AlignHCenter | Qt::AlignTop, number);
     }
 }
 
@@ -345,7 +344,7 @@ void PollTimeline::paintNow(QPainter &painter) const
     const int x = plot.left() + m_nowPx - m_offsetPx;
     if (x < plot.left() || x > plot.right())
         return;
-    painter.fillRect(QRect(x, kBandTop, 1, kAxisY - kBandTop), m_running ? kNow : mutedColor());
+    painter.fillRect(QRect(x, kTimelineBandTop, 1, kTimelineAxisY - kTimelineBandTop), m_running ? kTimelineNow : mutedColor());
 }
 
 const PollRecord *PollTimeline::pollAt(int x) const

@@ -17,12 +17,12 @@ using namespace oidc::descope;
 
 namespace {
 
-QString minutesSeconds(int seconds)
+QString pollingClockText(int seconds)
 {
     return QStringLiteral("%1:%2").arg(seconds / 60).arg(seconds % 60, 2, 10, QLatin1Char('0'));
 }
 
-QString pollSeconds(qint64 ms)
+QString pollingSecondsText(qint64 ms)
 {
     return QStringLiteral("%1 s").arg(static_cast<double>(ms) / 1000.0, 0, 'f', 1);
 }
@@ -118,7 +118,7 @@ void PollingView::showLinkSent(const EnchantedLinkStarted &started, const PollPl
     m_remaining->setRange(0, m_timeoutSeconds);
     showRemaining(0);
     m_interval->setText(QStringLiteral("A poll every %1, the first after one interval; gives up after %2.")
-                            .arg(pollSeconds(plan.settings.intervalMs), minutesSeconds(m_timeoutSeconds)));
+                            .arg(pollingSecondsText(plan.settings.intervalMs), pollingClockText(m_timeoutSeconds)));
     m_interval->setToolTip(QStringLiteral("Polling ends with a session (200), a refusal, or the timeout. 401 E062503 means \"not yet\"; "
                                           "a 429 waits its Retry-After (at least one interval); a 5xx or no answer is retried after one "
                                           "interval (descope-api.md §5, the core's Poller)."));
@@ -136,7 +136,7 @@ void PollingView::addPoll(const PollRecord &record)
     m_timeline->addPoll(record);
     QString text = PollTimeline::describe(record);
     if (record.nextDelayMs > 0)
-        text += QStringLiteral(" · next poll in %1").arg(pollSeconds(record.nextDelayMs));
+        text += QStringLiteral(" · next poll in %1").arg(pollingSecondsText(record.nextDelayMs));
     m_lastPoll->setText(text);
 }
 
@@ -145,7 +145,7 @@ void PollingView::showEnd(const SessionOutcome &outcome)
     m_timeline->end();
     showRemaining(m_timeline->elapsedMs());
     const size_t polls = m_timeline->polls().size();
-    const QString elapsed = pollSeconds(m_timeline->elapsedMs());
+    const QString elapsed = pollingSecondsText(m_timeline->elapsedMs());
     if (outcome.ok())
         m_lastPoll->setText(QStringLiteral("Signed in after %1 poll(s) in %2.").arg(polls).arg(elapsed));
     else if (!m_sent)
@@ -157,7 +157,7 @@ void PollingView::showEnd(const SessionOutcome &outcome)
     if (!outcome.ok() && outcome.result.error().code == "POLL_TIMEOUT") {
         m_shownLeft = 0;
         m_remaining->setValue(0);
-        m_remaining->setFormat(QStringLiteral("timed out after %1").arg(minutesSeconds(m_timeoutSeconds)));
+        m_remaining->setFormat(QStringLiteral("timed out after %1").arg(pollingClockText(m_timeoutSeconds)));
     }
 }
 
@@ -187,7 +187,7 @@ void PollingView::showRemaining(qint64 elapsedMs)
         return;
     m_shownLeft = left;
     m_remaining->setValue(left);
-    m_remaining->setFormat(QStringLiteral("%1 left of %2 until polling gives up").arg(minutesSeconds(left), minutesSeconds(m_timeoutSeconds)));
+    m_remaining->setFormat(QStringLiteral("%1 left of %2 until polling gives up").arg(pollingClockText(left), pollingClockText(m_timeoutSeconds)));
 }
 
 } // namespace ui

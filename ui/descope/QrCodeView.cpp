@@ -11,7 +11,7 @@ namespace ui {
 
 namespace {
 
-constexpr int kQuietZoneModules = 4; // ISO/IEC 18004 §7.3.7
+constexpr int kQrQuietZoneModules = 4; // ISO/IEC 18004 §7.3.7
 constexpr int kQrSidePx = 180;
 
 } // namespace
@@ -59,12 +59,12 @@ void QrCodeView::paintEvent(QPaintEvent *event)
         return;
     }
     // Whole pixels per module, so that the code stays sharp and a camera reads it.
-    const int modules = m_matrix->size + 2 * kQuietZoneModules;
+    const int modules = m_matrix->size + 2 * kQrQuietZoneModules;
     const int scale = std::max(1, side / modules);
     const int drawn = modules * scale;
     const QPoint origin(square.left() + (side - drawn) / 2, square.top() + (side - drawn) / 2);
     painter.fillRect(QRect(origin, QSize(drawn, drawn)), Qt::white);
-    const int quiet = kQuietZoneModules * scale;
+    const int quiet = kQrQuietZoneModules * scale;
     for (int y = 0; y < m_matrix->size; ++y) {
         for (int x = 0; x < m_matrix->size; ++x) {
             if (m_matrix->at(x, y))
