@@ -192,7 +192,7 @@ void PollTimeline::restartFrameClock()
     // No faster than a frame, and no faster than the axis moves by a pixel.
     const double msPerPx = static_cast<double>(spanMs()) / axisWidth();
     m_frame.setInterval(std::clamp(static_cast<int>(std::ceil(msPerPx)), 16, 250));
-    if (m_running)
+    if (m_running && isVisible())
         m_frame.start();
 }
 
@@ -230,6 +230,25 @@ void PollTimeline::resizeEvent(QResizeEvent *event)
     m_nowPx = axisPx(m_nowMs);
     m_offsetPx = offsetPxAt(m_nowMs);
     restartFrameClock();
+}
+
+void PollTimeline::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    // Back in view: catch up at once (the whole widget is painted on showing), then follow.
+    if (m_running) {
+        m_nowMs = m_clock.elapsed();
+        m_nowPx = axisPx(m_nowMs);
+        m_offsetPx = offsetPxAt(m_nowMs);
+        m_frame.start();
+        Q_EMIT ticked(m_nowMs);
+    }
+}
+
+void PollTimeline::hideEvent(QHideEvent *event)
+{
+    QWidget::hideEvent(event);
+    m_frame.stop();
 }
 
 void PollTimeline::paintEvent(QPaintEvent *event)

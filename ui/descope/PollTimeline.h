@@ -12,7 +12,7 @@
 // stands for; the "now" edge is repainted only when it moved by a whole pixel, and only the
 // strip it moved over. Once the window scrolls, the drawn pixels are scrolled (QWidget::scroll on
 // an opaque widget) and only the newly exposed strip is painted. A new poll repaints its own
-// mark. Positions are whole pixels in the axis's own coordinates, so scrolled pixels and freshly
+// mark. Hidden (another area shown), it does not wake at all. Positions are whole pixels in the axis's own coordinates, so scrolled pixels and freshly
 // painted ones agree.
 
 #include "oidc/descope/PollRecord.h"
@@ -62,6 +62,8 @@ Q_SIGNALS:
 protected:
     void paintEvent(QPaintEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
+    void showEvent(QShowEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
     bool event(QEvent *event) override;
 
 private:
