@@ -138,7 +138,7 @@ QColor PollTimeline::decisionColor(PollDecision decision)
     switch (decision) {
     case PollDecision::Pending: return {0x4a, 0x6f, 0xa5};
     case PollDecision::RateLimited: return warnColor();
-    case PollDecision::Transient: return {0xd9, 0x5f, 0x0e};
+    case PollDecision::Transient: return {0x8e, 0x24, 0xaa}; // purple: apart from the amber of a rate limit
     case PollDecision::Done: return passColor();
     case PollDecision::Refused: return failColor();
     }

@@ -12,8 +12,9 @@
 // stands for; the "now" edge is repainted only when it moved by a whole pixel, and only the
 // strip it moved over. Once the window scrolls, the drawn pixels are scrolled (QWidget::scroll on
 // an opaque widget) and only the newly exposed strip is painted. A new poll repaints its own
-// mark. Hidden (another area shown), it does not wake at all. Positions are whole pixels in the axis's own coordinates, so scrolled pixels and freshly
-// painted ones agree.
+// mark. Hidden (another area shown), it does not wake at all. Positions are whole pixels in the
+// axis's own coordinates, so scrolled pixels and freshly painted ones agree. A strip right of
+// "now" shows the next planned poll.
 
 #include "oidc/descope/PollRecord.h"
 
