@@ -15,6 +15,7 @@
 #include "ui/descope/M2mPanel.h"
 #include "ui/descope/MagicLinkOtpPanel.h"
 #include "ui/descope/StepUpPanel.h"
+#include "ui/descope/EnchantedLinkPanel.h"
 #include "ui/descope/SessionPanel.h"
 #include "ui/flow/FlowPage.h"
 #include "ui/log/ExchangeLogPanel.h"
@@ -168,6 +169,8 @@ void MainWindow::registerContextPanels()
     setAreaFactory(areas::kMagicLinkOtp.toString(), [this] { return new MagicLinkOtpPanel(descope()); });
     m_areaModel->setNote(areas::kStepUp.toString(), QStringLiteral("Re-authenticate: su and amr"));
     setAreaFactory(areas::kStepUp.toString(), [this] { return new StepUpPanel(descope()); });
+    m_areaModel->setNote(areas::kEnchantedLink.toString(), QStringLiteral("Numbered links, live polling"));
+    setAreaFactory(areas::kEnchantedLink.toString(), [this] { return new EnchantedLinkPanel(descope()); });
     m_areaModel->addArea(areas::kSandboxFaults.toString(), QStringLiteral("Sandbox Faults"), QStringLiteral("Make the sandbox misbehave"));
     setAreaFactory(areas::kSandboxFaults.toString(), [context] { return new FaultsPanel(context->sandbox()); });
 }

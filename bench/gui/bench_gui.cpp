@@ -7,7 +7,13 @@
 // lateness of both and the ratio of their tick counts, against the targets (worst ≤ 8 ms,
 // p99 ≤ 3 ms, ticks ≥ 0.7 of idle); never fails on timing.
 //
-//   bench_gui [--iterations N] [--json] [--trace [--trace-ms MS]]
+// --enchanted-link: instead, the Enchanted Link panel sends a link and polls the pending session at
+// the minimum interval (one second) for --poll-seconds (40 by default: the timeline scrolls after
+// its 30-second window), its timeline drawing, then opens the right link from the panel's inbox and
+// waits for the session. Same probe, same idle baseline; the targets are issue 9's (worst ≤ 16 ms)
+// and issue 12's.
+//
+//   bench_gui [--iterations N | --enchanted-link [--poll-seconds S]] [--json] [--trace [--trace-ms MS]]
 //   (--trace: every event handled in more than MS milliseconds, 4 by default; the GUI thread's
 //   time per kind of event; and what was painted, per widget: area, paint events, time)
 
@@ -16,6 +22,7 @@
 
 #include "ui/AppContext.h"
 #include "ui/MainWindow.h"
+#include "ui/descope/PollTimeline.h"
 #include "ui/flow/FlowPage.h"
 
 #include "oidc/net/ExchangeLog.h"
@@ -23,6 +30,8 @@
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QLabel>
+#include <QLineEdit>
 #include <QPaintEvent>
 #include <QPushButton>
 #include <QRadioButton>
@@ -39,8 +48,10 @@
 
 namespace {
 
-// Issue 12: the GUI thread stalls for less than half a frame.
+// Issue 12: the GUI thread stalls for less than half a frame; issue 9: never a whole frame while
+// an enchanted link is polled.
 constexpr double kWorstTargetMs = 8.0;
+constexpr double kPollingWorstTargetMs = 16.0;
 constexpr double kP99TargetMs = 3.0;
 constexpr double kTickRatioTarget = 0.7;
 
@@ -142,29 +153,43 @@ public:
     bool trace = false;
     double traceMs = 4.0;
 
+    // Paint events of this widget are timed (count, total, largest), traced or not.
+    QObject *paintWatch = nullptr;
+    int watchedPaints = 0;
+    double watchedPaintMs = 0;
+    double largestPaintMs = 0;
+
     bool notify(QObject *receiver, QEvent *event) override
     {
-        if (trace && event->type() == QEvent::Paint && receiver->isWidgetType()) {
-            // What is painted, by widget: the area of each paint event's region.
-            qint64 area = 0;
-            for (const QRect &rect : static_cast<QPaintEvent *>(event)->region())
-                area += static_cast<qint64>(rect.width()) * rect.height();
-            QByteArray what = QByteArray(receiver->metaObject()->className()) + " \"" + receiver->objectName().toUtf8() + '"';
-            // Unnamed widgets and Qt's inner parts are named by their nearest named ancestor.
-            const bool anonymous = receiver->objectName().isEmpty() || receiver->objectName().startsWith(QLatin1String("qt_"));
-            for (const QObject *up = receiver->parent(); up && anonymous; up = up->parent()) {
-                if (!up->objectName().isEmpty() && !up->objectName().startsWith(QLatin1String("qt_"))) {
-                    what += " in " + up->objectName().toUtf8();
-                    break;
-                }
-            }
+        if (event->type() == QEvent::Paint && receiver->isWidgetType() && (trace || receiver == paintWatch)) {
             QElapsedTimer paintClock;
             paintClock.start();
             const bool result = QApplication::notify(receiver, event);
-            auto &painted = m_painted[what];
-            painted.area += area;
-            painted.ms += static_cast<double>(paintClock.nsecsElapsed()) / 1e6;
-            ++painted.count;
+            const double ms = static_cast<double>(paintClock.nsecsElapsed()) / 1e6;
+            if (receiver == paintWatch) {
+                ++watchedPaints;
+                watchedPaintMs += ms;
+                largestPaintMs = std::max(largestPaintMs, ms);
+            }
+            if (trace) {
+                // What is painted, by widget: the area of each paint event's region.
+                qint64 area = 0;
+                for (const QRect &rect : static_cast<QPaintEvent *>(event)->region())
+                    area += static_cast<qint64>(rect.width()) * rect.height();
+                QByteArray what = QByteArray(receiver->metaObject()->className()) + " \"" + receiver->objectName().toUtf8() + '"';
+                // Unnamed widgets and Qt's inner parts are named by their nearest named ancestor.
+                const bool anonymous = receiver->objectName().isEmpty() || receiver->objectName().startsWith(QLatin1String("qt_"));
+                for (const QObject *up = receiver->parent(); up && anonymous; up = up->parent()) {
+                    if (!up->objectName().isEmpty() && !up->objectName().startsWith(QLatin1String("qt_"))) {
+                        what += " in " + up->objectName().toUtf8();
+                        break;
+                    }
+                }
+                auto &painted = m_painted[what];
+                painted.area += area;
+                painted.ms += ms;
+                ++painted.count;
+            }
             return result;
         }
         if (!trace || QThread::currentThread() != thread() || m_depth > 0)
@@ -228,6 +253,103 @@ private:
     std::map<QByteArray, Painted> m_painted;
 };
 
+// Turns the event loop until `done` holds or `timeoutMs` pass.
+bool waitUntil(const std::function<bool()> &done, int timeoutMs)
+{
+    QElapsedTimer clock;
+    clock.start();
+    while (!done() && clock.elapsed() < timeoutMs)
+        idle(10);
+    return done();
+}
+
+void printRow(const char *what, const Figures &figures)
+{
+    std::printf("  %-22s worst %7.2f ms   p99 %6.2f ms   p50 %6.3f ms   ticks %6zu   >16 ms: %zu\n", what, figures.worst, figures.p99, figures.p50,
+                figures.ticks, figures.over16);
+}
+
+// --enchanted-link: the Enchanted Link panel polls at the minimum interval for `pollSeconds`, its
+// timeline drawing, then the right link is opened from the panel's inbox and the session comes.
+int runEnchantedLink(TracingApplication &app, ui::AppContext &context, ui::MainWindow &window, int pollSeconds, bool json)
+{
+    if (!window.showArea(QStringLiteral("enchanted-link"))) {
+        std::fprintf(stderr, "bench_gui: no Enchanted Link area\n");
+        return 1;
+    }
+    QWidget *panel = window.areaPanel(QStringLiteral("enchanted-link"));
+    auto *timeline = panel->findChild<ui::PollTimeline *>(QStringLiteral("pollTimeline"));
+    auto *number = panel->findChild<QLabel *>(QStringLiteral("linkNumberLabel"));
+    auto *status = panel->findChild<QLabel *>(QStringLiteral("runStatus"));
+    panel->findChild<QLineEdit *>(QStringLiteral("loginIdEdit"))->setText(QStringLiteral("alice@example.com"));
+    idle(300); // first paint and settling
+    app.paintWatch = timeline;
+
+    LatenessProbe probe;
+    QElapsedTimer clock;
+    clock.start();
+    app.resetTotals();
+    probe.start();
+    panel->findChild<QPushButton *>(QStringLiteral("startButton"))->click();
+    const bool sent = waitUntil([number] { return number->text().toInt() > 0; }, 10000);
+    idle(pollSeconds * 1000);
+    // The right link, as a person picks it: the button whose number is the one shown.
+    QPushButton *right = nullptr;
+    for (QPushButton *button : panel->findChildren<QPushButton *>(QStringLiteral("panelInboxLink")))
+        if (button->property("linkNumber").toString() == number->text())
+            right = button;
+    if (right)
+        right->click();
+    const bool signedIn = right && waitUntil([status] { return status->text().startsWith(QStringLiteral("Signed in")); }, 10000);
+    const std::vector<double> pollingLateness = probe.stop();
+    const qint64 pollingMs = clock.elapsed();
+    app.paintWatch = nullptr;
+    if (app.trace)
+        app.printTotals();
+    const size_t polls = timeline->polls().size();
+    const int exchanges = context.exchangeLog().size();
+
+    probe.start();
+    idle(static_cast<int>(pollingMs));
+    const std::vector<double> idleLateness = probe.stop();
+
+    const Figures polling = summarize(pollingLateness);
+    const Figures baseline = summarize(idleLateness);
+    const double tickRatio = baseline.ticks > 0 ? static_cast<double>(polling.ticks) / static_cast<double>(baseline.ticks) : 0.0;
+    const bool issue9 = polling.worst <= kPollingWorstTargetMs;
+    const bool issue12 = polling.worst <= kWorstTargetMs && polling.p99 <= kP99TargetMs && tickRatio >= kTickRatioTarget;
+    const double meanPaintMs = app.watchedPaints > 0 ? app.watchedPaintMs / app.watchedPaints : 0.0;
+    if (json) {
+        std::printf("{\"mode\": \"enchanted-link\", \"poll_seconds\": %d, \"polls\": %zu, \"signed_in\": %s, \"exchanges\": %d, "
+                    "\"duration_ms\": %lld, "
+                    "\"timeline_paints\": %d, \"timeline_paint_ms\": %.2f, \"timeline_largest_paint_ms\": %.3f, "
+                    "\"polling\": {\"worst_ms\": %.2f, \"p99_ms\": %.2f, \"p50_ms\": %.3f, \"ticks\": %zu, \"over_16ms\": %zu}, "
+                    "\"idle\": {\"worst_ms\": %.2f, \"p99_ms\": %.2f, \"p50_ms\": %.3f, \"ticks\": %zu, \"over_16ms\": %zu}, "
+                    "\"tick_ratio\": %.2f, \"issue9_met\": %s, \"issue12_met\": %s}\n",
+                    pollSeconds, polls, signedIn ? "true" : "false", exchanges, static_cast<long long>(pollingMs), app.watchedPaints,
+                    app.watchedPaintMs, app.largestPaintMs, polling.worst, polling.p99, polling.p50, polling.ticks, polling.over16, baseline.worst, baseline.p99,
+                    baseline.p50, baseline.ticks, baseline.over16, tickRatio, issue9 ? "true" : "false", issue12 ? "true" : "false");
+    } else {
+        std::printf("GUI thread lateness of a 1 ms timer (platform %s)\n", qPrintable(QGuiApplication::platformName()));
+        std::printf("  enchanted link polled every second for %d s with the timeline drawing, then the right link opened: %zu polls, "
+                    "signed in: %s, %d HTTP exchanges, %lld ms\n",
+                    pollSeconds, polls, signedIn ? "yes" : "no", exchanges, static_cast<long long>(pollingMs));
+        std::printf("  timeline: %d paints, %.1f ms in all, %.3f ms each on average, the largest %.3f ms\n", app.watchedPaints,
+                    app.watchedPaintMs, meanPaintMs, app.largestPaintMs);
+        printRow("during the polling:", polling);
+        printRow("idle (same duration):", baseline);
+        std::printf("  ticks during the polling / idle: %.2f\n", tickRatio);
+        std::printf("  targets: worst <= %.0f ms (issue 9): %s; worst <= %.0f ms, p99 <= %.0f ms, ticks >= %.1f of idle (issue 12): %s\n",
+                    kPollingWorstTargetMs, issue9 ? "met" : "not met in this run", kWorstTargetMs, kP99TargetMs, kTickRatioTarget,
+                    issue12 ? "met" : "not met in this run");
+    }
+    if (!sent || !signedIn) {
+        std::fprintf(stderr, "bench_gui: the enchanted link %s\n", sent ? "did not sign in" : "was not sent");
+        return 1;
+    }
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -236,10 +358,16 @@ int main(int argc, char *argv[])
     QStandardPaths::setTestModeEnabled(true);
     int iterations = 20;
     bool json = false;
+    bool enchantedLink = false;
+    int pollSeconds = 40;
     const QStringList args = QApplication::arguments();
     for (int i = 1; i < args.size(); ++i) {
         if (args.at(i) == QLatin1String("--iterations") && i + 1 < args.size())
             iterations = std::max(1, args.at(++i).toInt());
+        else if (args.at(i) == QLatin1String("--enchanted-link"))
+            enchantedLink = true;
+        else if (args.at(i) == QLatin1String("--poll-seconds") && i + 1 < args.size())
+            pollSeconds = std::max(1, args.at(++i).toInt());
         else if (args.at(i) == QLatin1String("--json"))
             json = true;
         else if (args.at(i) == QLatin1String("--trace"))
@@ -256,6 +384,8 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "bench_gui: the sandbox did not start\n");
         return 1;
     }
+    if (enchantedLink)
+        return runEnchantedLink(app, context, window, pollSeconds, json);
     auto *page = qobject_cast<ui::FlowPage *>(window.areaPanel(QStringLiteral("authorization-code")));
     if (!page) {
         std::fprintf(stderr, "bench_gui: no flow page\n");
@@ -335,10 +465,8 @@ int main(int argc, char *argv[])
         std::printf("GUI thread lateness of a 1 ms timer (platform %s)\n", qPrintable(QGuiApplication::platformName()));
         std::printf("  full flows: %d of %d (login steps 1-9, refresh, revoke, logout), %d HTTP exchanges, %lld ms\n", completed, iterations,
                     exchanges, static_cast<long long>(flowMs));
-        std::printf("  %-22s worst %7.2f ms   p99 %6.2f ms   p50 %6.3f ms   ticks %6zu   >16 ms: %zu\n", "during the flows:", flow.worst, flow.p99,
-                    flow.p50, flow.ticks, flow.over16);
-        std::printf("  %-22s worst %7.2f ms   p99 %6.2f ms   p50 %6.3f ms   ticks %6zu   >16 ms: %zu\n", "idle (same duration):", baseline.worst,
-                    baseline.p99, baseline.p50, baseline.ticks, baseline.over16);
+        printRow("during the flows:", flow);
+        printRow("idle (same duration):", baseline);
         std::printf("  ticks during the flows / idle: %.2f\n", tickRatio);
         std::printf("  targets: worst <= %.0f ms, p99 <= %.0f ms, ticks >= %.1f of idle (%s)\n", kWorstTargetMs, kP99TargetMs, kTickRatioTarget,
                     met ? "met" : "not met in this run");
