@@ -73,7 +73,6 @@ if [ "${1:-}" = "--suites" ]; then
   mkdir -p "$logs"
   # Stack-use-after-return and init-order checks on top: async code captures by reference.
   export ASAN_OPTIONS="halt_on_error=1:abort_on_error=1:detect_leaks=1:detect_stack_use_after_return=1:check_initialization_order=1:strict_init_order=1"
-  export LSAN_OPTIONS="suppressions=$root/tests/fuzz/lsan-suites.supp:print_suppressions=0"
   run_suite() {
     local exe status=0
     exe="$(find "$build/tests" -type f -name "$1" -perm -u+x | head -1)"

@@ -92,8 +92,12 @@ TEST_F(PollingSandbox, DeadlineEndsPolling_P5)
     ASSERT_TRUE(failsWith(polled.session.result, "POLL_TIMEOUT", ErrorCategory::Poll));
     EXPECT_GE(polled.polls.size(), 2u);
     EXPECT_LE(polled.polls.size(), 16u); // one every 50 ms at most
-    for (const auto &poll : polled.polls)
-        EXPECT_EQ(poll.decision, PollDecision::Pending);
+    // Every poll is pending, except that the last one's request timeout is cut to the time left
+    // (Poller::poll): on a slow machine it may end unanswered just before the deadline (transient).
+    for (size_t i = 0; i + 1 < polled.polls.size(); ++i)
+        EXPECT_EQ(polled.polls[i].decision, PollDecision::Pending) << "poll " << i + 1;
+    const PollDecision last = polled.polls.back().decision;
+    EXPECT_TRUE(last == PollDecision::Pending || last == PollDecision::Transient) << pollDecisionName(last);
     EXPECT_FALSE(client().client().session().has_value());
 }
 
