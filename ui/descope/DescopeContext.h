@@ -1,6 +1,6 @@
 #pragma once
 
-// The Descope side of the app, shared by the Descope areas (Enchanted Link, Magic Link & OTP,
+// The Descope side of the app, shared by the Descope areas (Enchanted Link, Magic Link, OTP & TOTP,
 // Session, Step-up, Client Credentials & M2M). AppContext::descope() creates it on first use.
 //
 // - The project: the Descope project of the provider chosen in the provider bar — the built-in
@@ -47,7 +47,7 @@ class AreaLabelTransport;
 // The Descope areas' names: their requests' labels in the Exchange Log start with "<name> · ".
 namespace descope_area {
 inline constexpr QStringView kEnchantedLink = u"Enchanted Link";
-inline constexpr QStringView kMagicLinkOtp = u"Magic Link & OTP";
+inline constexpr QStringView kMagicLinkOtp = u"Magic Link, OTP & TOTP";
 inline constexpr QStringView kSession = u"Session";
 inline constexpr QStringView kStepUp = u"Step-up";
 inline constexpr QStringView kM2m = u"M2M";

@@ -196,7 +196,7 @@ void TestDescopeFoundation::eachAreaListsItsOwnRequests()
     const auto &records = m_app->context->exchangeLog().records();
     const auto record = std::find_if(records.begin(), records.end(), [recordId](const auto &r) { return r.id == recordId; });
     QVERIFY(record != records.end());
-    QCOMPARE(record->label, QStringLiteral("Magic Link & OTP · Descope OTP verify"));
+    QCOMPARE(record->label, QStringLiteral("Magic Link, OTP & TOTP · Descope OTP verify"));
     QCOMPARE(sessionList.model()->rowCount(), 0);
 
     // "Show in Exchange Log" asks for that record.

@@ -143,7 +143,7 @@ void TestSession::showsTheSessionOfAnySignIn()
     QVERIFY(signIn(QStringLiteral("alice@example.com")));
     QVERIFY(!find<QWidget>("noSessionNotice")->isVisible());
     QVERIFY(find<QLabel>("currentSummary")->text().startsWith(QStringLiteral("✔ Trusted session · alice@example.com")));
-    QVERIFY(find<QLabel>("sessionProject")->text().contains(QStringLiteral("current session from the Magic Link & OTP area")));
+    QVERIFY(find<QLabel>("sessionProject")->text().contains(QStringLiteral("current session from the Magic Link, OTP & TOTP area")));
     QVERIFY(find<QPushButton>("sessionRefresh")->isEnabled());
     QVERIFY(checkOutcomes(*find<QTableView>("currentChecksTable")).contains(QStringLiteral("session.signature")));
 }
