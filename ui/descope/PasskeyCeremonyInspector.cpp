@@ -3,6 +3,7 @@
 #include "ui/UiText.h"
 #include "ui/descope/PasskeyRun.h"
 #include "ui/widgets/Layouting.h"
+#include "ui/widgets/ReadOnlyText.h"
 #include "ui/widgets/Type.h"
 
 #include <QLabel>
@@ -12,17 +13,6 @@
 namespace ui {
 
 namespace {
-
-QPlainTextEdit *jsonPane(const QString &name, const QString &placeholder)
-{
-    auto *pane = new QPlainTextEdit;
-    pane->setObjectName(name);
-    pane->setReadOnly(true);
-    pane->setFont(monospaceFont());
-    pane->setLineWrapMode(QPlainTextEdit::NoWrap);
-    pane->setPlaceholderText(placeholder);
-    return pane;
-}
 
 QWidget *titled(const QString &title, QWidget *content)
 {
@@ -34,8 +24,8 @@ QWidget *titled(const QString &title, QWidget *content)
 PasskeyCeremonyInspector::PasskeyCeremonyInspector(QWidget *parent)
     : QWidget(parent)
     , m_caption(typeLabel(Type::Caption))
-    , m_options(jsonPane(QStringLiteral("ceremonyOptions"), QStringLiteral("The options of the next ceremony's start appear here.")))
-    , m_response(jsonPane(QStringLiteral("ceremonyResponse"), QStringLiteral("The authenticator's response, decoded, appears here.")))
+    , m_options(readOnlyText(QStringLiteral("ceremonyOptions"), QStringLiteral("The options of the next ceremony's start appear here.")))
+    , m_response(readOnlyText(QStringLiteral("ceremonyResponse"), QStringLiteral("The authenticator's response, decoded, appears here.")))
 {
     m_caption->setObjectName(QStringLiteral("ceremonyCaption"));
     m_caption->setTextFormat(Qt::PlainText);

@@ -2,9 +2,9 @@
 
 #include "oidc/Async.h"
 #include "oidc/crypto/Base64Url.h"
-#include "oidc/net/Http.h"
 #include "oidc/webauthn/AuthenticatorFile.h"
 #include "oidc/webauthn/CeremonyView.h"
+#include "oidc/webauthn/Origin.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -157,19 +157,6 @@ void PasskeyRun::setPhase(Phase phase)
     Q_EMIT phaseChanged(phase);
 }
 
-std::string PasskeyRun::defaultOrigin(const QUrl &baseUrl, const std::string &optionsText)
-{
-    const oidc::Json options = oidc::Json::parse(optionsText, nullptr, false);
-    const oidc::Json &publicKey = options.is_object() && options.contains("publicKey") ? options["publicKey"] : options;
-    if (!publicKey.is_object())
-        return {};
-    const std::string rpId = publicKey.contains("rp") && publicKey["rp"].is_object() ? publicKey["rp"].value("id", std::string())
-                                                                                    : publicKey.value("rpId", std::string());
-    if (rpId == "localhost" && baseUrl.scheme() == QLatin1String("http") && oidc::net::isLoopbackHost(baseUrl.host()))
-        return "http://localhost:" + std::to_string(baseUrl.port(80));
-    return "https://" + rpId;
-}
-
 void PasskeyRun::run(const WebAuthnStart &start, const std::string &signer, PasskeyTamper tamper)
 {
     const quint64 serial = ++m_serial;
@@ -204,7 +191,7 @@ void PasskeyRun::run(const WebAuthnStart &start, const std::string &signer, Pass
 void PasskeyRun::sign(const WebAuthnStart &start, const WebAuthnStarted &started, quint64 serial)
 {
     setPhase(Phase::Signing);
-    const std::string origin = m_client ? defaultOrigin(m_client->project().baseUrl(), started.options) : std::string();
+    const std::string origin = m_client ? webauthn::pageOriginFor(m_client->project().baseUrl(), started.options) : std::string();
     auto tampered = tamperCeremony(m_tamper, origin, m_previousChallenge);
     m_previousChallenge = challengeOf(started.options);
     m_ceremony = PasskeyCeremonyRecord{started.create, started.options, tampered ? tampered->origin : origin, {}, nullptr};

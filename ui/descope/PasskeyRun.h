@@ -25,7 +25,6 @@
 #include <QObject>
 #include <QPointer>
 #include <QString>
-#include <QUrl>
 
 #include <optional>
 #include <string>
@@ -67,7 +66,7 @@ public:
     // Runs a ceremony (start → authenticator → finish). `signer`: the raw ID of the credential
     // that must sign an assertion (the user's pick; empty: the authenticator's own choice).
     // `tamper`: the tamper switch (PasskeyTamper.h). The origin signed for is the page of the RP
-    // ID the options name (defaultOrigin()).
+    // ID the options name (oidc::webauthn::pageOriginFor).
     void run(const oidc::descope::WebAuthnStart &start, const std::string &signer, PasskeyTamper tamper);
     void cancel();
     // Removes a credential from the authenticator and its file.
@@ -82,10 +81,6 @@ public:
     // The file's error (it is left alone), if it could not be read.
     [[nodiscard]] const std::optional<oidc::Error> &fileError() const { return m_fileError; }
     [[nodiscard]] const std::optional<PasskeyCeremonyRecord> &ceremony() const { return m_ceremony; }
-
-    // The origin a page of the options' RP ID has: https://<rpId>, or for "localhost" with a
-    // loopback http base URL (the sandbox) http://localhost:<its port>, the page the sandbox serves.
-    [[nodiscard]] static std::string defaultOrigin(const QUrl &baseUrl, const std::string &optionsText);
 
 Q_SIGNALS:
     void phaseChanged(ui::PasskeyRun::Phase phase);

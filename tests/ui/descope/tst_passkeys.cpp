@@ -49,6 +49,8 @@ private Q_SLOTS:
     void signInAssertsWithTheStoredCredential();
     void addDeviceThenSignInWithTheSecondCredential();
     void addDeviceNeedsASession();
+    void signUpOrInRegistersANewUserAndSignsInAKnownOne();
+    void anUnprotectedFileIsRefusedAndLeftAlone();
     void eachTamperSwitchIsRefusedWithItsRule_data();
     void eachTamperSwitchIsRefusedWithItsRule();
     void cancelLeavesTheSessionAlone();
@@ -203,6 +205,48 @@ void TestPasskeys::addDeviceNeedsASession()
     QVERIFY(!descope().hasSession());
     QVERIFY(!child<QPushButton>(panel(), "addDeviceButton")->isEnabled());
     QVERIFY(child<QWidget>(panel(), "noSessionNotice")->isVisible());
+}
+
+void TestPasskeys::signUpOrInRegistersANewUserAndSignsInAKnownOne()
+{
+    const int rows = credentials().rowCount();
+    const QString newcomer = QStringLiteral("newcomer-") + m_user;
+    QVERIFY2(runCeremony("signUpOrInButton", newcomer), qPrintable(refusal().text()));
+    QCOMPARE(descope().session()->loginIds.front(), newcomer.toStdString());
+    QVERIFY(response().contains(QStringLiteral("\"webauthn.create\"")));
+    QCOMPARE(credentials().rowCount(), rows + 1);
+
+    descope().clearSession();
+    QVERIFY2(runCeremony("signUpOrInButton", newcomer), qPrintable(refusal().text()));
+    QCOMPARE(descope().session()->loginIds.front(), newcomer.toStdString());
+    QVERIFY(response().contains(QStringLiteral("\"webauthn.get\"")));
+    QCOMPARE(credentials().rowCount(), rows + 1);
+}
+
+void TestPasskeys::anUnprotectedFileIsRefusedAndLeftAlone()
+{
+    // A file others may read (its keys may be known): refused as ssh refuses such a key, never rewritten.
+    const QString path = m_dataDir.filePath(QStringLiteral("unprotected.json"));
+    const QByteArray content = R"({"format": "oidcplay-software-authenticator", "version": 1, "credentials": []})";
+    {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(content);
+    }
+    QVERIFY(QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther));
+    ui::PasskeysPanel other(descope(), path);
+    other.show();
+    auto *banner = child<QLabel>(other, "passkeyRefusal");
+    QVERIFY(waitFor([banner] { return banner->isVisible(); }));
+    QVERIFY2(banner->text().contains(QStringLiteral("AUTHENTICATOR_FILE_PERMISSIONS")), qPrintable(banner->text()));
+    child<QLineEdit>(other, "loginIdEdit")->setText(QStringLiteral("other-") + m_user);
+    child<QPushButton>(other, "signUpButton")->click();
+    QVERIFY(waitFor([&other] { return child<QPushButton>(other, "signUpButton")->isEnabled(); }));
+    QVERIFY2(banner->text().contains(QStringLiteral("AUTHENTICATOR_FILE_PERMISSIONS")), qPrintable(banner->text()));
+    QVERIFY(!descope().hasSession());
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), content);
 }
 
 void TestPasskeys::eachTamperSwitchIsRefusedWithItsRule_data()
