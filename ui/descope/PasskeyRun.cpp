@@ -157,13 +157,14 @@ void PasskeyRun::setPhase(Phase phase)
     Q_EMIT phaseChanged(phase);
 }
 
-void PasskeyRun::run(const WebAuthnStart &start, const std::string &signer, PasskeyTamper tamper)
+void PasskeyRun::run(const WebAuthnStart &start, const std::string &signer, PasskeyTamper tamper, webauthn::CoseAlgorithm algorithm)
 {
     const quint64 serial = ++m_serial;
     std::exchange(m_operation, {}).cancel();
     m_ceremony.reset();
     m_signer = signer;
     m_tamper = tamper;
+    m_algorithm = algorithm;
     if (m_fileError) {
         m_failedIn = Phase::Loading;
         end(failedOutcome(*m_fileError));
@@ -205,8 +206,13 @@ void PasskeyRun::sign(const WebAuthnStart &start, const WebAuthnStarted &started
     // Key generation (RSA: tens of milliseconds), signing and the file's write run off the GUI
     // thread on a copy; the copy comes back and replaces this one once it was saved.
     auto work = [authenticator = m_authenticator, options = started.options, create = started.create, newDevice = start.kind == WebAuthnStartKind::Update, origin = tampered->origin,
-                 signer = m_signer, faults = tampered->faults, path = m_path]() mutable {
+                 signer = m_signer, faults = tampered->faults, algorithm = m_algorithm, path = m_path]() mutable {
         Signed result;
+        if (create) {
+            auto settings = authenticator.options();
+            settings.algorithms = {algorithm};
+            authenticator.setOptions(std::move(settings));
+        }
         if (create && newDevice) {
             result.response = createOnNewDevice(authenticator, options, origin, faults);
         } else if (create) {

@@ -65,9 +65,12 @@ public:
 
     // Runs a ceremony (start → authenticator → finish). `signer`: the raw ID of the credential
     // that must sign an assertion (the user's pick; empty: the authenticator's own choice).
-    // `tamper`: the tamper switch (PasskeyTamper.h). The origin signed for is the page of the RP
-    // ID the options name (oidc::webauthn::pageOriginFor).
-    void run(const oidc::descope::WebAuthnStart &start, const std::string &signer, PasskeyTamper tamper);
+    // `tamper`: the tamper switch (PasskeyTamper.h). `algorithm`: the one a new credential uses
+    // (the authenticator's setting, kept in its file; it must be among the options'
+    // pubKeyCredParams). The origin signed for is the page of the RP ID the options name
+    // (oidc::webauthn::pageOriginFor).
+    void run(const oidc::descope::WebAuthnStart &start, const std::string &signer, PasskeyTamper tamper,
+             oidc::webauthn::CoseAlgorithm algorithm);
     void cancel();
     // Removes a credential from the authenticator and its file.
     void deleteCredential(const std::string &id);
@@ -112,6 +115,7 @@ private:
     std::optional<PasskeyCeremonyRecord> m_ceremony;
     std::string m_signer;
     PasskeyTamper m_tamper = PasskeyTamper::None;
+    oidc::webauthn::CoseAlgorithm m_algorithm = oidc::webauthn::CoseAlgorithm::ES256;
     std::string m_previousChallenge; // raw: the challenge of the last ceremony started
     oidc::net::RequestHandle m_operation;
     quint64 m_serial = 0;

@@ -15,6 +15,8 @@
 #include "ui/widgets/ToneLabel.h"
 #include "ui/widgets/Type.h"
 
+#include "oidc/webauthn/CoseKey.h"
+
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -65,6 +67,7 @@ PasskeysPanel::PasskeysPanel(DescopeContext &context, const QString &authenticat
     , m_addDevice(button(QStringLiteral("addDeviceButton"), QStringLiteral("Add a device"),
                          QStringLiteral("webauthn/update: a new credential for the signed-in user (the current session's refresh JWT)")))
     , m_cancel(button(QStringLiteral("cancelButton"), QStringLiteral("Cancel"), QStringLiteral("Stops the ceremony; nothing more is sent")))
+    , m_algorithm(new QComboBox)
     , m_tamper(new QComboBox)
     , m_tamperRule(typeLabel(Type::Caption))
     , m_noSession(new NoSessionNotice(context))
@@ -80,6 +83,10 @@ PasskeysPanel::PasskeysPanel(DescopeContext &context, const QString &authenticat
     m_loginId->setPlaceholderText(QStringLiteral("user@example.com"));
     m_displayName->setObjectName(QStringLiteral("displayNameEdit"));
     m_displayName->setPlaceholderText(QStringLiteral("Display name (sign-up)"));
+    m_algorithm->setObjectName(QStringLiteral("algorithmCombo"));
+    m_algorithm->setToolTip(QStringLiteral("The algorithm of the credentials the software authenticator creates"));
+    for (const auto algorithm : {oidc::webauthn::CoseAlgorithm::ES256, oidc::webauthn::CoseAlgorithm::EdDSA, oidc::webauthn::CoseAlgorithm::RS256})
+        m_algorithm->addItem(qs(oidc::webauthn::coseAlgorithmName(algorithm)), static_cast<qlonglong>(algorithm));
     m_tamper->setObjectName(QStringLiteral("tamperCombo"));
     for (const PasskeyTamper tamper : passkeyTampers())
         m_tamper->addItem(passkeyTamperLabel(tamper), static_cast<int>(tamper));
@@ -123,7 +130,8 @@ PasskeysPanel::PasskeysPanel(DescopeContext &context, const QString &authenticat
     connect(m_credentials, &PasskeyCredentialsView::deleteRequested, this,
             [this](const QByteArray &id) { m_run->deleteCredential(id.toStdString()); });
     connect(m_session, &SessionView::openInInspector, &m_context, &DescopeContext::requestInspect);
-    connect(&m_context, &DescopeContext::sessionChanged, this, &PasskeysPanel::followSession);
+    // A device is added to the signed-in user: "Add a device" follows the session (NoSessionNotice says why).
+    connect(&m_context, &DescopeContext::sessionChanged, this, &PasskeysPanel::updateBusy);
     // The client is the project's: a new project ends what runs on the old one (while it still answers).
     connect(&m_context, &DescopeContext::projectChanged, this, &PasskeysPanel::followProject);
     followProject();
@@ -141,7 +149,9 @@ QWidget *PasskeysPanel::buildStart()
     m_status->hide();
     auto *fields = layout::row({layout::Item(m_loginId, 2), layout::Item(m_displayName, 1)}, {.margins = layout::kFlush});
     auto *buttons = layout::row({m_signUp, m_signIn, m_signUpOrIn, m_addDevice, m_cancel, layout::Stretch{}}, {.margins = layout::kFlush});
-    auto *tamper = layout::row({plainLabel(QStringLiteral("Tamper:")), m_tamper, layout::Item(m_tamperRule, 1)}, {.margins = layout::kFlush});
+    auto *tamper = layout::row({plainLabel(QStringLiteral("New credentials:")), m_algorithm, layout::Space{12}, plainLabel(QStringLiteral("Tamper:")),
+                                m_tamper, layout::Item(m_tamperRule, 1)},
+                               {.margins = layout::kFlush});
     return layout::widget(layout::column({header, m_project, fields, buttons, tamper, m_noSession, m_refusal, m_status},
                                          {.margins = layout::kFlush, .spacing = 6}));
 }
@@ -161,12 +171,6 @@ void PasskeysPanel::followProject()
 {
     m_run->setClient(nullptr); // cancels a ceremony on the old project's client
     m_project->setText(m_context.hasProject() ? m_context.projectSummary() : m_context.unavailableReason());
-    updateBusy();
-}
-
-void PasskeysPanel::followSession()
-{
-    // The notice says why "Add a device" is off; only a device for a signed-in user can be added.
     updateBusy();
 }
 
@@ -207,7 +211,8 @@ void PasskeysPanel::start(WebAuthnStartKind kind)
     }
     m_run->setClient(m_context.client(descope_area::kPasskeys));
     setStatus(QStringLiteral("Starting…"), Tone::Neutral);
-    m_run->run(request, m_credentials->selectedId(), static_cast<PasskeyTamper>(m_tamper->currentData().toInt()));
+    m_run->run(request, m_credentials->selectedId(), static_cast<PasskeyTamper>(m_tamper->currentData().toInt()),
+               static_cast<oidc::webauthn::CoseAlgorithm>(m_algorithm->currentData().toLongLong()));
 }
 
 QString PasskeysPanel::refusedWhat() const

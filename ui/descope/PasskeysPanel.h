@@ -10,7 +10,7 @@
 // (RefusalBanner). Tamper switches make the authenticator break one rule (PasskeyTamper.h).
 // The steps are PasskeyRun's; this class lays out the parts and connects them.
 // Object names: passkeysPanel, loginIdEdit, displayNameEdit, signUpButton, signInButton,
-// signUpOrInButton, addDeviceButton, cancelButton, tamperCombo, tamperRule, passkeyRefusal,
+// signUpOrInButton, addDeviceButton, cancelButton, algorithmCombo, tamperCombo, tamperRule, passkeyRefusal,
 // runStatus, passkeyTabs.
 
 #include "oidc/descope/WebAuthnApi.h"
@@ -48,7 +48,6 @@ private:
     QWidget *buildStart();
     QWidget *buildResults();
     void followProject();
-    void followSession();
     void updateBusy();
     void start(oidc::descope::WebAuthnStartKind kind);
     void finished(const oidc::descope::SessionOutcome &outcome);
@@ -67,6 +66,7 @@ private:
     QPushButton *m_signUpOrIn;
     QPushButton *m_addDevice;
     QPushButton *m_cancel;
+    QComboBox *m_algorithm;
     QComboBox *m_tamper;
     QLabel *m_tamperRule;
     NoSessionNotice *m_noSession;

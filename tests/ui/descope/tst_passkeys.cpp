@@ -51,6 +51,8 @@ private Q_SLOTS:
     void addDeviceNeedsASession();
     void signUpOrInRegistersANewUserAndSignsInAKnownOne();
     void anUnprotectedFileIsRefusedAndLeftAlone();
+    void eachAlgorithmRegistersAndSigns_data();
+    void eachAlgorithmRegistersAndSigns();
     void eachTamperSwitchIsRefusedWithItsRule_data();
     void eachTamperSwitchIsRefusedWithItsRule();
     void cancelLeavesTheSessionAlone();
@@ -247,6 +249,49 @@ void TestPasskeys::anUnprotectedFileIsRefusedAndLeftAlone()
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly));
     QCOMPARE(file.readAll(), content);
+}
+
+void TestPasskeys::eachAlgorithmRegistersAndSigns_data()
+{
+    QTest::addColumn<QString>("algorithm");
+    QTest::addColumn<bool>("offered"); // in the sandbox's pubKeyCredParams (as Descope's: ES256, RS256)
+    QTest::newRow("ES256") << QStringLiteral("ES256") << true;
+    QTest::newRow("RS256") << QStringLiteral("RS256") << true;
+    QTest::newRow("EdDSA") << QStringLiteral("EdDSA") << false;
+}
+
+void TestPasskeys::eachAlgorithmRegistersAndSigns()
+{
+    QFETCH(QString, algorithm);
+    QFETCH(bool, offered);
+    auto *combo = child<QComboBox>(panel(), "algorithmCombo");
+    combo->setCurrentIndex(combo->findText(algorithm));
+    QVERIFY(combo->currentIndex() >= 0);
+    const QString user = algorithm.toLower() + QStringLiteral("-") + m_user;
+    const int rows = credentials().rowCount();
+    const bool accepted = runCeremony("signUpButton", user);
+    combo->setCurrentIndex(0);
+    if (!offered) {
+        // The authenticator, not the server, refuses: no algorithm it may use is offered (§6.3.2 step 2).
+        QVERIFY(!accepted);
+        QVERIFY2(refusal().text().contains(QStringLiteral("The software authenticator refused")), qPrintable(refusal().text()));
+        QVERIFY2(refusal().text().contains(QStringLiteral("AUTHENTICATOR_ALGORITHM")), qPrintable(refusal().text()));
+        QCOMPARE(credentials().rowCount(), rows);
+        QVERIFY(!descope().hasSession());
+        return;
+    }
+    QVERIFY2(accepted, qPrintable(refusal().text()));
+    const int row = credentials().rowCount() - 1;
+    QCOMPARE(credentials().item(row, 5)->text(), user);
+    QCOMPARE(credentials().item(row, 2)->text(), algorithm);
+    QVERIFY(response().contains(QStringLiteral("\"algorithm\": \"%1\"").arg(algorithm)));
+
+    descope().clearSession();
+    credentials().selectRow(row);
+    const int counter = counterOf(row);
+    QVERIFY2(runCeremony("signInButton", user), qPrintable(refusal().text()));
+    QCOMPARE(descope().session()->loginIds.front(), user.toStdString());
+    QVERIFY(counterOf(row) > counter);
 }
 
 void TestPasskeys::eachTamperSwitchIsRefusedWithItsRule_data()
