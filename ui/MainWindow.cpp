@@ -16,6 +16,7 @@
 #include "ui/descope/MagicLinkOtpPanel.h"
 #include "ui/descope/StepUpPanel.h"
 #include "ui/descope/EnchantedLinkPanel.h"
+#include "ui/descope/PasskeysPanel.h"
 #include "ui/descope/SessionPanel.h"
 #include "ui/flow/FlowPage.h"
 #include "ui/log/ExchangeLogPanel.h"
@@ -171,6 +172,8 @@ void MainWindow::registerContextPanels()
     setAreaFactory(areas::kStepUp.toString(), [this] { return new StepUpPanel(descope()); });
     m_areaModel->setNote(areas::kEnchantedLink.toString(), QStringLiteral("Numbered links, live polling"));
     setAreaFactory(areas::kEnchantedLink.toString(), [this] { return new EnchantedLinkPanel(descope()); });
+    m_areaModel->setNote(areas::kPasskeys.toString(), QStringLiteral("WebAuthn, every byte shown"));
+    setAreaFactory(areas::kPasskeys.toString(), [this] { return new PasskeysPanel(descope()); });
     m_areaModel->addArea(areas::kSandboxFaults.toString(), QStringLiteral("Sandbox Faults"), QStringLiteral("Make the sandbox misbehave"));
     setAreaFactory(areas::kSandboxFaults.toString(), [context] { return new FaultsPanel(context->sandbox()); });
 }

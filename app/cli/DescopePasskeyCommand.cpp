@@ -7,9 +7,9 @@
 #include "DescopeCommands.h"
 #include "DescopeRun.h"
 
-#include "oidc/net/Http.h"
 #include "oidc/webauthn/AuthenticatorFile.h"
 #include "oidc/webauthn/CeremonyView.h"
+#include "oidc/webauthn/Origin.h"
 
 namespace cli {
 
@@ -70,23 +70,6 @@ oidc::Result<WebAuthnStart> passkeyStart(const DescopeRun &run, const PasskeyOpt
         start.refreshJwt = QString::fromStdString(*refreshJwt).trimmed().toStdString();
     }
     return start;
-}
-
-// The origin the authenticator signs for when --origin is not given (none is sent): a web page
-// of the RP ID the options name (registration: publicKey.rp.id; assertion: publicKey.rpId), on
-// https — or, for "localhost" with a loopback base URL (the sandbox), http://localhost:<its port>,
-// the page the sandbox serves.
-std::string defaultOrigin(const QUrl &baseUrl, const std::string &optionsText)
-{
-    const Json options = Json::parse(optionsText, nullptr, false);
-    const Json &publicKey = options.is_object() && options.contains("publicKey") ? options["publicKey"] : options;
-    if (!publicKey.is_object())
-        return {};
-    const std::string rpId = publicKey.contains("rp") && publicKey["rp"].is_object() ? publicKey["rp"].value("id", std::string())
-                                                                                    : publicKey.value("rpId", std::string());
-    if (rpId == "localhost" && baseUrl.scheme() == QLatin1String("http") && oidc::net::isLoopbackHost(baseUrl.host()))
-        return "http://localhost:" + std::to_string(baseUrl.port(80));
-    return "https://" + rpId;
 }
 
 // Registration or assertion, then the file saved (whatever the finish says: the credential exists).
@@ -150,7 +133,7 @@ int runDescopePasskey(const QString &subcommand, const QStringList &arguments)
     auto started = (*client)->startWebAuthn(*start);
     if (!started)
         return run.fail(started.error());
-    auto response = runCeremony(loaded->authenticator, *path, *started, start->origin.empty() ? defaultOrigin((*client)->client().project().baseUrl(), started->options) : start->origin);
+    auto response = runCeremony(loaded->authenticator, *path, *started, start->origin.empty() ? webauthn::pageOriginFor((*client)->client().project().baseUrl(), started->options) : start->origin);
     if (!response)
         return run.fail(response.error());
     return finishPasskey(run, **client, *start, *started, *response);

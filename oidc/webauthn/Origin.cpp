@@ -1,5 +1,10 @@
 #include "Origin.h"
 
+#include "oidc/Json.h"
+#include "oidc/net/Http.h"
+
+#include <QUrl>
+
 #include <algorithm>
 #include <cctype>
 
@@ -36,6 +41,19 @@ Result<std::string> rpIdForOrigin(std::string_view origin)
     }
     std::transform(host.begin(), host.end(), host.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     return host;
+}
+
+std::string pageOriginFor(const QUrl &baseUrl, std::string_view optionsText)
+{
+    const Json options = Json::parse(optionsText, nullptr, false);
+    const Json &publicKey = options.is_object() && options.contains("publicKey") ? options["publicKey"] : options;
+    if (!publicKey.is_object())
+        return {};
+    const std::string rpId = publicKey.contains("rp") && publicKey["rp"].is_object() ? publicKey["rp"].value("id", std::string())
+                                                                                    : publicKey.value("rpId", std::string());
+    if (rpId == "localhost" && baseUrl.scheme() == QLatin1String("http") && net::isLoopbackHost(baseUrl.host()))
+        return "http://localhost:" + std::to_string(baseUrl.port(80));
+    return "https://" + rpId;
 }
 
 } // namespace oidc::webauthn

@@ -1,7 +1,7 @@
 #pragma once
 
 // The Descope side of the app, shared by the Descope areas (Enchanted Link, Magic Link, OTP & TOTP,
-// Session, Step-up, Client Credentials & M2M). AppContext::descope() creates it on first use.
+// Session, Step-up, Client Credentials & M2M, Passkeys). AppContext::descope() creates it on first use.
 //
 // - The project: the Descope project of the provider chosen in the provider bar — the built-in
 //   sandbox (its project ID and base URL once it runs) or a Descope project profile. Any other
@@ -51,6 +51,7 @@ inline constexpr QStringView kMagicLinkOtp = u"Magic Link, OTP & TOTP";
 inline constexpr QStringView kSession = u"Session";
 inline constexpr QStringView kStepUp = u"Step-up";
 inline constexpr QStringView kM2m = u"M2M";
+inline constexpr QStringView kPasskeys = u"Passkeys";
 } // namespace descope_area
 
 class DescopeContext final : public QObject {

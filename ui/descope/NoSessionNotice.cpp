@@ -31,7 +31,7 @@ void NoSessionNotice::follow()
         m_text->setText(QStringLiteral("No Descope project: %1").arg(m_context.unavailableReason()));
         m_signIn->hide();
     } else {
-        m_text->setText(QStringLiteral("No Descope session yet — sign in first (Enchanted Link, or Magic Link, OTP & TOTP): the session "
+        m_text->setText(QStringLiteral("No Descope session yet — sign in first (Enchanted Link; Magic Link, OTP & TOTP; or Passkeys): the session "
                                        "obtained there becomes the app's current Descope session."));
         m_signIn->show();
     }

@@ -4,6 +4,8 @@
 
 #include "TestSupport.h"
 
+#include <QUrl>
+
 namespace oidc::webauthn {
 namespace {
 
@@ -16,6 +18,20 @@ TEST(RpIdForOrigin, Hosts)
     for (const char *origin : {"android:apk-key-hash:abc", "https://", "https://host/path", "https://host:port", "ftp://host",
                                "https://user@host"})
         EXPECT_TRUE(failsWith(rpIdForOrigin(origin), "WEBAUTHN_OPTIONS", oidc::ErrorCategory::Input)) << origin;
+}
+
+TEST(PageOriginFor, TheRpIdsPage)
+{
+    const QUrl sandbox(QStringLiteral("http://127.0.0.1:43123"));
+    // The sandbox: its own page on localhost, registration and assertion alike.
+    EXPECT_EQ(pageOriginFor(sandbox, R"({"publicKey": {"rp": {"id": "localhost", "name": "x"}}})"), "http://localhost:43123");
+    EXPECT_EQ(pageOriginFor(sandbox, R"({"rpId": "localhost"})"), "http://localhost:43123");
+    // A real project: https on the RP ID, whatever the base URL.
+    EXPECT_EQ(pageOriginFor(QUrl(QStringLiteral("https://api.descope.com")), R"({"publicKey": {"rpId": "example.com"}})"), "https://example.com");
+    // localhost behind a base URL that is not loopback http is not the sandbox's page.
+    EXPECT_EQ(pageOriginFor(QUrl(QStringLiteral("https://api.descope.com")), R"({"rpId": "localhost"})"), "https://localhost");
+    for (const char *options : {"not json", "[]", R"({"publicKey": 1})"})
+        EXPECT_EQ(pageOriginFor(sandbox, options), "") << options;
 }
 
 } // namespace

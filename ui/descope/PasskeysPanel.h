@@ -1,0 +1,82 @@
+#pragma once
+
+// The Passkeys area (issue 10; descope-api.md §9): sign up, sign in, sign up or in, and add a
+// device to the signed-in user, each as Descope's start → the ceremony → finish, with the core's
+// software authenticator (its credentials listed, picked and deleted: PasskeyCredentialsView),
+// against the sandbox or a real Descope project. The ceremony inspector shows the options and
+// the response decoded side by side (PasskeyCeremonyInspector); the session a finish returns is
+// shown like every session (SessionView) and becomes the app's current Descope session; the
+// area's requests are listed (AreaExchangeList) and refusals shown with Descope's code
+// (RefusalBanner). Tamper switches make the authenticator break one rule (PasskeyTamper.h).
+// The steps are PasskeyRun's; this class lays out the parts and connects them.
+// Object names: passkeysPanel, loginIdEdit, displayNameEdit, signUpButton, signInButton,
+// signUpOrInButton, addDeviceButton, cancelButton, algorithmCombo, tamperCombo, tamperRule, passkeyRefusal,
+// runStatus, passkeyTabs.
+
+#include "oidc/descope/WebAuthnApi.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QTabWidget;
+
+namespace ui {
+
+enum class Tone;
+class DescopeContext;
+class NoSessionNotice;
+class PasskeyCeremonyInspector;
+class PasskeyCredentialsView;
+class PasskeyRun;
+class RefusalBanner;
+class SessionView;
+
+class PasskeysPanel final : public QWidget {
+    Q_OBJECT
+public:
+    // `authenticatorPath`: the software authenticator's file; empty: under the app's data directory.
+    explicit PasskeysPanel(DescopeContext &context, const QString &authenticatorPath = {}, QWidget *parent = nullptr);
+    ~PasskeysPanel() override;
+
+    // <AppDataLocation>/passkeys/software-authenticator.json
+    [[nodiscard]] static QString defaultAuthenticatorPath();
+
+private:
+    QWidget *buildStart();
+    QWidget *buildResults();
+    void followProject();
+    void updateBusy();
+    void start(oidc::descope::WebAuthnStartKind kind);
+    void finished(const oidc::descope::SessionOutcome &outcome);
+    void deviceAdded();
+    void showCredentials();
+    void setStatus(const QString &text, Tone tone);
+    [[nodiscard]] QString refusedWhat() const;
+
+    DescopeContext &m_context;
+    PasskeyRun *m_run;
+    QLabel *m_project;
+    QLineEdit *m_loginId;
+    QLineEdit *m_displayName;
+    QPushButton *m_signUp;
+    QPushButton *m_signIn;
+    QPushButton *m_signUpOrIn;
+    QPushButton *m_addDevice;
+    QPushButton *m_cancel;
+    QComboBox *m_algorithm;
+    QComboBox *m_tamper;
+    QLabel *m_tamperRule;
+    NoSessionNotice *m_noSession;
+    RefusalBanner *m_refusal;
+    QLabel *m_status;
+    PasskeyCredentialsView *m_credentials;
+    PasskeyCeremonyInspector *m_inspector;
+    SessionView *m_session;
+    QTabWidget *m_tabs = nullptr;
+    oidc::descope::WebAuthnStartKind m_kind = oidc::descope::WebAuthnStartKind::SignIn;
+};
+
+} // namespace ui
