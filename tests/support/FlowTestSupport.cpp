@@ -41,11 +41,11 @@ bool startSandbox(ui::AppContext &context, int timeoutMs)
     return context.sandboxState() == ui::AppContext::SandboxState::Running;
 }
 
-int postFault(const QUrl &sandboxBaseUrl, const QByteArray &json)
+int postSandboxAdmin(const QUrl &sandboxBaseUrl, const QString &path, const QByteArray &json)
 {
     QNetworkAccessManager manager;
     QUrl url = sandboxBaseUrl;
-    url.setPath(QStringLiteral("/sandbox/faults"));
+    url.setPath(path);
     QNetworkRequest request(url);
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     QNetworkReply *reply = manager.post(request, json);
@@ -56,6 +56,11 @@ int postFault(const QUrl &sandboxBaseUrl, const QByteArray &json)
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     reply->deleteLater();
     return status;
+}
+
+int postFault(const QUrl &sandboxBaseUrl, const QByteArray &json)
+{
+    return postSandboxAdmin(sandboxBaseUrl, QStringLiteral("/sandbox/faults"), json);
 }
 
 QString redirectTarget(const QUrl &url)

@@ -24,7 +24,9 @@ struct TestApp final {
 [[nodiscard]] std::unique_ptr<TestApp> makeTestApp();
 // Starts the sandbox as the app does (startSandbox, key generation off-thread) and waits for it.
 [[nodiscard]] bool startSandbox(ui::AppContext &context, int timeoutMs = 30000);
-// POSTs `json` to <sandbox>/sandbox/faults and waits for the answer; the HTTP status (0 on failure).
+// POSTs `json` to the sandbox's admin route `path` (e.g. /sandbox/clock) and waits for the answer;
+// the HTTP status (0 on failure). postFault: to /sandbox/faults.
+int postSandboxAdmin(const QUrl &sandboxBaseUrl, const QString &path, const QByteArray &json);
 int postFault(const QUrl &sandboxBaseUrl, const QByteArray &json);
 // The stop prefix for a URL the flow opens: its redirect_uri or post_logout_redirect_uri.
 [[nodiscard]] QString redirectTarget(const QUrl &url);

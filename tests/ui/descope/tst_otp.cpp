@@ -32,17 +32,13 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QDir>
-#include <QEventLoop>
 #include <QLabel>
 #include <QLineEdit>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTest>
-#include <QTimer>
 #include <QUrlQuery>
 
 #include <memory>
@@ -55,22 +51,6 @@ namespace {
 constexpr int kOtpTab = 0;
 constexpr int kMagicLinkTab = 1;
 constexpr int kTotpTab = 2;
-
-// POSTs `json` to an admin route of the sandbox (/sandbox/clock); the HTTP status (0: no answer).
-int postAdmin(const QUrl &baseUrl, const QString &path, const QByteArray &json)
-{
-    QNetworkAccessManager manager;
-    QNetworkRequest request(baseUrl.resolved(QUrl(path)));
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    QNetworkReply *reply = manager.post(request, json);
-    QEventLoop loop;
-    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-    QTimer::singleShot(10000, &loop, &QEventLoop::quit);
-    loop.exec();
-    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    reply->deleteLater();
-    return status;
-}
 
 QList<QPushButton *> buttonsIn(const QWidget &parent, const char *name)
 {
@@ -406,7 +386,7 @@ void TestOtp::usedAndExpiredLinksAreRefused()
     startMagicLink(QStringLiteral("bob@example.com"));
     QVERIFY(refusalText().isEmpty());
     url = newestLink(QStringLiteral("bob@example.com"), before);
-    QCOMPARE(postAdmin(host().baseUrl(), QStringLiteral("/sandbox/clock"), R"({"advanceSeconds":601})"), 200);
+    QCOMPARE(testsupport::postSandboxAdmin(host().baseUrl(), QStringLiteral("/sandbox/clock"), R"({"advanceSeconds":601})"), 200);
     // The token alone, pasted: the same refusal.
     token->setText(QUrlQuery(QUrl(url)).queryItemValue(QStringLiteral("t")));
     QVERIFY(child<QLabel>(link, "magicLinkTokenNote")->text().startsWith(QStringLiteral("A token")));
