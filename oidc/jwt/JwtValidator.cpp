@@ -1,5 +1,7 @@
 #include "JwtValidator.h"
 
+#include <string_view>
+
 namespace oidc::jwt {
 
 namespace {
@@ -20,8 +22,14 @@ ClaimCheck signatureCheck(const DecodedJwt &jwt, const crypto::JsonWebKeySet &ke
     if (!result)
         return {"signature", kSignatureRule, CheckOutcome::Fail, result.error().message
                     + (result.error().actual.empty() ? "" : " (got " + result.error().actual + ")"), result.error().code};
-    std::string detail = result->unsigned_ ? "UNSIGNED token accepted because unsigned tokens are allowed"
-                                           : jwt.alg + " verified with " + result->keyDescription;
+    std::string detail;
+    if (result->unsigned_) {
+        detail = "UNSIGNED token accepted because unsigned tokens are allowed";
+    } else {
+        constexpr std::string_view kVerifiedWith = " verified with ";
+        detail.reserve(jwt.alg.size() + kVerifiedWith.size() + result->keyDescription.size());
+        detail.append(jwt.alg).append(kVerifiedWith).append(result->keyDescription);
+    }
     for (const auto &note : result->notes)
         detail += "; " + note;
     verified = std::move(result).value();
