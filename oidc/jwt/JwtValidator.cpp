@@ -33,7 +33,7 @@ ClaimCheck signatureCheck(const DecodedJwt &jwt, const crypto::JsonWebKeySet &ke
     for (const auto &note : result->notes)
         detail += "; " + note;
     verified = std::move(result).value();
-    return {"signature", kSignatureRule, CheckOutcome::Pass, detail, {}};
+    return {"signature", kSignatureRule, CheckOutcome::Pass, std::move(detail), {}};
 }
 
 } // namespace
@@ -44,8 +44,7 @@ JwtValidation validateDecoded(DecodedJwt jwt, const crypto::JsonWebKeySet &keys,
     JwtValidation validation;
     validation.checks.reserve(12);
     validation.checks.push_back(signatureCheck(jwt, keys, signaturePolicy, validation.signature));
-    auto claims = checkClaims(jwt, claimOptions);
-    validation.checks.insert(validation.checks.end(), std::make_move_iterator(claims.begin()), std::make_move_iterator(claims.end()));
+    appendClaimChecks(validation.checks, jwt, claimOptions);
     for (const auto &check : validation.checks) {
         if (check.outcome == CheckOutcome::Fail) {
             validation.error = makeError(ErrorCategory::IdToken, check.code, check.id + ": " + check.detail);
