@@ -316,13 +316,17 @@ bool JsonWebKey::usableFor(JwsAlgorithm algorithm) const
 
 std::string JsonWebKey::describe() const
 {
-    std::string text = kty + " " + (crv.empty() ? std::to_string(bits) : crv);
+    // Built in one buffer: every verified signature's check names its key.
+    const std::string size = crv.empty() ? std::to_string(bits) : std::string();
+    std::string text;
+    text.reserve(kty.size() + 1 + std::max(size.size(), crv.size()) + kid.size() + alg.size() + use.size() + 18);
+    text.append(kty).append(" ").append(crv.empty() ? size : crv);
     if (!kid.empty())
-        text += ", kid " + kid;
+        text.append(", kid ").append(kid);
     if (!alg.empty())
-        text += ", alg " + alg;
+        text.append(", alg ").append(alg);
     if (!use.empty())
-        text += ", use " + use;
+        text.append(", use ").append(use);
     return text;
 }
 

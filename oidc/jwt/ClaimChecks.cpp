@@ -416,14 +416,13 @@ std::optional<std::string> halfHash(std::string_view alg, std::string_view value
     return crypto::base64UrlEncode(std::string_view(hash).substr(0, hash.size() / 2));
 }
 
-std::vector<ClaimCheck> checkClaims(const DecodedJwt &jwt, const ClaimCheckOptions &options)
+void appendClaimChecks(std::vector<ClaimCheck> &checks, const DecodedJwt &jwt, const ClaimCheckOptions &options)
 {
     const int64_t now = options.now.value_or(unixNow());
     const Claims claims(jwt.claims);
     const Audiences audiences(claims.aud);
     // push_back, not a braced list: an initializer_list would copy every check.
-    std::vector<ClaimCheck> checks;
-    checks.reserve(11);
+    checks.reserve(checks.size() + 11);
     checks.push_back(checkIssuer(claims, options));
     checks.push_back(checkAudience(options, audiences));
     checks.push_back(checkAuthorizedParty(claims, options, audiences));
@@ -435,6 +434,12 @@ std::vector<ClaimCheck> checkClaims(const DecodedJwt &jwt, const ClaimCheckOptio
     checks.push_back(checkAuthTime(claims, options, now));
     checks.push_back(checkHash(jwt, "at_hash", claims.atHash, options.accessToken, "access token"));
     checks.push_back(checkHash(jwt, "c_hash", claims.cHash, options.code, "authorization code"));
+}
+
+std::vector<ClaimCheck> checkClaims(const DecodedJwt &jwt, const ClaimCheckOptions &options)
+{
+    std::vector<ClaimCheck> checks;
+    appendClaimChecks(checks, jwt, options);
     return checks;
 }
 

@@ -48,6 +48,9 @@ struct ClaimCheckOptions final {
 
 [[nodiscard]] std::vector<ClaimCheck> checkClaims(const DecodedJwt &jwt, const ClaimCheckOptions &options);
 
+// The same checks appended to `checks` (validateJwt's list, which starts with the signature).
+void appendClaimChecks(std::vector<ClaimCheck> &checks, const DecodedJwt &jwt, const ClaimCheckOptions &options);
+
 // OIDC Core §3.3.2.11: left half of the hash of the ASCII value, base64url. Unknown or
 // unsupported algorithms yield nullopt (the caller must fail closed: rp-checks J11).
 [[nodiscard]] std::optional<std::string> halfHash(std::string_view alg, std::string_view value);

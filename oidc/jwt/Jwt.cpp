@@ -40,20 +40,77 @@ Result<Json> decodeJsonPart(std::string_view encoded, const char *part, const ch
 
 // RFC 7519 §4.1.4–4.1.6: NumericDate claims must be numbers. §4.1.1–4.1.3: iss/sub StringOrURI,
 // aud a string or an array of strings. OIDC Core §2: nonce a string.
+constexpr std::array<std::string_view, 4> kNumericDateClaims = {"exp", "iat", "nbf", "auth_time"};
+constexpr std::array<std::string_view, 6> kStringClaims = {"iss", "sub", "nonce", "azp", "at_hash", "c_hash"};
+
+// name == literal, the literal's length known when compiling: a few inline comparisons instead
+// of a call to memcmp for every name of the same length.
+template <size_t N>
+constexpr bool isName(std::string_view name, const char (&literal)[N])
+{
+    return name.size() == N - 1 && name == std::string_view(literal, N - 1);
+}
+
+// Where a typed claim's name sits in kNumericDateClaims, then kStringClaims, then "aud" (10).
+constexpr std::optional<size_t> typedClaimIndex(std::string_view name)
+{
+    switch (name.size()) {
+    case 3:
+        if (isName(name, "exp"))
+            return 0;
+        if (isName(name, "iat"))
+            return 1;
+        if (isName(name, "nbf"))
+            return 2;
+        if (isName(name, "iss"))
+            return 4;
+        if (isName(name, "sub"))
+            return 5;
+        if (isName(name, "azp"))
+            return 7;
+        if (isName(name, "aud"))
+            return 10;
+        return std::nullopt;
+    case 5: return isName(name, "nonce") ? std::optional<size_t>(6) : std::nullopt;
+    case 6: return isName(name, "c_hash") ? std::optional<size_t>(9) : std::nullopt;
+    case 7: return isName(name, "at_hash") ? std::optional<size_t>(8) : std::nullopt;
+    case 9: return isName(name, "auth_time") ? std::optional<size_t>(3) : std::nullopt;
+    default: return std::nullopt;
+    }
+}
+
+constexpr bool typedClaimIndexMatchesLists()
+{
+    size_t index = 0;
+    for (const auto name : kNumericDateClaims)
+        if (typedClaimIndex(name) != index++)
+            return false;
+    for (const auto name : kStringClaims)
+        if (typedClaimIndex(name) != index++)
+            return false;
+    return typedClaimIndex("aud") == index && !typedClaimIndex("amr");
+}
+static_assert(typedClaimIndexMatchesLists());
+
 Status checkClaimTypes(const Json &claims)
 {
-    for (const char *name : {"exp", "iat", "nbf", "auth_time"}) {
-        const auto it = claims.find(name);
-        if (it != claims.end() && !it->is_number())
-            return jwtError("JWT_CLAIM_TYPE", std::string("\"") + name + "\" must be a number (NumericDate)", "number",
-                            it->type_name());
+    // One pass over the members instead of a lookup per name; the first wrong type in the
+    // order of the lists above is reported.
+    std::array<const Json *, kNumericDateClaims.size() + kStringClaims.size() + 1> typed{};
+    for (const auto &[name, value] : claims.get_ref<const Json::object_t &>())
+        if (const auto index = typedClaimIndex(name))
+            typed[*index] = &value;
+    size_t index = 0;
+    for (const auto name : kNumericDateClaims) {
+        if (const Json *value = typed[index++]; value && !value->is_number())
+            return jwtError("JWT_CLAIM_TYPE", "\"" + std::string(name) + "\" must be a number (NumericDate)", "number",
+                            value->type_name());
     }
-    for (const char *name : {"iss", "sub", "nonce", "azp", "at_hash", "c_hash"}) {
-        const auto it = claims.find(name);
-        if (it != claims.end() && !it->is_string())
-            return jwtError("JWT_CLAIM_TYPE", std::string("\"") + name + "\" must be a string", "string", it->type_name());
+    for (const auto name : kStringClaims) {
+        if (const Json *value = typed[index++]; value && !value->is_string())
+            return jwtError("JWT_CLAIM_TYPE", "\"" + std::string(name) + "\" must be a string", "string", value->type_name());
     }
-    if (const auto aud = claims.find("aud"); aud != claims.end()) {
+    if (const Json *aud = typed[index]) {
         bool fine = aud->is_string();
         if (aud->is_array()) {
             fine = true;
@@ -165,16 +222,30 @@ Result<DecodedJwt> decodeJwt(std::string_view token, const JwtDecodeOptions &opt
         return header.error();
     jwt.header = std::move(header).value();
 
-    const auto alg = jwt.header.find("alg");
-    if (alg == jwt.header.end() || !alg->is_string())
+    // The parameters we read, found in one pass over the header.
+    const Json *alg = nullptr;
+    const Json *kid = nullptr;
+    const Json *typ = nullptr;
+    const Json *crit = nullptr;
+    for (const auto &[name, value] : jwt.header.get_ref<const Json::object_t &>()) {
+        if (isName(name, "alg"))
+            alg = &value;
+        else if (isName(name, "kid"))
+            kid = &value;
+        else if (isName(name, "typ"))
+            typ = &value;
+        else if (isName(name, "crit"))
+            crit = &value;
+    }
+    if (!alg || !alg->is_string())
         return jwtError("JWT_ALG_MISSING", "the header has no \"alg\" string (RFC 7515 §4.1.1)");
-    jwt.alg = alg->get<std::string>();
-    if (const auto kid = jwt.header.find("kid"); kid != jwt.header.end() && kid->is_string())
-        jwt.kid = kid->get<std::string>();
-    if (const auto typ = jwt.header.find("typ"); typ != jwt.header.end() && typ->is_string())
-        jwt.typ = typ->get<std::string>();
+    jwt.alg = alg->get_ref<const std::string &>();
+    if (kid && kid->is_string())
+        jwt.kid = kid->get_ref<const std::string &>();
+    if (typ && typ->is_string())
+        jwt.typ = typ->get_ref<const std::string &>();
     // RFC 7515 §4.1.11: we understand no extension header parameter, so any "crit" is refused.
-    if (const auto crit = jwt.header.find("crit"); crit != jwt.header.end()) {
+    if (crit) {
         std::string names;
         if (crit->is_array())
             for (const auto &entry : *crit)

@@ -1,5 +1,7 @@
 #include "JwtValidator.h"
 
+#include <string_view>
+
 namespace oidc::jwt {
 
 namespace {
@@ -20,12 +22,18 @@ ClaimCheck signatureCheck(const DecodedJwt &jwt, const crypto::JsonWebKeySet &ke
     if (!result)
         return {"signature", kSignatureRule, CheckOutcome::Fail, result.error().message
                     + (result.error().actual.empty() ? "" : " (got " + result.error().actual + ")"), result.error().code};
-    std::string detail = result->unsigned_ ? "UNSIGNED token accepted because unsigned tokens are allowed"
-                                           : jwt.alg + " verified with " + result->keyDescription;
+    std::string detail;
+    if (result->unsigned_) {
+        detail = "UNSIGNED token accepted because unsigned tokens are allowed";
+    } else {
+        constexpr std::string_view kVerifiedWith = " verified with ";
+        detail.reserve(jwt.alg.size() + kVerifiedWith.size() + result->keyDescription.size());
+        detail.append(jwt.alg).append(kVerifiedWith).append(result->keyDescription);
+    }
     for (const auto &note : result->notes)
         detail += "; " + note;
     verified = std::move(result).value();
-    return {"signature", kSignatureRule, CheckOutcome::Pass, detail, {}};
+    return {"signature", kSignatureRule, CheckOutcome::Pass, std::move(detail), {}};
 }
 
 } // namespace
@@ -36,8 +44,7 @@ JwtValidation validateDecoded(DecodedJwt jwt, const crypto::JsonWebKeySet &keys,
     JwtValidation validation;
     validation.checks.reserve(12);
     validation.checks.push_back(signatureCheck(jwt, keys, signaturePolicy, validation.signature));
-    auto claims = checkClaims(jwt, claimOptions);
-    validation.checks.insert(validation.checks.end(), std::make_move_iterator(claims.begin()), std::make_move_iterator(claims.end()));
+    appendClaimChecks(validation.checks, jwt, claimOptions);
     for (const auto &check : validation.checks) {
         if (check.outcome == CheckOutcome::Fail) {
             validation.error = makeError(ErrorCategory::IdToken, check.code, check.id + ": " + check.detail);

@@ -1,6 +1,7 @@
 #include "SignatureVerifier.h"
 
 #include <algorithm>
+#include <array>
 #include <optional>
 
 namespace oidc::jwt {
@@ -39,10 +40,20 @@ std::string allowedList(const SignaturePolicy &policy)
 
 std::vector<std::string> ignoredKeyHeaders(const DecodedJwt &jwt)
 {
+    constexpr std::array<std::string_view, 4> kKeyHeaders = {"jwk", "jku", "x5u", "x5c"};
     std::vector<std::string> names;
-    for (const char *name : {"jwk", "jku", "x5u", "x5c"})
-        if (jwt.header.contains(name))
-            names.emplace_back(name);
+    if (!jwt.header.is_object())
+        return names;
+    // One pass over the (few) header members; the names come in the order of kKeyHeaders.
+    std::array<bool, kKeyHeaders.size()> present{};
+    for (const auto &member : jwt.header.get_ref<const Json::object_t &>()) {
+        const std::string_view name = member.first;
+        for (size_t i = 0; i < kKeyHeaders.size(); ++i)
+            present[i] = present[i] || name == kKeyHeaders[i];
+    }
+    for (size_t i = 0; i < kKeyHeaders.size(); ++i)
+        if (present[i])
+            names.emplace_back(kKeyHeaders[i]);
     return names;
 }
 
@@ -86,19 +97,23 @@ Result<SignatureVerification> verifySignature(const DecodedJwt &jwt, const crypt
     }
 
     // Candidates: with a kid, only keys carrying that kid; without one, every key fit for the alg.
-    std::vector<const crypto::JsonWebKey *> candidates;
+    // Counted here and visited again below, in the key set's order, instead of collected.
+    const auto kidMatches = [&jwt](const crypto::JsonWebKey &key) { return jwt.kid.empty() || key.kid == jwt.kid; };
+    size_t candidates = 0;
     bool kidSeen = false;
     for (const auto &key : keys.keys) {
-        if (!jwt.kid.empty() && key.kid != jwt.kid)
+        if (!kidMatches(key))
             continue;
         kidSeen = true;
         if (key.usableFor(*algorithm))
-            candidates.push_back(&key);
+            ++candidates;
     }
+    const crypto::JsonWebKey *keyWithoutKid = nullptr;
     if (!jwt.kid.empty() && !kidSeen && keys.keys.size() == 1 && keys.keys.front().kid.empty()
         && keys.keys.front().usableFor(*algorithm)) {
         // A single key without a kid (a pasted PEM or JWK) may verify a token that names one.
-        candidates.push_back(&keys.keys.front());
+        keyWithoutKid = &keys.keys.front();
+        candidates = 1;
         kidSeen = true;
         result.notes.push_back("the key has no kid; it was tried for kid \"" + jwt.kid + "\"");
     }
@@ -108,20 +123,29 @@ Result<SignatureVerification> verifySignature(const DecodedJwt &jwt, const crypt
     if (!kidSeen)
         return sigError("KID_UNKNOWN", "no key in the key set has the token's kid", "a key with kid " + jwt.kid,
                         std::to_string(keys.keys.size()) + " keys, none matching");
-    if (candidates.empty())
+    if (candidates == 0)
         return sigError("NO_SUITABLE_KEY", "no key in the key set can verify " + jwt.alg
                         + (jwt.kid.empty() ? std::string() : " with kid " + jwt.kid) + " (key type, curve, alg or use differ)",
                         jwt.alg + " key", std::to_string(keys.keys.size()) + " keys");
 
-    // The last candidate's error is reported (candidates is never empty here).
+    // The last candidate's error is reported (there is at least one candidate here).
     std::optional<Error> last;
-    for (const auto *key : candidates) {
-        auto verified = crypto::verifySignature(*algorithm, key->key.get(), jwt.signingInput, jwt.signature);
+    const auto tryKey = [&](const crypto::JsonWebKey &key) {
+        auto verified = crypto::verifySignature(*algorithm, key.key.get(), jwt.signingInput, jwt.signature);
         if (verified) {
-            result.keyDescription = key->describe();
-            return result;
+            result.keyDescription = key.describe();
+            return true;
         }
         last = verified.error();
+        return false;
+    };
+    if (keyWithoutKid) {
+        if (tryKey(*keyWithoutKid))
+            return result;
+    } else {
+        for (const auto &key : keys.keys)
+            if (kidMatches(key) && key.usableFor(*algorithm) && tryKey(key))
+                return result;
     }
     return last ? std::move(*last) : sigError("SIGNATURE_INVALID", "signature invalid");
 }
