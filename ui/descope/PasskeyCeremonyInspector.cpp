@@ -14,6 +14,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QPlainTextEdit>
+#include <QScrollArea>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTreeWidget>
@@ -32,7 +33,7 @@ QWidget *titledPane(const QString &title, QWidget *content, QWidget *under = nul
     return layout::widget(layout::column({typeLabel(Type::Section, title), layout::Item(content, 1)}, box));
 }
 
-QTreeWidget *fieldTree(const QString &name)
+QTreeWidget *fieldTree(const QString &name, int fieldWidth)
 {
     auto *tree = new QTreeWidget;
     tree->setObjectName(name);
@@ -41,7 +42,7 @@ QTreeWidget *fieldTree(const QString &name)
     tree->setUniformRowHeights(true);
     tree->setWordWrap(false);
     tree->header()->setSectionResizeMode(0, QHeaderView::Interactive);
-    tree->setColumnWidth(0, 200);
+    tree->setColumnWidth(0, fieldWidth);
     tree->setSelectionMode(QAbstractItemView::SingleSelection);
     return tree;
 }
@@ -145,6 +146,11 @@ void fillResponse(QTreeWidget *tree, const webauthn::CeremonyView &view, const w
     verdictRow(challenge, QStringLiteral("the options' challenge"), comparison.challengeMatches, QStringLiteral("the same"),
                QStringLiteral("differs: the options' is %1").arg(qs(comparison.expectedChallenge.base64Url())));
     QTreeWidgetItem *origin = row(clientData, QStringLiteral("origin"), qs(client.origin));
+    // Open where a comparison failed, so the line that says why is in sight.
+    clientData->setExpanded(!comparison.typeMatches || !comparison.challengeMatches || !comparison.originMatches);
+    type->setExpanded(!comparison.typeMatches);
+    challenge->setExpanded(!comparison.challengeMatches);
+    origin->setExpanded(!comparison.originMatches);
     verdictRow(origin, QStringLiteral("expected origin"), comparison.originMatches, QStringLiteral("is %1").arg(qs(comparison.expectedOrigin)),
                QStringLiteral("expected %1").arg(qs(comparison.expectedOrigin)));
     row(clientData, QStringLiteral("crossOrigin"), client.crossOrigin ? QStringLiteral("true") : QStringLiteral("false"));
@@ -200,9 +206,6 @@ void fillResponse(QTreeWidget *tree, const webauthn::CeremonyView &view, const w
         topRow(tree, QStringLiteral("signature"), bytesText(*view.signature, true));
     if (view.userHandle)
         topRow(tree, QStringLiteral("userHandle"), bytesText(*view.userHandle));
-    for (int i = 0; i < tree->topLevelItemCount(); ++i)
-        if (tree->topLevelItem(i)->childCount() > 0 && tree->topLevelItem(i)->childCount() < 8)
-            tree->topLevelItem(i)->setExpanded(true);
 }
 
 } // namespace
@@ -211,8 +214,8 @@ PasskeyCeremonyInspector::PasskeyCeremonyInspector(QWidget *parent)
     : QWidget(parent)
     , m_caption(typeLabel(Type::Caption))
     , m_tabs(new QTabWidget)
-    , m_optionsTree(fieldTree(QStringLiteral("ceremonyOptionsTree")))
-    , m_responseTree(fieldTree(QStringLiteral("ceremonyResponseTree")))
+    , m_optionsTree(fieldTree(QStringLiteral("ceremonyOptionsTree"), 150))
+    , m_responseTree(fieldTree(QStringLiteral("ceremonyResponseTree"), 215))
     , m_hashMatch(toneLabel(QStringLiteral("ceremonyHashMatch"), Tone::Neutral))
     , m_verdict(new PasskeyVerdictView)
     , m_options(readOnlyText(QStringLiteral("ceremonyOptions"), QStringLiteral("The options of the next ceremony's start appear here.")))
@@ -230,8 +233,16 @@ PasskeyCeremonyInspector::PasskeyCeremonyInspector(QWidget *parent)
     auto *decoded = new QSplitter(Qt::Vertical);
     decoded->setChildrenCollapsible(false);
     decoded->addWidget(sideBySide);
-    decoded->addWidget(m_verdict);
-    decoded->setSizes({330, 250});
+    // The verdict pane holds a whole SessionView: it scrolls rather than squeeze the decoded trees.
+    auto *verdictScroll = new QScrollArea;
+    verdictScroll->setObjectName(QStringLiteral("ceremonyVerdictScroll"));
+    verdictScroll->setWidgetResizable(true);
+    verdictScroll->setFrameShape(QFrame::NoFrame);
+    verdictScroll->setWidget(m_verdict);
+    decoded->addWidget(verdictScroll);
+    decoded->setStretchFactor(0, 3);
+    decoded->setStretchFactor(1, 2);
+    decoded->setSizes({460, 140});
     m_tabs->addTab(decoded, QStringLiteral("Decoded"));
 
     auto *raw = new QSplitter(Qt::Horizontal);

@@ -71,7 +71,7 @@ PasskeysPanel::PasskeysPanel(DescopeContext &context, const QString &authenticat
     , m_algorithm(new QComboBox)
     , m_tamper(new QComboBox)
     , m_tamperRule(typeLabel(Type::Caption))
-    , m_addDeviceNeedsSession(typeLabel(Type::Caption, QStringLiteral("← needs a signed-in session: sign in first (here or in another area)")))
+    , m_addDeviceNeedsSession(typeLabel(Type::Caption, QStringLiteral("← needs a signed-in session")))
     , m_settings(new PasskeyAuthenticatorSettings)
     , m_domain(new PasskeyDomainBox(context))
     , m_refusal(new RefusalBanner(QStringLiteral("passkeyRefusal")))
@@ -96,6 +96,8 @@ PasskeysPanel::PasskeysPanel(DescopeContext &context, const QString &authenticat
     m_tamperRule->setObjectName(QStringLiteral("tamperRule"));
     m_tamperRule->setTextFormat(Qt::PlainText);
     m_addDeviceNeedsSession->setObjectName(QStringLiteral("addDeviceNeedsSession"));
+    m_addDeviceNeedsSession->setToolTip(QStringLiteral("A device is added to the signed-in user: sign up or sign in first, here or in "
+                                                       "another area. Signing up or in needs no session."));
 
     auto *splitter = new QSplitter(Qt::Vertical);
     splitter->setChildrenCollapsible(false);
