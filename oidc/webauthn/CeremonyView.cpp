@@ -5,6 +5,7 @@
 #include "Cbor.h"
 #include "ClientData.h"
 #include "CoseKey.h"
+#include "CoseLabels.h"
 #include "PublicKeyCredential.h"
 
 #include "oidc/crypto/Base64Url.h"
@@ -16,38 +17,33 @@ namespace oidc::webauthn {
 
 namespace {
 
-// COSE_Key labels (RFC 9052 §7.1; RFC 9053 §7.1.1, §7.2; RFC 8230 §4) and their values' names.
-constexpr int64_t kLabelKty = 1;
-constexpr int64_t kLabelAlg = 3;
-constexpr int64_t kKtyOkp = 1;
-constexpr int64_t kKtyEc2 = 2;
-constexpr int64_t kKtyRsa = 3;
+using namespace cose;
 
 std::string memberName(int64_t kty, int64_t label)
 {
     switch (label) {
-    case 1: return "kty";
-    case 2: return "kid";
-    case 3: return "alg";
-    case 4: return "key_ops";
-    case 5: return "Base IV";
+    case kLabelKty: return "kty";
+    case kLabelKid: return "kid";
+    case kLabelAlg: return "alg";
+    case kLabelKeyOps: return "key_ops";
+    case kLabelBaseIv: return "Base IV";
     default: break;
     }
     if (kty == kKtyRsa) {
         switch (label) {
-        case -1: return "n";
-        case -2: return "e";
+        case kLabelCrvOrN: return "n";
+        case kLabelXOrE: return "e";
         default: break;
         }
     } else if (kty == kKtyEc2 || kty == kKtyOkp) {
         switch (label) {
-        case -1: return "crv";
-        case -2: return "x";
-        case -3:
+        case kLabelCrvOrN: return "crv";
+        case kLabelXOrE: return "x";
+        case kLabelYOrD:
             if (kty == kKtyEc2)
                 return "y";
             break;
-        case -4: return "d";
+        case kLabelEcD: return "d";
         default: break;
         }
     }
@@ -68,13 +64,13 @@ std::string numberMeaning(int64_t kty, int64_t label, int64_t value)
         const auto algorithm = coseAlgorithmFromInt(value);
         return algorithm ? std::string(coseAlgorithmName(*algorithm)) : std::string();
     }
-    if (label == -1 && (kty == kKtyEc2 || kty == kKtyOkp)) {
+    if (label == kLabelCrvOrN && (kty == kKtyEc2 || kty == kKtyOkp)) {
         switch (value) { // RFC 9053 §7.1 table 18
-        case 1: return "P-256";
-        case 2: return "P-384";
-        case 3: return "P-521";
-        case 6: return "Ed25519";
-        case 7: return "Ed448";
+        case kCrvP256: return "P-256";
+        case kCrvP384: return "P-384";
+        case kCrvP521: return "P-521";
+        case kCrvEd25519: return "Ed25519";
+        case kCrvEd448: return "Ed448";
         default: return {};
         }
     }
@@ -275,12 +271,35 @@ Json AuthenticatorFlags::toJson() const
             {"ED", extensionData}};
 }
 
+std::vector<FlagView> AuthenticatorFlags::spelledOut() const
+{
+    const auto flag = [](const char *name, const char *title, bool set, const char *whenSet, const char *whenClear) {
+        return FlagView{name, title, set, set ? whenSet : whenClear};
+    };
+    return {
+        flag("UP", "User Present", userPresent, "the authenticator tested that a person was there (a touch, a click)",
+             "no test of user presence: a relying party refuses this (§7.1, §7.2)"),
+        flag("UV", "User Verified", userVerified, "the authenticator verified the user (PIN, biometrics, a device password)",
+             "the user was not verified: enough unless the options require verification"),
+        flag("BE", "Backup Eligible", backupEligible, "the credential may be synced or backed up (a multi-device passkey)",
+             "the credential is bound to this authenticator (single-device)"),
+        flag("BS", "Backup State", backupState, "the credential is backed up now (synced elsewhere)",
+             "the credential is not backed up now"),
+        flag("AT", "Attested credential data", attestedCredentialData,
+             "the credential's ID and public key follow the counter (a registration)", "no credential data follows (an assertion)"),
+        flag("ED", "Extension data", extensionData, "an extensions map ends the authenticator data", "no extension data"),
+    };
+}
+
 Json CeremonyView::toJson() const
 {
     Json authData{{"bytes", authenticatorData.bytes.toJson()},
                   {"rpIdHash", authenticatorData.rpIdHash.toJson()},
                   {"flags", authenticatorData.flags.toJson()},
+                  {"flagList", Json::array()},
                   {"signCount", authenticatorData.signCount}};
+    for (const FlagView &flag : authenticatorData.flags.spelledOut())
+        authData["flagList"].push_back({{"name", flag.name}, {"title", flag.title}, {"set", flag.set}, {"meaning", flag.meaning}});
     if (authenticatorData.aaguid)
         authData["aaguid"] = authenticatorData.aaguid->toJson();
     if (authenticatorData.credentialId)

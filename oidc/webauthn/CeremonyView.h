@@ -33,6 +33,14 @@ struct ByteString final {
     [[nodiscard]] Json toJson() const;           // {"length", "hex", "base64url"}
 };
 
+// One flag of the flags byte spelled out for people (§6.1, Level 3 names).
+struct FlagView final {
+    std::string name;    // "UP", "UV", "BE", "BS", "AT", "ED"
+    std::string title;   // "User Present", …
+    bool set = false;
+    std::string meaning; // what the bit says in the state it is in
+};
+
 // The flags byte (§6.1): bit 0 UP, 2 UV, 3 BE, 4 BS, 6 AT, 7 ED; bits 1 and 5 are reserved.
 struct AuthenticatorFlags final {
     uint8_t value = 0;
@@ -45,6 +53,8 @@ struct AuthenticatorFlags final {
 
     [[nodiscard]] static AuthenticatorFlags of(uint8_t value);
     [[nodiscard]] Json toJson() const; // {"value", "hex", "UP", "UV", "BE", "BS", "AT", "ED"}
+    // The six flags in bit order (UP, UV, BE, BS, AT, ED), each with its name, state and meaning.
+    [[nodiscard]] std::vector<FlagView> spelledOut() const;
 };
 
 // One member of a COSE_Key, in the order it was encoded.
@@ -110,7 +120,7 @@ struct CeremonyView final {
 
     // {"kind": "registration" | "assertion", "credentialId", "clientData": {"text", "bytes",
     //  "hash", "type", "challenge", "origin", "crossOrigin", "members"}, "authenticatorData":
-    //  {"bytes", "rpIdHash", "flags", "signCount", "aaguid"?, "credentialId"?,
+    //  {"bytes", "rpIdHash", "flags", "flagList" [{"name", "title", "set", "meaning"}], "signCount", "aaguid"?, "credentialId"?,
     //  "credentialPublicKey"? {"encoded", "algorithm", "members", "jwk"}, "extensions"?},
     //  "attestation"? {"object", "fmt", "alg"?, "algorithm", "signature"?, "certificates", "kind"},
     //  "transports"?, "signature"?, "userHandle"?}; byte strings as ByteString::toJson.

@@ -1,5 +1,7 @@
 #include "CoseKey.h"
 
+#include "CoseLabels.h"
+
 #include "oidc/Json.h"
 #include "oidc/crypto/Base64Url.h"
 #include "oidc/crypto/JsonWebKey.h"
@@ -15,18 +17,8 @@ namespace oidc::webauthn {
 
 namespace {
 
-// COSE_Key labels (RFC 9052 §7.1, RFC 9053 §7.1.1, §7.2, RFC 8230 §4).
-constexpr int64_t kLabelKty = 1;
-constexpr int64_t kLabelAlg = 3;
-constexpr int64_t kLabelCrvOrN = -1;
-constexpr int64_t kLabelXOrE = -2;
-constexpr int64_t kLabelYOrD = -3; // EC2 y; RSA d
-constexpr int64_t kLabelEcD = -4;  // EC2/OKP d
-constexpr int64_t kKtyOkp = 1;
-constexpr int64_t kKtyEc2 = 2;
-constexpr int64_t kKtyRsa = 3;
-constexpr int64_t kCrvP256 = 1;
-constexpr int64_t kCrvEd25519 = 6;
+using namespace cose;
+
 constexpr size_t kMaxRsaModulusBytes = 1024; // 8192 bits
 constexpr size_t kMaxCoseKeyBytes = 2048;
 

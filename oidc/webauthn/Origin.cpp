@@ -56,4 +56,33 @@ std::string pageOriginFor(const QUrl &baseUrl, std::string_view optionsText)
     return "https://" + rpId;
 }
 
+Result<std::string> parsePasskeyDomain(std::string_view text)
+{
+    if (text.empty() || text.find_first_of(":/?#") != std::string_view::npos)
+        return originError("a passkey domain is a host name, without scheme, port or path", std::string(text));
+    return rpIdForOrigin("https://" + std::string(text));
+}
+
+std::string defaultPasskeyDomain(const QUrl &baseUrl)
+{
+    const std::string host = baseUrl.host().toLower().toStdString();
+    if (host.empty() || host == "descope.com" || host.ends_with(".descope.com"))
+        return "localhost";
+    return host;
+}
+
+std::string passkeyOriginFor(std::string_view rpId)
+{
+    return "https://" + std::string(rpId);
+}
+
+LocalhostCeremony localhostCeremonyFor(std::string_view rpId)
+{
+    if (rpId == "localhost")
+        return {true, "A page served from http://localhost can claim the RP ID \"localhost\": a browser ceremony works from the app's listener."};
+    return {false, "A page served from http://localhost can only claim the RP ID \"localhost\" (WebAuthn §5.1.3: the RP ID must be the page's "
+                   "domain or a parent of it), so a browser ceremony for \"" + std::string(rpId)
+                       + "\" cannot run from the app's listener; the software authenticator can claim any RP ID."};
+}
+
 } // namespace oidc::webauthn

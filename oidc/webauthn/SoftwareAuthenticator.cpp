@@ -123,10 +123,13 @@ oidc::Result<oidc::crypto::JsonWebKey> generateFor(CoseAlgorithm algorithm)
     return authenticatorError("AUTHENTICATOR_ALGORITHM", "unsupported algorithm");
 }
 
-uint8_t flagsFor(const SoftwareAuthenticatorOptions &options, const AuthenticatorFaults &faults)
+// UV is set when the authenticator verified the user, which it does when it can and the relying
+// party did not discourage it: with "discouraged" the client does not ask for verification
+// (§5.4.6; CTAP2 authenticatorMakeCredential/GetAssertion "uv" option), so UV stays clear.
+uint8_t flagsFor(const SoftwareAuthenticatorOptions &options, const std::string &userVerification, const AuthenticatorFaults &faults)
 {
     uint8_t flags = kFlagUserPresent;
-    if (options.userVerifying)
+    if (options.userVerifying && userVerification != "discouraged")
         flags |= kFlagUserVerified;
     if (options.backupEligible)
         flags |= kFlagBackupEligible;
@@ -236,9 +239,11 @@ oidc::Result<std::string> SoftwareAuthenticator::createCredential(std::string_vi
         }
     }
     const auto selection = publicKey->find("authenticatorSelection");
-    if (selection != publicKey->end() && selection->is_object())
-        if (auto checked = checkUserVerification(stringMember(*selection, "userVerification"), m_options); !checked)
-            return checked.error();
+    const std::string userVerification = selection != publicKey->end() && selection->is_object()
+        ? stringMember(*selection, "userVerification")
+        : std::string();
+    if (auto checked = checkUserVerification(userVerification, m_options); !checked)
+        return checked.error();
 
     auto clientData = clientDataJson("webauthn.create", *publicKey, origin, faults);
     if (!clientData)
@@ -255,7 +260,7 @@ oidc::Result<std::string> SoftwareAuthenticator::createCredential(std::string_vi
 
     AuthenticatorData authData;
     authData.rpIdHash = oidc::crypto::sha256(faults.rpIdForHash.value_or(*rpId));
-    authData.flags = flagsFor(m_options, faults);
+    authData.flags = flagsFor(m_options, userVerification, faults);
     authData.signCount = 0;
     authData.attestedCredential = AttestedCredentialData{m_options.aaguid, *credentialId, *cose};
     std::string authDataBytes = encodeAuthenticatorData(authData);
@@ -335,7 +340,8 @@ oidc::Result<std::string> SoftwareAuthenticator::getAssertion(std::string_view o
     auto rpId = effectiveRpId(stringMember(*publicKey, "rpId"), origin);
     if (!rpId)
         return rpId.error();
-    if (auto checked = checkUserVerification(stringMember(*publicKey, "userVerification"), m_options); !checked)
+    const std::string userVerification = stringMember(*publicKey, "userVerification");
+    if (auto checked = checkUserVerification(userVerification, m_options); !checked)
         return checked.error();
 
     // §6.3.3 step 6–7: a credential from allowCredentials, or a discoverable one for the RP.
@@ -373,7 +379,7 @@ oidc::Result<std::string> SoftwareAuthenticator::getAssertion(std::string_view o
 
     AuthenticatorData authData;
     authData.rpIdHash = oidc::crypto::sha256(faults.rpIdForHash.value_or(*rpId));
-    authData.flags = flagsFor(m_options, faults);
+    authData.flags = flagsFor(m_options, userVerification, faults);
     authData.signCount = counter;
     std::string authDataBytes = encodeAuthenticatorData(authData);
     if ((faults.setFlags & kFlagAttestedCredentialData) != 0)

@@ -5,7 +5,8 @@
 // JSON a browser would send to the finish call. It is the client's passkey when there is no
 // hardware (`oidcplay-cli descope passkey … --authenticator FILE`, the GUI), and the sandbox's
 // tests use it for round trips. ES256, EdDSA and RS256 keys; `none`, `packed` self and `packed`
-// x5c attestation; a signature counter per credential; the UV flag when it verifies users.
+// x5c attestation; a signature counter per credential; the UV flag when it verifies users and
+// the relying party did not discourage it; BE and BS as set.
 // Keys come from oidc::crypto::generateKey (RSA takes milliseconds: keep it off the GUI thread);
 // CBOR is built with libcbor. AuthenticatorFile.h keeps it in a file; CeremonyView.h takes what
 // it produced apart for display.
@@ -42,7 +43,7 @@ struct SoftwareAuthenticatorOptions final {
     std::vector<CoseAlgorithm> algorithms{CoseAlgorithm::ES256, CoseAlgorithm::RS256, CoseAlgorithm::EdDSA};
     AttestationMode attestation = AttestationMode::PackedSelf;
     std::string aaguid = std::string("OIDCPlayground\x01\x00", 16); // 16 bytes
-    bool userVerifying = true;  // performs user verification: sets UV on every ceremony
+    bool userVerifying = true;  // performs user verification: sets UV unless the RP says "discouraged"
     bool backupEligible = false; // BE (a synced passkey would set both)
     bool backupState = false;    // BS
     bool signCounter = true;     // false: the counter stays 0, as with many synced passkeys

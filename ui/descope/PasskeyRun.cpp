@@ -101,6 +101,7 @@ struct PasskeyRun::Signed final {
     oidc::Result<std::string> response = oidc::makeError(oidc::ErrorCategory::Input, "AUTHENTICATOR_NOT_RUN", "not run");
     webauthn::SoftwareAuthenticator authenticator;
     oidc::Json decoded;
+    std::optional<webauthn::CeremonyView> view;
     bool changed = false; // the authenticator's state changed and was saved
 };
 
@@ -195,7 +196,7 @@ void PasskeyRun::sign(const WebAuthnStart &start, const WebAuthnStarted &started
     const std::string origin = m_client ? webauthn::pageOriginFor(m_client->project().baseUrl(), started.options) : std::string();
     auto tampered = tamperCeremony(m_tamper, origin, m_previousChallenge);
     m_previousChallenge = challengeOf(started.options);
-    m_ceremony = PasskeyCeremonyRecord{started.create, started.options, tampered ? tampered->origin : origin, {}, nullptr};
+    m_ceremony = PasskeyCeremonyRecord{started.create, started.options, tampered ? tampered->origin : origin, {}, nullptr, {}};
     if (!tampered) {
         m_ceremony->decoded = errorJson(tampered.error());
         Q_EMIT ceremonyRecorded();
@@ -206,8 +207,10 @@ void PasskeyRun::sign(const WebAuthnStart &start, const WebAuthnStarted &started
     // Key generation (RSA: tens of milliseconds), signing and the file's write run off the GUI
     // thread on a copy; the copy comes back and replaces this one once it was saved.
     auto work = [authenticator = m_authenticator, options = started.options, create = started.create, newDevice = start.kind == WebAuthnStartKind::Update, origin = tampered->origin,
-                 signer = m_signer, faults = tampered->faults, algorithm = m_algorithm, path = m_path]() mutable {
+                 signer = m_signer, faults = tampered->faults, algorithm = m_algorithm, chosen = m_settings, path = m_path]() mutable {
         Signed result;
+        if (chosen)
+            authenticator.setOptions(*chosen);
         if (create) {
             auto settings = authenticator.options();
             settings.algorithms = {algorithm};
@@ -226,6 +229,8 @@ void PasskeyRun::sign(const WebAuthnStart &start, const WebAuthnStarted &started
         if (result.response) {
             auto view = create ? webauthn::describeRegistration(*result.response) : webauthn::describeAssertion(*result.response);
             result.decoded = view ? view->toJson() : errorJson(view.error());
+            if (view)
+                result.view = std::move(view).value();
             if (auto saved = saveInto(path, authenticator); !saved)
                 result.response = saved.error();
             else
@@ -256,6 +261,7 @@ void PasskeyRun::signedResponse(const WebAuthnStart &start, const WebAuthnStarte
     }
     m_ceremony->response = *result.response;
     m_ceremony->decoded = std::move(result.decoded);
+    m_ceremony->view = std::move(result.view);
     Q_EMIT ceremonyRecorded();
     if (!m_client) {
         m_failedIn = Phase::Finishing;

@@ -20,6 +20,7 @@
 #include "ui/descope/PasskeyTamper.h"
 
 #include "oidc/descope/DescopeClient.h"
+#include "oidc/webauthn/CeremonyView.h"
 #include "oidc/webauthn/SoftwareAuthenticator.h"
 
 #include <QObject>
@@ -38,6 +39,7 @@ struct PasskeyCeremonyRecord final {
     std::string origin;     // the origin the authenticator signed for
     std::string response;   // the authenticator's response (JSON text), empty when it refused
     oidc::Json decoded;     // CeremonyView::toJson() of the response, or {"error": …}
+    std::optional<oidc::webauthn::CeremonyView> view; // the response decoded, when there is one
 };
 
 class PasskeyRun final : public QObject {
@@ -72,6 +74,9 @@ public:
     void run(const oidc::descope::WebAuthnStart &start, const std::string &signer, PasskeyTamper tamper,
              oidc::webauthn::CoseAlgorithm algorithm);
     void cancel();
+    // The authenticator's settings for the next ceremonies (attestation, UV, BE, BS; the
+    // algorithm comes with run()): applied before it signs, and kept in its file.
+    void setSettings(const oidc::webauthn::SoftwareAuthenticatorOptions &settings) { m_settings = settings; }
     // Removes a credential from the authenticator and its file.
     void deleteCredential(const std::string &id);
 
@@ -116,6 +121,7 @@ private:
     std::string m_signer;
     PasskeyTamper m_tamper = PasskeyTamper::None;
     oidc::webauthn::CoseAlgorithm m_algorithm = oidc::webauthn::CoseAlgorithm::ES256;
+    std::optional<oidc::webauthn::SoftwareAuthenticatorOptions> m_settings;
     std::string m_previousChallenge; // raw: the challenge of the last ceremony started
     oidc::net::RequestHandle m_operation;
     quint64 m_serial = 0;

@@ -3,9 +3,10 @@
 #include "ui/UiText.h"
 #include "ui/descope/AreaExchangeList.h"
 #include "ui/descope/DescopeContext.h"
-#include "ui/descope/NoSessionNotice.h"
+#include "ui/descope/PasskeyAuthenticatorSettings.h"
 #include "ui/descope/PasskeyCeremonyInspector.h"
 #include "ui/descope/PasskeyCredentialsView.h"
+#include "ui/descope/PasskeyDomainBox.h"
 #include "ui/descope/PasskeyRun.h"
 #include "ui/descope/PasskeyTamper.h"
 #include "ui/descope/RefusalBanner.h"
@@ -39,7 +40,7 @@ QPushButton *button(const QString &name, const QString &text, const QString &too
     return made;
 }
 
-QString sessionOwnerText(const DescopeSession &session)
+QString passkeySessionOwner(const DescopeSession &session)
 {
     if (!session.loginIds.empty())
         return qs(session.loginIds.front());
@@ -70,7 +71,9 @@ PasskeysPanel::PasskeysPanel(DescopeContext &context, const QString &authenticat
     , m_algorithm(new QComboBox)
     , m_tamper(new QComboBox)
     , m_tamperRule(typeLabel(Type::Caption))
-    , m_noSession(new NoSessionNotice(context))
+    , m_addDeviceNeedsSession(typeLabel(Type::Caption, QStringLiteral("← needs a signed-in session")))
+    , m_settings(new PasskeyAuthenticatorSettings)
+    , m_domain(new PasskeyDomainBox(context))
     , m_refusal(new RefusalBanner(QStringLiteral("passkeyRefusal")))
     , m_status(toneLabel(QStringLiteral("runStatus"), Tone::Neutral))
     , m_credentials(new PasskeyCredentialsView)
@@ -92,6 +95,9 @@ PasskeysPanel::PasskeysPanel(DescopeContext &context, const QString &authenticat
         m_tamper->addItem(passkeyTamperLabel(tamper), static_cast<int>(tamper));
     m_tamperRule->setObjectName(QStringLiteral("tamperRule"));
     m_tamperRule->setTextFormat(Qt::PlainText);
+    m_addDeviceNeedsSession->setObjectName(QStringLiteral("addDeviceNeedsSession"));
+    m_addDeviceNeedsSession->setToolTip(QStringLiteral("A device is added to the signed-in user: sign up or sign in first, here or in "
+                                                       "another area. Signing up or in needs no session."));
 
     auto *splitter = new QSplitter(Qt::Vertical);
     splitter->setChildrenCollapsible(false);
@@ -130,7 +136,8 @@ PasskeysPanel::PasskeysPanel(DescopeContext &context, const QString &authenticat
     connect(m_credentials, &PasskeyCredentialsView::deleteRequested, this,
             [this](const QByteArray &id) { m_run->deleteCredential(id.toStdString()); });
     connect(m_session, &SessionView::openInInspector, &m_context, &DescopeContext::requestInspect);
-    // A device is added to the signed-in user: "Add a device" follows the session (NoSessionNotice says why).
+    connect(m_inspector, &PasskeyCeremonyInspector::openInInspector, &m_context, &DescopeContext::requestInspect);
+    // A device is added to the signed-in user: "Add a device" follows the session (its note says why).
     connect(&m_context, &DescopeContext::sessionChanged, this, &PasskeysPanel::updateBusy);
     // The client is the project's: a new project ends what runs on the old one (while it still answers).
     connect(&m_context, &DescopeContext::projectChanged, this, &PasskeysPanel::followProject);
@@ -148,11 +155,12 @@ QWidget *PasskeysPanel::buildStart()
                                                   "session. Every byte of the ceremony is in the inspector."));
     m_status->hide();
     auto *fields = layout::row({layout::Item(m_loginId, 2), layout::Item(m_displayName, 1)}, {.margins = layout::kFlush});
-    auto *buttons = layout::row({m_signUp, m_signIn, m_signUpOrIn, m_addDevice, m_cancel, layout::Stretch{}}, {.margins = layout::kFlush});
+    auto *buttons = layout::row({m_signUp, m_signIn, m_signUpOrIn, m_addDevice, m_addDeviceNeedsSession, m_cancel, layout::Stretch{}},
+                                {.margins = layout::kFlush});
     auto *tamper = layout::row({plainLabel(QStringLiteral("New credentials:")), m_algorithm, layout::Space{12}, plainLabel(QStringLiteral("Tamper:")),
                                 m_tamper, layout::Item(m_tamperRule, 1)},
                                {.margins = layout::kFlush});
-    return layout::widget(layout::column({header, m_project, fields, buttons, tamper, m_noSession, m_refusal, m_status},
+    return layout::widget(layout::column({header, m_project, m_domain, fields, buttons, m_settings, tamper, m_refusal, m_status},
                                          {.margins = layout::kFlush, .spacing = 6}));
 }
 
@@ -182,6 +190,7 @@ void PasskeysPanel::updateBusy()
     m_signIn->setEnabled(ready);
     m_signUpOrIn->setEnabled(ready);
     m_addDevice->setEnabled(ready && m_context.hasSession());
+    m_addDeviceNeedsSession->setVisible(m_context.hasProject() && !m_context.hasSession());
     m_cancel->setEnabled(busy && m_run->phase() != PasskeyRun::Phase::Loading && m_run->phase() != PasskeyRun::Phase::Saving);
     m_credentials->setEditable(!busy);
 }
@@ -190,6 +199,7 @@ void PasskeysPanel::showCredentials()
 {
     m_credentials->setFile(m_run->authenticatorPath(), m_run->fileError() ? errorText(*m_run->fileError()) : QString());
     m_credentials->setCredentials(m_run->authenticator().credentials());
+    m_settings->showSettings(m_run->authenticator().options());
 }
 
 void PasskeysPanel::start(WebAuthnStartKind kind)
@@ -209,7 +219,19 @@ void PasskeysPanel::start(WebAuthnStartKind kind)
         if (request.loginId.empty() && !session.loginIds.empty())
             request.loginId = session.loginIds.front();
     }
+    if (const auto origin = m_domain->origin()) {
+        if (!*origin) {
+            m_refusal->showError(QStringLiteral("The passkey domain"), origin->error());
+            return;
+        }
+        request.origin = origin->value();
+    }
+    request.passkeyOptions = m_settings->passkeyOptions();
+    oidc::webauthn::SoftwareAuthenticatorOptions settings = m_run->authenticator().options();
+    m_settings->applyTo(settings);
+    m_run->setSettings(settings);
     m_run->setClient(m_context.client(descope_area::kPasskeys));
+    m_inspector->clear();
     setStatus(QStringLiteral("Starting…"), Tone::Neutral);
     m_run->run(request, m_credentials->selectedId(), static_cast<PasskeyTamper>(m_tamper->currentData().toInt()),
                static_cast<oidc::webauthn::CoseAlgorithm>(m_algorithm->currentData().toLongLong()));
@@ -231,11 +253,13 @@ QString PasskeysPanel::refusedWhat() const
 
 void PasskeysPanel::finished(const SessionOutcome &outcome)
 {
+    if (m_run->phase() != PasskeyRun::Phase::Cancelled)
+        m_inspector->showOutcome(refusedWhat(), outcome);
     if (outcome.ok()) {
         m_refusal->dismiss();
         m_session->showOutcome(outcome);
         m_tabs->setCurrentWidget(m_session);
-        setStatus(QStringLiteral("Signed in as %1 with a passkey. This is now the app's Descope session.").arg(sessionOwnerText(*outcome.result)),
+        setStatus(QStringLiteral("Signed in as %1 with a passkey. This is now the app's Descope session.").arg(passkeySessionOwner(*outcome.result)),
                   Tone::Good);
         return;
     }
@@ -256,6 +280,7 @@ void PasskeysPanel::finished(const SessionOutcome &outcome)
 
 void PasskeysPanel::deviceAdded()
 {
+    m_inspector->showDeviceAdded();
     m_refusal->dismiss();
     setStatus(QStringLiteral("Device added: the new credential is registered for the signed-in user. The session is unchanged."), Tone::Good);
 }

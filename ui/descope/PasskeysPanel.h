@@ -9,9 +9,13 @@
 // area's requests are listed (AreaExchangeList) and refusals shown with Descope's code
 // (RefusalBanner). Tamper switches make the authenticator break one rule (PasskeyTamper.h).
 // The steps are PasskeyRun's; this class lays out the parts and connects them.
+// The authenticator's settings (PasskeyAuthenticatorSettings) apply to the next ceremony; on a
+// real project the passkey domain is shown and editable before starting (PasskeyDomainBox).
+// "Add a device" is the one action that needs a signed-in session: the note saying so stands
+// beside it, only while there is none.
 // Object names: passkeysPanel, loginIdEdit, displayNameEdit, signUpButton, signInButton,
-// signUpOrInButton, addDeviceButton, cancelButton, algorithmCombo, tamperCombo, tamperRule, passkeyRefusal,
-// runStatus, passkeyTabs.
+// signUpOrInButton, addDeviceButton, addDeviceNeedsSession, cancelButton, algorithmCombo,
+// tamperCombo, tamperRule, passkeyRefusal, runStatus, passkeyTabs.
 
 #include "oidc/descope/WebAuthnApi.h"
 
@@ -27,9 +31,10 @@ namespace ui {
 
 enum class Tone;
 class DescopeContext;
-class NoSessionNotice;
+class PasskeyAuthenticatorSettings;
 class PasskeyCeremonyInspector;
 class PasskeyCredentialsView;
+class PasskeyDomainBox;
 class PasskeyRun;
 class RefusalBanner;
 class SessionView;
@@ -69,7 +74,9 @@ private:
     QComboBox *m_algorithm;
     QComboBox *m_tamper;
     QLabel *m_tamperRule;
-    NoSessionNotice *m_noSession;
+    QLabel *m_addDeviceNeedsSession;
+    PasskeyAuthenticatorSettings *m_settings;
+    PasskeyDomainBox *m_domain;
     RefusalBanner *m_refusal;
     QLabel *m_status;
     PasskeyCredentialsView *m_credentials;

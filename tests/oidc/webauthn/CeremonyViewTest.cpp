@@ -6,6 +6,9 @@
 
 #include "CeremonyOptions.h"
 
+#include "oidc/webauthn/CeremonyComparison.h"
+#include "oidc/webauthn/CeremonyOptionsView.h"
+
 #include "oidc/webauthn/AuthenticatorData.h"
 #include "oidc/webauthn/Cbor.h"
 #include "oidc/webauthn/SoftwareAuthenticator.h"
@@ -211,6 +214,192 @@ TEST(CeremonyView, FlagBits)
     EXPECT_TRUE(AuthenticatorFlags::of(kFlagBackupState).backupState);
     EXPECT_TRUE(AuthenticatorFlags::of(kFlagAttestedCredentialData).attestedCredentialData);
     EXPECT_TRUE(AuthenticatorFlags::of(kFlagExtensionData).extensionData);
+}
+
+TEST(CeremonyView, FlagsSpelledOutInBitOrderWithTheirMeaning)
+{
+    const std::vector<FlagView> flags = AuthenticatorFlags::of(0x45).spelledOut(); // UP UV AT
+    ASSERT_EQ(flags.size(), 6u);
+    std::vector<std::string> names;
+    for (const FlagView &flag : flags)
+        names.push_back(flag.name);
+    EXPECT_EQ(names, (std::vector<std::string>{"UP", "UV", "BE", "BS", "AT", "ED"}));
+    EXPECT_EQ(flags[0].title, "User Present");
+    EXPECT_TRUE(flags[0].set);
+    EXPECT_TRUE(flags[1].set);
+    EXPECT_FALSE(flags[2].set);
+    EXPECT_FALSE(flags[3].set);
+    EXPECT_TRUE(flags[4].set);
+    EXPECT_FALSE(flags[5].set);
+    // The meaning follows the state: UP clear is what a relying party refuses.
+    const std::vector<FlagView> cleared = AuthenticatorFlags::of(0x00).spelledOut();
+    EXPECT_NE(flags[0].meaning, cleared[0].meaning);
+    EXPECT_NE(cleared[0].meaning.find("refuses"), std::string::npos);
+    EXPECT_EQ(AuthenticatorFlags::of(kFlagBackupEligible | kFlagBackupState).spelledOut()[3].set, true);
+
+    const Json json = describeAssertion(Json{{"id", b64(kCredentialId)},
+                                             {"type", "public-key"},
+                                             {"response",
+                                              {{"clientDataJSON", b64(clientDataJson("webauthn.get", kGetChallenge))},
+                                               {"authenticatorData", b64(crypto::sha256(kRpId) + fromHex("05 00000001"))},
+                                               {"signature", b64("sig")}}}}
+                                            .dump())
+                          .value()
+                          .toJson();
+    const Json &list = json["authenticatorData"]["flagList"];
+    ASSERT_EQ(list.size(), 6u);
+    EXPECT_EQ(list[0]["name"], "UP");
+    EXPECT_EQ(list[0]["set"], true);
+    EXPECT_EQ(list[1]["name"], "UV");
+    EXPECT_EQ(list[1]["set"], true);
+    EXPECT_EQ(list[4]["name"], "AT");
+    EXPECT_EQ(list[4]["set"], false);
+    EXPECT_EQ(list[4]["title"], "Attested credential data");
+}
+
+TEST(CeremonyOptionsView, CreationOptionsDecoded)
+{
+    auto view = describeOptions(creationOptions({-7, -257, -65535}, "discouraged", {"excluded-1"}));
+    ASSERT_TRUE(succeeds(view));
+    EXPECT_EQ(view->kind, CeremonyKind::Registration);
+    EXPECT_EQ(view->challenge.raw, kCreateChallenge);
+    EXPECT_EQ(view->rpId, kRpId);
+    EXPECT_EQ(view->rpName, "OIDC Playground");
+    ASSERT_TRUE(view->userId);
+    EXPECT_EQ(view->userId->raw, kUserHandle);
+    EXPECT_EQ(view->userName, "alice@example.com");
+    EXPECT_EQ(view->userDisplayName, "Alice");
+    ASSERT_EQ(view->pubKeyCredParams.size(), 3u);
+    EXPECT_EQ(view->pubKeyCredParams[0].alg, -7);
+    EXPECT_EQ(view->pubKeyCredParams[0].algorithm, "ES256");
+    EXPECT_EQ(view->pubKeyCredParams[1].algorithm, "RS256");
+    EXPECT_EQ(view->pubKeyCredParams[2].algorithm, ""); // not one this app knows
+    EXPECT_EQ(view->pubKeyCredParams[0].type, "public-key");
+    EXPECT_EQ(view->residentKey, "preferred");
+    EXPECT_EQ(view->userVerification, "discouraged");
+    EXPECT_EQ(view->attestation, "direct");
+    ASSERT_EQ(view->credentials.size(), 1u);
+    EXPECT_EQ(view->credentials[0].id.raw, "excluded-1");
+    EXPECT_EQ(view->timeoutMs, 60000);
+
+    const Json json = view->toJson();
+    EXPECT_EQ(json["kind"], "registration");
+    EXPECT_EQ(json["challenge"]["base64url"], b64(kCreateChallenge));
+    EXPECT_EQ(json["user"]["id"]["base64url"], b64(kUserHandle));
+    EXPECT_EQ(json["pubKeyCredParams"][1], (Json{{"type", "public-key"}, {"alg", -257}, {"algorithm", "RS256"}}));
+    EXPECT_EQ(json["authenticatorSelection"]["userVerification"], "discouraged");
+    EXPECT_EQ(json["excludeCredentials"][0]["id"]["base64url"], b64("excluded-1"));
+    EXPECT_EQ(json["timeout"], 60000);
+    EXPECT_FALSE(json.contains("allowCredentials"));
+}
+
+TEST(CeremonyOptionsView, RequestOptionsDecodedAndBadOnesRefused)
+{
+    auto view = describeOptions(Json::parse(requestOptions({"allowed-1", "allowed-2"}, "required"))["publicKey"].dump()); // bare publicKey
+    ASSERT_TRUE(succeeds(view));
+    EXPECT_EQ(view->kind, CeremonyKind::Assertion);
+    EXPECT_EQ(view->challenge.raw, kGetChallenge);
+    EXPECT_EQ(view->rpId, kRpId);
+    EXPECT_EQ(view->userVerification, "required");
+    ASSERT_EQ(view->credentials.size(), 2u);
+    EXPECT_EQ(view->credentials[1].id.raw, "allowed-2");
+    EXPECT_FALSE(view->userId);
+    EXPECT_EQ(view->toJson()["allowCredentials"].size(), 2u);
+
+    EXPECT_TRUE(failsWith(describeOptions("[]"), "WEBAUTHN_OPTIONS"));
+    EXPECT_TRUE(failsWith(describeOptions(R"({"publicKey": {"rpId": "localhost"}})"), "WEBAUTHN_OPTIONS")); // no challenge
+    EXPECT_TRUE(failsWith(describeOptions(R"({"publicKey": {"challenge": "not base64url!"}})"), "WEBAUTHN_OPTIONS"));
+    EXPECT_TRUE(failsWith(describeOptions(R"({"publicKey": {"challenge": "AAAA", "timeout": "soon"}})"), "WEBAUTHN_OPTIONS"));
+    EXPECT_TRUE(failsWith(describeOptions(R"({"publicKey": {"challenge": "AAAA", "allowCredentials": [{"id": 7}]}})"), "WEBAUTHN_OPTIONS"));
+    EXPECT_TRUE(failsWith(describeOptions(R"({"publicKey": {"challenge": "AAAA", "rp": {"id": "x"}, "user": {"id": "AAAA"},
+                                                             "pubKeyCredParams": [{"type": "public-key", "alg": "ES256"}]}})"),
+                          "WEBAUTHN_OPTIONS"));
+}
+
+TEST(CeremonyComparison, ASoftwareCeremonyMatchesItsOptions)
+{
+    SoftwareAuthenticator authenticator;
+    const std::string create = creationOptions({-7});
+    const CeremonyView registration = describeRegistration(authenticator.createCredential(create, kOrigin).value()).value();
+    const CeremonyComparison compared = compareCeremony(registration, describeOptions(create).value(), kOrigin);
+    EXPECT_EQ(compared.rpId, kRpId);
+    EXPECT_EQ(compared.expectedRpIdHash.hex(), kRpIdHashHex);
+    EXPECT_TRUE(compared.rpIdHashMatches);
+    EXPECT_EQ(compared.expectedType, "webauthn.create");
+    EXPECT_TRUE(compared.typeMatches);
+    EXPECT_EQ(compared.expectedChallenge.raw, kCreateChallenge);
+    EXPECT_TRUE(compared.challengeMatches);
+    EXPECT_EQ(compared.expectedOrigin, kOrigin);
+    EXPECT_TRUE(compared.originMatches);
+    EXPECT_TRUE(compared.allMatch());
+    std::vector<std::string> ids;
+    for (const auto &check : compared.checks)
+        ids.push_back(check.id);
+    EXPECT_EQ(ids, (std::vector<std::string>{"webauthn.type", "webauthn.challenge", "webauthn.origin", "webauthn.rpIdHash", "webauthn.UP",
+                                             "webauthn.UV"}));
+    EXPECT_NE(compared.checks[3].rule.find("§7.1 step 13"), std::string::npos);
+    EXPECT_EQ(compared.checks[5].outcome, jwt::CheckOutcome::Skip); // "preferred": UV not required
+
+    const std::string get = requestOptions({}, "required");
+    const CeremonyView assertion = describeAssertion(authenticator.getAssertion(get, kOrigin).value()).value();
+    const CeremonyComparison asserted = compareCeremony(assertion, describeOptions(get).value(), kOrigin);
+    EXPECT_TRUE(asserted.allMatch());
+    EXPECT_EQ(asserted.expectedType, "webauthn.get");
+    EXPECT_NE(asserted.checks[3].rule.find("§7.2 step 15"), std::string::npos);
+    EXPECT_EQ(asserted.checks[5].outcome, jwt::CheckOutcome::Pass);
+    const Json json = asserted.toJson();
+    EXPECT_EQ(json["expectedRpIdHash"]["hex"], kRpIdHashHex);
+    EXPECT_EQ(json["checks"][5]["outcome"], "pass");
+}
+
+TEST(CeremonyComparison, EachTamperedPartIsTheOneThatDiffers)
+{
+    SoftwareAuthenticator authenticator;
+    (void)authenticator.createCredential(creationOptions({-7}), kOrigin).value();
+    const std::string get = requestOptions();
+    const CeremonyOptionsView options = describeOptions(get).value();
+    const auto comparedWith = [&](const AuthenticatorFaults &faults, std::string_view origin = kOrigin) {
+        return compareCeremony(describeAssertion(authenticator.getAssertion(get, origin, faults).value()).value(), options, kOrigin);
+    };
+    const auto failed = [](const CeremonyComparison &comparison) {
+        std::vector<std::string> codes;
+        for (const auto &check : comparison.checks)
+            if (!check.passed())
+                codes.push_back(check.code);
+        return codes;
+    };
+
+    AuthenticatorFaults rpId;
+    rpId.rpIdForHash = "evil.example";
+    const CeremonyComparison wrongHash = comparedWith(rpId);
+    EXPECT_FALSE(wrongHash.rpIdHashMatches);
+    EXPECT_EQ(failed(wrongHash), std::vector<std::string>{"WEBAUTHN_RPID_HASH"});
+    EXPECT_NE(wrongHash.checks[3].detail.find(crypto::hexEncode(crypto::sha256("evil.example"))), std::string::npos);
+
+    AuthenticatorFaults challenge;
+    challenge.challenge = std::string(32, '\x33');
+    const CeremonyComparison staleChallenge = comparedWith(challenge);
+    EXPECT_FALSE(staleChallenge.challengeMatches);
+    EXPECT_EQ(failed(staleChallenge), std::vector<std::string>{"WEBAUTHN_CHALLENGE"});
+
+    const CeremonyComparison otherOrigin = comparedWith({}, "http://localhost:9999");
+    EXPECT_FALSE(otherOrigin.originMatches);
+    EXPECT_EQ(failed(otherOrigin), std::vector<std::string>{"WEBAUTHN_ORIGIN"});
+
+    AuthenticatorFaults type;
+    type.clientDataType = "webauthn.create";
+    EXPECT_EQ(failed(comparedWith(type)), std::vector<std::string>{"WEBAUTHN_TYPE"});
+
+    AuthenticatorFaults presence;
+    presence.clearFlags = kFlagUserPresent;
+    EXPECT_EQ(failed(comparedWith(presence)), std::vector<std::string>{"WEBAUTHN_FLAGS_UP"});
+
+    // Options that name no RP ID: the RP ID is the origin's host (§5.4.2).
+    CeremonyOptionsView unnamed = options;
+    unnamed.rpId.clear();
+    const CeremonyComparison fromOrigin = compareCeremony(describeAssertion(authenticator.getAssertion(get, kOrigin).value()).value(), unnamed, kOrigin);
+    EXPECT_EQ(fromOrigin.rpId, "localhost");
+    EXPECT_TRUE(fromOrigin.rpIdHashMatches);
 }
 
 TEST(CeremonyView, SoftwareEdDsaKeyAndPackedAttestations)

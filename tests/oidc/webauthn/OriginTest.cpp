@@ -34,5 +34,28 @@ TEST(PageOriginFor, TheRpIdsPage)
         EXPECT_EQ(pageOriginFor(sandbox, options), "") << options;
 }
 
+TEST(PasskeyDomain, ParsedDefaultedAndItsOrigin)
+{
+    EXPECT_EQ(parsePasskeyDomain("Example.COM").value(), "example.com");
+    EXPECT_EQ(parsePasskeyDomain("localhost").value(), "localhost");
+    for (const char *text : {"", "https://example.com", "example.com:443", "example.com/login", "exa mple.com", "user@example.com"})
+        EXPECT_TRUE(failsWith(parsePasskeyDomain(text), "WEBAUTHN_OPTIONS", oidc::ErrorCategory::Input)) << text;
+    // A custom domain is the project's own host; Descope's API hosts serve no application page.
+    EXPECT_EQ(defaultPasskeyDomain(QUrl(QStringLiteral("https://auth.example.com"))), "auth.example.com");
+    EXPECT_EQ(defaultPasskeyDomain(QUrl(QStringLiteral("https://api.descope.com"))), "localhost");
+    EXPECT_EQ(defaultPasskeyDomain(QUrl(QStringLiteral("https://api.euc1.descope.com"))), "localhost");
+    EXPECT_EQ(passkeyOriginFor("example.com"), "https://example.com");
+}
+
+TEST(LocalhostCeremony, OnlyTheRpIdLocalhostWorksFromALocalhostPage)
+{
+    EXPECT_TRUE(localhostCeremonyFor("localhost").usable);
+    for (const char *rpId : {"example.com", "auth.example.com", "127.0.0.1", "localhost.example.com", ""}) {
+        const LocalhostCeremony ceremony = localhostCeremonyFor(rpId);
+        EXPECT_FALSE(ceremony.usable) << rpId;
+        EXPECT_NE(ceremony.explanation.find("software authenticator can claim any RP ID"), std::string::npos) << rpId;
+    }
+}
+
 } // namespace
 } // namespace oidc::webauthn

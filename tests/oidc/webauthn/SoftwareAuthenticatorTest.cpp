@@ -152,6 +152,47 @@ TEST(SoftwareAuthenticator, UserVerificationFlagFollowsTheAuthenticator)
     EXPECT_TRUE(failsWith(authenticator.getAssertion(requestOptions({}, "required"), kOrigin), "AUTHENTICATOR_UV"));
 }
 
+TEST(SoftwareAuthenticator, UserVerificationFlagIsClearWhenTheRpDiscouragesIt)
+{
+    // A verifying authenticator does not verify (and so does not set UV) when the relying party
+    // says "discouraged" (§5.4.6): the flag follows both the setting and the options.
+    SoftwareAuthenticator verifying(optionsFor(CoseAlgorithm::ES256, AttestationMode::None));
+    EXPECT_FALSE(registered(verifying, creationOptions({-7}, "discouraged")).authenticatorData.flags.userVerified);
+    EXPECT_TRUE(registered(verifying, creationOptions({-7}, "preferred")).authenticatorData.flags.userVerified);
+    EXPECT_FALSE(asserted(verifying, requestOptions({}, "discouraged")).authenticatorData.flags.userVerified);
+    EXPECT_TRUE(asserted(verifying, requestOptions({}, "preferred")).authenticatorData.flags.userVerified);
+    EXPECT_TRUE(asserted(verifying, requestOptions({}, "required")).authenticatorData.flags.userVerified);
+
+    SoftwareAuthenticatorOptions off = optionsFor(CoseAlgorithm::ES256, AttestationMode::None);
+    off.userVerifying = false;
+    SoftwareAuthenticator notVerifying(off);
+    EXPECT_FALSE(registered(notVerifying, creationOptions({-7}, "discouraged")).authenticatorData.flags.userVerified);
+    EXPECT_FALSE(asserted(notVerifying, requestOptions({}, "discouraged")).authenticatorData.flags.userVerified);
+    // UP stays: presence is tested on every ceremony.
+    EXPECT_TRUE(asserted(notVerifying, requestOptions({}, "discouraged")).authenticatorData.flags.userPresent);
+}
+
+TEST(SoftwareAuthenticator, BackupFlagsAndAttestationFollowTheSettings)
+{
+    SoftwareAuthenticatorOptions options = optionsFor(CoseAlgorithm::ES256, AttestationMode::PackedCertificate);
+    options.backupEligible = true;
+    SoftwareAuthenticator eligible(options);
+    CeremonyView registration = registered(eligible, creationOptions({-7}));
+    EXPECT_TRUE(registration.authenticatorData.flags.backupEligible);
+    EXPECT_FALSE(registration.authenticatorData.flags.backupState);
+    EXPECT_EQ(registration.attestation->kind, "x5c");
+
+    options.backupState = true;
+    options.attestation = AttestationMode::None;
+    eligible.setOptions(options);
+    registration = registered(eligible, creationOptions({-7}));
+    EXPECT_TRUE(registration.authenticatorData.flags.backupEligible);
+    EXPECT_TRUE(registration.authenticatorData.flags.backupState);
+    EXPECT_EQ(registration.attestation->fmt, "none");
+    const CeremonyView assertion = asserted(eligible, requestOptions());
+    EXPECT_TRUE(assertion.authenticatorData.flags.backupEligible && assertion.authenticatorData.flags.backupState);
+}
+
 TEST(SoftwareAuthenticator, WithoutACounterEveryAssertionSaysZero)
 {
     SoftwareAuthenticatorOptions options = optionsFor(CoseAlgorithm::EdDSA, AttestationMode::None);

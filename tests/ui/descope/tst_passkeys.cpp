@@ -2,9 +2,12 @@
 // started in-process as the app starts it, driven through its widgets with the core's software
 // authenticator: sign up (a registration the sandbox verifies, the file written with mode 0600),
 // sign in (an assertion, the counter moving), add a device to the signed-in user and sign in with
-// that second credential picked in the list, the ceremony decoded in the inspector, and refusals:
-// each tamper switch refused by the sandbox with the rule it breaks, Cancel, and "Add a device"
-// without a session. The authenticator's file lives in a temporary data directory.
+// that second credential picked in the list, the ceremony decoded in the inspector (the flags
+// spelled out, rpIdHash next to SHA-256 of the RP ID, the server's verdict and session), the
+// authenticator's settings (attestation, UV against the options), the passkey domain of a real
+// project, and refusals: each tamper switch refused by the sandbox with the rule it breaks and
+// shown in the verdict, Cancel, and "Add a device" without a session. The authenticator's file
+// lives in a temporary data directory.
 
 #include "tests/ui/FindChild.h"
 #include "tests/ui/descope/DescopeUiTestSupport.h"
@@ -21,6 +24,7 @@
 #include "ui/descope/SessionView.h"
 #include "ui/flow/ProfileManager.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDateTime>
 #include <QFile>
@@ -29,8 +33,10 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTableWidget>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTreeWidget>
 
 #include <memory>
 
@@ -49,6 +55,13 @@ private Q_SLOTS:
     void signInAssertsWithTheStoredCredential();
     void addDeviceThenSignInWithTheSecondCredential();
     void addDeviceNeedsASession();
+    void inspectorShowsFlagsHashMatchAndTheAcceptedSession();
+    void inspectorShowsTheTamperedHashAndTheRefusal();
+    void attestationIsShownAsChosen_data();
+    void attestationIsShownAsChosen();
+    void userVerificationFollowsTheSettingAndTheOptions_data();
+    void userVerificationFollowsTheSettingAndTheOptions();
+    void aRealProjectShowsItsPasskeyDomain();
     void signUpOrInRegistersANewUserAndSignsInAKnownOne();
     void anUnprotectedFileIsRefusedAndLeftAlone();
     void eachAlgorithmRegistersAndSigns_data();
@@ -72,6 +85,11 @@ private:
     // accepted (a session, or an added device).
     bool runCeremony(const char *button, const QString &loginId);
     void setTamper(ui::PasskeyTamper tamper);
+    void choose(const char *combo, const QString &text);
+    // The response tree's row named `field` (searched depth first), or nullptr.
+    [[nodiscard]] QTreeWidgetItem *responseRow(const QString &field) const;
+    [[nodiscard]] QString verdict() const { return child<QLabel>(panel(), "ceremonyVerdict")->text(); }
+    [[nodiscard]] QString hashMatch() const { return child<QLabel>(panel(), "ceremonyHashMatch")->text(); }
 
     QTemporaryDir m_dataDir;
     std::unique_ptr<testsupport::TestApp> m_app;
@@ -135,6 +153,20 @@ void TestPasskeys::setTamper(ui::PasskeyTamper tamper)
 {
     auto *combo = child<QComboBox>(panel(), "tamperCombo");
     combo->setCurrentIndex(combo->findData(static_cast<int>(tamper)));
+}
+
+void TestPasskeys::choose(const char *combo, const QString &text)
+{
+    auto *box = child<QComboBox>(panel(), combo);
+    box->setCurrentIndex(box->findText(text));
+    QVERIFY2(box->currentIndex() >= 0, qPrintable(text));
+}
+
+QTreeWidgetItem *TestPasskeys::responseRow(const QString &field) const
+{
+    auto *tree = child<QTreeWidget>(panel(), "ceremonyResponseTree");
+    const QList<QTreeWidgetItem *> found = tree->findItems(field, Qt::MatchExactly | Qt::MatchRecursive, 0);
+    return found.isEmpty() ? nullptr : found.front();
 }
 
 void TestPasskeys::signUpRegistersAndSignsIn()
@@ -206,7 +238,14 @@ void TestPasskeys::addDeviceNeedsASession()
 {
     QVERIFY(!descope().hasSession());
     QVERIFY(!child<QPushButton>(panel(), "addDeviceButton")->isEnabled());
-    QVERIFY(child<QWidget>(panel(), "noSessionNotice")->isVisible());
+    // The note stands beside "Add a device", the one action that needs a session; signing up or
+    // in needs none, so no panel-wide "no session" notice is shown.
+    QVERIFY(child<QLabel>(panel(), "addDeviceNeedsSession")->isVisible());
+    QVERIFY(!panel().findChild<QWidget *>(QStringLiteral("noSessionNotice")));
+    QVERIFY(child<QPushButton>(panel(), "signInButton")->isEnabled());
+    QVERIFY2(runCeremony("signInButton", m_user), qPrintable(refusal().text()));
+    QVERIFY(child<QPushButton>(panel(), "addDeviceButton")->isEnabled());
+    QVERIFY(!child<QLabel>(panel(), "addDeviceNeedsSession")->isVisible());
 }
 
 void TestPasskeys::signUpOrInRegistersANewUserAndSignsInAKnownOne()
@@ -331,6 +370,149 @@ void TestPasskeys::cancelLeavesTheSessionAlone()
     QVERIFY(status().text().startsWith(QStringLiteral("Cancelled")));
     QVERIFY(!refusal().isVisible());
     QVERIFY(!descope().hasSession());
+}
+
+void TestPasskeys::inspectorShowsFlagsHashMatchAndTheAcceptedSession()
+{
+    QVERIFY2(runCeremony("signInButton", m_user), qPrintable(refusal().text()));
+    // The options decoded on the left: the challenge and the RP ID of an assertion.
+    auto *options = child<QTreeWidget>(panel(), "ceremonyOptionsTree");
+    QVERIFY(!options->findItems(QStringLiteral("challenge"), Qt::MatchExactly).isEmpty());
+    QCOMPARE(options->findItems(QStringLiteral("rpId"), Qt::MatchExactly).front()->text(1), QStringLiteral("localhost"));
+    // The response on the right: the flags spelled out, the hash beside SHA-256("localhost").
+    QTreeWidgetItem *up = responseRow(QStringLiteral("UP (User Present)"));
+    QVERIFY(up);
+    QVERIFY2(up->text(1).startsWith(QStringLiteral("set")), qPrintable(up->text(1)));
+    QVERIFY(responseRow(QStringLiteral("BE (Backup Eligible)"))->text(1).startsWith(QStringLiteral("clear")));
+    QVERIFY(responseRow(QStringLiteral("flags"))->text(1).contains(QStringLiteral("UP")));
+    QCOMPARE(responseRow(QStringLiteral("SHA-256(\"localhost\")"))->text(1), responseRow(QStringLiteral("rpIdHash"))->text(1));
+    QCOMPARE(responseRow(QStringLiteral("rpIdHash verdict"))->text(1), QStringLiteral("✔ match"));
+    QVERIFY2(hashMatch().startsWith(QStringLiteral("✔ rpIdHash matches SHA-256(\"localhost\")")), qPrintable(hashMatch()));
+    QVERIFY(responseRow(QStringLiteral("signature")));
+    // The verdict: accepted, every comparison passed, the session decoded as everywhere else.
+    QVERIFY2(verdict().startsWith(QStringLiteral("✔ Accepted")), qPrintable(verdict()));
+    auto *checks = child<QTableView>(panel(), "ceremonyChecksTable");
+    QCOMPARE(checks->model()->rowCount(), 6);
+    QVERIFY(child<QLabel>(panel(), "ceremonySessionSummary")->text().contains(m_user));
+}
+
+void TestPasskeys::inspectorShowsTheTamperedHashAndTheRefusal()
+{
+    setTamper(ui::PasskeyTamper::WrongRpIdHash);
+    QVERIFY(!runCeremony("signInButton", m_user));
+    QCOMPARE(responseRow(QStringLiteral("rpIdHash verdict"))->text(1), QStringLiteral("✘ mismatch"));
+    QVERIFY2(hashMatch().startsWith(QStringLiteral("✘ rpIdHash does not match")), qPrintable(hashMatch()));
+    QVERIFY(responseRow(QStringLiteral("SHA-256(\"localhost\")"))->text(1) != responseRow(QStringLiteral("rpIdHash"))->text(1));
+    // The server's refusal, as plain text with its code; the comparison that failed is the hash.
+    QVERIFY2(verdict().contains(QStringLiteral("The passkey finish refused")), qPrintable(verdict()));
+    QVERIFY2(verdict().contains(QStringLiteral("WEBAUTHN_RPID_HASH")), qPrintable(verdict()));
+    auto *model = child<QTableView>(panel(), "ceremonyChecksTable")->model();
+    QStringList failed;
+    for (int row = 0; row < model->rowCount(); ++row)
+        for (int column = 0; column < model->columnCount(); ++column)
+            if (model->index(row, column).data().toString().contains(QStringLiteral("WEBAUTHN_RPID_HASH")))
+                failed << model->index(row, 0).data().toString();
+    QVERIFY2(!failed.isEmpty(), "the rpIdHash comparison is not shown failed");
+
+    // A challenge from an earlier ceremony: the challenge line says so.
+    setTamper(ui::PasskeyTamper::StaleChallenge);
+    QVERIFY(!runCeremony("signInButton", m_user));
+    QTreeWidgetItem *challenge = responseRow(QStringLiteral("the options' challenge"));
+    QVERIFY(challenge);
+    QVERIFY2(challenge->text(1).startsWith(QStringLiteral("✘ differs")), qPrintable(challenge->text(1)));
+    QVERIFY2(verdict().contains(QStringLiteral("WEBAUTHN_CHALLENGE")), qPrintable(verdict()));
+}
+
+void TestPasskeys::attestationIsShownAsChosen_data()
+{
+    QTest::addColumn<QString>("choice");
+    QTest::addColumn<QString>("shown");
+    QTest::newRow("none") << QStringLiteral("none") << QStringLiteral("fmt none (none)");
+    QTest::newRow("packed self") << QStringLiteral("packed (self)") << QStringLiteral("fmt packed (self)");
+    QTest::newRow("packed x5c") << QStringLiteral("packed (x5c)") << QStringLiteral("fmt packed (x5c)");
+}
+
+void TestPasskeys::attestationIsShownAsChosen()
+{
+    QFETCH(QString, choice);
+    QFETCH(QString, shown);
+    choose("attestationCombo", choice);
+    const QString user = QStringLiteral("attested-%1-").arg(QString::fromLatin1(QTest::currentDataTag())).replace(QLatin1Char(' '), QLatin1Char('-')) + m_user;
+    const bool accepted = runCeremony("signUpButton", user);
+    choose("attestationCombo", QStringLiteral("packed (self)"));
+    QVERIFY2(accepted, qPrintable(refusal().text()));
+    QTreeWidgetItem *attestation = responseRow(QStringLiteral("attestation"));
+    QVERIFY(attestation);
+    QCOMPARE(attestation->text(1), shown);
+    QCOMPARE(responseRow(QStringLiteral("attStmt.x5c (DER)")) != nullptr, choice == QStringLiteral("packed (x5c)"));
+    // The setting is the authenticator's: kept in its file.
+    QFile file(ui::PasskeysPanel::defaultAuthenticatorPath());
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray mode = choice == QStringLiteral("none") ? "none" : choice == QStringLiteral("packed (self)") ? "packed-self" : "packed-x5c";
+    QVERIFY(file.readAll().contains("\"attestation\": \"" + mode + "\""));
+}
+
+void TestPasskeys::userVerificationFollowsTheSettingAndTheOptions_data()
+{
+    QTest::addColumn<bool>("verifying");
+    QTest::addColumn<QString>("asked");
+    QTest::addColumn<bool>("uv");
+    QTest::newRow("off, discouraged") << false << QStringLiteral("discouraged") << false;
+    QTest::newRow("on, discouraged") << true << QStringLiteral("discouraged") << false;
+    QTest::newRow("on, preferred") << true << QStringLiteral("preferred") << true;
+    QTest::newRow("off, server's default") << false << QStringLiteral("server's default") << false;
+}
+
+void TestPasskeys::userVerificationFollowsTheSettingAndTheOptions()
+{
+    QFETCH(bool, verifying);
+    QFETCH(QString, asked);
+    QFETCH(bool, uv);
+    child<QCheckBox>(panel(), "userVerifyingCheck")->setChecked(verifying);
+    choose("requestUserVerificationCombo", asked);
+    const bool accepted = runCeremony("signInButton", m_user);
+    child<QCheckBox>(panel(), "userVerifyingCheck")->setChecked(true);
+    choose("requestUserVerificationCombo", QStringLiteral("server's default"));
+    QVERIFY2(accepted, qPrintable(refusal().text()));
+    if (asked != QStringLiteral("server's default"))
+        QCOMPARE(child<QTreeWidget>(panel(), "ceremonyOptionsTree")->findItems(QStringLiteral("userVerification"), Qt::MatchExactly).front()->text(1),
+                 asked);
+    QTreeWidgetItem *flag = responseRow(QStringLiteral("UV (User Verified)"));
+    QVERIFY(flag);
+    QVERIFY2(flag->text(1).startsWith(uv ? QStringLiteral("set") : QStringLiteral("clear")), qPrintable(flag->text(1)));
+}
+
+void TestPasskeys::aRealProjectShowsItsPasskeyDomain()
+{
+    auto *box = child<QWidget>(panel(), "passkeyDomainBox");
+    QVERIFY(!box->isVisible()); // the sandbox's RP ID is always localhost
+    oidc::flow::ProviderProfile real;
+    real.name = QStringLiteral("Custom domain project");
+    real.kind = oidc::flow::ProviderKind::DescopeProject;
+    real.descopeProjectId = QStringLiteral("P2aAc4T2V93bddihGEx2Ryhc8e5Z");
+    real.descopeCustomBase = QUrl(QStringLiteral("https://auth.example.com"));
+    m_app->context->profiles().setCurrent(m_app->context->profiles().add(real));
+    QVERIFY(!descope().isSandbox());
+    QVERIFY(box->isVisible());
+    auto *domain = child<QLineEdit>(panel(), "passkeyDomainEdit");
+    auto *note = child<QLabel>(panel(), "passkeyDomainNote");
+    QCOMPARE(domain->text(), QStringLiteral("auth.example.com"));
+    QVERIFY2(note->text().contains(QStringLiteral("https://auth.example.com")), qPrintable(note->text()));
+    QVERIFY2(note->text().contains(QStringLiteral("cannot run from the app's listener")), qPrintable(note->text()));
+    QVERIFY2(note->text().contains(QStringLiteral("software authenticator can claim any RP ID")), qPrintable(note->text()));
+    domain->setText(QStringLiteral("localhost"));
+    QVERIFY2(note->text().contains(QStringLiteral("a browser ceremony works")), qPrintable(note->text()));
+    domain->setText(QStringLiteral("https://example.com/"));
+    QVERIFY2(note->text().startsWith(QStringLiteral("Not a domain")), qPrintable(note->text()));
+    // A start with a domain that is not one is refused before anything is sent.
+    const int before = requests();
+    child<QLineEdit>(panel(), "loginIdEdit")->setText(m_user);
+    child<QPushButton>(panel(), "signInButton")->click();
+    QVERIFY(refusal().isVisible());
+    QVERIFY2(refusal().text().contains(QStringLiteral("The passkey domain refused")), qPrintable(refusal().text()));
+    QCOMPARE(requests(), before);
+    m_app->context->profiles().setCurrent(ui::ProfileManager::sandboxId());
+    QVERIFY(!box->isVisible());
 }
 
 void TestPasskeys::deleteRemovesTheCredentialFromTheFile()
