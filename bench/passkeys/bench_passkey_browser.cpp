@@ -216,7 +216,7 @@ int main(int argc, char **argv)
         if (signIn.ms)
             pageMs.push_back(*signIn.ms);
     }
-    std::printf("page opened → result posted (Chromium's clock):\n");
+    std::printf("page opened → result posted (timed by the DevTools client, passkey-chromium.mjs):\n");
     std::printf("  %-34s %7.1f ms\n", "registration (first page)", *registration.ms);
     print("sign-in ceremony page", pageMs);
     print("baseline: bare page that posts", bareMs);
