@@ -16,12 +16,11 @@
 #include "oidc/net/LocalHttpServer.h"
 #include "oidc/webauthn/BrowserCeremony.h"
 
+#include "tests/support/PasskeyChromium.h"
+
 #include <QCoreApplication>
-#include <QDeadlineTimer>
-#include <QEventLoop>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 
 #include <algorithm>
 #include <cstdio>
@@ -33,16 +32,19 @@
 namespace {
 
 using oidc::Json;
+using oidc::test::PasskeyChromium;
+using oidc::test::spinUntil;
 
-bool spinUntil(const std::function<bool()> &done, int timeoutMs)
+// Opens `url` in Chromium; the page's open → post time in ms, or nullopt.
+std::optional<double> openToPost(PasskeyChromium &chromium, const QUrl &url)
 {
-    QDeadlineTimer deadline(timeoutMs);
-    bool finished = done();
-    while (!finished && !deadline.hasExpired()) {
-        QCoreApplication::processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents, 5);
-        finished = done();
+    chromium.open(url);
+    const QJsonObject result = chromium.nextResult();
+    if (!result.value(QStringLiteral("ok")).toBool()) {
+        std::fprintf(stderr, "ceremony failed: %s\n", QJsonDocument(result).toJson(QJsonDocument::Compact).constData());
+        return std::nullopt;
     }
-    return finished;
+    return result.value(QStringLiteral("openToPostMs")).toDouble();
 }
 
 std::string randomB64(size_t bytes)
@@ -50,63 +52,13 @@ std::string randomB64(size_t bytes)
     return oidc::crypto::base64UrlEncode(oidc::crypto::randomBytes(bytes).value());
 }
 
-class Chromium final {
-public:
-    Chromium()
-    {
-        m_process.setProgram(QStringLiteral("node"));
-        m_process.setArguments({QStringLiteral(OIDCPLAY_NODE_DIR "/passkey-chromium.mjs")});
-        m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        m_process.start();
-        const QJsonObject first = next(60000);
-        ready = first.value(QStringLiteral("ready")).toBool();
-        skip = first.value(QStringLiteral("skip")).toString(QStringLiteral("passkey-chromium.mjs did not start"));
-        version = first.value(QStringLiteral("browser")).toString();
-    }
-    ~Chromium()
-    {
-        m_process.closeWriteChannel();
-        if (!m_process.waitForFinished(10000))
-            m_process.kill();
-    }
-    // Opens `url`; the page's open → post time in ms, or nullopt.
-    std::optional<double> ceremony(const QUrl &url)
-    {
-        m_process.write(url.toString(QUrl::FullyEncoded).toUtf8() + '\n');
-        const QJsonObject result = next(30000);
-        if (!result.value(QStringLiteral("ok")).toBool()) {
-            std::fprintf(stderr, "ceremony failed: %s\n", QJsonDocument(result).toJson(QJsonDocument::Compact).constData());
-            return std::nullopt;
-        }
-        return result.value(QStringLiteral("openToPostMs")).toDouble();
-    }
-    bool ready = false;
-    QString skip;
-    QString version;
-
-private:
-    QJsonObject next(int timeoutMs)
-    {
-        QByteArray line;
-        spinUntil(
-            [&] {
-                if (m_process.canReadLine())
-                    line = m_process.readLine();
-                return !line.isEmpty() || m_process.state() == QProcess::NotRunning;
-            },
-            timeoutMs);
-        return QJsonDocument::fromJson(line).object();
-    }
-    QProcess m_process;
-};
-
 // One ceremony page for `options`; the credential JSON it posted, and the open → post time.
 struct Ceremony final {
     std::string credential;
     std::optional<double> ms;
 };
 
-Ceremony runCeremony(Chromium &chromium, const std::function<Json(const std::string &origin)> &options, bool create)
+Ceremony runCeremony(PasskeyChromium &chromium, const std::function<Json(const std::string &origin)> &options, bool create)
 {
     oidc::webauthn::BrowserCeremony ceremony;
     Ceremony result;
@@ -115,7 +67,7 @@ Ceremony runCeremony(Chromium &chromium, const std::function<Json(const std::str
                      [](const oidc::Error &error) { std::fprintf(stderr, "%s\n", error.summary().c_str()); });
     if (!ceremony.open() || !ceremony.serve(Json{{"publicKey", options(ceremony.origin())}}.dump(), create))
         return result;
-    result.ms = chromium.ceremony(ceremony.pageUrl());
+    result.ms = openToPost(chromium, ceremony.pageUrl());
     spinUntil([&] { return !result.credential.empty(); }, 2000);
     if (result.credential.empty())
         result.ms.reset();
@@ -123,7 +75,7 @@ Ceremony runCeremony(Chromium &chromium, const std::function<Json(const std::str
 }
 
 // The baseline page: it posts as soon as its script runs.
-std::optional<double> bareRound(Chromium &chromium)
+std::optional<double> bareRound(PasskeyChromium &chromium)
 {
     bool posted = false;
     oidc::net::LocalHttpServer server([&](const oidc::net::LocalHttpRequest &request, oidc::net::LocalHttpResponder responder) {
@@ -140,7 +92,7 @@ std::optional<double> bareRound(Chromium &chromium)
     });
     if (!server.listen(0))
         return std::nullopt;
-    const auto ms = chromium.ceremony(QUrl(QStringLiteral("http://localhost:%1/bare").arg(server.port())));
+    const auto ms = openToPost(chromium, QUrl(QStringLiteral("http://localhost:%1/bare").arg(server.port())));
     spinUntil([&] { return posted; }, 2000);
     return posted ? ms : std::nullopt;
 }
@@ -171,13 +123,13 @@ int main(int argc, char **argv)
             return 2;
         }
     }
-    Chromium chromium;
-    if (!chromium.ready) {
+    PasskeyChromium chromium;
+    if (!chromium.isReady()) {
         // Figures need a browser; where none starts there are none, and the smoke run says so.
-        std::printf("bench_passkey_browser: skipped: %s\n", qPrintable(chromium.skip));
+        std::printf("bench_passkey_browser: skipped: %s\n", qPrintable(chromium.skipReason()));
         return 0;
     }
-    std::printf("bench_passkey_browser: %s headless, CDP virtual authenticator, %d sign-ins\n", qPrintable(chromium.version), signIns);
+    std::printf("bench_passkey_browser: %s headless, CDP virtual authenticator, %d sign-ins\n", qPrintable(chromium.version()), signIns);
 
     const std::string userId = randomB64(16);
     const Ceremony registration = runCeremony(

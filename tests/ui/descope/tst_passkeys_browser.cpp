@@ -11,6 +11,7 @@
 #include "tests/ui/descope/DescopeUiTestSupport.h"
 
 #include "FlowTestSupport.h"
+#include "PasskeyChromium.h"
 
 #include "ui/AppContext.h"
 #include "ui/MainWindow.h"
@@ -26,7 +27,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
-#include <QProcess>
 #include <QPushButton>
 #include <QTableWidget>
 #include <QTcpSocket>
@@ -37,53 +37,6 @@
 
 using descope_testing::waitFor;
 using testing_ui::child;
-
-// tests/node/passkey-chromium.mjs: the first line says whether Chromium started; then one JSON
-// line per URL written to its stdin. Ends when stdin closes.
-class ChromiumProcess final {
-public:
-    ChromiumProcess()
-    {
-        m_process.setProgram(QStringLiteral("node"));
-        m_process.setArguments({QStringLiteral(OIDCPLAY_NODE_DIR "/passkey-chromium.mjs")});
-        m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        m_process.start();
-        if (!m_process.waitForStarted(10000)) {
-            skipReason = QStringLiteral("node cannot start");
-            return;
-        }
-        const QJsonObject first = nextLine(60000);
-        if (!first.value(QStringLiteral("ready")).toBool())
-            skipReason = first.value(QStringLiteral("skip")).toString(QStringLiteral("passkey-chromium.mjs did not start"));
-        else
-            version = first.value(QStringLiteral("browser")).toString();
-    }
-    ~ChromiumProcess()
-    {
-        m_process.closeWriteChannel();
-        if (!m_process.waitForFinished(10000))
-            m_process.kill();
-    }
-    void open(const QUrl &url) { m_process.write(url.toString(QUrl::FullyEncoded).toUtf8() + '\n'); }
-    // The next result line, or {} after `timeoutMs`.
-    QJsonObject nextLine(int timeoutMs = 30000)
-    {
-        QByteArray line;
-        (void)waitFor(
-            [&] {
-                if (m_process.canReadLine())
-                    line = m_process.readLine();
-                return !line.isEmpty() || m_process.state() == QProcess::NotRunning;
-            },
-            timeoutMs);
-        return QJsonDocument::fromJson(line).object();
-    }
-    QString skipReason;
-    QString version;
-
-private:
-    QProcess m_process;
-};
 
 static bool isListening(const QUrl &url)
 {
@@ -118,7 +71,7 @@ private:
     bool runCeremony(const char *button, const QString &loginId);
 
     QTemporaryDir m_dataDir;
-    std::unique_ptr<ChromiumProcess> m_chromium;
+    std::unique_ptr<oidc::test::PasskeyChromium> m_chromium;
     std::unique_ptr<testsupport::TestApp> m_app;
     std::unique_ptr<ui::MainWindow> m_window;
     ui::PasskeysPanel *m_panel = nullptr;
@@ -130,10 +83,10 @@ private:
 
 void TestPasskeysBrowser::initTestCase()
 {
-    m_chromium = std::make_unique<ChromiumProcess>();
-    if (!m_chromium->skipReason.isEmpty())
-        QSKIP(qPrintable(QStringLiteral("headless Chromium is not available, the system-browser path is not tested here: ") + m_chromium->skipReason));
-    qInfo("Chromium: %s", qPrintable(m_chromium->version));
+    m_chromium = std::make_unique<oidc::test::PasskeyChromium>();
+    if (!m_chromium->isReady())
+        QSKIP(qPrintable(QStringLiteral("headless Chromium is not available, the system-browser path is not tested here: ") + m_chromium->skipReason()));
+    qInfo("Chromium: %s", qPrintable(m_chromium->version()));
     QVERIFY(m_dataDir.isValid());
     qputenv("XDG_DATA_HOME", m_dataDir.path().toUtf8());
     m_app = testsupport::makeTestApp();
@@ -190,7 +143,7 @@ bool TestPasskeysBrowser::runCeremony(const char *button, const QString &loginId
     if (!waitFor([cancel] { return !cancel->isEnabled(); }, 60000))
         return false;
     if (m_opened.size() > opened && m_handToChromium)
-        m_lastResult = m_chromium->nextLine();
+        m_lastResult = m_chromium->nextResult();
     return !refusal().isVisible() && (status().text().contains(QStringLiteral("Signed in")) || status().text().contains(QStringLiteral("Device added")));
 }
 
@@ -280,7 +233,7 @@ void TestPasskeysBrowser::cancelMidCeremonyClosesTheListener()
     QVERIFY(waitFor([&] { return !isListening(page); }));
     // Chromium, opening the page now, finds nobody there.
     m_chromium->open(page);
-    const QJsonObject result = m_chromium->nextLine();
+    const QJsonObject result = m_chromium->nextResult();
     QCOMPARE(result.value(QStringLiteral("ok")).toBool(true), false);
     QVERIFY2(result.value(QStringLiteral("error")).toString().contains(QStringLiteral("ERR_CONNECTION_REFUSED")),
              QJsonDocument(result).toJson().constData());
