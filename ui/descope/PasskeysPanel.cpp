@@ -138,6 +138,9 @@ PasskeysPanel::PasskeysPanel(DescopeContext &context, const QString &authenticat
             m_inspector->showCeremony(*m_run->ceremony());
     });
     connect(m_run, &PasskeyRun::finished, this, &PasskeysPanel::finished);
+    connect(m_run->browser(), &PasskeyBrowserAuthenticator::waiting, this, [this] {
+        setStatus(QStringLiteral("Start answered the options; the browser runs the ceremony on the page below."), Tone::Neutral);
+    });
     connect(m_run, &PasskeyRun::deviceAdded, this, &PasskeysPanel::deviceAdded);
     connect(m_credentials, &PasskeyCredentialsView::deleteRequested, this,
             [this](const QByteArray &id) { m_run->deleteCredential(id.toStdString()); });
