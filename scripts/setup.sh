@@ -15,7 +15,8 @@ build="${1:-$root/build}"
 
 # What the build uses; qtkeychain-qt6-dev is for the workspace issue's keychain (next wave);
 # clang-14, its runtime and llvm-14 (the symbolizer) for the fuzz and sanitizer build
-# (scripts/fuzz.sh); Xvfb and friends for the GUI tests and for looking at the app.
+# (scripts/fuzz.sh); Xvfb and friends for the GUI tests and for looking at the app; chromium for
+# the Passkeys area's system-browser test and benchmark (headless, driven by puppeteer-core).
 packages=(
   build-essential cmake ninja-build pkg-config ccache lld
   qt6-base-dev qt6-base-dev-tools qt6-webengine-dev
@@ -23,6 +24,7 @@ packages=(
   qtkeychain-qt6-dev libgtest-dev libgmock-dev libbenchmark-dev
   clang-14 libclang-rt-14-dev llvm-14
   xvfb xauth xdotool imagemagick fonts-dejavu-core
+  chromium
 )
 command -v node >/dev/null 2>&1 || packages+=(nodejs)
 command -v npm >/dev/null 2>&1 || packages+=(npm)
@@ -38,7 +40,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-# npm test peers (panva's jose, oidc-provider, openid-client): reinstalled only when the lockfile changed.
+# npm test peers (panva's jose, oidc-provider, openid-client, puppeteer-core): reinstalled only when the lockfile changed.
 node_dir="$root/tests/node"
 if [ ! -f "$node_dir/node_modules/.package-lock.json" ] || [ "$node_dir/package-lock.json" -nt "$node_dir/node_modules/.package-lock.json" ]; then
   echo "setup: npm ci in tests/node"

@@ -11,13 +11,33 @@
 #include "sandbox/auth/WebAuthnOptions.h"
 #include "sandbox/auth/WebAuthnVerifier.h"
 
-#include "oidc/webauthn/Origin.h"
 
 namespace sandbox {
 
 namespace {
 
 using Kind = WebAuthnTransaction::Kind;
+
+constexpr const char *kAndroidOriginPrefix = "android:apk-key-hash:";
+
+// scheme://localhost[:port] with the scheme http or https, the host in the lower case browsers
+// serialise (HTML §7.5 origin serialisation) and a port of 1–65535.
+bool isLocalhostOrigin(std::string_view origin)
+{
+    std::string_view rest;
+    if (origin.starts_with("http://localhost"))
+        rest = origin.substr(16);
+    else if (origin.starts_with("https://localhost"))
+        rest = origin.substr(17);
+    else
+        return false;
+    if (rest.empty())
+        return true;
+    if (rest.front() != ':' || rest.size() < 2 || rest.size() > 6 || rest[1] == '0'
+        || rest.substr(1).find_first_not_of("0123456789") != std::string_view::npos)
+        return false;
+    return std::stoi(std::string(rest.substr(1))) <= 65535;
+}
 
 // An engine error as a Descope body: shape and parse errors 400, verification failures 401,
 // stored documents or crypto that fail 500 (a sandbox bug). The engine's code leads the message.
@@ -81,7 +101,7 @@ void WebAuthnRoutes::registerRoutes(Router &router)
                "Passkey add-device finish: {} or {\"jwt\": …} with mfa");
 }
 
-WebAuthnRoutes::Origin WebAuthnRoutes::originFor(const oidc::Json &body) const
+oidc::Result<WebAuthnRoutes::Origin> WebAuthnRoutes::originFor(const oidc::Json &body) const
 {
     // Without an origin (Swift), the sandbox's own: http://localhost:<port> (RP ID "localhost"),
     // or the 127.0.0.1 base URL itself.
@@ -92,9 +112,21 @@ WebAuthnRoutes::Origin WebAuthnRoutes::originFor(const oidc::Json &body) const
     const std::string origin = descope::string(body, "origin");
     if (origin.empty())
         return result;
-    if (auto rpId = oidc::webauthn::rpIdForOrigin(origin))
-        result.rpId = *rpId;
-    // android:apk-key-hash:… and other non-web origins keep the sandbox's RP ID.
+    // An Android app's origin (android:apk-key-hash:<SHA-256 of its signing certificate>) names no
+    // host: the app asserts for the RP ID its Digital Asset Links tie it to, which on the sandbox
+    // is the sandbox's own, "localhost".
+    if (origin.starts_with(kAndroidOriginPrefix) && origin.size() > std::string_view(kAndroidOriginPrefix).size()) {
+        result.origins = {origin};
+        return result;
+    }
+    // A web page on this computer: the system-browser ceremony page (http://localhost:<its
+    // port>) or the software authenticator's https://localhost[:port]. "localhost" exactly: RP ID
+    // "localhost" is only the effective domain of a localhost origin (WebAuthn §5.1.2), so
+    // 127.0.0.1, another host and localhost.evil.com are refused here rather than at finish.
+    if (!isLocalhostOrigin(origin))
+        return oidc::makeError(oidc::ErrorCategory::Sandbox, "WEBAUTHN_ORIGIN",
+                               "the sandbox accepts passkey origins http(s)://localhost[:port] and android:apk-key-hash:…, not " + origin,
+                               "http://localhost:<port>", origin);
     result.origins = {origin};
     return result;
 }
@@ -114,10 +146,12 @@ oidc::net::LocalHttpResponse WebAuthnRoutes::startRegistration(Kind kind, Pendin
     auto passkeyOptions = passkeyOptionsOf(body);
     if (!passkeyOptions)
         return webauthnRejected(passkeyOptions.error());
-    const Origin origin = originFor(body);
+    const auto origin = originFor(body);
+    if (!origin)
+        return reply::descopeError(400, errc::kInvalidRequest, "Invalid origin", origin.error().code + ": " + origin.error().message);
     auth::RegistrationOptionsRequest options;
-    options.relyingParty = {origin.rpId, m_context.fixtures.projectName.empty() ? origin.rpId : m_context.fixtures.projectName,
-                            origin.origins};
+    options.relyingParty = {origin->rpId, m_context.fixtures.projectName.empty() ? origin->rpId : m_context.fixtures.projectName,
+                            origin->origins};
     std::string displayName;
     if (login.signUpUser.is_object())
         displayName = descope::string(login.signUpUser, "name");
@@ -146,9 +180,11 @@ oidc::net::LocalHttpResponse WebAuthnRoutes::startAuthentication(PendingLogin lo
     auto passkeyOptions = passkeyOptionsOf(body);
     if (!passkeyOptions)
         return webauthnRejected(passkeyOptions.error());
-    const Origin origin = originFor(body);
+    const auto origin = originFor(body);
+    if (!origin)
+        return reply::descopeError(400, errc::kInvalidRequest, "Invalid origin", origin.error().code + ": " + origin.error().message);
     auth::AuthenticationOptionsRequest options;
-    options.relyingParty = {origin.rpId, origin.rpId, origin.origins};
+    options.relyingParty = {origin->rpId, origin->rpId, origin->origins};
     options.userHandle = login.userId;
     if (!login.userId.empty()) {
         options.allowCredentials = descriptorsOf(m_context.state, login.userId);

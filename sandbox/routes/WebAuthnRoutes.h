@@ -45,7 +45,8 @@ private:
     oidc::net::LocalHttpResponse updateFinish(const SandboxRequest &request);
 
     // The RP ID and accepted origins for a start body's "origin" (absent: the sandbox's own).
-    [[nodiscard]] Origin originFor(const oidc::Json &body) const;
+    // Error WEBAUTHN_ORIGIN (SANDBOX) for an origin that is not localhost's or an Android app's.
+    [[nodiscard]] oidc::Result<Origin> originFor(const oidc::Json &body) const;
     // Keeps `transaction` under a new transactionId: {transactionId, options, create}.
     oidc::net::LocalHttpResponse keep(WebAuthnTransaction transaction, const std::string &options, bool create);
     oidc::net::LocalHttpResponse startRegistration(WebAuthnTransaction::Kind kind, PendingLogin login, const oidc::Json &body,

@@ -352,3 +352,71 @@ TEST_F(WebAuthnRoutes, DuplicateCredentialIsRefused)
     // jack was not created.
     EXPECT_EQ(signInStart("jack@example.com").body["errorCode"], "E062108");
 }
+
+// The origins a start call may name (issue 10): the pages of this computer — the system-browser
+// ceremony page on http://localhost:<any port>, the software authenticator's https://localhost
+// — and an Android app's; all with RP ID "localhost" (WebAuthn §5.1.2). Anything else is refused
+// at start, 400 E011003 "WEBAUTHN_ORIGIN: …", before a transaction exists.
+struct StartOrigin {
+    const char *name;
+    const char *origin;
+    bool accepted;
+};
+
+class WebAuthnStartOrigins : public WebAuthnRoutes, public ::testing::WithParamInterface<StartOrigin> {};
+
+TEST_P(WebAuthnStartOrigins, WebAuthnSection5_1_2)
+{
+    const std::string origin = GetParam().origin;
+    const Started registration = start("/v1/auth/webauthn/signup/start", {{"loginId", "erin@example.com"}, {"origin", origin}});
+    if (!GetParam().accepted) {
+        EXPECT_EQ(registration.status, 400) << registration.body.dump();
+        EXPECT_EQ(registration.body["errorCode"], "E011003");
+        EXPECT_EQ(registration.body.value("errorMessage", "").rfind("WEBAUTHN_ORIGIN: ", 0), 0u) << registration.body.dump();
+        // A sign-in start is refused the same way (the user exists: the origin is the reason).
+        SoftwareAuthenticator authenticator = makeAuthenticator();
+        signUp(authenticator, "frank@example.com");
+        const Started refusedSignIn = start("/v1/auth/webauthn/signin/start", {{"loginId", "frank@example.com"}, {"origin", origin}});
+        EXPECT_EQ(refusedSignIn.status, 400) << refusedSignIn.body.dump();
+        EXPECT_EQ(refusedSignIn.body.value("errorMessage", "").rfind("WEBAUTHN_ORIGIN: ", 0), 0u) << refusedSignIn.body.dump();
+        return;
+    }
+    ASSERT_EQ(registration.status, 200) << registration.body.dump();
+    EXPECT_EQ(oidc::Json::parse(registration.options)["publicKey"]["rp"]["id"], "localhost");
+    if (origin.starts_with("android:"))
+        return; // no web page signs for it here
+    // A credential made for that page registers, then signs in from it.
+    SoftwareAuthenticator authenticator = makeAuthenticator();
+    auto created = authenticator.createCredential(registration.options, origin);
+    ASSERT_TRUE(created.ok()) << created.error().summary();
+    const Response registered = finish("/v1/auth/webauthn/signup/finish", registration.transactionId, *created);
+    ASSERT_EQ(registered.status, 200) << registered.text();
+    const Started signIn = start("/v1/auth/webauthn/signin/start", {{"loginId", "erin@example.com"}, {"origin", origin}});
+    ASSERT_EQ(signIn.status, 200) << signIn.body.dump();
+    EXPECT_EQ(oidc::Json::parse(signIn.options)["publicKey"]["rpId"], "localhost");
+    auto asserted = authenticator.getAssertion(signIn.options, origin);
+    ASSERT_TRUE(asserted.ok()) << asserted.error().summary();
+    EXPECT_EQ(finish("/v1/auth/webauthn/signin/finish", signIn.transactionId, *asserted).status, 200);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Rows, WebAuthnStartOrigins,
+    ::testing::Values(StartOrigin{"browser_page_any_port", "http://localhost:49152", true},
+                      StartOrigin{"browser_page_lowest_port", "http://localhost:1", true},
+                      StartOrigin{"browser_page_highest_port", "http://localhost:65535", true},
+                      StartOrigin{"http_localhost_default_port", "http://localhost", true},
+                      StartOrigin{"https_localhost", "https://localhost", true},
+                      StartOrigin{"https_localhost_port", "https://localhost:8443", true},
+                      StartOrigin{"android_app", "android:apk-key-hash:2jmj7l5rSw0yVb_vlWAYkK_YBwk", true},
+                      StartOrigin{"other_site", "https://example.com", false},
+                      StartOrigin{"loopback_ip", "http://127.0.0.1:8080", false},
+                      StartOrigin{"localhost_as_prefix", "http://localhost.evil.com", false},
+                      StartOrigin{"subdomain_of_localhost", "http://evil.localhost:8443", false},
+                      StartOrigin{"with_path", "http://localhost:8443/ceremony", false},
+                      StartOrigin{"port_zero", "http://localhost:0", false},
+                      StartOrigin{"port_too_high", "http://localhost:65536", false},
+                      StartOrigin{"not_a_port", "http://localhost:http", false},
+                      StartOrigin{"upper_case", "HTTP://LOCALHOST:8443", false},
+                      StartOrigin{"other_scheme", "ftp://localhost:21", false},
+                      StartOrigin{"android_without_hash", "android:apk-key-hash:", false}),
+    [](const ::testing::TestParamInfo<StartOrigin> &row) { return std::string(row.param.name); });

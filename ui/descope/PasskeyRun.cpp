@@ -105,8 +105,13 @@ struct PasskeyRun::Signed final {
     bool changed = false; // the authenticator's state changed and was saved
 };
 
-PasskeyRun::PasskeyRun(QString authenticatorPath, QObject *parent) : QObject(parent), m_path(std::move(authenticatorPath))
+PasskeyRun::PasskeyRun(QString authenticatorPath, QObject *parent)
+    : QObject(parent)
+    , m_path(std::move(authenticatorPath))
+    , m_browser(new PasskeyBrowserAuthenticator(this))
 {
+    connect(m_browser, &PasskeyBrowserAuthenticator::answered, this, &PasskeyRun::browserAnswered);
+    connect(m_browser, &PasskeyBrowserAuthenticator::refused, this, &PasskeyRun::browserRefused);
     load();
 }
 
@@ -176,8 +181,20 @@ void PasskeyRun::run(const WebAuthnStart &start, const std::string &signer, Pass
         end(failedOutcome(oidc::makeError(oidc::ErrorCategory::Descope, "DESCOPE_NO_PROJECT", "no Descope project is chosen")));
         return;
     }
+    WebAuthnStart request = start;
+    const bool browser = m_useBrowser;
+    if (browser) {
+        // The listener first: the start names the page's origin (http://localhost:<port>).
+        auto origin = m_browser->open();
+        if (!origin) {
+            m_failedIn = Phase::Starting;
+            end(failedOutcome(origin.error()));
+            return;
+        }
+        request.origin = *origin;
+    }
     setPhase(Phase::Starting);
-    m_operation = m_client->startWebAuthn(start, [this, serial, start](oidc::Result<WebAuthnStarted> started) {
+    m_operation = m_client->startWebAuthn(request, [this, serial, start = request, browser](oidc::Result<WebAuthnStarted> started) {
         if (m_closing || serial != m_serial)
             return;
         m_operation = {};
@@ -186,7 +203,10 @@ void PasskeyRun::run(const WebAuthnStart &start, const std::string &signer, Pass
             end(failedOutcome(started.error()));
             return;
         }
-        sign(start, *started, serial);
+        if (browser)
+            browse(start, *started, serial);
+        else
+            sign(start, *started, serial);
     });
 }
 
@@ -263,6 +283,59 @@ void PasskeyRun::signedResponse(const WebAuthnStart &start, const WebAuthnStarte
     m_ceremony->decoded = std::move(result.decoded);
     m_ceremony->view = std::move(result.view);
     Q_EMIT ceremonyRecorded();
+    finish(start, started, serial, *result.response);
+}
+
+void PasskeyRun::browse(const WebAuthnStart &start, const WebAuthnStarted &started, quint64 serial)
+{
+    setPhase(Phase::Signing);
+    m_previousChallenge = challengeOf(started.options);
+    m_ceremony = PasskeyCeremonyRecord{started.create, started.options, start.origin, {}, nullptr};
+    if (auto served = m_browser->serve(started.options, started.create); !served) {
+        m_ceremony->decoded = errorJson(served.error());
+        Q_EMIT ceremonyRecorded();
+        m_failedIn = Phase::Signing;
+        end(failedOutcome(served.error()));
+        return;
+    }
+    m_browsing = Browsing{start, started, serial};
+}
+
+void PasskeyRun::browserAnswered(const std::string &response)
+{
+    if (!m_browsing || m_browsing->serial != m_serial)
+        return;
+    const Browsing browsing = *std::exchange(m_browsing, std::nullopt);
+    m_ceremony->response = response;
+    // Decoded off the GUI thread, as the software authenticator's response is (CBOR, COSE key).
+    oidc::runOffThread<oidc::Json>(
+        this,
+        [response, create = browsing.started.create] {
+            auto view = create ? webauthn::describeRegistration(response) : webauthn::describeAssertion(response);
+            return view ? view->toJson() : errorJson(view.error());
+        },
+        [this, browsing](oidc::Json decoded) {
+            if (m_closing || browsing.serial != m_serial)
+                return;
+            m_ceremony->decoded = std::move(decoded);
+            Q_EMIT ceremonyRecorded();
+            finish(browsing.start, browsing.started, browsing.serial, m_ceremony->response);
+        });
+}
+
+void PasskeyRun::browserRefused(const oidc::Error &error)
+{
+    if (!m_browsing || m_browsing->serial != m_serial)
+        return;
+    m_browsing.reset();
+    m_ceremony->decoded = errorJson(error);
+    Q_EMIT ceremonyRecorded();
+    m_failedIn = Phase::Signing;
+    end(failedOutcome(error));
+}
+
+void PasskeyRun::finish(const WebAuthnStart &start, const WebAuthnStarted &started, quint64 serial, const std::string &response)
+{
     if (!m_client) {
         m_failedIn = Phase::Finishing;
         end(failedOutcome(oidc::makeError(oidc::ErrorCategory::Descope, "DESCOPE_NO_PROJECT", "no Descope project is chosen")));
@@ -271,7 +344,7 @@ void PasskeyRun::signedResponse(const WebAuthnStart &start, const WebAuthnStarte
     setPhase(Phase::Finishing);
     const WebAuthnFinishKind kind = finishKindFor(start.kind, started.create);
     if (kind != WebAuthnFinishKind::Update) {
-        m_operation = m_client->finishWebAuthn(kind, started.transactionId, *result.response, [this, serial](SessionOutcome outcome) {
+        m_operation = m_client->finishWebAuthn(kind, started.transactionId, response, [this, serial](SessionOutcome outcome) {
             if (m_closing || serial != m_serial)
                 return;
             m_failedIn = Phase::Finishing;
@@ -279,7 +352,7 @@ void PasskeyRun::signedResponse(const WebAuthnStart &start, const WebAuthnStarte
         });
         return;
     }
-    m_operation = m_client->finishWebAuthnUpdate(started.transactionId, *result.response,
+    m_operation = m_client->finishWebAuthnUpdate(started.transactionId, response,
                                                  [this, serial](oidc::Result<std::optional<SessionOutcome>> updated) {
                                                      if (m_closing || serial != m_serial)
                                                          return;
@@ -308,6 +381,9 @@ void PasskeyRun::cancel()
 void PasskeyRun::end(SessionOutcome outcome)
 {
     m_operation = {};
+    // The browser's listener closes with every end: answered, refused, cancelled or failed elsewhere.
+    m_browsing.reset();
+    m_browser->cancel();
     const Phase phase = outcome.ok() ? Phase::Done : isCancellation(outcome.result.error()) ? Phase::Cancelled : Phase::Failed;
     m_phase = phase;
     Q_EMIT finished(outcome);

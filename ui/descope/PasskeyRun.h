@@ -17,6 +17,7 @@
 // Every ceremony can be cancelled and reports once. The client is not owned: when the project
 // changes, setClient() cancels what runs on the old one.
 
+#include "ui/descope/PasskeyBrowserAuthenticator.h"
 #include "ui/descope/PasskeyTamper.h"
 
 #include "oidc/descope/DescopeClient.h"
@@ -77,6 +78,12 @@ public:
     // The authenticator's settings for the next ceremonies (attestation, UV, BE, BS; the
     // algorithm comes with run()): applied before it signs, and kept in its file.
     void setSettings(const oidc::webauthn::SoftwareAuthenticatorOptions &settings) { m_settings = settings; }
+    // The system browser instead of the software authenticator for the next runs
+    // (PasskeyBrowserAuthenticator.h): start names the page's origin, the browser's answer goes
+    // to finish; the signer, tamper switch and algorithm do not apply.
+    void setUseSystemBrowser(bool use) { m_useBrowser = use; }
+    [[nodiscard]] bool usesSystemBrowser() const { return m_useBrowser; }
+    [[nodiscard]] PasskeyBrowserAuthenticator *browser() const { return m_browser; }
     // Removes a credential from the authenticator and its file.
     void deleteCredential(const std::string &id);
 
@@ -110,10 +117,25 @@ private:
     void sign(const oidc::descope::WebAuthnStart &start, const oidc::descope::WebAuthnStarted &started, quint64 serial);
     void signedResponse(const oidc::descope::WebAuthnStart &start, const oidc::descope::WebAuthnStarted &started, quint64 serial,
                         Signed result);
+    void finish(const oidc::descope::WebAuthnStart &start, const oidc::descope::WebAuthnStarted &started, quint64 serial,
+                const std::string &response);
+    void browse(const oidc::descope::WebAuthnStart &start, const oidc::descope::WebAuthnStarted &started, quint64 serial);
+    void browserAnswered(const std::string &response);
+    void browserRefused(const oidc::Error &error);
     void end(oidc::descope::SessionOutcome outcome);
     void fail(oidc::Error error);
 
+    // A system-browser ceremony waiting for the page's answer.
+    struct Browsing final {
+        oidc::descope::WebAuthnStart start;
+        oidc::descope::WebAuthnStarted started;
+        quint64 serial = 0;
+    };
+
     QString m_path;
+    PasskeyBrowserAuthenticator *m_browser;
+    std::optional<Browsing> m_browsing;
+    bool m_useBrowser = false;
     QPointer<oidc::descope::DescopeClient> m_client;
     oidc::webauthn::SoftwareAuthenticator m_authenticator;
     std::optional<oidc::Error> m_fileError;

@@ -4,6 +4,7 @@
 #include "ui/descope/AreaExchangeList.h"
 #include "ui/descope/DescopeContext.h"
 #include "ui/descope/PasskeyAuthenticatorSettings.h"
+#include "ui/descope/PasskeyBrowserWait.h"
 #include "ui/descope/PasskeyCeremonyInspector.h"
 #include "ui/descope/PasskeyCredentialsView.h"
 #include "ui/descope/PasskeyDomainBox.h"
@@ -68,6 +69,8 @@ PasskeysPanel::PasskeysPanel(DescopeContext &context, const QString &authenticat
     , m_addDevice(button(QStringLiteral("addDeviceButton"), QStringLiteral("Add a device"),
                          QStringLiteral("webauthn/update: a new credential for the signed-in user (the current session's refresh JWT)")))
     , m_cancel(button(QStringLiteral("cancelButton"), QStringLiteral("Cancel"), QStringLiteral("Stops the ceremony; nothing more is sent")))
+    , m_authenticatorChoice(new QComboBox)
+    , m_authenticatorNote(typeLabel(Type::Caption))
     , m_algorithm(new QComboBox)
     , m_tamper(new QComboBox)
     , m_tamperRule(typeLabel(Type::Caption))
@@ -86,6 +89,14 @@ PasskeysPanel::PasskeysPanel(DescopeContext &context, const QString &authenticat
     m_loginId->setPlaceholderText(QStringLiteral("user@example.com"));
     m_displayName->setObjectName(QStringLiteral("displayNameEdit"));
     m_displayName->setPlaceholderText(QStringLiteral("Display name (sign-up)"));
+    m_authenticatorChoice->setObjectName(QStringLiteral("authenticatorCombo"));
+    m_authenticatorChoice->addItem(QStringLiteral("Software authenticator"), false);
+    m_authenticatorChoice->addItem(QStringLiteral("System browser"), true);
+    m_authenticatorChoice->setToolTip(QStringLiteral("Who answers the options: the app's software authenticator (every byte shown, tamper "
+                                                     "switches), or your default browser with the platform's passkeys"));
+    m_authenticatorNote->setObjectName(QStringLiteral("authenticatorNote"));
+    m_authenticatorNote->setTextFormat(Qt::PlainText);
+    m_authenticatorNote->setWordWrap(true);
     m_algorithm->setObjectName(QStringLiteral("algorithmCombo"));
     m_algorithm->setToolTip(QStringLiteral("The algorithm of the credentials the software authenticator creates"));
     for (const auto algorithm : {oidc::webauthn::CoseAlgorithm::ES256, oidc::webauthn::CoseAlgorithm::EdDSA, oidc::webauthn::CoseAlgorithm::RS256})
@@ -116,6 +127,7 @@ PasskeysPanel::PasskeysPanel(DescopeContext &context, const QString &authenticat
     startOn(m_signUpOrIn, WebAuthnStartKind::SignUpOrIn);
     startOn(m_addDevice, WebAuthnStartKind::Update);
     connect(m_cancel, &QPushButton::clicked, m_run, &PasskeyRun::cancel);
+    connect(m_authenticatorChoice, &QComboBox::currentIndexChanged, this, &PasskeysPanel::chooseAuthenticator);
     connect(m_tamper, &QComboBox::currentIndexChanged, this,
             [this] { m_tamperRule->setText(passkeyTamperRule(static_cast<PasskeyTamper>(m_tamper->currentData().toInt()))); });
     m_tamperRule->setText(passkeyTamperRule(PasskeyTamper::None));
@@ -132,6 +144,9 @@ PasskeysPanel::PasskeysPanel(DescopeContext &context, const QString &authenticat
             m_inspector->showCeremony(*m_run->ceremony());
     });
     connect(m_run, &PasskeyRun::finished, this, &PasskeysPanel::finished);
+    connect(m_run->browser(), &PasskeyBrowserAuthenticator::waiting, this, [this] {
+        setStatus(QStringLiteral("Start answered the options; the browser runs the ceremony on the page below."), Tone::Neutral);
+    });
     connect(m_run, &PasskeyRun::deviceAdded, this, &PasskeysPanel::deviceAdded);
     connect(m_credentials, &PasskeyCredentialsView::deleteRequested, this,
             [this](const QByteArray &id) { m_run->deleteCredential(id.toStdString()); });
@@ -142,10 +157,29 @@ PasskeysPanel::PasskeysPanel(DescopeContext &context, const QString &authenticat
     // The client is the project's: a new project ends what runs on the old one (while it still answers).
     connect(&m_context, &DescopeContext::projectChanged, this, &PasskeysPanel::followProject);
     followProject();
+    chooseAuthenticator();
     showCredentials();
 }
 
 PasskeysPanel::~PasskeysPanel() = default;
+
+void PasskeysPanel::setSystemBrowserOpener(PasskeyBrowserAuthenticator::Opener opener)
+{
+    m_run->browser()->setOpener(std::move(opener));
+}
+
+void PasskeysPanel::chooseAuthenticator()
+{
+    const bool browser = m_authenticatorChoice->currentData().toBool();
+    m_run->setUseSystemBrowser(browser);
+    m_authenticatorNote->setText(
+        browser ? QStringLiteral("Your default browser opens a page this app serves on http://localhost:<port> (127.0.0.1 only, nothing "
+                                 "loaded from elsewhere); it asks the platform's authenticators (Touch ID, Windows Hello, a phone, a "
+                                 "security key) and posts the answer back. RP ID \"localhost\": the sandbox accepts it; a Descope project "
+                                 "only if its passkey domain is localhost.")
+                : QStringLiteral("The app's software authenticator answers; its credentials are listed below."));
+    updateBusy();
+}
 
 QWidget *PasskeysPanel::buildStart()
 {
@@ -157,10 +191,13 @@ QWidget *PasskeysPanel::buildStart()
     auto *fields = layout::row({layout::Item(m_loginId, 2), layout::Item(m_displayName, 1)}, {.margins = layout::kFlush});
     auto *buttons = layout::row({m_signUp, m_signIn, m_signUpOrIn, m_addDevice, m_addDeviceNeedsSession, m_cancel, layout::Stretch{}},
                                 {.margins = layout::kFlush});
+    auto *authenticator = layout::row({plainLabel(QStringLiteral("Authenticator:")), m_authenticatorChoice, layout::Item(m_authenticatorNote, 1)},
+                                      {.margins = layout::kFlush});
     auto *tamper = layout::row({plainLabel(QStringLiteral("New credentials:")), m_algorithm, layout::Space{12}, plainLabel(QStringLiteral("Tamper:")),
                                 m_tamper, layout::Item(m_tamperRule, 1)},
                                {.margins = layout::kFlush});
-    return layout::widget(layout::column({header, m_project, m_domain, fields, buttons, m_settings, tamper, m_refusal, m_status},
+    return layout::widget(layout::column({header, m_project, m_domain, fields, buttons, authenticator, m_settings, tamper, m_refusal, m_status,
+                                          new PasskeyBrowserWait(*m_run)},
                                          {.margins = layout::kFlush, .spacing = 6}));
 }
 
@@ -193,6 +230,12 @@ void PasskeysPanel::updateBusy()
     m_addDeviceNeedsSession->setVisible(m_context.hasProject() && !m_context.hasSession());
     m_cancel->setEnabled(busy && m_run->phase() != PasskeyRun::Phase::Loading && m_run->phase() != PasskeyRun::Phase::Saving);
     m_credentials->setEditable(!busy);
+    // The signer, algorithm and tamper switches are the software authenticator's.
+    const bool software = !m_run->usesSystemBrowser();
+    m_authenticatorChoice->setEnabled(!busy);
+    m_algorithm->setEnabled(!busy && software);
+    m_tamper->setEnabled(!busy && software);
+    m_settings->setEnabled(!busy && software);
 }
 
 void PasskeysPanel::showCredentials()
@@ -233,7 +276,9 @@ void PasskeysPanel::start(WebAuthnStartKind kind)
     m_run->setClient(m_context.client(descope_area::kPasskeys));
     m_inspector->clear();
     setStatus(QStringLiteral("Starting…"), Tone::Neutral);
-    m_run->run(request, m_credentials->selectedId(), static_cast<PasskeyTamper>(m_tamper->currentData().toInt()),
+    const bool software = !m_run->usesSystemBrowser();
+    m_run->run(request, software ? m_credentials->selectedId() : std::string(),
+               software ? static_cast<PasskeyTamper>(m_tamper->currentData().toInt()) : PasskeyTamper::None,
                static_cast<oidc::webauthn::CoseAlgorithm>(m_algorithm->currentData().toLongLong()));
 }
 
@@ -245,7 +290,7 @@ QString PasskeysPanel::refusedWhat() const
     case PasskeyRun::Phase::Starting:
         return QStringLiteral("The passkey start");
     case PasskeyRun::Phase::Signing:
-        return QStringLiteral("The software authenticator");
+        return m_run->usesSystemBrowser() ? QStringLiteral("The system browser") : QStringLiteral("The software authenticator");
     default:
         return QStringLiteral("The passkey finish");
     }
@@ -271,7 +316,7 @@ void PasskeysPanel::finished(const SessionOutcome &outcome)
     if (!outcome.checks.empty())
         m_session->showOutcome(outcome);
     m_refusal->showError(refusedWhat(), outcome.result.error());
-    const auto tamper = static_cast<PasskeyTamper>(m_tamper->currentData().toInt());
+    const auto tamper = m_run->usesSystemBrowser() ? PasskeyTamper::None : static_cast<PasskeyTamper>(m_tamper->currentData().toInt());
     const QString rule = tamper == PasskeyTamper::None ? QString() : QStringLiteral(" Tampered: %1").arg(passkeyTamperRule(tamper));
     setStatus((m_context.hasSession() ? QStringLiteral("Not signed in. The app's earlier Descope session stays.") : QStringLiteral("Not signed in."))
                   + rule,

@@ -8,15 +8,20 @@
 // shown like every session (SessionView) and becomes the app's current Descope session; the
 // area's requests are listed (AreaExchangeList) and refusals shown with Descope's code
 // (RefusalBanner). Tamper switches make the authenticator break one rule (PasskeyTamper.h).
+// The authenticator is chosen: the software one or the system browser, which runs the ceremony on
+// a page this app serves on http://localhost:<port> (PasskeyBrowserAuthenticator, PasskeyBrowserWait).
 // The steps are PasskeyRun's; this class lays out the parts and connects them.
 // The authenticator's settings (PasskeyAuthenticatorSettings) apply to the next ceremony; on a
 // real project the passkey domain is shown and editable before starting (PasskeyDomainBox).
 // "Add a device" is the one action that needs a signed-in session: the note saying so stands
 // beside it, only while there is none.
-// Object names: passkeysPanel, loginIdEdit, displayNameEdit, signUpButton, signInButton,
+// Object names: passkeysPanel, authenticatorCombo, authenticatorNote, loginIdEdit, displayNameEdit, signUpButton, signInButton,
 // signUpOrInButton, addDeviceButton, addDeviceNeedsSession, cancelButton, algorithmCombo,
 // tamperCombo, tamperRule, passkeyRefusal, runStatus, passkeyTabs.
 
+#include "ui/descope/PasskeyBrowserAuthenticator.h"
+
+#include "oidc/descope/DescopeSession.h"
 #include "oidc/descope/WebAuthnApi.h"
 
 #include <QWidget>
@@ -49,10 +54,15 @@ public:
     // <AppDataLocation>/passkeys/software-authenticator.json
     [[nodiscard]] static QString defaultAuthenticatorPath();
 
+    // How the system browser is opened (QDesktopServices::openUrl unless set), as
+    // FlowRunner::setSystemBrowserOpener: a test hands the page to a headless Chromium.
+    void setSystemBrowserOpener(PasskeyBrowserAuthenticator::Opener opener);
+
 private:
     QWidget *buildStart();
     QWidget *buildResults();
     void followProject();
+    void chooseAuthenticator();
     void updateBusy();
     void start(oidc::descope::WebAuthnStartKind kind);
     void finished(const oidc::descope::SessionOutcome &outcome);
@@ -71,6 +81,8 @@ private:
     QPushButton *m_signUpOrIn;
     QPushButton *m_addDevice;
     QPushButton *m_cancel;
+    QComboBox *m_authenticatorChoice;
+    QLabel *m_authenticatorNote;
     QComboBox *m_algorithm;
     QComboBox *m_tamper;
     QLabel *m_tamperRule;
