@@ -3,6 +3,7 @@
 #include "oidc/descope/DescopeFields.h"
 #include "oidc/descope/DescopeResponse.h"
 #include "oidc/descope/PasswordlessStart.h"
+#include "oidc/net/LocalHttpServer.h"
 
 #include <QUrl>
 #include <QUrlQuery>
@@ -90,22 +91,26 @@ Result<OAuthStarted> processOAuthStartResponse(const net::HttpResponse &response
 
 Result<std::string> oauthCodeFromRedirect(std::string_view url)
 {
-    const std::string text(url);
-    const size_t question = text.find('?');
-    QString query = QString::fromStdString(question == std::string::npos ? text : text.substr(question + 1));
-    if (const qsizetype hash = query.indexOf(QLatin1Char('#')); hash >= 0)
-        query.truncate(hash);
-    const QUrlQuery items(query);
-    const QString error = items.queryItemValue(QStringLiteral("error"), QUrl::FullyDecoded);
-    if (!error.isEmpty()) {
-        const QString description = items.queryItemValue(QStringLiteral("error_description"), QUrl::FullyDecoded);
-        return makeError(ErrorCategory::Input, "DESCOPE_OAUTH_DENIED", "the provider answered " + error.toStdString() + " instead of a code",
-                         "code", description.toStdString());
+    std::string_view query = url;
+    if (const size_t question = query.find('?'); question != std::string_view::npos)
+        query.remove_prefix(question + 1);
+    if (const size_t hash = query.find('#'); hash != std::string_view::npos)
+        query = query.substr(0, hash);
+    // The redirect's query is application/x-www-form-urlencoded (RFC 6749 Appendix B): '+' is a space.
+    std::string code;
+    std::string error;
+    std::string description;
+    for (const auto &[name, value] : net::parseUrlEncoded(QByteArrayView(query.data(), static_cast<qsizetype>(query.size())))) {
+        std::string *target = name == "code" ? &code : name == "error" ? &error : name == "error_description" ? &description : nullptr;
+        if (target && target->empty())
+            *target = value.toStdString();
     }
-    const QString code = items.queryItemValue(QStringLiteral("code"), QUrl::FullyDecoded);
-    if (code.isEmpty())
+    if (!error.empty())
+        return makeError(ErrorCategory::Input, "DESCOPE_OAUTH_DENIED", "the provider answered " + error + " instead of a code", "code",
+                         description);
+    if (code.empty())
         return makeError(ErrorCategory::Input, "DESCOPE_CODE_MISSING", "the redirect carries no code");
-    return code.toStdString();
+    return code;
 }
 
 Result<net::HttpRequest> buildOAuthExchangeRequest(const DescopeProject &project, const std::string &code)
