@@ -11,11 +11,13 @@ namespace oidc {
 namespace {
 
 // Descope's TOTP sign-up answers its secret three times (descope-api.md §8): "key", the
-// otpauth:// "provisioningURL" and the QR "image" of that URL.
-constexpr std::array<std::string_view, 24> kSecretNames = {
+// otpauth:// "provisioningURL" and the QR "image" of that URL. Its password calls send
+// "password", "oldPassword" and "newPassword".
+constexpr std::array<std::string_view, 26> kSecretNames = {
     "client_secret", "code", "code_verifier", "access_token", "refresh_token", "id_token", "id_token_hint", "token",
     "assertion", "client_assertion", "password", "secret", "sessionJwt", "refreshJwt", "jwt", "accessKey", "key",
-    "authorization", "cookie", "set-cookie", "device_code", "pendingRef", "provisioningURL", "image"};
+    "authorization", "cookie", "set-cookie", "device_code", "pendingRef", "provisioningURL", "image",
+    "oldPassword", "newPassword"};
 
 std::string lower(std::string_view text)
 {

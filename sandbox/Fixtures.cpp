@@ -216,6 +216,16 @@ oidc::Result<Fixtures> Fixtures::fromJson(const oidc::Json &document)
         read.integer(*it, "browserSessionSeconds", l.browserSessionSeconds, "$.lifetimes", 1);
         read.integer(*it, "keyGraceSeconds", l.keyGraceSeconds, "$.lifetimes", 0);
     }
+    if (const auto it = document.find("passwordPolicy"); it != document.end()) {
+        if (!it->is_object())
+            return invalid("\"passwordPolicy\" must be an object", "$.passwordPolicy");
+        auto &p = fixtures.passwordPolicy;
+        read.integer(*it, "minLength", p.minLength, "$.passwordPolicy", 1);
+        read.boolean(*it, "lowercase", p.lowercase, "$.passwordPolicy");
+        read.boolean(*it, "uppercase", p.uppercase, "$.passwordPolicy");
+        read.boolean(*it, "number", p.number, "$.passwordPolicy");
+        read.boolean(*it, "nonAlphanumeric", p.nonAlphanumeric, "$.passwordPolicy");
+    }
     int64_t attempts = fixtures.otpMaxAttempts;
     read.integer(document, "otpMaxAttempts", attempts, "$", 1);
     fixtures.otpMaxAttempts = static_cast<int>(std::min<int64_t>(attempts, 1000));

@@ -5,6 +5,7 @@
 // :/sandbox/fixtures.json), or from a file named by the caller or by OIDCPLAY_SANDBOX_FIXTURES.
 
 #include "oidc/Json.h"
+#include "oidc/descope/PasswordApi.h"
 #include "oidc/Result.h"
 
 #include <QString>
@@ -107,6 +108,9 @@ struct Fixtures final {
     Lifetimes lifetimes;
     int otpMaxAttempts = 5;
     bool refreshTokenRequiresOfflineAccess = true; // OIDC: refresh_token only with scope offline_access
+    // What a new password must contain (/v1/auth/password/*): the core's type, whose unmet() the
+    // sandbox's checks and a client's share.
+    oidc::descope::PasswordPolicy passwordPolicy{8, true, true, true, false};
     std::vector<Role> roles;
     std::vector<Permission> permissions;
     std::vector<Tenant> tenants;

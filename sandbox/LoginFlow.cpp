@@ -155,7 +155,7 @@ ReplyOr<LoginFlow::Updating> LoginFlow::beginUpdate(const descope::DescopeCall &
     return updating;
 }
 
-oidc::net::LocalHttpResponse LoginFlow::complete(const PendingLogin &login, const SandboxRequest &request)
+oidc::net::LocalHttpResponse LoginFlow::complete(const PendingLogin &login, const SandboxRequest &request, const PrepareUser &prepare)
 {
     bool firstSeen = false;
     const User *user = login.userId.empty() ? m_context.state.userByLoginId(login.loginId) : m_context.state.user(login.userId);
@@ -192,6 +192,8 @@ oidc::net::LocalHttpResponse LoginFlow::complete(const PendingLogin &login, cons
         user = &m_context.state.addUser(std::move(created));
         firstSeen = true;
     }
+    if (prepare)
+        prepare(*m_context.state.user(user->userId), firstSeen);
 
     Session *session = nullptr;
     if (!login.upgradeSessionId.empty()) {

@@ -12,6 +12,7 @@
 
 #include "oidc/net/LocalHttpServer.h"
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -66,9 +67,15 @@ public:
     // `route` names the call in the refusal ("totp/update").
     [[nodiscard]] ReplyOr<Updating> beginUpdate(const descope::DescopeCall &call, std::string_view route);
 
+    // What a method records on the user before the session is made (a social provider, a
+    // password hash), so that the answer's ResponseUser shows it; `created` when this sign-in
+    // created the user.
+    using PrepareUser = std::function<void(User &user, bool created)>;
+
     // 200 + JWT response, or the error to answer. The session JWT is the response's primary
     // token for the fault injector.
-    [[nodiscard]] oidc::net::LocalHttpResponse complete(const PendingLogin &login, const SandboxRequest &request);
+    [[nodiscard]] oidc::net::LocalHttpResponse complete(const PendingLogin &login, const SandboxRequest &request,
+                                                        const PrepareUser &prepare = {});
 
 private:
     SandboxContext &m_context;

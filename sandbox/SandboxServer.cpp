@@ -16,6 +16,8 @@
 #include "sandbox/routes/DiscoveryRoutes.h"
 #include "sandbox/routes/EnchantedLinkRoutes.h"
 #include "sandbox/routes/MagicLinkRoutes.h"
+#include "sandbox/routes/OAuthRoutes.h"
+#include "sandbox/routes/PasswordRoutes.h"
 #include "sandbox/routes/OtpRoutes.h"
 #include "sandbox/routes/TotpRoutes.h"
 #include "sandbox/routes/WebAuthnRoutes.h"
@@ -341,6 +343,8 @@ SandboxServer::SandboxServer(SandboxOptions options, QObject *parent)
     addRouteModule(std::make_unique<TotpRoutes>(context));
     addRouteModule(std::make_unique<WebAuthnRoutes>(context));
     addRouteModule(std::make_unique<AccessKeyRoutes>(context));
+    addRouteModule(std::make_unique<OAuthRoutes>(context));
+    addRouteModule(std::make_unique<PasswordRoutes>(context));
     addRouteModule(std::make_unique<ProtectedApiRoutes>(context));
     addRouteModule(std::make_unique<AdminRoutes>(context, d->router, [this] { return describe(); }));
 }

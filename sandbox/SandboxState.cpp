@@ -40,9 +40,30 @@ size_t SandboxState::purge(int64_t now)
     removed += std::erase_if(m_revokedJtis, [now](const auto &item) { return item.second < now; });
     removed += std::erase_if(m_totpSignUps, [now](const auto &item) { return item.second.expiresAt < now; });
     removed += std::erase_if(m_webauthnTransactions, [now](const auto &item) { return item.second.expiresAt < now; });
+    removed += std::erase_if(m_oauthStarts, [now](const auto &item) { return item.second.expiresAt < now; });
+    removed += std::erase_if(m_oauthGrants, [now](const auto &item) { return item.second.expiresAt < now; });
     if (m_history.size() > 1000)
         m_history.erase(m_history.begin(), m_history.end() - 1000);
     return removed;
+}
+
+void SandboxState::addOAuthProvider(const std::string &userId, const std::string &provider)
+{
+    m_oauthProviders[userId].insert(provider);
+}
+
+std::map<std::string, bool> SandboxState::oauthProvidersOf(std::string_view userId) const
+{
+    std::map<std::string, bool> providers;
+    if (const auto it = m_oauthProviders.find(std::string(userId)); it != m_oauthProviders.end())
+        for (const std::string &provider : it->second)
+            providers[provider] = true;
+    return providers;
+}
+
+bool SandboxState::hasPassword(std::string_view userId) const
+{
+    return m_passwordHashes.count(std::string(userId)) != 0;
 }
 
 bool SandboxState::hasTotp(std::string_view userId) const

@@ -8,6 +8,8 @@
 #include "sandbox/StateRecords.h"
 
 #include <deque>
+#include <map>
+#include <set>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -55,6 +57,15 @@ public:
     // Passkeys by raw credential ID; ceremonies by transactionId.
     [[nodiscard]] std::unordered_map<std::string, WebAuthnCredentialRecord> &webauthnCredentials() { return m_webauthnCredentials; }
     [[nodiscard]] std::unordered_map<std::string, WebAuthnTransaction> &webauthnTransactions() { return m_webauthnTransactions; }
+    // Social logins by start id and by code.
+    [[nodiscard]] std::unordered_map<std::string, OAuthStart> &oauthStarts() { return m_oauthStarts; }
+    [[nodiscard]] std::unordered_map<std::string, OAuthGrant> &oauthGrants() { return m_oauthGrants; }
+    // The social providers each user has signed in with, by user ID (ResponseUser's "OAuth").
+    void addOAuthProvider(const std::string &userId, const std::string &provider);
+    [[nodiscard]] std::map<std::string, bool> oauthProvidersOf(std::string_view userId) const;
+    // Password hashes (PasswordHash's encoded form, never the password) by user ID.
+    [[nodiscard]] std::unordered_map<std::string, std::string> &passwordHashes() { return m_passwordHashes; }
+    [[nodiscard]] bool hasPassword(std::string_view userId) const;
     // ResponseUser's "TOTP" and "webauthn" flags.
     [[nodiscard]] bool hasTotp(std::string_view userId) const;
     [[nodiscard]] bool hasWebAuthn(std::string_view userId) const;
@@ -79,6 +90,10 @@ private:
     std::unordered_map<std::string, TotpSignUp> m_totpSignUps;
     std::unordered_map<std::string, WebAuthnCredentialRecord> m_webauthnCredentials;
     std::unordered_map<std::string, WebAuthnTransaction> m_webauthnTransactions;
+    std::unordered_map<std::string, OAuthStart> m_oauthStarts;
+    std::unordered_map<std::string, OAuthGrant> m_oauthGrants;
+    std::unordered_map<std::string, std::set<std::string>> m_oauthProviders;
+    std::unordered_map<std::string, std::string> m_passwordHashes;
 };
 
 } // namespace sandbox

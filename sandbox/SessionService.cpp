@@ -76,6 +76,9 @@ oidc::Json SessionService::responseUser(const User &user) const
                            {"roleNames", membership.roleNames},
                            {"permissions", permissionsOf(membership.roleNames)}});
     }
+    oidc::Json oauth = oidc::Json::object(); // {"google": true}: the providers the user signed in with
+    for (const auto &[provider, used] : m_context.state.oauthProvidersOf(user.userId))
+        oauth[provider] = used;
     return {
         {"userId", user.userId},
         {"loginIds", user.loginIds},
@@ -101,9 +104,9 @@ oidc::Json SessionService::responseUser(const User &user) const
         {"SAML", false},
         {"SCIM", false},
         {"OIDC", false},
-        {"OAuth", oidc::Json::object()},
+        {"OAuth", oauth},
         {"webauthn", m_context.state.hasWebAuthn(user.userId)},
-        {"password", false},
+        {"password", m_context.state.hasPassword(user.userId)},
         {"push", false},
         {"ssoAppIds", oidc::Json::array()},
         {"externalIds", user.loginIds},

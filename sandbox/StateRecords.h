@@ -148,6 +148,29 @@ struct WebAuthnTransaction final {
     int64_t expiresAt = 0;
 };
 
+// A social login (/v1/auth/oauth/authorize) waiting for the stand-in provider page's answer,
+// keyed by its id (the page's "s" parameter).
+struct OAuthStart final {
+    std::string id;
+    std::string provider;                // "google", "github"…
+    std::string redirectUrl;             // where the page sends the browser back
+    std::string operation;               // "signup-in" (authorize), "signin", "signup", "update"
+    LoginOptions options;
+    std::string upgradeSessionId;        // step-up / MFA / update: the session the refresh JWT named
+    std::string updateUserId;            // update: the user the provider is added to
+    int64_t expiresAt = 0;
+};
+
+// The code the stand-in page redirected back with, for /v1/auth/oauth/exchange: single use,
+// short-lived (the fixtures' codeSeconds).
+struct OAuthGrant final {
+    OAuthStart start;
+    std::string email;                   // the identity chosen or typed on the page
+    std::string name;
+    int64_t expiresAt = 0;
+    bool used = false;
+};
+
 struct LoginHistoryEntry final {
     std::string userId;
     int64_t loginTime = 0;

@@ -66,6 +66,47 @@ SessionOutcome BlockingDescopeClient::verifyTotp(const std::string &loginId, con
     return wait<SessionOutcome>([&](auto done) { return m_client.verifyTotp(loginId, code, options, done); });
 }
 
+Result<OAuthStarted> BlockingDescopeClient::startOAuth(const OAuthStart &start)
+{
+    return wait<Result<OAuthStarted>>([&](auto done) { return m_client.startOAuth(start, done); });
+}
+
+SessionOutcome BlockingDescopeClient::exchangeOAuth(const std::string &code)
+{
+    return wait<SessionOutcome>([&](auto done) { return m_client.exchangeOAuth(code, done); });
+}
+
+SessionOutcome BlockingDescopeClient::signUpPassword(const std::string &loginId, const std::string &password, const SignUpUser &user,
+                                                     const LoginOptions &options)
+{
+    return wait<SessionOutcome>([&](auto done) { return m_client.signUpPassword(loginId, password, user, options, done); });
+}
+
+SessionOutcome BlockingDescopeClient::signInPassword(const std::string &loginId, const std::string &password, const LoginOptions &options)
+{
+    return wait<SessionOutcome>([&](auto done) { return m_client.signInPassword(loginId, password, options, done); });
+}
+
+SessionOutcome BlockingDescopeClient::replacePassword(const std::string &loginId, const std::string &oldPassword, const std::string &newPassword)
+{
+    return wait<SessionOutcome>([&](auto done) { return m_client.replacePassword(loginId, oldPassword, newPassword, done); });
+}
+
+Status BlockingDescopeClient::updatePassword(const std::string &loginId, const std::string &newPassword, const std::string &refreshJwt)
+{
+    return wait<Status>([&](auto done) { return m_client.updatePassword(loginId, newPassword, refreshJwt, done); });
+}
+
+Result<PasswordResetSent> BlockingDescopeClient::sendPasswordReset(const std::string &loginId, const std::string &redirectUrl)
+{
+    return wait<Result<PasswordResetSent>>([&](auto done) { return m_client.sendPasswordReset(loginId, redirectUrl, done); });
+}
+
+Result<PasswordPolicy> BlockingDescopeClient::passwordPolicy()
+{
+    return wait<Result<PasswordPolicy>>([&](auto done) { return m_client.passwordPolicy(done); });
+}
+
 Result<WebAuthnStarted> BlockingDescopeClient::startWebAuthn(const WebAuthnStart &start)
 {
     return wait<Result<WebAuthnStarted>>([&](auto done) { return m_client.startWebAuthn(start, done); });

@@ -28,6 +28,17 @@ public:
     [[nodiscard]] Result<TotpEnrollment> signUpTotp(const std::string &loginId, const SignUpUser &user = {});
     [[nodiscard]] SessionOutcome verifyTotp(const std::string &loginId, const std::string &code, const LoginOptions &options = {});
 
+    [[nodiscard]] Result<OAuthStarted> startOAuth(const OAuthStart &start);
+    [[nodiscard]] SessionOutcome exchangeOAuth(const std::string &code);
+
+    [[nodiscard]] SessionOutcome signUpPassword(const std::string &loginId, const std::string &password, const SignUpUser &user = {},
+                                                const LoginOptions &options = {});
+    [[nodiscard]] SessionOutcome signInPassword(const std::string &loginId, const std::string &password, const LoginOptions &options = {});
+    [[nodiscard]] SessionOutcome replacePassword(const std::string &loginId, const std::string &oldPassword, const std::string &newPassword);
+    [[nodiscard]] Status updatePassword(const std::string &loginId, const std::string &newPassword, const std::string &refreshJwt);
+    [[nodiscard]] Result<PasswordResetSent> sendPasswordReset(const std::string &loginId, const std::string &redirectUrl = {});
+    [[nodiscard]] Result<PasswordPolicy> passwordPolicy();
+
     [[nodiscard]] Result<WebAuthnStarted> startWebAuthn(const WebAuthnStart &start);
     [[nodiscard]] SessionOutcome finishWebAuthn(WebAuthnFinishKind kind, const std::string &transactionId, const std::string &response);
     [[nodiscard]] Result<std::optional<SessionOutcome>> finishWebAuthnUpdate(const std::string &transactionId, const std::string &response);

@@ -248,6 +248,53 @@ net::RequestHandle DescopeClient::verifyTotp(const std::string &loginId, const s
     return sessionCall(buildTotpVerifyRequest(m_project, loginId, code, options), std::move(done), Keep::Session, processJwtResponse);
 }
 
+net::RequestHandle DescopeClient::startOAuth(const OAuthStart &start, Callback<OAuthStarted> done)
+{
+    return simpleCall<OAuthStarted>(buildOAuthStartRequest(m_project, start), std::move(done), processOAuthStartResponse);
+}
+
+net::RequestHandle DescopeClient::exchangeOAuth(const std::string &code, SessionCallback done)
+{
+    return sessionCall(buildOAuthExchangeRequest(m_project, code), std::move(done), Keep::Session, processJwtResponse);
+}
+
+net::RequestHandle DescopeClient::signUpPassword(const std::string &loginId, const std::string &password, const SignUpUser &user,
+                                                 const LoginOptions &options, SessionCallback done)
+{
+    return sessionCall(buildPasswordSignUpRequest(m_project, loginId, password, user, options), std::move(done), Keep::Session,
+                       processJwtResponse);
+}
+
+net::RequestHandle DescopeClient::signInPassword(const std::string &loginId, const std::string &password, const LoginOptions &options,
+                                                 SessionCallback done)
+{
+    return sessionCall(buildPasswordSignInRequest(m_project, loginId, password, options), std::move(done), Keep::Session, processJwtResponse);
+}
+
+net::RequestHandle DescopeClient::replacePassword(const std::string &loginId, const std::string &oldPassword, const std::string &newPassword,
+                                                  SessionCallback done)
+{
+    return sessionCall(buildPasswordReplaceRequest(m_project, loginId, oldPassword, newPassword), std::move(done), Keep::Session,
+                       processJwtResponse);
+}
+
+net::RequestHandle DescopeClient::updatePassword(const std::string &loginId, const std::string &newPassword, const std::string &refreshJwt,
+                                                 StatusCallback done)
+{
+    return simpleCall<void>(buildPasswordUpdateRequest(m_project, loginId, newPassword, refreshJwt), std::move(done), processDescopeStatus);
+}
+
+net::RequestHandle DescopeClient::sendPasswordReset(const std::string &loginId, const std::string &redirectUrl, Callback<PasswordResetSent> done)
+{
+    return simpleCall<PasswordResetSent>(buildPasswordResetRequest(m_project, loginId, redirectUrl), std::move(done),
+                                         processPasswordResetResponse);
+}
+
+net::RequestHandle DescopeClient::passwordPolicy(Callback<PasswordPolicy> done)
+{
+    return simpleCall<PasswordPolicy>(buildPasswordPolicyRequest(m_project), std::move(done), processPasswordPolicyResponse);
+}
+
 net::RequestHandle DescopeClient::startWebAuthn(const WebAuthnStart &start, Callback<WebAuthnStarted> done)
 {
     return simpleCall<WebAuthnStarted>(buildWebAuthnStartRequest(m_project, start), std::move(done), processWebAuthnStartResponse);

@@ -20,6 +20,8 @@
 #include "oidc/descope/BearerCall.h"
 #include "oidc/descope/DescopeSession.h"
 #include "oidc/descope/EnchantedLinkApi.h"
+#include "oidc/descope/OAuthApi.h"
+#include "oidc/descope/PasswordApi.h"
 #include "oidc/descope/Poller.h"
 #include "oidc/descope/SessionApi.h"
 #include "oidc/descope/TotpApi.h"
@@ -77,6 +79,24 @@ public:
     // TOTP (§8).
     net::RequestHandle signUpTotp(const std::string &loginId, const SignUpUser &user, Callback<TotpEnrollment> done);
     net::RequestHandle verifyTotp(const std::string &loginId, const std::string &code, const LoginOptions &options, SessionCallback done);
+
+    // Social login: start answers the provider page's URL; the browser's redirect brings the code
+    // (oauthCodeFromRedirect), which exchange turns into the session once.
+    net::RequestHandle startOAuth(const OAuthStart &start, Callback<OAuthStarted> done);
+    net::RequestHandle exchangeOAuth(const std::string &code, SessionCallback done);
+
+    // Passwords: sign-up, sign-in and replace sign in; update needs the refresh JWT; reset sends
+    // a link; the policy says what a new password needs.
+    net::RequestHandle signUpPassword(const std::string &loginId, const std::string &password, const SignUpUser &user,
+                                      const LoginOptions &options, SessionCallback done);
+    net::RequestHandle signInPassword(const std::string &loginId, const std::string &password, const LoginOptions &options,
+                                      SessionCallback done);
+    net::RequestHandle replacePassword(const std::string &loginId, const std::string &oldPassword, const std::string &newPassword,
+                                       SessionCallback done);
+    net::RequestHandle updatePassword(const std::string &loginId, const std::string &newPassword, const std::string &refreshJwt,
+                                      StatusCallback done);
+    net::RequestHandle sendPasswordReset(const std::string &loginId, const std::string &redirectUrl, Callback<PasswordResetSent> done);
+    net::RequestHandle passwordPolicy(Callback<PasswordPolicy> done);
 
     // Passkeys (§9): the options and the response are the authenticator's JSON texts. The update
     // finish answers no session (nullopt) unless its start asked for MFA.

@@ -20,6 +20,13 @@ Status checkRedirectUrl(std::string_view family, const std::string &redirectUrl)
         return {};
     if (family == "otp")
         return makeError(ErrorCategory::Input, "DESCOPE_REDIRECT_URL", "OTP sends a code, not a link: it takes no redirect URL");
+    return checkAppRedirectUrl(redirectUrl, "the link's URI");
+}
+
+} // namespace
+
+Status checkAppRedirectUrl(const std::string &redirectUrl, std::string_view what)
+{
     // An absolute URL the app can receive (https, or a private-use scheme of a desktop or mobile
     // app), never one that would run or read something where the link is shown.
     const QUrl url(QString::fromStdString(redirectUrl), QUrl::StrictMode);
@@ -27,12 +34,10 @@ Status checkRedirectUrl(std::string_view family, const std::string &redirectUrl)
     const bool dangerous = scheme == QLatin1String("javascript") || scheme == QLatin1String("data") || scheme == QLatin1String("file")
         || scheme == QLatin1String("vbscript");
     if (!url.isValid() || scheme.isEmpty() || dangerous || url.hasFragment())
-        return makeError(ErrorCategory::Input, "DESCOPE_REDIRECT_URL", "the link's URI must be an absolute URL without a fragment",
+        return makeError(ErrorCategory::Input, "DESCOPE_REDIRECT_URL", std::string(what) + " must be an absolute URL without a fragment",
                          "https://app.example.com/verify", redirectUrl);
     return {};
 }
-
-} // namespace
 
 std::string_view operationPath(LoginOperation operation)
 {

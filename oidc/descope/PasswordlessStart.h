@@ -46,6 +46,11 @@ struct PasswordlessStart final {
 // data:, file: or vbscript: URL, or given to OTP, which sends no link), and those of loginOptionsJson.
 [[nodiscard]] Result<DescopeCall> passwordlessStartCall(std::string_view family, DeliveryMethod method, const PasswordlessStart &start);
 
+// A URL Descope sends the browser or a link to (links, social login, password reset): absolute,
+// without a fragment, never javascript:, data:, file: or vbscript:. Error (INPUT):
+// DESCOPE_REDIRECT_URL, its message starting with `what`.
+[[nodiscard]] Status checkAppRedirectUrl(const std::string &redirectUrl, std::string_view what);
+
 // Where a code or link went: "maskedEmail" or "maskedPhone" (§6, §7).
 struct MaskedAddress final {
     std::string maskedEmail;

@@ -77,6 +77,22 @@ TEST(Redaction, SecretsNeverAppear)
     EXPECT_TRUE(json.contains("Bearer"));
 }
 
+// Descope's password calls (the Node SDK's password.signUp / signIn / replace / update): every
+// password member is hidden, the login ID stays readable.
+TEST(Redaction, DescopePasswordBodies)
+{
+    const QByteArray body = redactJsonBody(
+        R"({"loginId":"dana@example.com","password":"Pass-One-1","oldPassword":"Pass-Old-2","newPassword":"Pass-New-3"})");
+    EXPECT_FALSE(body.contains("Pass-One-1"));
+    EXPECT_FALSE(body.contains("Pass-Old-2"));
+    EXPECT_FALSE(body.contains("Pass-New-3"));
+    EXPECT_TRUE(body.contains("dana@example.com"));
+    const std::string text = redactText(R"(sent {"loginId":"dana@example.com","newPassword":"Pass-New-3"})");
+    EXPECT_EQ(text.find("Pass-New-3"), std::string::npos);
+    EXPECT_TRUE(isSecretName("oldPassword"));
+    EXPECT_TRUE(isSecretName("NEWPASSWORD"));
+}
+
 TEST(Redaction, TextKeepsWhatIsNotSecret)
 {
     // Words, paths, host names and short values are what make an error readable: they stay.
