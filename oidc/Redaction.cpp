@@ -11,11 +11,15 @@ namespace oidc {
 namespace {
 
 // Descope's TOTP sign-up answers its secret three times (descope-api.md §8): "key", the
-// otpauth:// "provisioningURL" and the QR "image" of that URL.
-constexpr std::array<std::string_view, 24> kSecretNames = {
+// otpauth:// "provisioningURL" and the QR "image" of that URL. The management API's access-key
+// create answers the key's "cleartext" (once); "managementKey" names the management key itself
+// (`oidcplay-cli sandbox --json`); its Authorization (Bearer <projectId>:<managementKey>) is
+// hidden whole by redactAuthorization.
+constexpr std::array<std::string_view, 26> kSecretNames = {
     "client_secret", "code", "code_verifier", "access_token", "refresh_token", "id_token", "id_token_hint", "token",
     "assertion", "client_assertion", "password", "secret", "sessionJwt", "refreshJwt", "jwt", "accessKey", "key",
-    "authorization", "cookie", "set-cookie", "device_code", "pendingRef", "provisioningURL", "image"};
+    "authorization", "cookie", "set-cookie", "device_code", "pendingRef", "provisioningURL", "image", "cleartext",
+    "managementKey"};
 
 std::string lower(std::string_view text)
 {

@@ -116,4 +116,14 @@ Result<crypto::JsonWebKeySet> BlockingDescopeClient::fetchKeys()
     return wait<Result<crypto::JsonWebKeySet>>([&](auto done) { return m_client.fetchKeys(done); });
 }
 
+Result<SsoStarted> BlockingDescopeClient::startSso(const SsoStart &start)
+{
+    return wait<Result<SsoStarted>>([&](auto done) { return m_client.startSso(start, done); });
+}
+
+SessionOutcome BlockingDescopeClient::exchangeSso(const std::string &code, SsoRoute route)
+{
+    return wait<SessionOutcome>([&](auto done) { return m_client.exchangeSso(code, route, done); });
+}
+
 } // namespace oidc::descope
