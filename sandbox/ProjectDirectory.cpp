@@ -10,7 +10,7 @@ namespace sandbox {
 
 namespace {
 
-std::string lowerAscii(std::string_view text)
+std::string lowerDomain(std::string_view text)
 {
     std::string lowered(text);
     std::transform(lowered.begin(), lowered.end(), lowered.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
@@ -145,10 +145,10 @@ const SsoSettings *ProjectDirectory::ssoSettingsForEmail(std::string_view email)
     const auto at = email.rfind('@');
     if (at == std::string_view::npos || at + 1 >= email.size())
         return nullptr;
-    const std::string domain = lowerAscii(email.substr(at + 1));
+    const std::string domain = lowerDomain(email.substr(at + 1));
     for (const auto &settings : m_sso) {
         for (const auto &owned : settings.domains) {
-            if (lowerAscii(owned) == domain)
+            if (lowerDomain(owned) == domain)
                 return &settings;
         }
     }

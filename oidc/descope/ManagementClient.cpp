@@ -3,9 +3,7 @@
 #include "oidc/descope/DescopeOperation.h"
 #include "oidc/descope/DescopeResponse.h"
 
-#include <QEventLoop>
-
-#include <optional>
+#include "oidc/descope/BlockingWait.h"
 
 namespace oidc::descope {
 
@@ -55,16 +53,7 @@ BlockingManagementClient::BlockingManagementClient(net::HttpTransport &transport
 template <typename T, typename Start>
 T BlockingManagementClient::wait(Start start)
 {
-    QEventLoop loop;
-    std::optional<T> outcome;
-    m_current = start([&](T result) {
-        outcome.emplace(std::move(result));
-        loop.quit();
-    });
-    if (!outcome)
-        loop.exec();
-    m_current = {};
-    return std::move(*outcome);
+    return waitForCallback<T>(m_current, std::move(start));
 }
 
 Result<Json> BlockingManagementClient::call(const ManagementCall &call)

@@ -29,6 +29,20 @@ void AccessKeyManagementRoutes::registerRoutes(Router &router)
                "Management: delete an access key");
 }
 
+ReplyOr<AccessKeyManagementRoutes::KeyCall> AccessKeyManagementRoutes::acceptKeyCall(const SandboxRequest &request)
+{
+    auto body = mgmt::accept(request, m_context);
+    if (!body)
+        return body.takeReply();
+    const std::string id = descope::string(*body, "id");
+    if (id.empty())
+        return mgmt::missing("id");
+    AccessKey *key = m_context.state.directory().accessKey(id);
+    if (!key)
+        return mgmt::invalid("access key " + id + " does not exist");
+    return KeyCall{std::move(body).value(), key};
+}
+
 oidc::net::LocalHttpResponse AccessKeyManagementRoutes::create(const SandboxRequest &request)
 {
     auto body = mgmt::accept(request, m_context);
@@ -99,32 +113,27 @@ oidc::net::LocalHttpResponse AccessKeyManagementRoutes::search(const SandboxRequ
 
 oidc::net::LocalHttpResponse AccessKeyManagementRoutes::update(const SandboxRequest &request)
 {
-    auto body = mgmt::accept(request, m_context);
-    if (!body)
-        return body.takeReply();
-    const std::string id = descope::string(*body, "id");
-    if (id.empty())
-        return mgmt::missing("id");
-    AccessKey *key = m_context.state.directory().accessKey(id);
-    if (!key)
-        return mgmt::invalid("access key " + id + " does not exist");
-    const std::string name = descope::string(*body, "name");
+    auto call = acceptKeyCall(request);
+    if (!call)
+        return call.takeReply();
+    AccessKey *key = call->key;
+    const std::string name = descope::string(call->body, "name");
     if (name.empty())
         return mgmt::missing("name");
-    auto roles = mgmt::projectRoles(m_context, *body, "roleNames");
+    auto roles = mgmt::projectRoles(m_context, call->body, "roleNames");
     if (!roles)
         return roles.takeReply();
-    auto tenants = mgmt::memberships(m_context, *body, "keyTenants");
+    auto tenants = mgmt::memberships(m_context, call->body, "keyTenants");
     if (!tenants)
         return tenants.takeReply();
     key->name = name;
-    if (body->contains("description"))
-        key->description = descope::string(*body, "description");
-    if (body->contains("roleNames"))
+    if (call->body.contains("description"))
+        key->description = descope::string(call->body, "description");
+    if (call->body.contains("roleNames"))
         key->roleNames = std::move(roles).value();
-    if (body->contains("keyTenants"))
+    if (call->body.contains("keyTenants"))
         key->tenants = std::move(tenants).value();
-    if (const auto it = body->find("customClaims"); it != body->end() && it->is_object())
+    if (const auto it = call->body.find("customClaims"); it != call->body.end() && it->is_object())
         key->customClaims = *it;
     m_context.stateChanged();
     return mgmt::ok({{"key", mgmt::accessKeyJson(*key)}});
@@ -132,15 +141,11 @@ oidc::net::LocalHttpResponse AccessKeyManagementRoutes::update(const SandboxRequ
 
 oidc::net::LocalHttpResponse AccessKeyManagementRoutes::change(const SandboxRequest &request, Change change)
 {
-    auto body = mgmt::accept(request, m_context);
-    if (!body)
-        return body.takeReply();
-    const std::string id = descope::string(*body, "id");
-    if (id.empty())
-        return mgmt::missing("id");
-    AccessKey *key = m_context.state.directory().accessKey(id);
-    if (!key)
-        return mgmt::invalid("access key " + id + " does not exist");
+    auto call = acceptKeyCall(request);
+    if (!call)
+        return call.takeReply();
+    AccessKey *key = call->key;
+    const std::string id = key->id;
     switch (change) {
     case Change::Activate:
         key->active = true;

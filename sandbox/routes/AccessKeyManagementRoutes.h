@@ -6,13 +6,17 @@
 // the ones /v1/auth/accesskey/exchange and client_credentials accept: a deactivated or deleted
 // key no longer exchanges. Every call needs the management key (ManagementApi.h).
 
+#include "sandbox/ReplyOr.h"
 #include "sandbox/RouteModule.h"
+
+#include "oidc/Json.h"
 
 #include "oidc/net/LocalHttpServer.h"
 
 namespace sandbox {
 
 class SandboxRequest;
+struct AccessKey;
 struct SandboxContext;
 
 class AccessKeyManagementRoutes final : public RouteModule {
@@ -28,6 +32,13 @@ private:
     oidc::net::LocalHttpResponse search(const SandboxRequest &request);
     oidc::net::LocalHttpResponse update(const SandboxRequest &request);
     oidc::net::LocalHttpResponse change(const SandboxRequest &request, Change change);
+
+    // The pipeline of the calls on one key: the management key, the body, the key its "id" names.
+    struct KeyCall final {
+        oidc::Json body;
+        AccessKey *key = nullptr;
+    };
+    ReplyOr<KeyCall> acceptKeyCall(const SandboxRequest &request);
 
     SandboxContext &m_context;
 };

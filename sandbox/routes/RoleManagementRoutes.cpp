@@ -13,7 +13,7 @@ namespace sandbox {
 
 namespace {
 
-void renameIn(std::vector<std::string> &names, const std::string &from, const std::string &to)
+void renameRoleName(std::vector<std::string> &names, const std::string &from, const std::string &to)
 {
     for (auto &name : names) {
         if (name == from)
@@ -27,7 +27,7 @@ void renameInMemberships(std::vector<TenantMembership> &tenants, const std::stri
 {
     for (auto &membership : tenants) {
         if (membership.tenantId == tenantId)
-            renameIn(membership.roleNames, from, to);
+            renameRoleName(membership.roleNames, from, to);
     }
 }
 
@@ -63,10 +63,10 @@ void RoleManagementRoutes::renameRoleEverywhere(const std::string &tenantId, con
             renameInMemberships(tenants, tenantId, from, to);
             return;
         }
-        renameIn(projectRoles, from, to);
+        renameRoleName(projectRoles, from, to);
         for (auto &membership : tenants) {
             if (!directory.scopedRoleExists(from, membership.tenantId))
-                renameIn(membership.roleNames, from, to);
+                renameRoleName(membership.roleNames, from, to);
         }
     };
     for (auto &user : m_context.state.mutableUsers())
@@ -226,7 +226,7 @@ oidc::net::LocalHttpResponse RoleManagementRoutes::updatePermission(const Sandbo
     it->name = newName;
     it->description = descope::string(*body, "description");
     for (auto &role : directory.roles())
-        renameIn(role.permissions, name, newName);
+        renameRoleName(role.permissions, name, newName);
     m_context.stateChanged();
     return mgmt::ok();
 }
@@ -245,7 +245,7 @@ oidc::net::LocalHttpResponse RoleManagementRoutes::deletePermission(const Sandbo
     if (std::erase_if(directory.permissions(), [&](const Permission &p) { return p.name == name; }) == 0)
         return mgmt::invalid("permission " + name + " does not exist");
     for (auto &role : directory.roles())
-        renameIn(role.permissions, name, {});
+        renameRoleName(role.permissions, name, {});
     m_context.stateChanged();
     return mgmt::ok();
 }

@@ -28,7 +28,7 @@ void applyTenantFields(Tenant &tenant, const oidc::Json &body)
         tenant.disabled = it->get<bool>();
 }
 
-bool anyOf(const std::vector<std::string> &wanted, const std::vector<std::string> &have)
+bool sharesAnyDomain(const std::vector<std::string> &wanted, const std::vector<std::string> &have)
 {
     return std::any_of(wanted.begin(), wanted.end(),
                        [&](const std::string &item) { return std::find(have.begin(), have.end(), item) != have.end(); });
@@ -152,7 +152,7 @@ oidc::net::LocalHttpResponse TenantManagementRoutes::search(const SandboxRequest
             continue;
         if (!names.empty() && std::find(names.begin(), names.end(), tenant.name) == names.end())
             continue;
-        if (!domains.empty() && !anyOf(domains, tenant.selfProvisioningDomains))
+        if (!domains.empty() && !sharesAnyDomain(domains, tenant.selfProvisioningDomains))
             continue;
         if (attributes != body->end() && attributes->is_object()) {
             bool matches = true;

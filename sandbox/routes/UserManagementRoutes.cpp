@@ -15,23 +15,23 @@ namespace sandbox {
 
 namespace {
 
-bool has(const oidc::Json &body, const char *key)
+bool userBodyHas(const oidc::Json &body, const char *key)
 {
     return body.is_object() && body.contains(key) && !body[key].is_null();
 }
 
-bool flag(const oidc::Json &body, const char *key, bool fallback)
+bool userBodyFlag(const oidc::Json &body, const char *key, bool fallback)
 {
     const auto it = body.find(key);
     return it != body.end() && it->is_boolean() ? it->get<bool>() : fallback;
 }
 
-bool listed(const std::vector<std::string> &filter, const std::string &value)
+bool userFilterAllows(const std::vector<std::string> &filter, const std::string &value)
 {
     return filter.empty() || std::find(filter.begin(), filter.end(), value) != filter.end();
 }
 
-void addUnique(std::vector<std::string> &items, const std::string &item)
+void addUserItemOnce(std::vector<std::string> &items, const std::string &item)
 {
     if (std::find(items.begin(), items.end(), item) == items.end())
         items.push_back(item);
@@ -40,26 +40,26 @@ void addUnique(std::vector<std::string> &items, const std::string &item)
 // The fields of create and update. "displayName" is node-sdk's name; "name" the OAS's.
 void applyUserFields(User &user, const oidc::Json &body)
 {
-    if (has(body, "email"))
+    if (userBodyHas(body, "email"))
         user.email = descope::string(body, "email");
-    if (has(body, "phone"))
+    if (userBodyHas(body, "phone"))
         user.phone = descope::string(body, "phone");
-    if (has(body, "displayName"))
+    if (userBodyHas(body, "displayName"))
         user.name = descope::string(body, "displayName");
-    else if (has(body, "name"))
+    else if (userBodyHas(body, "name"))
         user.name = descope::string(body, "name");
-    if (has(body, "givenName"))
+    if (userBodyHas(body, "givenName"))
         user.givenName = descope::string(body, "givenName");
-    if (has(body, "middleName"))
+    if (userBodyHas(body, "middleName"))
         user.middleName = descope::string(body, "middleName");
-    if (has(body, "familyName"))
+    if (userBodyHas(body, "familyName"))
         user.familyName = descope::string(body, "familyName");
-    if (has(body, "picture"))
+    if (userBodyHas(body, "picture"))
         user.picture = descope::string(body, "picture");
     if (const auto it = body.find("customAttributes"); it != body.end() && it->is_object())
         user.customAttributes = *it;
-    user.verifiedEmail = flag(body, "verifiedEmail", user.verifiedEmail);
-    user.verifiedPhone = flag(body, "verifiedPhone", user.verifiedPhone);
+    user.verifiedEmail = userBodyFlag(body, "verifiedEmail", user.verifiedEmail);
+    user.verifiedPhone = userBodyFlag(body, "verifiedPhone", user.verifiedPhone);
 }
 
 } // namespace
@@ -103,6 +103,17 @@ void UserManagementRoutes::registerRoutes(Router &router)
                "Management: end every session of a user");
 }
 
+ReplyOr<UserManagementRoutes::UserCall> UserManagementRoutes::acceptUserCall(const SandboxRequest &request)
+{
+    auto body = mgmt::accept(request, m_context);
+    if (!body)
+        return body.takeReply();
+    auto found = mgmt::findUser(m_context, descope::string(*body, "loginId"), descope::string(*body, "userId"));
+    if (!found)
+        return found.takeReply();
+    return UserCall{std::move(body).value(), found.value()};
+}
+
 oidc::net::LocalHttpResponse UserManagementRoutes::changed(const User &user)
 {
     m_context.stateChanged();
@@ -119,7 +130,7 @@ oidc::net::LocalHttpResponse UserManagementRoutes::create(const SandboxRequest &
         return mgmt::missing("loginId");
     std::vector<std::string> loginIds = {loginId};
     for (const auto &extra : mgmt::strings(*body, "additionalLoginIds"))
-        addUnique(loginIds, extra);
+        addUserItemOnce(loginIds, extra);
     for (const auto &id : loginIds) {
         if (m_context.state.userByLoginId(id))
             return reply::descopeError(400, errc::kUserAlreadyExists, "User already exists", "a user with login ID " + id + " already exists");
@@ -137,41 +148,38 @@ oidc::net::LocalHttpResponse UserManagementRoutes::create(const SandboxRequest &
     user.roleNames = std::move(roles).value();
     user.tenants = std::move(tenants).value();
     user.createdTime = m_context.now();
-    user.test = test || flag(*body, "test", false);
+    user.test = test || userBodyFlag(*body, "test", false);
     return changed(m_context.state.addUser(std::move(user)));
 }
 
 oidc::net::LocalHttpResponse UserManagementRoutes::update(const SandboxRequest &request)
 {
-    auto body = mgmt::accept(request, m_context);
-    if (!body)
-        return body.takeReply();
-    auto found = mgmt::findUser(m_context, descope::string(*body, "loginId"), descope::string(*body, "userId"));
-    if (!found)
-        return found.takeReply();
-    User &user = **found;
-    auto roles = mgmt::projectRoles(m_context, *body, "roleNames");
+    auto call = acceptUserCall(request);
+    if (!call)
+        return call.takeReply();
+    User &user = *call->user;
+    auto roles = mgmt::projectRoles(m_context, call->body, "roleNames");
     if (!roles)
         return roles.takeReply();
-    auto tenants = mgmt::memberships(m_context, *body, "userTenants");
+    auto tenants = mgmt::memberships(m_context, call->body, "userTenants");
     if (!tenants)
         return tenants.takeReply();
-    const std::vector<std::string> extraLoginIds = mgmt::strings(*body, "additionalLoginIds");
+    const std::vector<std::string> extraLoginIds = mgmt::strings(call->body, "additionalLoginIds");
     for (const auto &id : extraLoginIds) {
         const User *holder = m_context.state.userByLoginId(id);
         if (holder && holder != &user)
             return reply::descopeError(400, errc::kUserAlreadyExists, "User already exists", "another user has login ID " + id);
     }
     // An update replaces what it names, as Descope's update does (patch keeps the rest).
-    applyUserFields(user, *body);
-    if (body->contains("roleNames"))
+    applyUserFields(user, call->body);
+    if (call->body.contains("roleNames"))
         user.roleNames = std::move(roles).value();
-    if (body->contains("userTenants"))
+    if (call->body.contains("userTenants"))
         user.tenants = std::move(tenants).value();
     if (!extraLoginIds.empty()) {
         user.loginIds.resize(1);
         for (const auto &id : extraLoginIds)
-            addUnique(user.loginIds, id);
+            addUserItemOnce(user.loginIds, id);
         m_context.state.reindexUsers();
     }
     return changed(user);
@@ -179,24 +187,21 @@ oidc::net::LocalHttpResponse UserManagementRoutes::update(const SandboxRequest &
 
 oidc::net::LocalHttpResponse UserManagementRoutes::updateField(const SandboxRequest &request, Field field)
 {
-    auto body = mgmt::accept(request, m_context);
-    if (!body)
-        return body.takeReply();
-    auto found = mgmt::findUser(m_context, descope::string(*body, "loginId"), descope::string(*body, "userId"));
-    if (!found)
-        return found.takeReply();
-    User &user = **found;
+    auto call = acceptUserCall(request);
+    if (!call)
+        return call.takeReply();
+    User &user = *call->user;
     switch (field) {
     case Field::Email:
-        user.email = descope::string(*body, "email");
-        user.verifiedEmail = flag(*body, "verified", false);
+        user.email = descope::string(call->body, "email");
+        user.verifiedEmail = userBodyFlag(call->body, "verified", false);
         break;
     case Field::Phone:
-        user.phone = descope::string(*body, "phone");
-        user.verifiedPhone = flag(*body, "verified", false);
+        user.phone = descope::string(call->body, "phone");
+        user.verifiedPhone = userBodyFlag(call->body, "verified", false);
         break;
     case Field::Status: {
-        const std::string status = descope::string(*body, "status");
+        const std::string status = descope::string(call->body, "status");
         if (status != "enabled" && status != "disabled")
             return mgmt::invalid("status must be \"enabled\" or \"disabled\"");
         user.status = status;
@@ -211,15 +216,12 @@ oidc::net::LocalHttpResponse UserManagementRoutes::updateField(const SandboxRequ
 
 oidc::net::LocalHttpResponse UserManagementRoutes::changeRoles(const SandboxRequest &request, RoleChange change)
 {
-    auto body = mgmt::accept(request, m_context);
-    if (!body)
-        return body.takeReply();
-    auto found = mgmt::findUser(m_context, descope::string(*body, "loginId"), descope::string(*body, "userId"));
-    if (!found)
-        return found.takeReply();
-    User &user = **found;
-    const std::string tenantId = descope::string(*body, "tenantId");
-    const std::vector<std::string> names = mgmt::strings(*body, "roleNames");
+    auto call = acceptUserCall(request);
+    if (!call)
+        return call.takeReply();
+    User &user = *call->user;
+    const std::string tenantId = descope::string(call->body, "tenantId");
+    const std::vector<std::string> names = mgmt::strings(call->body, "roleNames");
     if (change != RoleChange::Remove) {
         if (auto refused = mgmt::checkRoles(m_context, names, tenantId))
             return std::move(*refused);
@@ -244,7 +246,7 @@ oidc::net::LocalHttpResponse UserManagementRoutes::changeRoles(const SandboxRequ
         [[fallthrough]];
     case RoleChange::Add:
         for (const auto &name : names)
-            addUnique(*roles, name);
+            addUserItemOnce(*roles, name);
         break;
     case RoleChange::Remove:
         std::erase_if(*roles, [&](const std::string &name) { return std::find(names.begin(), names.end(), name) != names.end(); });
@@ -255,14 +257,11 @@ oidc::net::LocalHttpResponse UserManagementRoutes::changeRoles(const SandboxRequ
 
 oidc::net::LocalHttpResponse UserManagementRoutes::changeTenant(const SandboxRequest &request, bool add)
 {
-    auto body = mgmt::accept(request, m_context);
-    if (!body)
-        return body.takeReply();
-    auto found = mgmt::findUser(m_context, descope::string(*body, "loginId"), descope::string(*body, "userId"));
-    if (!found)
-        return found.takeReply();
-    User &user = **found;
-    const std::string tenantId = descope::string(*body, "tenantId");
+    auto call = acceptUserCall(request);
+    if (!call)
+        return call.takeReply();
+    User &user = *call->user;
+    const std::string tenantId = descope::string(call->body, "tenantId");
     if (tenantId.empty())
         return mgmt::missing("tenantId");
     const bool member = std::any_of(user.tenants.begin(), user.tenants.end(), [&](const TenantMembership &m) { return m.tenantId == tenantId; });
@@ -314,22 +313,22 @@ oidc::net::LocalHttpResponse UserManagementRoutes::search(const SandboxRequest &
     const auto loginIds = mgmt::strings(*body, "loginIds");
     const auto userIds = mgmt::strings(*body, "userIds");
     const std::string text = SandboxState::foldLoginId(descope::string(*body, "text"));
-    const bool testOnly = flag(*body, "testUsersOnly", false);
-    const bool withTest = flag(*body, "withTestUser", false) || testOnly;
+    const bool testOnly = userBodyFlag(*body, "testUsersOnly", false);
+    const bool withTest = userBodyFlag(*body, "withTestUser", false) || testOnly;
     std::vector<const User *> matches;
     for (const auto &user : m_context.state.users()) {
         if ((user.test && !withTest) || (!user.test && testOnly))
             continue;
-        if (!listed(statuses, user.status) || !listed(emails, user.email) || !listed(phones, user.phone) || !listed(userIds, user.userId))
+        if (!userFilterAllows(statuses, user.status) || !userFilterAllows(emails, user.email) || !userFilterAllows(phones, user.phone) || !userFilterAllows(userIds, user.userId))
             continue;
-        if (!loginIds.empty() && !std::any_of(user.loginIds.begin(), user.loginIds.end(), [&](const std::string &id) { return listed(loginIds, id); }))
+        if (!loginIds.empty() && !std::any_of(user.loginIds.begin(), user.loginIds.end(), [&](const std::string &id) { return userFilterAllows(loginIds, id); }))
             continue;
-        if (!tenantIds.empty() && !std::any_of(user.tenants.begin(), user.tenants.end(), [&](const TenantMembership &m) { return listed(tenantIds, m.tenantId); }))
+        if (!tenantIds.empty() && !std::any_of(user.tenants.begin(), user.tenants.end(), [&](const TenantMembership &m) { return userFilterAllows(tenantIds, m.tenantId); }))
             continue;
         if (!roleNames.empty()) {
-            bool hasRole = std::any_of(user.roleNames.begin(), user.roleNames.end(), [&](const std::string &r) { return listed(roleNames, r); });
+            bool hasRole = std::any_of(user.roleNames.begin(), user.roleNames.end(), [&](const std::string &r) { return userFilterAllows(roleNames, r); });
             for (const auto &membership : user.tenants)
-                hasRole = hasRole || std::any_of(membership.roleNames.begin(), membership.roleNames.end(), [&](const std::string &r) { return listed(roleNames, r); });
+                hasRole = hasRole || std::any_of(membership.roleNames.begin(), membership.roleNames.end(), [&](const std::string &r) { return userFilterAllows(roleNames, r); });
             if (!hasRole)
                 continue;
         }
@@ -358,13 +357,10 @@ oidc::net::LocalHttpResponse UserManagementRoutes::search(const SandboxRequest &
 
 oidc::net::LocalHttpResponse UserManagementRoutes::remove(const SandboxRequest &request)
 {
-    auto body = mgmt::accept(request, m_context);
-    if (!body)
-        return body.takeReply();
-    auto found = mgmt::findUser(m_context, descope::string(*body, "loginId"), descope::string(*body, "userId"));
-    if (!found)
-        return found.takeReply();
-    const std::string userId = (*found)->userId;
+    auto call = acceptUserCall(request);
+    if (!call)
+        return call.takeReply();
+    const std::string userId = call->user->userId;
     m_context.state.revokeSessionsOf(userId);
     m_context.state.removeUser(userId);
     m_context.stateChanged();
@@ -373,13 +369,10 @@ oidc::net::LocalHttpResponse UserManagementRoutes::remove(const SandboxRequest &
 
 oidc::net::LocalHttpResponse UserManagementRoutes::logout(const SandboxRequest &request)
 {
-    auto body = mgmt::accept(request, m_context);
-    if (!body)
-        return body.takeReply();
-    auto found = mgmt::findUser(m_context, descope::string(*body, "loginId"), descope::string(*body, "userId"));
-    if (!found)
-        return found.takeReply();
-    m_context.state.revokeSessionsOf((*found)->userId);
+    auto call = acceptUserCall(request);
+    if (!call)
+        return call.takeReply();
+    m_context.state.revokeSessionsOf(call->user->userId);
     m_context.stateChanged();
     return mgmt::ok();
 }

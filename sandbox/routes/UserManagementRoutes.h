@@ -8,6 +8,7 @@
 // once, a role added shows in the next session's claims, a disabled or deleted user's sessions
 // end. Every call needs the management key (ManagementApi.h); every user answer is ResponseUser.
 
+#include "sandbox/ReplyOr.h"
 #include "sandbox/RouteModule.h"
 
 #include "oidc/Json.h"
@@ -39,6 +40,13 @@ private:
     oidc::net::LocalHttpResponse remove(const SandboxRequest &request);
     oidc::net::LocalHttpResponse logout(const SandboxRequest &request);
 
+    // The pipeline of the calls on one user: the management key, the body, and the user its
+    // "loginId" (or "userId") names.
+    struct UserCall final {
+        oidc::Json body;
+        User *user = nullptr;
+    };
+    ReplyOr<UserCall> acceptUserCall(const SandboxRequest &request);
     // {"user": ResponseUser}, after a change.
     oidc::net::LocalHttpResponse changed(const User &user);
 
