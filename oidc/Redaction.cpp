@@ -12,12 +12,15 @@ namespace {
 
 // Descope's TOTP sign-up answers its secret three times (descope-api.md §8): "key", the
 // otpauth:// "provisioningURL" and the QR "image" of that URL. Its password calls send
-// "password", "oldPassword" and "newPassword".
-constexpr std::array<std::string_view, 26> kSecretNames = {
+// "password", "oldPassword" and "newPassword". The management API's access-key create answers
+// the key's "cleartext" (once); "managementKey" names the management key itself
+// (`oidcplay-cli sandbox --json`); its Authorization (Bearer <projectId>:<managementKey>) is
+// hidden whole by redactAuthorization.
+constexpr std::array<std::string_view, 28> kSecretNames = {
     "client_secret", "code", "code_verifier", "access_token", "refresh_token", "id_token", "id_token_hint", "token",
     "assertion", "client_assertion", "password", "secret", "sessionJwt", "refreshJwt", "jwt", "accessKey", "key",
     "authorization", "cookie", "set-cookie", "device_code", "pendingRef", "provisioningURL", "image",
-    "oldPassword", "newPassword"};
+    "oldPassword", "newPassword", "cleartext", "managementKey"};
 
 std::string lower(std::string_view text)
 {

@@ -17,6 +17,8 @@ inline constexpr const char *kEnchantedLinkPending = "E062503"; // 401 (confirme
 inline constexpr const char *kMissingAccessKey = "E062802";    // 401 (INFERRED status)
 inline constexpr const char *kInvalidAccessKey = "E062803";    // 401 (INFERRED status)
 inline constexpr const char *kTokenExpiredByLoggedOut = "E064001"; // 401 (INFERRED)
+// Management API (issue 15). Statuses INFERRED: Descope answers 4xx with these bodies.
+inline constexpr const char *kMgmtUserNotFound = "E112102";    // 400 (GO: management user not found)
 inline constexpr const char *kRateLimitExceeded = "E130429";   // 429 + Retry-After (confirmed)
 
 } // namespace sandbox::errc

@@ -39,18 +39,33 @@ struct User final {
     oidc::Json customAttributes = oidc::Json::object();
     int64_t createdTime = 0;             // Unix seconds
     std::string status = "enabled";
+    // Management API (issue 15): a test user (/v1/mgmt/user/create/test) and the SSO flag a
+    // sign-in through a tenant's SAML IdP sets (ResponseUser "SAML"; "OIDC" for OIDC SSO).
+    bool test = false;
+    bool saml = false;
+    bool oidcSso = false;
 };
 
 struct Tenant final {
     std::string id;
     std::string name;
     oidc::Json customAttributes = oidc::Json::object();
+    // Management API (issue 15): "selfProvisioningDomains", "createdTime", "enforceSSO", "disabled".
+    std::vector<std::string> selfProvisioningDomains;
+    int64_t createdTime = 0;
+    bool enforceSso = false;
+    bool disabled = false;
 };
 
+// Descope keeps project-level roles (no tenantId) and tenant roles (tenantId set) side by side:
+// a tenant role's name may repeat a project role's, and a member's tenant roles are looked up in
+// the tenant first.
 struct Role final {
     std::string name;
     std::string description;
     std::vector<std::string> permissions;
+    std::string tenantId;                 // "" for a project role
+    int64_t createdTime = 0;
 };
 
 struct Permission final {
@@ -67,6 +82,15 @@ struct AccessKey final {
     std::vector<std::string> roleNames;
     std::vector<TenantMembership> tenants;
     oidc::Json customClaims = oidc::Json::object(); // the key's own claims: top level of the JWT
+    // Management API (issue 15): a deactivated key no longer exchanges; expireTime 0 = never.
+    bool active = true;
+    std::string description;
+    int64_t createdTime = 0;
+    int64_t expireTime = 0;
+    std::string boundUserId;
+
+    // Active and not past its expireTime.
+    [[nodiscard]] bool usableAt(int64_t now) const { return active && (expireTime == 0 || expireTime > now); }
 };
 
 enum class ClientType { Public, Confidential };

@@ -187,13 +187,17 @@ oidc::net::LocalHttpResponse LoginFlow::complete(const PendingLogin &login, cons
             created.verifiedEmail = true;
         }
         created.createdTime = m_context.now();
-        if (!login.options.tenantId.empty() && m_context.fixtures.tenant(login.options.tenantId))
+        if (!login.options.tenantId.empty() && m_context.state.directory().tenant(login.options.tenantId))
             created.tenants.push_back(TenantMembership{login.options.tenantId, {}});
         user = &m_context.state.addUser(std::move(created));
         firstSeen = true;
     }
     if (prepare)
         prepare(*m_context.state.user(user->userId), firstSeen);
+
+    // The management API's update/status: a disabled user cannot sign in (issue 15).
+    if (user->status == "disabled")
+        return reply::descopeError(401, errc::kInvalidRequest, "Unauthorized", "the user is disabled");
 
     Session *session = nullptr;
     if (!login.upgradeSessionId.empty()) {

@@ -140,8 +140,8 @@ ReplyOr<ClientAuthentication> authenticateClient(const SandboxRequest &request, 
     if (client->type == ClientType::Public) {
         if (haveSecret) {
             // descope-api.md §12: an access key as client_secret with client_id = the project ID.
-            result.accessKey = context.fixtures.accessKeyBySecret(secret);
-            if (!result.accessKey)
+            result.accessKey = context.state.directory().accessKeyBySecret(secret);
+            if (!result.accessKey || !result.accessKey->usableAt(context.now()))
                 return reply::oauthError(401, "invalid_client", "client authentication failed", basic);
         }
         return result;

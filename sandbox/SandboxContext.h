@@ -37,6 +37,9 @@ struct SandboxContext final {
     SessionService sessions{*this};
     std::string baseUrl;   // "http://127.0.0.1:<port>"
     std::string issuerUrl; // "<baseUrl>/<projectId>" (descope-api.md §2.2, §12)
+    // The management API's key (Bearer <projectId>:<managementKey>), from RAND_bytes when the
+    // server first starts; kept across resets. SECRET: never logged.
+    std::string managementKey;
 
     // Set by SandboxServer.
     std::function<void()> notifyStateChanged;

@@ -13,6 +13,7 @@ struct SandboxHost::Snapshot final {
     QString kid;
     std::vector<Fault> faults;
     std::vector<InboxMessage> inbox; // newest first
+    QString managementKey;
 };
 
 SandboxHost::SandboxHost(SandboxOptions options, QObject *parent)
@@ -49,7 +50,7 @@ void SandboxHost::relayChanges()
     connect(server, &SandboxServer::started, server, [this, server, toHost] {
         const std::string kid = server->keys().isEmpty() ? std::string() : server->keys().current().kid;
         Snapshot snapshot{server->baseUrl(), server->projectId(), server->issuer(), QString::fromStdString(kid),
-                          server->faults().faults(), server->inbox().messages()};
+                          server->faults().faults(), server->inbox().messages(), server->managementKey()};
         toHost->post([this, snapshot = std::move(snapshot)]() mutable { apply(std::move(snapshot)); });
     });
     connect(server, &SandboxServer::startFailed, server, [this, toHost](const QString &message) {
@@ -90,6 +91,7 @@ void SandboxHost::apply(Snapshot snapshot)
     m_projectId = std::move(snapshot.projectId);
     m_issuer = std::move(snapshot.issuer);
     m_kid = std::move(snapshot.kid);
+    m_managementKey = std::move(snapshot.managementKey);
     m_faults = std::move(snapshot.faults);
     m_inbox.assign(std::make_move_iterator(snapshot.inbox.begin()), std::make_move_iterator(snapshot.inbox.end()));
     Q_EMIT inboxChanged();

@@ -73,6 +73,9 @@ public:
     [[nodiscard]] QString issuer() const { return m_issuer; }
     [[nodiscard]] QUrl discoveryUrl() const;
     [[nodiscard]] QString currentKid() const { return m_kid; } // empty before the first key
+    // The management API's key (SECRET: for the provider bar to show, never to log); empty
+    // before the first start.
+    [[nodiscard]] QString managementKey() const { return m_managementKey; }
     [[nodiscard]] const std::vector<Fault> &faults() const { return m_faults; }
     // Newest first, at most Inbox::kMaxMessages.
     [[nodiscard]] const std::deque<InboxMessage> &inbox() const { return m_inbox; }
@@ -101,6 +104,7 @@ private:
     QString m_projectId;
     QString m_issuer;
     QString m_kid;
+    QString m_managementKey;
     std::vector<Fault> m_faults;
     std::deque<InboxMessage> m_inbox;
 };

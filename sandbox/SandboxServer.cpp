@@ -6,6 +6,7 @@
 #include "sandbox/Inbox.h"
 #include "sandbox/KeyRing.h"
 #include "sandbox/RateLimiter.h"
+#include "sandbox/Randomness.h"
 #include "sandbox/RouteModule.h"
 #include "sandbox/Router.h"
 #include "sandbox/SandboxContext.h"
@@ -24,6 +25,13 @@
 #include "sandbox/routes/ProtectedApiRoutes.h"
 #include "sandbox/routes/SessionRoutes.h"
 #include "sandbox/routes/TokenRoutes.h"
+// issue 15: the management API and tenant SSO
+#include "sandbox/routes/AccessKeyManagementRoutes.h"
+#include "sandbox/routes/RoleManagementRoutes.h"
+#include "sandbox/routes/SsoManagementRoutes.h"
+#include "sandbox/routes/SsoRoutes.h"
+#include "sandbox/routes/TenantManagementRoutes.h"
+#include "sandbox/routes/UserManagementRoutes.h"
 
 #include "oidc/Async.h"
 #include "oidc/crypto/ThreadState.h"
@@ -276,6 +284,8 @@ oidc::Status SandboxServer::Private::loadFixtures()
     if (!loaded)
         return loaded.error();
     context.fixtures = std::move(loaded).value();
+    // Descope's management keys are long random strings; 32 bytes of RAND_bytes, base64url.
+    context.managementKey = "M" + randomUrlToken(32);
     fixturesLoaded = true;
     resetState();
     return {};
@@ -346,6 +356,13 @@ SandboxServer::SandboxServer(SandboxOptions options, QObject *parent)
     addRouteModule(std::make_unique<OAuthRoutes>(context));
     addRouteModule(std::make_unique<PasswordRoutes>(context));
     addRouteModule(std::make_unique<ProtectedApiRoutes>(context));
+    // issue 15: the management API and tenant SSO
+    addRouteModule(std::make_unique<TenantManagementRoutes>(context));
+    addRouteModule(std::make_unique<UserManagementRoutes>(context));
+    addRouteModule(std::make_unique<AccessKeyManagementRoutes>(context));
+    addRouteModule(std::make_unique<RoleManagementRoutes>(context));
+    addRouteModule(std::make_unique<SsoManagementRoutes>(context));
+    addRouteModule(std::make_unique<SsoRoutes>(context));
     addRouteModule(std::make_unique<AdminRoutes>(context, d->router, [this] { return describe(); }));
 }
 
@@ -471,6 +488,11 @@ QString SandboxServer::issuer() const
     return QString::fromStdString(d->context.issuerUrl);
 }
 
+QString SandboxServer::managementKey() const
+{
+    return QString::fromStdString(d->context.managementKey);
+}
+
 QUrl SandboxServer::discoveryUrl() const
 {
     return QUrl(issuer() + QStringLiteral("/.well-known/openid-configuration"));
@@ -509,6 +531,7 @@ oidc::Json SandboxServer::describe() const
         {"users", users},
         {"clients", clients},
         {"accessKeys", keys},
+        {"managementKey", c.managementKey},
         {"note", "sandbox-only credentials: never use them anywhere else"},
     };
 }

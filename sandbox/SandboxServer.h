@@ -67,8 +67,11 @@ public:
     [[nodiscard]] QString projectId() const;
     [[nodiscard]] QString issuer() const;    // <baseUrl>/<projectId>
     [[nodiscard]] QUrl discoveryUrl() const; // <issuer>/.well-known/openid-configuration
+    // The management API's key, generated (RAND_bytes) when the fixtures are first loaded;
+    // empty before start. SECRET: shown to the user, never logged.
+    [[nodiscard]] QString managementKey() const;
     // What the CLI prints: URLs, demo users, OIDC clients, access keys with their sandbox-only
-    // secrets.
+    // secrets, the management key.
     [[nodiscard]] oidc::Json describe() const;
 
     [[nodiscard]] const Fixtures &fixtures() const;

@@ -25,6 +25,7 @@ void SandboxState::reset(const Fixtures &fixtures, int64_t now)
             user.createdTime = now;
         addUser(std::move(user));
     }
+    m_directory.reset(fixtures, now);
 }
 
 size_t SandboxState::purge(int64_t now)
@@ -42,6 +43,8 @@ size_t SandboxState::purge(int64_t now)
     removed += std::erase_if(m_webauthnTransactions, [now](const auto &item) { return item.second.expiresAt < now; });
     removed += std::erase_if(m_oauthStarts, [now](const auto &item) { return item.second.expiresAt < now; });
     removed += std::erase_if(m_oauthGrants, [now](const auto &item) { return item.second.expiresAt < now; });
+    removed += std::erase_if(m_ssoLogins, [now](const auto &item) { return item.second.expiresAt < now; });
+    removed += std::erase_if(m_ssoCodes, [now](const auto &item) { return item.second.expiresAt < now; });
     if (m_history.size() > 1000)
         m_history.erase(m_history.begin(), m_history.end() - 1000);
     return removed;
@@ -104,6 +107,29 @@ User &SandboxState::addUser(User user)
         m_loginIndex[foldLoginId(loginId)] = index;
     m_users.push_back(std::move(user));
     return m_users.back();
+}
+
+void SandboxState::reindexUsers()
+{
+    m_userIndex.clear();
+    m_loginIndex.clear();
+    for (size_t index = 0; index < m_users.size(); ++index) {
+        m_userIndex[m_users[index].userId] = index;
+        for (const auto &loginId : m_users[index].loginIds)
+            m_loginIndex[foldLoginId(loginId)] = index;
+    }
+}
+
+bool SandboxState::removeUser(std::string_view userId)
+{
+    const auto it = m_userIndex.find(std::string(userId));
+    if (it == m_userIndex.end())
+        return false;
+    m_users.erase(m_users.begin() + static_cast<std::ptrdiff_t>(it->second));
+    m_totp.erase(std::string(userId));
+    std::erase_if(m_webauthnCredentials, [userId](const auto &item) { return item.second.userId == userId; });
+    reindexUsers();
+    return true;
 }
 
 Session *SandboxState::session(std::string_view id)

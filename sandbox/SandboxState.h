@@ -5,6 +5,8 @@
 // on the server's thread.
 
 #include "sandbox/Fixtures.h"
+#include "sandbox/ProjectDirectory.h"
+#include "sandbox/SsoRecords.h"
 #include "sandbox/StateRecords.h"
 
 #include <deque>
@@ -70,11 +72,24 @@ public:
     [[nodiscard]] bool hasTotp(std::string_view userId) const;
     [[nodiscard]] bool hasWebAuthn(std::string_view userId) const;
 
+    // --- management API and tenant SSO (issue 15) -------------------------------------------
+    // Tenants, roles, permissions, access keys and SSO settings, from the fixtures at reset.
+    [[nodiscard]] ProjectDirectory &directory() { return m_directory; }
+    [[nodiscard]] const ProjectDirectory &directory() const { return m_directory; }
+    [[nodiscard]] std::deque<User> &mutableUsers() { return m_users; }
+    // After login IDs changed through the management API: rebuilds the login-ID index.
+    void reindexUsers();
+    // Deletes a user (its sessions are revoked by the caller); false when there was none.
+    bool removeUser(std::string_view userId);
+    // SSO sign-ins waiting at the stand-in IdP page, by its id; codes it handed back, by code.
+    [[nodiscard]] std::unordered_map<std::string, SsoLogin> &ssoLogins() { return m_ssoLogins; }
+    [[nodiscard]] std::unordered_map<std::string, SsoCode> &ssoCodes() { return m_ssoCodes; }
+
     [[nodiscard]] static std::string foldLoginId(std::string_view loginId);
     [[nodiscard]] static std::string otpKey(std::string_view method, std::string_view loginId);
 
 private:
-    std::deque<User> m_users; // deque: references stay valid as sign-ups are added
+    std::deque<User> m_users; // deque: references stay valid as sign-ups are added (not across removeUser)
     std::unordered_map<std::string, size_t> m_userIndex;
     std::unordered_map<std::string, size_t> m_loginIndex;
     std::unordered_map<std::string, Session> m_sessions;
@@ -94,6 +109,10 @@ private:
     std::unordered_map<std::string, OAuthGrant> m_oauthGrants;
     std::unordered_map<std::string, std::set<std::string>> m_oauthProviders;
     std::unordered_map<std::string, std::string> m_passwordHashes;
+    // issue 15: management API and tenant SSO
+    ProjectDirectory m_directory;
+    std::unordered_map<std::string, SsoLogin> m_ssoLogins;
+    std::unordered_map<std::string, SsoCode> m_ssoCodes;
 };
 
 } // namespace sandbox

@@ -46,23 +46,15 @@ std::string rfc3339(int64_t seconds)
 
 std::vector<std::string> SessionService::permissionsOf(const std::vector<std::string> &roleNames) const
 {
-    std::vector<std::string> permissions;
-    for (const auto &name : roleNames) {
-        if (const Role *role = m_context.fixtures.role(name)) {
-            for (const auto &permission : role->permissions) {
-                if (!contains(permissions, permission))
-                    permissions.push_back(permission);
-            }
-        }
-    }
-    return permissions;
+    return m_context.state.directory().permissionsOf(roleNames);
 }
 
 oidc::Json SessionService::tenantsClaim(const std::vector<TenantMembership> &tenants) const
 {
     oidc::Json claim = oidc::Json::object();
     for (const auto &membership : tenants)
-        claim[membership.tenantId] = {{"roles", membership.roleNames}, {"permissions", permissionsOf(membership.roleNames)}};
+        claim[membership.tenantId] = {{"roles", membership.roleNames},
+                                      {"permissions", m_context.state.directory().permissionsOf(membership.roleNames, membership.tenantId)}};
     return claim;
 }
 
@@ -70,11 +62,11 @@ oidc::Json SessionService::responseUser(const User &user) const
 {
     oidc::Json tenants = oidc::Json::array();
     for (const auto &membership : user.tenants) {
-        const Tenant *tenant = m_context.fixtures.tenant(membership.tenantId);
+        const Tenant *tenant = m_context.state.directory().tenant(membership.tenantId);
         tenants.push_back({{"tenantId", membership.tenantId},
                            {"tenantName", tenant ? tenant->name : std::string()},
                            {"roleNames", membership.roleNames},
-                           {"permissions", permissionsOf(membership.roleNames)}});
+                           {"permissions", m_context.state.directory().permissionsOf(membership.roleNames, membership.tenantId)}});
     }
     oidc::Json oauth = oidc::Json::object(); // {"google": true}: the providers the user signed in with
     for (const auto &[provider, used] : m_context.state.oauthProvidersOf(user.userId))
@@ -97,13 +89,13 @@ oidc::Json SessionService::responseUser(const User &user) const
         {"status", user.status},
         {"createdTime", user.createdTime},
         {"customAttributes", user.customAttributes.is_object() ? user.customAttributes : oidc::Json::object()},
-        {"test", false},
+        {"test", user.test},
         {"editable", true},
         // Method flags with Descope's exact casing (descope-api.md §3).
         {"TOTP", m_context.state.hasTotp(user.userId)},
-        {"SAML", false},
+        {"SAML", user.saml},
         {"SCIM", false},
-        {"OIDC", false},
+        {"OIDC", user.oidcSso},
         {"OAuth", oauth},
         {"webauthn", m_context.state.hasWebAuthn(user.userId)},
         {"password", m_context.state.hasPassword(user.userId)},

@@ -30,7 +30,7 @@ constexpr const char *kUsage =
     "  --port N          port on 127.0.0.1 (default 0: a free port)\n"
     "  --fixtures FILE   fixtures JSON (default: $OIDCPLAY_SANDBOX_FIXTURES, else the built-in file)\n"
     "  --json            print one JSON line: baseUrl, projectId, issuer, discoveryUrl, users,\n"
-    "                    clients, accessKeys (sandbox-only secrets)\n"
+    "                    clients, accessKeys, managementKey (sandbox-only secrets)\n"
     "  --verbose         log every request (method, path, status, time) on stderr\n"
     "  -h, --help        this help\n";
 
@@ -60,6 +60,7 @@ std::string summary(const oidc::Json &info)
     text += "  access keys (sandbox-only):\n";
     for (const auto &key : info["accessKeys"])
         text += "    " + key.value("name", std::string()) + ": " + key.value("accessKey", std::string()) + "\n";
+    text += "  management key (sandbox-only): " + info.value("managementKey", std::string()) + "\n";
     text += "Press Ctrl+C to stop.\n";
     return text;
 }

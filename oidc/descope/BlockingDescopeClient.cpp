@@ -1,6 +1,6 @@
 #include "BlockingDescopeClient.h"
 
-#include <QEventLoop>
+#include "oidc/descope/BlockingWait.h"
 
 namespace oidc::descope {
 
@@ -9,16 +9,7 @@ BlockingDescopeClient::BlockingDescopeClient(net::HttpTransport &transport, Desc
 template <typename T, typename Start>
 T BlockingDescopeClient::wait(Start start)
 {
-    QEventLoop loop;
-    std::optional<T> outcome;
-    m_current = start([&](T result) {
-        outcome.emplace(std::move(result));
-        loop.quit();
-    });
-    if (!outcome)
-        loop.exec();
-    m_current = {};
-    return std::move(*outcome);
+    return waitForCallback<T>(m_current, std::move(start));
 }
 
 Result<EnchantedLinkStarted> BlockingDescopeClient::startEnchantedLink(const PasswordlessStart &start)
@@ -155,6 +146,16 @@ Result<BearerCallAnswer> BlockingDescopeClient::callWithSession(const QUrl &url,
 Result<crypto::JsonWebKeySet> BlockingDescopeClient::fetchKeys()
 {
     return wait<Result<crypto::JsonWebKeySet>>([&](auto done) { return m_client.fetchKeys(done); });
+}
+
+Result<SsoStarted> BlockingDescopeClient::startSso(const SsoStart &start)
+{
+    return wait<Result<SsoStarted>>([&](auto done) { return m_client.startSso(start, done); });
+}
+
+SessionOutcome BlockingDescopeClient::exchangeSso(const std::string &code, SsoRoute route)
+{
+    return wait<SessionOutcome>([&](auto done) { return m_client.exchangeSso(code, route, done); });
 }
 
 } // namespace oidc::descope

@@ -49,6 +49,8 @@ public:
     [[nodiscard]] SessionOutcome validateSession(const std::string &sessionJwt, const AuthorizationRequirements &requirements = {});
 
     [[nodiscard]] SessionOutcome exchangeAccessKey(const std::string &accessKey, const AccessKeyOptions &options = {});
+    [[nodiscard]] Result<SsoStarted> startSso(const SsoStart &start);
+    [[nodiscard]] SessionOutcome exchangeSso(const std::string &code, SsoRoute route = SsoRoute::Saml);
     [[nodiscard]] Result<BearerCallAnswer> callWithSession(const QUrl &url, const QByteArray &method, const std::string &sessionJwt);
     [[nodiscard]] Result<crypto::JsonWebKeySet> fetchKeys();
 

@@ -381,6 +381,16 @@ net::RequestHandle DescopeClient::exchangeAccessKey(const std::string &accessKey
     return sessionCall(buildAccessKeyExchangeRequest(m_project, accessKey, options), std::move(done), Keep::Nothing, accessKeyTokens);
 }
 
+net::RequestHandle DescopeClient::startSso(const SsoStart &start, Callback<SsoStarted> done)
+{
+    return simpleCall<SsoStarted>(buildSsoStartRequest(m_project, start), std::move(done), processSsoStartResponse);
+}
+
+net::RequestHandle DescopeClient::exchangeSso(const std::string &code, SsoRoute route, SessionCallback done)
+{
+    return sessionCall(buildSsoExchangeRequest(m_project, code, route), std::move(done), Keep::Session, processJwtResponse);
+}
+
 net::RequestHandle DescopeClient::callWithSession(const QUrl &url, const QByteArray &method, const std::string &sessionJwt,
                                                   Callback<BearerCallAnswer> done)
 {

@@ -24,6 +24,7 @@
 #include "oidc/descope/PasswordApi.h"
 #include "oidc/descope/Poller.h"
 #include "oidc/descope/SessionApi.h"
+#include "oidc/descope/SsoApi.h"
 #include "oidc/descope/TotpApi.h"
 #include "oidc/descope/WebAuthnApi.h"
 #include "oidc/flow/IdTokenRules.h"
@@ -115,6 +116,10 @@ public:
 
     // Access key (§10): the session of the key (userId = its ID), not kept.
     net::RequestHandle exchangeAccessKey(const std::string &accessKey, const AccessKeyOptions &options, SessionCallback done);
+    // Tenant SSO (issue 15): the start answers the IdP's URL; the exchange of the code the IdP
+    // sent back is a sign-in (the session is kept).
+    net::RequestHandle startSso(const SsoStart &start, Callback<SsoStarted> done);
+    net::RequestHandle exchangeSso(const std::string &code, SsoRoute route, SessionCallback done);
     // An API call with a session JWT; its status is data.
     net::RequestHandle callWithSession(const QUrl &url, const QByteArray &method, const std::string &sessionJwt,
                                        Callback<BearerCallAnswer> done);

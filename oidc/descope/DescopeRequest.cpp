@@ -13,6 +13,7 @@ const char *secretName(Bearer::Kind kind)
     case Bearer::Kind::RefreshJwt: return "a refresh JWT";
     case Bearer::Kind::SessionJwt: return "a session JWT";
     case Bearer::Kind::AccessKey: return "an access key";
+    case Bearer::Kind::ManagementKey: return "a management key";
     }
     return "a token";
 }

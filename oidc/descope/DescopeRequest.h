@@ -23,12 +23,14 @@ public:
         RefreshJwt, // Bearer <projectId>:<refreshJwt>: refresh, me, logout, updates, step-up and MFA (§11)
         SessionJwt, // Bearer <projectId>:<sessionJwt>: /v1/auth/validate
         AccessKey,  // Bearer <projectId>:<accessKey>: access-key exchange (§10)
+        ManagementKey, // Bearer <projectId>:<managementKey>: the management API (/v1/mgmt/*, §1.2)
     };
 
     [[nodiscard]] static Bearer project() { return Bearer(Kind::Project, {}); }
     [[nodiscard]] static Bearer refreshJwt(std::string token) { return Bearer(Kind::RefreshJwt, std::move(token)); }
     [[nodiscard]] static Bearer sessionJwt(std::string token) { return Bearer(Kind::SessionJwt, std::move(token)); }
     [[nodiscard]] static Bearer accessKey(std::string key) { return Bearer(Kind::AccessKey, std::move(key)); }
+    [[nodiscard]] static Bearer managementKey(std::string key) { return Bearer(Kind::ManagementKey, std::move(key)); }
 
     [[nodiscard]] Kind kind() const { return m_kind; }
     [[nodiscard]] const std::string &secret() const { return m_secret; }

@@ -25,9 +25,15 @@ oidc::net::LocalHttpResponse AccessKeyRoutes::exchange(const SandboxRequest &req
     if (bearer->token.empty())
         return reply::descopeError(401, errc::kMissingAccessKey, "Missing access key",
                                    "Authorization must be Bearer <projectId>:<accessKey>");
-    const AccessKey *key = m_context.fixtures.accessKeyBySecret(bearer->token);
+    // The management API's directory, not the fixtures: a key created, deactivated or deleted
+    // there takes effect here at once.
+    const AccessKey *key = m_context.state.directory().accessKeyBySecret(bearer->token);
     if (!key)
         return reply::descopeError(401, errc::kInvalidAccessKey, "Invalid access key", "the access key is not valid");
+    if (!key->active)
+        return reply::descopeError(401, errc::kInvalidAccessKey, "Invalid access key", "the access key is deactivated");
+    if (!key->usableAt(m_context.now()))
+        return reply::descopeError(401, errc::kInvalidAccessKey, "Invalid access key", "the access key has expired");
     // Swift sends no body (descope-api.md §14.4); python sends {}. Read after the key is checked.
     auto parsed = descope::body(request);
     if (!parsed)

@@ -125,7 +125,7 @@ oidc::net::LocalHttpResponse SessionRoutes::myTenants(const SandboxRequest &requ
                                         : (ids.empty() || std::find(ids.begin(), ids.end(), membership.tenantId) != ids.end());
         if (!wanted)
             continue;
-        const Tenant *tenant = m_context.fixtures.tenant(membership.tenantId);
+        const Tenant *tenant = m_context.state.directory().tenant(membership.tenantId);
         tenants.push_back({{"id", membership.tenantId},
                            {"name", tenant ? tenant->name : std::string()},
                            {"customAttributes", tenant ? tenant->customAttributes : oidc::Json::object()}});

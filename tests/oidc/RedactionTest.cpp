@@ -93,6 +93,21 @@ TEST(Redaction, DescopePasswordBodies)
     EXPECT_TRUE(isSecretName("NEWPASSWORD"));
 }
 
+// The management API (issue 15): Bearer <projectId>:<managementKey> is hidden whole, and the
+// access-key create answer's cleartext (shown once by Descope) never reaches the exchange log.
+TEST(Redaction, ManagementKeyAndCreatedAccessKeyCleartext)
+{
+    const QByteArray header = redactAuthorization("Bearer P2SbxProject0000000000000001:MmanagementKEYmanagementKEY");
+    EXPECT_FALSE(header.contains("MmanagementKEY"));
+    EXPECT_FALSE(header.contains("P2SbxProject"));
+    const QByteArray created = redactJsonBody(
+        R"({"key":{"id":"K2abc","name":"ci","status":"active"},"cleartext":"K2abc.CLEARTEXTCLEARTEXTCLEARTEXT"})");
+    EXPECT_FALSE(created.contains("CLEARTEXTCLEARTEXT"));
+    EXPECT_TRUE(created.contains("\"name\":\"ci\""));
+    const std::string text = redactText(R"({"projectId":"P2x","managementKey":"MsecretSECRETsecretSECRET"})");
+    EXPECT_EQ(text.find("secretSECRET"), std::string::npos);
+}
+
 TEST(Redaction, TextKeepsWhatIsNotSecret)
 {
     // Words, paths, host names and short values are what make an error readable: they stay.

@@ -54,16 +54,42 @@ TEST_F(SandboxCli, PrintsOneJsonLineAndStopsOnSigterm)
     EXPECT_EQ(info["users"].size(), 3u);
     EXPECT_EQ(info["clients"].size(), 2u);
     EXPECT_FALSE(info["accessKeys"][0]["accessKey"].get<std::string>().empty());
+    // The management key, fresh from RAND_bytes at every start (issue 15): it opens /v1/mgmt/*.
+    const std::string managementKey = info.value("managementKey", std::string());
+    EXPECT_GE(managementKey.size(), 40u);
     const quint16 port = static_cast<quint16>(QUrl(QString::fromStdString(baseUrl)).port());
     const auto discovery = rawExchange(port, "GET", QByteArray::fromStdString("/" + info["projectId"].get<std::string>() + "/.well-known/openid-configuration"));
     ASSERT_TRUE(discovery);
     EXPECT_EQ(discovery->status, 200);
+    const QByteArray bearer = QByteArray::fromStdString("Bearer " + info["projectId"].get<std::string>() + ":" + managementKey);
+    const auto tenants = rawExchange(port, "GET", "/v1/mgmt/tenant/all", {{"Authorization", bearer}});
+    ASSERT_TRUE(tenants);
+    EXPECT_EQ(tenants->status, 200) << tenants->text();
     EXPECT_FALSE(m_process.canReadLine()); // exactly one line
     ::kill(static_cast<pid_t>(m_process.processId()), SIGTERM);
     ASSERT_TRUE(m_process.waitForFinished(10000));
     EXPECT_EQ(m_process.exitStatus(), QProcess::NormalExit);
     EXPECT_EQ(m_process.exitCode(), 0);
     EXPECT_FALSE(rawExchange(port, "GET", "/sandbox/ping").has_value());
+}
+
+// --verbose logs every request, the management API's too, and never its key.
+TEST_F(SandboxCli, VerboseLogNeverShowsTheManagementKey)
+{
+    oidc::Json info = startJson({QStringLiteral("--verbose")});
+    const std::string managementKey = info.value("managementKey", std::string());
+    ASSERT_FALSE(managementKey.empty());
+    const quint16 port = static_cast<quint16>(QUrl(QString::fromStdString(info["baseUrl"].get<std::string>())).port());
+    const QByteArray bearer = QByteArray::fromStdString("Bearer " + info["projectId"].get<std::string>() + ":" + managementKey);
+    const auto created = rawExchange(port, "POST", "/v1/mgmt/tenant/create", {{"Authorization", bearer}, {"Content-Type", "application/json"}},
+                                     R"({"name":"Verbose"})");
+    ASSERT_TRUE(created);
+    EXPECT_EQ(created->status, 200);
+    ::kill(static_cast<pid_t>(m_process.processId()), SIGTERM);
+    ASSERT_TRUE(m_process.waitForFinished(10000));
+    const QByteArray log = m_process.readAllStandardError();
+    EXPECT_NE(log.indexOf("/v1/mgmt/tenant/create"), -1) << log.toStdString();
+    EXPECT_EQ(log.indexOf(QByteArray::fromStdString(managementKey)), -1);
 }
 
 TEST_F(SandboxCli, StopsOnSigintAndHonoursPortAndFixtures)

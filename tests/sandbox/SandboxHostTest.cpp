@@ -148,6 +148,13 @@ TEST_F(SandboxHostTest, TheSnapshotFollowsTheServer)
     EXPECT_TRUE(m_host->isRunning());
     EXPECT_EQ(m_host->issuer(), m_host->baseUrl().toString() + QLatin1Char('/') + m_host->projectId());
     EXPECT_FALSE(m_host->currentKid().isEmpty());
+    // The management key is in the snapshot (for the provider bar), and it opens the management API.
+    ASSERT_FALSE(m_host->managementKey().isEmpty());
+    Answer tenants;
+    const QByteArray managementBearer = m_host->projectId().toUtf8() + ':' + m_host->managementKey().toUtf8();
+    std::thread managementClient([&] { tenants = blockingRequest(port, "POST", "/v1/mgmt/tenant/search", managementBearer, "{}"); });
+    managementClient.join();
+    EXPECT_EQ(tenants.status, 200) << tenants.bytes.toStdString();
 
     // Changes made over HTTP reach the snapshot in the order they happened.
     int faultSignals = 0;

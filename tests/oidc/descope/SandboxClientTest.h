@@ -39,6 +39,8 @@ protected:
 
     static sandbox::SandboxServer &server() { return *s_server; }
     BlockingDescopeClient &client() { return *m_client; }
+    // The transport the client uses (its exchanges are in redactedLog()), for other clients.
+    net::QtHttpTransport &transport() { return *m_transport; }
     [[nodiscard]] DescopeProject project() const;
     [[nodiscard]] int64_t sandboxNow() const;
     // Moves the sandbox's clock (reset() puts it back): links and codes expire without waiting.
