@@ -290,7 +290,7 @@ void PasskeyRun::browse(const WebAuthnStart &start, const WebAuthnStarted &start
 {
     setPhase(Phase::Signing);
     m_previousChallenge = challengeOf(started.options);
-    m_ceremony = PasskeyCeremonyRecord{started.create, started.options, start.origin, {}, nullptr};
+    m_ceremony = PasskeyCeremonyRecord{started.create, started.options, start.origin, {}, nullptr, std::nullopt};
     if (auto served = m_browser->serve(started.options, started.create); !served) {
         m_ceremony->decoded = errorJson(served.error());
         Q_EMIT ceremonyRecorded();
@@ -308,16 +308,21 @@ void PasskeyRun::browserAnswered(const std::string &response)
     const Browsing browsing = *std::exchange(m_browsing, std::nullopt);
     m_ceremony->response = response;
     // Decoded off the GUI thread, as the software authenticator's response is (CBOR, COSE key).
-    oidc::runOffThread<oidc::Json>(
+    using Decoded = std::pair<oidc::Json, std::optional<webauthn::CeremonyView>>;
+    oidc::runOffThread<Decoded>(
         this,
         [response, create = browsing.started.create] {
             auto view = create ? webauthn::describeRegistration(response) : webauthn::describeAssertion(response);
-            return view ? view->toJson() : errorJson(view.error());
+            if (!view)
+                return Decoded{errorJson(view.error()), std::nullopt};
+            oidc::Json json = view->toJson();
+            return Decoded{std::move(json), std::move(*view)};
         },
-        [this, browsing](oidc::Json decoded) {
+        [this, browsing](Decoded decoded) {
             if (m_closing || browsing.serial != m_serial)
                 return;
-            m_ceremony->decoded = std::move(decoded);
+            m_ceremony->decoded = std::move(decoded.first);
+            m_ceremony->view = std::move(decoded.second);
             Q_EMIT ceremonyRecorded();
             finish(browsing.start, browsing.started, browsing.serial, m_ceremony->response);
         });
