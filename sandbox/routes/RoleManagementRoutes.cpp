@@ -13,6 +13,14 @@ namespace sandbox {
 
 namespace {
 
+// The role or permission a call names: "name", or "id" (updateWithId and the by-ID calls: the
+// sandbox's role and permission IDs are their names).
+std::string roleOrPermissionName(const oidc::Json &body)
+{
+    std::string name = descope::string(body, "name");
+    return name.empty() ? descope::string(body, "id") : name;
+}
+
 void renameRoleName(std::vector<std::string> &names, const std::string &from, const std::string &to)
 {
     for (auto &name : names) {
@@ -107,9 +115,7 @@ oidc::net::LocalHttpResponse RoleManagementRoutes::updateRole(const SandboxReque
     auto body = mgmt::accept(request, m_context);
     if (!body)
         return body.takeReply();
-    std::string name = descope::string(*body, "name");
-    if (name.empty())
-        name = descope::string(*body, "id"); // updateWithId: the sandbox's role ID is its name
+    const std::string name = roleOrPermissionName(*body);
     const std::string tenantId = descope::string(*body, "tenantId");
     const std::string newName = descope::string(*body, "newName");
     if (name.empty() || newName.empty())
@@ -139,9 +145,7 @@ oidc::net::LocalHttpResponse RoleManagementRoutes::deleteRole(const SandboxReque
     auto body = mgmt::accept(request, m_context);
     if (!body)
         return body.takeReply();
-    std::string name = descope::string(*body, "name");
-    if (name.empty())
-        name = descope::string(*body, "id");
+    const std::string name = roleOrPermissionName(*body);
     const std::string tenantId = descope::string(*body, "tenantId");
     if (name.empty())
         return mgmt::missing("name");
@@ -210,9 +214,7 @@ oidc::net::LocalHttpResponse RoleManagementRoutes::updatePermission(const Sandbo
     auto body = mgmt::accept(request, m_context);
     if (!body)
         return body.takeReply();
-    std::string name = descope::string(*body, "name");
-    if (name.empty())
-        name = descope::string(*body, "id");
+    const std::string name = roleOrPermissionName(*body);
     const std::string newName = descope::string(*body, "newName");
     if (name.empty() || newName.empty())
         return mgmt::missing("name and newName");
@@ -236,9 +238,7 @@ oidc::net::LocalHttpResponse RoleManagementRoutes::deletePermission(const Sandbo
     auto body = mgmt::accept(request, m_context);
     if (!body)
         return body.takeReply();
-    std::string name = descope::string(*body, "name");
-    if (name.empty())
-        name = descope::string(*body, "id");
+    const std::string name = roleOrPermissionName(*body);
     if (name.empty())
         return mgmt::missing("name");
     ProjectDirectory &directory = m_context.state.directory();
