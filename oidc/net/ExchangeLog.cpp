@@ -14,6 +14,27 @@ bool isSecretHeader(const QByteArray &name)
     return lower == "authorization" || lower == "cookie" || lower == "set-cookie" || lower == "proxy-authorization" || lower == "dpop";
 }
 
+// Headers whose value is a URL: a redirect's Location carries the authorization code (or, in
+// the implicit and hybrid flows, tokens in its fragment), so it is redacted like the request URL.
+bool isUrlHeader(const QByteArray &name)
+{
+    return name.compare("location", Qt::CaseInsensitive) == 0 || name.compare("content-location", Qt::CaseInsensitive) == 0;
+}
+
+QByteArray redactedHeaderValue(const QByteArray &name, const QByteArray &value)
+{
+    if (name.compare("authorization", Qt::CaseInsensitive) == 0)
+        return redactAuthorization(value);
+    if (isSecretHeader(name))
+        return QByteArray("[redacted]");
+    if (isUrlHeader(name)) {
+        const QUrl url = QUrl::fromEncoded(value.trimmed(), QUrl::StrictMode);
+        // Not a URL: redacted as text, failing closed like an unparsable body.
+        return url.isValid() ? redactUrl(url).toUtf8() : QByteArray::fromStdString(redactText(value.toStdString()));
+    }
+    return value;
+}
+
 QByteArray contentType(const HeaderList &headers)
 {
     for (const auto &[name, value] : headers)
@@ -99,9 +120,7 @@ HeaderList ExchangeLog::headers(const HeaderList &list, Reveal reveal)
         return list;
     HeaderList out;
     for (const auto &[name, value] : list)
-        out.append({name, isSecretHeader(name) ? (name.compare("authorization", Qt::CaseInsensitive) == 0 ? redactAuthorization(value)
-                                                                                                          : QByteArray("[redacted]"))
-                                               : value});
+        out.append({name, redactedHeaderValue(name, value)});
     return out;
 }
 

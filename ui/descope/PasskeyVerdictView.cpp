@@ -51,7 +51,7 @@ void PasskeyVerdictView::showOutcome(const QString &what, const oidc::descope::S
         m_session->showOutcome(outcome);
         return;
     }
-    m_verdict->setText(RefusalBanner::describe(what, outcome.result.error()));
+    m_verdict->setText(RefusalBanner::describe(what, outcome.result.error(), RefusalBanner::Topic::Ceremony));
     updateTone(m_verdict, Tone::Bad);
     if (outcome.checks.empty())
         m_session->clear(QStringLiteral("No session: the ceremony was refused."));

@@ -84,6 +84,7 @@ PasskeysPanel::PasskeysPanel(DescopeContext &context, const QString &authenticat
     , m_session(new SessionView(QStringLiteral("session")))
 {
     setObjectName(QStringLiteral("passkeysPanel"));
+    m_refusal->setTopic(RefusalBanner::Topic::Ceremony);
     m_project->setObjectName(QStringLiteral("projectLabel"));
     m_loginId->setObjectName(QStringLiteral("loginIdEdit"));
     m_loginId->setPlaceholderText(QStringLiteral("user@example.com"));

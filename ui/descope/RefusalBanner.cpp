@@ -5,6 +5,9 @@
 
 #include <QRegularExpression>
 
+#include <algorithm>
+#include <iterator>
+
 #include <string_view>
 
 namespace ui {
@@ -14,6 +17,7 @@ namespace {
 struct RefusalHint final {
     std::string_view code;
     const char *text;
+    RefusalBanner::Topic topic = RefusalBanner::Topic::General;
 };
 
 // Descope's codes (descope-api.md §13) and the app's own, as a person would want them explained.
@@ -22,6 +26,9 @@ constexpr RefusalHint kRefusalHints[] = {
     {"E011002", "A required argument or token is missing."},
     {"E011003", "Descope refused the request: the token, code or link is invalid, used, expired or revoked (after a logout, "
                 "a refresh JWT no longer works)."},
+    {"E011003", "Descope refused the ceremony: the response does not match what it asked for (origin, RP ID, challenge, "
+                "signature) or the ceremony's transaction expired. The comparisons show which part differs.",
+     RefusalBanner::Topic::Ceremony},
     {"E011004", "An argument is invalid."},
     {"E061102", "The code is wrong or has expired. Use the newest code sent; after too many wrong codes Descope stops "
                 "accepting any (E061103)."},
@@ -70,10 +77,20 @@ QString RefusalBanner::codeLine(const oidc::Error &error)
     return line;
 }
 
-QString RefusalBanner::hint(const oidc::Error &error)
+QString RefusalBanner::hint(const oidc::Error &error, Topic topic)
 {
-    for (const RefusalHint &known : kRefusalHints) {
+    // The topic's own reading of a code first, else the general one.
+    const auto applies = [&](const RefusalHint &known) {
         if (known.code != error.code)
+            return false;
+        if (known.topic == topic)
+            return true;
+        return known.topic == Topic::General
+            && std::none_of(std::begin(kRefusalHints), std::end(kRefusalHints),
+                            [&](const RefusalHint &other) { return other.code == error.code && other.topic == topic; });
+    };
+    for (const RefusalHint &known : kRefusalHints) {
+        if (!applies(known))
             continue;
         QString text = QString::fromUtf8(known.text);
         // A rate limit's wait travels as `actual` (processDescopeError).
@@ -84,7 +101,7 @@ QString RefusalBanner::hint(const oidc::Error &error)
     return {};
 }
 
-QString RefusalBanner::describe(const QString &what, const oidc::Error &error)
+QString RefusalBanner::describe(const QString &what, const oidc::Error &error, Topic topic)
 {
     QString text = QStringLiteral("✘ %1 refused: %2").arg(what, qs(error.message));
     // A Descope error's `actual` is its Retry-After, which the hint says in words.
@@ -93,14 +110,14 @@ QString RefusalBanner::describe(const QString &what, const oidc::Error &error)
                     .arg(error.expected.empty() ? QStringLiteral("-") : qs(error.expected),
                          error.actual.empty() ? QStringLiteral("-") : qs(error.actual));
     text += QLatin1Char('\n') + codeLine(error);
-    if (const QString meaning = hint(error); !meaning.isEmpty())
+    if (const QString meaning = hint(error, topic); !meaning.isEmpty())
         text += QLatin1Char('\n') + meaning;
     return text;
 }
 
 void RefusalBanner::showError(const QString &what, const oidc::Error &error)
 {
-    setText(describe(what, error));
+    setText(describe(what, error, m_topic));
     updateTone(this, Tone::Bad);
     show();
 }

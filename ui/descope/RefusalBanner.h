@@ -18,19 +18,28 @@ namespace ui {
 class RefusalBanner final : public QLabel {
     Q_OBJECT
 public:
+    // What the refused request was, where a code means something else there: Descope answers
+    // E011003 both for a spent code or link and for a WebAuthn response that does not match its
+    // options.
+    enum class Topic { General, Ceremony };
+
     // Named `name` (tests find it by that name).
     explicit RefusalBanner(const QString &name, QWidget *parent = nullptr);
 
     // "✘ <what> refused: <message>", the code line, the hint line.
     void showError(const QString &what, const oidc::Error &error);
+    void setTopic(Topic topic) { m_topic = topic; }
     void dismiss();
 
     // The code line: "Descope error E061102 · HTTP 401", or "IDT DESCOPE_ROLE_MISSING".
     [[nodiscard]] static QString codeLine(const oidc::Error &error);
     // What the error means and what to do, in words; empty when nothing is known about it.
-    [[nodiscard]] static QString hint(const oidc::Error &error);
+    [[nodiscard]] static QString hint(const oidc::Error &error, Topic topic = Topic::General);
     // The whole text showError() shows.
-    [[nodiscard]] static QString describe(const QString &what, const oidc::Error &error);
+    [[nodiscard]] static QString describe(const QString &what, const oidc::Error &error, Topic topic = Topic::General);
+
+private:
+    Topic m_topic = Topic::General;
 };
 
 } // namespace ui

@@ -98,6 +98,29 @@ TEST(ExchangeLog, RedactedByDefaultAndCopyAsCurl)
     EXPECT_EQ(ExchangeLog::shellQuote(QStringLiteral("it's")), QStringLiteral("'it'\\''s'"));
 }
 
+TEST(ExchangeLog, ARedirectsLocationIsRedactedLikeAUrl)
+{
+    // A provider's 302 to the redirect URI carries the code (implicit: tokens in the fragment).
+    ExchangeLog log;
+    HttpExchange exchange;
+    exchange.request.method = "GET";
+    exchange.request.url = QUrl(QStringLiteral("https://op.example/authorize"));
+    HttpResponse response;
+    response.status = 302;
+    response.headers = {{"location", "http://127.0.0.1:8400/cb?code=THE-CODE-1234567&state=S1#access_token=ACCESS-TOKEN-0123456789"},
+                        {"Content-Location", "not a url ACCESS-TOKEN-ABCDEFGHIJKLMNOP1234"}};
+    exchange.response = response;
+    log.add(exchange);
+    const QString reply = ExchangeLog::responseText(log.records().front(), Reveal::Redacted);
+    EXPECT_FALSE(reply.contains(QStringLiteral("THE-CODE-1234567"))) << reply.toStdString();
+    EXPECT_FALSE(reply.contains(QStringLiteral("ACCESS-TOKEN-0123456789"))) << reply.toStdString();
+    EXPECT_FALSE(reply.contains(QStringLiteral("ACCESS-TOKEN-ABCDEFGHIJKLMNOP1234"))) << reply.toStdString();
+    EXPECT_TRUE(reply.contains(QStringLiteral("location: http://127.0.0.1:8400/cb?code="))) << reply.toStdString();
+    EXPECT_TRUE(reply.contains(QStringLiteral("state=S1"))) << reply.toStdString(); // not a secret: it stays comparable
+    const QString revealed = ExchangeLog::responseText(log.records().front(), Reveal::Secrets);
+    EXPECT_TRUE(revealed.contains(QStringLiteral("THE-CODE-1234567")));
+}
+
 TEST(ExchangeLog, Defect13_ALongSessionDoesNotGrowWithoutBound)
 {
     // An enchanted link polled for ten minutes, auto-refresh for a day: thousands of exchanges.

@@ -406,6 +406,9 @@ void TestPasskeys::inspectorShowsTheTamperedHashAndTheRefusal()
     // The server's refusal, as plain text with its code; the comparison that failed is the hash.
     QVERIFY2(verdict().contains(QStringLiteral("The passkey finish refused")), qPrintable(verdict()));
     QVERIFY2(verdict().contains(QStringLiteral("WEBAUTHN_RPID_HASH")), qPrintable(verdict()));
+    // Descope's E011003 read as a ceremony refusal, not as a spent code or link.
+    QVERIFY2(verdict().contains(QStringLiteral("Descope refused the ceremony")), qPrintable(verdict()));
+    QVERIFY2(!verdict().contains(QStringLiteral("code or link")), qPrintable(verdict()));
     auto *model = child<QTableView>(panel(), "ceremonyChecksTable")->model();
     QStringList failed;
     for (int row = 0; row < model->rowCount(); ++row)
