@@ -40,6 +40,26 @@ ReplyOr<User *> findUser(SandboxContext &context, const std::string &loginId, co
     return user;
 }
 
+ReplyOr<Tenant *> findTenant(SandboxContext &context, const std::string &id, std::string_view field)
+{
+    if (id.empty())
+        return missing(field);
+    Tenant *tenant = context.state.directory().tenant(id);
+    if (!tenant)
+        return invalid("tenant " + id + " does not exist");
+    return tenant;
+}
+
+ReplyOr<AccessKey *> findAccessKey(SandboxContext &context, const std::string &id)
+{
+    if (id.empty())
+        return missing("id");
+    AccessKey *key = context.state.directory().accessKey(id);
+    if (!key)
+        return invalid("access key " + id + " does not exist");
+    return key;
+}
+
 std::vector<std::string> strings(const oidc::Json &object, const char *key)
 {
     std::vector<std::string> values;

@@ -36,6 +36,11 @@ using oidc::net::LocalHttpResponse;
 // loginIdOrUserId allows) or "userId": 400 E112102 when none matches.
 [[nodiscard]] ReplyOr<User *> findUser(SandboxContext &context, const std::string &loginId, const std::string &userId);
 
+// The tenant or access key a call names by ID (`field` says where, for the message): 400 when
+// the ID is empty or names none, as Descope answers.
+[[nodiscard]] ReplyOr<Tenant *> findTenant(SandboxContext &context, const std::string &id, std::string_view field = "id");
+[[nodiscard]] ReplyOr<AccessKey *> findAccessKey(SandboxContext &context, const std::string &id);
+
 // A string array member ([] when absent; non-strings skipped).
 [[nodiscard]] std::vector<std::string> strings(const oidc::Json &object, const char *key);
 // "userTenants" / "keyTenants": [{"tenantId", "roleNames"}]. 400 when a tenant or one of its

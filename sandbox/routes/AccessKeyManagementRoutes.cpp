@@ -34,13 +34,10 @@ ReplyOr<AccessKeyManagementRoutes::KeyCall> AccessKeyManagementRoutes::acceptKey
     auto body = mgmt::accept(request, m_context);
     if (!body)
         return body.takeReply();
-    const std::string id = descope::string(*body, "id");
-    if (id.empty())
-        return mgmt::missing("id");
-    AccessKey *key = m_context.state.directory().accessKey(id);
+    auto key = mgmt::findAccessKey(m_context, descope::string(*body, "id"));
     if (!key)
-        return mgmt::invalid("access key " + id + " does not exist");
-    return KeyCall{std::move(body).value(), key};
+        return key.takeReply();
+    return KeyCall{std::move(body).value(), *key};
 }
 
 oidc::net::LocalHttpResponse AccessKeyManagementRoutes::create(const SandboxRequest &request)
@@ -84,13 +81,10 @@ oidc::net::LocalHttpResponse AccessKeyManagementRoutes::load(const SandboxReques
     auto body = mgmt::accept(request, m_context);
     if (!body)
         return body.takeReply();
-    const std::string id = request.query().value("id");
-    if (id.empty())
-        return mgmt::missing("id");
-    const AccessKey *key = m_context.state.directory().accessKey(id);
+    auto key = mgmt::findAccessKey(m_context, request.query().value("id"));
     if (!key)
-        return mgmt::invalid("access key " + id + " does not exist");
-    return mgmt::ok({{"key", mgmt::accessKeyJson(*key)}});
+        return key.takeReply();
+    return mgmt::ok({{"key", mgmt::accessKeyJson(**key)}});
 }
 
 oidc::net::LocalHttpResponse AccessKeyManagementRoutes::search(const SandboxRequest &request)

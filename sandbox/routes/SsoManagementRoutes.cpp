@@ -33,11 +33,9 @@ oidc::net::LocalHttpResponse SsoManagementRoutes::configure(const SandboxRequest
     if (!body)
         return body.takeReply();
     const std::string tenantId = descope::string(*body, "tenantId");
-    if (tenantId.empty())
-        return mgmt::missing("tenantId");
+    if (auto tenant = mgmt::findTenant(m_context, tenantId, "tenantId"); !tenant)
+        return tenant.takeReply();
     ProjectDirectory &directory = m_context.state.directory();
-    if (!directory.tenant(tenantId))
-        return mgmt::invalid("tenant " + tenantId + " does not exist");
     const SsoSettings *existing = directory.ssoSettings(tenantId);
     SsoSettings settings = existing ? *existing : SsoSettings{};
     settings.tenantId = tenantId;
@@ -114,16 +112,14 @@ oidc::net::LocalHttpResponse SsoManagementRoutes::load(const SandboxRequest &req
     if (!body)
         return body.takeReply();
     const std::string tenantId = request.query().value("tenantId");
-    if (tenantId.empty())
-        return mgmt::missing("tenantId");
-    const ProjectDirectory &directory = m_context.state.directory();
-    const Tenant *tenant = directory.tenant(tenantId);
+    auto tenant = mgmt::findTenant(m_context, tenantId, "tenantId");
     if (!tenant)
-        return mgmt::invalid("tenant " + tenantId + " does not exist");
+        return tenant.takeReply();
+    const ProjectDirectory &directory = m_context.state.directory();
     const SsoSettings *settings = directory.ssoSettings(tenantId);
     if (!settings)
         return mgmt::invalid("tenant " + tenantId + " has no SSO settings");
-    return mgmt::ok(v2 ? mgmt::ssoSettingsJson(*settings, *tenant, m_context) : mgmt::ssoSettingsV1Json(*settings, m_context));
+    return mgmt::ok(v2 ? mgmt::ssoSettingsJson(*settings, **tenant, m_context) : mgmt::ssoSettingsV1Json(*settings, m_context));
 }
 
 oidc::net::LocalHttpResponse SsoManagementRoutes::remove(const SandboxRequest &request)

@@ -80,17 +80,14 @@ oidc::net::LocalHttpResponse TenantManagementRoutes::update(const SandboxRequest
     auto body = mgmt::accept(request, m_context);
     if (!body)
         return body.takeReply();
-    const std::string id = descope::string(*body, "id");
-    if (id.empty())
-        return mgmt::missing("id");
-    Tenant *tenant = m_context.state.directory().tenant(id);
+    auto tenant = mgmt::findTenant(m_context, descope::string(*body, "id"));
     if (!tenant)
-        return mgmt::invalid("tenant " + id + " does not exist");
-    Tenant updated = *tenant;
+        return tenant.takeReply();
+    Tenant updated = **tenant;
     applyTenantFields(updated, *body);
     if (updated.name.empty())
         return mgmt::missing("name");
-    *tenant = std::move(updated);
+    **tenant = std::move(updated);
     m_context.stateChanged();
     return mgmt::ok();
 }
@@ -117,13 +114,10 @@ oidc::net::LocalHttpResponse TenantManagementRoutes::load(const SandboxRequest &
     auto body = mgmt::accept(request, m_context);
     if (!body)
         return body.takeReply();
-    const std::string id = request.query().value("id");
-    if (id.empty())
-        return mgmt::missing("id");
-    const Tenant *tenant = m_context.state.directory().tenant(id);
+    auto tenant = mgmt::findTenant(m_context, request.query().value("id"));
     if (!tenant)
-        return mgmt::invalid("tenant " + id + " does not exist");
-    return mgmt::ok(mgmt::tenantJson(*tenant, m_context));
+        return tenant.takeReply();
+    return mgmt::ok(mgmt::tenantJson(**tenant, m_context));
 }
 
 oidc::net::LocalHttpResponse TenantManagementRoutes::loadAll(const SandboxRequest &request)
