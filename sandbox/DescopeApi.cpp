@@ -99,6 +99,11 @@ LoginOptions loginOptions(const oidc::Json &body)
     return options;
 }
 
+LocalHttpResponse userDisabled()
+{
+    return reply::descopeError(401, errc::kInvalidRequest, "Unauthorized", "the user is disabled");
+}
+
 LocalHttpResponse tokenRejected(const oidc::Error &error)
 {
     const bool loggedOut = error.code == "TOKEN_REVOKED" || error.code == "TOKEN_REUSED" || error.code == "TOKEN_UNKNOWN_SESSION";

@@ -61,6 +61,8 @@ struct DescopeCall final {
 
 // A token the client sent back failed SessionService validation: 401 with a Descope body.
 [[nodiscard]] LocalHttpResponse tokenRejected(const oidc::Error &error);
+// How the Descope routes refuse a user that User::disabled() names: 401 E011003.
+[[nodiscard]] LocalHttpResponse userDisabled();
 
 [[nodiscard]] std::string maskEmail(std::string_view email);
 [[nodiscard]] std::string maskPhone(std::string_view phone);

@@ -44,6 +44,10 @@ struct User final {
     bool test = false;
     bool saml = false;
     bool oidcSso = false;
+
+    // Management's update/status (issue 15): the one check of every route that would sign the
+    // user in or give it a session or a code — a disabled user gets none of them.
+    [[nodiscard]] bool disabled() const { return status == "disabled"; }
 };
 
 struct Tenant final {

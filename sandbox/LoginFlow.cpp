@@ -192,12 +192,11 @@ oidc::net::LocalHttpResponse LoginFlow::complete(const PendingLogin &login, cons
         user = &m_context.state.addUser(std::move(created));
         firstSeen = true;
     }
+    // Before the method records anything on the user: a refused sign-in leaves no trace.
+    if (user->disabled())
+        return descope::userDisabled();
     if (prepare)
         prepare(*m_context.state.user(user->userId), firstSeen);
-
-    // The management API's update/status: a disabled user cannot sign in (issue 15).
-    if (user->status == "disabled")
-        return reply::descopeError(401, errc::kInvalidRequest, "Unauthorized", "the user is disabled");
 
     Session *session = nullptr;
     if (!login.upgradeSessionId.empty()) {

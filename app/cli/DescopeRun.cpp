@@ -64,6 +64,7 @@ int descopeExitCode(ErrorCategory category)
     switch (category) {
     case ErrorCategory::Input: return kExitUsage;
     case ErrorCategory::Net:
+    case ErrorCategory::Listener:
     case ErrorCategory::Keys: return kExitError;
     default: return kExitCheckFailed;
     }
@@ -100,18 +101,32 @@ std::optional<int> DescopeRun::parse(const QStringList &arguments, const QList<Q
     return std::nullopt;
 }
 
+oidc::Result<DescopeProject> DescopeRun::project() const
+{
+    auto projectId = required(m_projectId);
+    if (!projectId)
+        return projectId.error();
+    return DescopeProject::create(QString::fromStdString(*projectId), QUrl(m_parser.value(m_baseUrl)));
+}
+
 oidc::Result<BlockingDescopeClient *> DescopeRun::client()
 {
     if (!m_client) {
-        auto projectId = required(m_projectId);
-        if (!projectId)
-            return projectId.error();
-        auto project = DescopeProject::create(QString::fromStdString(*projectId), QUrl(m_parser.value(m_baseUrl)));
-        if (!project)
-            return project.error();
-        m_client = std::make_unique<BlockingDescopeClient>(m_transport, std::move(project).value());
+        auto described = project();
+        if (!described)
+            return described.error();
+        m_client = std::make_unique<BlockingDescopeClient>(m_transport, std::move(described).value());
     }
     return m_client.get();
+}
+
+oidc::Result<BlockingManagementClient *> DescopeRun::managementClient(std::string managementKey)
+{
+    auto described = project();
+    if (!described)
+        return described.error();
+    m_managementClient = std::make_unique<BlockingManagementClient>(m_transport, std::move(described).value(), std::move(managementKey));
+    return m_managementClient.get();
 }
 
 oidc::Result<std::string> DescopeRun::required(const QCommandLineOption &option) const
@@ -179,6 +194,16 @@ void DescopeRun::addSession(Json &out, const SessionOutcome &outcome) const
 
 int DescopeRun::finish(Json out, const std::optional<oidc::Error> &error) const
 {
+    return end(std::move(out), error, error ? descopeExitCode(error->category) : kExitOk);
+}
+
+int DescopeRun::refused(Json out, const oidc::Error &error) const
+{
+    return end(std::move(out), error, kExitCheckFailed);
+}
+
+int DescopeRun::end(Json out, const std::optional<oidc::Error> &error, int exitCode) const
+{
     out["ok"] = !error;
     if (error)
         out["error"] = errorJson(*error);
@@ -186,10 +211,9 @@ int DescopeRun::finish(Json out, const std::optional<oidc::Error> &error) const
         printJson(out);
     else if (!error)
         printOut(out.dump(2, ' ', false, Json::error_handler_t::replace));
-    if (!error)
-        return kExitOk;
-    printErr("error: " + error->summary());
-    return descopeExitCode(error->category);
+    if (error)
+        printErr("error: " + error->summary());
+    return exitCode;
 }
 
 int DescopeRun::finishSession(Json out, const SessionOutcome &outcome) const

@@ -4,13 +4,14 @@
 // command shares (--project-id, --base-url, --json, --show-tokens), the client they build, and the
 // one way a run ends. With --json stdout carries exactly one object — also on bad arguments — and
 // tokens are redacted unless --show-tokens. Progress and prompts go to stderr only. Exit codes:
-// 0 success; 1 refused, unusable or a check failed; 2 bad arguments (INPUT); 3 no answer (NET) or
-// keys unavailable (KEYS).
+// 0 success; 1 refused, unusable or a check failed; 2 bad arguments (INPUT); 3 no answer (NET, or
+// no redirect in time: LISTENER) or keys unavailable (KEYS).
 
 #include "oidc/Json.h"
 #include "oidc/Result.h"
 #include "oidc/descope/BlockingDescopeClient.h"
 #include "oidc/descope/LoginOptions.h"
+#include "oidc/descope/ManagementClient.h"
 #include "oidc/net/QtHttpTransport.h"
 
 #include <QCommandLineParser>
@@ -35,6 +36,9 @@ public:
 
     // The client for --project-id / --base-url (INPUT error when they are unusable).
     [[nodiscard]] oidc::Result<oidc::descope::BlockingDescopeClient *> client();
+    // The management client for the same project, holding `managementKey` (a secret: the client
+    // never logs it nor puts it in an error).
+    [[nodiscard]] oidc::Result<oidc::descope::BlockingManagementClient *> managementClient(std::string managementKey);
 
     // The option's value, or INPUT USAGE naming it when it is missing or empty.
     [[nodiscard]] oidc::Result<std::string> required(const QCommandLineOption &option) const;
@@ -54,10 +58,16 @@ public:
     // error also on stderr. Returns the exit code for the error's category.
     [[nodiscard]] int finish(oidc::Json out, const std::optional<oidc::Error> &error = std::nullopt) const;
     [[nodiscard]] int fail(const oidc::Error &error) const { return finish(oidc::Json::object(), error); }
+    // finish() for what the person or the provider answered at the browser (the redirect's
+    // error=access_denied…): a refusal, exit 1, whatever category the core gives that error.
+    [[nodiscard]] int refused(oidc::Json out, const oidc::Error &error) const;
     // finish() with the outcome added (addSession), failing with its error when it has no session.
     [[nodiscard]] int finishSession(oidc::Json out, const oidc::descope::SessionOutcome &outcome) const;
 
 private:
+    [[nodiscard]] oidc::Result<oidc::descope::DescopeProject> project() const;
+    [[nodiscard]] int end(oidc::Json out, const std::optional<oidc::Error> &error, int exitCode) const;
+
     QString m_usage;
     QCommandLineParser m_parser;
     QCommandLineOption m_projectId;
@@ -67,6 +77,7 @@ private:
     bool m_json = false;
     oidc::net::QtHttpTransport m_transport;
     std::unique_ptr<oidc::descope::BlockingDescopeClient> m_client;
+    std::unique_ptr<oidc::descope::BlockingManagementClient> m_managementClient;
 };
 
 // Prints `prompt` on stderr (no newline) and reads one line from stdin, trimmed; INPUT

@@ -1,5 +1,6 @@
 // oidcplay-cli discover / login / token / userinfo / revoke / logout-url: the OIDC flow headless.
 
+#include "BrowserRedirect.h"
 #include "CliOutput.h"
 #include "Commands.h"
 
@@ -12,11 +13,9 @@
 #include "oidc/net/QtHttpTransport.h"
 
 #include <QEventLoop>
-#include <QProcess>
 #include <QProcessEnvironment>
 #include <QTimer>
 
-#include <cstdio>
 
 namespace cli {
 
@@ -313,10 +312,9 @@ int runLogin(const QStringList &arguments)
         return fail(makeError(ErrorCategory::Input, "USAGE", "--pkce must be S256 or plain"), context.json, kExitUsage);
     }
     context.session.setSecurity(security);
-    bool numeric = false;
-    const int portNumber = parser.value(port).toInt(&numeric);
-    if (!numeric || portNumber < 0 || portNumber > 65535)
-        return fail(makeError(ErrorCategory::Input, "USAGE", "--redirect-port must be 0–65535"), context.json, kExitUsage);
+    const auto portNumber = BrowserRedirect::parsePort(parser.value(port));
+    if (!portNumber)
+        return fail(portNumber.error(), context.json, kExitUsage);
     QList<QPair<QString, QString>> extra;
     for (const QString &entry : parser.values(param)) {
         const int eq = entry.indexOf(QLatin1Char('='));
@@ -345,9 +343,8 @@ int runLogin(const QStringList &arguments)
         return finish(context, out, failure);
 
     // The redirect comes back to a loopback listener (127.0.0.1 only), within the time limit.
-    RedirectWait wait;
-    QEventLoop waiting;
-    const auto started = wait.listen(static_cast<quint16>(portNumber), parser.value(path), context.timeoutSeconds * 1000, [&](const QUrl &url) {
+    BrowserRedirect browser;
+    const auto started = browser.listen(*portNumber, parser.value(path), context.timeoutSeconds, [&](const QUrl &url) {
         auto callback = context.session.acceptCallback(url);
         context.show(callback.reports);
         if (callback.result)
@@ -359,45 +356,21 @@ int runLogin(const QStringList &arguments)
         printErr("warning: a callback was refused and the login keeps waiting: " + error.summary());
         return RedirectWait::Verdict::stray(error);
     });
-    if (!started) {
-        Error error = started.error();
-        if (portNumber != 0)
-            error.message += " — use --redirect-port 0 and register the provider to allow any loopback port (RFC 8252 §7.3)";
-        return finish(context, out, error);
-    }
-    QObject::connect(&wait, &RedirectWait::finished, &waiting, [&](const oidc::Result<QUrl> &redirect) {
-        if (!redirect)
-            failure = redirect.error(); // refused by the provider, or LISTENER_TIMEOUT
-        waiting.quit();
-    });
-    QObject::connect(&wait, &RedirectWait::note, &waiting, [](const QString &description) { printErr("note: listener " + description.toStdString()); });
+    if (!started)
+        return finish(context, out, started.error());
 
-    AuthorizationRequest request = context.session.defaultAuthorizationRequest(wait.redirectUri(), parser.value(scope));
+    AuthorizationRequest request = context.session.defaultAuthorizationRequest(browser.redirectUri(), parser.value(scope));
     request.prompt = parser.value(prompt);
     request.extraParameters = extra;
     auto url = context.session.beginAuthorization(request);
     context.show(url.reports);
     if (!url.result)
         return finish(context, out, url.result.error());
-    const QString authorizeUrl = url.result->toString(QUrl::FullyEncoded);
     for (const QString &warning : authorizationWarnings(request, context.session.metadata()->codeChallengeMethodsSupported))
         printErr("warning: " + warning.toStdString());
-    if (parser.isSet(noBrowser)) {
-        const std::string line = "authorize_url: " + authorizeUrl.toStdString() + "\n";
-        std::fwrite(line.data(), 1, line.size(), stderr);
-        std::fflush(stderr);
-    } else if (!QProcess::startDetached(QStringLiteral("xdg-open"), {authorizeUrl})) {
-        printErr("warning: could not start a browser; open this URL yourself:");
-        printErr("authorize_url: " + authorizeUrl.toStdString());
-    }
-    waiting.exec();
-    if (failure) {
-        // The wait ended without a code: let the listener's page reach the browser before the process ends.
-        QEventLoop flush;
-        QTimer::singleShot(100, &flush, &QEventLoop::quit);
-        flush.exec();
-        return finish(context, out, failure);
-    }
+    // Refused by the provider, a callback that bore our state and failed its checks, or LISTENER_TIMEOUT.
+    if (auto redirect = browser.openAndWait(url.result->toString(QUrl::FullyEncoded), parser.isSet(noBrowser)); !redirect)
+        return finish(context, out, redirect.error());
     // The listener closes once its success page is written, while the event loop runs the exchange.
 
     std::optional<TokenSession> session;

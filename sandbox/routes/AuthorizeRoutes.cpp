@@ -75,7 +75,9 @@ const BrowserSession *AuthorizeRoutes::browserSession(const SandboxRequest &requ
         return nullptr;
     const auto &sessions = m_context.state.browserSessions();
     const auto it = sessions.find(*id);
-    if (it == sessions.end() || it->second.expiresAt <= m_context.now() || !m_context.state.user(it->second.userId))
+    // A user disabled since is signed in no more: prompt=none answers login_required.
+    const User *user = it == sessions.end() ? nullptr : m_context.state.user(it->second.userId);
+    if (!user || it->second.expiresAt <= m_context.now() || user->disabled())
         return nullptr;
     return &it->second;
 }
@@ -175,6 +177,8 @@ oidc::net::LocalHttpResponse AuthorizeRoutes::authorize(const SandboxRequest &re
         const User *user = m_context.state.userByLoginId(loginId);
         if (!user)
             return loginPage(params, *client, "No user has the login ID \"" + loginId + "\".", 400);
+        if (user->disabled())
+            return loginPage(params, *client, "The user \"" + loginId + "\" is disabled and cannot sign in.", 403);
         BrowserSession session;
         session.id = randomUrlToken(32);
         session.userId = user->userId;

@@ -239,8 +239,8 @@ oidc::net::LocalHttpResponse SsoRoutes::exchange(const SandboxRequest &request)
         user = &m_context.state.addUser(std::move(created));
         firstSeen = true;
     }
-    if (user->status == "disabled")
-        return reply::descopeError(401, errc::kInvalidRequest, "Unauthorized", "the user is disabled");
+    if (user->disabled())
+        return descope::userDisabled();
     if (!code.name.empty())
         user->name = code.name;
     (code.kind == SsoSettings::Kind::Saml ? user->saml : user->oidcSso) = true;

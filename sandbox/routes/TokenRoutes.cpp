@@ -99,6 +99,9 @@ oidc::net::LocalHttpResponse TokenRoutes::authorizationCode(const SandboxRequest
     const User *user = m_context.state.user(code.userId);
     if (!user)
         return reply::oauthError(400, "invalid_grant", "the user no longer exists");
+    // A code issued before the user was disabled (RFC 6749 §5.2: the grant is no longer valid).
+    if (user->disabled())
+        return reply::oauthError(400, "invalid_grant", "the user is disabled");
 
     LoginOptions options;
     options.tenantId = code.tenant;

@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <QProcess>
+#include <QProcessEnvironment>
 #include <QStringList>
 
 #include <string>
@@ -28,9 +29,12 @@ inline CliRun collect(QProcess &process)
             process.readAllStandardError().toStdString()};
 }
 
-inline CliRun runCli(const QStringList &arguments, const QByteArray &input = {})
+// `environment`: the child's whole environment (default: this process's).
+inline CliRun runCli(const QStringList &arguments, const QByteArray &input = {},
+                     const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment())
 {
     QProcess process;
+    process.setProcessEnvironment(environment);
     process.start(QString::fromUtf8(OIDCPLAY_CLI), arguments);
     EXPECT_TRUE(process.waitForStarted(10000));
     if (!input.isEmpty())
