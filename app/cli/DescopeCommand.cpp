@@ -2,21 +2,12 @@
 // (issue 8's CLI contract). The command words come first, the options after them in any order.
 
 #include "CliOutput.h"
+#include "CommandTables.h"
 #include "Commands.h"
 #include "DescopeCommands.h"
 #include "DescopeRun.h"
 
-#include <functional>
-#include <map>
-
 namespace cli {
-
-namespace {
-
-struct DescopeGroup final {
-    std::function<int(const QString &, const QStringList &)> run;
-    QStringList subcommands; // empty: the group takes none
-};
 
 const std::map<QString, DescopeGroup> &descopeGroups()
 {
@@ -34,6 +25,8 @@ const std::map<QString, DescopeGroup> &descopeGroups()
     };
     return table;
 }
+
+namespace {
 
 constexpr const char *kDescopeUsage =
     "Usage: oidcplay-cli descope COMMAND [SUBCOMMAND] [options]   (oidcplay-cli descope COMMAND [SUBCOMMAND] --help for each)\n"
