@@ -4,7 +4,15 @@
 # compressed with gzip -9n as Debian wants them. Run by cmake/Packaging.cmake as
 #   cmake -DCLI=… -DSOURCE_DIR=… -DOUTPUT_DIR=… -DPROJECT_VERSION=… -P OidcplayCliFiles.cmake
 
-# The "  NAME [WORDS]   summary" lines of a usage text's "Commands:" block as roff paragraphs.
+# A line of summary text as roff: options' dashes are minus signs, and no line starts a request.
+function(oidcplay_man_text text out_var)
+    string(REGEX REPLACE "(^| )--" "\\1\\\\-\\\\-" text "${text}")
+    string(REGEX REPLACE "^([.'])" "\\\\&\\1" text "${text}")
+    set(${out_var} "${text}" PARENT_SCOPE)
+endfunction()
+
+# The "  NAME [a|b|c]   summary" lines of a usage text's "Commands:" block (a summary may go on,
+# indented further, on the next lines) as roff paragraphs.
 function(oidcplay_man_commands cli_arguments out_var)
     execute_process(COMMAND "${CLI}" ${cli_arguments} OUTPUT_VARIABLE usage RESULT_VARIABLE result)
     if(NOT result EQUAL 0)
@@ -21,18 +29,18 @@ function(oidcplay_man_commands cli_arguments out_var)
     string(REPLACE "\n" ";" lines "${block}")
     set(roff "")
     foreach(line IN LISTS lines)
-        # A command, its subcommands as alternatives (a|b|c) if it has any, then its summary.
+        string(REPLACE "${substitute}" ";" line "${line}")
         if(line MATCHES "^  ([a-z0-9-]+)( [a-z0-9-]+(\\|[a-z0-9-]+)+)? *(.*)$")
+            # A command, its subcommands as alternatives if it has any, then its summary.
             string(REPLACE "-" "\\-" words "${CMAKE_MATCH_1}${CMAKE_MATCH_2}")
-            string(REPLACE "${substitute}" ";" summary "${CMAKE_MATCH_4}")
-            # Options are minus signs, not hyphens.
-            string(REGEX REPLACE "(^| )--" "\\1\\\\-\\\\-" summary "${summary}")
-            # A summary line must not start a roff request.
-            string(REGEX REPLACE "^([.'])" "\\\\&\\1" summary "${summary}")
             string(APPEND roff ".TP\n.B ${words}\n")
-            if(NOT summary STREQUAL "")
+            if(NOT CMAKE_MATCH_4 STREQUAL "")
+                oidcplay_man_text("${CMAKE_MATCH_4}" summary)
                 string(APPEND roff "${summary}\n")
             endif()
+        elseif(line MATCHES "^   +([^ ].*)$" AND NOT roff STREQUAL "")
+            oidcplay_man_text("${CMAKE_MATCH_1}" continued)
+            string(APPEND roff "${continued}\n")
         else()
             message(FATAL_ERROR "${CLI} ${cli_arguments}: unexpected line in Commands: \"${line}\"")
         endif()

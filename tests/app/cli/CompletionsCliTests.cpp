@@ -20,7 +20,8 @@ using cli::test::runCli;
 
 using WordSet = std::set<std::string>;
 
-// The "  word [a|b|c]   summary" lines of a usage text's Commands: block: word -> its subcommands.
+// The "  word [a|b|c]   summary" lines of a usage text's Commands: block (a summary may go on,
+// indented further, on the next lines): word -> its subcommands.
 std::map<std::string, WordSet> listedCommands(const std::string &usage)
 {
     std::map<std::string, WordSet> commands;
@@ -28,6 +29,8 @@ std::map<std::string, WordSet> listedCommands(const std::string &usage)
     const QString block = text.mid(text.indexOf(QStringLiteral("Commands:\n")) + 10).section(QStringLiteral("\n\n"), 0, 0);
     static const QRegularExpression line(QStringLiteral("^  ([a-z0-9-]+)(?: ([a-z0-9-]+(?:\\|[a-z0-9-]+)+))?"));
     for (const QString &row : block.split(QLatin1Char('\n'))) {
+        if (row.startsWith(QStringLiteral("   ")))
+            continue; // a summary's continuation line
         const QRegularExpressionMatch match = line.match(row);
         EXPECT_TRUE(match.hasMatch()) << row.toStdString();
         WordSet subcommands;
