@@ -22,7 +22,8 @@ dpkg -x "$deb" "$unpacked"
 usr="$unpacked/usr"
 
 desktop-file-validate "$usr"/share/applications/*.desktop
-appstreamcli validate --no-net "$usr"/share/metainfo/*.metainfo.xml >/dev/null
+# validate-tree: the metadata together with the desktop entry it launches.
+appstreamcli validate-tree --no-net "$unpacked" >/dev/null
 lintian --fail-on error "$deb"
 
 "$usr/bin/oidcplay-cli" --version
