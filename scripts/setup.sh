@@ -2,13 +2,14 @@
 # Installs what is missing (Debian packages, npm test peers), then configures and builds.
 # Idempotent: a second run installs nothing and only rebuilds what changed.
 #   scripts/setup.sh [--app] [BUILD_DIR]   (default: build)
-# --app builds only what the app needs (oidcplay, its browser plugin, oidcplay-cli), not the tests
-# and benchmarks; the same build directory later builds the rest.
+# --app builds only what the app needs (oidcplay, its browser plugin, oidcplay-cli with its
+# completions and manual pages: everything the package holds), not the tests and benchmarks; the
+# same build directory later builds the rest.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 targets=()
 if [ "${1:-}" = "--app" ]; then
-  targets=(--target oidcplay oidcplay-cli)
+  targets=(--target oidcplay oidcplay-cli oidcplay_cli_files)
   shift
 fi
 build="${1:-$root/build}"
@@ -16,7 +17,9 @@ build="${1:-$root/build}"
 # What the build uses; qtkeychain-qt6-dev is for the workspace issue's keychain (next wave);
 # clang-14, its runtime and llvm-14 (the symbolizer) for the fuzz and sanitizer build
 # (scripts/fuzz.sh); Xvfb and friends for the GUI tests and for looking at the app; chromium for
-# the Passkeys area's system-browser test and benchmark (headless, driven by puppeteer-core).
+# the Passkeys area's system-browser test and benchmark (headless, driven by puppeteer-core);
+# dpkg-dev, lintian, desktop-file-utils, appstream, zsh and fish for the package check
+# (scripts/check-package.sh: dpkg-shlibdeps, the validators, the completions' syntax).
 packages=(
   build-essential cmake ninja-build pkg-config ccache lld
   qt6-base-dev qt6-base-dev-tools qt6-webengine-dev
@@ -25,6 +28,7 @@ packages=(
   clang-14 libclang-rt-14-dev llvm-14
   xvfb xauth xdotool imagemagick fonts-dejavu-core
   chromium
+  dpkg-dev lintian desktop-file-utils appstream zsh fish
 )
 command -v node >/dev/null 2>&1 || packages+=(nodejs)
 command -v npm >/dev/null 2>&1 || packages+=(npm)

@@ -2,24 +2,14 @@
 // (issue 8's CLI contract). The command words come first, the options after them in any order.
 
 #include "CliOutput.h"
+#include "CommandTables.h"
 #include "Commands.h"
 #include "DescopeCommands.h"
 #include "DescopeRun.h"
 
-#include <functional>
-#include <map>
-
 namespace cli {
 
 namespace {
-
-struct DescopeGroup final {
-    std::function<int(const QString &, const QStringList &)> run;
-    QStringList subcommands; // empty: the group takes none
-    // For a subcommand that takes action words after it (mgmt's objects): those actions, one or
-    // two words each ("create", "roles add"); the group's run gets "<subcommand> <action>".
-    std::map<QString, QStringList> actions;
-};
 
 DescopeGroup managementGroup()
 {
@@ -30,6 +20,8 @@ DescopeGroup managementGroup()
     }
     return group;
 }
+
+} // namespace
 
 const std::map<QString, DescopeGroup> &descopeGroups()
 {
@@ -51,6 +43,8 @@ const std::map<QString, DescopeGroup> &descopeGroups()
     };
     return table;
 }
+
+namespace {
 
 constexpr const char *kDescopeUsage =
     "Usage: oidcplay-cli descope COMMAND [SUBCOMMAND] [options]   (oidcplay-cli descope COMMAND [SUBCOMMAND] --help for each)\n"

@@ -1,19 +1,12 @@
 // oidcplay-cli: the command-line twin of OIDC Playground's core, for scripts and CI.
 
 #include "CliOutput.h"
+#include "CommandTables.h"
 #include "Commands.h"
 
 #include <QCoreApplication>
 
-#include <functional>
-#include <map>
-
-namespace {
-
-struct Command {
-    std::function<int(const QStringList &)> run;
-    const char *summary;
-};
+namespace cli {
 
 const std::map<QString, Command> &commands()
 {
@@ -29,14 +22,19 @@ const std::map<QString, Command> &commands()
         {QStringLiteral("logout-url"), {cli::runLogoutUrl, "build the RP-initiated logout URL"}},
         {QStringLiteral("descope"), {cli::runDescope, "Descope's authentication API: links, codes, passkeys, sessions, access keys"}},
         {QStringLiteral("sandbox"), {cli::runSandbox, "run the built-in sandbox provider on 127.0.0.1 until interrupted"}},
+        {QStringLiteral("completions"), {cli::runCompletions, "print the bash, zsh or fish completion script for oidcplay-cli"}},
     };
     return table;
 }
 
+} // namespace cli
+
+namespace {
+
 void printUsage()
 {
     std::string text = "Usage: oidcplay-cli <command> [options]   (oidcplay-cli <command> --help for each)\n\nCommands:\n";
-    for (const auto &[name, command] : commands()) {
+    for (const auto &[name, command] : cli::commands()) {
         std::string padded = name.toStdString();
         padded.resize(12, ' ');
         text += "  " + padded + command.summary + "\n";
@@ -65,8 +63,8 @@ int main(int argc, char *argv[])
         return cli::kExitOk;
     }
     const QString name = arguments.takeFirst();
-    const auto it = commands().find(name);
-    if (it == commands().end()) {
+    const auto it = cli::commands().find(name);
+    if (it == cli::commands().end()) {
         cli::printErr("error: unknown command \"" + name.toStdString() + "\" (see oidcplay-cli --help)");
         return cli::kExitUsage;
     }

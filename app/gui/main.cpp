@@ -6,6 +6,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QIcon>
 #include <QStringList>
 
 #include <algorithm>
@@ -85,6 +86,14 @@ int main(int argc, char *argv[])
     }
     QApplication app(argc, argv);
     QApplication::setApplicationDisplayName(QStringLiteral("OIDC Playground"));
+    // The window icon from the binary's resources, so the build tree needs no installed theme (16 to
+    // 128 px, so 64 px at scale 2); the desktop file name ties the windows to the installed entry,
+    // whose theme icon larger views use (and Wayland's app id).
+    QIcon icon;
+    for (const int size : {16, 24, 32, 48, 64, 128})
+        icon.addFile(QStringLiteral(":/icons/oidcplay-%1.png").arg(size), QSize(size, size));
+    QApplication::setWindowIcon(icon);
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.github.oidcplay.OidcPlayground"));
 
     // Transport, exchange log, profiles and the sandbox: each created on first use.
     ui::AppContext context;

@@ -28,8 +28,11 @@ QStringList BrowserLoader::candidatePaths()
     if (!fromEnv.isEmpty())
         paths << fromEnv;
     const QDir appDir(QCoreApplication::applicationDirPath());
+    // Beside the executable in the build tree; installed, in the plugin directory the install
+    // rules chose, given relative to the executable's (cmake/Packaging.cmake), so an installed or
+    // unpacked tree works wherever it lies.
     paths << appDir.filePath(QStringLiteral("liboidcplay_webengine.so"))
-          << appDir.filePath(QStringLiteral("../lib/oidcplay/liboidcplay_webengine.so"))
+          << appDir.filePath(QStringLiteral(OIDCPLAY_PLUGIN_DIR_FROM_BINDIR "/liboidcplay_webengine.so"))
           << appDir.filePath(QStringLiteral("../../ui/browser/liboidcplay_webengine.so"));
     return paths;
 }

@@ -14,7 +14,8 @@ public:
     // (built without WebEngine, plugin missing, or WebEngine failing to start).
     [[nodiscard]] static EmbeddedBrowserFactory *factory(QString *error = nullptr);
     [[nodiscard]] static bool isLoaded();
-    // Where the plugin is looked for: OIDCPLAY_BROWSER_PLUGIN, then beside the executable, then ../lib/oidcplay.
+    // Where the plugin is looked for: OIDCPLAY_BROWSER_PLUGIN, then beside the executable, then the
+    // installed plugin directory (lib/oidcplay/plugins beside bin/).
     [[nodiscard]] static QStringList candidatePaths();
 };
 
