@@ -18,5 +18,6 @@ int runRevoke(const QStringList &arguments);
 int runLogoutUrl(const QStringList &arguments);
 int runSandbox(const QStringList &arguments); // app/cli/SandboxCommand.cpp
 int runDescope(const QStringList &arguments);  // DescopeCommand.cpp
+int runHar(const QStringList &arguments);      // HarCommand.cpp
 
 } // namespace cli
