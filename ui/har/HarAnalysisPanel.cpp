@@ -81,6 +81,7 @@ HarAnalysisPanel::HarAnalysisPanel(QWidget *parent)
     , m_exchanges(harList(QStringLiteral("harExchangesList"), {QStringLiteral("Entry"), QStringLiteral("Kind"), QStringLiteral("Method"),
                                                                QStringLiteral("Status"), QStringLiteral("URL"), QStringLiteral("Detail")}))
     , m_tokens(harList(QStringLiteral("harTokensList"), {QStringLiteral("Entry"), QStringLiteral("Token"), QStringLiteral("Where"), QStringLiteral("Value")}))
+    , m_findingDetail(plainLabel(QString()))
     , m_claims(new ClaimTreeModel(this))
     , m_claimTree(new QTreeView)
     , m_checks(new CheckListView(QStringLiteral("harTokenChecks"), {.detailPane = true, .ruleColumn = false}))
@@ -100,6 +101,9 @@ HarAnalysisPanel::HarAnalysisPanel(QWidget *parent)
     m_status->setObjectName(QStringLiteral("harStatusLabel"));
     m_status->setWordWrap(true);
     m_inspectButton->setObjectName(QStringLiteral("harInspectButton"));
+    m_findingDetail->setObjectName(QStringLiteral("harFindingDetail"));
+    m_findingDetail->setWordWrap(true);
+    m_findingDetail->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_claimTree->setObjectName(QStringLiteral("harClaimTree"));
     m_claimTree->setModel(m_claims);
     m_claimTree->setAlternatingRowColors(true);
@@ -108,6 +112,7 @@ HarAnalysisPanel::HarAnalysisPanel(QWidget *parent)
     m_claimTree->header()->setStretchLastSection(true);
     m_claimTree->setColumnWidth(ClaimTreeModel::NameColumn, 110);
     m_claimTree->setColumnWidth(ClaimTreeModel::ValueColumn, 220);
+    m_findings->setTextElideMode(Qt::ElideRight);
     m_findings->setColumnWidth(0, 70);
     m_findings->setColumnWidth(1, 170);
     m_findings->setColumnWidth(2, 50);
@@ -137,13 +142,14 @@ HarAnalysisPanel::HarAnalysisPanel(QWidget *parent)
     lower->setStretchFactor(1, 2);
     auto *splitter = new QSplitter(Qt::Vertical);
     splitter->setObjectName(QStringLiteral("harSplitter"));
-    splitter->addWidget(m_findings);
+    splitter->addWidget(layout::widget(layout::column({layout::Item(m_findings, 1), m_findingDetail}, {.margins = layout::kFlush, .spacing = 4})));
     splitter->addWidget(lower);
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 2);
     splitter->setChildrenCollapsible(false);
-    layout::attach(this, layout::column({header, layout::row({m_openButton, layout::Item(m_progress, 1), m_cancelButton}), m_status,
-                                         layout::Item(splitter, 1)},
+    // The spacer takes the width while the progress bar is hidden, so the buttons keep their size.
+    layout::attach(this, layout::column({header, layout::row({m_openButton, layout::Item(m_progress, 1), m_cancelButton, layout::Stretch{0}}),
+                                         m_status, layout::Item(splitter, 1)},
                                         {.margins = QMargins(18, 14, 18, 12), .spacing = 8}));
     setRunning(false);
     m_progress->setValue(0);
@@ -156,6 +162,7 @@ HarAnalysisPanel::HarAnalysisPanel(QWidget *parent)
     });
     connect(m_cancelButton, &QPushButton::clicked, this, &HarAnalysisPanel::cancel);
     connect(m_findings, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem *item) {
+        m_findingDetail->setText(item ? item->text(1) + QStringLiteral(" · entry ") + item->text(2) + QStringLiteral(": ") + item->text(3) : QString());
         if (item)
             selectEntry(item->data(2, Qt::UserRole).toInt());
     });
@@ -257,6 +264,7 @@ void HarAnalysisPanel::showAnalysis(const oidc::har::HarAnalysis &analysis)
 {
     m_analysis = analysis;
     m_findings->clear();
+    m_findingDetail->clear();
     m_exchanges->clear();
     m_tokens->clear();
     for (const auto &finding : m_analysis.findings) {

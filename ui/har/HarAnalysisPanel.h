@@ -62,6 +62,7 @@ private:
     QTreeWidget *m_findings;
     QTreeWidget *m_exchanges;
     QTreeWidget *m_tokens;
+    QLabel *m_findingDetail; // the selected finding's whole sentence
     ClaimTreeModel *m_claims;
     QTreeView *m_claimTree;
     CheckListView *m_checks;
