@@ -22,6 +22,7 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QProgressBar>
+#include <QRadioButton>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -139,6 +140,7 @@ private Q_SLOTS:
     void unredactedExportThenOpenGivesTheCoresFindings();
     void redactedExportHasNoTokenAndKeepsWhatNeedsNone();
     void cancellingTheConfirmationWritesNothing();
+    void exportsTheSelectionOnly();
     void droppedFileIsAnalysed();
     void bigFileShowsProgressWhileTheGuiKeepsAnswering();
     void cancelStopsTheRead();
@@ -216,6 +218,29 @@ void TestHar::cancellingTheConfirmationWritesNothing()
     confirm->button(QMessageBox::Cancel)->click();
     QTest::qWait(200);
     QVERIFY(!QFile::exists(path));
+}
+
+void TestHar::exportsTheSelectionOnly()
+{
+    oidc::net::ExchangeLog log;
+    std::string idToken;
+    fillLog(log, &idToken);
+    ui::ExchangeLogPanel logPanel(log);
+    logPanel.selectRow(1);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("selection.har"));
+    child<QPushButton>(logPanel, "exportHarButton")->click();
+    auto *dialog = child<ui::HarExportDialog>(logPanel, "harExportDialog");
+    QVERIFY(child<QRadioButton>(*dialog, "harExportSelectionRadio")->isEnabled());
+    child<QRadioButton>(*dialog, "harExportSelectionRadio")->setChecked(true);
+    child<QLineEdit>(*dialog, "harExportPathEdit")->setText(path);
+    child<QPushButton>(*dialog, "harExportButton")->click();
+    QVERIFY(QTest::qWaitFor([&] { return QFile::exists(path); }, 10000));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const Json har = Json::parse(file.readAll().toStdString());
+    QCOMPARE(har["log"]["entries"].size(), 1u);
+    QCOMPARE(har["log"]["entries"][0]["response"]["status"].get<int>(), 429);
 }
 
 void TestHar::droppedFileIsAnalysed()
