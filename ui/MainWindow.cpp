@@ -19,6 +19,7 @@
 #include "ui/descope/PasskeysPanel.h"
 #include "ui/descope/SessionPanel.h"
 #include "ui/flow/FlowPage.h"
+#include "ui/har/HarAnalysisPanel.h"
 #include "ui/log/ExchangeLogPanel.h"
 
 #include "oidc/net/ExchangeLog.h"
@@ -157,6 +158,12 @@ void MainWindow::registerContextPanels()
         return page;
     });
     setAreaFactory(areas::kExchangeLog.toString(), [context] { return new ExchangeLogPanel(context->exchangeLog()); });
+    m_areaModel->addArea(areas::kHarAnalysis.toString(), QStringLiteral("HAR Analysis"), QStringLiteral("A HAR file's flows and findings"));
+    setAreaFactory(areas::kHarAnalysis.toString(), [this] {
+        auto *panel = new HarAnalysisPanel;
+        connect(panel, &HarAnalysisPanel::inspectToken, this, &MainWindow::inspectToken);
+        return panel;
+    });
     // The sandbox's QA side: what it "delivered", and the faults it is told to make.
     m_areaModel->setNote(areas::kInbox.toString(), QStringLiteral("What the sandbox delivered"));
     setAreaFactory(areas::kInbox.toString(), [context] { return new InboxPanel(context->sandbox()); });

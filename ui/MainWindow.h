@@ -35,6 +35,7 @@ inline constexpr QStringView kInbox = u"inbox";
 inline constexpr QStringView kPkceGenerator = u"pkce-generator";
 inline constexpr QStringView kJwtInspector = u"jwt-inspector";
 inline constexpr QStringView kExchangeLog = u"exchange-log";
+inline constexpr QStringView kHarAnalysis = u"har-analysis"; // HarAnalysisPanel::openHar(path) opens a file
 inline constexpr QStringView kSandboxFaults = u"sandbox-faults";
 } // namespace areas
 

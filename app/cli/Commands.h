@@ -19,5 +19,6 @@ int runLogoutUrl(const QStringList &arguments);
 int runSandbox(const QStringList &arguments); // app/cli/SandboxCommand.cpp
 int runDescope(const QStringList &arguments);  // DescopeCommand.cpp
 int runCompletions(const QStringList &arguments); // CompletionsCommand.cpp
+int runHar(const QStringList &arguments);      // HarCommand.cpp
 
 } // namespace cli

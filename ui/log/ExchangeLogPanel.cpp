@@ -1,6 +1,7 @@
 #include "ExchangeLogPanel.h"
 
 #include "ui/UiText.h"
+#include "ui/har/HarExportDialog.h"
 #include "ui/log/ExchangeLogModel.h"
 #include "ui/log/ExchangeText.h"
 #include "ui/widgets/Layouting.h"
@@ -26,6 +27,8 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace ui {
 
 using oidc::net::ExchangeLog;
@@ -38,6 +41,7 @@ ExchangeLogPanel::ExchangeLogPanel(ExchangeLog &log, QWidget *parent)
     , m_table(new QTableView)
     , m_revealButton(new QPushButton(QStringLiteral("Reveal secrets")))
     , m_copyCurlButton(new QPushButton(QStringLiteral("Copy as curl")))
+    , m_exportHarButton(new QPushButton(QStringLiteral("Export HAR…")))
     , m_clearButton(new QPushButton(QStringLiteral("Clear")))
     , m_followCheck(new QCheckBox(QStringLiteral("Follow new exchanges")))
     , m_revealWarning(plainLabel(QString()))
@@ -59,7 +63,8 @@ ExchangeLogPanel::ExchangeLogPanel(ExchangeLog &log, QWidget *parent)
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    // Several rows for "Export HAR…"; the detail panes follow the current row.
+    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setAlternatingRowColors(true);
     m_table->setShowGrid(false);
@@ -80,6 +85,8 @@ ExchangeLogPanel::ExchangeLogPanel(ExchangeLog &log, QWidget *parent)
     m_revealButton->setCheckable(true);
     m_revealButton->setToolTip(QStringLiteral("Shows the selected exchange unredacted. Switches off when the selection changes."));
     m_copyCurlButton->setObjectName(QStringLiteral("copyCurlButton"));
+    m_exportHarButton->setObjectName(QStringLiteral("exportHarButton"));
+    m_exportHarButton->setToolTip(QStringLiteral("Saves all or the selected exchanges as a HAR 1.2 file, redacted unless you confirm otherwise."));
     m_clearButton->setObjectName(QStringLiteral("clearLogButton"));
     m_followCheck->setObjectName(QStringLiteral("followCheck"));
     m_followCheck->setChecked(true);
@@ -111,7 +118,7 @@ ExchangeLogPanel::ExchangeLogPanel(ExchangeLog &log, QWidget *parent)
     splitter->setStretchFactor(1, 1);
     splitter->setChildrenCollapsible(false);
 
-    QHBoxLayout *toolbar = layout::row({m_countLabel, layout::Stretch{}, m_followCheck, m_revealButton, m_copyCurlButton, m_clearButton});
+    QHBoxLayout *toolbar = layout::row({m_countLabel, layout::Stretch{}, m_followCheck, m_revealButton, m_copyCurlButton, m_exportHarButton, m_clearButton});
     layout::attach(this, layout::column({panelHeader, toolbar, m_droppedLabel, layout::Item(splitter, 1)}, {.margins = QMargins(18, 14, 18, 12), .spacing = 8}));
 
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
@@ -131,6 +138,7 @@ ExchangeLogPanel::ExchangeLogPanel(ExchangeLog &log, QWidget *parent)
         m_copyCurlButton->setText(QStringLiteral("Copied"));
         QTimer::singleShot(1200, m_copyCurlButton, [button = m_copyCurlButton] { button->setText(QStringLiteral("Copy as curl")); });
     });
+    connect(m_exportHarButton, &QPushButton::clicked, this, &ExchangeLogPanel::exportHar);
     connect(m_clearButton, &QPushButton::clicked, this, [this] { m_log.clear(); });
     connect(m_model, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex &, int, int last) {
         if (m_followCheck->isChecked() && !m_revealButton->isChecked())
@@ -165,6 +173,24 @@ void ExchangeLogPanel::selectRow(int row)
     m_table->scrollTo(m_model->index(row, 0));
 }
 
+void ExchangeLogPanel::exportHar()
+{
+    std::vector<oidc::net::ExchangeRecord> all(m_log.records().begin(), m_log.records().end());
+    std::vector<oidc::net::ExchangeRecord> selected;
+    QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    std::sort(rows.begin(), rows.end(), [](const QModelIndex &a, const QModelIndex &b) { return a.row() < b.row(); });
+    for (const QModelIndex &row : rows)
+        if (const auto *record = m_model->recordAt(row.row()))
+            selected.push_back(*record);
+    auto *dialog = new HarExportDialog(std::move(all), std::move(selected), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &HarExportDialog::exported, this, [this](const QString &, int count) {
+        m_exportHarButton->setText(QStringLiteral("Exported %1").arg(count));
+        QTimer::singleShot(1500, m_exportHarButton, [button = m_exportHarButton] { button->setText(QStringLiteral("Export HAR…")); });
+    });
+    dialog->open();
+}
+
 QString ExchangeLogPanel::curlText() const
 {
     const auto *record = m_model->recordAt(selectedRow());
@@ -183,6 +209,7 @@ void ExchangeLogPanel::showSelected()
     m_copyCurlButton->setEnabled(record != nullptr);
     m_revealButton->setEnabled(record != nullptr);
     m_clearButton->setEnabled(count > 0);
+    m_exportHarButton->setEnabled(count > 0);
     m_revealWarning->setVisible(record && isRevealed());
     if (!record) {
         m_requestText->clear();

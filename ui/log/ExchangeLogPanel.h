@@ -3,7 +3,8 @@
 // The Exchange Log area: every HTTP exchange of the app as a table (ExchangeLogModel), and the
 // selected one's request and response underneath, redacted by default. "Reveal secrets" must be
 // switched on explicitly and switches itself off when the selection changes; "Copy as curl" copies
-// what is shown (redacted unless revealed); "Clear" empties the log. When the log has dropped its
+// what is shown (redacted unless revealed); "Export HAR…" writes all or the selected exchanges as
+// HAR 1.2, redacted unless confirmed otherwise (ui/har/HarExportDialog); "Clear" empties the log. When the log has dropped its
 // oldest exchanges to stay within its limits, a notice says how many.
 
 #include <QWidget>
@@ -36,6 +37,7 @@ public:
 
 private:
     void showSelected();
+    void exportHar();
     [[nodiscard]] int selectedRow() const;
 
     oidc::net::ExchangeLog &m_log;
@@ -43,6 +45,7 @@ private:
     QTableView *m_table;
     QPushButton *m_revealButton;
     QPushButton *m_copyCurlButton;
+    QPushButton *m_exportHarButton;
     QPushButton *m_clearButton;
     QCheckBox *m_followCheck;
     QLabel *m_revealWarning;
