@@ -36,6 +36,7 @@ inline constexpr QStringView kPkceGenerator = u"pkce-generator";
 inline constexpr QStringView kJwtInspector = u"jwt-inspector";
 inline constexpr QStringView kExchangeLog = u"exchange-log";
 inline constexpr QStringView kSandboxFaults = u"sandbox-faults";
+inline constexpr QStringView kUsersTenants = u"users-tenants";
 } // namespace areas
 
 class MainWindow final : public QMainWindow {
