@@ -14,6 +14,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QToolButton>
 
 namespace ui {
 
@@ -39,8 +40,8 @@ ProviderBar::ProviderBar(QWidget *parent)
     , m_resetButton(new QPushButton(QStringLiteral("Reset"), this))
     , m_editButton(new QPushButton(QStringLiteral("Profiles…"), this))
     , m_mgmtKey(plainLabel(QString(), this))
-    , m_mgmtReveal(new QPushButton(QStringLiteral("Reveal"), this))
-    , m_mgmtCopy(new QPushButton(QStringLiteral("Copy"), this))
+    , m_mgmtReveal(new QToolButton(this))
+    , m_mgmtCopy(new QToolButton(this))
 {
     setObjectName(QStringLiteral("providerBar"));
     setAutoFillBackground(true);
@@ -88,11 +89,11 @@ ProviderBar::ProviderBar(QWidget *parent)
     m_mgmtReveal->setToolTip(QStringLiteral("Shows the whole key until you click again: anyone who sees it can manage the sandbox's project."));
     m_mgmtCopy->setObjectName(QStringLiteral("providerMgmtKeyCopy"));
     m_mgmtCopy->setToolTip(QStringLiteral("Copies the whole key (for oidcplay-cli descope mgmt or the Node SDK) without showing it."));
-    for (auto *widget : std::initializer_list<QWidget *>{m_mgmtKey, m_mgmtReveal, m_mgmtCopy}) {
-        if (auto *button = qobject_cast<QPushButton *>(widget))
-            button->setAutoDefault(false);
+    // Small tool buttons: the bar has little room left beside the status.
+    m_mgmtReveal->setText(QStringLiteral("Reveal"));
+    m_mgmtCopy->setText(QStringLiteral("Copy"));
+    for (auto *widget : std::initializer_list<QWidget *>{m_mgmtKey, m_mgmtReveal, m_mgmtCopy})
         widget->hide();
-    }
 
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(12, 8, 12, 8);
@@ -133,8 +134,8 @@ void ProviderBar::attach(AppContext *context)
     connect(m_restartButton, &QPushButton::clicked, context, &AppContext::restartSandbox);
     connect(m_resetButton, &QPushButton::clicked, context, &AppContext::resetSandbox);
     connect(m_editButton, &QPushButton::clicked, this, &ProviderBar::openProfileEditor);
-    connect(m_mgmtReveal, &QPushButton::toggled, this, &ProviderBar::updateManagementKey);
-    connect(m_mgmtCopy, &QPushButton::clicked, this, [this] {
+    connect(m_mgmtReveal, &QToolButton::toggled, this, &ProviderBar::updateManagementKey);
+    connect(m_mgmtCopy, &QToolButton::clicked, this, [this] {
         if (m_context && m_context->hasSandbox())
             QGuiApplication::clipboard()->setText(m_context->sandbox()->managementKey());
     });
@@ -239,7 +240,7 @@ void ProviderBar::updateManagementKey()
         return;
     }
     const bool revealed = m_mgmtReveal->isChecked();
-    m_mgmtKey->setText(QStringLiteral("Management key ") + (revealed ? key : oidc::redactSecret(key)));
+    m_mgmtKey->setText(QStringLiteral("Mgmt key ") + (revealed ? key : oidc::redactSecret(key)));
     m_mgmtKey->setTextInteractionFlags(revealed ? Qt::TextSelectableByMouse : Qt::NoTextInteraction);
     m_mgmtReveal->setText(revealed ? QStringLiteral("Hide") : QStringLiteral("Reveal"));
 }

@@ -16,6 +16,7 @@
 class QComboBox;
 class QLabel;
 class QPushButton;
+class QToolButton;
 
 namespace ui {
 
@@ -55,8 +56,8 @@ private:
     QPushButton *m_resetButton;
     QPushButton *m_editButton;
     QLabel *m_mgmtKey;
-    QPushButton *m_mgmtReveal;
-    QPushButton *m_mgmtCopy;
+    QToolButton *m_mgmtReveal;
+    QToolButton *m_mgmtCopy;
     bool m_reloading = false;
 };
 

@@ -42,6 +42,7 @@
 #include <QTableView>
 #include <QTableWidget>
 #include <QTest>
+#include <QToolButton>
 
 #include <memory>
 #include <optional>
@@ -526,7 +527,7 @@ void TestManagement::theProviderBarShowsTheKeyMasked()
     QVERIFY(bar);
     const QString key = host().managementKey();
     auto *label = child<QLabel>(*bar, "providerMgmtKey");
-    auto *reveal = child<QPushButton>(*bar, "providerMgmtKeyReveal");
+    auto *reveal = child<QToolButton>(*bar, "providerMgmtKeyReveal");
     QVERIFY(!label->isHidden());
     QVERIFY2(!label->text().contains(key), qPrintable(label->text()));
     QVERIFY2(label->text().contains(QStringLiteral("redacted")), qPrintable(label->text()));
@@ -535,7 +536,7 @@ void TestManagement::theProviderBarShowsTheKeyMasked()
     reveal->click();
     QVERIFY(!label->text().contains(key));
     QGuiApplication::clipboard()->clear();
-    child<QPushButton>(*bar, "providerMgmtKeyCopy")->click();
+    child<QToolButton>(*bar, "providerMgmtKeyCopy")->click();
     QCOMPARE(QGuiApplication::clipboard()->text(), key);
     QVERIFY(!label->text().contains(key));
 

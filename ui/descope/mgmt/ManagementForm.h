@@ -35,6 +35,7 @@ namespace ui {
     split->addWidget(form);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
+    split->setSizes({600, 400});
     return split;
 }
 

@@ -110,7 +110,7 @@ QWidget *ManagementPanel::buildTabs()
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(m_users, tr("Users"));
     m_tabs->addTab(m_tenants, tr("Tenants"));
-    m_tabs->addTab(m_roles, tr("Roles & Permissions"));
+    m_tabs->addTab(m_roles, tr("Roles && Permissions"));
     m_tabs->addTab(m_keys, tr("Access Keys"));
     m_tabs->addTab(m_sso, tr("Tenant SSO"));
 

@@ -9,6 +9,8 @@
 #include <QStandardItemModel>
 #include <QTableView>
 
+#include <algorithm>
+
 namespace ui {
 
 namespace {
@@ -77,6 +79,11 @@ void ManagementTable::setRows(const oidc::Json &objects)
             m_model->appendRow(row);
         }
     }
+    // Columns as wide as their contents, none wider than 36 characters (the tooltip has it all).
+    m_table->resizeColumnsToContents();
+    const int widest = 36 * m_table->fontMetrics().averageCharWidth();
+    for (int column = 0; column < m_model->columnCount(); ++column)
+        m_table->setColumnWidth(column, std::min(m_table->columnWidth(column), widest));
     if (keptKey.isEmpty() || !select(keptKey))
         Q_EMIT selectionChanged();
 }
