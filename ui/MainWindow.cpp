@@ -18,6 +18,7 @@
 #include "ui/descope/EnchantedLinkPanel.h"
 #include "ui/descope/PasskeysPanel.h"
 #include "ui/descope/SessionPanel.h"
+#include "ui/descope/mgmt/ManagementPanel.h"
 #include "ui/flow/FlowPage.h"
 #include "ui/har/HarAnalysisPanel.h"
 #include "ui/log/ExchangeLogPanel.h"
@@ -181,6 +182,8 @@ void MainWindow::registerContextPanels()
     setAreaFactory(areas::kEnchantedLink.toString(), [this] { return new EnchantedLinkPanel(descope()); });
     m_areaModel->setNote(areas::kPasskeys.toString(), QStringLiteral("WebAuthn, every byte shown"));
     setAreaFactory(areas::kPasskeys.toString(), [this] { return new PasskeysPanel(descope()); });
+    m_areaModel->addArea(areas::kUsersTenants.toString(), QStringLiteral("Users & Tenants"), QStringLiteral("Management: users, roles, keys"));
+    setAreaFactory(areas::kUsersTenants.toString(), [this] { return new ManagementPanel(descope()); });
     m_areaModel->addArea(areas::kSandboxFaults.toString(), QStringLiteral("Sandbox Faults"), QStringLiteral("Make the sandbox misbehave"));
     setAreaFactory(areas::kSandboxFaults.toString(), [context] { return new FaultsPanel(context->sandbox()); });
 }

@@ -37,6 +37,7 @@ inline constexpr QStringView kJwtInspector = u"jwt-inspector";
 inline constexpr QStringView kExchangeLog = u"exchange-log";
 inline constexpr QStringView kHarAnalysis = u"har-analysis"; // HarAnalysisPanel::openHar(path) opens a file
 inline constexpr QStringView kSandboxFaults = u"sandbox-faults";
+inline constexpr QStringView kUsersTenants = u"users-tenants";
 } // namespace areas
 
 class MainWindow final : public QMainWindow {

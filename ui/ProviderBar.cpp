@@ -5,10 +5,16 @@
 #include "ui/flow/ProfileEditorDialog.h"
 #include "ui/flow/ProfileManager.h"
 
+#include "oidc/Redaction.h"
+#include "sandbox/SandboxHost.h"
+
+#include <QClipboard>
 #include <QComboBox>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QToolButton>
 
 namespace ui {
 
@@ -33,6 +39,9 @@ ProviderBar::ProviderBar(QWidget *parent)
     , m_restartButton(new QPushButton(QStringLiteral("Restart"), this))
     , m_resetButton(new QPushButton(QStringLiteral("Reset"), this))
     , m_editButton(new QPushButton(QStringLiteral("Profiles…"), this))
+    , m_mgmtKey(plainLabel(QString(), this))
+    , m_mgmtReveal(new QToolButton(this))
+    , m_mgmtCopy(new QToolButton(this))
 {
     setObjectName(QStringLiteral("providerBar"));
     setAutoFillBackground(true);
@@ -73,6 +82,18 @@ ProviderBar::ProviderBar(QWidget *parent)
         button->setAutoDefault(false);
         button->hide();
     }
+    m_mgmtKey->setObjectName(QStringLiteral("providerMgmtKey"));
+    m_mgmtKey->setToolTip(QStringLiteral("The sandbox's management key (sandbox-only): the Users & Tenants area uses it by itself."));
+    m_mgmtReveal->setObjectName(QStringLiteral("providerMgmtKeyReveal"));
+    m_mgmtReveal->setCheckable(true);
+    m_mgmtReveal->setToolTip(QStringLiteral("Shows the whole key until you click again: anyone who sees it can manage the sandbox's project."));
+    m_mgmtCopy->setObjectName(QStringLiteral("providerMgmtKeyCopy"));
+    m_mgmtCopy->setToolTip(QStringLiteral("Copies the whole key (for oidcplay-cli descope mgmt or the Node SDK) without showing it."));
+    // Small tool buttons: the bar has little room left beside the status.
+    m_mgmtReveal->setText(QStringLiteral("Reveal"));
+    m_mgmtCopy->setText(QStringLiteral("Copy"));
+    for (auto *widget : std::initializer_list<QWidget *>{m_mgmtKey, m_mgmtReveal, m_mgmtCopy})
+        widget->hide();
 
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(12, 8, 12, 8);
@@ -81,6 +102,9 @@ ProviderBar::ProviderBar(QWidget *parent)
     layout->addWidget(m_combo);
     layout->addWidget(m_dot);
     layout->addWidget(m_status, 1);
+    layout->addWidget(m_mgmtKey);
+    layout->addWidget(m_mgmtReveal);
+    layout->addWidget(m_mgmtCopy);
     layout->addWidget(m_stopButton);
     layout->addWidget(m_restartButton);
     layout->addWidget(m_resetButton);
@@ -110,6 +134,11 @@ void ProviderBar::attach(AppContext *context)
     connect(m_restartButton, &QPushButton::clicked, context, &AppContext::restartSandbox);
     connect(m_resetButton, &QPushButton::clicked, context, &AppContext::resetSandbox);
     connect(m_editButton, &QPushButton::clicked, this, &ProviderBar::openProfileEditor);
+    connect(m_mgmtReveal, &QToolButton::toggled, this, &ProviderBar::updateManagementKey);
+    connect(m_mgmtCopy, &QToolButton::clicked, this, [this] {
+        if (m_context && m_context->hasSandbox())
+            QGuiApplication::clipboard()->setText(m_context->sandbox()->managementKey());
+    });
     m_combo->setToolTip(QStringLiteral("The provider the flow pages sign in with."));
     m_editButton->show();
     reloadProfiles();
@@ -191,6 +220,29 @@ void ProviderBar::updateStatus()
     }
     m_status->setPalette(palette);
     m_status->setToolTip(plainToolTip(m_status->text()));
+    if (m_mgmtReveal->isChecked()) {
+        // A change of provider or of the sandbox's state hides the key again.
+        const QSignalBlocker blocker(m_mgmtReveal);
+        m_mgmtReveal->setChecked(false);
+    }
+    updateManagementKey();
+}
+
+void ProviderBar::updateManagementKey()
+{
+    const bool sandbox = m_context && m_context->profiles().current().kind == ProviderKind::Sandbox;
+    const bool running = sandbox && m_context->sandboxState() == AppContext::SandboxState::Running && m_context->hasSandbox();
+    const QString key = running ? m_context->sandbox()->managementKey() : QString();
+    for (auto *widget : std::initializer_list<QWidget *>{m_mgmtKey, m_mgmtReveal, m_mgmtCopy})
+        widget->setVisible(!key.isEmpty());
+    if (key.isEmpty()) {
+        m_mgmtKey->clear();
+        return;
+    }
+    const bool revealed = m_mgmtReveal->isChecked();
+    m_mgmtKey->setText(QStringLiteral("Mgmt key ") + (revealed ? key : oidc::redactSecret(key)));
+    m_mgmtKey->setTextInteractionFlags(revealed ? Qt::TextSelectableByMouse : Qt::NoTextInteraction);
+    m_mgmtReveal->setText(revealed ? QStringLiteral("Hide") : QStringLiteral("Reveal"));
 }
 
 void ProviderBar::setProfiles(const QStringList &names)

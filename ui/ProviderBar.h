@@ -3,7 +3,11 @@
 // The provider area at the top of the main window. Attached to the app (attach()), it lists the
 // provider profiles — the built-in sandbox first, with its base URL, its status and Stop /
 // Restart / Reset, then Descope projects, OIDC issuers and endpoints typed by hand — and opens the
-// profile editor. Unattached (tests of the bare window) it stays an honest, empty placeholder
+// profile editor. While the sandbox runs, its management key is shown too, masked (redactSecret),
+// with Reveal — a checkable button that shows it in full until unchecked, the sandbox restarts or
+// another provider is chosen — and Copy, which copies the full key without revealing it. It is a
+// sandbox-only secret, yet it opens the whole management API, so it is never shown by default.
+// Object names: providerMgmtKey, providerMgmtKeyReveal, providerMgmtKeyCopy. Unattached (tests of the bare window) it stays an honest, empty placeholder
 // that setProfiles() can fill.
 
 #include <QStringList>
@@ -12,6 +16,7 @@
 class QComboBox;
 class QLabel;
 class QPushButton;
+class QToolButton;
 
 namespace ui {
 
@@ -40,6 +45,7 @@ private:
     void reloadProfiles();
     void updateStatus();
     void setSelectable(bool selectable);
+    void updateManagementKey();
 
     AppContext *m_context = nullptr; // not owned; outlives the window
     QComboBox *m_combo;
@@ -49,6 +55,9 @@ private:
     QPushButton *m_restartButton;
     QPushButton *m_resetButton;
     QPushButton *m_editButton;
+    QLabel *m_mgmtKey;
+    QToolButton *m_mgmtReveal;
+    QToolButton *m_mgmtCopy;
     bool m_reloading = false;
 };
 
