@@ -71,6 +71,7 @@ private Q_SLOTS:
     void socialSignInEndToEnd();
     void cancelAtTheProviderIsARefusalAndTheSessionStays();
     void aReusedCodeIsRefusedAndShown();
+    void cancelClosesTheListenerAndSendsNothingMore();
     void ssoByTenantIdCarriesTheTenantAndItsMappedRoles();
     void ssoByEmailPicksTheTenantThatOwnsTheDomain();
     void ssoForATenantWithoutSettingsIsRefused();
@@ -136,6 +137,9 @@ void TestSocial::initTestCase()
 
 void TestSocial::init()
 {
+    // A sign-in an earlier test left waiting is cancelled, so that each test starts alone.
+    if (auto *cancel = child<QPushButton>(panel(), "socialCancelButton"); cancel->isEnabled())
+        cancel->click();
     m_app->context->profiles().setCurrent(ui::ProfileManager::sandboxId());
     QVERIFY(descope().hasProject());
     QVERIFY(waitFor([this] { return child<QPushButton>(panel(), "socialStartButton")->isEnabled(); }));
@@ -367,6 +371,23 @@ void TestSocial::aReusedCodeIsRefusedAndShown()
     QVERIFY(waitFor([&] { return requests() > before; }));
     // The refused replay changed nothing.
     QCOMPARE(descope().session()->refreshJwt, refresh);
+}
+
+void TestSocial::cancelClosesTheListenerAndSendsNothingMore()
+{
+    QVERIFY2(startAndOpen("socialStartButton"), qPrintable(refusal().text()));
+    const QUrl listener(child<QLineEdit>(panel(), "socialRedirectSent")->text());
+    QVERIFY(listener.port() > 0);
+    const int before = requests();
+    child<QPushButton>(panel(), "socialCancelButton")->click();
+    QVERIFY(waitForEnd());
+    QVERIFY2(status().text().startsWith(QStringLiteral("Cancelled")), qPrintable(status().text()));
+    QVERIFY(!refusal().isVisible());
+    // The stand-in still answers (the person may go on there), but the app no longer listens.
+    const QUrl redirect = answerPage(QStringLiteral("sandbox stand-in"), "identity=alice%40example.com&action=continue");
+    QVERIFY(!redirect.isEmpty());
+    QVERIFY(waitFor([&] { return fetch(redirect).status == 0; }, 5000));
+    QCOMPARE(requests(), before);
 }
 
 void TestSocial::ssoByTenantIdCarriesTheTenantAndItsMappedRoles()
