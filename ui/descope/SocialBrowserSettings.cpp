@@ -34,7 +34,8 @@ SocialBrowserSettings::SocialBrowserSettings(QWidget *parent)
     m_port->setToolTip(QStringLiteral("A fixed port gives a fixed redirect URL (http://127.0.0.1:<port>%1) to allow in a project.")
                            .arg(SocialSignInRun::callbackPath()));
     layout::attach(this, layout::column({layout::row({plainLabel(QStringLiteral("Browser")), m_browser, layout::Space{12}, m_redirectLabel,
-                                                      layout::Item(m_redirect, 1), m_portLabel, m_port},
+                                                      // The stretch takes the room the hidden redirect URL leaves (system browser).
+                                                      layout::Item(m_redirect, 1), m_portLabel, m_port, layout::Stretch{0}},
                                                      {.margins = layout::kFlush}),
                                          m_note},
                                         {.margins = layout::kFlush, .spacing = 4}));

@@ -20,7 +20,6 @@
 #include <QGroupBox>
 #include <QLabel>
 #include <QPushButton>
-#include <QSplitter>
 #include <QStackedWidget>
 #include <QTabWidget>
 
@@ -70,13 +69,7 @@ SocialLoginPanel::SocialLoginPanel(DescopeContext &context, QWidget *parent)
     m_cancel->setToolTip(QStringLiteral("Stops the sign-in: the listener closes, nothing more is sent"));
     m_steps->setObjectName(QStringLiteral("socialExchangeView"));
 
-    auto *splitter = new QSplitter(Qt::Vertical);
-    splitter->setChildrenCollapsible(false);
-    splitter->addWidget(buildStart());
-    splitter->addWidget(buildResults());
-    splitter->setStretchFactor(0, 0);
-    splitter->setStretchFactor(1, 1);
-    layout::attach(this, layout::column({layout::Item(splitter, 1)}, {.margins = QMargins(18, 14, 18, 12), .spacing = 8}));
+    layout::attach(this, layout::column({buildStart(), layout::Item(buildResults(), 1)}, {.margins = QMargins(18, 14, 18, 12), .spacing = 8}));
 
     connect(m_social, &SocialProviderForm::startRequested, this, &SocialLoginPanel::startSocial);
     connect(m_sso, &SsoTenantForm::startRequested, this, &SocialLoginPanel::startSso);
@@ -129,16 +122,18 @@ QWidget *SocialLoginPanel::buildStart()
 {
     auto *header = new PanelHeader(Type::Title, QStringLiteral("Social Login & SSO"),
                                    QStringLiteral("Descope answers the page of a social provider or of a tenant's identity provider; "
-                                                  "the person signs in there, the browser comes back to the redirect URL with a code, and "
-                                                  "the exchange turns the code — once — into the session. The app never speaks SAML or "
-                                                  "the provider's OAuth: Descope does."));
+                                                  "the browser comes back from it with a code, which the exchange turns — once — into "
+                                                  "the session. Descope speaks the provider's OAuth and SAML, never the app."));
     m_status->hide();
     auto *forms = layout::row({layout::Item(socialGroup(QStringLiteral("Social login"), m_social), 1),
                                layout::Item(socialGroup(QStringLiteral("Tenant SSO (SAML or OIDC)"), m_sso), 1)},
                               {.margins = layout::kFlush, .spacing = 10});
-    return layout::widget(layout::column({header, m_project, forms, m_browserSettings,
-                                          layout::row({layout::Item(m_status, 1), m_cancel}, {.margins = layout::kFlush}), m_refusal},
-                                         {.margins = QMargins(0, 0, 0, 6), .spacing = 6}));
+    auto *browser = layout::row({layout::Item(m_browserSettings, 1), layout::Item(m_cancel, 0, Qt::AlignRight | Qt::AlignTop)}, {.margins = layout::kFlush});
+    QWidget *start = layout::widget(
+        layout::column({header, m_project, forms, browser, m_status, m_refusal}, {.margins = layout::kFlush, .spacing = 6}));
+    // The forms keep their height (a banner shown pushes the tabs down, never squeezes a form).
+    start->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
+    return start;
 }
 
 QWidget *SocialLoginPanel::buildResults()
@@ -168,8 +163,7 @@ void SocialLoginPanel::followProject()
     m_project->setText(m_context.hasProject() ? m_context.projectSummary() : m_context.unavailableReason());
     m_browserSettings->setProject(m_context.isSandbox(), m_context.project() ? m_context.project()->projectId() : QString());
     m_sso->setHint(m_context.isSandbox()
-                       ? QStringLiteral("In the sandbox, a tenant signs in with SSO once it has SSO settings (IdP, domains, role "
-                                        "mappings), configured through the management API; its IdP is the sandbox's stand-in page.")
+                       ? QStringLiteral("Sandbox: give the tenant SSO settings first (management API).")
                        : QString());
     updateReady();
 }

@@ -17,7 +17,7 @@ SocialProviderForm::SocialProviderForm(QWidget *parent)
     , m_provider(new QComboBox)
     , m_operation(new QComboBox)
     , m_start(new QPushButton(QStringLiteral("Sign in with the provider")))
-    , m_needsSession(typeLabel(Type::Caption, QStringLiteral("← needs a signed-in session")))
+    , m_needsSession(typeLabel(Type::Caption, QStringLiteral("Adding a provider needs a signed-in session.")))
 {
     m_provider->setObjectName(QStringLiteral("providerCombo"));
     m_provider->setEditable(true);
@@ -27,10 +27,12 @@ SocialProviderForm::SocialProviderForm(QWidget *parent)
     m_provider->setToolTip(QStringLiteral("The \"provider\" query parameter. The sandbox stands in for each of these; a Descope "
                                           "project may name custom providers, which can be typed."));
     m_operation->setObjectName(QStringLiteral("oauthOperationCombo"));
+    m_operation->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_operation->setMinimumContentsLength(16);
     m_operation->addItem(QStringLiteral("Sign up or in · oauth/authorize"), static_cast<int>(OAuthOperation::SignUpOrIn));
     m_operation->addItem(QStringLiteral("Sign in · oauth/authorize/signin"), static_cast<int>(OAuthOperation::SignIn));
     m_operation->addItem(QStringLiteral("Sign up · oauth/authorize/signup"), static_cast<int>(OAuthOperation::SignUp));
-    m_operation->addItem(QStringLiteral("Add to the signed-in user · oauth/authorize/update"), static_cast<int>(OAuthOperation::Update));
+    m_operation->addItem(QStringLiteral("Add to the signed-in user · …/update"), static_cast<int>(OAuthOperation::Update));
     m_operation->setToolTip(QStringLiteral("The start's variant. /update links the provider to the user of the app's current session "
                                            "(its refresh JWT is the bearer)."));
     m_start->setObjectName(QStringLiteral("socialStartButton"));
@@ -40,8 +42,8 @@ SocialProviderForm::SocialProviderForm(QWidget *parent)
     m_needsSession->setToolTip(QStringLiteral("Adding a provider is done for the signed-in user: sign in first, here or in another area."));
 
     layout::attach(this, layout::form({{QStringLiteral("Provider"), m_provider},
-                                       {QStringLiteral("Start"), m_operation},
-                                       {layout::row({m_start, m_needsSession, layout::Stretch{}}, {.margins = layout::kFlush})}},
+                                       {QStringLiteral("Start"), layout::row({layout::Item(m_operation, 1), m_start}, {.margins = layout::kFlush})},
+                                       {m_needsSession}},
                                       {.margins = layout::kFlush, .spacing = 6}));
     connect(m_start, &QPushButton::clicked, this, &SocialProviderForm::startRequested);
     connect(m_operation, &QComboBox::currentIndexChanged, this, &SocialProviderForm::updateStart);

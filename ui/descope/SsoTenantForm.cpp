@@ -20,28 +20,25 @@ SsoTenantForm::SsoTenantForm(QWidget *parent)
     , m_kind(typeLabel(Type::Caption))
     , m_route(new QComboBox)
     , m_start(new QPushButton(QStringLiteral("Sign in with SSO")))
-    , m_hint(typeLabel(Type::Caption))
 {
     m_target->setObjectName(QStringLiteral("ssoTargetEdit"));
     m_target->setPlaceholderText(QStringLiteral("Tenant ID, or an email such as pat@acme.test"));
     m_target->setToolTip(QStringLiteral("The \"tenant\" query parameter of the start"));
     m_kind->setObjectName(QStringLiteral("ssoTargetKind"));
     m_route->setObjectName(QStringLiteral("ssoRouteCombo"));
-    m_route->addItem(QStringLiteral("saml/authorize · what the SDKs call (SAML or OIDC tenant)"), static_cast<int>(SsoRoute::Saml));
-    m_route->addItem(QStringLiteral("sso/authorize · the newer path of the same API"), static_cast<int>(SsoRoute::Sso));
+    m_route->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_route->setMinimumContentsLength(16);
+    m_route->addItem(QStringLiteral("saml/authorize · what the SDKs call"), static_cast<int>(SsoRoute::Saml));
+    m_route->addItem(QStringLiteral("sso/authorize · the newer path"), static_cast<int>(SsoRoute::Sso));
     m_route->setToolTip(QStringLiteral("The start and the exchange go through the same route. The tenant's SSO settings decide "
                                        "whether its IdP speaks SAML or OIDC; Descope speaks it, never the app."));
     m_start->setObjectName(QStringLiteral("ssoStartButton"));
     m_start->setToolTip(QStringLiteral("Start: Descope answers the tenant IdP's page, the browser goes there, the redirect brings a "
                                        "code, the exchange turns it into the session with the tenant in its claims."));
-    m_hint->setObjectName(QStringLiteral("ssoHint"));
-    m_hint->hide();
 
     layout::attach(this, layout::form({{QStringLiteral("Tenant or email"), m_target},
                                        {m_kind},
-                                       {QStringLiteral("Route"), m_route},
-                                       {layout::row({m_start, layout::Stretch{}}, {.margins = layout::kFlush})},
-                                       {m_hint}},
+                                       {QStringLiteral("Route"), layout::row({layout::Item(m_route, 1), m_start}, {.margins = layout::kFlush})}},
                                       {.margins = layout::kFlush, .spacing = 6}));
     connect(m_start, &QPushButton::clicked, this, &SsoTenantForm::startRequested);
     connect(m_target, &QLineEdit::returnPressed, this, [this] {
@@ -70,15 +67,16 @@ void SsoTenantForm::setReady(bool ready)
 
 void SsoTenantForm::setHint(const QString &hint)
 {
-    m_hint->setText(hint);
-    m_hint->setVisible(!hint.isEmpty());
+    m_hint = hint;
+    showKind();
 }
 
 void SsoTenantForm::showKind()
 {
     const QString text = m_target->text().trimmed();
     if (text.isEmpty()) {
-        m_kind->setText(QStringLiteral("A tenant ID starts that tenant's SSO; an email lets Descope pick the tenant."));
+        const QString what = QStringLiteral("A tenant ID starts that tenant's SSO; an email lets Descope pick the tenant.");
+        m_kind->setText(m_hint.isEmpty() ? what : what + QLatin1Char(' ') + m_hint);
         return;
     }
     if (oidc::descope::ssoTargetOf(toStd(text)) == SsoTarget::Email) {

@@ -6,7 +6,7 @@
 // tenant's IdP speaks SAML or OIDC is its SSO settings' business, not the app's: Descope (or the
 // sandbox's stand-in IdP) speaks it. The form checks nothing itself: the core refuses an empty
 // target (DESCOPE_TENANT_MISSING).
-// Object names: ssoTargetEdit, ssoTargetKind, ssoRouteCombo, ssoStartButton.
+// Object names: ssoTargetEdit, ssoTargetKind (what the target is, or the hint), ssoRouteCombo, ssoStartButton.
 
 #include "oidc/descope/SsoApi.h"
 
@@ -27,7 +27,7 @@ public:
     // The target and the route (no redirect URL: the panel adds it).
     [[nodiscard]] oidc::descope::SsoStart startRequest() const;
     void setReady(bool ready);
-    // A hint under the field (the sandbox's tenants; empty: none).
+    // A hint shown while the field is empty (what the sandbox needs first; empty: none).
     void setHint(const QString &hint);
 
 Q_SIGNALS:
@@ -40,7 +40,7 @@ private:
     QLabel *m_kind;
     QComboBox *m_route;
     QPushButton *m_start;
-    QLabel *m_hint;
+    QString m_hint;
     bool m_ready = false;
 };
 

@@ -478,9 +478,12 @@ void TestSocial::aRealProjectIsToldWhichRedirectUrlsWork()
     QVERIFY(descope().hasProject());
     QVERIFY2(note->text().contains(QStringLiteral("P2aAc4T2V93bddihGEx2Ryhc8e5Z")), qPrintable(note->text()));
     QVERIFY2(note->text().contains(QStringLiteral("only to a redirect URL it allows")), qPrintable(note->text()));
-    QVERIFY(!child<QLabel>(panel(), "ssoHint")->isVisibleTo(&panel()));
+    // The sandbox's hint (SSO settings first) is the sandbox's alone.
+    child<QLineEdit>(panel(), "ssoTargetEdit")->clear();
+    QVERIFY2(!child<QLabel>(panel(), "ssoTargetKind")->text().contains(QStringLiteral("Sandbox:")), qPrintable(child<QLabel>(panel(), "ssoTargetKind")->text()));
     m_app->context->profiles().setCurrent(ui::ProfileManager::sandboxId());
     QVERIFY2(note->text().contains(QStringLiteral("only to loopback URLs")), qPrintable(note->text()));
+    QVERIFY(child<QLabel>(panel(), "ssoTargetKind")->text().contains(QStringLiteral("Sandbox: give the tenant SSO settings first")));
 }
 
 QTEST_MAIN(TestSocial)
