@@ -104,7 +104,8 @@ public:
     // The phase a failure happened in (Starting, Browsing, Exchanging).
     [[nodiscard]] Phase failedIn() const { return m_failedIn; }
     [[nodiscard]] const SocialSignInRecord &record() const { return m_record; }
-    [[nodiscard]] bool canReplay() const { return !isBusy() && !m_record.code.empty() && m_record.exchanges > 0; }
+    // A code was exchanged on the current client (a new project's client never saw it).
+    [[nodiscard]] bool canReplay() const { return m_client && !isBusy() && !m_record.code.empty() && m_record.exchanges > 0; }
 
 Q_SIGNALS:
     void phaseChanged(ui::SocialSignInRun::Phase phase);
