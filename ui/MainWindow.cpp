@@ -17,6 +17,7 @@
 #include "ui/descope/StepUpPanel.h"
 #include "ui/descope/EnchantedLinkPanel.h"
 #include "ui/descope/PasskeysPanel.h"
+#include "ui/descope/SocialLoginPanel.h"
 #include "ui/descope/SessionPanel.h"
 #include "ui/descope/mgmt/ManagementPanel.h"
 #include "ui/flow/FlowPage.h"
@@ -182,6 +183,8 @@ void MainWindow::registerContextPanels()
     setAreaFactory(areas::kEnchantedLink.toString(), [this] { return new EnchantedLinkPanel(descope()); });
     m_areaModel->setNote(areas::kPasskeys.toString(), QStringLiteral("WebAuthn, every byte shown"));
     setAreaFactory(areas::kPasskeys.toString(), [this] { return new PasskeysPanel(descope()); });
+    m_areaModel->addArea(areas::kSocialSso.toString(), QStringLiteral("Social Login & SSO"), QStringLiteral("Providers and tenant IdPs, code to session"));
+    setAreaFactory(areas::kSocialSso.toString(), [this] { return new SocialLoginPanel(descope()); });
     m_areaModel->addArea(areas::kUsersTenants.toString(), QStringLiteral("Users & Tenants"), QStringLiteral("Management: users, roles, keys"));
     setAreaFactory(areas::kUsersTenants.toString(), [this] { return new ManagementPanel(descope()); });
     m_areaModel->addArea(areas::kSandboxFaults.toString(), QStringLiteral("Sandbox Faults"), QStringLiteral("Make the sandbox misbehave"));

@@ -29,6 +29,7 @@ inline constexpr QStringView kClientCredentials = u"client-credentials";
 inline constexpr QStringView kEnchantedLink = u"enchanted-link";
 inline constexpr QStringView kMagicLinkOtp = u"magic-link-otp";
 inline constexpr QStringView kPasskeys = u"passkeys";
+inline constexpr QStringView kSocialSso = u"social-sso";
 inline constexpr QStringView kStepUp = u"step-up";
 inline constexpr QStringView kSession = u"session";
 inline constexpr QStringView kInbox = u"inbox";

@@ -16,6 +16,11 @@ const char *routePrefix(SsoRoute route)
 
 } // namespace
 
+SsoTarget ssoTargetOf(std::string_view tenantOrEmail)
+{
+    return tenantOrEmail.find('@') == std::string_view::npos ? SsoTarget::TenantId : SsoTarget::Email;
+}
+
 Result<net::HttpRequest> buildSsoStartRequest(const DescopeProject &project, const SsoStart &start)
 {
     if (start.tenantOrEmail.empty())

@@ -10,6 +10,8 @@
 #include "oidc/descope/DescopeRequest.h"
 #include "oidc/descope/LoginOptions.h"
 
+#include <string_view>
+
 namespace oidc::descope {
 
 // saml/* is what core-js-sdk's saml and sso both call; sso/* is the newer path of the same API.
@@ -21,6 +23,11 @@ struct SsoStart final {
     LoginOptions options;      // the body
     SsoRoute route = SsoRoute::Saml;
 };
+
+// What the "tenant" parameter names, as Descope reads it: an email (it has an '@'; the tenant is
+// the one whose SSO settings own its domain) or else a tenant ID. The sandbox reads it the same way.
+enum class SsoTarget { TenantId, Email };
+[[nodiscard]] SsoTarget ssoTargetOf(std::string_view tenantOrEmail);
 
 struct SsoStarted final {
     std::string url; // "url": where the browser goes
