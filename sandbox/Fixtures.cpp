@@ -105,6 +105,27 @@ public:
         return true;
     }
 
+    // "roleMappings": [{"groups": [...], "roleName": "..."}], as the management API takes them.
+    bool roleMappings(const oidc::Json &object, std::vector<SsoRoleMapping> &out, const std::string &where)
+    {
+        const auto it = object.find("roleMappings");
+        if (it == object.end())
+            return true;
+        if (!it->is_array())
+            return fail("\"roleMappings\" must be an array", where);
+        for (size_t i = 0; i < it->size(); ++i) {
+            const auto &item = (*it)[i];
+            const std::string at = where + ".roleMappings[" + std::to_string(i) + "]";
+            SsoRoleMapping mapping;
+            if (!item.is_object())
+                return fail("a role mapping must be an object", at);
+            if (!strings(item, "groups", mapping.groups, at) || !string(item, "roleName", mapping.roleName, at, true))
+                return false;
+            out.push_back(std::move(mapping));
+        }
+        return true;
+    }
+
     bool fail(std::string message, std::string where)
     {
         if (!m_error)
@@ -274,6 +295,16 @@ oidc::Result<Fixtures> Fixtures::fromJson(const oidc::Json &document)
             if (!item.is_object() || !read.string(item, "id", tenant.id, at, true) || !read.string(item, "name", tenant.name, at)
                 || !read.object(item, "customAttributes", tenant.customAttributes, at))
                 return error ? *error : invalid("a tenant must be an object", at);
+            if (const auto sso = item.find("sso"); sso != item.end()) {
+                SsoSettings settings;
+                settings.tenantId = tenant.id;
+                if (!sso->is_object() || !read.string(*sso, "idpUrl", settings.idpUrl, at + ".sso", true)
+                    || !read.string(*sso, "entityId", settings.entityId, at + ".sso") || !read.strings(*sso, "domains", settings.domains, at + ".sso")
+                    || !read.strings(*sso, "defaultSSORoles", settings.defaultSsoRoles, at + ".sso")
+                    || !read.roleMappings(*sso, settings.roleMappings, at + ".sso"))
+                    return error ? *error : invalid("a tenant's sso must be an object", at + ".sso");
+                fixtures.sso.push_back(std::move(settings));
+            }
             fixtures.tenants.push_back(std::move(tenant));
         }
     }

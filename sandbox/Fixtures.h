@@ -4,6 +4,8 @@
 // lifetimes and rate limits. Loaded from resources/sandbox/fixtures.json (compiled in as
 // :/sandbox/fixtures.json), or from a file named by the caller or by OIDCPLAY_SANDBOX_FIXTURES.
 
+#include "sandbox/SsoRecords.h"
+
 #include "oidc/Json.h"
 #include "oidc/descope/PasswordApi.h"
 #include "oidc/Result.h"
@@ -142,6 +144,9 @@ struct Fixtures final {
     std::vector<Role> roles;
     std::vector<Permission> permissions;
     std::vector<Tenant> tenants;
+    // A tenant's "sso" member: SAML settings a fresh sandbox starts with, so tenant SSO works on
+    // first launch (an email at one of its domains selects the tenant).
+    std::vector<SsoSettings> sso;
     std::vector<User> users;
     std::vector<AccessKey> accessKeys;
     std::vector<OidcClient> clients;

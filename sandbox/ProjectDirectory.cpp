@@ -25,7 +25,7 @@ void ProjectDirectory::reset(const Fixtures &fixtures, int64_t now)
     m_roles = fixtures.roles;
     m_permissions = fixtures.permissions;
     m_accessKeys = fixtures.accessKeys;
-    m_sso.clear();
+    m_sso = fixtures.sso;
     for (auto &tenant : m_tenants)
         tenant.createdTime = tenant.createdTime ? tenant.createdTime : now;
     for (auto &role : m_roles)

@@ -118,6 +118,22 @@ TEST_F(Sso, SignInByEmailDomainThroughSsoRoutes)
     EXPECT_EQ(claimsOf(exchanged.json()["sessionJwt"])["tenants"][kSsoTenant]["roles"], oidc::Json::array({"user"})) << "no group, default roles only";
 }
 
+TEST_F(Sso, AFreshSandboxHasGlobexSsoFromItsFixtures)
+{
+    // Nothing configured: the fixtures give Globex SAML settings, so SSO works on first launch.
+    const std::string url = start("/v1/auth/saml/authorize", "demo@globex.test");
+    ASSERT_EQ(url.rfind(baseUrl() + "/sandbox/sso/idp/", 0), 0u) << url;
+    auto query = answer(url, {{"email", "demo@globex.test"}, {"name", "Demo"}, {"group", "ops"}, {"action", "signin"}});
+    const Response exchanged = descope("/v1/auth/saml/exchange", {{"code", query["code"]}});
+    ASSERT_EQ(exchanged.status, 200) << exchanged.text();
+    EXPECT_EQ(claimsOf(exchanged.json()["sessionJwt"])["tenants"][kSsoTenant]["roles"], oidc::Json::array({"admin"})) << "ops → admin";
+    const Response shown = get("/v2/mgmt/sso/settings?tenantId=" + std::string(kSsoTenant),
+                               {{"Authorization", QByteArray::fromStdString("Bearer " + projectId() + ":" + key())}});
+    ASSERT_EQ(shown.status, 200) << shown.text();
+    EXPECT_EQ(shown.json()["saml"]["idpSSOUrl"], "https://idp.globex.test/sso");
+    EXPECT_EQ(shown.json()["tenant"]["domains"], oidc::Json::array({"globex.test"}));
+}
+
 TEST_F(Sso, CancelAndRefusals)
 {
     configureGlobex();

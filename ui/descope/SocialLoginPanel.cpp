@@ -163,7 +163,8 @@ void SocialLoginPanel::followProject()
     m_project->setText(m_context.hasProject() ? m_context.projectSummary() : m_context.unavailableReason());
     m_browserSettings->setProject(m_context.isSandbox(), m_context.project() ? m_context.project()->projectId() : QString());
     m_sso->setHint(m_context.isSandbox()
-                       ? QStringLiteral("Sandbox: give the tenant SSO settings first (management API).")
+                       ? QStringLiteral("Sandbox: Globex has SSO from the start (an email @globex.test; the group \"ops\" maps to admin). "
+                                         "Other tenants need SSO settings first: Users & Tenants → Tenant SSO.")
                        : QString());
     updateReady();
 }

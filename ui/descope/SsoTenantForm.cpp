@@ -22,7 +22,7 @@ SsoTenantForm::SsoTenantForm(QWidget *parent)
     , m_start(new QPushButton(QStringLiteral("Sign in with SSO")))
 {
     m_target->setObjectName(QStringLiteral("ssoTargetEdit"));
-    m_target->setPlaceholderText(QStringLiteral("Tenant ID, or an email such as pat@acme.test"));
+    m_target->setPlaceholderText(QStringLiteral("Tenant ID or email; in the sandbox, Globex has SSO: pat@globex.test"));
     m_target->setToolTip(QStringLiteral("The \"tenant\" query parameter of the start"));
     m_kind->setObjectName(QStringLiteral("ssoTargetKind"));
     m_route->setObjectName(QStringLiteral("ssoRouteCombo"));

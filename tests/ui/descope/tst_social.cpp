@@ -483,7 +483,7 @@ void TestSocial::aRealProjectIsToldWhichRedirectUrlsWork()
     QVERIFY2(!child<QLabel>(panel(), "ssoTargetKind")->text().contains(QStringLiteral("Sandbox:")), qPrintable(child<QLabel>(panel(), "ssoTargetKind")->text()));
     m_app->context->profiles().setCurrent(ui::ProfileManager::sandboxId());
     QVERIFY2(note->text().contains(QStringLiteral("only to loopback URLs")), qPrintable(note->text()));
-    QVERIFY(child<QLabel>(panel(), "ssoTargetKind")->text().contains(QStringLiteral("Sandbox: give the tenant SSO settings first")));
+    QVERIFY(child<QLabel>(panel(), "ssoTargetKind")->text().contains(QStringLiteral("Sandbox: Globex has SSO from the start")));
 }
 
 QTEST_MAIN(TestSocial)
