@@ -18,9 +18,11 @@
 #include "ui/descope/EnchantedLinkPanel.h"
 #include "ui/descope/PasskeysPanel.h"
 #include "ui/descope/SessionPanel.h"
+#include "ui/diagram/SequenceDiagramPanel.h"
 #include "ui/flow/FlowPage.h"
 #include "ui/log/ExchangeLogPanel.h"
 
+#include "oidc/diagram/SequenceRecorder.h"
 #include "oidc/net/ExchangeLog.h"
 
 #include <QFrame>
@@ -154,9 +156,16 @@ void MainWindow::registerContextPanels()
     setAreaFactory(areas::kAuthorizationCode.toString(), [this, context] {
         auto *page = new FlowPage(*context);
         connect(page, &FlowPage::openInInspector, this, &MainWindow::inspectToken);
+        connect(&page->runner()->session(), &oidc::flow::FlowSession::browserHop, &sequence(), &oidc::diagram::SequenceRecorder::addHop);
         return page;
     });
     setAreaFactory(areas::kExchangeLog.toString(), [context] { return new ExchangeLogPanel(context->exchangeLog()); });
+    m_areaModel->addArea(areas::kSequenceDiagram.toString(), QStringLiteral("Sequence Diagram"), QStringLiteral("The flow as a picture"));
+    setAreaFactory(areas::kSequenceDiagram.toString(), [this] {
+        auto *panel = new SequenceDiagramPanel(sequence());
+        connect(panel, &SequenceDiagramPanel::showExchangeRequested, this, &MainWindow::showExchange);
+        return panel;
+    });
     // The sandbox's QA side: what it "delivered", and the faults it is told to make.
     m_areaModel->setNote(areas::kInbox.toString(), QStringLiteral("What the sandbox delivered"));
     setAreaFactory(areas::kInbox.toString(), [context] { return new InboxPanel(context->sandbox()); });
@@ -193,6 +202,13 @@ DescopeContext &MainWindow::descope()
         connect(&descope, &DescopeContext::inspectRequested, this, &MainWindow::inspectToken);
     }
     return descope;
+}
+
+oidc::diagram::SequenceRecorder &MainWindow::sequence()
+{
+    if (!m_sequence)
+        m_sequence = new oidc::diagram::SequenceRecorder(m_context->exchangeLog(), this);
+    return *m_sequence;
 }
 
 void MainWindow::showExchange(int recordId)
