@@ -10,9 +10,9 @@ namespace oidc::diagram {
 
 struct SequenceGeometry final {
     static constexpr int kMargin = 16;
-    static constexpr int kGutter = 64;        // "#12", "#12–25"
-    static constexpr int kLaneSpacing = 230;  // between two lifelines
-    static constexpr int kLaneBoxWidth = 190;
+    static constexpr int kGutter = 56;        // "#12", "#12–25"
+    static constexpr int kLaneSpacing = 200;  // between two lifelines
+    static constexpr int kLaneBoxWidth = 172;
     static constexpr int kHeaderHeight = 44;  // a lane's box: its role, then its host
     static constexpr int kRowHeight = 48;
     static constexpr int kLabelAbove = 24;    // the label's baseline above the arrow

@@ -21,15 +21,19 @@ QString hostOf(const QUrl &url)
 }
 
 // The path, each segment that looks like a token (a JWT, a long run mixing letters and digits:
-// redactText's rule) redacted; a path is never shown whole when part of it could be a secret.
+// redactText's rule) cut to its first six characters ("P2Sand…", "eyJhbG…": a project ID in a
+// Descope path looks like that too); a path is never shown whole when part of it could be a secret.
 QString redactedPath(const QUrl &url)
 {
     const QString path = url.path(QUrl::FullyEncoded);
     if (path.isEmpty())
         return QStringLiteral("/");
     QStringList segments = path.split(QLatin1Char('/'));
-    for (QString &segment : segments)
-        segment = QString::fromStdString(redactText(segment.toStdString()));
+    for (QString &segment : segments) {
+        const std::string text = segment.toStdString();
+        if (redactText(text) != text)
+            segment = segment.left(6) + QStringLiteral("…");
+    }
     return segments.join(QLatin1Char('/'));
 }
 
