@@ -2,7 +2,8 @@
 // in-process sandbox (system-browser mode, the test playing the browser) draws one arrow per
 // exchange and four per browser round trip; clicking an exchange's arrow opens the Exchange Log on
 // that exchange; the PNG export is the diagram at 2×, drawn in the tone colours; clearing the log
-// clears the diagram.
+// clears the diagram. An enchanted link in its area: the pending polls are one arrow with their
+// count, the poll that brings the session another.
 
 #include "BrowserPlayer.h"
 #include "FlowTestSupport.h"
@@ -19,6 +20,7 @@
 #include <QFileInfo>
 #include <QImage>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QStandardPaths>
@@ -75,6 +77,7 @@ class TestSequenceDiagram final : public QObject {
 private Q_SLOTS:
     void initTestCase();
     void aLoginIsDrawnClickedThroughAndExported();
+    void enchantedLinkPollsAreOneArrowWithTheirCount();
 };
 
 void TestSequenceDiagram::initTestCase()
@@ -159,6 +162,69 @@ void TestSequenceDiagram::aLoginIsDrawnClickedThroughAndExported()
     QCOMPARE(child<QLabel>(*panel, "sequenceSummaryLabel")->text(), QStringLiteral("0 arrows: 0 exchanges, 0 browser hops"));
     QVERIFY(!child<QLabel>(*panel, "sequenceEmptyLabel")->isHidden());
     QVERIFY(!child<QPushButton>(*panel, "exportPngButton")->isEnabled());
+}
+
+void TestSequenceDiagram::enchantedLinkPollsAreOneArrowWithTheirCount()
+{
+    auto app = testsupport::makeTestApp();
+    QVERIFY(testsupport::startSandbox(*app->context));
+    ui::MainWindow window(app->context.get());
+    window.show();
+    QVERIFY(window.showArea(ui::areas::kEnchantedLink.toString()));
+    QWidget *area = window.areaPanel(ui::areas::kEnchantedLink.toString());
+    child<QLineEdit>(*area, "loginIdEdit")->setText(QStringLiteral("alice@example.com"));
+    child<QPushButton>(*area, "startButton")->click();
+    auto *number = child<QLabel>(*area, "linkNumberLabel");
+    QTRY_VERIFY_WITH_TIMEOUT(number->text().toInt() > 0, kTimeout);
+
+    // A few pending polls (401 E062503), then the right link is opened: the next poll brings the session.
+    const oidc::net::ExchangeLog &log = app->context->exchangeLog();
+    const auto polls = [&log](int status) {
+        return std::count_if(log.records().begin(), log.records().end(), [status](const oidc::net::ExchangeRecord &record) {
+            return record.url.path().endsWith(QLatin1String("/pending-session")) && record.status == status;
+        });
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(polls(401) >= 3, kTimeout);
+    QPushButton *right = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT(([&] {
+                                 for (QPushButton *button : area->findChildren<QPushButton *>(QStringLiteral("panelInboxLink")))
+                                     if (button->property("linkNumber").toString() == number->text())
+                                         right = button;
+                                 return right != nullptr;
+                             }()),
+                             kTimeout);
+    right->click();
+    QTRY_VERIFY_WITH_TIMEOUT(polls(200) == 1, kTimeout);
+    const int pending = static_cast<int>(polls(401));
+
+    QVERIFY(window.showArea(ui::areas::kSequenceDiagram.toString()));
+    auto *panel = qobject_cast<ui::SequenceDiagramPanel *>(window.areaPanel(ui::areas::kSequenceDiagram.toString()));
+    QTemporaryDir dir;
+    const QString svgPath = dir.filePath(QStringLiteral("polls.svg"));
+    QVERIFY(panel->exportSvg(svgPath));
+    QFile file(svgPath);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QXmlStreamReader reader(&file);
+    QList<QPair<int, QString>> pollArrows; // data-count, class of the arrows to the pending session
+    QString title;
+    while (!reader.atEnd()) {
+        reader.readNext();
+        if (reader.isStartElement() && reader.name() == QLatin1String("g"))
+            title = reader.attributes().value(QLatin1String("class")).toString() + QLatin1Char('|')
+                + reader.attributes().value(QLatin1String("data-count")).toString();
+        if (reader.isStartElement() && reader.name() == QLatin1String("title") && title.startsWith(QLatin1String("arrow "))) {
+            if (reader.readElementText().contains(QLatin1String("/pending-session")))
+                pollArrows.append({title.section(QLatin1Char('|'), 1).toInt(), title.section(QLatin1Char('|'), 0, 0)});
+        }
+    }
+    QVERIFY(!reader.hasError());
+    // The pending ones in a row, then (after the link's verify, which ends the run) the one that
+    // brought the session: every poll counted once, none drawn alone while they were in a row.
+    QCOMPARE(pollArrows.size(), 2);
+    QVERIFY(pollArrows[0].first >= 3);
+    QCOMPARE(pollArrows[0].second, QStringLiteral("arrow exchange bad"));
+    QCOMPARE(pollArrows[1].second, QStringLiteral("arrow exchange good"));
+    QCOMPARE(pollArrows[0].first + pollArrows[1].first, pending + 1);
 }
 
 QTEST_MAIN(TestSequenceDiagram)
