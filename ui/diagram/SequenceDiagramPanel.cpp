@@ -20,6 +20,7 @@
 #include <QPushButton>
 #include <QSaveFile>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QTimer>
 
 #include <algorithm>
@@ -73,8 +74,9 @@ SequenceDiagramPanel::SequenceDiagramPanel(const SequenceRecorder &recorder, QWi
     });
     connect(&recorder, &SequenceRecorder::arrowsAppended, this, [this](int, int last) {
         updateSummary();
-        // Follow the newest arrow, as the Exchange Log follows new exchanges.
-        m_scroll->ensureVisible(0, oidc::diagram::SequenceGeometry::rowTop(last + 1), 0, 0);
+        // Follow the newest arrow, as the Exchange Log follows new exchanges (down only: the lanes
+        // the user scrolled to stay).
+        m_scroll->ensureVisible(m_scroll->horizontalScrollBar()->value(), oidc::diagram::SequenceGeometry::rowTop(last + 1), 0, 0);
     });
     connect(&recorder, &SequenceRecorder::arrowChanged, this, &SequenceDiagramPanel::updateSummary);
     connect(&recorder, &SequenceRecorder::cleared, this, &SequenceDiagramPanel::updateSummary);
