@@ -20,10 +20,12 @@
 #include "ui/descope/SocialLoginPanel.h"
 #include "ui/descope/SessionPanel.h"
 #include "ui/descope/mgmt/ManagementPanel.h"
+#include "ui/diagram/SequenceDiagramPanel.h"
 #include "ui/flow/FlowPage.h"
 #include "ui/har/HarAnalysisPanel.h"
 #include "ui/log/ExchangeLogPanel.h"
 
+#include "oidc/diagram/SequenceRecorder.h"
 #include "oidc/net/ExchangeLog.h"
 
 #include <QFrame>
@@ -157,9 +159,16 @@ void MainWindow::registerContextPanels()
     setAreaFactory(areas::kAuthorizationCode.toString(), [this, context] {
         auto *page = new FlowPage(*context);
         connect(page, &FlowPage::openInInspector, this, &MainWindow::inspectToken);
+        connect(&page->runner()->session(), &oidc::flow::FlowSession::browserHop, &sequence(), &oidc::diagram::SequenceRecorder::addHop);
         return page;
     });
     setAreaFactory(areas::kExchangeLog.toString(), [context] { return new ExchangeLogPanel(context->exchangeLog()); });
+    m_areaModel->addArea(areas::kSequenceDiagram.toString(), QStringLiteral("Sequence Diagram"), QStringLiteral("The flow as a picture"));
+    setAreaFactory(areas::kSequenceDiagram.toString(), [this] {
+        auto *panel = new SequenceDiagramPanel(sequence());
+        connect(panel, &SequenceDiagramPanel::showExchangeRequested, this, &MainWindow::showExchange);
+        return panel;
+    });
     m_areaModel->addArea(areas::kHarAnalysis.toString(), QStringLiteral("HAR Analysis"), QStringLiteral("A HAR file's flows and findings"));
     setAreaFactory(areas::kHarAnalysis.toString(), [this] {
         auto *panel = new HarAnalysisPanel;
@@ -206,6 +215,13 @@ DescopeContext &MainWindow::descope()
         connect(&descope, &DescopeContext::inspectRequested, this, &MainWindow::inspectToken);
     }
     return descope;
+}
+
+oidc::diagram::SequenceRecorder &MainWindow::sequence()
+{
+    if (!m_sequence)
+        m_sequence = new oidc::diagram::SequenceRecorder(m_context->exchangeLog(), this);
+    return *m_sequence;
 }
 
 void MainWindow::showExchange(int recordId)

@@ -15,6 +15,10 @@
 class QListView;
 class QStackedWidget;
 
+namespace oidc::diagram {
+class SequenceRecorder;
+}
+
 namespace ui {
 
 class AppContext;
@@ -39,6 +43,7 @@ inline constexpr QStringView kExchangeLog = u"exchange-log";
 inline constexpr QStringView kHarAnalysis = u"har-analysis"; // HarAnalysisPanel::openHar(path) opens a file
 inline constexpr QStringView kSandboxFaults = u"sandbox-faults";
 inline constexpr QStringView kUsersTenants = u"users-tenants";
+inline constexpr QStringView kSequenceDiagram = u"sequence-diagram";
 } // namespace areas
 
 class MainWindow final : public QMainWindow {
@@ -83,6 +88,9 @@ private:
     // token) connected the first time: every Descope area's factory takes the context from here,
     // so start-up creates none of it.
     DescopeContext &descope();
+    // The exchange log and the flow page's browser hops as a sequence diagram, made when the flow
+    // page or the Sequence Diagram area is first made.
+    oidc::diagram::SequenceRecorder &sequence();
     void showExchange(int recordId);
     void inspectToken(const QString &token);
 
@@ -94,6 +102,7 @@ private:
     QHash<QString, Page> m_pages;
     QString m_current;
     bool m_descopeConnected = false;
+    oidc::diagram::SequenceRecorder *m_sequence = nullptr;
 };
 
 } // namespace ui

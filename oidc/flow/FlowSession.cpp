@@ -270,6 +270,7 @@ StepOutcome<QUrl> FlowSession::beginAuthorization(const AuthorizationRequest &re
     m_requestedOpenId = request.scope.split(QLatin1Char(' '), Qt::SkipEmptyParts).contains(QStringLiteral("openid"));
     m_pendingAnswered = false;
     m_callback.reset();
+    reportHop(BrowserHop::Kind::Open, FlowStep::Authorize, *url);
     const QStringList warnings = authorizationWarnings(request, m_metadata ? m_metadata->codeChallengeMethodsSupported : QStringList());
     return StepOutcome<QUrl>{std::move(url),
                              {okReport(FlowStep::Authorize, warnings.isEmpty() ? QStringLiteral("authorization URL ready")
@@ -277,7 +278,19 @@ StepOutcome<QUrl> FlowSession::beginAuthorization(const AuthorizationRequest &re
                                                                                       + warnings.join(QLatin1Char(' ')))}};
 }
 
+void FlowSession::reportHop(BrowserHop::Kind kind, FlowStep step, const QUrl &url, std::optional<Error> refusal)
+{
+    Q_EMIT browserHop(BrowserHop{kind, step, url, std::move(refusal), QDateTime::currentMSecsSinceEpoch()});
+}
+
 StepOutcome<ValidatedCallback> FlowSession::acceptCallback(const QUrl &callbackUrl)
+{
+    auto outcome = answerCallback(callbackUrl);
+    reportHop(BrowserHop::Kind::Redirect, FlowStep::Callback, callbackUrl, outcome.result ? std::nullopt : std::optional<Error>(outcome.result.error()));
+    return outcome;
+}
+
+StepOutcome<ValidatedCallback> FlowSession::answerCallback(const QUrl &callbackUrl)
 {
     if (!m_pending)
         return failed<ValidatedCallback>(FlowStep::Callback,
@@ -564,10 +577,18 @@ StepOutcome<QUrl> FlowSession::beginLogout(const QString &postLogoutRedirectUri)
     if (!url)
         return failed<QUrl>(FlowStep::Logout, url.error());
     m_logoutState = request.state;
+    reportHop(BrowserHop::Kind::Open, FlowStep::Logout, *url);
     return StepOutcome<QUrl>{std::move(url), {okReport(FlowStep::Logout, QStringLiteral("local session cleared; end-session URL ready"))}};
 }
 
 StepOutcome<void> FlowSession::completeLogout(const QUrl &callbackUrl)
+{
+    auto outcome = answerLogoutRedirect(callbackUrl);
+    reportHop(BrowserHop::Kind::Redirect, FlowStep::Logout, callbackUrl, outcome.result ? std::nullopt : std::optional<Error>(outcome.result.error()));
+    return outcome;
+}
+
+StepOutcome<void> FlowSession::answerLogoutRedirect(const QUrl &callbackUrl)
 {
     // Only the redirect that confirms the logout spends its state: a forged or stray one is
     // refused and the real one can still arrive.

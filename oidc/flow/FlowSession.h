@@ -12,6 +12,7 @@
 #include "oidc/Json.h"
 #include "oidc/crypto/JsonWebKey.h"
 #include "oidc/flow/AuthorizationRequest.h"
+#include "oidc/flow/BrowserHop.h"
 #include "oidc/flow/FlowStep.h"
 #include "oidc/flow/IdTokenRules.h"
 #include "oidc/flow/ProviderMetadata.h"
@@ -128,9 +129,18 @@ public:
 
 Q_SIGNALS:
     void sessionChanged();
+    // The URL beginAuthorization or beginLogout handed out, and every redirect offered to
+    // acceptCallback or completeLogout with its verdict, as they happen: for observers (the
+    // sequence diagram); the flow does not depend on who listens.
+    void browserHop(const oidc::flow::BrowserHop &hop);
 
 private:
     using TokenOperation = std::shared_ptr<FlowOperation<TokenSession>>;
+
+    // acceptCallback and completeLogout without the browserHop report.
+    [[nodiscard]] StepOutcome<ValidatedCallback> answerCallback(const QUrl &callbackUrl);
+    [[nodiscard]] StepOutcome<void> answerLogoutRedirect(const QUrl &callbackUrl);
+    void reportHop(BrowserHop::Kind kind, FlowStep step, const QUrl &url, std::optional<Error> refusal = std::nullopt);
 
     // Tags `request` with `step` and sends it; the operation follows it (cancel reaches it).
     void send(const std::shared_ptr<FlowOperationBase> &operation, FlowStep step, net::HttpRequest request,
