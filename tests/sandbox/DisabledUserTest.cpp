@@ -94,7 +94,10 @@ TEST_F(DisabledUser, EnchantedLinkSession)
         const Response started = descope("/v1/auth/enchantedlink/signin/email", {{"loginId", kDisabledBob}, {"URI", "https://app.example/el"}});
         EXPECT_EQ(started.status, 200) << started.text();
         const std::string linkId = started.json().value("linkId", std::string());
-        for (const auto &link : server().inbox().messages(kDisabledBob).front().links) {
+        // A local: ranging over a member of the temporary vector would read it after it is gone.
+        const auto messages = server().inbox().messages(kDisabledBob);
+        EXPECT_FALSE(messages.empty());
+        for (const auto &link : messages.empty() ? std::vector<sandbox::InboxLink>{} : messages.front().links) {
             if (link.number == linkId) {
                 EXPECT_EQ(descope("/v1/auth/enchantedlink/verify", {{"token", queryOf(link.url)["t"]}}).status, 200);
             }
