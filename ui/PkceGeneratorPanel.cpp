@@ -95,8 +95,10 @@ QLabel *stepNumber(int n)
 {
     QLabel *label = plainLabel(QString::number(n));
     label->setAlignment(Qt::AlignCenter);
-    label->setFixedSize(22, 22);
-    label->setStyleSheet(QStringLiteral("QLabel { background: #1f4e79; color: white; border-radius: 11px; font-weight: 600; }"));
+    // A disc as tall as a line of text plus a little, so it grows with the font and the scale.
+    const int side = label->fontMetrics().height() + 6;
+    label->setFixedSize(side, side);
+    setBox(label, Box::Badge, QStringLiteral("border-radius: %1px; font-weight: 600;").arg(side / 2));
     return label;
 }
 

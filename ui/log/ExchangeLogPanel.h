@@ -4,12 +4,16 @@
 // selected one's request and response underneath, redacted by default. "Reveal secrets" must be
 // switched on explicitly and switches itself off when the selection changes; "Copy as curl" copies
 // what is shown (redacted unless revealed); "Clear" empties the log. When the log has dropped its
-// oldest exchanges to stay within its limits, a notice says how many.
+// oldest exchanges to stay within its limits, a notice says how many. The filter hides the rows
+// whose step, method, URL and status do not contain its text (Edit ▸ Find focuses it).
 
 #include <QWidget>
 
+#include <functional>
+
 class QCheckBox;
 class QLabel;
+class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
 class QTableView;
@@ -33,9 +37,15 @@ public:
     [[nodiscard]] QString curlText() const;
 
     void selectRow(int row);
+    // Focuses the filter with its text selected.
+    void focusFilter();
+    // Asked before secrets are revealed (the reveal-secrets confirmation preference); false keeps
+    // them redacted. None: revealed at once.
+    void setRevealConfirmation(std::function<bool()> confirm) { m_confirmReveal = std::move(confirm); }
 
 private:
     void showSelected();
+    void filterRows(int first, int last);
     [[nodiscard]] int selectedRow() const;
 
     oidc::net::ExchangeLog &m_log;
@@ -50,6 +60,8 @@ private:
     QLabel *m_droppedLabel;
     QPlainTextEdit *m_requestText;
     QPlainTextEdit *m_responseText;
+    QLineEdit *m_filter;
+    std::function<bool()> m_confirmReveal;
 };
 
 } // namespace ui
