@@ -361,8 +361,9 @@ void MainWindow::buildMenus()
         if (command == Command::Quit)
             m_menuEnds.insert(Menu::File, menu->addSeparator());
         menu->addAction(created);
-        if (command == Command::CopyToken || command == Command::ShowArea9 || command == Command::ZoomReset || command == Command::CancelFlow
-            || command == Command::Tour)
+        if (command == Command::ShowArea9)
+            m_areaActionsEnd = menu->addSeparator(); // the areas after the ninth go above it
+        else if (command == Command::CopyToken || command == Command::ZoomReset || command == Command::CancelFlow || command == Command::Tour)
             menu->addSeparator();
     }
     action(Command::ToggleAreaList)->setChecked(true);
@@ -417,7 +418,7 @@ void MainWindow::updateAreaActions()
         if (m_extraAreaActions.size() <= index - 9) {
             auto *extra = new QAction(this);
             extra->setObjectName(QStringLiteral("showArea%1Action").arg(index + 1));
-            view->insertAction(action(Command::ZoomIn), extra);
+            view->insertAction(m_areaActionsEnd, extra);
             connect(extra, &QAction::triggered, this, [this, extra] { showArea(extra->data().toString()); });
             m_extraAreaActions.append(extra);
         }
@@ -543,8 +544,10 @@ void MainWindow::zoomBy(int points)
 
 void MainWindow::copyFocused()
 {
-    // Line edits, text views and item views that can copy have a copy() slot.
-    if (QWidget *focused = QApplication::focusWidget())
+    // Line edits and text views copy their selection through a copy() slot; focused widgets that
+    // copy on their own (item views) took Ctrl+C before this action saw it.
+    QWidget *focused = QApplication::focusWidget();
+    if (focused && focused->metaObject()->indexOfSlot("copy()") >= 0)
         QMetaObject::invokeMethod(focused, "copy");
 }
 

@@ -146,6 +146,7 @@ private:
     QMap<Menu, QMenu *> m_menus;
     QMap<Menu, QAction *> m_menuEnds; // the separator before a menu's closing items (File: Quit)
     QList<QAction *> m_extraAreaActions; // View: the areas after the ninth (no shortcut)
+    QAction *m_areaActionsEnd = nullptr;  // View: the separator below the areas
     QPointer<FlowControl> m_flowControl;
     AppStatusBar *m_statusBar = nullptr;
     std::unique_ptr<WindowState> m_windowState; // with a context only
