@@ -95,10 +95,9 @@ QLabel *stepNumber(int n)
 {
     QLabel *label = plainLabel(QString::number(n));
     label->setAlignment(Qt::AlignCenter);
-    // A disc as tall as a line of text plus a little, so it grows with the font and the scale.
-    const int side = label->fontMetrics().height() + 6;
-    label->setFixedSize(side, side);
-    setBox(label, Box::Badge, QStringLiteral("border-radius: %1px; font-weight: 600;").arg(side / 2));
+    // A disc sized in em: it grows with the font (the font size preference re-applies the style).
+    setBox(label, Box::Badge, QStringLiteral("min-width: 1.7em; max-width: 1.7em; min-height: 1.7em; max-height: 1.7em; "
+                                             "border-radius: 0.85em; font-weight: 600;"));
     return label;
 }
 

@@ -198,11 +198,6 @@ void FlowPage::setTokensPaneVisible(bool visible)
     m_tokensPane->setVisible(visible);
 }
 
-bool FlowPage::isTokensPaneVisible() const
-{
-    return !m_tokensPane->isHidden();
-}
-
 QString FlowPage::selectedToken() const
 {
     return m_tokens->selectedToken();

@@ -57,7 +57,6 @@ public:
     void resetFlow();
     // The Tokens pane on the right (View ▸ Tokens pane).
     void setTokensPaneVisible(bool visible);
-    [[nodiscard]] bool isTokensPaneVisible() const;
     // The token of the Tokens pane's tab (Edit ▸ Copy selected token); empty when none.
     [[nodiscard]] QString selectedToken() const;
 

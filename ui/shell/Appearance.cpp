@@ -149,6 +149,8 @@ void Appearance::applyFontSize(int points)
             widget->setFont(own);
         }
     }
+    // Boxed labels sized in em (badges) take the new size when their style is applied again.
+    refreshTones();
 }
 
 } // namespace ui

@@ -189,11 +189,17 @@ void TestShortcuts::flowKeysReachTheFlowPagesRunner()
     press(window, QKeySequence(Qt::Key_F10));
     QTRY_VERIFY(discovery() != ui::FlowStepModel::State::Pending);
     // View ▸ Tokens pane hides the page's side pane.
-    QVERIFY(page->isTokensPaneVisible());
+    QWidget *tokensPane = child<QWidget>(*page, "tokensPane");
+    QVERIFY(tokensPane->isVisible());
     press(window, QKeySequence(QStringLiteral("Ctrl+Shift+T")));
-    QVERIFY(!page->isTokensPaneVisible());
+    QVERIFY(tokensPane->isHidden());
     press(window, QKeySequence(QStringLiteral("Ctrl+Shift+T")));
-    QVERIFY(page->isTokensPaneVisible());
+    QVERIFY(tokensPane->isVisible());
+    // The area list too.
+    press(window, QKeySequence(QStringLiteral("Ctrl+Shift+L")));
+    QVERIFY(child<QWidget>(window, "areaList")->isHidden());
+    press(window, QKeySequence(QStringLiteral("Ctrl+Shift+L")));
+    QVERIFY(child<QWidget>(window, "areaList")->isVisible());
 }
 
 void TestShortcuts::flowKeysActOnlyWhenTheyApply()
