@@ -14,6 +14,8 @@
 #include "ui/shell/Preferences.h"
 #include "ui/shell/TourDialog.h"
 
+#include "oidc/net/ExchangeLog.h"
+
 #include "tests/ui/FindChild.h"
 
 #include <QApplication>
@@ -22,6 +24,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QSet>
+#include <QTableView>
 #include <QTableWidget>
 #include <QTest>
 
@@ -237,10 +240,22 @@ void TestShortcuts::findFocusesTheExchangeLogFilter()
     shelltest::ShellApp app;
     MainWindow &window = app.open();
     showActive(window);
+    for (const char *url : {"https://issuer.example/.well-known/openid-configuration", "https://issuer.example/jwks"}) {
+        oidc::net::HttpExchange exchange;
+        exchange.request.url = QUrl(QString::fromLatin1(url));
+        app.context->exchangeLog().add(exchange);
+    }
     press(window, QKeySequence(QKeySequence::Find));
     QCOMPARE(window.currentArea(), QStringLiteral("exchange-log"));
     QTRY_VERIFY(QApplication::focusWidget());
     QCOMPARE(QApplication::focusWidget()->objectName(), QStringLiteral("logFilterEdit"));
+    // What is typed filters the exchanges; clearing it shows them all again.
+    auto *table = child<QTableView>(window, "exchangeTable");
+    QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("JWKS"));
+    QVERIFY(table->isRowHidden(0));
+    QVERIFY(!table->isRowHidden(1));
+    child<QLineEdit>(window, "logFilterEdit")->clear();
+    QVERIFY(!table->isRowHidden(0));
 }
 
 void TestShortcuts::copyTokenCopiesTheShownToken()
