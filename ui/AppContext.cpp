@@ -3,6 +3,8 @@
 #include "ui/FirstPaintWatcher.h"
 #include "ui/descope/DescopeContext.h"
 #include "ui/flow/ProfileManager.h"
+#include "ui/shell/Preferences.h"
+#include "ui/shell/RequestTimeoutTransport.h"
 
 #include "oidc/net/ExchangeLog.h"
 #include "oidc/net/QtHttpTransport.h"
@@ -38,8 +40,23 @@ oidc::net::HttpTransport &AppContext::transport()
         m_transport = new oidc::net::QtHttpTransport(this);
         m_log = m_log ? m_log : new oidc::net::ExchangeLog(this);
         m_log->attach(*m_transport);
+        m_timeoutTransport = std::make_unique<RequestTimeoutTransport>(*m_transport);
+        Preferences &prefs = preferences();
+        const auto applyTimeout = [this, &prefs] { m_timeoutTransport->setTimeoutMs(prefs.requestTimeoutSeconds() * 1000); };
+        applyTimeout();
+        connect(&prefs, &Preferences::changed, this, [applyTimeout](Preferences::Key key) {
+            if (key == Preferences::Key::RequestTimeout)
+                applyTimeout();
+        });
     }
-    return *m_transport;
+    return *m_timeoutTransport;
+}
+
+Preferences &AppContext::preferences()
+{
+    if (!m_preferences)
+        m_preferences = new Preferences(settings(), this);
+    return *m_preferences;
 }
 
 oidc::net::ExchangeLog &AppContext::exchangeLog()
@@ -62,8 +79,21 @@ QSettings &AppContext::settings()
 
 ProfileManager &AppContext::profiles()
 {
-    if (!m_profiles)
+    if (!m_profiles) {
         m_profiles = new ProfileManager(settings(), this);
+        // New profiles (and the sandbox's until the user sets its own) start from the preferences.
+        Preferences &prefs = preferences();
+        const auto applyDefaults = [this, &prefs] {
+            m_profiles->setDefaults({.browserMode = prefs.browserMode(),
+                                     .redirectPort = prefs.redirectPort(),
+                                     .leewaySeconds = prefs.clockLeewaySeconds()});
+        };
+        applyDefaults();
+        connect(&prefs, &Preferences::changed, m_profiles, [applyDefaults](Preferences::Key key) {
+            if (key == Preferences::Key::BrowserMode || key == Preferences::Key::RedirectPort || key == Preferences::Key::ClockLeeway)
+                applyDefaults();
+        });
+    }
     return *m_profiles;
 }
 

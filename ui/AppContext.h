@@ -28,7 +28,9 @@ class SandboxHost;
 namespace ui {
 
 class DescopeContext;
+class Preferences;
 class ProfileManager;
+class RequestTimeoutTransport;
 
 class AppContext final : public QObject {
     Q_OBJECT
@@ -49,6 +51,9 @@ public:
     [[nodiscard]] oidc::net::HttpTransport &transport();
     [[nodiscard]] oidc::net::ExchangeLog &exchangeLog();
     [[nodiscard]] QSettings &settings();
+    // The user's preferences (ui/shell/Preferences.h), in settings(). The transport follows the
+    // request timeout; the profiles take the defaults of new profiles from here.
+    [[nodiscard]] Preferences &preferences();
     [[nodiscard]] ProfileManager &profiles();
     // The built-in provider's host, created (not started) on first use. For the Inbox and fault
     // panels too.
@@ -79,6 +84,8 @@ private:
     Options m_options;
     std::unique_ptr<QSettings> m_settings;
     oidc::net::QtHttpTransport *m_transport = nullptr;
+    std::unique_ptr<RequestTimeoutTransport> m_timeoutTransport; // in front of m_transport
+    Preferences *m_preferences = nullptr;
     oidc::net::ExchangeLog *m_log = nullptr;
     ProfileManager *m_profiles = nullptr;
     sandbox::SandboxHost *m_sandbox = nullptr; // a child: its destruction joins the sandbox thread

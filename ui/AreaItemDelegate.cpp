@@ -1,6 +1,7 @@
 #include "AreaItemDelegate.h"
 
 #include "ui/AreaListModel.h"
+#include "ui/UiText.h"
 
 #include <QApplication>
 #include <QPainter>
@@ -57,9 +58,9 @@ void AreaItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
         const QFont small = noteFont(opt.font);
         const QFontMetrics noteMetrics(small);
         painter->setFont(small);
-        QColor grey = selected ? opt.palette.color(group, QPalette::HighlightedText) : QColor(0x6b, 0x6b, 0x6b);
+        QColor grey = selected ? opt.palette.color(group, QPalette::HighlightedText) : mutedColor();
         if (!enabled && !selected)
-            grey = QColor(0x9a, 0x9a, 0x9a);
+            grey = opt.palette.color(QPalette::Disabled, QPalette::Text);
         painter->setPen(grey);
         const QRect noteRect(area.left(), titleRect.bottom() + 1 + kLineGap, area.width(), noteMetrics.height());
         painter->drawText(noteRect, Qt::AlignLeft | Qt::AlignVCenter, noteMetrics.elidedText(note, Qt::ElideRight, area.width()));

@@ -90,9 +90,9 @@ QVariant CheckListModel::data(const QModelIndex &index, int role) const
         if (index.column() != ResultColumn)
             return {};
         switch (check.outcome) {
-        case CheckOutcome::Pass: return QColor(0xe8, 0xf5, 0xe9);
-        case CheckOutcome::Fail: return QColor(0xff, 0xeb, 0xee);
-        case CheckOutcome::Skip: return QColor(0xf3, 0xf4, 0xf6);
+        case CheckOutcome::Pass: return fill(Fill::PassRow);
+        case CheckOutcome::Fail: return fill(Fill::FailRow);
+        case CheckOutcome::Skip: return fill(Fill::SkipRow);
         }
         return {};
     case Qt::FontRole:

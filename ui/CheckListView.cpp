@@ -21,6 +21,8 @@ CheckListView::CheckListView(const QString &name, const Options &options, QWidge
 {
     setObjectName(name);
     m_table->setObjectName(name + QStringLiteral("Table"));
+    m_table->setAccessibleName(QStringLiteral("Checks"));
+    m_table->setAccessibleDescription(QStringLiteral("Each check, its result, the rule it cites and the details"));
     m_table->setModel(m_model);
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);

@@ -5,6 +5,7 @@
 #include "oidc/HumanTime.h"
 
 #include <QDateTime>
+#include <QEvent>
 #include <QLabel>
 #include <QProgressBar>
 #include <QVBoxLayout>
@@ -27,7 +28,6 @@ ExpiryCountdown::ExpiryCountdown(QWidget *parent)
     m_label->setFont(font);
     m_progress->setObjectName(QStringLiteral("expiryProgress"));
     m_progress->setTextVisible(true);
-    m_progress->setMaximumHeight(18);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -77,20 +77,20 @@ void ExpiryCountdown::setState(State state)
     if (m_shownState == state)
         return;
     m_shownState = state;
-    QColor color = mutedColor();
+    Ink tone = Ink::Muted;
     switch (state) {
-    case State::Valid: color = passColor(); break;
-    case State::Expiring: color = warnColor(); break;
-    case State::Expired: color = failColor(); break;
-    case State::NotYetValid: color = warnColor(); break;
+    case State::Valid: tone = Ink::Pass; break;
+    case State::Expiring: tone = Ink::Warn; break;
+    case State::Expired: tone = Ink::Fail; break;
+    case State::NotYetValid: tone = Ink::Warn; break;
     case State::NoToken:
     case State::NoExpiry: break;
     }
-    QPalette labelPalette = m_label->palette();
-    labelPalette.setColor(QPalette::WindowText, color);
-    m_label->setPalette(labelPalette);
+    setInk(m_label, tone);
+    // The bar's chunk in the same colour; refreshTones() re-applies the label's ink, this widget
+    // re-applies the bar's on the palette change that a theme switch sends it (changeEvent).
     QPalette barPalette = m_progress->palette();
-    barPalette.setColor(QPalette::Highlight, color);
+    barPalette.setColor(QPalette::Highlight, ink(tone));
     m_progress->setPalette(barPalette);
 }
 
@@ -138,6 +138,17 @@ void ExpiryCountdown::refresh()
         m_progress->show();
     } else {
         m_progress->hide();
+    }
+}
+
+void ExpiryCountdown::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    // A theme switch: the state's colours again, in the new palette's light or dark value.
+    if (event->type() == QEvent::PaletteChange && m_shownState) {
+        const State state = *m_shownState;
+        m_shownState.reset();
+        setState(state);
     }
 }
 

@@ -36,6 +36,9 @@ public:
 Q_SIGNALS:
     void ticked(qint64 unixNow); // every second while a token is shown
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     void refresh();
     void setState(State state);

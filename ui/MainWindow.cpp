@@ -26,14 +26,38 @@
 #include "ui/log/ExchangeLogPanel.h"
 
 #include "oidc/diagram/SequenceRecorder.h"
+#include "ui/shell/AboutDialog.h"
+#include "ui/shell/AppStatusBar.h"
+#include "ui/shell/Appearance.h"
+#include "ui/shell/FlowPageControl.h"
+#include "ui/shell/Preferences.h"
+#include "ui/shell/PreferencesDialog.h"
+#include "ui/shell/ShortcutsDialog.h"
+#include "ui/shell/TourDialog.h"
+#include "ui/shell/WindowState.h"
+
 #include "oidc/net/ExchangeLog.h"
 
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QCloseEvent>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileDialog>
+#include <QMimeData>
 #include <QFrame>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QStatusBar>
 #include <QItemSelectionModel>
 #include <QListView>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace ui {
 
@@ -48,6 +72,7 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
     , m_providerBar(new ProviderBar)
     , m_areaModel(new AreaListModel(this))
     , m_areaList(new QListView)
+    , m_splitter(new QSplitter(Qt::Horizontal))
     , m_stack(new QStackedWidget)
 {
     setObjectName(QStringLiteral("mainWindow"));
@@ -65,10 +90,12 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
     m_areaList->setMinimumWidth(220);
     m_areaList->setFrameShape(QFrame::NoFrame);
     m_areaList->setAutoFillBackground(true);
+    m_areaList->setAccessibleName(QStringLiteral("Areas"));
+    m_areaList->setAccessibleDescription(QStringLiteral("The product's areas; Ctrl+1 to Ctrl+9 show the first nine"));
 
     m_stack->setObjectName(QStringLiteral("areaStack"));
 
-    auto *splitter = new QSplitter(Qt::Horizontal);
+    QSplitter *splitter = m_splitter;
     splitter->setObjectName(QStringLiteral("mainSplitter"));
     splitter->addWidget(m_areaList);
     splitter->addWidget(m_stack);
@@ -92,14 +119,33 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
 
     listPlannedAreas();
     registerBuiltPanels();
-    if (m_context)
+    if (m_context) {
         registerContextPanels();
+        setAcceptDrops(true); // a .har file dropped anywhere opens in the HAR Analysis area
+    }
 
-    // Start on the first area that works. The list shows it selected in the first frame; its
-    // panel (in the app the flow page: tens of widgets, the HTTP transport, a monospace font,
-    // Fusion's image plugins) is built right after that frame, every other panel when its area is
-    // first shown.
-    if (const int row = m_areaModel->firstAvailableRow(); row >= 0) {
+    buildMenus();
+    if (m_context) {
+        m_statusBar = new AppStatusBar;
+        setStatusBar(m_statusBar);
+        m_statusBar->attach(m_context, this);
+        new Appearance(m_context->preferences(), this);
+        m_windowState = std::make_unique<WindowState>(m_context->settings());
+        m_windowState->restoreWindow(this);
+        m_windowState->restoreSplitters(QStringLiteral("main"), m_splitter);
+    }
+
+    // Start on the area shown last, else the first area that works. The list shows it selected in
+    // the first frame; its panel (in the app the flow page: tens of widgets, the HTTP transport, a
+    // monospace font, Fusion's image plugins) is built right after that frame, every other panel
+    // when its area is first shown.
+    int startRow = m_areaModel->firstAvailableRow();
+    if (m_windowState) {
+        const AreaListModel::Area *last = m_areaModel->area(m_windowState->lastArea());
+        if (last && last->available)
+            startRow = m_areaModel->rowOf(last->id);
+    }
+    if (const int row = startRow; row >= 0) {
         m_current = m_areaModel->areaAt(row).id;
         m_areaList->selectionModel()->setCurrentIndex(m_areaModel->index(row), QItemSelectionModel::ClearAndSelect);
         new FirstPaintWatcher(this, [this] { showArea(m_current); });
@@ -290,8 +336,10 @@ QWidget *MainWindow::ensurePanel(const QString &id)
     if (!page.panel && page.factory) {
         QWidget *panel = page.factory();
         page.panel = panel;
-        if (panel)
+        if (panel) {
             m_stack->addWidget(panel);
+            panelCreated(id, panel);
+        }
     }
     return page.panel;
 }
@@ -320,6 +368,362 @@ bool MainWindow::showArea(const QString &id)
 QString MainWindow::currentArea() const
 {
     return m_current;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Menus, shortcuts and the window's state
+
+void MainWindow::buildMenus()
+{
+    for (const Menu menu : {Menu::File, Menu::Edit, Menu::View, Menu::Flow, Menu::Help}) {
+        QMenu *created = menuBar()->addMenu(menuTitle(menu));
+        created->setObjectName(QStringLiteral("%1Menu").arg(menuTitle(menu).remove(QLatin1Char('&')).toLower()));
+        m_menus.insert(menu, created);
+    }
+    menuBar()->setAccessibleName(QStringLiteral("Menu bar"));
+    for (const CommandSpec &spec : commandTable()) {
+        auto *created = new QAction(QString::fromUtf8(spec.text), this);
+        created->setObjectName(QString::fromLatin1(spec.objectName));
+        created->setShortcuts(shortcutsOf(spec));
+        created->setToolTip(QString::fromUtf8(spec.description));
+        created->setStatusTip(QString::fromUtf8(spec.description));
+        created->setCheckable(spec.checkable);
+        const Command command = spec.command;
+        connect(created, &QAction::triggered, this, [this, command] { runCommand(command); });
+        m_actions.insert(command, created);
+        QMenu *menu = m_menus.value(spec.menu);
+        // Closing items (File ▸ Quit) come after a separator that later items are inserted above.
+        if (command == Command::Quit)
+            m_menuEnds.insert(Menu::File, menu->addSeparator());
+        menu->addAction(created);
+        if (command == Command::ShowArea9)
+            m_areaActionsEnd = menu->addSeparator(); // the areas after the ninth go above it
+        else if (command == Command::CopyToken || command == Command::ZoomReset || command == Command::CancelFlow || command == Command::Tour)
+            menu->addSeparator();
+    }
+    action(Command::ToggleAreaList)->setChecked(true);
+    action(Command::ToggleTokensPane)->setChecked(true);
+    action(Command::ToggleTokensPane)->setEnabled(false); // until the flow page exists
+    // Without an AppContext there are no preferences to zoom or edit, and no exchange log.
+    for (const Command command : {Command::Preferences, Command::ZoomIn, Command::ZoomOut, Command::ZoomReset, Command::CopyAsCurl,
+                                  Command::Find, Command::OpenHar, Command::ExportHar})
+        action(command)->setEnabled(m_context != nullptr);
+    connect(m_areaModel, &QAbstractItemModel::dataChanged, this, &MainWindow::updateAreaActions);
+    connect(m_areaModel, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateAreaActions);
+    updateAreaActions();
+    updateFlowActions();
+}
+
+void MainWindow::addMenuAction(Menu menu, QAction *item)
+{
+    QMenu *target = m_menus.value(menu);
+    if (!target || !item)
+        return;
+    if (!item->parent())
+        item->setParent(this);
+    if (QAction *end = m_menuEnds.value(menu))
+        target->insertAction(end, item);
+    else
+        target->addAction(item);
+}
+
+QAction *MainWindow::action(Command command) const
+{
+    return m_actions.value(command);
+}
+
+void MainWindow::updateAreaActions()
+{
+    // Ctrl+1 … Ctrl+9: the first nine areas in the list's order; the others are listed after them.
+    const int rows = m_areaModel->rowCount();
+    for (int index = 0; index < 9; ++index) {
+        QAction *areaAction = action(showAreaCommand(index));
+        if (index >= rows) {
+            areaAction->setVisible(false);
+            continue;
+        }
+        const AreaListModel::Area &area = m_areaModel->areaAt(index);
+        areaAction->setText(area.title);
+        areaAction->setVisible(true);
+        areaAction->setEnabled(area.available);
+    }
+    QMenu *view = m_menus.value(Menu::View);
+    for (int index = 9; index < rows; ++index) {
+        const AreaListModel::Area &area = m_areaModel->areaAt(index);
+        if (m_extraAreaActions.size() <= index - 9) {
+            auto *extra = new QAction(this);
+            extra->setObjectName(QStringLiteral("showArea%1Action").arg(index + 1));
+            view->insertAction(m_areaActionsEnd, extra);
+            connect(extra, &QAction::triggered, this, [this, extra] { showArea(extra->data().toString()); });
+            m_extraAreaActions.append(extra);
+        }
+        QAction *extra = m_extraAreaActions.at(index - 9);
+        extra->setText(area.title);
+        extra->setData(area.id);
+        extra->setEnabled(area.available);
+    }
+}
+
+void MainWindow::setFlowControl(FlowControl *control)
+{
+    if (m_flowControl)
+        disconnect(m_flowControl, nullptr, this, nullptr);
+    m_flowControl = control;
+    if (control)
+        connect(control, &FlowControl::availabilityChanged, this, &MainWindow::updateFlowActions);
+    updateFlowActions();
+}
+
+void MainWindow::updateFlowActions()
+{
+    const FlowControl::Availability can = m_flowControl ? m_flowControl->availability() : FlowControl::Availability{};
+    action(Command::RunAll)->setEnabled(can.runAll);
+    action(Command::NextStep)->setEnabled(can.nextStep);
+    action(Command::CancelFlow)->setEnabled(can.cancel);
+    action(Command::ResetFlow)->setEnabled(can.reset);
+    action(Command::RefreshTokens)->setEnabled(can.refreshTokens);
+}
+
+void MainWindow::panelCreated(const QString &id, QWidget *panel)
+{
+    if (m_windowState)
+        m_windowState->restoreSplitters(id, panel);
+    if (auto *page = qobject_cast<FlowPage *>(panel)) {
+        if (!m_flowControl)
+            setFlowControl(new FlowPageControl(page));
+        action(Command::ToggleTokensPane)->setEnabled(true);
+        page->setTokensPaneVisible(action(Command::ToggleTokensPane)->isChecked());
+    }
+    if (auto *log = qobject_cast<ExchangeLogPanel *>(panel); log && m_context) {
+        Preferences &preferences = m_context->preferences();
+        log->setRevealConfirmation([log, &preferences] {
+            if (!preferences.confirmReveal())
+                return true;
+            return QMessageBox::question(log, QStringLiteral("Reveal secrets?"),
+                                         QStringLiteral("The selected exchange will show live credentials (client secrets, codes, "
+                                                        "tokens). Anything copied from it can be used by whoever gets it."),
+                                         QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
+                == QMessageBox::Yes;
+        });
+    }
+}
+
+void MainWindow::runCommand(Command command)
+{
+    const int areaIndex = static_cast<int>(command) - static_cast<int>(Command::ShowArea1);
+    if (areaIndex >= 0 && areaIndex < 9) {
+        if (areaIndex < m_areaModel->rowCount())
+            showArea(m_areaModel->areaAt(areaIndex).id);
+        return;
+    }
+    switch (command) {
+    case Command::OpenHar: openHar(); return;
+    case Command::ExportHar: exportHar(); return;
+    case Command::Quit: close(); return;
+    case Command::Copy: copyFocused(); return;
+    case Command::CopyAsCurl: copyAsCurl(); return;
+    case Command::CopyToken: copyToken(); return;
+    case Command::Find: findInLog(); return;
+    case Command::Preferences: showPreferences(); return;
+    case Command::ZoomIn: zoomBy(1); return;
+    case Command::ZoomOut: zoomBy(-1); return;
+    case Command::ZoomReset:
+        if (m_context)
+            m_context->preferences().setFontPointSize(0);
+        return;
+    case Command::ToggleAreaList: m_areaList->setVisible(action(command)->isChecked()); return;
+    case Command::ToggleTokensPane: toggleTokensPane(action(command)->isChecked()); return;
+    case Command::RunAll:
+    case Command::NextStep:
+    case Command::CancelFlow:
+    case Command::ResetFlow:
+    case Command::RefreshTokens: {
+        if (!m_flowControl)
+            return;
+        const FlowControl::Availability can = m_flowControl->availability();
+        if (command == Command::RunAll && can.runAll)
+            m_flowControl->runAll();
+        else if (command == Command::NextStep && can.nextStep)
+            m_flowControl->nextStep();
+        else if (command == Command::CancelFlow && can.cancel)
+            m_flowControl->cancel();
+        else if (command == Command::ResetFlow && can.reset)
+            m_flowControl->reset();
+        else if (command == Command::RefreshTokens && can.refreshTokens)
+            m_flowControl->refreshTokens();
+        return;
+    }
+    case Command::KeyboardShortcuts: showShortcuts(); return;
+    case Command::Tour: {
+        auto *tour = new TourDialog(this);
+        tour->setAttribute(Qt::WA_DeleteOnClose);
+        tour->show();
+        return;
+    }
+    case Command::About: {
+        auto *about = new AboutDialog(this);
+        about->setAttribute(Qt::WA_DeleteOnClose);
+        about->show();
+        return;
+    }
+    default: return; // the area commands, handled above
+    }
+}
+
+void MainWindow::zoomBy(int points)
+{
+    if (!m_context)
+        return;
+    Preferences &preferences = m_context->preferences();
+    const int current = preferences.fontPointSize() > 0 ? preferences.fontPointSize() : QApplication::font().pointSize();
+    preferences.setFontPointSize(std::clamp(current + points, Preferences::kMinFontPoints, Preferences::kMaxFontPoints));
+}
+
+void MainWindow::copyFocused()
+{
+    // Line edits and text views copy their selection through a copy() slot; focused widgets that
+    // copy on their own (item views) took Ctrl+C before this action saw it.
+    QWidget *focused = QApplication::focusWidget();
+    if (focused && focused->metaObject()->indexOfSlot("copy()") >= 0)
+        QMetaObject::invokeMethod(focused, "copy");
+}
+
+void MainWindow::copyAsCurl()
+{
+    auto *log = m_context ? qobject_cast<ExchangeLogPanel *>(areaPanel(areas::kExchangeLog.toString())) : nullptr;
+    if (!log)
+        return;
+    if (const QString curl = log->curlText(); !curl.isEmpty()) {
+        QGuiApplication::clipboard()->setText(curl);
+        statusBar()->showMessage(QStringLiteral("Copied the selected exchange as curl"), 3000);
+    }
+}
+
+void MainWindow::copyToken()
+{
+    QString token;
+    if (auto *page = qobject_cast<FlowPage *>(m_stack->currentWidget()))
+        token = page->selectedToken();
+    else if (auto *inspector = qobject_cast<JwtInspectorPanel *>(m_stack->currentWidget()))
+        token = inspector->token().trimmed();
+    if (token.isEmpty()) {
+        statusBar()->showMessage(QStringLiteral("No token to copy in this area"), 3000);
+        return;
+    }
+    QGuiApplication::clipboard()->setText(token);
+    statusBar()->showMessage(QStringLiteral("Copied the token"), 3000);
+}
+
+void MainWindow::findInLog()
+{
+    if (!m_context || !showArea(areas::kExchangeLog.toString()))
+        return;
+    if (auto *log = qobject_cast<ExchangeLogPanel *>(areaPanel(areas::kExchangeLog.toString())))
+        log->focusFilter();
+}
+
+void MainWindow::openHar()
+{
+    if (!m_context)
+        return;
+    auto *dialog = new QFileDialog(this, QStringLiteral("Open a HAR file"), QString(), QStringLiteral("HAR files (*.har *.json);;All files (*)"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setFileMode(QFileDialog::ExistingFile);
+    connect(dialog, &QFileDialog::fileSelected, this, &MainWindow::openHarFile);
+    dialog->open();
+}
+
+void MainWindow::openHarFile(const QString &path)
+{
+    if (!m_context || path.isEmpty() || !showArea(areas::kHarAnalysis.toString()))
+        return;
+    if (auto *har = qobject_cast<HarAnalysisPanel *>(areaPanel(areas::kHarAnalysis.toString())))
+        har->openHar(path);
+}
+
+void MainWindow::exportHar()
+{
+    if (!m_context || !showArea(areas::kExchangeLog.toString()))
+        return;
+    if (auto *log = qobject_cast<ExchangeLogPanel *>(areaPanel(areas::kExchangeLog.toString())))
+        log->exportHar();
+}
+
+namespace {
+
+// The one local file a drag carries, when it is one.
+QString droppedFile(const QMimeData *mime)
+{
+    if (!mime || !mime->hasUrls() || mime->urls().size() != 1 || !mime->urls().first().isLocalFile())
+        return {};
+    return mime->urls().first().toLocalFile();
+}
+
+} // namespace
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (m_context && droppedFile(event->mimeData()).endsWith(QLatin1String(".har"), Qt::CaseInsensitive))
+        event->acceptProposedAction();
+    else
+        QMainWindow::dragEnterEvent(event);
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    const QString path = droppedFile(event->mimeData());
+    if (!m_context || !path.endsWith(QLatin1String(".har"), Qt::CaseInsensitive)) {
+        QMainWindow::dropEvent(event);
+        return;
+    }
+    event->acceptProposedAction();
+    openHarFile(path);
+}
+
+void MainWindow::showPreferences()
+{
+    if (!m_context)
+        return;
+    if (auto *open = findChild<PreferencesDialog *>(QString(), Qt::FindDirectChildrenOnly)) {
+        open->raise();
+        open->activateWindow();
+        return;
+    }
+    auto *dialog = new PreferencesDialog(m_context->preferences(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+}
+
+void MainWindow::showShortcuts()
+{
+    auto *dialog = new ShortcutsDialog([this](Command command) { return action(command)->text(); }, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+}
+
+void MainWindow::toggleTokensPane(bool visible)
+{
+    if (auto *page = qobject_cast<FlowPage *>(m_pages.value(areas::kAuthorizationCode.toString()).panel.data()))
+        page->setTokensPaneVisible(visible);
+}
+
+void MainWindow::saveState()
+{
+    if (!m_windowState)
+        return;
+    m_windowState->saveWindow(this);
+    m_windowState->saveSplitters(QStringLiteral("main"), m_splitter);
+    for (auto page = m_pages.cbegin(); page != m_pages.cend(); ++page)
+        if (page.value().panel)
+            m_windowState->saveSplitters(page.key(), page.value().panel);
+    if (!m_current.isEmpty())
+        m_windowState->setLastArea(m_current);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveState();
+    QMainWindow::closeEvent(event);
 }
 
 } // namespace ui

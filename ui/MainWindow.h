@@ -4,15 +4,27 @@
 // area's panel on the right. Areas not built yet are listed, disabled, with a note; registering a
 // panel (or a factory that creates it on first use) enables an area. The window starts on the
 // first enabled area, whose panel is created after the window's first frame (or when asked for).
+//
+// The menu bar (File, Edit, View, Flow, Help) and every keyboard shortcut come from one table
+// (ui/shell/CommandTable.h). With an AppContext the window also has a status bar, applies the
+// theme and font size preferences (ui/shell/Appearance.h), and restores its geometry, splitters
+// and last area from the app's settings (ui/shell/WindowState.h), saving them when it closes.
+
+#include "ui/shell/CommandTable.h"
 
 #include <QHash>
+#include <QMap>
 #include <QMainWindow>
 #include <QPointer>
 #include <QStringView>
 
 #include <functional>
+#include <memory>
 
+class QAction;
 class QListView;
+class QMenu;
+class QSplitter;
 class QStackedWidget;
 
 namespace oidc::diagram {
@@ -23,8 +35,11 @@ namespace ui {
 
 class AppContext;
 class AreaListModel;
+class AppStatusBar;
 class DescopeContext;
+class FlowControl;
 class ProviderBar;
+class WindowState;
 
 // Stable area ids.
 namespace areas {
@@ -74,6 +89,28 @@ public:
     // The area's panel, created on demand; nullptr when it has none.
     [[nodiscard]] QWidget *areaPanel(const QString &id);
 
+    // Menu hooks for later features: `action` goes to the end of `menu`'s own items (File: above
+    // Quit). An action without a parent becomes the window's.
+    void addMenuAction(Menu menu, QAction *action);
+    void addFileAction(QAction *action) { addMenuAction(Menu::File, action); }
+    void addEditAction(QAction *action) { addMenuAction(Menu::Edit, action); }
+    void addViewAction(QAction *action) { addMenuAction(Menu::View, action); }
+    void addHelpAction(QAction *action) { addMenuAction(Menu::Help, action); }
+    // The menu bar's action for `command`.
+    [[nodiscard]] QAction *action(Command command) const;
+
+    // What the Flow menu drives: the Authorization Code page's FlowPageControl once that page
+    // exists. nullptr: the Flow commands are disabled.
+    void setFlowControl(FlowControl *control);
+
+    // File ▸ Open HAR, and a .har file dropped anywhere on the window: the HAR Analysis area opens it.
+    void openHarFile(const QString &path);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+
 private:
     struct Page final {
         QPointer<QWidget> panel;
@@ -94,15 +131,44 @@ private:
     void showExchange(int recordId);
     void inspectToken(const QString &token);
 
+    // Menus and shortcuts (MainWindow.cpp, after the areas).
+    void buildMenus();
+    void runCommand(Command command);
+    void updateAreaActions();
+    void updateFlowActions();
+    // Hooks a panel into the window's commands and state when it is created.
+    void panelCreated(const QString &id, QWidget *panel);
+    void zoomBy(int points);
+    void copyFocused();
+    void copyAsCurl();
+    void copyToken();
+    void findInLog();
+    void openHar();
+    void exportHar();
+    void showPreferences();
+    void showShortcuts();
+    void toggleTokensPane(bool visible);
+    void saveState();
+
     AppContext *m_context = nullptr;
     ProviderBar *m_providerBar;
     AreaListModel *m_areaModel;
     QListView *m_areaList;
+    QSplitter *m_splitter;
     QStackedWidget *m_stack;
     QHash<QString, Page> m_pages;
     QString m_current;
     bool m_descopeConnected = false;
     oidc::diagram::SequenceRecorder *m_sequence = nullptr;
+
+    QMap<Command, QAction *> m_actions;
+    QMap<Menu, QMenu *> m_menus;
+    QMap<Menu, QAction *> m_menuEnds; // the separator before a menu's closing items (File: Quit)
+    QList<QAction *> m_extraAreaActions; // View: the areas after the ninth (no shortcut)
+    QAction *m_areaActionsEnd = nullptr;  // View: the separator below the areas
+    QPointer<FlowControl> m_flowControl;
+    AppStatusBar *m_statusBar = nullptr;
+    std::unique_ptr<WindowState> m_windowState; // with a context only
 };
 
 } // namespace ui

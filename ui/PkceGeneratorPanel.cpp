@@ -95,8 +95,9 @@ QLabel *stepNumber(int n)
 {
     QLabel *label = plainLabel(QString::number(n));
     label->setAlignment(Qt::AlignCenter);
-    label->setFixedSize(22, 22);
-    label->setStyleSheet(QStringLiteral("QLabel { background: #1f4e79; color: white; border-radius: 11px; font-weight: 600; }"));
+    // A disc sized in em: it grows with the font (the font size preference re-applies the style).
+    setBox(label, Box::Badge, QStringLiteral("min-width: 1.7em; max-width: 1.7em; min-height: 1.7em; max-height: 1.7em; "
+                                             "border-radius: 0.85em; font-weight: 600;"));
     return label;
 }
 

@@ -52,6 +52,9 @@ ProviderBar::ProviderBar(QWidget *parent)
     title->setFont(bold);
 
     m_combo->setObjectName(QStringLiteral("providerCombo"));
+    m_combo->setAccessibleName(QStringLiteral("Provider"));
+    m_combo->setAccessibleDescription(QStringLiteral("The provider profile every area signs in with"));
+    title->setBuddy(m_combo);
     m_combo->setMinimumWidth(240);
     m_combo->setPlaceholderText(QStringLiteral("No provider profiles"));
     m_combo->setEnabled(false);
@@ -60,9 +63,8 @@ ProviderBar::ProviderBar(QWidget *parent)
     m_dot->setObjectName(QStringLiteral("providerStatusDot"));
     m_dot->hide();
     m_status->setObjectName(QStringLiteral("providerStatusLabel"));
-    QPalette palette = m_status->palette();
-    palette.setColor(QPalette::WindowText, mutedColor());
-    m_status->setPalette(palette);
+    m_status->setAccessibleName(QStringLiteral("Provider status"));
+    setInk(m_status, Ink::Muted);
     // The status becomes selectable (setSelectable) once it shows something worth copying: an
     // address, an issuer, an error. Not before: a selectable QLabel builds a text document, which
     // the first frame does without.
@@ -170,11 +172,10 @@ void ProviderBar::updateStatus()
     m_restartButton->setVisible(sandbox);
     m_resetButton->setVisible(sandbox);
     m_dot->setVisible(sandbox);
-    QPalette palette = m_status->palette();
-    palette.setColor(QPalette::WindowText, mutedColor());
+    Ink statusInk = Ink::Muted;
     if (sandbox) {
         const auto state = m_context->sandboxState();
-        QColor color = mutedColor();
+        Ink color = Ink::Muted;
         QString text;
         switch (state) {
         case AppContext::SandboxState::NotStarted:
@@ -182,29 +183,27 @@ void ProviderBar::updateStatus()
             break;
         case AppContext::SandboxState::Starting:
             text = QStringLiteral("Sandbox · starting (%1)").arg(m_context->sandboxMessage());
-            color = warnColor();
+            color = Ink::Warn;
             break;
         case AppContext::SandboxState::Running:
             text = QStringLiteral("Sandbox running at %1 · project %2 · issuer %3")
                        .arg(m_context->sandboxMessage(), profile.descopeProjectId, profile.issuer);
-            color = passColor();
+            color = Ink::Pass;
             break;
         case AppContext::SandboxState::Stopped:
             text = QStringLiteral("Sandbox stopped · Restart starts it again");
             break;
         case AppContext::SandboxState::Failed:
             text = QStringLiteral("Sandbox failed to start: %1").arg(m_context->sandboxMessage());
-            color = failColor();
+            color = Ink::Fail;
             break;
         }
         m_dot->setText(QStringLiteral("●"));
-        QPalette dotPalette = m_dot->palette();
-        dotPalette.setColor(QPalette::WindowText, color);
-        m_dot->setPalette(dotPalette);
+        setInk(m_dot, color);
         m_status->setText(text);
         setSelectable(state != AppContext::SandboxState::NotStarted && state != AppContext::SandboxState::Starting);
         if (state == AppContext::SandboxState::Failed)
-            palette.setColor(QPalette::WindowText, failColor());
+            statusInk = Ink::Fail;
         m_stopButton->setEnabled(state == AppContext::SandboxState::Running);
         m_restartButton->setEnabled(state != AppContext::SandboxState::Starting);
         m_resetButton->setEnabled(state == AppContext::SandboxState::Running);
@@ -218,7 +217,7 @@ void ProviderBar::updateStatus()
         m_status->setText(text);
         setSelectable(true);
     }
-    m_status->setPalette(palette);
+    setInk(m_status, statusInk);
     m_status->setToolTip(plainToolTip(m_status->text()));
     if (m_mgmtReveal->isChecked()) {
         // A change of provider or of the sandbox's state hides the key again.

@@ -5,6 +5,8 @@
 // text, and tooltips that carry data are escaped.
 
 #include "oidc/Result.h"
+#include "ui/widgets/Tones.h"
+#include "ui/widgets/Type.h"
 
 #include <QColor>
 #include <QFont>
@@ -33,9 +35,13 @@ namespace ui {
     return qs(error.summary());
 }
 
+// The platform's fixed-pitch font, at the font size preference's scale (ui/widgets/Type.h).
 [[nodiscard]] inline QFont monospaceFont()
 {
-    return QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    QFont font = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    if (const double scale = fontScale(); scale != 1.0 && font.pointSizeF() > 0)
+        font.setPointSizeF(font.pointSizeF() * scale);
+    return font;
 }
 
 // Qt guesses whether a tooltip is rich text. Data in a tooltip is escaped inside an explicit
@@ -56,24 +62,19 @@ namespace ui {
     return label;
 }
 
-// Colours of outcomes, shared by every panel.
-[[nodiscard]] inline QColor passColor() { return QColor(0x1b, 0x7a, 0x2e); }
-[[nodiscard]] inline QColor warnColor() { return QColor(0xb2, 0x6a, 0x00); }
-[[nodiscard]] inline QColor failColor() { return QColor(0xc6, 0x28, 0x28); }
-[[nodiscard]] inline QColor mutedColor() { return QColor(0x6b, 0x6b, 0x6b); }
+// Colours of outcomes, shared by every panel: light or dark with the palette (ui/widgets/Tones.h).
+[[nodiscard]] inline QColor passColor() { return ink(Ink::Pass); }
+[[nodiscard]] inline QColor warnColor() { return ink(Ink::Warn); }
+[[nodiscard]] inline QColor failColor() { return ink(Ink::Fail); }
+[[nodiscard]] inline QColor mutedColor() { return ink(Ink::Muted); }
 
 enum class Tone { Neutral, Good, Warning, Bad };
 
 // A boxed message (banners, warnings) in the tone's colours. Applies to a plain-text QLabel.
 inline void setTone(QLabel *label, Tone tone)
 {
-    static constexpr const char *kStyles[] = {
-        "QLabel { background: #f3f4f6; color: #374151; border: 1px solid #d1d5db; border-radius: 4px; padding: 6px 8px; }",
-        "QLabel { background: #e8f5e9; color: #1b5e20; border: 1px solid #a5d6a7; border-radius: 4px; padding: 6px 8px; }",
-        "QLabel { background: #fff8e1; color: #7a4a00; border: 1px solid #ffcc80; border-radius: 4px; padding: 6px 8px; }",
-        "QLabel { background: #ffebee; color: #b71c1c; border: 1px solid #ef9a9a; border-radius: 4px; padding: 6px 8px; }",
-    };
-    label->setStyleSheet(QString::fromLatin1(kStyles[static_cast<int>(tone)]));
+    static constexpr Box kBoxes[] = {Box::Neutral, Box::Good, Box::Warning, Box::Bad};
+    setBox(label, kBoxes[static_cast<int>(tone)], QStringLiteral("border-radius: 4px; padding: 6px 8px;"));
     label->setProperty("tone", static_cast<int>(tone));
 }
 

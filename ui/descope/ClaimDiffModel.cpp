@@ -167,9 +167,9 @@ QVariant ClaimDiffModel::data(const QModelIndex &index, int role) const
     case Qt::BackgroundRole:
         switch (row.change) {
         case Change::Same: return {};
-        case Change::Changed: return QBrush(QColor(0xff, 0xf3, 0xc4));
-        case Change::Added: return QBrush(QColor(0xdc, 0xf5, 0xe0));
-        case Change::Removed: return QBrush(QColor(0xfd, 0xde, 0xe0));
+        case Change::Changed: return QBrush(fill(Fill::ChangedRow));
+        case Change::Added: return QBrush(fill(Fill::AddedRow));
+        case Change::Removed: return QBrush(fill(Fill::RemovedRow));
         }
         return {};
     case Qt::ForegroundRole:

@@ -30,11 +30,6 @@ constexpr int kTimelineNumberPaddingPx = 4; // between poll numbers
 constexpr int kTimelineFutureInsetPx = 28;  // right of "now" once the axis scrolls: the next planned poll shows
 constexpr int kTimelineMarkHalfWidthPx = 14; // around a mark: its number is centred on it
 
-const QColor kTimelineBackground(0xff, 0xff, 0xff);
-const QColor kTimelineElapsed(0xf2, 0xf6, 0xfb);
-const QColor kTimelineAxis(0x9c, 0xa3, 0xaf);
-const QColor kTimelineNow(0x1f, 0x4e, 0x79);
-
 QString timelineSeconds(qint64 ms)
 {
     if (ms >= 60'000 && ms % 60'000 == 0)
@@ -136,9 +131,9 @@ qint64 PollTimeline::elapsedMs() const
 QColor PollTimeline::decisionColor(PollDecision decision)
 {
     switch (decision) {
-    case PollDecision::Pending: return {0x4a, 0x6f, 0xa5};
+    case PollDecision::Pending: return ink(Ink::PollPending);
     case PollDecision::RateLimited: return warnColor();
-    case PollDecision::Transient: return {0x8e, 0x24, 0xaa}; // purple: apart from the amber of a rate limit
+    case PollDecision::Transient: return ink(Ink::Transient); // purple: apart from the amber of a rate limit
     case PollDecision::Done: return passColor();
     case PollDecision::Refused: return failColor();
     }
@@ -258,7 +253,7 @@ void PollTimeline::paintEvent(QPaintEvent *event)
     painter.fillRect(dirty, palette().window());
     const QRect plot = plotRect();
     painter.setClipRect(plot.intersected(dirty));
-    painter.fillRect(plot, kTimelineBackground);
+    painter.fillRect(plot, fill(Fill::Plot));
     if (!m_begun) {
         painter.setPen(mutedColor());
         painter.drawText(plot, Qt::AlignCenter | Qt::TextWordWrap,
@@ -268,7 +263,7 @@ void PollTimeline::paintEvent(QPaintEvent *event)
     }
     const int nowX = plot.left() + m_nowPx - m_offsetPx;
     if (nowX >= plot.left())
-        painter.fillRect(QRect(QPoint(plot.left(), plot.top()), QPoint(nowX, kTimelineAxisY)), kTimelineElapsed);
+        painter.fillRect(QRect(QPoint(plot.left(), plot.top()), QPoint(nowX, kTimelineAxisY)), fill(Fill::PlotElapsed));
     paintAxis(painter, dirty);
     for (const PollRecord &record : m_polls) {
         if (pollRect(record).intersects(dirty))
@@ -280,7 +275,7 @@ void PollTimeline::paintEvent(QPaintEvent *event)
 void PollTimeline::paintAxis(QPainter &painter, const QRect &dirty) const
 {
     const QRect plot = plotRect();
-    painter.setPen(kTimelineAxis);
+    painter.setPen(fill(Fill::PlotAxis));
     painter.drawLine(plot.left(), kTimelineAxisY, plot.right(), kTimelineAxisY);
     const double pxPerMs = static_cast<double>(axisWidth()) / static_cast<double>(spanMs());
     const qint64 step = timelineLabelStepMs(pxPerMs);
@@ -363,7 +358,7 @@ void PollTimeline::paintNow(QPainter &painter) const
     const int x = plot.left() + m_nowPx - m_offsetPx;
     if (x < plot.left() || x > plot.right())
         return;
-    painter.fillRect(QRect(x, kTimelineBandTop, 1, kTimelineAxisY - kTimelineBandTop), m_running ? kTimelineNow : mutedColor());
+    painter.fillRect(QRect(x, kTimelineBandTop, 1, kTimelineAxisY - kTimelineBandTop), m_running ? ink(Ink::Accent) : mutedColor());
 }
 
 const PollRecord *PollTimeline::pollAt(int x) const

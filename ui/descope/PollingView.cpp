@@ -41,7 +41,6 @@ PollingView::PollingView(QWidget *parent)
 {
     setObjectName(QStringLiteral("pollingView"));
     m_remaining->setObjectName(QStringLiteral("remainingBar"));
-    m_remaining->setMaximumHeight(18);
     m_remaining->setTextVisible(true);
     m_interval->setObjectName(QStringLiteral("intervalLabel"));
     m_lastPoll->setObjectName(QStringLiteral("lastPollLabel"));
@@ -66,8 +65,7 @@ QWidget *PollingView::buildNumber()
     font.setWeight(QFont::Bold);
     m_number->setFont(font);
     m_number->setMinimumWidth(120);
-    m_number->setStyleSheet(QStringLiteral("QLabel { background: #eef3fa; color: #1f4e79; border: 1px solid #c5d5ea; border-radius: 6px; "
-                                           "padding: 4px 12px; }"));
+    setBox(m_number, Box::BigNumber, QStringLiteral("border-radius: 6px; padding: 4px 12px;"));
     m_numberCaption->setObjectName(QStringLiteral("linkNumberCaption"));
     m_numberCaption->setAlignment(Qt::AlignHCenter | Qt::AlignTop);
     m_numberCaption->setMaximumWidth(180);

@@ -64,12 +64,12 @@ void QrCodeView::paintEvent(QPaintEvent *event)
     const int scale = std::max(1, side / modules);
     const int drawn = modules * scale;
     const QPoint origin(square.left() + (side - drawn) / 2, square.top() + (side - drawn) / 2);
-    painter.fillRect(QRect(origin, QSize(drawn, drawn)), Qt::white);
+    painter.fillRect(QRect(origin, QSize(drawn, drawn)), fill(Fill::QrLight));
     const int quiet = kQrQuietZoneModules * scale;
     for (int y = 0; y < m_matrix->size; ++y) {
         for (int x = 0; x < m_matrix->size; ++x) {
             if (m_matrix->at(x, y))
-                painter.fillRect(origin.x() + quiet + x * scale, origin.y() + quiet + y * scale, scale, scale, Qt::black);
+                painter.fillRect(origin.x() + quiet + x * scale, origin.y() + quiet + y * scale, scale, scale, fill(Fill::QrDark));
         }
     }
 }

@@ -68,7 +68,6 @@ TotpCalculator::TotpCalculator(QWidget *parent)
     m_code->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_code->setMinimumWidth(m_code->fontMetrics().horizontalAdvance(QStringLiteral("00000000")));
     m_countdown->setObjectName(QStringLiteral("totpCalculatorCountdown"));
-    m_countdown->setMaximumHeight(16);
     m_countdown->setTextVisible(true);
     m_status->setObjectName(QStringLiteral("totpCalculatorStatus"));
     m_use->setObjectName(QStringLiteral("totpCalculatorUse"));

@@ -63,7 +63,9 @@ TotpEnrollmentView::TotpEnrollmentView(QWidget *parent)
     m_qr->setObjectName(QStringLiteral("totpQrImage"));
     m_qr->setFixedSize(kQrShownSide, kQrShownSide);
     m_qr->setAlignment(Qt::AlignCenter);
-    m_qr->setStyleSheet(QStringLiteral("QLabel { background: white; border: 1px solid #d1d5db; }"));
+    // A QR code stays dark on light in every theme (scanners expect it), framed like a code box.
+    m_qr->setStyleSheet(QStringLiteral("QLabel { background: %1; border: 1px solid %2; }")
+                            .arg(fill(Fill::QrLight).name(), boxColors(Box::Code, false).border.name()));
     m_qrNote->setObjectName(QStringLiteral("totpQrNote"));
     m_key->setPlaceholderText(QStringLiteral("the key appears after sign-up"));
     QLabel *keyCaption = typeLabel(Type::Caption, QStringLiteral("Scan the QR code with an authenticator app, or type the key into it. "

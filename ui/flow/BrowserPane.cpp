@@ -35,7 +35,7 @@ void statusTone(QLabel *label, Tone tone)
     if (tone == Tone::Neutral) {
         if (label->property("tone").toInt() == kMuted && label->property("tone").isValid())
             return;
-        label->setStyleSheet(QStringLiteral("QLabel { color: #6b6b6b; padding: 1px 0px; }"));
+        setBox(label, Box::StatusLine, QStringLiteral("padding: 1px 0px;"));
         label->setProperty("tone", kMuted);
     } else {
         updateTone(label, tone);

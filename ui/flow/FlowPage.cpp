@@ -5,6 +5,7 @@
 #include "ui/flow/AuthorizeParameterTable.h"
 #include "ui/flow/BrowserPane.h"
 #include "ui/flow/FlowSettingsPanel.h"
+#include "ui/shell/Preferences.h"
 #include "ui/flow/ProfileManager.h"
 #include "ui/flow/StepItemDelegate.h"
 #include "ui/flow/StepListView.h"
@@ -140,7 +141,9 @@ FlowPage::FlowPage(AppContext &context, QWidget *parent)
     splitter->setObjectName(QStringLiteral("flowSplitter"));
     splitter->addWidget(buildStepColumn());
     splitter->addWidget(buildDetailColumn());
-    splitter->addWidget(layout::widget(layout::column({m_tokens}, {.margins = QMargins(6, 0, 0, 0)})));
+    m_tokensPane = layout::widget(layout::column({m_tokens}, {.margins = QMargins(6, 0, 0, 0)}));
+    m_tokensPane->setObjectName(QStringLiteral("tokensPane"));
+    splitter->addWidget(m_tokensPane);
     splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 3);
     splitter->setStretchFactor(2, 2);
@@ -157,6 +160,13 @@ FlowPage::FlowPage(AppContext &context, QWidget *parent)
     connect(&m_tokensTimer, &QTimer::timeout, this, [this] { m_tokens->setSession(m_runner->session().session()); });
     connectRunner();
     connectTokens();
+    // Automatic refresh starts as the preference says, and follows it when it changes.
+    Preferences &preferences = m_context.preferences();
+    m_tokens->setAutoRefreshEnabled(preferences.automaticRefresh());
+    connect(&preferences, &Preferences::changed, this, [this, &preferences](Preferences::Key key) {
+        if (key == Preferences::Key::AutomaticRefresh)
+            m_tokens->setAutoRefreshEnabled(preferences.automaticRefresh());
+    });
 
     // Profiles.
     ProfileManager &profiles = m_context.profiles();
@@ -176,6 +186,23 @@ FlowPage::~FlowPage()
     flushSettings();
 }
 
+void FlowPage::resetFlow()
+{
+    m_runner->resetFlow();
+    m_browser->showIdle();
+    selectStep(Step::Discovery);
+}
+
+void FlowPage::setTokensPaneVisible(bool visible)
+{
+    m_tokensPane->setVisible(visible);
+}
+
+QString FlowPage::selectedToken() const
+{
+    return m_tokens->selectedToken();
+}
+
 // ---------------------------------------------------------------------------------------------
 // Layout
 
@@ -190,11 +217,7 @@ QWidget *FlowPage::buildHeader()
     connect(m_runAllButton, &QPushButton::clicked, m_runner, &FlowRunner::runAll);
     connect(m_nextButton, &QPushButton::clicked, m_runner, &FlowRunner::runNext);
     connect(m_cancelButton, &QPushButton::clicked, m_runner, &FlowRunner::cancel);
-    connect(reset, &QPushButton::clicked, this, [this] {
-        m_runner->resetFlow();
-        m_browser->showIdle();
-        selectStep(Step::Discovery);
-    });
+    connect(reset, &QPushButton::clicked, this, &FlowPage::resetFlow);
 
     m_header = new PanelHeader(Type::Title, QStringLiteral("Authorization Code + PKCE"), {}, {m_runAllButton, m_nextButton, m_cancelButton, reset});
     m_header->captionLabel()->setObjectName(QStringLiteral("flowSubtitle"));
@@ -211,6 +234,8 @@ QWidget *FlowPage::buildStepColumn()
 {
     m_stepList = new StepListView;
     m_stepList->setObjectName(QStringLiteral("stepList"));
+    m_stepList->setAccessibleName(QStringLiteral("Flow steps"));
+    m_stepList->setAccessibleDescription(QStringLiteral("Steps 1 to 9 of the login and the session actions, each with its state"));
     m_stepList->setModel(m_runner->steps());
     m_stepList->setItemDelegate(new StepItemDelegate(m_stepList));
     m_stepList->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -229,6 +254,7 @@ QWidget *FlowPage::buildStepColumn()
     m_logoutButton = button(QStringLiteral("Logout"), QStringLiteral("logoutButton"));
     m_revokeWhich = new QComboBox;
     m_revokeWhich->setObjectName(QStringLiteral("revokeWhichCombo"));
+    m_revokeWhich->setAccessibleName(QStringLiteral("Token to revoke"));
     m_revokeWhich->addItem(QStringLiteral("access"), static_cast<int>(oidc::flow::TokenTypeHint::AccessToken));
     m_revokeWhich->addItem(QStringLiteral("refresh"), static_cast<int>(oidc::flow::TokenTypeHint::RefreshToken));
     m_revokeWhich->setToolTip(QStringLiteral("The token to revoke (RFC 7009)."));
@@ -322,11 +348,14 @@ QWidget *FlowPage::buildExchangeView()
 {
     m_recordCombo = new QComboBox;
     m_recordCombo->setObjectName(QStringLiteral("stepRecordCombo"));
+    m_recordCombo->setAccessibleName(QStringLiteral("The step's HTTP exchanges"));
     m_recordCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_recordCombo->setMinimumContentsLength(8);
     connect(m_recordCombo, &QComboBox::currentIndexChanged, this, &FlowPage::showRecord);
     m_requestText = readOnlyText(QStringLiteral("stepRequestText"), QStringLiteral("No HTTP exchange yet."));
     m_responseText = readOnlyText(QStringLiteral("stepResponseText"), QStringLiteral("No HTTP exchange yet."));
+    m_requestText->setAccessibleName(QStringLiteral("Request"));
+    m_responseText->setAccessibleName(QStringLiteral("Response"));
     auto *tabs = new QTabWidget;
     tabs->setObjectName(QStringLiteral("exchangeTabs"));
     tabs->setDocumentMode(true);

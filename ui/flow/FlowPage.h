@@ -53,6 +53,13 @@ public:
     // Writes pending settings edits to the profile store now (they are otherwise debounced).
     void flushSettings();
 
+    // What the Reset button does: every step back to pending, the browser idle, step 1 shown.
+    void resetFlow();
+    // The Tokens pane on the right (View ▸ Tokens pane).
+    void setTokensPaneVisible(bool visible);
+    // The token of the Tokens pane's tab (Edit ▸ Copy selected token); empty when none.
+    [[nodiscard]] QString selectedToken() const;
+
 Q_SIGNALS:
     void openInInspector(const QString &token);
 
@@ -122,6 +129,7 @@ private:
     FlowSettingsPanel *m_settings = nullptr;
 
     TokensPanel *m_tokens = nullptr;
+    QWidget *m_tokensPane = nullptr;
 };
 
 } // namespace ui

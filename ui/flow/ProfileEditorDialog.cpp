@@ -185,10 +185,7 @@ void ProfileEditorDialog::connectListButtons()
 {
     connect(m_addButton, &QPushButton::clicked, this, [this] {
         save();
-        ProviderProfile profile;
-        profile.name = QStringLiteral("New provider");
-        profile.kind = ProviderKind::OidcIssuer;
-        const QString id = m_context.profiles().add(profile);
+        const QString id = m_context.profiles().add(m_context.profiles().blankProfile(QStringLiteral("New provider")));
         reloadList();
         selectProfile(id);
         m_name->setFocus();

@@ -22,6 +22,7 @@ ProfileManager::ProfileManager(QSettings &settings, QObject *parent)
             stored.name = sandbox.name;
             stored.issuer.clear();
             sandbox = stored;
+            m_sandboxStored = true;
         } else if (stored.kind != ProviderKind::Sandbox) {
             others.append(stored);
         }
@@ -30,6 +31,32 @@ ProfileManager::ProfileManager(QSettings &settings, QObject *parent)
     m_profiles.append(others);
     const QString last = m_store.lastSelectedId();
     m_currentId = indexOf(last) >= 0 ? last : sandboxId();
+}
+
+void ProfileManager::setDefaults(const Defaults &defaults)
+{
+    m_defaults = defaults;
+    if (m_sandboxStored)
+        return;
+    ProviderProfile &sandbox = m_profiles.first();
+    if (sandbox.browserMode == defaults.browserMode && sandbox.redirectPort == defaults.redirectPort
+        && sandbox.security.leewaySeconds == defaults.leewaySeconds)
+        return;
+    sandbox.browserMode = defaults.browserMode;
+    sandbox.redirectPort = defaults.redirectPort;
+    sandbox.security.leewaySeconds = defaults.leewaySeconds;
+    Q_EMIT profileUpdated(sandboxId());
+}
+
+ProviderProfile ProfileManager::blankProfile(const QString &name) const
+{
+    ProviderProfile profile;
+    profile.name = name;
+    profile.kind = ProviderKind::OidcIssuer;
+    profile.browserMode = m_defaults.browserMode;
+    profile.redirectPort = m_defaults.redirectPort;
+    profile.security.leewaySeconds = m_defaults.leewaySeconds;
+    return profile;
 }
 
 const ProviderProfile *ProfileManager::profile(const QString &id) const
@@ -101,6 +128,7 @@ void ProfileManager::update(const ProviderProfile &profile)
         updated.kind = ProviderKind::Sandbox;
         updated.name = m_profiles.at(i).name;
         updated.issuer = m_profiles.at(i).issuer; // set by the running sandbox only
+        m_sandboxStored = true;
     } else if (updated.kind == ProviderKind::Sandbox) {
         updated.kind = ProviderKind::OidcIssuer;
     }

@@ -20,6 +20,14 @@ class ProfileManager final : public QObject {
 public:
     static QString sandboxId() { return QStringLiteral("sandbox"); }
 
+    // What a new profile starts with (the Preferences' defaults). The sandbox profile takes them
+    // too until the user's own flow settings for it are stored.
+    struct Defaults final {
+        oidc::flow::BrowserMode browserMode = oidc::flow::BrowserMode::Embedded;
+        quint16 redirectPort = 0;
+        qint64 leewaySeconds = oidc::flow::SecuritySettings{}.leewaySeconds;
+    };
+
     explicit ProfileManager(QSettings &settings, QObject *parent = nullptr);
 
     [[nodiscard]] const QList<oidc::flow::ProviderProfile> &profiles() const { return m_profiles; }
@@ -38,6 +46,10 @@ public:
     // A copy named "<name> (copy)", secret included (in memory). Returns the new id, empty if unknown.
     QString duplicate(const QString &id);
 
+    void setDefaults(const Defaults &defaults);
+    // A new profile named `name` with the defaults (not added).
+    [[nodiscard]] oidc::flow::ProviderProfile blankProfile(const QString &name) const;
+
     // The running sandbox's issuer and project (empty when it stopped).
     void setSandboxEndpoint(const QString &issuer, const QString &projectId);
 
@@ -53,6 +65,8 @@ private:
     oidc::flow::ProviderProfileStore m_store;
     QList<oidc::flow::ProviderProfile> m_profiles;
     QString m_currentId;
+    Defaults m_defaults;
+    bool m_sandboxStored = false; // the user's flow settings for the sandbox are in the store
 };
 
 } // namespace ui

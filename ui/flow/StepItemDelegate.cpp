@@ -14,8 +14,8 @@ namespace {
 QColor stateColor(FlowStepModel::State state)
 {
     switch (state) {
-    case FlowStepModel::State::Pending: return QColor(0x9e, 0x9e, 0x9e);
-    case FlowStepModel::State::Running: return QColor(0x1e, 0x6f, 0xd9);
+    case FlowStepModel::State::Pending: return ink(Ink::Pending);
+    case FlowStepModel::State::Running: return ink(Ink::Running);
     case FlowStepModel::State::Ok: return passColor();
     case FlowStepModel::State::Failed: return failColor();
     case FlowStepModel::State::Cancelled: return warnColor();
@@ -85,7 +85,7 @@ void StepItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
     badgeFont.setWeight(QFont::DemiBold);
     badgeFont.setPointSizeF(badgeFont.pointSizeF() * 0.9);
     painter->setFont(badgeFont);
-    painter->setPen(state == FlowStepModel::State::Pending ? (selected ? text : color) : QColor(Qt::white));
+    painter->setPen(state == FlowStepModel::State::Pending ? (selected ? text : color) : onInk());
     painter->drawText(badge, Qt::AlignCenter, badgeText(index, state));
 
     // The title, then the state (in its colour) and the outcome.

@@ -60,6 +60,7 @@ TokensPanel::TokensPanel(QWidget *parent)
     m_banner->setMinimumWidth(40);
     m_autoStatus->setMinimumWidth(40);
 
+    m_userInfo->setAccessibleName(QStringLiteral("UserInfo claims"));
     m_tabs->setObjectName(QStringLiteral("tokenTabs"));
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(buildTokenTab(m_id, QStringLiteral("idToken")), QStringLiteral("ID token"));
@@ -114,6 +115,8 @@ QWidget *TokensPanel::buildTokenTab(TokenView &view, const QString &name)
     view.model = new ClaimTreeModel(this);
     view.tree = new QTreeView;
     view.tree->setObjectName(name + QStringLiteral("Tree"));
+    view.tree->setAccessibleName(QStringLiteral("Claims"));
+    view.tree->setAccessibleDescription(QStringLiteral("The token's claims, decoded, with what each one means"));
     view.tree->setModel(view.model);
     view.tree->setAlternatingRowColors(true);
     view.tree->setUniformRowHeights(true);
@@ -171,6 +174,16 @@ TokensPanel::TokenView &TokensPanel::view(Token which)
 const TokensPanel::TokenView &TokensPanel::view(Token which) const
 {
     return const_cast<TokensPanel *>(this)->view(which);
+}
+
+QString TokensPanel::selectedToken() const
+{
+    switch (m_tabs->currentIndex()) {
+    case 0: return token(Token::Id);
+    case 1: return token(Token::Access);
+    case 2: return token(Token::Refresh);
+    default: return {};
+    }
 }
 
 QString TokensPanel::token(Token which) const

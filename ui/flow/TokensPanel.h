@@ -37,6 +37,8 @@ public:
     void setSession(const std::optional<oidc::flow::TokenSession> &session);
     [[nodiscard]] bool hasSession() const { return m_session.has_value(); }
     [[nodiscard]] QString token(Token which) const;
+    // The token of the tab shown (ID, access or refresh); empty on another tab or without one.
+    [[nodiscard]] QString selectedToken() const;
 
     // "New tokens refused: …" above the earlier session (or above nothing).
     void showRefused(const oidc::Error &error, bool earlierSessionKept);

@@ -19,6 +19,7 @@
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSplitter>
@@ -49,6 +50,7 @@ ExchangeLogPanel::ExchangeLogPanel(ExchangeLog &log, QWidget *parent)
     , m_droppedLabel(plainLabel(QString()))
     , m_requestText(readOnlyText(QStringLiteral("logRequestText"), QStringLiteral("Select an exchange above.")))
     , m_responseText(readOnlyText(QStringLiteral("logResponseText"), QStringLiteral("Select an exchange above.")))
+    , m_filter(new QLineEdit)
 {
     setObjectName(QStringLiteral("exchangeLogPanel"));
 
@@ -118,7 +120,14 @@ ExchangeLogPanel::ExchangeLogPanel(ExchangeLog &log, QWidget *parent)
     splitter->setStretchFactor(1, 1);
     splitter->setChildrenCollapsible(false);
 
-    QHBoxLayout *toolbar = layout::row({m_countLabel, layout::Stretch{}, m_followCheck, m_revealButton, m_copyCurlButton, m_exportHarButton, m_clearButton});
+    m_filter->setObjectName(QStringLiteral("logFilterEdit"));
+    m_filter->setPlaceholderText(QStringLiteral("Filter: step, method, URL or status"));
+    m_filter->setAccessibleName(QStringLiteral("Filter the exchanges"));
+    m_filter->setClearButtonEnabled(true);
+    m_filter->setMinimumWidth(m_filter->fontMetrics().horizontalAdvance(m_filter->placeholderText()) + 40);
+    connect(m_filter, &QLineEdit::textChanged, this, [this] { filterRows(0, m_model->rowCount() - 1); });
+
+    QHBoxLayout *toolbar = layout::row({m_countLabel, m_filter, layout::Stretch{}, m_followCheck, m_revealButton, m_copyCurlButton, m_exportHarButton, m_clearButton});
     layout::attach(this, layout::column({panelHeader, toolbar, m_droppedLabel, layout::Item(splitter, 1)}, {.margins = QMargins(18, 14, 18, 12), .spacing = 8}));
 
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
@@ -129,7 +138,13 @@ ExchangeLogPanel::ExchangeLogPanel(ExchangeLog &log, QWidget *parent)
         }
         showSelected();
     });
-    connect(m_revealButton, &QPushButton::toggled, this, &ExchangeLogPanel::showSelected);
+    connect(m_revealButton, &QPushButton::toggled, this, [this](bool revealed) {
+        if (revealed && m_confirmReveal && !m_confirmReveal()) {
+            const QSignalBlocker blocker(m_revealButton);
+            m_revealButton->setChecked(false);
+        }
+        showSelected();
+    });
     connect(m_copyCurlButton, &QPushButton::clicked, this, [this] {
         const QString curl = curlText();
         if (curl.isEmpty())
@@ -140,7 +155,8 @@ ExchangeLogPanel::ExchangeLogPanel(ExchangeLog &log, QWidget *parent)
     });
     connect(m_exportHarButton, &QPushButton::clicked, this, &ExchangeLogPanel::exportHar);
     connect(m_clearButton, &QPushButton::clicked, this, [this] { m_log.clear(); });
-    connect(m_model, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex &, int, int last) {
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex &, int first, int last) {
+        filterRows(first, last);
         if (m_followCheck->isChecked() && !m_revealButton->isChecked())
             selectRow(last);
         showSelected();
@@ -189,6 +205,28 @@ void ExchangeLogPanel::exportHar()
         QTimer::singleShot(1500, m_exportHarButton, [button = m_exportHarButton] { button->setText(QStringLiteral("Export HAR…")); });
     });
     dialog->open();
+}
+
+void ExchangeLogPanel::focusFilter()
+{
+    m_filter->setFocus(Qt::ShortcutFocusReason);
+    m_filter->selectAll();
+}
+
+void ExchangeLogPanel::filterRows(int first, int last)
+{
+    const QString needle = m_filter->text().trimmed();
+    static constexpr int kColumns[] = {ExchangeLogModel::StepColumn, ExchangeLogModel::MethodColumn, ExchangeLogModel::UrlColumn,
+                                       ExchangeLogModel::StatusColumn};
+    for (int row = first; row <= last; ++row) {
+        bool match = needle.isEmpty();
+        for (const int column : kColumns) {
+            if (match)
+                break;
+            match = m_model->index(row, column).data().toString().contains(needle, Qt::CaseInsensitive);
+        }
+        m_table->setRowHidden(row, !match);
+    }
 }
 
 QString ExchangeLogPanel::curlText() const

@@ -5,12 +5,16 @@
 // switched on explicitly and switches itself off when the selection changes; "Copy as curl" copies
 // what is shown (redacted unless revealed); "Export HAR…" writes all or the selected exchanges as
 // HAR 1.2, redacted unless confirmed otherwise (ui/har/HarExportDialog); "Clear" empties the log. When the log has dropped its
-// oldest exchanges to stay within its limits, a notice says how many.
+// oldest exchanges to stay within its limits, a notice says how many. The filter hides the rows
+// whose step, method, URL and status do not contain its text (Edit ▸ Find focuses it).
 
 #include <QWidget>
 
+#include <functional>
+
 class QCheckBox;
 class QLabel;
+class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
 class QTableView;
@@ -34,10 +38,18 @@ public:
     [[nodiscard]] QString curlText() const;
 
     void selectRow(int row);
+    // Focuses the filter with its text selected.
+    void focusFilter();
+    // Asked before secrets are revealed (the reveal-secrets confirmation preference); false keeps
+    // them redacted. None: revealed at once.
+    void setRevealConfirmation(std::function<bool()> confirm) { m_confirmReveal = std::move(confirm); }
+
+    // "Export HAR…": the dialog for all or the selected exchanges (File ▸ Export exchange log as HAR).
+    void exportHar();
 
 private:
     void showSelected();
-    void exportHar();
+    void filterRows(int first, int last);
     [[nodiscard]] int selectedRow() const;
 
     oidc::net::ExchangeLog &m_log;
@@ -53,6 +65,8 @@ private:
     QLabel *m_droppedLabel;
     QPlainTextEdit *m_requestText;
     QPlainTextEdit *m_responseText;
+    QLineEdit *m_filter;
+    std::function<bool()> m_confirmReveal;
 };
 
 } // namespace ui

@@ -40,7 +40,7 @@ QLabel *sectionLabel(const QString &text, QWidget *parent)
     QFont font = label->font();
     font.setBold(true);
     label->setFont(font);
-    label->setStyleSheet(QStringLiteral("color: #4b5563;"));
+    setInk(label, Ink::Section);
     return label;
 }
 
@@ -172,7 +172,7 @@ QWidget *InboxPanel::buildDetail()
     m_meta->setObjectName(QStringLiteral("inboxMeta"));
     m_meta->setWordWrap(true);
     m_meta->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_meta->setStyleSheet(QStringLiteral("color: #4b5563;"));
+    setInk(m_meta, Ink::Section);
     detail->addWidget(m_meta);
 
     detail->addWidget(buildCodeBox());
@@ -215,7 +215,7 @@ QWidget *InboxPanel::buildCodeBox()
     codeFont.setLetterSpacing(QFont::AbsoluteSpacing, 3);
     m_code->setFont(codeFont);
     m_code->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_code->setStyleSheet(QStringLiteral("QLabel { background: #f3f4f6; border: 1px solid #d1d5db; border-radius: 4px; padding: 4px 12px; }"));
+    setBox(m_code, Box::Code, QStringLiteral("border-radius: 4px; padding: 4px 12px;"));
     codeLayout->addWidget(m_code);
     m_copyCode = new QPushButton(tr("Copy"), m_codeBox);
     m_copyCode->setObjectName(QStringLiteral("inboxCopyCode"));
@@ -321,7 +321,7 @@ void InboxPanel::showMessage(const sandbox::InboxMessage *message)
                 number->setFont(font);
                 number->setAlignment(Qt::AlignCenter);
                 number->setMinimumWidth(36);
-                number->setStyleSheet(QStringLiteral("QLabel { background: #e0e7ff; color: #1e3a8a; border-radius: 4px; padding: 3px 6px; }"));
+                setBox(number, Box::LinkNumber, QStringLiteral("border-radius: 4px; padding: 3px 6px;"));
                 rowLayout->addWidget(number);
             }
             auto *open = new QPushButton(link.number.empty() ? tr("Open link") : tr("Open link %1").arg(qs(link.number)), row);
@@ -334,7 +334,7 @@ void InboxPanel::showMessage(const sandbox::InboxMessage *message)
             rowLayout->addWidget(open);
             auto *urlLabel = plainLabel(qs(link.url), row);
             urlLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
-            urlLabel->setStyleSheet(QStringLiteral("color: #6b6b6b;"));
+            setInk(urlLabel, Ink::Muted);
             urlLabel->setMinimumWidth(80);
             urlLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
             urlLabel->setToolTip(plainToolTip(qs(link.url)));

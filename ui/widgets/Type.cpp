@@ -3,7 +3,6 @@
 #include "ui/UiText.h"
 
 #include <QLabel>
-#include <QPalette>
 
 namespace ui {
 
@@ -28,9 +27,7 @@ void applyType(QLabel *label, Type type)
     case Type::Section: scaleBold(label, 1.0); return;
     case Type::Caption: {
         label->setWordWrap(true);
-        QPalette palette = label->palette();
-        palette.setColor(QPalette::WindowText, mutedColor());
-        label->setPalette(palette);
+        setInk(label, Ink::Muted);
         return;
     }
     }
@@ -41,6 +38,20 @@ QLabel *typeLabel(Type type, const QString &text)
     QLabel *label = plainLabel(text);
     applyType(label, type);
     return label;
+}
+
+namespace {
+double g_fontScale = 1.0; // GUI thread only
+} // namespace
+
+double fontScale()
+{
+    return g_fontScale;
+}
+
+void setFontScale(double scale)
+{
+    g_fontScale = scale > 0 ? scale : 1.0;
 }
 
 } // namespace ui

@@ -22,4 +22,9 @@ void applyType(QLabel *label, Type type);
 // A plain-text label (never HTML) in `type`.
 [[nodiscard]] QLabel *typeLabel(Type type, const QString &text = {});
 
+// The font size preference as a factor of the platform's size (1: unchanged). Fonts that fix their
+// own size when created (monospaceFont()) multiply by it; ui::Appearance sets it.
+[[nodiscard]] double fontScale();
+void setFontScale(double scale);
+
 } // namespace ui

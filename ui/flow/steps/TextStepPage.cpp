@@ -12,6 +12,8 @@ TextStepPage::TextStepPage(const QString &name, const QString &placeholder, QWid
     : StepPage(parent)
     , m_text(readOnlyText(name, placeholder))
 {
+    m_text->setAccessibleName(QStringLiteral("What the step returned"));
+    m_text->setAccessibleDescription(placeholder);
     layout::attach(this, layout::column({m_text}, {.margins = layout::kFlush}));
 }
 

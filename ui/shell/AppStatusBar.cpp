@@ -1,0 +1,105 @@
+#include "AppStatusBar.h"
+
+#include "ui/AppContext.h"
+#include "ui/FirstPaintWatcher.h"
+#include "ui/UiText.h"
+#include "ui/flow/ProfileManager.h"
+
+#include "oidc/net/ExchangeLog.h"
+
+#include <QDateTime>
+#include <QLabel>
+#include <QPointer>
+
+namespace ui {
+
+namespace {
+
+QLabel *statusField(const QString &name, const QString &accessibleName)
+{
+    QLabel *label = plainLabel(QString());
+    label->setObjectName(name);
+    label->setAccessibleName(accessibleName);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    return label;
+}
+
+} // namespace
+
+AppStatusBar::AppStatusBar(QWidget *parent)
+    : QStatusBar(parent)
+    , m_provider(statusField(QStringLiteral("statusProvider"), QStringLiteral("Provider")))
+    , m_sandbox(statusField(QStringLiteral("statusSandbox"), QStringLiteral("Sandbox state")))
+    , m_exchange(statusField(QStringLiteral("statusLastExchange"), QStringLiteral("Last exchange")))
+{
+    setObjectName(QStringLiteral("appStatusBar"));
+    setAccessibleName(QStringLiteral("Status bar"));
+    setSizeGripEnabled(true);
+    addWidget(m_provider);
+    addWidget(m_sandbox);
+    addPermanentWidget(m_exchange);
+    m_sandbox->hide();
+}
+
+void AppStatusBar::attach(AppContext *context, QWidget *window)
+{
+    m_context = context;
+    ProfileManager &profiles = context->profiles();
+    connect(&profiles, &ProfileManager::currentChanged, this, &AppStatusBar::showProvider);
+    connect(&profiles, &ProfileManager::profileUpdated, this, &AppStatusBar::showProvider);
+    connect(&profiles, &ProfileManager::profilesChanged, this, &AppStatusBar::showProvider);
+    connect(context, &AppContext::sandboxStateChanged, this, &AppStatusBar::showSandbox);
+    showProvider();
+    showSandbox();
+    m_exchange->setText(QStringLiteral("No exchange yet"));
+    new FirstPaintWatcher(window, [bar = QPointer<AppStatusBar>(this)] {
+        if (bar)
+            bar->followExchangeLog();
+    });
+}
+
+void AppStatusBar::showProvider()
+{
+    m_provider->setText(QStringLiteral("Provider: %1").arg(m_context->profiles().current().name));
+}
+
+void AppStatusBar::showSandbox()
+{
+    QString state;
+    switch (m_context->sandboxState()) {
+    case AppContext::SandboxState::NotStarted: state = QStringLiteral("starting soon"); break;
+    case AppContext::SandboxState::Starting: state = QStringLiteral("starting"); break;
+    case AppContext::SandboxState::Running: state = QStringLiteral("running at %1").arg(m_context->sandboxMessage()); break;
+    case AppContext::SandboxState::Stopped: state = QStringLiteral("stopped"); break;
+    case AppContext::SandboxState::Failed: state = QStringLiteral("failed"); break;
+    }
+    m_sandbox->setText(QStringLiteral("Sandbox: %1").arg(state));
+    m_sandbox->setToolTip(plainToolTip(m_context->sandboxMessage()));
+    m_sandbox->show();
+}
+
+void AppStatusBar::followExchangeLog()
+{
+    oidc::net::ExchangeLog &log = m_context->exchangeLog();
+    connect(&log, &oidc::net::ExchangeLog::recordAdded, this, &AppStatusBar::showLastExchange);
+    connect(&log, &oidc::net::ExchangeLog::cleared, this, &AppStatusBar::showLastExchange);
+    showLastExchange();
+}
+
+void AppStatusBar::showLastExchange()
+{
+    const auto &records = m_context->exchangeLog().records();
+    if (records.empty()) {
+        m_exchange->setText(QStringLiteral("No exchange yet"));
+        return;
+    }
+    const oidc::net::ExchangeRecord &last = records.back();
+    const QString outcome = last.error ? qs(last.error->code) : QString::number(last.status);
+    const QString time = QDateTime::fromMSecsSinceEpoch(last.startedMsSinceEpoch).toString(QStringLiteral("HH:mm:ss"));
+    m_exchange->setText(QStringLiteral("Last: %1 %2 · %3 · %4 ms · %5")
+                            .arg(QString::fromLatin1(last.method), last.url.host(), outcome)
+                            .arg(last.elapsedMs)
+                            .arg(time));
+}
+
+} // namespace ui

@@ -1,0 +1,38 @@
+#pragma once
+
+// The main window's status bar: the current provider, the built-in sandbox's state (AppContext's
+// snapshot of it) and the newest exchange of the exchange log (method, host, status, duration and
+// time of day). Each label changes only when its source signals a change: nothing runs per frame.
+// The exchange log is followed from the window's first paint on, so start-up does not create the
+// transport for it.
+
+#include <QStatusBar>
+
+class QLabel;
+
+namespace ui {
+
+class AppContext;
+
+class AppStatusBar final : public QStatusBar {
+    Q_OBJECT
+public:
+    explicit AppStatusBar(QWidget *parent = nullptr);
+
+    // Follows `context` (not owned; it outlives the window). `window` is the one whose first paint
+    // starts following the exchange log.
+    void attach(AppContext *context, QWidget *window);
+
+private:
+    void showProvider();
+    void showSandbox();
+    void followExchangeLog();
+    void showLastExchange();
+
+    AppContext *m_context = nullptr;
+    QLabel *m_provider;
+    QLabel *m_sandbox;
+    QLabel *m_exchange;
+};
+
+} // namespace ui

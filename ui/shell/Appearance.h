@@ -1,0 +1,46 @@
+#pragma once
+
+// Applies the theme and font size preferences to the whole application, at once and again on
+// every change (no restart):
+// - System: the platform's style and palette, as they were when the app started.
+// - Light: Fusion with Fusion's light palette (a deeper highlight). Dark: Fusion with darkPalette().
+// Custom colours follow through ui/widgets/Tones (refreshTones() after each palette change).
+// - Font size: the application font at that size (0: the platform's); every widget whose font
+//   fixes its own size (titles, monospace text, big numbers) is scaled by the same ratio, and
+//   monospaceFont() follows fontScale() for widgets created later.
+
+#include "ui/shell/Preferences.h"
+
+#include <QFont>
+#include <QObject>
+#include <QPalette>
+#include <QString>
+
+namespace ui {
+
+class Appearance final : public QObject {
+    Q_OBJECT
+public:
+    // Applies `preferences` now and follows their changes. `preferences` must outlive this object.
+    explicit Appearance(Preferences &preferences, QObject *parent = nullptr);
+
+    // The palettes of the light and dark themes (the contrast test checks every Tones pair on both).
+    [[nodiscard]] static QPalette lightPalette();
+    [[nodiscard]] static QPalette darkPalette();
+
+private:
+    void applyTheme(Preferences::Theme theme);
+    void applyFontSize(int points);
+
+    // The style, palette and font the application had before any Appearance changed them.
+    struct PlatformLook final {
+        QString style;
+        QPalette palette;
+        QFont font;
+    };
+    [[nodiscard]] static const PlatformLook &platformLook();
+
+    Preferences &m_preferences;
+};
+
+} // namespace ui
