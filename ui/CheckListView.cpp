@@ -1,5 +1,6 @@
 #include "CheckListView.h"
 
+#include "ui/widgets/RecordTable.h"
 #include "ui/CheckListModel.h"
 #include "ui/UiText.h"
 #include "ui/widgets/Layouting.h"
@@ -24,15 +25,7 @@ CheckListView::CheckListView(const QString &name, const Options &options, QWidge
     m_table->setAccessibleName(QStringLiteral("Checks"));
     m_table->setAccessibleDescription(QStringLiteral("Each check, its result, the rule it cites and the details"));
     m_table->setModel(m_model);
-    m_table->verticalHeader()->hide();
-    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 5);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->setAlternatingRowColors(true);
-    m_table->setWordWrap(false);
-    m_table->setShowGrid(false);
+    setUpRecordTable(m_table);
     m_table->setTextElideMode(Qt::ElideRight);
     QHeaderView *header = m_table->horizontalHeader();
     header->setStretchLastSection(true);

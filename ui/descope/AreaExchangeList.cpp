@@ -1,5 +1,6 @@
 #include "AreaExchangeList.h"
 
+#include "ui/widgets/RecordTable.h"
 #include "ui/AppContext.h"
 #include "ui/descope/AreaExchangeModel.h"
 #include "ui/descope/DescopeContext.h"
@@ -23,14 +24,7 @@ AreaExchangeList::AreaExchangeList(DescopeContext &context, QStringView area, QW
     setObjectName(QStringLiteral("areaExchanges"));
     m_table->setObjectName(QStringLiteral("areaExchangesTable"));
     m_table->setModel(m_model);
-    m_table->verticalHeader()->hide();
-    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 5);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->setAlternatingRowColors(true);
-    m_table->setShowGrid(false);
-    m_table->setWordWrap(false);
+    setUpRecordTable(m_table);
     for (const int hidden : {ExchangeLogModel::NumberColumn, ExchangeLogModel::TimeColumn})
         m_table->setColumnHidden(hidden, true);
     QHeaderView *header = m_table->horizontalHeader();

@@ -1,5 +1,6 @@
 #include "AuthorizeParameterTable.h"
 
+#include "ui/widgets/RecordTable.h"
 #include "ui/UiText.h"
 #include "ui/widgets/ToneLabel.h"
 #include "ui/widgets/Type.h"
@@ -118,16 +119,9 @@ AuthorizeParameterTable::AuthorizeParameterTable(QWidget *parent)
     setObjectName(QStringLiteral("authorizeParameterTable"));
     m_table->setObjectName(QStringLiteral("parameterTable"));
     m_table->setHorizontalHeaderLabels({QStringLiteral("Parameter"), QStringLiteral("Value")});
-    m_table->verticalHeader()->hide();
-    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    setUpRecordTable(m_table, QAbstractItemView::SingleSelection, 8);
     m_table->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed | QAbstractItemView::AnyKeyPressed
                              | QAbstractItemView::SelectedClicked);
-    m_table->setAlternatingRowColors(true);
-    m_table->setShowGrid(false);
-    m_table->setWordWrap(false);
     m_table->setItemDelegate(new ParameterDelegate(m_table));
     m_table->horizontalHeader()->setSectionResizeMode(NameColumn, QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setStretchLastSection(true);

@@ -1,5 +1,6 @@
 #include "ExchangeLogPanel.h"
 
+#include "ui/widgets/RecordTable.h"
 #include "ui/UiText.h"
 #include "ui/har/HarExportDialog.h"
 #include "ui/log/ExchangeLogModel.h"
@@ -61,16 +62,8 @@ ExchangeLogPanel::ExchangeLogPanel(ExchangeLog &log, QWidget *parent)
 
     m_table->setObjectName(QStringLiteral("exchangeTable"));
     m_table->setModel(m_model);
-    m_table->verticalHeader()->hide();
-    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     // Several rows for "Export HAR…"; the detail panes follow the current row.
-    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->setAlternatingRowColors(true);
-    m_table->setShowGrid(false);
-    m_table->setWordWrap(false);
+    setUpRecordTable(m_table, QAbstractItemView::ExtendedSelection, 6);
     m_table->setTextElideMode(Qt::ElideMiddle);
     QHeaderView *header = m_table->horizontalHeader();
     header->setSectionResizeMode(QHeaderView::Interactive);

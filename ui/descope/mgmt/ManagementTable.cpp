@@ -1,5 +1,6 @@
 #include "ManagementTable.h"
 
+#include "ui/widgets/RecordTable.h"
 #include "ui/UiText.h"
 #include "ui/widgets/Layouting.h"
 
@@ -42,14 +43,7 @@ ManagementTable::ManagementTable(const QString &name, std::vector<Column> column
     m_table->setModel(m_proxy);
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(0, Qt::AscendingOrder);
-    m_table->verticalHeader()->hide();
-    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->setAlternatingRowColors(true);
-    m_table->setShowGrid(false);
-    m_table->setWordWrap(false);
+    setUpRecordTable(m_table, QAbstractItemView::SingleSelection, 6);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_table->horizontalHeader()->setDefaultSectionSize(14 * m_table->fontMetrics().averageCharWidth());
