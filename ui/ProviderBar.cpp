@@ -5,7 +5,6 @@
 #include "ui/flow/ProfileEditorDialog.h"
 #include "ui/flow/ProfileManager.h"
 
-#include "oidc/Redaction.h"
 #include "sandbox/SandboxHost.h"
 
 #include <QClipboard>
@@ -239,7 +238,8 @@ void ProviderBar::updateManagementKey()
         return;
     }
     const bool revealed = m_mgmtReveal->isChecked();
-    m_mgmtKey->setText(QStringLiteral("Mgmt key ") + (revealed ? key : oidc::redactSecret(key)));
+    // Masked without a prefix: the bar keeps its room for the sandbox's URL at 1280 px.
+    m_mgmtKey->setText(QStringLiteral("Mgmt key ") + (revealed ? key : QStringLiteral("[redacted]")));
     m_mgmtKey->setTextInteractionFlags(revealed ? Qt::TextSelectableByMouse : Qt::NoTextInteraction);
     m_mgmtReveal->setText(revealed ? QStringLiteral("Hide") : QStringLiteral("Reveal"));
 }
