@@ -125,12 +125,11 @@ void AccessKeysPage::setActive(bool active)
     const QString id = mgmtText(*key, "id");
     const QString name = mgmtText(*key, "name");
     if (active) {
-        m_connection.change(mgmt::activateAccessKey(toStd(id)), tr("Activate access key %1").arg(name), QString(), [](const oidc::Result<oidc::Json> &) {});
+        m_connection.change(mgmt::activateAccessKey(toStd(id)), tr("Activate access key %1").arg(name), QString());
         return;
     }
     m_connection.change(mgmt::deactivateAccessKey(toStd(id)), tr("Deactivate access key %1").arg(name),
-                        tr("Deactivate access key %1 (%2)? Every exchange with it is refused until it is activated again.").arg(name, id),
-                        [](const oidc::Result<oidc::Json> &) {});
+                        tr("Deactivate access key %1 (%2)? Every exchange with it is refused until it is activated again.").arg(name, id));
 }
 
 void AccessKeysPage::remove()
@@ -141,8 +140,7 @@ void AccessKeysPage::remove()
     const QString id = mgmtText(*key, "id");
     const QString name = mgmtText(*key, "name");
     m_connection.change(mgmt::deleteAccessKey(toStd(id)), tr("Delete access key %1").arg(name),
-                        tr("Delete access key %1 (%2)? Whatever uses it can no longer get a token.").arg(name, id),
-                        [](const oidc::Result<oidc::Json> &) {});
+                        tr("Delete access key %1 (%2)? Whatever uses it can no longer get a token.").arg(name, id));
 }
 
 } // namespace ui

@@ -152,7 +152,8 @@ void ManagementConnection::finish(quint64 ticket, const QString &what, bool isCh
         Q_EMIT refused(what, answer.error());
     else if (isChange)
         Q_EMIT succeeded(what);
-    done(std::move(answer));
+    if (done)
+        done(std::move(answer));
     if (ok && isChange)
         Q_EMIT changed();
     if (!isBusy())

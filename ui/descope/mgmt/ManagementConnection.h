@@ -71,8 +71,9 @@ public:
     void read(const oidc::descope::ManagementCall &call, const QString &what, Done<oidc::Json> done);
     // A change. `confirm` non-empty: destructive, and on a real project that question is asked
     // first; `what` ("Delete user bob@example.com") names it in the dialog's button and the
-    // status line. Declined: nothing is sent, `done` never runs, declined() says so.
-    void change(const oidc::descope::ManagementCall &call, const QString &what, const QString &confirm, Done<oidc::Json> done);
+    // status line. Declined: nothing is sent, `done` never runs, declined() says so. Without
+    // `done`, the outcome reaches the page only through refused() / succeeded() / changed().
+    void change(const oidc::descope::ManagementCall &call, const QString &what, const QString &confirm, Done<oidc::Json> done = {});
     // The access-key create: its cleartext comes back this once.
     void createAccessKey(const oidc::descope::ManagementCall &call, const QString &what, Done<oidc::descope::CreatedAccessKey> done);
     // Input the area refused before sending anything, shown like a refusal.

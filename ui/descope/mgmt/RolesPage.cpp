@@ -151,7 +151,7 @@ void RolesPage::createRole()
     const QString name = m_roleName->text().trimmed();
     m_connection.change(mgmt::createRole(toStd(name), toStd(m_roleDescription->text().trimmed()), mgmtSplitNames(m_rolePermissions->text()),
                                          toStd(m_roleTenant->text().trimmed())),
-                        tr("Create role %1").arg(name), QString(), [](const oidc::Result<oidc::Json> &) {});
+                        tr("Create role %1").arg(name), QString());
 }
 
 void RolesPage::saveRole()
@@ -170,7 +170,7 @@ void RolesPage::saveRole()
         : tr("Saving role %1 takes permissions %2 from everyone who holds the role.").arg(name, dropped.join(QStringLiteral(", ")));
     m_connection.change(mgmt::updateRole(toStd(name), toStd(m_roleName->text().trimmed()), toStd(m_roleDescription->text().trimmed()), permissions,
                                          toStd(mgmtText(*role, "tenantId"))),
-                        tr("Save role %1").arg(name), confirm, [](const oidc::Result<oidc::Json> &) {});
+                        tr("Save role %1").arg(name), confirm);
 }
 
 void RolesPage::deleteRole()
@@ -180,14 +180,14 @@ void RolesPage::deleteRole()
         return;
     const QString name = mgmtText(*role, "name");
     m_connection.change(mgmt::deleteRole(toStd(name), toStd(mgmtText(*role, "tenantId"))), tr("Delete role %1").arg(name),
-                        tr("Delete role %1? Every user and access key holding it loses it.").arg(name), [](const oidc::Result<oidc::Json> &) {});
+                        tr("Delete role %1? Every user and access key holding it loses it.").arg(name));
 }
 
 void RolesPage::createPermission()
 {
     const QString name = m_permName->text().trimmed();
     m_connection.change(mgmt::createPermission(toStd(name), toStd(m_permDescription->text().trimmed())), tr("Create permission %1").arg(name),
-                        QString(), [](const oidc::Result<oidc::Json> &) {});
+                        QString());
 }
 
 void RolesPage::savePermission()
@@ -197,7 +197,7 @@ void RolesPage::savePermission()
         return;
     const QString name = mgmtText(*permission, "name");
     m_connection.change(mgmt::updatePermission(toStd(name), toStd(m_permName->text().trimmed()), toStd(m_permDescription->text().trimmed())),
-                        tr("Save permission %1").arg(name), QString(), [](const oidc::Result<oidc::Json> &) {});
+                        tr("Save permission %1").arg(name), QString());
 }
 
 void RolesPage::deletePermission()
@@ -207,7 +207,7 @@ void RolesPage::deletePermission()
         return;
     const QString name = mgmtText(*permission, "name");
     m_connection.change(mgmt::deletePermission(toStd(name)), tr("Delete permission %1").arg(name),
-                        tr("Delete permission %1? Every role granting it loses it.").arg(name), [](const oidc::Result<oidc::Json> &) {});
+                        tr("Delete permission %1? Every role granting it loses it.").arg(name));
 }
 
 } // namespace ui

@@ -142,8 +142,7 @@ void TenantsPage::remove()
     if (id.isEmpty())
         return;
     m_connection.change(mgmt::deleteTenant(toStd(id)), tr("Delete tenant %1").arg(id),
-                        tr("Delete tenant %1? Its users and access keys lose it and their roles in it.").arg(id),
-                        [](const oidc::Result<oidc::Json> &) {});
+                        tr("Delete tenant %1? Its users and access keys lose it and their roles in it.").arg(id));
 }
 
 } // namespace ui

@@ -242,8 +242,7 @@ void UsersPage::remove()
     if (loginId.isEmpty())
         return;
     m_connection.change(mgmt::deleteUser(toStd(loginId)), tr("Delete user %1").arg(loginId),
-                        tr("Delete user %1? Its sessions end; its passkeys, TOTP and history go with it.").arg(loginId),
-                        [](const oidc::Result<oidc::Json> &) {});
+                        tr("Delete user %1? Its sessions end; its passkeys, TOTP and history go with it.").arg(loginId));
 }
 
 } // namespace ui
