@@ -13,6 +13,7 @@
 #include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QRadioButton>
 #include <QScrollArea>
 #include <QSpinBox>
@@ -67,7 +68,7 @@ FlowSettingsPanel::FlowSettingsPanel(QWidget *parent)
     , m_embedded(new QRadioButton(QStringLiteral("Embedded browser")))
     , m_system(new QRadioButton(QStringLiteral("System browser + loopback listener")))
     , m_privateUse(new QRadioButton(QStringLiteral("System browser + private-use URI scheme")))
-    , m_tradeOffs(typeLabel(Type::Caption, QStringLiteral(
+    , m_tradeOffs(new QPlainTextEdit(QStringLiteral(
           "Embedded: the easiest, but RFC 8252 §8.12 says native apps must not use embedded browsers for real logins "
           "(the app could read what the user types).\n"
           "Loopback (§7.3): the system browser comes back to http://127.0.0.1 on any port; the app needs a listener "
@@ -100,10 +101,13 @@ FlowSettingsPanel::FlowSettingsPanel(QWidget *parent)
     m_embedded->setObjectName(QStringLiteral("embeddedBrowserRadio"));
     m_system->setObjectName(QStringLiteral("systemBrowserRadio"));
     m_privateUse->setObjectName(QStringLiteral("privateUseSchemeRadio"));
+    // A plain-text box of fixed height (it scrolls when narrow): a word-wrapped label in this
+    // scrolled form is squeezed when a neighbour's text changes.
     m_tradeOffs->setObjectName(QStringLiteral("browserModeTradeOffs"));
-    m_tradeOffs->setWordWrap(true);
-    m_tradeOffs->setFrameShape(QFrame::StyledPanel);
-    m_tradeOffs->setMargin(6);
+    m_tradeOffs->setReadOnly(true);
+    m_tradeOffs->setLineWrapMode(QPlainTextEdit::WidgetWidth);
+    m_tradeOffs->setFixedHeight(m_tradeOffs->fontMetrics().lineSpacing() * 9 + 2 * m_tradeOffs->frameWidth()
+                                + static_cast<int>(2 * m_tradeOffs->document()->documentMargin()));
     auto *modes = new QButtonGroup(this);
     modes->addButton(m_embedded);
     modes->addButton(m_system);
@@ -261,7 +265,7 @@ void FlowSettingsPanel::updateRedirect()
     if (!m_privateUse->isChecked()) {
         showWarning(m_schemeWarning, false, QString());
         m_redirectNote->setText(QStringLiteral("Redirect URI: http://127.0.0.1:<port>%1. The embedded browser intercepts it; "
-                                               "in loopback mode a listener bound to 127.0.0.1 receives it.")
+                                               "in loopback mode a listener on 127.0.0.1 receives it.")
                                     .arg(path));
         return;
     }
@@ -275,8 +279,8 @@ void FlowSettingsPanel::updateRedirect()
     // Another app registered for the scheme gets the code too (RFC 8252 §8.6): only PKCE keeps it useless.
     showWarning(m_schemeWarning, m_pkce->currentIndex() != 0,
                 QStringLiteral("Without PKCE S256 an app that claims the same scheme can redeem the code (RFC 8252 §8.6)."));
-    m_redirectNote->setText(QStringLiteral("Redirect URI: %1. The system browser hands it to the desktop, which starts the app "
-                                           "registered for x-scheme-handler/%2 (this app's desktop entry); the running app takes it over.")
+    m_redirectNote->setText(QStringLiteral("Redirect URI: %1. The desktop hands it to the app registered for "
+                                           "x-scheme-handler/%2 (this app's desktop entry).")
                                 .arg(scheme->redirectUri(path), scheme->name()));
 }
 

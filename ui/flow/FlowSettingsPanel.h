@@ -15,6 +15,7 @@ class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QPlainTextEdit;
 class QRadioButton;
 class QSpinBox;
 
@@ -57,7 +58,7 @@ private:
     QRadioButton *m_embedded;
     QRadioButton *m_system;
     QRadioButton *m_privateUse;
-    QLabel *m_tradeOffs;
+    QPlainTextEdit *m_tradeOffs;
     QSpinBox *m_port;
     QLineEdit *m_path;
     QLineEdit *m_scheme;

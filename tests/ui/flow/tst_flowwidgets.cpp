@@ -244,10 +244,10 @@ void TestFlowWidgets::settingsOfferThePrivateUseScheme()
     QSignalSpy edited(&panel, &ui::FlowSettingsPanel::profileEdited);
 
     // The three kinds and their trade-offs, in plain text next to the choice.
-    auto *tradeOffs = child<QLabel>(panel, "browserModeTradeOffs");
-    QCOMPARE(tradeOffs->textFormat(), Qt::PlainText);
+    auto *tradeOffs = child<QPlainTextEdit>(panel, "browserModeTradeOffs");
+    QVERIFY(tradeOffs->isReadOnly());
     for (const char *cited : {"§8.12", "§7.3", "§7.1", "§8.6", "PKCE"})
-        QVERIFY2(tradeOffs->text().contains(QString::fromUtf8(cited)), cited);
+        QVERIFY2(tradeOffs->toPlainText().contains(QString::fromUtf8(cited)), cited);
 
     child<QRadioButton>(panel, "privateUseSchemeRadio")->click();
     QCOMPARE(edited.size(), 1);
