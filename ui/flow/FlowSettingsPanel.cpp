@@ -69,12 +69,11 @@ FlowSettingsPanel::FlowSettingsPanel(QWidget *parent)
     , m_system(new QRadioButton(QStringLiteral("System browser + loopback listener")))
     , m_privateUse(new QRadioButton(QStringLiteral("System browser + private-use URI scheme")))
     , m_tradeOffs(new QPlainTextEdit(QStringLiteral(
-          "Embedded: the easiest, but RFC 8252 §8.12 says native apps must not use embedded browsers for real logins "
+          "Embedded: the easiest, but RFC 8252 §8.12: native apps must not use embedded browsers for real logins "
           "(the app could read what the user types).\n"
-          "Loopback (§7.3): the system browser comes back to http://127.0.0.1 on any port; the app needs a listener "
-          "while the sign-in runs.\n"
-          "Private-use scheme (§7.1): the system browser comes back to <scheme>:/callback; it needs the desktop "
-          "registration (the installed desktop entry), and another app can claim the same scheme (§8.6), so PKCE is essential.")))
+          "Loopback (§7.3): the system browser returns to http://127.0.0.1 on any port; the app listens while the sign-in runs.\n"
+          "Private-use scheme (§7.1): the system browser returns to <scheme>:/callback; it needs the desktop registration "
+          "(the installed desktop entry), and another app can claim the same scheme (§8.6), so PKCE is essential.")))
     , m_port(new QSpinBox)
     , m_path(new QLineEdit)
     , m_scheme(new QLineEdit)
@@ -105,8 +104,9 @@ FlowSettingsPanel::FlowSettingsPanel(QWidget *parent)
     // scrolled form is squeezed when a neighbour's text changes.
     m_tradeOffs->setObjectName(QStringLiteral("browserModeTradeOffs"));
     m_tradeOffs->setReadOnly(true);
+    m_tradeOffs->setAccessibleName(QStringLiteral("Trade-offs of the three browser modes"));
     m_tradeOffs->setLineWrapMode(QPlainTextEdit::WidgetWidth);
-    m_tradeOffs->setFixedHeight(m_tradeOffs->fontMetrics().lineSpacing() * 9 + 2 * m_tradeOffs->frameWidth()
+    m_tradeOffs->setFixedHeight(m_tradeOffs->fontMetrics().lineSpacing() * 10 + 2 * m_tradeOffs->frameWidth()
                                 + static_cast<int>(2 * m_tradeOffs->document()->documentMargin()));
     auto *modes = new QButtonGroup(this);
     modes->addButton(m_embedded);
@@ -117,6 +117,7 @@ FlowSettingsPanel::FlowSettingsPanel(QWidget *parent)
     m_port->setSpecialValueText(QStringLiteral("0 (any free port)"));
     m_path->setObjectName(QStringLiteral("redirectPathEdit"));
     m_scheme->setObjectName(QStringLiteral("privateUseSchemeEdit"));
+    m_scheme->setAccessibleName(QStringLiteral("Private-use URI scheme"));
     m_scheme->setPlaceholderText(QString::fromLatin1(oidc::flow::PrivateUseScheme::kDefault));
     m_redirectNote->setObjectName(QStringLiteral("redirectUriNote"));
     m_redirectNote->setWordWrap(true);
