@@ -106,7 +106,7 @@ FlowSettingsPanel::FlowSettingsPanel(QWidget *parent)
     m_tradeOffs->setReadOnly(true);
     m_tradeOffs->setAccessibleName(QStringLiteral("Trade-offs of the three browser modes"));
     m_tradeOffs->setLineWrapMode(QPlainTextEdit::WidgetWidth);
-    m_tradeOffs->setFixedHeight(m_tradeOffs->fontMetrics().lineSpacing() * 10 + 2 * m_tradeOffs->frameWidth()
+    m_tradeOffs->setFixedHeight(m_tradeOffs->fontMetrics().lineSpacing() * 12 + 2 * m_tradeOffs->frameWidth()
                                 + static_cast<int>(2 * m_tradeOffs->document()->documentMargin()));
     auto *modes = new QButtonGroup(this);
     modes->addButton(m_embedded);
