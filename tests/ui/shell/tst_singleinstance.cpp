@@ -281,6 +281,8 @@ void TestSingleInstance::withoutARunningAppTheNewProcessBecomesTheApp()
 
     first.kill();
     QVERIFY(first.waitForFinished(10000));
+    // Killed, it left its socket file (the next app's listen() would clear it): the test does.
+    QVERIFY(QLocalServer::removeServer(ui::SingleInstance::defaultServerName()));
 }
 
 QTEST_MAIN(TestSingleInstance)
