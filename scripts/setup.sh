@@ -19,7 +19,8 @@ build="${1:-$root/build}"
 # (scripts/fuzz.sh); Xvfb and friends for the GUI tests and for looking at the app; chromium for
 # the Passkeys area's system-browser test and benchmark (headless, driven by puppeteer-core);
 # dpkg-dev, lintian, desktop-file-utils, appstream, zsh and fish for the package check
-# (scripts/check-package.sh: dpkg-shlibdeps, the validators, the completions' syntax).
+# (scripts/check-package.sh: dpkg-shlibdeps, the validators, the completions' syntax); xdg-utils
+# for the private-use scheme hand-over test (xdg-mime, xdg-open through the desktop entry).
 packages=(
   build-essential cmake ninja-build pkg-config ccache lld
   qt6-base-dev qt6-base-dev-tools qt6-webengine-dev
@@ -30,6 +31,7 @@ packages=(
   chromium
   dpkg-dev lintian desktop-file-utils appstream zsh fish
 )
+command -v xdg-open >/dev/null 2>&1 || packages+=(xdg-utils)
 command -v node >/dev/null 2>&1 || packages+=(nodejs)
 command -v npm >/dev/null 2>&1 || packages+=(npm)
 

@@ -6,6 +6,7 @@
 #include "ui/shell/Preferences.h"
 #include "ui/shell/RequestTimeoutTransport.h"
 
+#include "oidc/flow/RedirectHandOver.h"
 #include "oidc/net/ExchangeLog.h"
 #include "oidc/net/QtHttpTransport.h"
 #include "sandbox/SandboxHost.h"
@@ -102,6 +103,13 @@ DescopeContext &AppContext::descope()
     if (!m_descope)
         m_descope = new DescopeContext(*this, this);
     return *m_descope;
+}
+
+oidc::flow::RedirectHandOver &AppContext::redirectHandOver()
+{
+    if (!m_handOver)
+        m_handOver = new oidc::flow::RedirectHandOver(this);
+    return *m_handOver;
 }
 
 QString AppContext::browserStoragePath(const QString &profileId) const

@@ -21,6 +21,10 @@ class HttpTransport;
 class QtHttpTransport;
 } // namespace oidc::net
 
+namespace oidc::flow {
+class RedirectHandOver;
+}
+
 namespace sandbox {
 class SandboxHost;
 }
@@ -62,6 +66,9 @@ public:
     // The Descope project of the current provider, its clients and the app's current Descope
     // session, shared by the Descope areas (ui/descope/DescopeContext.h). Created on first use.
     [[nodiscard]] DescopeContext &descope();
+    // Where redirects to a private-use URI scheme arrive (RFC 8252 §7.1): the single-instance
+    // guard (ui::SingleInstance) offers them, the flow page's waits take them. Created on first use.
+    [[nodiscard]] oidc::flow::RedirectHandOver &redirectHandOver();
 
     // Cookies and cache of the embedded browser for one provider profile.
     [[nodiscard]] QString browserStoragePath(const QString &profileId) const;
@@ -90,6 +97,7 @@ private:
     ProfileManager *m_profiles = nullptr;
     sandbox::SandboxHost *m_sandbox = nullptr; // a child: its destruction joins the sandbox thread
     DescopeContext *m_descope = nullptr;       // a child, destroyed first (its clients use the transport)
+    oidc::flow::RedirectHandOver *m_handOver = nullptr;
     SandboxState m_sandboxState = SandboxState::NotStarted;
     QString m_sandboxMessage;
     quint16 m_lastSandboxPort = 0;

@@ -3,10 +3,16 @@
 #include "ui/AppContext.h"
 #include "ui/MainWindow.h"
 #include "ui/StartupProbe.h"
+#include "ui/shell/SingleInstance.h"
+
+#include "oidc/flow/PrivateUseScheme.h"
+#include "oidc/flow/RedirectHandOver.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
+#include <QMessageBox>
+#include <QTimer>
 #include <QStringList>
 
 #include <algorithm>
@@ -14,6 +20,7 @@
 
 #include <unistd.h>
 #include <memory>
+#include <optional>
 
 namespace {
 
@@ -22,6 +29,27 @@ void print(FILE *stream, const QString &text)
     const QByteArray bytes = text.toLocal8Bit();
     std::fwrite(bytes.constData(), 1, static_cast<size_t>(bytes.size()), stream);
     std::fflush(stream);
+}
+
+// "<scheme>:<path>" of a redirect, without its query: what may be printed (the code and state are secrets).
+QString redirectTarget(const QUrl &url)
+{
+    return url.toString(QUrl::RemoveQuery | QUrl::RemoveFragment);
+}
+
+// A redirect nothing waits for: this process started with it (no app ran), so the sign-in that
+// sent it lived in an app that is gone, with its state and PKCE verifier.
+void showUnclaimedRedirect(QWidget *window, const QUrl &url, const oidc::Error &error)
+{
+    const QString text = QStringLiteral("OIDC Playground was started with a redirect to %1, but no sign-in waits for it (%2).\n\n"
+                                        "The app that started that sign-in is no longer running, and its state and PKCE verifier "
+                                        "went with it: start the sign-in again here.")
+                             .arg(redirectTarget(url), QString::fromStdString(error.message));
+    print(stderr, QStringLiteral("oidcplay: %1\n").arg(text.section(QLatin1Char('\n'), 0, 0)));
+    auto *box = new QMessageBox(QMessageBox::Information, QStringLiteral("Redirect not expected"), text, QMessageBox::Ok, window);
+    box->setObjectName(QStringLiteral("unclaimedRedirectNotice"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
 }
 
 } // namespace
@@ -53,6 +81,10 @@ int main(int argc, char *argv[])
     parser.addOption(helpOption);
     parser.addOption(versionOption);
     parser.addOption(measureOption);
+    parser.addPositionalArgument(QStringLiteral("url"),
+                                 QStringLiteral("A redirect to a private-use URI scheme (RFC 8252 §7.1), as the desktop passes it: handed to the "
+                                                "running OIDC Playground of this user, which continues its sign-in."),
+                                 QStringLiteral("[url]"));
     // Qt's own options (-platform, -style …) are for QApplication: let them through.
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     const bool parsed = parser.parse(arguments);
@@ -73,6 +105,36 @@ int main(int argc, char *argv[])
     if (!parsed && !qtOption) {
         print(stderr, QStringLiteral("oidcplay: %1\nTry 'oidcplay --help'.\n").arg(parser.errorText()));
         return 2;
+    }
+
+    // A redirect from the desktop (Exec=oidcplay %u): to the running app if there is one, before
+    // anything needs a display.
+    std::optional<QUrl> redirect;
+    if (parsed) {
+        const QStringList positional = parser.positionalArguments();
+        if (positional.size() > 1) {
+            print(stderr, QStringLiteral("oidcplay: one redirect URL at most\nTry 'oidcplay --help'.\n"));
+            return 2;
+        }
+        if (!positional.isEmpty()) {
+            const QUrl url(positional.first(), QUrl::StrictMode);
+            if (const auto scheme = oidc::flow::PrivateUseScheme::parse(url.scheme()); !url.isValid() || !scheme) {
+                print(stderr, QStringLiteral("oidcplay: the argument is not a redirect to a private-use URI scheme (RFC 8252 §7.1)%1\n")
+                                  .arg(scheme ? QString() : QStringLiteral(": ") + QString::fromStdString(scheme.error().message)));
+                return 2;
+            }
+            const auto answer = ui::SingleInstance::handOver(ui::SingleInstance::defaultServerName(), url);
+            if (answer) {
+                print(stdout, QStringLiteral("oidcplay: handed the redirect to %1 to the running OIDC Playground: %2\n")
+                                  .arg(redirectTarget(url), answer->accepted ? answer->text : QString(QStringLiteral("refused: ") + answer->text)));
+                return answer->accepted ? 0 : 1;
+            }
+            if (answer.error().code != "LISTENER_NO_INSTANCE") {
+                print(stderr, QStringLiteral("oidcplay: %1\n").arg(QString::fromStdString(answer.error().message)));
+                return 1;
+            }
+            redirect = url; // no app runs: this process becomes it
+        }
     }
 
     // Qt WebEngine's global share context is created on first use by ui::BrowserLoader, not here
@@ -115,6 +177,17 @@ int main(int argc, char *argv[])
                                  probe->sandboxFailed();
                          });
     }
+    // This app receives the private-use scheme redirects the desktop hands to later `oidcplay <url>`
+    // processes (one app per user does; a second window started by hand does not).
+    ui::SingleInstance instance(context.redirectHandOver());
+    if (const oidc::Status listening = instance.listen(ui::SingleInstance::defaultServerName()); !listening)
+        print(stderr, QStringLiteral("oidcplay: %1\n").arg(QString::fromStdString(listening.error().message)));
     window.show();
+    if (redirect) {
+        QTimer::singleShot(0, &window, [&window, &instance, url = *redirect] {
+            if (const oidc::Status verdict = instance.receive(url); !verdict)
+                showUnclaimedRedirect(&window, url, verdict.error());
+        });
+    }
     return QApplication::exec();
 }

@@ -28,6 +28,25 @@ ProviderKind kindFromKey(const QString &key)
 
 } // namespace
 
+QString browserModeKey(BrowserMode mode)
+{
+    switch (mode) {
+    case BrowserMode::Embedded: return QStringLiteral("embedded");
+    case BrowserMode::System: return QStringLiteral("system");
+    case BrowserMode::PrivateUseScheme: return QStringLiteral("private-use");
+    }
+    return QStringLiteral("embedded");
+}
+
+BrowserMode browserModeFromKey(const QString &key)
+{
+    if (key == QLatin1String("system"))
+        return BrowserMode::System;
+    if (key == QLatin1String("private-use"))
+        return BrowserMode::PrivateUseScheme;
+    return BrowserMode::Embedded;
+}
+
 QString providerKindName(ProviderKind kind)
 {
     switch (kind) {
@@ -81,6 +100,8 @@ QStringList ProviderProfile::warnings() const
         list << QStringLiteral("Plain http issuer (allowed on loopback only).");
     if (!security.usePkce)
         list << QStringLiteral("PKCE is off.");
+    if (browserMode == BrowserMode::PrivateUseScheme && !(security.usePkce && security.pkceMethod == PkceMethod::S256))
+        list << QStringLiteral("Private-use scheme without PKCE S256: another app registered for the scheme could redeem the code (RFC 8252 §8.6).");
     else if (security.pkceMethod == PkceMethod::Plain)
         list << QStringLiteral("PKCE method plain.");
     if (!security.useState)
@@ -130,8 +151,8 @@ QList<ProviderProfile> ProviderProfileStore::load() const
         profile.clientId = m_settings.value(QStringLiteral("clientId")).toString();
         profile.authMethod = static_cast<ClientAuthMethod>(m_settings.value(QStringLiteral("authMethod"), 0).toInt());
         profile.scope = m_settings.value(QStringLiteral("scope"), profile.scope).toString();
-        profile.browserMode = m_settings.value(QStringLiteral("browserMode")).toString() == QLatin1String("system") ? BrowserMode::System
-                                                                                                                  : BrowserMode::Embedded;
+        profile.browserMode = browserModeFromKey(m_settings.value(QStringLiteral("browserMode")).toString());
+        profile.privateUseScheme = m_settings.value(QStringLiteral("privateUseScheme"), profile.privateUseScheme).toString();
         profile.redirectPort = static_cast<quint16>(m_settings.value(QStringLiteral("redirectPort"), 0).toUInt());
         profile.redirectPath = m_settings.value(QStringLiteral("redirectPath"), profile.redirectPath).toString();
         profile.security.usePkce = m_settings.value(QStringLiteral("security/usePkce"), true).toBool();
@@ -167,7 +188,8 @@ void ProviderProfileStore::save(const ProviderProfile &profile)
     m_settings.setValue(QStringLiteral("clientId"), profile.clientId);
     m_settings.setValue(QStringLiteral("authMethod"), static_cast<int>(profile.authMethod));
     m_settings.setValue(QStringLiteral("scope"), profile.scope);
-    m_settings.setValue(QStringLiteral("browserMode"), profile.browserMode == BrowserMode::System ? QStringLiteral("system") : QStringLiteral("embedded"));
+    m_settings.setValue(QStringLiteral("browserMode"), browserModeKey(profile.browserMode));
+    m_settings.setValue(QStringLiteral("privateUseScheme"), profile.privateUseScheme);
     m_settings.setValue(QStringLiteral("redirectPort"), profile.redirectPort);
     m_settings.setValue(QStringLiteral("redirectPath"), profile.redirectPath);
     m_settings.setValue(QStringLiteral("security/usePkce"), profile.security.usePkce);

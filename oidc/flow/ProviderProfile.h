@@ -4,6 +4,7 @@
 // QSettings; secrets are never written (they stay in memory until the keychain holds them).
 
 #include "oidc/flow/FlowSession.h"
+#include "oidc/flow/PrivateUseScheme.h"
 
 #include <QList>
 #include <QSettings>
@@ -21,7 +22,16 @@ enum class ProviderKind {
 
 [[nodiscard]] QString providerKindName(ProviderKind kind);
 
-enum class BrowserMode { Embedded, System };
+// How the authorization response comes back (the flow page explains the trade-offs):
+// Embedded: the app's own browser intercepts the redirect (RFC 8252 §8.12: not for real logins);
+// System: the system browser and a loopback listener on 127.0.0.1 (§7.3);
+// PrivateUseScheme: the system browser and "<scheme>:/callback", which the desktop hands to the
+// app registered for the scheme (§7.1; another app may claim it too, §8.6: PKCE is essential).
+enum class BrowserMode { Embedded, System, PrivateUseScheme };
+
+// The settings value of a mode ("embedded", "system", "private-use"), and back (unknown: Embedded).
+[[nodiscard]] QString browserModeKey(BrowserMode mode);
+[[nodiscard]] BrowserMode browserModeFromKey(const QString &key);
 
 struct ProviderProfile final {
     QString id;                    // stable key in QSettings
@@ -38,6 +48,7 @@ struct ProviderProfile final {
     BrowserMode browserMode = BrowserMode::Embedded;
     quint16 redirectPort = 0;      // 0: any free port (RFC 8252 §7.3)
     QString redirectPath = QStringLiteral("/callback");
+    QString privateUseScheme = QString::fromLatin1(PrivateUseScheme::kDefault); // PrivateUseScheme mode (RFC 8252 §7.1)
     SecuritySettings security;
 
     // The issuer this profile signs in against (Descope: derived from the project ID).

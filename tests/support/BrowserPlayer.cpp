@@ -106,8 +106,14 @@ void BrowserPlayer::request(const QUrl &url, const QByteArray &method, const QBy
         done(url, 0, QStringLiteral("more than %1 hops").arg(kMaxHops));
         return;
     }
-    if (!m_stopPrefix.isEmpty() && url.toString().startsWith(m_stopPrefix))
+    if (!m_stopPrefix.isEmpty() && url.toString().startsWith(m_stopPrefix)) {
+        // A private-use URI scheme (RFC 8252 §7.1) is no HTTP: a browser hands it to the desktop.
+        if (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")) {
+            done(url, 302, QString());
+            return;
+        }
         m_fetchingFinal = true;
+    }
     QNetworkRequest request(url);
     request.setRawHeader("Accept", "text/html");
     request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);

@@ -3,7 +3,8 @@
 // Plays the user's browser over plain HTTP for the GUI tests and the GUI benchmark (the system
 // browser's stand-in): follows redirects with a cookie jar, submits the sandbox's hosted login form
 // as a given login ID, and stops at the first redirect to `stopPrefix` (the app's loopback
-// listener), which it then requests like a browser would. It works on the thread it lives in, so
+// listener), which it then requests like a browser would (a private-use scheme's it does not
+// request: a browser hands it to the desktop). It works on the thread it lives in, so
 // the benchmark can move it to a worker thread (a real browser is another process).
 
 #include <QObject>

@@ -257,15 +257,20 @@ void BrowserPane::showWaiting(const QUrl &url, const QString &listenerUri, bool 
     m_waitingUrl = url;
     m_stack->setCurrentWidget(m_placeholder);
     m_useSystemButton->hide();
-    m_status->setText(opened ? QStringLiteral("Waiting for the browser… (listener at %1)").arg(listenerUri)
-                             : QStringLiteral("The system browser could not be opened: copy the URL into a browser. "
-                                              "Listener at %1")
-                                   .arg(listenerUri));
+    // A loopback listener's http URI, or a private-use scheme's (RFC 8252 §7.1) the desktop hands over.
+    const bool loopback = listenerUri.startsWith(QLatin1String("http"));
+    const QString where = loopback ? QStringLiteral("listener at %1").arg(listenerUri) : QStringLiteral("redirect to %1").arg(listenerUri);
+    m_status->setText(opened ? QStringLiteral("Waiting for the browser… (%1)").arg(where)
+                             : QStringLiteral("The system browser could not be opened: copy the URL into a browser. %1").arg(where));
     statusTone(m_status, opened ? Tone::Neutral : Tone::Warning);
-    m_placeholderText->setText(QStringLiteral("Sign in in your browser. The redirect comes back to the loopback listener at\n%1\n"
-                                              "(127.0.0.1 only; any other path or a forged callback is listed below and the flow "
-                                              "keeps waiting).")
-                                   .arg(listenerUri));
+    m_placeholderText->setText(loopback ? QStringLiteral("Sign in in your browser. The redirect comes back to the loopback listener at\n%1\n"
+                                                         "(127.0.0.1 only; any other path or a forged callback is listed below and the flow "
+                                                         "keeps waiting).")
+                                              .arg(listenerUri)
+                                        : QStringLiteral("Sign in in your browser. The provider redirects to\n%1\nwhich the desktop hands to "
+                                                         "this app (its desktop entry registers the scheme); a forged callback is listed "
+                                                         "below and the flow keeps waiting.")
+                                              .arg(listenerUri));
     m_copyUrlButton->setEnabled(true);
     m_openAgainButton->setEnabled(true);
     m_cancelButton->setEnabled(true);

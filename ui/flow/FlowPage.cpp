@@ -121,6 +121,7 @@ ProviderProfile withFlowFields(ProviderProfile base, const ProviderProfile &edit
     base.browserMode = edited.browserMode;
     base.redirectPort = edited.redirectPort;
     base.redirectPath = edited.redirectPath;
+    base.privateUseScheme = edited.privateUseScheme;
     base.security = edited.security;
     return base;
 }
@@ -134,6 +135,7 @@ FlowPage::FlowPage(AppContext &context, QWidget *parent)
 {
     setObjectName(QStringLiteral("flowPage"));
     m_runner->setObjectName(QStringLiteral("flowRunner"));
+    m_runner->setRedirectHandOver(&context.redirectHandOver());
 
     m_tokens = new TokensPanel;
     m_tokens->setMinimumWidth(250);
@@ -430,7 +432,7 @@ void FlowPage::loadProfile()
     m_runner->setProfile(profile);
     m_settings->setProfile(profile);
     m_browser->setProfileId(profile.id);
-    m_browser->setSystemMode(profile.browserMode == BrowserMode::System);
+    m_browser->setSystemMode(profile.browserMode != BrowserMode::Embedded);
     m_tokens->setSession(std::nullopt);
     m_tokens->clearBanner();
     m_authorizePage->setUrl(QUrl());
@@ -448,7 +450,7 @@ void FlowPage::onProfileUpdated(const QString &id)
         profile = withFlowFields(profile, *m_pendingEdit); // unsaved typing wins
     m_runner->updateProfile(profile);
     m_settings->setProfile(profile);
-    m_browser->setSystemMode(profile.browserMode == BrowserMode::System);
+    m_browser->setSystemMode(profile.browserMode != BrowserMode::Embedded);
     updateHeader();
     updateButtons();
     refreshDetail();
@@ -460,7 +462,7 @@ void FlowPage::onSettingsEdited(const ProviderProfile &edited)
     const bool modeChanged = profile.browserMode != m_runner->profile().browserMode;
     m_runner->updateProfile(profile);
     if (modeChanged)
-        m_browser->setSystemMode(profile.browserMode == BrowserMode::System);
+        m_browser->setSystemMode(profile.browserMode != BrowserMode::Embedded);
     m_pendingEdit = profile;
     m_saveTimer.start();
     updateHeader();
@@ -494,7 +496,9 @@ void FlowPage::updateHeader()
     else if (!issuer.isEmpty())
         parts << issuer;
     parts << (profile.clientId.isEmpty() ? QStringLiteral("no client ID") : QStringLiteral("client %1").arg(profile.clientId));
-    parts << (profile.browserMode == BrowserMode::System ? QStringLiteral("system browser") : QStringLiteral("embedded browser"));
+    parts << (profile.browserMode == BrowserMode::System             ? QStringLiteral("system browser")
+                  : profile.browserMode == BrowserMode::PrivateUseScheme ? QStringLiteral("system browser, %1:").arg(profile.privateUseScheme)
+                                                                         : QStringLiteral("embedded browser"));
     m_header->setCaption(parts.join(QStringLiteral(" · ")));
     QStringList warnings = m_settings->warnings();
     if (profile.kind == ProviderKind::Sandbox && issuer.isEmpty())

@@ -35,7 +35,8 @@ bool sameProvider(const ProviderProfile &a, const ProviderProfile &b)
 
 bool sameRedirect(const ProviderProfile &a, const ProviderProfile &b)
 {
-    return a.browserMode == b.browserMode && a.redirectPort == b.redirectPort && a.redirectPath == b.redirectPath;
+    return a.browserMode == b.browserMode && a.redirectPort == b.redirectPort && a.redirectPath == b.redirectPath
+        && a.privateUseScheme == b.privateUseScheme;
 }
 
 } // namespace
@@ -149,12 +150,16 @@ QString FlowRunner::redirectUri() const
             return QStringLiteral("http://127.0.0.1:%1%2").arg(m_profile.redirectPort).arg(m_profile.redirectPath);
         return {};
     }
+    if (m_profile.browserMode == oidc::flow::BrowserMode::PrivateUseScheme) {
+        const auto scheme = oidc::flow::PrivateUseScheme::parse(m_profile.privateUseScheme);
+        return scheme && oidc::flow::PrivateUseScheme::checkPath(m_profile.redirectPath) ? scheme->redirectUri(m_profile.redirectPath) : QString();
+    }
     return embeddedRedirectUri(m_profile.redirectPath);
 }
 
 QString FlowRunner::listenerUri() const
 {
-    return m_loginWait->isWaiting() && !m_loginWait->isEmbedded() ? m_loginWait->redirectUri() : QString();
+    return m_loginWait->isWaiting() && m_loginWait->mode() == RedirectWait::Mode::Loopback ? m_loginWait->redirectUri() : QString();
 }
 
 QString FlowRunner::postLogoutRedirectUri() const
@@ -459,6 +464,15 @@ void FlowRunner::runAuthorize()
             }
         }
         redirect = listenerUri();
+    } else if (m_profile.browserMode == oidc::flow::BrowserMode::PrivateUseScheme) {
+        // The wait runs from now, as the listener does: the timeout covers the whole sign-in (rp-checks L5).
+        stopWaits();
+        const oidc::Status started = awaitPrivateUse(m_loginWait, m_profile.redirectPath, [this](const QUrl &url) { return judgeCallback(url); });
+        if (!started) {
+            fail(Step::Authorize, started.error());
+            return;
+        }
+        redirect = m_loginWait->redirectUri();
     } else {
         redirect = embeddedRedirectUri(m_profile.redirectPath);
     }
@@ -488,6 +502,14 @@ void FlowRunner::runAuthorize()
     finish(Step::Authorize, true);
 }
 
+oidc::Status FlowRunner::awaitPrivateUse(RedirectWait *wait, const QString &path, const RedirectWait::Judge &judge)
+{
+    if (!m_handOver)
+        return makeError(ErrorCategory::Listener, "LISTENER_NO_HAND_OVER",
+                         "this window cannot receive private-use scheme redirects (no single-instance hand-over): use the loopback listener");
+    return wait->awaitPrivateUse(*m_handOver, m_profile.privateUseScheme, path, m_browserTimeoutMs, judge);
+}
+
 void FlowRunner::runBrowser()
 {
     begin(Step::Browser, QStringLiteral("opening the browser…"));
@@ -495,14 +517,17 @@ void FlowRunner::runBrowser()
         fail(Step::Browser, makeError(ErrorCategory::Authz, "AUTHZ_NO_URL", "there is no authorization URL: run step 4 first"));
         return;
     }
-    if (m_profile.browserMode == oidc::flow::BrowserMode::System) {
-        const QString listenerAt = listenerUri();
+    if (m_profile.browserMode != oidc::flow::BrowserMode::Embedded) {
+        const bool scheme = m_profile.browserMode == oidc::flow::BrowserMode::PrivateUseScheme;
+        const QString listenerAt = scheme ? (m_loginWait->isWaiting() ? m_loginWait->redirectUri() : QString()) : listenerUri();
         if (listenerAt.isEmpty()) {
             fail(Step::Browser, makeError(ErrorCategory::Listener, "LISTENER_CLOSED",
-                                          "the loopback listener is closed (timeout or cancel): run step 4 again for a new redirect URI"));
+                                          scheme ? "the wait for the private-use scheme redirect is over (timeout or cancel): run step 4 again"
+                                                 : "the loopback listener is closed (timeout or cancel): run step 4 again for a new redirect URI"));
             return;
         }
-        m_steps->setRunning(Step::Browser, QStringLiteral("waiting for the browser… (listener at %1)").arg(listenerAt));
+        m_steps->setRunning(Step::Browser, scheme ? QStringLiteral("waiting for the browser… (redirect to %1, handed over by the desktop)").arg(listenerAt)
+                                                  : QStringLiteral("waiting for the browser… (listener at %1)").arg(listenerAt));
         const bool opened = m_opener ? m_opener(m_authorizationUrl) : QDesktopServices::openUrl(m_authorizationUrl);
         if (!opened)
             m_steps->addNote(Step::Browser, QStringLiteral("the system browser could not be opened: copy the URL into a browser"));
@@ -675,11 +700,13 @@ void FlowRunner::logout()
     m_steps->reset(Step::Logout);
     begin(Step::Logout, QStringLiteral("ending the session…"));
     stopWaits();
-    const bool system = m_profile.browserMode == oidc::flow::BrowserMode::System;
+    const bool system = m_profile.browserMode != oidc::flow::BrowserMode::Embedded;
     const auto judge = [this](const QUrl &url) { return judgeLogoutRedirect(url); };
     QString postLogout;
     if (system) {
-        const oidc::Status started = m_logoutWait->listen(m_profile.redirectPort, logoutPath(), m_browserTimeoutMs, judge);
+        const oidc::Status started = m_profile.browserMode == oidc::flow::BrowserMode::PrivateUseScheme
+            ? awaitPrivateUse(m_logoutWait, logoutPath(), judge)
+            : m_logoutWait->listen(m_profile.redirectPort, logoutPath(), m_browserTimeoutMs, judge);
         if (!started) {
             fail(Step::Logout, started.error());
             return;

@@ -12,8 +12,9 @@
 //   is tagged with.
 // - The browser step and logout wait through oidc::flow::RedirectWait: the embedded browser (the
 //   page opens it on openInEmbeddedBrowser and feeds intercepted redirects back through
-//   deliverBrowserRedirect) or the system browser with an RFC 8252 loopback listener on
-//   127.0.0.1. A callback without this login's state is a note: the flow keeps waiting until the
+//   deliverBrowserRedirect), the system browser with an RFC 8252 loopback listener on
+//   127.0.0.1, or the system browser with a private-use URI scheme redirect (§7.1) that the
+//   desktop hands to the app (the RedirectHandOver given by setRedirectHandOver). A callback without this login's state is a note: the flow keeps waiting until the
 //   redirect that matches arrives, the timeout, or Cancel (rp-checks A1, L3, L5). One with its
 //   state is the provider's answer: a failed check ends the browser step at once.
 
@@ -23,6 +24,7 @@
 #include "oidc/flow/ProviderProfile.h"
 #include "oidc/net/HttpTransport.h"
 
+#include "oidc/flow/RedirectHandOver.h"
 #include "oidc/flow/RedirectWait.h"
 
 #include <QObject>
@@ -62,6 +64,8 @@ public:
     void setRequestEditor(RequestEditor editor) { m_editor = std::move(editor); }
     void setSystemBrowserOpener(Opener opener) { m_opener = std::move(opener); }
     void setBrowserTimeoutMs(int ms) { m_browserTimeoutMs = ms; }
+    // Where private-use scheme redirects arrive (the app's; must outlive this runner).
+    void setRedirectHandOver(oidc::flow::RedirectHandOver *handOver) { m_handOver = handOver; }
 
     [[nodiscard]] FlowStepModel *steps() const { return m_steps; }
     [[nodiscard]] oidc::flow::FlowSession &session() { return *m_session; }
@@ -105,7 +109,8 @@ Q_SIGNALS:
     void busyChanged(bool busy);
     void openInEmbeddedBrowser(const QUrl &url, const QList<QUrl> &interceptPrefixes);
     void stopEmbeddedBrowser();
-    // System-browser mode: the URL was handed to the system browser (opened = false: it could not be).
+    // System browser (loopback or private-use scheme): the URL was handed to the system browser
+    // (opened = false: it could not be); `listenerUri` is where the redirect comes back.
     void waitingForSystemBrowser(const QUrl &url, const QString &listenerUri, bool opened);
     void defaultsReady(const oidc::flow::AuthorizationRequest &defaults);
     void authorizationUrlChanged(const QUrl &url);
@@ -116,6 +121,8 @@ Q_SIGNALS:
     void sessionChanged();
 
 private:
+    // Starts `wait` on the profile's private-use scheme at `path` (LISTENER_NO_HAND_OVER without a hand-over).
+    [[nodiscard]] oidc::Status awaitPrivateUse(oidc::flow::RedirectWait *wait, const QString &path, const oidc::flow::RedirectWait::Judge &judge);
     // Shows a step's report in its row (a key refetch during the token step is a note on IdToken).
     void show(const oidc::flow::StepReport &report);
     void show(const std::vector<oidc::flow::StepReport> &reports);
@@ -157,6 +164,7 @@ private:
     RequestEditor m_editor;
     Opener m_opener;
     int m_browserTimeoutMs = kDefaultBrowserTimeoutMs;
+    oidc::flow::RedirectHandOver *m_handOver = nullptr;
 
     std::optional<Step> m_active;
     bool m_runAll = false;

@@ -1,8 +1,9 @@
 #pragma once
 
 // The flow's settings for the current provider profile: client ID, client secret (a password
-// field, kept in memory only), client authentication, scope, browser mode, redirect port and path,
-// and the security toggles (PKCE S256 / plain / off, state, nonce, unsigned ID tokens, leeway).
+// field, kept in memory only), client authentication, scope, browser mode (embedded, loopback or
+// private-use URI scheme, with their trade-offs in a few plain lines), redirect port, path and
+// scheme, and the security toggles (PKCE S256 / plain / off, state, nonce, unsigned ID tokens, leeway).
 // Every insecure choice shows a visible warning next to it. Edits are reported through
 // profileEdited(); nothing here talks to the network.
 
@@ -14,6 +15,7 @@ class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QPlainTextEdit;
 class QRadioButton;
 class QSpinBox;
 
@@ -42,6 +44,8 @@ private:
     QWidget *buildSecurityGroup();
     void edited();
     void updateWarnings();
+    // The redirect URI the chosen mode uses, and the scheme's problems (private-use mode).
+    void updateRedirect();
 
     oidc::flow::ProviderProfile m_profile;
     bool m_loading = false;
@@ -53,8 +57,13 @@ private:
     QLineEdit *m_scope;
     QRadioButton *m_embedded;
     QRadioButton *m_system;
+    QRadioButton *m_privateUse;
+    QPlainTextEdit *m_tradeOffs;
     QSpinBox *m_port;
     QLineEdit *m_path;
+    QLineEdit *m_scheme;
+    QLabel *m_schemeWarning;
+    QLabel *m_redirectNote;
     QComboBox *m_pkce;
     QLabel *m_pkceWarning;
     QCheckBox *m_state;

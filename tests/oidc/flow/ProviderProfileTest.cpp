@@ -49,4 +49,28 @@ TEST(ProviderProfile, PersistsEverythingButTheSecret)
     EXPECT_EQ(oidc::flow::ProviderProfile{}.providerSettings().error().code, "PROFILE_INCOMPLETE");
 }
 
+TEST(ProviderProfile, PersistsThePrivateUseSchemeMode)
+{
+    QTemporaryDir dir;
+    QSettings settings(dir.filePath(QStringLiteral("profiles.ini")), QSettings::IniFormat);
+    oidc::flow::ProviderProfileStore store(settings);
+    oidc::flow::ProviderProfile profile;
+    profile.id = QStringLiteral("native");
+    EXPECT_EQ(profile.privateUseScheme, QStringLiteral("io.github.oidcplay")); // the default, RFC 8252 §7.1
+    profile.browserMode = oidc::flow::BrowserMode::PrivateUseScheme;
+    profile.privateUseScheme = QStringLiteral("com.example.oidcplay");
+    store.save(profile);
+    const auto loaded = store.load();
+    ASSERT_EQ(loaded.size(), 1);
+    EXPECT_EQ(loaded.first().browserMode, oidc::flow::BrowserMode::PrivateUseScheme);
+    EXPECT_EQ(loaded.first().privateUseScheme, QStringLiteral("com.example.oidcplay"));
+    EXPECT_EQ(oidc::flow::browserModeFromKey(QStringLiteral("private-use")), oidc::flow::BrowserMode::PrivateUseScheme);
+    EXPECT_EQ(oidc::flow::browserModeFromKey(QStringLiteral("unknown")), oidc::flow::BrowserMode::Embedded);
+
+    // Another app can claim the scheme (RFC 8252 §8.6): without PKCE S256 the profile says so.
+    EXPECT_FALSE(profile.warnings().join(QLatin1Char(' ')).contains(QStringLiteral("§8.6")));
+    profile.security.usePkce = false;
+    EXPECT_TRUE(profile.warnings().join(QLatin1Char(' ')).contains(QStringLiteral("§8.6")));
+}
+
 } // namespace

@@ -14,6 +14,7 @@
 #include "ui/MainWindow.h"
 #include "ui/ProviderBar.h"
 #include "ui/flow/AuthorizeParameterTable.h"
+#include "ui/flow/FlowSettingsPanel.h"
 #include "ui/flow/FlowPage.h"
 #include "ui/flow/ProfileEditorDialog.h"
 #include "ui/flow/ProfileManager.h"
@@ -34,6 +35,7 @@
 #include <QPushButton>
 #include <QPaintEvent>
 #include <QPlainTextEdit>
+#include <QRadioButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -63,6 +65,7 @@ private Q_SLOTS:
     void issuerMismatchIsRefusedAndShown();
     void providerBarShowsAndControlsTheSandbox();
     void parameterTableBuildsTheRequest();
+    void settingsOfferThePrivateUseScheme();
     void mainWindowWiresTheFlowAreas();
     void aChangedStepRepaintsOnlyItsRow();
 };
@@ -230,6 +233,45 @@ void TestFlowWidgets::providerBarShowsAndControlsTheSandbox()
     QVERIFY(child<QPushButton>(bar, "sandboxStopButton")->isHidden());
     QVERIFY(child<QLabel>(bar, "providerStatusLabel")->text().contains(QStringLiteral("http://127.0.0.1:9/issuer")));
     QVERIFY(child<QLabel>(bar, "providerStatusLabel")->text().contains(QStringLiteral("No nonce")));
+}
+
+void TestFlowWidgets::settingsOfferThePrivateUseScheme()
+{
+    ui::FlowSettingsPanel panel;
+    ProviderProfile profile;
+    profile.id = QStringLiteral("native");
+    panel.setProfile(profile);
+    QSignalSpy edited(&panel, &ui::FlowSettingsPanel::profileEdited);
+
+    // The three kinds and their trade-offs, in plain text next to the choice.
+    auto *tradeOffs = child<QPlainTextEdit>(panel, "browserModeTradeOffs");
+    QVERIFY(tradeOffs->isReadOnly());
+    for (const char *cited : {"§8.12", "§7.3", "§7.1", "§8.6", "PKCE"})
+        QVERIFY2(tradeOffs->toPlainText().contains(QString::fromUtf8(cited)), cited);
+
+    child<QRadioButton>(panel, "privateUseSchemeRadio")->click();
+    QCOMPARE(edited.size(), 1);
+    QCOMPARE(panel.profile().browserMode, oidc::flow::BrowserMode::PrivateUseScheme);
+    auto *note = child<QLabel>(panel, "redirectUriNote");
+    QVERIFY2(note->text().contains(QStringLiteral("io.github.oidcplay:/callback")), qPrintable(note->text()));
+    QVERIFY(panel.warnings().isEmpty());
+
+    // A scheme that is no reverse domain name: the rule, as the core words it.
+    auto *scheme = child<QLineEdit>(panel, "privateUseSchemeEdit");
+    scheme->selectAll();
+    QTest::keyClicks(scheme, QStringLiteral("oidcplay"));
+    QCOMPARE(panel.profile().privateUseScheme, QStringLiteral("oidcplay"));
+    QVERIFY2(panel.warnings().join(QLatin1Char(' ')).contains(QStringLiteral("reverse domain")), qPrintable(panel.warnings().join(QLatin1Char(' '))));
+    scheme->selectAll();
+    QTest::keyClicks(scheme, QStringLiteral("com.example.oidcplay"));
+    QVERIFY(panel.warnings().isEmpty());
+    QVERIFY(note->text().contains(QStringLiteral("com.example.oidcplay:/callback")));
+
+    // Without PKCE S256 another app claiming the scheme could redeem the code (RFC 8252 §8.6).
+    child<QComboBox>(panel, "pkceCombo")->setCurrentIndex(2);
+    QVERIFY(panel.warnings().join(QLatin1Char(' ')).contains(QStringLiteral("§8.6")));
+    QVERIFY(edited.size() > 3); // every edit reported
+    QCOMPARE(panel.profile().privateUseScheme, QStringLiteral("com.example.oidcplay"));
 }
 
 void TestFlowWidgets::parameterTableBuildsTheRequest()
