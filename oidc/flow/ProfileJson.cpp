@@ -109,6 +109,7 @@ constexpr std::pair<const char *, ClientAuthMethod> kClientAuthWords[] = {
 constexpr std::pair<const char *, BrowserMode> kBrowserWords[] = {
     {"embedded", BrowserMode::Embedded},
     {"system", BrowserMode::System},
+    {"private-use", BrowserMode::PrivateUseScheme},
 };
 constexpr std::pair<const char *, PkceChoice> kPkceWords[] = {
     {"S256", PkceChoice::S256},
@@ -186,6 +187,7 @@ Json profileToJson(const ProviderProfile &profile)
     json["browser"] = spellingOf(profile.browserMode, kBrowserWords);
     json["redirectPort"] = profile.redirectPort;
     json["redirectPath"] = profile.redirectPath.toStdString();
+    json["privateUseScheme"] = profile.privateUseScheme.toStdString();
     const SecuritySettings &security = profile.security;
     const PkceChoice pkce = !security.usePkce ? PkceChoice::Off
                             : security.pkceMethod == PkceMethod::Plain ? PkceChoice::Plain
@@ -219,8 +221,12 @@ Result<ProviderProfile> profileFromJson(const Json &json)
     read.word("browser", profile.browserMode, kBrowserWords);
     read.integer("redirectPort", profile.redirectPort, 0, 65535);
     read.text("redirectPath", profile.redirectPath);
+    read.text("privateUseScheme", profile.privateUseScheme);
     if (auto error = read.error())
         return *error;
+    // RFC 8252 §7.1: a reverse-domain scheme, checked as the profile editor checks it.
+    if (const auto scheme = PrivateUseScheme::parse(profile.privateUseScheme); !scheme)
+        return invalidMember(QStringLiteral("privateUseScheme"), QString::fromStdString(scheme.error().message));
 
     if (const auto endpoints = json.find("endpoints"); endpoints != json.end() && !endpoints->is_null()) {
         if (!endpoints->is_object())

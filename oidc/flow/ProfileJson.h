@@ -11,7 +11,8 @@ namespace oidc::flow {
 
 // {"id", "name", "kind": "sandbox"|"descope"|"issuer"|"manual", "issuer", "descopeProjectId",
 //  "descopeCustomBase", "endpoints": {...}, "clientId", "clientAuth": "none"|"client_secret_basic"|
-//  "client_secret_post", "scope", "browser": "embedded"|"system", "redirectPort", "redirectPath",
+//  "client_secret_post", "scope", "browser": "embedded"|"system"|"private-use", "redirectPort", "redirectPath",
+//  "privateUseScheme",
 //  "security": {"pkce": "S256"|"plain"|"off", "verifierLength", "state", "nonce",
 //  "allowUnsignedIdToken", "leewaySeconds"}}. Members that do not apply to the kind are left out.
 [[nodiscard]] Json profileToJson(const ProviderProfile &profile);

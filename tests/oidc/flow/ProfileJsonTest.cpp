@@ -65,6 +65,7 @@ TEST(ProfileJson, RoundTripsEverythingButTheSecret)
     EXPECT_EQ(again->browserMode, oidc::flow::BrowserMode::System);
     EXPECT_EQ(again->redirectPort, 8765);
     EXPECT_EQ(again->redirectPath, QStringLiteral("/cb"));
+    EXPECT_EQ(again->privateUseScheme, profile.privateUseScheme);
     EXPECT_TRUE(again->security.usePkce);
     EXPECT_EQ(again->security.pkceMethod, oidc::PkceMethod::Plain);
     EXPECT_EQ(again->security.verifierLength, 96);
@@ -86,6 +87,19 @@ TEST(ProfileJson, DescopeProfileKeepsItsProjectAndPkceOffReadsBack)
     EXPECT_EQ(again->descopeCustomBase, profile.descopeCustomBase);
     EXPECT_FALSE(again->security.usePkce);
     EXPECT_EQ(again->effectiveIssuer(), profile.effectiveIssuer());
+}
+
+TEST(ProfileJson, ThePrivateUseSchemeModeReadsBack)
+{
+    ProviderProfile profile;
+    profile.browserMode = oidc::flow::BrowserMode::PrivateUseScheme;
+    profile.privateUseScheme = QStringLiteral("com.example.playground");
+    const Json json = oidc::flow::profileToJson(profile);
+    EXPECT_EQ(json["browser"], "private-use");
+    const auto again = oidc::flow::profileFromJson(json);
+    ASSERT_TRUE(again.ok());
+    EXPECT_EQ(again->browserMode, oidc::flow::BrowserMode::PrivateUseScheme);
+    EXPECT_EQ(again->privateUseScheme, QStringLiteral("com.example.playground"));
 }
 
 TEST(ProfileJson, ASecretInAFileIsIgnoredAndDefaultsFillTheRest)
@@ -126,6 +140,7 @@ INSTANTIATE_TEST_SUITE_P(
                     BadMember{"UnknownPkce", Json{{"security", {{"pkce", "S512"}}}}, "\"security.pkce\""},
                     BadMember{"ShortVerifier", Json{{"security", {{"verifierLength", 10}}}}, "\"security.verifierLength\""},
                     BadMember{"StateAsText", Json{{"security", {{"state", "yes"}}}}, "\"security.state\""},
+                    BadMember{"SchemeWithoutADot", Json{{"privateUseScheme", "oidcplay"}}, "\"privateUseScheme\""},
                     BadMember{"EndpointsAsText", Json{{"endpoints", "https://x"}}, "\"endpoints\""},
                     BadMember{"EndpointAsNumber", Json{{"endpoints", {{"token", 1}}}}, "\"endpoints.token\""}),
     [](const testing::TestParamInfo<BadMember> &row) { return std::string(row.param.name); });
