@@ -35,6 +35,22 @@ QString clock(qint64 unix)
     return QDateTime::fromSecsSinceEpoch(unix).toString(QStringLiteral("HH:mm:ss"));
 }
 
+// What QTreeView::expandToDepth(0) leaves — the Header and Payload sections open, every member
+// closed — without laying the tree out again (and repainting its scroll bars) when it is so
+// already: a token with the same members replaces the last one in place (ClaimTreeModel).
+void openClaimSectionsOnly(QTreeView *tree, const QModelIndex &parent = {}, int depth = 0)
+{
+    const QAbstractItemModel *model = tree->model();
+    for (int row = 0; row < model->rowCount(parent); ++row) {
+        const QModelIndex index = model->index(row, 0, parent);
+        if (!model->hasChildren(index))
+            continue;
+        if (tree->isExpanded(index) != (depth == 0))
+            tree->setExpanded(index, depth == 0);
+        openClaimSectionsOnly(tree, index, depth + 1);
+    }
+}
+
 } // namespace
 
 TokensPanel::TokensPanel(QWidget *parent)
@@ -228,7 +244,7 @@ bool TokensPanel::showToken(TokenView &tokenView, const QString &token, std::opt
     summary += QStringLiteral(" · %1 characters").arg(token.size());
     tokenView.summary->setText(summary);
     tokenView.model->setToken(decoded->headerJson, decoded->claimsJson);
-    tokenView.tree->expandToDepth(0);
+    openClaimSectionsOnly(tokenView.tree);
     const auto iat = decoded->numericClaim("iat");
     const auto exp = decoded->numericClaim("exp");
     const auto nbf = decoded->numericClaim("nbf");
