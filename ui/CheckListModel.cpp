@@ -2,6 +2,8 @@
 
 #include "ui/UiText.h"
 
+#include <algorithm>
+
 namespace ui {
 
 using oidc::jwt::CheckOutcome;
@@ -13,6 +15,17 @@ CheckListModel::CheckListModel(QObject *parent)
 
 void CheckListModel::setChecks(std::vector<oidc::jwt::ClaimCheck> checks)
 {
+    // The same checks in the same order with the same outcomes (a step shown again, a new token
+    // checked like the last one) keep their rows: the cells change in place, so a table keeps its
+    // layout, column widths, selection and scroll bars and repaints only. Other checks reset it.
+    const bool sameRows = !m_checks.empty() && checks.size() == m_checks.size()
+        && std::equal(checks.begin(), checks.end(), m_checks.begin(),
+                      [](const oidc::jwt::ClaimCheck &a, const oidc::jwt::ClaimCheck &b) { return a.id == b.id && a.outcome == b.outcome; });
+    if (sameRows) {
+        m_checks = std::move(checks);
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+        return;
+    }
     beginResetModel();
     m_checks = std::move(checks);
     endResetModel();

@@ -45,7 +45,9 @@ CheckListView::CheckListView(const QString &name, const Options &options, QWidge
         box->addWidget(m_detail);
         connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
                 [this](const QModelIndex &current) { showDetail(current.row()); });
+        // New checks: a reset, or the same rows with new cells (CheckListModel::setChecks).
         connect(m_model, &QAbstractItemModel::modelReset, this, &CheckListView::selectFirstFailure);
+        connect(m_model, &QAbstractItemModel::dataChanged, this, &CheckListView::selectFirstFailure);
     }
     setLayout(box);
 }

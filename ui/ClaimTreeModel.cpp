@@ -177,6 +177,37 @@ std::unique_ptr<ClaimTreeModel::Node> makeNode(ClaimTreeModel::Node *parent, int
     return node;
 }
 
+// Two trees with the same members in the same places: names, sections and nesting.
+bool sameClaimTreeShape(const std::vector<std::unique_ptr<ClaimTreeModel::Node>> &a, const std::vector<std::unique_ptr<ClaimTreeModel::Node>> &b)
+{
+    if (a.size() != b.size())
+        return false;
+    for (size_t i = 0; i < a.size(); ++i)
+        if (a[i]->name != b[i]->name || a[i]->section != b[i]->section || !sameClaimTreeShape(a[i]->children, b[i]->children))
+            return false;
+    return true;
+}
+
+// The values of `from` into the nodes of `into` (the same shape), which keep their place.
+void adoptClaimValues(std::vector<std::unique_ptr<ClaimTreeModel::Node>> &into, const std::vector<std::unique_ptr<ClaimTreeModel::Node>> &from,
+                      std::vector<ClaimTreeModel::Node *> &timeNodes)
+{
+    for (size_t i = 0; i < into.size(); ++i) {
+        ClaimTreeModel::Node &node = *into[i];
+        const ClaimTreeModel::Node &source = *from[i];
+        node.value = source.value;
+        node.json = source.json;
+        node.meaning = source.meaning;
+        node.explanation = source.explanation;
+        node.unixTime = source.unixTime;
+        node.catalogued = source.catalogued;
+        node.expiry = source.expiry;
+        if (node.unixTime) // only the claims' time members have one (makeNode)
+            timeNodes.push_back(&node);
+        adoptClaimValues(node.children, source.children, timeNodes);
+    }
+}
+
 std::optional<OrderedJson> parseObject(std::string_view text)
 {
     OrderedJson value = OrderedJson::parse(text.begin(), text.end(), nullptr, false);
@@ -205,9 +236,8 @@ bool ClaimTreeModel::setToken(std::string_view headerJson, std::string_view clai
         clear();
         return false;
     }
-    beginResetModel();
-    m_roots.clear();
-    m_timeNodes.clear();
+    std::vector<std::unique_ptr<Node>> roots;
+    std::vector<Node *> timeNodes;
 
     auto headerNode = std::make_unique<Node>();
     headerNode->section = true;
@@ -223,7 +253,7 @@ bool ClaimTreeModel::setToken(std::string_view headerJson, std::string_view clai
     headerNode->value = summary.join(QStringLiteral(" · "));
     int row = 0;
     for (const auto &[key, member] : header->items())
-        headerNode->children.push_back(makeNode(headerNode.get(), row++, qs(key), member, Context::Header, m_timeNodes));
+        headerNode->children.push_back(makeNode(headerNode.get(), row++, qs(key), member, Context::Header, timeNodes));
 
     auto claimsNode = std::make_unique<Node>();
     claimsNode->section = true;
@@ -235,12 +265,33 @@ bool ClaimTreeModel::setToken(std::string_view headerJson, std::string_view clai
     claimsNode->value = claims->size() == 1 ? QStringLiteral("1 claim") : QStringLiteral("%1 claims").arg(claims->size());
     row = 0;
     for (const auto &[key, member] : claims->items())
-        claimsNode->children.push_back(makeNode(claimsNode.get(), row++, qs(key), member, Context::Claims, m_timeNodes));
+        claimsNode->children.push_back(makeNode(claimsNode.get(), row++, qs(key), member, Context::Claims, timeNodes));
 
-    m_roots.push_back(std::move(headerNode));
-    m_roots.push_back(std::move(claimsNode));
+    roots.push_back(std::move(headerNode));
+    roots.push_back(std::move(claimsNode));
+    if (sameClaimTreeShape(m_roots, roots)) {
+        // Another token with the same members (the next login's, a refresh's): the values change
+        // in place, so the view keeps its rows, expansion and scroll bars and repaints only.
+        m_timeNodes.clear();
+        adoptClaimValues(m_roots, roots, m_timeNodes);
+        announceValues(QModelIndex(), m_roots);
+        return true;
+    }
+    beginResetModel();
+    m_roots = std::move(roots);
+    m_timeNodes = std::move(timeNodes);
     endResetModel();
     return true;
+}
+
+void ClaimTreeModel::announceValues(const QModelIndex &parent, const std::vector<std::unique_ptr<Node>> &nodes)
+{
+    if (nodes.empty())
+        return;
+    Q_EMIT dataChanged(index(0, 0, parent), index(static_cast<int>(nodes.size()) - 1, ColumnCount - 1, parent));
+    for (const auto &node : nodes)
+        if (!node->children.empty())
+            announceValues(createIndex(node->row, 0, node.get()), node->children);
 }
 
 void ClaimTreeModel::clear()

@@ -29,7 +29,8 @@ public:
     ~ClaimTreeModel() override;
 
     // Shows a token from its decoded header and payload JSON texts. Returns false (and shows
-    // nothing) when either is not a JSON object.
+    // nothing) when either is not a JSON object. A token with the same members in the same places
+    // as the one shown changes the values in place (dataChanged); any other resets the model.
     bool setToken(std::string_view headerJson, std::string_view claimsJson);
     void clear();
     [[nodiscard]] bool isEmpty() const { return m_roots.empty(); }
@@ -54,6 +55,7 @@ public:
 private:
     [[nodiscard]] Node *nodeOf(const QModelIndex &index) const;
     [[nodiscard]] QString timeText(int64_t unix) const;
+    void announceValues(const QModelIndex &parent, const std::vector<std::unique_ptr<Node>> &nodes);
 
     std::vector<std::unique_ptr<Node>> m_roots;
     std::vector<Node *> m_timeNodes;

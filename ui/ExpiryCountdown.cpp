@@ -1,6 +1,7 @@
 #include "ExpiryCountdown.h"
 
 #include "ui/UiText.h"
+#include "ui/widgets/WrappedLabel.h"
 
 #include "oidc/HumanTime.h"
 
@@ -17,7 +18,7 @@ namespace ui {
 
 ExpiryCountdown::ExpiryCountdown(QWidget *parent)
     : QWidget(parent)
-    , m_label(plainLabel(QString()))
+    , m_label(new WrappedLabel) // its text changes every second: its height is remembered per width
     , m_progress(new QProgressBar)
 {
     setObjectName(QStringLiteral("expiryCountdown"));

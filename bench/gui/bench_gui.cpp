@@ -13,7 +13,7 @@
 // waits for the session. Same probe, same idle baseline; the targets are issue 9's (worst ≤ 16 ms)
 // and issue 12's.
 //
-//   bench_gui [--iterations N | --enchanted-link [--poll-seconds S]] [--json] [--trace [--trace-ms MS]]
+//   bench_gui [--iterations N (or --flows N) | --enchanted-link [--poll-seconds S]] [--json] [--trace [--trace-ms MS]]
 //   (--trace: every event handled in more than MS milliseconds, 4 by default; the GUI thread's
 //   time per kind of event; and what was painted, per widget: area, paint events, time)
 
@@ -205,6 +205,9 @@ public:
         auto &total = m_totals[what];
         total.first += ms;
         ++total.second;
+        auto &byType = m_byType[type];
+        byType.first += ms;
+        ++byType.second;
         if (ms > traceMs)
             std::fprintf(stderr, "trace: %6.2f ms  event %s\n", ms, what.constData());
         return result;
@@ -213,6 +216,7 @@ public:
     void resetTotals()
     {
         m_totals.clear();
+        m_byType.clear();
         m_painted.clear();
     }
 
@@ -222,6 +226,14 @@ public:
         for (const auto &[what, total] : m_totals)
             rows.emplace_back(total.first, what + "  x" + QByteArray::number(total.second));
         std::sort(rows.rbegin(), rows.rend());
+        // Counts that depend on what the GUI does rather than on how fast the machine is.
+        const auto ofType = [this](QEvent::Type type) {
+            const auto found = m_byType.find(type);
+            return found == m_byType.end() ? std::pair<double, int>{0.0, 0} : found->second;
+        };
+        const auto [layoutMs, layouts] = ofType(QEvent::LayoutRequest);
+        const auto [frameMs, frames] = ofType(QEvent::UpdateRequest);
+        std::fprintf(stderr, "trace: %d layout requests (%.1f ms), %d update requests (frames, %.1f ms)\n", layouts, layoutMs, frames, frameMs);
         std::fprintf(stderr, "trace: GUI thread time per event (type, receiver), largest first\n");
         for (size_t i = 0; i < std::min<size_t>(rows.size(), 25); ++i)
             std::fprintf(stderr, "trace: %8.1f ms  %s\n", rows[i].first, rows[i].second.constData());
@@ -245,6 +257,7 @@ public:
 private:
     int m_depth = 0;
     std::map<QByteArray, std::pair<double, int>> m_totals;
+    std::map<int, std::pair<double, int>> m_byType;
     struct Painted final {
         qint64 area = 0;
         double ms = 0;
@@ -362,7 +375,7 @@ int main(int argc, char *argv[])
     int pollSeconds = 40;
     const QStringList args = QApplication::arguments();
     for (int i = 1; i < args.size(); ++i) {
-        if (args.at(i) == QLatin1String("--iterations") && i + 1 < args.size())
+        if ((args.at(i) == QLatin1String("--iterations") || args.at(i) == QLatin1String("--flows")) && i + 1 < args.size())
             iterations = std::max(1, args.at(++i).toInt());
         else if (args.at(i) == QLatin1String("--enchanted-link"))
             enchantedLink = true;

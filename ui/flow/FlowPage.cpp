@@ -514,8 +514,12 @@ void FlowPage::updateHeader()
 void FlowPage::selectStep(Step step)
 {
     const QModelIndex index = m_runner->steps()->indexOf(step);
-    if (m_stepList->currentIndex() != index)
+    if (m_stepList->currentIndex() != index) {
+        // Its currentChanged shows the step (the detail is refreshed there, once).
         m_stepList->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect);
+        if (m_selected == step)
+            return;
+    }
     m_selected = step;
     refreshDetail();
 }
@@ -529,8 +533,11 @@ void FlowPage::onStepChanged(Step step)
     if (step == Step::Browser || step == Step::Callback || step == Step::Logout) {
         const auto *model = m_runner->steps();
         const QStringList notes = model->entry(Step::Browser).notes + model->entry(Step::Callback).notes + model->entry(Step::Logout).notes;
-        m_browser->setNotes(notes);
-        m_callbackPage->setNotes(notes);
+        if (notes != m_shownNotes) { // these steps change state far more often than they add a note
+            m_shownNotes = notes;
+            m_browser->setNotes(notes);
+            m_callbackPage->setNotes(notes);
+        }
     }
     if (m_runner->steps()->state(step) == State::Running && m_runner->activeStep() == step)
         m_follow = step;
@@ -612,17 +619,23 @@ void FlowPage::refreshRecords()
 {
     const FlowStepModel::Entry &entry = m_runner->steps()->entry(m_selected);
     const auto &records = m_context.exchangeLog().records();
+    const auto recordOf = [&records](int id) { return std::find_if(records.begin(), records.end(), [id](const auto &record) { return record.id == id; }); };
+    QList<int> present; // the step's exchanges the log still holds
+    for (int id : entry.recordIds)
+        if (recordOf(id) != records.end())
+            present.append(id);
     const QSignalBlocker blocker(m_recordCombo);
-    m_recordCombo->clear();
-    for (int id : entry.recordIds) {
-        const auto found = std::find_if(records.begin(), records.end(), [id](const auto &record) { return record.id == id; });
-        if (found == records.end())
-            continue;
-        m_recordCombo->addItem(QStringLiteral("#%1 %2 %3 → %4")
-                                   .arg(found->id)
-                                   .arg(QString::fromLatin1(found->method), oidc::net::ExchangeLog::url(*found, oidc::net::Reveal::Redacted),
-                                        found->status ? QString::number(found->status) : QStringLiteral("no response")),
-                               id);
+    if (present != m_comboRecordIds) { // the same exchanges keep the list as it is
+        m_comboRecordIds = present;
+        m_recordCombo->clear();
+        for (int id : present) {
+            const auto found = recordOf(id);
+            m_recordCombo->addItem(QStringLiteral("#%1 %2 %3 → %4")
+                                       .arg(found->id)
+                                       .arg(QString::fromLatin1(found->method), oidc::net::ExchangeLog::url(*found, oidc::net::Reveal::Redacted),
+                                            found->status ? QString::number(found->status) : QStringLiteral("no response")),
+                                   id);
+        }
     }
     m_recordCombo->setCurrentIndex(m_recordCombo->count() - 1);
     showRecord(m_recordCombo->currentIndex());
@@ -630,16 +643,23 @@ void FlowPage::refreshRecords()
 
 void FlowPage::showRecord(int comboIndex)
 {
+    // A record never changes once logged: the one shown already is not formatted and laid out again.
     if (comboIndex < 0) {
-        m_requestText->setPlainText(QString());
-        m_responseText->setPlainText(QString());
+        if (m_shownRecordId != kNoRecord) {
+            m_shownRecordId = kNoRecord;
+            m_requestText->setPlainText(QString());
+            m_responseText->setPlainText(QString());
+        }
         return;
     }
     const int id = m_recordCombo->itemData(comboIndex).toInt();
+    if (id == m_shownRecordId)
+        return;
     const auto &records = m_context.exchangeLog().records();
     const auto found = std::find_if(records.begin(), records.end(), [id](const auto &record) { return record.id == id; });
     if (found == records.end())
         return;
+    m_shownRecordId = id;
     m_requestText->setPlainText(readableRequest(*found, oidc::net::Reveal::Redacted));
     m_responseText->setPlainText(readableResponse(*found, oidc::net::Reveal::Redacted));
 }

@@ -126,6 +126,10 @@ private:
     QComboBox *m_recordCombo = nullptr;
     QPlainTextEdit *m_requestText = nullptr;
     QPlainTextEdit *m_responseText = nullptr;
+    static constexpr int kNoRecord = -1;
+    QList<int> m_comboRecordIds;      // the records the combo lists
+    int m_shownRecordId = kNoRecord;  // the record whose texts are shown
+    QStringList m_shownNotes;         // the browser's and callback's notes shown
     FlowSettingsPanel *m_settings = nullptr;
 
     TokensPanel *m_tokens = nullptr;

@@ -6,6 +6,7 @@
 #include "ui/UiText.h"
 #include "ui/widgets/ToneLabel.h"
 #include "ui/widgets/Type.h"
+#include "ui/widgets/WrappedLabel.h"
 
 #include "oidc/jwt/Jwt.h"
 
@@ -23,6 +24,7 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <utility>
 
 namespace ui {
 
@@ -33,12 +35,28 @@ QString clock(qint64 unix)
     return QDateTime::fromSecsSinceEpoch(unix).toString(QStringLiteral("HH:mm:ss"));
 }
 
+// What QTreeView::expandToDepth(0) leaves — the Header and Payload sections open, every member
+// closed — without laying the tree out again (and repainting its scroll bars) when it is so
+// already: a token with the same members replaces the last one in place (ClaimTreeModel).
+void openClaimSectionsOnly(QTreeView *tree, const QModelIndex &parent = {}, int depth = 0)
+{
+    const QAbstractItemModel *model = tree->model();
+    for (int row = 0; row < model->rowCount(parent); ++row) {
+        const QModelIndex index = model->index(row, 0, parent);
+        if (!model->hasChildren(index))
+            continue;
+        if (tree->isExpanded(index) != (depth == 0))
+            tree->setExpanded(index, depth == 0);
+        openClaimSectionsOnly(tree, index, depth + 1);
+    }
+}
+
 } // namespace
 
 TokensPanel::TokensPanel(QWidget *parent)
     : QWidget(parent)
-    , m_banner(plainLabel(QString()))
-    , m_sessionLabel(plainLabel(QString()))
+    , m_banner(new WrappedLabel)
+    , m_sessionLabel(new WrappedLabel)
     , m_tabs(new QTabWidget)
     , m_userInfo(new QPlainTextEdit)
     , m_checks(new CheckListView(QStringLiteral("sessionChecks"), {.ruleColumn = false}))
@@ -191,13 +209,13 @@ QString TokensPanel::token(Token which) const
     return view(which).token;
 }
 
-void TokensPanel::showToken(TokenView &tokenView, const QString &token, std::optional<int64_t> fallbackIssued,
+bool TokensPanel::showToken(TokenView &tokenView, const QString &token, std::optional<int64_t> fallbackIssued,
                             std::optional<int64_t> fallbackExpiry, const QString &missing)
 {
     // Incremental: a new session that keeps a token (after UserInfo, a refresh without rotation)
     // leaves its view, claim tree and countdown as they are.
     if (!token.isEmpty() && token == tokenView.token && fallbackIssued == tokenView.fallbackIssued && fallbackExpiry == tokenView.fallbackExpiry)
-        return;
+        return false;
     tokenView.token = token;
     tokenView.fallbackIssued = fallbackIssued;
     tokenView.fallbackExpiry = fallbackExpiry;
@@ -207,7 +225,7 @@ void TokensPanel::showToken(TokenView &tokenView, const QString &token, std::opt
         tokenView.summary->setText(missing);
         tokenView.model->clear();
         tokenView.countdown->clear();
-        return;
+        return true;
     }
     auto decoded = oidc::jwt::decodeJwt(toStd(token));
     if (!decoded) {
@@ -218,7 +236,7 @@ void TokensPanel::showToken(TokenView &tokenView, const QString &token, std::opt
             tokenView.countdown->setTimes(fallbackIssued, fallbackExpiry, std::nullopt);
         else
             tokenView.countdown->clear();
-        return;
+        return true;
     }
     QString summary = QStringLiteral("JWT · %1").arg(qs(decoded->alg));
     if (!decoded->kid.empty())
@@ -226,16 +244,17 @@ void TokensPanel::showToken(TokenView &tokenView, const QString &token, std::opt
     summary += QStringLiteral(" · %1 characters").arg(token.size());
     tokenView.summary->setText(summary);
     tokenView.model->setToken(decoded->headerJson, decoded->claimsJson);
-    tokenView.tree->expandToDepth(0);
+    openClaimSectionsOnly(tokenView.tree);
     const auto iat = decoded->numericClaim("iat");
     const auto exp = decoded->numericClaim("exp");
     const auto nbf = decoded->numericClaim("nbf");
     tokenView.countdown->setTimes(iat ? iat : fallbackIssued, exp ? exp : fallbackExpiry, nbf);
+    return true;
 }
 
 void TokensPanel::setSession(const std::optional<oidc::flow::TokenSession> &session)
 {
-    m_session = session;
+    const std::optional<oidc::flow::TokenSession> previous = std::exchange(m_session, session);
     if (!session) {
         m_sessionLabel->setText(QStringLiteral("No session: run the flow to sign in."));
         showToken(m_id, {}, std::nullopt, std::nullopt, QStringLiteral("No ID token."));
@@ -259,18 +278,23 @@ void TokensPanel::setSession(const std::optional<oidc::flow::TokenSession> &sess
         text += QStringLiteral(" · scope %1").arg(tokens.scope);
     m_sessionLabel->setText(text);
 
-    showToken(m_id, tokens.idToken, std::nullopt, std::nullopt, QStringLiteral("No ID token (scope openid asks for one)."));
+    const bool idTokenChanged = showToken(m_id, tokens.idToken, std::nullopt, std::nullopt, QStringLiteral("No ID token (scope openid asks for one)."));
     const std::optional<int64_t> accessExpiry =
         session->accessTokenExpiresAt ? std::optional<int64_t>(*session->accessTokenExpiresAt) : std::nullopt;
     showToken(m_access, tokens.accessToken, static_cast<int64_t>(session->obtainedAt), accessExpiry,
               QStringLiteral("No access token."));
     showToken(m_refresh, tokens.refreshToken, std::nullopt, std::nullopt,
               QStringLiteral("No refresh token (scope offline_access asks for one)."));
-    m_checks->setChecks(session->idTokenChecks);
-    if (session->userInfo.is_null())
-        m_userInfo->clear();
-    else
-        m_userInfo->setPlainText(qs(session->userInfo.dump(2, ' ', false, oidc::Json::error_handler_t::replace)));
+    // The checks are the ID token's validation and the UserInfo text its claims: a session that
+    // keeps them (after UserInfo, a refresh) leaves their views as they are.
+    if (idTokenChanged || !previous || previous->idTokenChecks.size() != session->idTokenChecks.size())
+        m_checks->setChecks(session->idTokenChecks);
+    if (!previous || previous->userInfo != session->userInfo) {
+        if (session->userInfo.is_null())
+            m_userInfo->clear();
+        else
+            m_userInfo->setPlainText(qs(session->userInfo.dump(2, ' ', false, oidc::Json::error_handler_t::replace)));
+    }
     scheduleAutoRefresh();
 }
 

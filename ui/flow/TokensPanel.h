@@ -75,7 +75,8 @@ private:
     };
 
     QWidget *buildTokenTab(TokenView &view, const QString &name);
-    void showToken(TokenView &view, const QString &token, std::optional<int64_t> fallbackIssued, std::optional<int64_t> fallbackExpiry,
+    // False when `view` shows `token` already (and was left as it was).
+    bool showToken(TokenView &view, const QString &token, std::optional<int64_t> fallbackIssued, std::optional<int64_t> fallbackExpiry,
                    const QString &missing);
     void scheduleAutoRefresh();
     TokenView &view(Token which);

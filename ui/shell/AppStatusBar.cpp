@@ -8,8 +8,11 @@
 #include "oidc/net/ExchangeLog.h"
 
 #include <QDateTime>
+#include <QEvent>
 #include <QLabel>
 #include <QPointer>
+
+#include <algorithm>
 
 namespace ui {
 
@@ -38,6 +41,8 @@ AppStatusBar::AppStatusBar(QWidget *parent)
     addWidget(m_provider);
     addWidget(m_sandbox);
     addPermanentWidget(m_exchange);
+    m_exchange->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    m_exchange->installEventFilter(this);
     m_sandbox->hide();
 }
 
@@ -52,6 +57,7 @@ void AppStatusBar::attach(AppContext *context, QWidget *window)
     showProvider();
     showSandbox();
     m_exchange->setText(QStringLiteral("No exchange yet"));
+    fitExchangeField();
     new FirstPaintWatcher(window, [bar = QPointer<AppStatusBar>(this)] {
         if (bar)
             bar->followExchangeLog();
@@ -91,6 +97,7 @@ void AppStatusBar::showLastExchange()
     const auto &records = m_context->exchangeLog().records();
     if (records.empty()) {
         m_exchange->setText(QStringLiteral("No exchange yet"));
+        fitExchangeField();
         return;
     }
     const oidc::net::ExchangeRecord &last = records.back();
@@ -100,6 +107,35 @@ void AppStatusBar::showLastExchange()
                             .arg(QString::fromLatin1(last.method), last.url.host(), outcome)
                             .arg(last.elapsedMs)
                             .arg(time));
+    fitExchangeField();
+}
+
+void AppStatusBar::fitExchangeField()
+{
+    // A label of fixed size changes its text without laying the status bar and the window out
+    // again (Qt relays the layouts only for widgets whose size can change): during a flow the
+    // newest exchange changes several times a second, its width by a few pixels. The field only
+    // grows, to the widest text so far; the text keeps to its right edge, as before.
+    const QSize hint = m_exchange->sizeHint();
+    if (hint.width() > m_exchange->minimumWidth() || hint.height() != m_exchange->minimumHeight())
+        m_exchange->setFixedSize(std::max(hint.width(), m_exchange->minimumWidth()), hint.height());
+}
+
+bool AppStatusBar::eventFilter(QObject *watched, QEvent *event)
+{
+    // Another font or style (Appearance): measured again from the text shown, once the label has
+    // taken the change in (its size hint is remembered until it handles this event).
+    if (watched == m_exchange && (event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange)) {
+        QMetaObject::invokeMethod(
+            this,
+            [this] {
+                m_exchange->setMinimumSize(0, 0);
+                m_exchange->setMaximumSize(QWIDGETSIZE_MAX, QWIDGETSIZE_MAX);
+                fitExchangeField();
+            },
+            Qt::QueuedConnection);
+    }
+    return QStatusBar::eventFilter(watched, event);
 }
 
 } // namespace ui

@@ -2,7 +2,8 @@
 
 // The main window's status bar: the current provider, the built-in sandbox's state (AppContext's
 // snapshot of it) and the newest exchange of the exchange log (method, host, status, duration and
-// time of day). Each label changes only when its source signals a change: nothing runs per frame.
+// time of day). Each label changes only when its source signals a change: nothing runs per frame,
+// and the newest exchange's field has a fixed size, so its text changes repaint it alone.
 // The exchange log is followed from the window's first paint on, so start-up does not create the
 // transport for it.
 
@@ -23,11 +24,15 @@ public:
     // starts following the exchange log.
     void attach(AppContext *context, QWidget *window);
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void showProvider();
     void showSandbox();
     void followExchangeLog();
     void showLastExchange();
+    void fitExchangeField();
 
     AppContext *m_context = nullptr;
     QLabel *m_provider;

@@ -5,6 +5,7 @@
 // every refresh of a page that follows a running flow, so updateTone() sets it only on a change.
 
 #include "ui/UiText.h"
+#include "ui/widgets/WrappedLabel.h"
 
 namespace ui {
 
@@ -19,7 +20,7 @@ inline void updateTone(QLabel *label, Tone tone)
 // A plain-text boxed message named `name` that wraps and can be selected (to copy an error).
 [[nodiscard]] inline QLabel *toneLabel(const QString &name, Tone tone, const QString &text = {})
 {
-    QLabel *label = plainLabel(text);
+    QLabel *label = new WrappedLabel(text);
     label->setObjectName(name);
     label->setWordWrap(true);
     label->setTextInteractionFlags(Qt::TextSelectableByMouse);

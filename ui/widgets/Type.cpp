@@ -1,6 +1,7 @@
 #include "Type.h"
 
 #include "ui/UiText.h"
+#include "ui/widgets/WrappedLabel.h"
 
 #include <QLabel>
 
@@ -35,7 +36,7 @@ void applyType(QLabel *label, Type type)
 
 QLabel *typeLabel(Type type, const QString &text)
 {
-    QLabel *label = plainLabel(text);
+    QLabel *label = new WrappedLabel(text); // captions wrap: their height is remembered per width
     applyType(label, type);
     return label;
 }

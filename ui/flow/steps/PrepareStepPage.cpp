@@ -27,9 +27,14 @@ PrepareStepPage::PrepareStepPage(QWidget *parent)
 void PrepareStepPage::refresh(const FlowRunner &runner, FlowStepModel::Step)
 {
     const auto &defaults = runner.defaults();
-    m_challenge->setText(defaults ? defaults->codeChallenge : QString());
-    m_state->setText(defaults ? defaults->state : QString());
-    m_nonce->setText(defaults ? defaults->nonce : QString());
+    // Refreshed whenever a step changes while shown: a field is set again only when its value did.
+    const auto show = [](CopyableField *field, const QString &value) {
+        if (field->text() != value)
+            field->setText(value);
+    };
+    show(m_challenge, defaults ? defaults->codeChallenge : QString());
+    show(m_state, defaults ? defaults->state : QString());
+    show(m_nonce, defaults ? defaults->nonce : QString());
 }
 
 } // namespace ui

@@ -31,7 +31,10 @@ void SessionActionStepPage::refresh(const FlowRunner &runner, Step step)
             + QStringLiteral("\npost_logout_redirect_uri: ") + runner.postLogoutRedirectUri();
     if (!entry.notes.isEmpty())
         text += QStringLiteral("\n\nNotes:\n") + entry.notes.join(QLatin1Char('\n'));
-    m_text->setPlainText(text);
+    if (text != m_shown) {
+        m_shown = text;
+        m_text->setPlainText(text);
+    }
 }
 
 } // namespace ui

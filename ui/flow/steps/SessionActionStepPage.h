@@ -21,6 +21,7 @@ public:
 private:
     QPlainTextEdit *m_text;
     CheckListView *m_checks;
+    QString m_shown; // what m_text holds: the same text is not laid out again
 };
 
 } // namespace ui

@@ -6,6 +6,8 @@
 #include <QBoxLayout>
 #include <QPlainTextEdit>
 
+#include <utility>
+
 namespace ui {
 
 TextStepPage::TextStepPage(const QString &name, const QString &placeholder, QWidget *parent)
@@ -19,7 +21,12 @@ TextStepPage::TextStepPage(const QString &name, const QString &placeholder, QWid
 
 void TextStepPage::refresh(const FlowRunner &runner, FlowStepModel::Step step)
 {
-    m_text->setPlainText(text(runner, step));
+    // The page is refreshed whenever any step changes while it is shown; its text rarely does.
+    QString shown = text(runner, step);
+    if (shown == m_shown)
+        return;
+    m_shown = std::move(shown);
+    m_text->setPlainText(m_shown);
 }
 
 QString TextStepPage::field(const QString &name, const QString &value)

@@ -23,6 +23,7 @@ protected:
 
 private:
     QPlainTextEdit *m_text;
+    QString m_shown; // what m_text holds: the same text is not laid out again
 };
 
 } // namespace ui
