@@ -1,6 +1,9 @@
 #include "CopyableField.h"
 
+#include "ui/Presentation.h"
 #include "ui/UiText.h"
+
+#include "oidc/Redaction.h"
 
 #include <QClipboard>
 #include <QGuiApplication>
@@ -33,7 +36,7 @@ CopyableField::CopyableField(const QString &name, QWidget *parent)
     layout->addWidget(m_copy);
 
     connect(m_copy, &QPushButton::clicked, this, [this] {
-        QGuiApplication::clipboard()->setText(m_edit->text());
+        QGuiApplication::clipboard()->setText(m_value);
         m_copy->setText(QStringLiteral("Copied"));
         QTimer::singleShot(1200, m_copy, [button = m_copy] { button->setText(QStringLiteral("Copy")); });
     });
@@ -41,15 +44,34 @@ CopyableField::CopyableField(const QString &name, QWidget *parent)
 
 void CopyableField::setText(const QString &text)
 {
-    m_edit->setText(text);
-    m_edit->setCursorPosition(0);
-    m_edit->setToolTip(plainToolTip(text));
+    m_value = text;
     m_copy->setEnabled(!text.isEmpty());
+    showValue();
 }
 
 QString CopyableField::text() const
 {
-    return m_edit->text();
+    return m_value;
+}
+
+void CopyableField::setSecret(bool secret)
+{
+    if (m_secret == secret)
+        return;
+    m_secret = secret;
+    if (secret)
+        connect(&Presentation::instance(), &Presentation::activeChanged, this, &CopyableField::showValue);
+    else
+        disconnect(&Presentation::instance(), nullptr, this, nullptr);
+    showValue();
+}
+
+void CopyableField::showValue()
+{
+    const QString shown = m_secret && Presentation::secretsMasked() && !m_value.isEmpty() ? oidc::redactSecret(m_value) : m_value;
+    m_edit->setText(shown);
+    m_edit->setCursorPosition(0);
+    m_edit->setToolTip(plainToolTip(shown));
 }
 
 void CopyableField::setPlaceholderText(const QString &text)

@@ -1,6 +1,8 @@
 #pragma once
 
-// A labelled, read-only, monospace value with a Copy button (code_verifier, state, …).
+// A labelled, read-only, monospace value with a Copy button (code_verifier, state, …). A field
+// marked secret (setSecret) shows its value masked while presenting (ui/Presentation.h); Copy
+// still copies the value, which the audience does not see.
 
 #include <QWidget>
 
@@ -18,9 +20,14 @@ public:
     void setText(const QString &text);
     [[nodiscard]] QString text() const;
     void setPlaceholderText(const QString &text);
+    void setSecret(bool secret);
 
 private:
+    void showValue();
+
     QLineEdit *m_edit;
+    QString m_value;
+    bool m_secret = false;
     QPushButton *m_copy;
 };
 

@@ -8,6 +8,7 @@
 #include "ui/AreaItemDelegate.h"
 #include "ui/AreaListModel.h"
 #include "ui/FirstPaintWatcher.h"
+#include "ui/Presentation.h"
 #include "ui/JwtInspectorPanel.h"
 #include "ui/PkceGeneratorPanel.h"
 #include "ui/ProviderBar.h"
@@ -18,6 +19,7 @@
 #include "ui/descope/EnchantedLinkPanel.h"
 #include "ui/descope/PasskeysPanel.h"
 #include "ui/descope/SocialLoginPanel.h"
+#include "ui/descope/SocialSignInRun.h"
 #include "ui/descope/SessionPanel.h"
 #include "ui/descope/mgmt/ManagementPanel.h"
 #include "ui/diagram/SequenceDiagramPanel.h"
@@ -30,12 +32,14 @@
 #include "ui/shell/AppStatusBar.h"
 #include "ui/shell/Appearance.h"
 #include "ui/shell/FlowPageControl.h"
+#include "ui/shell/NarrationBar.h"
 #include "ui/shell/Preferences.h"
 #include "ui/shell/PreferencesDialog.h"
 #include "ui/shell/ShortcutsDialog.h"
 #include "ui/shell/TourDialog.h"
 #include "ui/shell/WindowState.h"
 
+#include "oidc/flow/FlowStep.h"
 #include "oidc/net/ExchangeLog.h"
 
 #include <QAction>
@@ -50,6 +54,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QShortcut>
 #include <QStatusBar>
 #include <QItemSelectionModel>
 #include <QListView>
@@ -58,6 +63,7 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <optional>
 
 namespace ui {
 
@@ -70,6 +76,7 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
     : QMainWindow(parent)
     , m_context(context)
     , m_providerBar(new ProviderBar)
+    , m_providerLine(new QFrame)
     , m_areaModel(new AreaListModel(this))
     , m_areaList(new QListView)
     , m_splitter(new QSplitter(Qt::Horizontal))
@@ -104,7 +111,7 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
     splitter->setSizes({240, 1040});
     splitter->setChildrenCollapsible(false);
 
-    auto *line = new QFrame;
+    QFrame *line = m_providerLine;
     line->setFrameShape(QFrame::HLine);
     line->setFrameShadow(QFrame::Sunken);
 
@@ -125,6 +132,17 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
     }
 
     buildMenus();
+    // Presentation mode's narration line goes above the area; the hint names the keys that leave.
+    QStringList leaveKeys{QKeySequence(Qt::Key_Escape).toString(QKeySequence::NativeText)};
+    for (const QKeySequence &keys : action(Command::TogglePresentation)->shortcuts())
+        leaveKeys.append(keys.toString(QKeySequence::NativeText));
+    m_narrationBar = new NarrationBar(leaveKeys.join(QStringLiteral(" or ")));
+    m_narrationBar->hide();
+    layout->insertWidget(layout->indexOf(splitter), m_narrationBar);
+    m_leavePresentation = new QShortcut(QKeySequence(Qt::Key_Escape), this);
+    m_leavePresentation->setObjectName(QStringLiteral("leavePresentationShortcut"));
+    m_leavePresentation->setEnabled(false);
+    connect(m_leavePresentation, &QShortcut::activated, this, [this] { setPresenting(false); });
     if (m_context) {
         m_statusBar = new AppStatusBar;
         setStatusBar(m_statusBar);
@@ -157,7 +175,12 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
             });
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // The presentation state is the app's: a window that goes while presenting ends it.
+    if (m_presenting)
+        Presentation::instance().setActive(false);
+}
 
 void MainWindow::listPlannedAreas()
 {
@@ -206,6 +229,22 @@ void MainWindow::registerContextPanels()
         auto *page = new FlowPage(*context);
         connect(page, &FlowPage::openInInspector, this, &MainWindow::inspectToken);
         connect(&page->runner()->session(), &oidc::flow::FlowSession::browserHop, &sequence(), &oidc::diagram::SequenceRecorder::addHop);
+        // The narration follows the flow in the core's words: a step that starts running, and a
+        // login step an operation ran with the one before it (the keys after discovery, the
+        // callback with the browser's redirect), which reports done without running alone. The
+        // step told last is not told again when its row changes (a new summary, a record).
+        FlowStepModel *steps = page->runner()->steps();
+        connect(steps, &FlowStepModel::stepChanged, this,
+                [steps, last = std::optional<oidc::flow::FlowStep>()](oidc::flow::FlowStep step) mutable {
+                    const FlowStepModel::State state = steps->state(step);
+                    const bool started = state == FlowStepModel::State::Running && last != step;
+                    const bool reported = (state == FlowStepModel::State::Ok || state == FlowStepModel::State::Failed)
+                        && oidc::flow::loginStepNumber(step) > (last ? oidc::flow::loginStepNumber(*last) : 0);
+                    if (!started && !reported)
+                        return;
+                    last = step;
+                    Presentation::narrate(oidc::flow::flowStepNarration(step));
+                });
         return page;
     });
     setAreaFactory(areas::kExchangeLog.toString(), [context] { return new ExchangeLogPanel(context->exchangeLog()); });
@@ -239,7 +278,14 @@ void MainWindow::registerContextPanels()
     m_areaModel->setNote(areas::kPasskeys.toString(), QStringLiteral("WebAuthn, every byte shown"));
     setAreaFactory(areas::kPasskeys.toString(), [this] { return new PasskeysPanel(descope()); });
     m_areaModel->addArea(areas::kSocialSso.toString(), QStringLiteral("Social Login & SSO"), QStringLiteral("Providers and tenant IdPs, code to session"));
-    setAreaFactory(areas::kSocialSso.toString(), [this] { return new SocialLoginPanel(descope()); });
+    setAreaFactory(areas::kSocialSso.toString(), [this] {
+        auto *panel = new SocialLoginPanel(descope());
+        // The browser's part of a social or SSO sign-in, which no transport sees, in the diagram
+        // beside the flow page's (the panel's runs are its children).
+        for (SocialSignInRun *run : panel->findChildren<SocialSignInRun *>())
+            connect(run, &SocialSignInRun::browserHop, &sequence(), &oidc::diagram::SequenceRecorder::addHop);
+        return panel;
+    });
     m_areaModel->addArea(areas::kUsersTenants.toString(), QStringLiteral("Users & Tenants"), QStringLiteral("Management: users, roles, keys"));
     setAreaFactory(areas::kUsersTenants.toString(), [this] { return new ManagementPanel(descope()); });
     m_areaModel->addArea(areas::kSandboxFaults.toString(), QStringLiteral("Sandbox Faults"), QStringLiteral("Make the sandbox misbehave"));
@@ -482,6 +528,36 @@ void MainWindow::updateFlowActions()
     action(Command::CancelFlow)->setEnabled(can.cancel);
     action(Command::ResetFlow)->setEnabled(can.reset);
     action(Command::RefreshTokens)->setEnabled(can.refreshTokens);
+    updateLeavePresentationKey();
+}
+
+void MainWindow::updateLeavePresentationKey()
+{
+    // Esc is Flow ▸ Cancel while a step runs; two enabled shortcuts on one key would both stay silent.
+    if (m_leavePresentation)
+        m_leavePresentation->setEnabled(m_presenting && !action(Command::CancelFlow)->isEnabled());
+}
+
+void MainWindow::setPresenting(bool on)
+{
+    if (m_presenting == on)
+        return;
+    m_presenting = on;
+    action(Command::TogglePresentation)->setChecked(on);
+    Presentation::instance().setActive(on); // masks secrets, and Appearance takes the presentation font size
+    showPanesForMode();
+    m_narrationBar->setVisible(on);
+    updateLeavePresentationKey();
+}
+
+void MainWindow::showPanesForMode()
+{
+    m_providerBar->setVisible(!m_presenting);
+    m_providerLine->setVisible(!m_presenting);
+    m_areaList->setVisible(!m_presenting && action(Command::ToggleAreaList)->isChecked());
+    if (m_statusBar)
+        m_statusBar->setVisible(!m_presenting);
+    toggleTokensPane(!m_presenting && action(Command::ToggleTokensPane)->isChecked());
 }
 
 void MainWindow::panelCreated(const QString &id, QWidget *panel)
@@ -492,7 +568,7 @@ void MainWindow::panelCreated(const QString &id, QWidget *panel)
         if (!m_flowControl)
             setFlowControl(new FlowPageControl(page));
         action(Command::ToggleTokensPane)->setEnabled(true);
-        page->setTokensPaneVisible(action(Command::ToggleTokensPane)->isChecked());
+        page->setTokensPaneVisible(!m_presenting && action(Command::ToggleTokensPane)->isChecked());
     }
     if (auto *log = qobject_cast<ExchangeLogPanel *>(panel); log && m_context) {
         Preferences &preferences = m_context->preferences();
@@ -528,11 +604,14 @@ void MainWindow::runCommand(Command command)
     case Command::ZoomIn: zoomBy(1); return;
     case Command::ZoomOut: zoomBy(-1); return;
     case Command::ZoomReset:
-        if (m_context)
+        if (m_context && m_presenting)
+            m_context->preferences().setPresentationFontPointSize(0);
+        else if (m_context)
             m_context->preferences().setFontPointSize(0);
         return;
-    case Command::ToggleAreaList: m_areaList->setVisible(action(command)->isChecked()); return;
-    case Command::ToggleTokensPane: toggleTokensPane(action(command)->isChecked()); return;
+    case Command::ToggleAreaList:
+    case Command::ToggleTokensPane: showPanesForMode(); return;
+    case Command::TogglePresentation: setPresenting(action(command)->isChecked()); return;
     case Command::RunAll:
     case Command::NextStep:
     case Command::CancelFlow:
@@ -575,6 +654,12 @@ void MainWindow::zoomBy(int points)
     if (!m_context)
         return;
     Preferences &preferences = m_context->preferences();
+    // Presenting, the keys change presentation mode's own size and leave the everyday one alone.
+    if (m_presenting) {
+        preferences.setPresentationFontPointSize(
+            std::clamp(preferences.presentationFontPointSize() + points, Preferences::kMinFontPoints, Preferences::kMaxFontPoints));
+        return;
+    }
     const int current = preferences.fontPointSize() > 0 ? preferences.fontPointSize() : QApplication::font().pointSize();
     preferences.setFontPointSize(std::clamp(current + points, Preferences::kMinFontPoints, Preferences::kMaxFontPoints));
 }
@@ -722,6 +807,8 @@ void MainWindow::saveState()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    // The everyday window's panes back first, so their sizes are saved as they are without the mode.
+    setPresenting(false);
     saveState();
     QMainWindow::closeEvent(event);
 }

@@ -9,6 +9,13 @@
 // (ui/shell/CommandTable.h). With an AppContext the window also has a status bar, applies the
 // theme and font size preferences (ui/shell/Appearance.h), and restores its geometry, splitters
 // and last area from the app's settings (ui/shell/WindowState.h), saving them when it closes.
+//
+// View ▸ Presentation mode (ui/Presentation.h) is a clean window for a demo: the provider bar, the
+// area list, the status bar and the flow page's Tokens pane step aside for the current area and,
+// above it, the current step in one sentence (NarrationBar); the zoom keys change presentation
+// mode's own font size; secrets stay masked. Esc (while no step runs for it to cancel) or the same
+// command leaves it. It is not remembered: the app always starts in the everyday window, so a
+// restart never lands a presenter in a window without its panes.
 
 #include "ui/shell/CommandTable.h"
 
@@ -22,7 +29,9 @@
 #include <memory>
 
 class QAction;
+class QFrame;
 class QListView;
+class QShortcut;
 class QMenu;
 class QSplitter;
 class QStackedWidget;
@@ -38,6 +47,7 @@ class AreaListModel;
 class AppStatusBar;
 class DescopeContext;
 class FlowControl;
+class NarrationBar;
 class ProviderBar;
 class WindowState;
 
@@ -106,6 +116,10 @@ public:
     // File ▸ Open HAR, and a .har file dropped anywhere on the window: the HAR Analysis area opens it.
     void openHarFile(const QString &path);
 
+    // View ▸ Presentation mode, on or off.
+    void setPresenting(bool on);
+    [[nodiscard]] bool isPresenting() const { return m_presenting; }
+
 protected:
     void closeEvent(QCloseEvent *event) override;
     void dragEnterEvent(QDragEnterEvent *event) override;
@@ -148,10 +162,17 @@ private:
     void showPreferences();
     void showShortcuts();
     void toggleTokensPane(bool visible);
+    // The panes a presenter does not want, shown as their View toggles say unless presenting.
+    void showPanesForMode();
+    void updateLeavePresentationKey();
     void saveState();
 
     AppContext *m_context = nullptr;
     ProviderBar *m_providerBar;
+    QFrame *m_providerLine;
+    NarrationBar *m_narrationBar = nullptr;
+    QShortcut *m_leavePresentation = nullptr; // Esc, while presenting and no step runs
+    bool m_presenting = false;
     AreaListModel *m_areaModel;
     QListView *m_areaList;
     QSplitter *m_splitter;

@@ -1,6 +1,7 @@
 #include "ProviderBar.h"
 
 #include "ui/AppContext.h"
+#include "ui/Presentation.h"
 #include "ui/UiText.h"
 #include "ui/flow/ProfileEditorDialog.h"
 #include "ui/flow/ProfileManager.h"
@@ -136,6 +137,12 @@ void ProviderBar::attach(AppContext *context)
     connect(m_resetButton, &QPushButton::clicked, context, &AppContext::resetSandbox);
     connect(m_editButton, &QPushButton::clicked, this, &ProviderBar::openProfileEditor);
     connect(m_mgmtReveal, &QToolButton::toggled, this, &ProviderBar::updateManagementKey);
+    // Presenting hides the key again and keeps Reveal from showing it (ui/Presentation.h).
+    connect(&Presentation::instance(), &Presentation::activeChanged, this, [this] {
+        const QSignalBlocker blocker(m_mgmtReveal);
+        m_mgmtReveal->setChecked(false);
+        updateManagementKey();
+    });
     connect(m_mgmtCopy, &QToolButton::clicked, this, [this] {
         if (m_context && m_context->hasSandbox())
             QGuiApplication::clipboard()->setText(m_context->sandbox()->managementKey());
@@ -236,6 +243,10 @@ void ProviderBar::updateManagementKey()
     if (key.isEmpty()) {
         m_mgmtKey->clear();
         return;
+    }
+    if (m_mgmtReveal->isChecked() && Presentation::secretsMasked()) {
+        const QSignalBlocker blocker(m_mgmtReveal);
+        m_mgmtReveal->setChecked(false);
     }
     const bool revealed = m_mgmtReveal->isChecked();
     // Masked without a prefix: the bar keeps its room for the sandbox's URL at 1280 px.

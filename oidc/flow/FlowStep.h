@@ -32,4 +32,15 @@ Q_ENUM_NS(FlowStep)
 // Short lower-case names for logs and the CLI's JSON ("discovery", "token", "ID token"…).
 [[nodiscard]] QString flowStepName(FlowStep step);
 
+// The login's steps as the flow page numbers them: Discovery is 1, UserInfo kLoginStepCount.
+inline constexpr int kLoginStepCount = 9;
+// 1…kLoginStepCount for a login step; 0 for the actions on a session and client credentials.
+[[nodiscard]] int loginStepNumber(FlowStep step);
+
+// What the step does, in one plain sentence an audience follows (presentation mode's narration
+// line): "Step 6 of 9: the browser brings the user back to the app with a one-time code; the app
+// checks that the state matches." A login step starts with its number, the others do not. No
+// jargon a newcomer would have to look up without the word that explains it beside it.
+[[nodiscard]] QString flowStepNarration(FlowStep step);
+
 } // namespace oidc::flow

@@ -1,6 +1,9 @@
 #include "EnchantedLinkRun.h"
 
+#include "ui/Presentation.h"
 #include "ui/UiText.h"
+
+#include "oidc/descope/DescopeNarration.h"
 
 #include <utility>
 
@@ -17,7 +20,20 @@ bool isRunCancellation(const oidc::Error &error)
 
 } // namespace
 
-EnchantedLinkRun::EnchantedLinkRun(QObject *parent) : QObject(parent) {}
+EnchantedLinkRun::EnchantedLinkRun(QObject *parent) : QObject(parent)
+{
+    // Presentation mode's narration line says what each phase is about (ui/Presentation.h).
+    connect(this, &EnchantedLinkRun::phaseChanged, this, [](Phase phase) {
+        switch (phase) {
+        case Phase::Starting: Presentation::narrate(descopeNarration(DescopeMove::EnchantedLinkStart)); return;
+        case Phase::Polling: Presentation::narrate(descopeNarration(DescopeMove::EnchantedLinkPolling)); return;
+        case Phase::SignedIn: Presentation::narrate(descopeNarration(DescopeMove::SignedIn)); return;
+        case Phase::Failed: Presentation::narrate(descopeNarration(DescopeMove::Refused)); return;
+        case Phase::Idle:
+        case Phase::Cancelled: return;
+        }
+    });
+}
 
 EnchantedLinkRun::~EnchantedLinkRun()
 {

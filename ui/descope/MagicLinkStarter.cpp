@@ -1,5 +1,6 @@
 #include "MagicLinkStarter.h"
 
+#include "ui/Presentation.h"
 #include "ui/UiText.h"
 #include "ui/descope/DeliveryMethodCombo.h"
 #include "ui/descope/DescopeContext.h"
@@ -8,6 +9,7 @@
 #include "ui/widgets/Type.h"
 
 #include "oidc/descope/DescopeClient.h"
+#include "oidc/descope/DescopeNarration.h"
 #include "oidc/descope/MagicLinkApi.h"
 
 #include <QCheckBox>
@@ -82,6 +84,7 @@ void MagicLinkStarter::start()
     start.redirectUrl = toStd(m_uri->text().trimmed());
     const DeliveryMethod method = m_method->method();
     m_masked->clear();
+    Presentation::narrate(oidc::descope::descopeNarration(oidc::descope::DescopeMove::MagicLinkStart));
     requestCall<MaskedAddress>(
         what, QStringLiteral("Sending a link by %1…").arg(DeliveryMethodCombo::methodWords(method)),
         [method, start](DescopeClient &descope, DescopeClient::Callback<MaskedAddress> done) {
@@ -105,6 +108,7 @@ void MagicLinkStarter::verify()
         Q_EMIT refused(what, token.error());
         return;
     }
+    Presentation::narrate(oidc::descope::descopeNarration(oidc::descope::DescopeMove::MagicLinkVerify));
     signInCall(what, QStringLiteral("Verifying the link's token…"),
                [token = *token](DescopeClient &descope, DescopeClient::SessionCallback done) {
                    return descope.verifyMagicLink(token, std::move(done));

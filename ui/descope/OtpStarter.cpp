@@ -1,5 +1,6 @@
 #include "OtpStarter.h"
 
+#include "ui/Presentation.h"
 #include "ui/UiText.h"
 #include "ui/descope/DeliveryMethodCombo.h"
 #include "ui/descope/DescopeContext.h"
@@ -9,6 +10,7 @@
 #include "ui/widgets/Type.h"
 
 #include "oidc/descope/DescopeClient.h"
+#include "oidc/descope/DescopeNarration.h"
 
 #include <QCheckBox>
 #include <QLabel>
@@ -69,6 +71,7 @@ void OtpStarter::start()
     m_masked->clear();
     m_code->clear();
     m_startedMethod.reset();
+    Presentation::narrate(oidc::descope::descopeNarration(oidc::descope::DescopeMove::OtpStart));
     requestCall<MaskedAddress>(
         what, QStringLiteral("Sending a code by %1…").arg(DeliveryMethodCombo::methodWords(method)),
         [method, start](DescopeClient &descope, DescopeClient::Callback<MaskedAddress> done) {
@@ -89,6 +92,7 @@ void OtpStarter::verify()
 {
     if (!m_startedMethod || m_code->text().isEmpty() || isBusy())
         return;
+    Presentation::narrate(oidc::descope::descopeNarration(oidc::descope::DescopeMove::OtpVerify));
     signInCall(QStringLiteral("OTP verify"), QStringLiteral("Verifying the code…"),
                [method = *m_startedMethod, loginId = m_startedLoginId,
                 code = toStd(m_code->text())](DescopeClient &descope, DescopeClient::SessionCallback done) {

@@ -1,6 +1,9 @@
 #include "PasskeyRun.h"
 
+#include "ui/Presentation.h"
+
 #include "oidc/Async.h"
+#include "oidc/descope/DescopeNarration.h"
 #include "oidc/crypto/Base64Url.h"
 #include "oidc/webauthn/AuthenticatorFile.h"
 #include "oidc/webauthn/CeremonyView.h"
@@ -112,6 +115,20 @@ PasskeyRun::PasskeyRun(QString authenticatorPath, QObject *parent)
 {
     connect(m_browser, &PasskeyBrowserAuthenticator::answered, this, &PasskeyRun::browserAnswered);
     connect(m_browser, &PasskeyBrowserAuthenticator::refused, this, &PasskeyRun::browserRefused);
+    // Presentation mode's narration line says what each phase of a ceremony is about (ui/Presentation.h).
+    connect(this, &PasskeyRun::phaseChanged, this, [](Phase phase) {
+        switch (phase) {
+        case Phase::Starting: Presentation::narrate(descopeNarration(DescopeMove::PasskeyStart)); return;
+        case Phase::Signing: Presentation::narrate(descopeNarration(DescopeMove::PasskeySign)); return;
+        case Phase::Finishing: Presentation::narrate(descopeNarration(DescopeMove::PasskeyFinish)); return;
+        case Phase::Done: Presentation::narrate(descopeNarration(DescopeMove::SignedIn)); return;
+        case Phase::Failed: Presentation::narrate(descopeNarration(DescopeMove::Refused)); return;
+        case Phase::Loading:
+        case Phase::Idle:
+        case Phase::Saving:
+        case Phase::Cancelled: return;
+        }
+    });
     load();
 }
 

@@ -1,5 +1,6 @@
 #include "SignInStarter.h"
 
+#include "ui/Presentation.h"
 #include "ui/UiText.h"
 #include "ui/descope/DescopeContext.h"
 #include "ui/descope/PanelInbox.h"
@@ -7,6 +8,7 @@
 #include "ui/widgets/ToneLabel.h"
 
 #include "oidc/descope/DescopeClient.h"
+#include "oidc/descope/DescopeNarration.h"
 
 #include <QLineEdit>
 #include <QPushButton>
@@ -34,6 +36,13 @@ SignInStarter::SignInStarter(DescopeContext &context, StarterSetup setup, const 
     m_cancel->setToolTip(QStringLiteral("Stop waiting: the request is aborted and nothing it brings is kept."));
     m_status->hide();
     connect(m_cancel, &QPushButton::clicked, this, &SignInStarter::cancel);
+    // How a sign-in ended, in presentation mode's narration line (ui/Presentation.h).
+    connect(this, &SignInStarter::finished, this, [](const QString &, const oidc::descope::SessionOutcome &outcome) {
+        using oidc::descope::DescopeMove;
+        Presentation::narrate(oidc::descope::descopeNarration(outcome.ok() ? DescopeMove::SignedIn : DescopeMove::Refused));
+    });
+    connect(this, &SignInStarter::refused, this,
+            [] { Presentation::narrate(oidc::descope::descopeNarration(oidc::descope::DescopeMove::Refused)); });
     connect(m_loginId, &QLineEdit::textChanged, this, [this] {
         if (m_inbox)
             m_inbox->setLoginId(loginId());

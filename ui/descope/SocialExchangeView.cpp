@@ -1,5 +1,6 @@
 #include "SocialExchangeView.h"
 
+#include "ui/Presentation.h"
 #include "ui/UiText.h"
 #include "ui/flow/RedactedUrl.h"
 #include "ui/widgets/Layouting.h"
@@ -106,7 +107,9 @@ void SocialExchangeView::showCode()
         m_code->clear();
         return;
     }
-    m_code->setText(m_showCode->isDown() ? qs(m_codeValue) : qs(oidc::redactSecret(m_codeValue)));
+    // Presenting, the code stays redacted while the button is held too (ui/Presentation.h).
+    const bool shown = m_showCode->isDown() && !Presentation::secretsMasked();
+    m_code->setText(shown ? qs(m_codeValue) : qs(oidc::redactSecret(m_codeValue)));
 }
 
 void SocialExchangeView::setReplayEnabled(bool enabled)

@@ -1,7 +1,11 @@
 #include "SocialSignInRun.h"
 
+#include "ui/Presentation.h"
 #include "ui/UiText.h"
 
+#include "oidc/descope/DescopeNarration.h"
+
+#include <QDateTime>
 #include <QDesktopServices>
 
 #include <utility>
@@ -9,6 +13,7 @@
 namespace ui {
 
 using namespace oidc::descope;
+using oidc::flow::BrowserHop;
 using oidc::flow::RedirectWait;
 
 namespace {
@@ -28,11 +33,20 @@ SsoRoute ssoRouteOf(SocialRoute route)
     return route == SocialRoute::Sso ? SsoRoute::Sso : SsoRoute::Saml;
 }
 
+BrowserHop socialHop(BrowserHop::Kind kind, const QUrl &url, std::optional<oidc::Error> refusal = std::nullopt)
+{
+    // The steps of a login's hops: the provider's page is this sign-in's authorization request,
+    // the redirect back its callback (RFC 6749 §4.1.1, §4.1.2).
+    return BrowserHop{kind, kind == BrowserHop::Kind::Open ? oidc::flow::FlowStep::Authorize : oidc::flow::FlowStep::Callback, url,
+                      std::move(refusal), QDateTime::currentMSecsSinceEpoch()};
+}
+
 } // namespace
 
 SocialSignInRun::SocialSignInRun(QObject *parent) : QObject(parent), m_wait(new RedirectWait(this))
 {
     connect(m_wait, &RedirectWait::finished, this, &SocialSignInRun::redirected);
+    connect(this, &SocialSignInRun::phaseChanged, this, &SocialSignInRun::narrate);
 }
 
 SocialSignInRun::~SocialSignInRun()
@@ -56,6 +70,21 @@ void SocialSignInRun::setPhase(Phase phase)
         return;
     m_phase = phase;
     Q_EMIT phaseChanged(phase);
+}
+
+void SocialSignInRun::narrate(Phase phase) const
+{
+    using oidc::descope::DescopeMove;
+    const auto say = [](DescopeMove move) { Presentation::narrate(oidc::descope::descopeNarration(move)); };
+    switch (phase) {
+    case Phase::Starting: say(m_record.route == SocialRoute::OAuth ? DescopeMove::SocialStart : DescopeMove::SsoStart); return;
+    case Phase::Browsing: say(DescopeMove::SocialBrowser); return;
+    case Phase::Exchanging: say(DescopeMove::SocialExchange); return;
+    case Phase::Done: say(DescopeMove::SignedIn); return;
+    case Phase::Failed: say(DescopeMove::Refused); return;
+    case Phase::Idle:
+    case Phase::Cancelled: return; // nothing happens that an audience would follow
+    }
 }
 
 void SocialSignInRun::startOAuth(const OAuthStart &start, const SocialBrowserChoice &browser)
@@ -135,6 +164,7 @@ void SocialSignInRun::browse(const std::string &pageUrl, const SocialBrowserChoi
 {
     setPhase(Phase::Browsing);
     const QUrl page(qs(pageUrl));
+    Q_EMIT browserHop(socialHop(BrowserHop::Kind::Open, page));
     if (!browser.system) {
         m_wait->openEmbedded(page, m_record.redirectUrl, m_timeoutMs, [this](const QUrl &url) { return judge(url); });
         return;
@@ -155,9 +185,11 @@ RedirectWait::Verdict SocialSignInRun::judge(const QUrl &redirect)
     m_record.redirect = redirect;
     if (!code) {
         Q_EMIT recorded();
+        Q_EMIT browserHop(socialHop(BrowserHop::Kind::Redirect, redirect, code.error()));
         return RedirectWait::Verdict::refused(code.error());
     }
     m_record.code = std::move(code).value();
+    Q_EMIT browserHop(socialHop(BrowserHop::Kind::Redirect, redirect));
     return RedirectWait::Verdict::accepted();
 }
 

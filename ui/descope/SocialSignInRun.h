@@ -14,12 +14,17 @@
 //   exchange — the code, once; the session the client keeps becomes the app's current one
 //     (DescopeContext), and a refusal anywhere leaves the earlier session where it was.
 // replayCode() sends the spent code again, to show that Descope takes a code once.
+// The browser's part, which no transport sees, is reported as BrowserHops (browserHop: the page's
+// URL handed to the browser, the redirect back with its verdict) for the sequence diagram, as
+// FlowSession reports a login's; each phase narrates itself for presentation mode
+// (oidc::descope::descopeNarration through ui::Presentation).
 //
 // No widgets: the panel shows the record (SocialSignInRecord; the code in it is a secret the
 // panel shows redacted). Every run can be cancelled and reports once (finished); the client is
 // not owned: when the project changes, setClient() cancels what runs on the old one.
 
 #include "oidc/descope/DescopeClient.h"
+#include "oidc/flow/BrowserHop.h"
 #include "oidc/flow/RedirectWait.h"
 
 #include <QObject>
@@ -117,6 +122,10 @@ Q_SIGNALS:
     void finished(const oidc::descope::SessionOutcome &outcome);
     // The answer to replayCode().
     void replayed(const oidc::descope::SessionOutcome &outcome);
+    // Open: the provider's page was handed to the browser (embedded or system). Redirect: a redirect
+    // that answers this sign-in came back — a code (accepted) or the provider's error (refused);
+    // a stray request is no hop. The URLs are raw (the redirect carries the code): redact to show.
+    void browserHop(const oidc::flow::BrowserHop &hop);
 
 private:
     // Sends the start for `redirectUrl`; answers the page's URL.
@@ -129,6 +138,7 @@ private:
     void redirected(const oidc::Result<QUrl> &redirect);
     void exchange(bool replay);
     void setPhase(Phase phase);
+    void narrate(Phase phase) const;
     void fail(Phase in, oidc::Error error);
     void end(oidc::descope::SessionOutcome outcome);
 

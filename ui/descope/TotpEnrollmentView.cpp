@@ -68,6 +68,7 @@ TotpEnrollmentView::TotpEnrollmentView(QWidget *parent)
                             .arg(fill(Fill::QrLight).name(), boxColors(Box::Code, false).border.name()));
     m_qrNote->setObjectName(QStringLiteral("totpQrNote"));
     m_key->setPlaceholderText(QStringLiteral("the key appears after sign-up"));
+    m_key->setSecret(true); // the authenticator's seed: masked while presenting
     QLabel *keyCaption = typeLabel(Type::Caption, QStringLiteral("Scan the QR code with an authenticator app, or type the key into it. "
                                                                  "The key is the shared secret of RFC 6238: whoever holds it can make "
                                                                  "codes, so it is shown only here and redacted in the Exchange Log."));

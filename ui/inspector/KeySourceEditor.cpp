@@ -1,5 +1,6 @@
 #include "KeySourceEditor.h"
 
+#include "ui/Presentation.h"
 #include "ui/UiText.h"
 #include "ui/widgets/Layouting.h"
 #include "ui/widgets/ToneLabel.h"
@@ -125,7 +126,18 @@ QWidget *KeySourceEditor::buildSecretPage()
     show->setObjectName(QStringLiteral("showSecretButton"));
     show->setText(QStringLiteral("Show"));
     show->setCheckable(true);
-    connect(show, &QToolButton::toggled, this, [this](bool shown) { m_secret->setEchoMode(shown ? QLineEdit::Normal : QLineEdit::Password); });
+    // Presenting, the secret stays masked and Show switches off (ui/Presentation.h).
+    connect(show, &QToolButton::toggled, this, [this, show](bool shown) {
+        if (shown && Presentation::secretsMasked()) {
+            show->setChecked(false);
+            return;
+        }
+        m_secret->setEchoMode(shown ? QLineEdit::Normal : QLineEdit::Password);
+    });
+    connect(&Presentation::instance(), &Presentation::activeChanged, show, [show](bool active) {
+        if (active)
+            show->setChecked(false);
+    });
     connect(m_secret, &QLineEdit::textChanged, this, &KeySourceEditor::changed);
     auto *note = typeLabel(Type::Caption, QStringLiteral("The secret's UTF-8 bytes are the HMAC key. HS256/384/512 must be ticked under "
                                                          "Algorithms: a symmetric algorithm is never implied (RFC 8725 §3.1)."));

@@ -1,6 +1,7 @@
 #include "ExchangeLogPanel.h"
 
 #include "ui/widgets/RecordTable.h"
+#include "ui/Presentation.h"
 #include "ui/UiText.h"
 #include "ui/har/HarExportDialog.h"
 #include "ui/log/ExchangeLogModel.h"
@@ -132,11 +133,16 @@ ExchangeLogPanel::ExchangeLogPanel(ExchangeLog &log, QWidget *parent)
         showSelected();
     });
     connect(m_revealButton, &QPushButton::toggled, this, [this](bool revealed) {
-        if (revealed && m_confirmReveal && !m_confirmReveal()) {
+        // Presenting, secrets stay redacted whatever is confirmed (ui/Presentation.h).
+        if (revealed && (Presentation::secretsMasked() || (m_confirmReveal && !m_confirmReveal()))) {
             const QSignalBlocker blocker(m_revealButton);
             m_revealButton->setChecked(false);
         }
         showSelected();
+    });
+    connect(&Presentation::instance(), &Presentation::activeChanged, this, [this](bool active) {
+        if (active && m_revealButton->isChecked())
+            m_revealButton->setChecked(false);
     });
     connect(m_copyCurlButton, &QPushButton::clicked, this, [this] {
         const QString curl = curlText();

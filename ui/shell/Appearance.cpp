@@ -1,5 +1,6 @@
 #include "Appearance.h"
 
+#include "ui/Presentation.h"
 #include "ui/widgets/Tones.h"
 #include "ui/widgets/Type.h"
 
@@ -39,14 +40,20 @@ Appearance::Appearance(Preferences &preferences, QObject *parent)
     // Nothing to do for the defaults (system theme, platform font): start-up pays for nothing.
     if (m_preferences.theme() != Preferences::Theme::System)
         applyTheme(m_preferences.theme());
-    if (m_preferences.fontPointSize() > 0)
-        applyFontSize(m_preferences.fontPointSize());
+    if (effectiveFontPointSize() > 0)
+        applyFontSize(effectiveFontPointSize());
     connect(&m_preferences, &Preferences::changed, this, [this](Preferences::Key key) {
         if (key == Preferences::Key::Theme)
             applyTheme(m_preferences.theme());
-        else if (key == Preferences::Key::FontSize)
-            applyFontSize(m_preferences.fontPointSize());
+        else if (key == Preferences::Key::FontSize || key == Preferences::Key::PresentationFontSize)
+            applyFontSize(effectiveFontPointSize());
     });
+    connect(&Presentation::instance(), &Presentation::activeChanged, this, [this] { applyFontSize(effectiveFontPointSize()); });
+}
+
+int Appearance::effectiveFontPointSize() const
+{
+    return Presentation::instance().isActive() ? m_preferences.presentationFontPointSize() : m_preferences.fontPointSize();
 }
 
 const Appearance::PlatformLook &Appearance::platformLook()

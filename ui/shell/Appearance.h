@@ -8,6 +8,8 @@
 // - Font size: the application font at that size (0: the platform's); every widget whose font
 //   fixes its own size (titles, monospace text, big numbers) is scaled by the same ratio, and
 //   monospaceFont() follows fontScale() for widgets created later.
+// - While presenting (ui/Presentation.h), presentation mode's own font size instead, and the
+//   everyday one again when it ends.
 
 #include "ui/shell/Preferences.h"
 
@@ -31,6 +33,8 @@ public:
 private:
     void applyTheme(Preferences::Theme theme);
     void applyFontSize(int points);
+    // The size the font size keys currently stand for: the presentation size while presenting.
+    [[nodiscard]] int effectiveFontPointSize() const;
 
     // The style, palette and font the application had before any Appearance changed them.
     struct PlatformLook final {

@@ -43,6 +43,10 @@ constexpr std::array kCommands = {
                 "Show or hide the list of areas", true},
     CommandSpec{Command::ToggleTokensPane, Menu::View, "toggleTokensPaneAction", "&Tokens pane", SK::UnknownKey, "Ctrl+Shift+T",
                 "Show or hide the flow page's Tokens pane", true},
+    // Not F5 (the platform's Refresh, bound to Refresh tokens) and not Esc alone (Cancel): Esc also
+    // leaves presentation mode, but only while no step runs for it to cancel (MainWindow).
+    CommandSpec{Command::TogglePresentation, Menu::View, "togglePresentationAction", "&Presentation mode", SK::UnknownKey, "Ctrl+Shift+P",
+                "A clean window for a demo: larger text, secrets always hidden, the current step in one sentence (Esc leaves)", true},
 
     CommandSpec{Command::RunAll, Menu::Flow, "runAllAction", "&Run all", SK::UnknownKey, "Ctrl+R", "Run steps 1–9 of the Authorization Code flow", false},
     CommandSpec{Command::NextStep, Menu::Flow, "nextStepAction", "&Next step", SK::UnknownKey, "F10", "Run the next step of the flow", false},

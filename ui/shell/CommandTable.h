@@ -25,7 +25,7 @@ enum class Command {
     CopyToken,
     Find,
     Preferences,
-    // View: the first nine areas, then zoom and the side panes
+    // View: the first nine areas, then zoom, the side panes and presentation mode
     ShowArea1,
     ShowArea2,
     ShowArea3,
@@ -40,6 +40,7 @@ enum class Command {
     ZoomReset,
     ToggleAreaList,
     ToggleTokensPane,
+    TogglePresentation,
     // Flow (the Authorization Code page's runner)
     RunAll,
     NextStep,

@@ -19,6 +19,7 @@ QString preferenceKey(Preferences::Key key)
     case Preferences::Key::Theme: return QStringLiteral("preferences/theme");
     case Preferences::Key::FontSize: return QStringLiteral("preferences/fontPointSize");
     case Preferences::Key::ConfirmReveal: return QStringLiteral("preferences/confirmReveal");
+    case Preferences::Key::PresentationFontSize: return QStringLiteral("preferences/presentationFontPointSize");
     }
     return {};
 }
@@ -92,6 +93,12 @@ bool Preferences::confirmReveal() const
     return read(Key::ConfirmReveal, true).toBool();
 }
 
+int Preferences::presentationFontPointSize() const
+{
+    const int points = read(Key::PresentationFontSize, 0).toInt();
+    return points <= 0 ? kDefaultPresentationFontPoints : std::clamp(points, kMinFontPoints, kMaxFontPoints);
+}
+
 void Preferences::setBrowserMode(oidc::flow::BrowserMode mode)
 {
     write(Key::BrowserMode, mode == oidc::flow::BrowserMode::System ? QStringLiteral("system") : QStringLiteral("embedded"));
@@ -130,6 +137,11 @@ void Preferences::setFontPointSize(int points)
 void Preferences::setConfirmReveal(bool on)
 {
     write(Key::ConfirmReveal, on);
+}
+
+void Preferences::setPresentationFontPointSize(int points)
+{
+    write(Key::PresentationFontSize, points <= 0 ? 0 : std::clamp(points, kMinFontPoints, kMaxFontPoints));
 }
 
 QString Preferences::themeName(Theme theme)

@@ -5,7 +5,7 @@
 // emits changed() when it differs, so each reader applies it at once (no restart): the theme and
 // font size app-wide (Theme), the request timeout in AppContext's transport, the defaults a new
 // provider profile starts with (browser mode, redirect port, clock leeway), automatic refresh on
-// the flow page, the confirmation before the exchange log reveals secrets.
+// the flow page, the confirmation before the exchange log reveals secrets, presentation mode's font size.
 //
 // Values out of range are clamped on read, so a hand-edited settings file cannot set a timeout of
 // zero or a font of 200 points.
@@ -23,7 +23,7 @@ class Preferences final : public QObject {
 public:
     enum class Theme { System, Light, Dark };
     Q_ENUM(Theme)
-    enum class Key { BrowserMode, RequestTimeout, ClockLeeway, RedirectPort, AutomaticRefresh, Theme, FontSize, ConfirmReveal };
+    enum class Key { BrowserMode, RequestTimeout, ClockLeeway, RedirectPort, AutomaticRefresh, Theme, FontSize, ConfirmReveal, PresentationFontSize };
     Q_ENUM(Key)
 
     static constexpr int kMaxTimeoutSeconds = 600;
@@ -31,6 +31,7 @@ public:
     static constexpr int kDefaultLeewaySeconds = 30;  // the core's default (SecuritySettings)
     static constexpr int kMinFontPoints = 6;
     static constexpr int kMaxFontPoints = 32;
+    static constexpr int kDefaultPresentationFontPoints = 16; // readable from the back of a small room
 
     // `settings` must outlive this object.
     explicit Preferences(QSettings &settings, QObject *parent = nullptr);
@@ -43,6 +44,9 @@ public:
     [[nodiscard]] Theme theme() const;
     [[nodiscard]] int fontPointSize() const;    // 0: the platform's size
     [[nodiscard]] bool confirmReveal() const;
+    // Presentation mode's own font size, which its zoom keys change (kDefaultPresentationFontPoints
+    // until they do), kept apart from fontPointSize() so a demo leaves the everyday size alone.
+    [[nodiscard]] int presentationFontPointSize() const;
 
     void setBrowserMode(oidc::flow::BrowserMode mode);
     void setRequestTimeoutSeconds(int seconds);
@@ -52,6 +56,7 @@ public:
     void setTheme(Theme theme);
     void setFontPointSize(int points);
     void setConfirmReveal(bool on);
+    void setPresentationFontPointSize(int points); // 0: back to the default
 
     [[nodiscard]] static QString themeName(Theme theme);
 

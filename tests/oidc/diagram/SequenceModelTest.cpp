@@ -6,6 +6,7 @@
 
 #include "oidc/diagram/SequenceMermaid.h"
 #include "oidc/diagram/SequenceModel.h"
+#include "oidc/descope/OAuthApi.h"
 #include "oidc/diagram/SequenceSvg.h"
 #include "oidc/net/ExchangeLog.h"
 
@@ -254,6 +255,58 @@ TEST(SequenceModel, NothingSecretReachesTheTexts)
         EXPECT_FALSE(texts.contains(secret)) << secret.toStdString();
     EXPECT_EQ(model.arrows().back().request, QStringLiteral("GET /callback#access_token&state")); // the names, not the values
     EXPECT_TRUE(texts.contains(QStringLiteral("GET /api/user/eyJhbG")));
+}
+
+// A Descope social sign-in as the Social Login & SSO area reports it (ui/descope/SocialSignInRun):
+// Descope's start, the provider's page handed to the browser, the redirect back to the loopback
+// listener with the code — judged by the core's oauthCodeFromRedirect — and the exchange.
+TEST(SequenceModel, SocialSignInDrawsItsBrowserHopsBetweenStartAndExchange)
+{
+    g_nextId = 1;
+    SequenceModel model;
+    const QString descope = QString::fromLatin1(kIssuer);
+    (void)model.addExchange(record("POST", descope + u"/v1/auth/oauth/authorize?provider=github&redirectURL=http%3A%2F%2F127.0.0.1%3A5555%2Fdescope%2Fcallback"_s,
+                                   200, u"social: start"_s));
+    (void)model.addHop(hop(flow::BrowserHop::Kind::Open, flow::FlowStep::Authorize, descope + u"/sandbox/social/github?state="_s + kState));
+    const QString redirect = u"http://127.0.0.1:5555/descope/callback?code="_s + kCode;
+    ASSERT_TRUE(descope::oauthCodeFromRedirect(redirect.toStdString()).ok());
+    (void)model.addHop(hop(flow::BrowserHop::Kind::Redirect, flow::FlowStep::Callback, redirect));
+    (void)model.addExchange(record("POST", descope + u"/v1/auth/oauth/exchange"_s, 200, u"social: exchange"_s));
+
+    EXPECT_EQ(laneIdsInColumns(model), (std::vector<QString>{u"browser"_s, u"app"_s, u"authserver"_s, u"descope"_s}));
+    const QStringList lines = toMermaid(model).split(u'\n');
+    EXPECT_EQ(lines.mid(5, 6),
+              (QStringList{u"    app->>descope: social: start · POST /v1/auth/oauth/authorize → 200"_s,
+                           u"    app-->>browser: open the authorization URL"_s,
+                           u"    browser-->>authserver: sign in at the provider · GET /sandbox/social/github"_s,
+                           u"    authserver-->>browser: redirect back to the app · to http://127.0.0.1:5555/descope/callback"_s,
+                           u"    browser-->>app: callback · GET /descope/callback?code → accepted"_s,
+                           u"    app->>descope: social: exchange · POST /v1/auth/oauth/exchange → 200"_s}))
+        << toMermaid(model).toStdString();
+    const std::vector<SvgArrow> arrows = arrowElements(toSvg(model));
+    ASSERT_EQ(arrows.size(), 6u);
+    EXPECT_EQ(arrows[1].kind, u"hop"_s);
+    EXPECT_EQ(arrows[4].kind, u"hop"_s);
+    EXPECT_EQ(arrows[4].outcome, u"good"_s);
+    const QString texts = toSvg(model) + toMermaid(model);
+    EXPECT_FALSE(texts.contains(kCode));
+    EXPECT_FALSE(texts.contains(kState));
+}
+
+// The person cancelled at the provider: the redirect carries the provider's error, and the core's
+// verdict on it is the arrow's result.
+TEST(SequenceModel, SocialRedirectWithTheProvidersErrorIsRefused)
+{
+    SequenceModel model;
+    (void)model.addHop(hop(flow::BrowserHop::Kind::Open, flow::FlowStep::Authorize, u"http://127.0.0.1:4711/sandbox/social/google"_s));
+    const QString redirect = u"http://127.0.0.1:5555/descope/callback?error=access_denied&error_description=cancelled"_s;
+    const auto verdict = descope::oauthCodeFromRedirect(redirect.toStdString());
+    ASSERT_FALSE(verdict.ok());
+    (void)model.addHop(hop(flow::BrowserHop::Kind::Redirect, flow::FlowStep::Callback, redirect, verdict.error()));
+    ASSERT_EQ(model.arrows().size(), 4u);
+    EXPECT_EQ(model.arrows().back().outcome, Outcome::Bad);
+    EXPECT_EQ(model.arrows().back().result, u"refused: DESCOPE_OAUTH_DENIED"_s);
+    EXPECT_EQ(model.arrows().back().request, u"GET /descope/callback?error&error_description"_s);
 }
 
 TEST(SequenceSvg, XmlEscapedDropsWhatXmlForbids)

@@ -25,7 +25,12 @@
 #include "ui/descope/SocialLoginPanel.h"
 #include "ui/flow/ProfileManager.h"
 
+#include "ui/Presentation.h"
+
+#include "oidc/descope/DescopeNarration.h"
 #include "oidc/descope/ManagementClient.h"
+#include "oidc/diagram/SequenceRecorder.h"
+#include "oidc/diagram/SequenceSvg.h"
 
 #include "sandbox/SandboxHost.h"
 
@@ -37,9 +42,11 @@
 #include <QNetworkReply>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QTabWidget>
 #include <QTest>
 #include <QUrlQuery>
+#include <QXmlStreamReader>
 
 #include <memory>
 #include <optional>
@@ -58,6 +65,25 @@ struct SocialHttpAnswer final {
     QUrl location; // a redirect's Location, resolved
 };
 
+// The browser-hop arrows of an exported sequence diagram: "<from>→<to> <outcome>" each, in order.
+QStringList socialHopArrows(const QString &svg)
+{
+    QStringList hops;
+    QXmlStreamReader reader(svg);
+    while (!reader.atEnd()) {
+        reader.readNext();
+        if (!reader.isStartElement() || reader.name() != QLatin1String("g"))
+            continue;
+        const QStringList classes = reader.attributes().value(QLatin1String("class")).toString().split(QLatin1Char(' '));
+        if (classes.size() == 3 && classes[0] == QLatin1String("arrow") && classes[1] == QLatin1String("hop"))
+            hops << reader.attributes().value(QLatin1String("data-from")).toString() + QStringLiteral("→")
+                        + reader.attributes().value(QLatin1String("data-to")).toString() + QLatin1Char(' ') + classes[2];
+    }
+    if (reader.hasError())
+        qWarning("SVG: %s", qPrintable(reader.errorString()));
+    return reader.hasError() ? QStringList() : hops;
+}
+
 } // namespace
 
 class TestSocial final : public QObject {
@@ -69,6 +95,7 @@ private Q_SLOTS:
     void cleanupTestCase();
 
     void socialSignInEndToEnd();
+    void aSignInIsDrawnAndNarratedWithTheCodeMasked();
     void cancelAtTheProviderIsARefusalAndTheSessionStays();
     void aReusedCodeIsRefusedAndShown();
     void cancelClosesTheListenerAndSendsNothingMore();
@@ -316,6 +343,62 @@ void TestSocial::socialSignInEndToEnd()
     QVERIFY(waitFor([&] { return requests() >= before + 2; }));
     QVERIFY(requestsMention(QStringLiteral("v1/auth/oauth/authorize")));
     QVERIFY(requestsMention(QStringLiteral("v1/auth/oauth/exchange")));
+}
+
+void TestSocial::aSignInIsDrawnAndNarratedWithTheCodeMasked()
+{
+    // The window's sequence diagram follows the area's browser hops as it follows the flow page's.
+    auto *recorder = m_window->findChild<oidc::diagram::SequenceRecorder *>();
+    QVERIFY(recorder);
+    const int hopsBefore = static_cast<int>(socialHopArrows(oidc::diagram::toSvg(recorder->model())).size());
+    m_window->setPresenting(true);
+    QSignalSpy narrated(&ui::Presentation::instance(), &ui::Presentation::narrationChanged);
+
+    const QString email = QStringLiteral("drawn-%1@example.com").arg(QDateTime::currentMSecsSinceEpoch());
+    auto *providers = child<QComboBox>(panel(), "providerCombo");
+    providers->setCurrentIndex(providers->findText(QStringLiteral("gitlab")));
+    QVERIFY2(startAndOpen("socialStartButton"), qPrintable(refusal().text()));
+    const QUrl redirect = signInThroughListener(QStringLiteral("sandbox stand-in"),
+                                                "email=" + QUrl::toPercentEncoding(email) + "&name=Dee%20Drawn&action=continue");
+    QVERIFY(!redirect.isEmpty());
+    const QString code = QUrlQuery(redirect).queryItemValue(QStringLiteral("code"));
+    QVERIFY(!code.isEmpty());
+    QVERIFY(waitForEnd());
+    QVERIFY2(!refusal().isVisible(), qPrintable(refusal().text()));
+
+    // Four hops: the page handed to the browser, the browser at the provider, the provider's
+    // redirect, the browser back at the app — accepted. The code is in neither text.
+    const QString svg = oidc::diagram::toSvg(recorder->model());
+    const QStringList hops = socialHopArrows(svg).mid(hopsBefore);
+    QCOMPARE(hops, (QStringList{QStringLiteral("app→browser neutral"), QStringLiteral("browser→authserver neutral"),
+                                QStringLiteral("authserver→browser neutral"), QStringLiteral("browser→app good")}));
+    QVERIFY(svg.contains(QStringLiteral("GET /sandbox/social/gitlab")));
+    QVERIFY(svg.contains(QStringLiteral("GET /descope/callback?code")));
+    QVERIFY(!svg.contains(code));
+
+    // Presenting: "Show code" held down keeps the code redacted.
+    child<QTabWidget>(panel(), "socialTabs")->setCurrentWidget(child<QWidget>(panel(), "socialExchangeView"));
+    auto *codeField = child<QLineEdit>(panel(), "socialCode");
+    auto *show = child<QPushButton>(panel(), "socialShowCode");
+    QTest::mousePress(show, Qt::LeftButton);
+    QVERIFY(!codeField->text().isEmpty());
+    QVERIFY2(!codeField->text().contains(code), "presenting: the code stays redacted");
+    QTest::mouseRelease(show, Qt::LeftButton);
+
+    // The narration: start, the browser, the exchange, signed in — the core's sentences.
+    using oidc::descope::DescopeMove;
+    QStringList sentences;
+    for (const QList<QVariant> &arguments : std::as_const(narrated))
+        sentences << arguments.at(0).toString();
+    QStringList expected;
+    for (const DescopeMove move : {DescopeMove::SocialStart, DescopeMove::SocialBrowser, DescopeMove::SocialExchange, DescopeMove::SignedIn})
+        expected << oidc::descope::descopeNarration(move);
+    QCOMPARE(sentences, expected);
+    QCOMPARE(child<QLabel>(*m_window, "narrationText")->text(), oidc::descope::descopeNarration(DescopeMove::SignedIn));
+    m_window->setPresenting(false);
+    QTest::mousePress(show, Qt::LeftButton);
+    QCOMPARE(codeField->text(), code); // the everyday window shows it while held
+    QTest::mouseRelease(show, Qt::LeftButton);
 }
 
 void TestSocial::cancelAtTheProviderIsARefusalAndTheSessionStays()

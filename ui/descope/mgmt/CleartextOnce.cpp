@@ -19,6 +19,7 @@ CleartextOnce::CleartextOnce(const QString &name, QWidget *parent)
     setObjectName(name);
     m_hint->setObjectName(name + QStringLiteral("Hint"));
     m_forget->setObjectName(name + QStringLiteral("Forget"));
+    m_value->setSecret(true); // a live access key: masked while presenting
     m_forget->setAutoDefault(false);
     m_forget->setToolTip(tr("Forgets the cleartext: it cannot be shown again"));
     layout::attach(this, layout::column({m_warning, layout::row({layout::Item(m_value, 1), m_forget}, {.margins = layout::kFlush}), m_hint},
