@@ -23,7 +23,6 @@
 
 #include <QElapsedTimer>
 #include <QFileInfo>
-#include <QSaveFile>
 
 #include <memory>
 
@@ -141,17 +140,6 @@ QStringList loginArguments(const Recording &recording, const ProviderProfile &se
     return arguments;
 }
 
-oidc::Status writeJUnit(const ReplayReport &report, const QString &path)
-{
-    const std::string xml = ReplayReportWriter::junitXml(report);
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(xml.data(), static_cast<qint64>(xml.size())) != static_cast<qint64>(xml.size())
-        || !file.commit())
-        return makeError(ErrorCategory::Input, "REPLAY_JUNIT_WRITE", "cannot write the JUnit report " + path.toStdString(), {},
-                         file.errorString().toStdString());
-    return {};
-}
-
 } // namespace
 
 int runReplay(const QStringList &arguments)
@@ -258,7 +246,8 @@ int runReplay(const QStringList &arguments)
     report.against = target.against.toStdString();
     report.elapsedMs = elapsed;
     if (parser.isSet(junit)) {
-        if (auto written = writeJUnit(report, parser.value(junit)); !written)
+        if (auto written = writeTextFileAtomically(ReplayReportWriter::junitXml(report), parser.value(junit), "REPLAY_JUNIT_WRITE", "the JUnit report");
+            !written)
             return fail(written.error(), asJson, kExitError);
     }
     if (asJson)

@@ -264,15 +264,19 @@ Result<Recording> readRecordingFile(const QString &path)
     return recordingFromJson(*json);
 }
 
-Status writeRecordingFile(const Recording &recording, const QString &path)
+Status writeTextFileAtomically(const std::string &text, const QString &path, const std::string &code, const std::string &what)
 {
-    const std::string text = recordingToJson(recording).dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(text.data(), static_cast<qint64>(text.size())) != static_cast<qint64>(text.size())
         || !file.commit())
-        return makeError(ErrorCategory::Input, "RECORDING_WRITE", "cannot write the recording " + path.toStdString(), {},
-                         file.errorString().toStdString());
+        return makeError(ErrorCategory::Input, code, "cannot write " + what + " " + path.toStdString(), {}, file.errorString().toStdString());
     return {};
+}
+
+Status writeRecordingFile(const Recording &recording, const QString &path)
+{
+    return writeTextFileAtomically(recordingToJson(recording).dump(2, ' ', false, Json::error_handler_t::replace) + "\n", path, "RECORDING_WRITE",
+                                   "the recording");
 }
 
 } // namespace oidc::recording

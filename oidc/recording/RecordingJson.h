@@ -29,4 +29,8 @@ inline constexpr size_t kMaxRecordedExchanges = 1000; // the exchange log's own 
 // Written atomically; the text is the JSON indented by two spaces, so a recording diffs well.
 [[nodiscard]] Status writeRecordingFile(const Recording &recording, const QString &path);
 
+// `text` written to `path` atomically (QSaveFile); INPUT `code` naming `what` and the reason when
+// it cannot be (the recording, the JUnit report).
+[[nodiscard]] Status writeTextFileAtomically(const std::string &text, const QString &path, const std::string &code, const std::string &what);
+
 } // namespace oidc::recording

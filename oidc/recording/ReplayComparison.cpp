@@ -62,6 +62,23 @@ StepComparison compareStep(const RecordedStep &recorded, const RecordedStep &rep
     return row;
 }
 
+// A step only one of the runs has: Missing (the recording's) or Extra (the replay's).
+StepComparison unpairedStep(const RecordedStep &step, StepComparison::Verdict verdict)
+{
+    StepComparison row;
+    row.step = step.step;
+    row.title = step.title;
+    row.verdict = verdict;
+    if (verdict == StepComparison::Verdict::Missing) {
+        row.recorded = stepOutcomeText(step);
+        row.differences.push_back("the replay did not reach this step (recorded: " + row.recorded + ")");
+    } else {
+        row.replayed = stepOutcomeText(step);
+        row.differences.push_back("the replay ran this step, the recording did not (replay: " + row.replayed + ")");
+    }
+    return row;
+}
+
 } // namespace
 
 bool ReplayReport::allMatch() const
@@ -100,24 +117,10 @@ ReplayReport compareRuns(const Recording &recorded, const Recording &replayed)
     // recording is missing and the rest of the replay extra (a flow that took another turn).
     for (; index < paired && recorded.steps[index].step == replayed.steps[index].step; ++index)
         report.steps.push_back(compareStep(recorded.steps[index], replayed.steps[index]));
-    for (size_t i = index; i < recorded.steps.size(); ++i) {
-        StepComparison row;
-        row.step = recorded.steps[i].step;
-        row.title = recorded.steps[i].title;
-        row.verdict = StepComparison::Verdict::Missing;
-        row.recorded = stepOutcomeText(recorded.steps[i]);
-        row.differences.push_back("the replay did not reach this step (recorded: " + row.recorded + ")");
-        report.steps.push_back(std::move(row));
-    }
-    for (size_t i = index; i < replayed.steps.size(); ++i) {
-        StepComparison row;
-        row.step = replayed.steps[i].step;
-        row.title = replayed.steps[i].title;
-        row.verdict = StepComparison::Verdict::Extra;
-        row.replayed = stepOutcomeText(replayed.steps[i]);
-        row.differences.push_back("the replay ran this step, the recording did not (replay: " + row.replayed + ")");
-        report.steps.push_back(std::move(row));
-    }
+    for (size_t i = index; i < recorded.steps.size(); ++i)
+        report.steps.push_back(unpairedStep(recorded.steps[i], StepComparison::Verdict::Missing));
+    for (size_t i = index; i < replayed.steps.size(); ++i)
+        report.steps.push_back(unpairedStep(replayed.steps[i], StepComparison::Verdict::Extra));
     StepComparison outcome;
     outcome.step = "outcome";
     outcome.title = "outcome";

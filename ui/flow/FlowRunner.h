@@ -114,6 +114,8 @@ Q_SIGNALS:
     void tokensAccepted();
     void refreshFinished(bool ok, bool automatic, const QString &message);
     void sessionChanged();
+    // Every step report as FlowSession gave it, before it is shown (File ▸ Start recording).
+    void stepReported(const oidc::flow::StepReport &report);
 
 private:
     // Shows a step's report in its row (a key refetch during the token step is a note on IdToken).
