@@ -119,7 +119,10 @@ RecordingViewer::RecordingViewer(QWidget *parent)
     m_stepTable->setObjectName(QStringLiteral("recordingStepTable"));
     m_stepTable->setModel(m_steps);
     setUpRecordTable(m_stepTable);
-    m_stepTable->horizontalHeader()->setStretchLastSection(true);
+    m_stepTable->horizontalHeader()->setStretchLastSection(false);
+    m_stepTable->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_stepTable->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
+    m_stepTable->horizontalHeader()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
     m_exchanges->setHorizontalHeaderLabels({QStringLiteral("Method"), QStringLiteral("URL"), QStringLiteral("Status")});
     m_exchangeTable->setObjectName(QStringLiteral("recordingExchangeTable"));
     m_exchangeTable->setModel(m_exchanges);
@@ -144,6 +147,7 @@ RecordingViewer::RecordingViewer(QWidget *parent)
     splitter->addWidget(m_stepTable);
     splitter->addWidget(detail);
     splitter->setStretchFactor(1, 2);
+    splitter->setSizes({380, 760});
     layout::attach(this, layout::column({m_header, m_info, layout::Item(splitter, 1)}, {.margins = QMargins(18, 14, 18, 12), .spacing = 8}));
 }
 
