@@ -26,6 +26,8 @@
 #include "ui/flow/FlowPage.h"
 #include "ui/har/HarAnalysisPanel.h"
 #include "ui/log/ExchangeLogPanel.h"
+#include "ui/recording/RecordingSession.h"
+#include "ui/recording/RecordingViewer.h"
 
 #include "oidc/diagram/SequenceRecorder.h"
 #include "ui/shell/AboutDialog.h"
@@ -41,6 +43,8 @@
 
 #include "oidc/flow/FlowStep.h"
 #include "oidc/net/ExchangeLog.h"
+#include "oidc/recording/RecordingJson.h"
+#include "sandbox/SandboxHost.h"
 
 #include <QAction>
 #include <QApplication>
@@ -290,6 +294,10 @@ void MainWindow::registerContextPanels()
     setAreaFactory(areas::kUsersTenants.toString(), [this] { return new ManagementPanel(descope()); });
     m_areaModel->addArea(areas::kSandboxFaults.toString(), QStringLiteral("Sandbox Faults"), QStringLiteral("Make the sandbox misbehave"));
     setAreaFactory(areas::kSandboxFaults.toString(), [context] { return new FaultsPanel(context->sandbox()); });
+    m_areaModel->addArea(areas::kRecording.toString(), QStringLiteral("Recording"), QStringLiteral("A recorded flow, step by step"));
+    setAreaFactory(areas::kRecording.toString(), [] { return new RecordingViewer; });
+    m_recording = new RecordingSession(this);
+    connect(m_recording, &RecordingSession::recordingChanged, this, &MainWindow::updateRecordingActions);
 }
 
 DescopeContext &MainWindow::descope()
@@ -452,8 +460,9 @@ void MainWindow::buildMenus()
     action(Command::ToggleTokensPane)->setEnabled(false); // until the flow page exists
     // Without an AppContext there are no preferences to zoom or edit, and no exchange log.
     for (const Command command : {Command::Preferences, Command::ZoomIn, Command::ZoomOut, Command::ZoomReset, Command::CopyAsCurl,
-                                  Command::Find, Command::OpenHar, Command::ExportHar})
+                                  Command::Find, Command::OpenHar, Command::ExportHar, Command::OpenRecording})
         action(command)->setEnabled(m_context != nullptr);
+    updateRecordingActions();
     connect(m_areaModel, &QAbstractItemModel::dataChanged, this, &MainWindow::updateAreaActions);
     connect(m_areaModel, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateAreaActions);
     updateAreaActions();
@@ -565,6 +574,8 @@ void MainWindow::panelCreated(const QString &id, QWidget *panel)
     if (m_windowState)
         m_windowState->restoreSplitters(id, panel);
     if (auto *page = qobject_cast<FlowPage *>(panel)) {
+        if (m_recording)
+            m_recording->watch(page->runner());
         if (!m_flowControl)
             setFlowControl(new FlowPageControl(page));
         action(Command::ToggleTokensPane)->setEnabled(true);
@@ -595,6 +606,9 @@ void MainWindow::runCommand(Command command)
     switch (command) {
     case Command::OpenHar: openHar(); return;
     case Command::ExportHar: exportHar(); return;
+    case Command::OpenRecording: openRecording(); return;
+    case Command::StartRecording: startRecording(); return;
+    case Command::StopRecording: stopRecording(); return;
     case Command::Quit: close(); return;
     case Command::Copy: copyFocused(); return;
     case Command::CopyAsCurl: copyAsCurl(); return;
@@ -732,6 +746,74 @@ void MainWindow::exportHar()
         return;
     if (auto *log = qobject_cast<ExchangeLogPanel *>(areaPanel(areas::kExchangeLog.toString())))
         log->exportHar();
+}
+
+void MainWindow::openRecording()
+{
+    if (!m_context)
+        return;
+    auto *dialog = new QFileDialog(this, QStringLiteral("Open a recording"), QString(), QStringLiteral("Recordings (*.json);;All files (*)"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setFileMode(QFileDialog::ExistingFile);
+    connect(dialog, &QFileDialog::fileSelected, this, &MainWindow::openRecordingFile);
+    dialog->open();
+}
+
+void MainWindow::openRecordingFile(const QString &path)
+{
+    if (!m_context || path.isEmpty() || !showArea(areas::kRecording.toString()))
+        return;
+    if (auto *viewer = qobject_cast<RecordingViewer *>(areaPanel(areas::kRecording.toString())))
+        viewer->openRecording(path);
+}
+
+void MainWindow::startRecording()
+{
+    if (!m_recording || m_recording->isRecording())
+        return;
+    // The sandbox's faults now, as the snapshot on this thread has them.
+    oidc::Json faults = oidc::Json::array();
+    QString issuer;
+    if (sandbox::SandboxHost *host = m_context->hasSandbox() ? m_context->sandbox() : nullptr; host && host->isRunning()) {
+        issuer = host->issuer();
+        for (const sandbox::Fault &fault : host->faults()) {
+            oidc::Json json = fault.toJson();
+            json.erase("id");
+            if (json["count"].is_null())
+                json.erase("count");
+            faults.push_back(std::move(json));
+        }
+    }
+    m_recording->start(m_context->exchangeLog(), std::move(faults), issuer);
+    statusBar()->showMessage(QStringLiteral("Recording: the flow's steps and checks and every exchange, redacted"), 5000);
+}
+
+void MainWindow::stopRecording()
+{
+    if (!m_recording || !m_recording->isRecording())
+        return;
+    auto recording = m_recording->stop();
+    if (!recording)
+        return;
+    auto *dialog = new QFileDialog(this, QStringLiteral("Save the recording"), QStringLiteral("recording.json"),
+                                   QStringLiteral("Recordings (*.json);;All files (*)"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setAcceptMode(QFileDialog::AcceptSave);
+    dialog->setDefaultSuffix(QStringLiteral("json"));
+    connect(dialog, &QFileDialog::fileSelected, this, [this, kept = *recording](const QString &path) {
+        if (auto written = oidc::recording::writeRecordingFile(kept, path); !written)
+            QMessageBox::warning(this, QStringLiteral("Recording not saved"), QString::fromStdString(written.error().summary()));
+        else
+            statusBar()->showMessage(QStringLiteral("Recording saved to %1").arg(path), 5000);
+    });
+    dialog->open();
+}
+
+void MainWindow::updateRecordingActions()
+{
+    const bool recording = m_recording && m_recording->isRecording();
+    action(Command::StartRecording)->setEnabled(m_recording && !recording);
+    action(Command::StopRecording)->setEnabled(recording);
 }
 
 namespace {

@@ -49,6 +49,7 @@ class DescopeContext;
 class FlowControl;
 class NarrationBar;
 class ProviderBar;
+class RecordingSession;
 class WindowState;
 
 // Stable area ids.
@@ -69,6 +70,7 @@ inline constexpr QStringView kHarAnalysis = u"har-analysis"; // HarAnalysisPanel
 inline constexpr QStringView kSandboxFaults = u"sandbox-faults";
 inline constexpr QStringView kUsersTenants = u"users-tenants";
 inline constexpr QStringView kSequenceDiagram = u"sequence-diagram";
+inline constexpr QStringView kRecording = u"recording"; // RecordingViewer::openRecording(path) opens a file
 } // namespace areas
 
 class MainWindow final : public QMainWindow {
@@ -115,6 +117,8 @@ public:
 
     // File ▸ Open HAR, and a .har file dropped anywhere on the window: the HAR Analysis area opens it.
     void openHarFile(const QString &path);
+    // File ▸ Open recording: the Recording area opens it.
+    void openRecordingFile(const QString &path);
 
     // View ▸ Presentation mode, on or off.
     void setPresenting(bool on);
@@ -159,6 +163,11 @@ private:
     void findInLog();
     void openHar();
     void exportHar();
+    // File ▸ Open recording…, Start recording…, Stop recording and save… (ui/recording).
+    void openRecording();
+    void startRecording();
+    void stopRecording();
+    void updateRecordingActions();
     void showPreferences();
     void showShortcuts();
     void toggleTokensPane(bool visible);
@@ -181,6 +190,7 @@ private:
     QString m_current;
     bool m_descopeConnected = false;
     oidc::diagram::SequenceRecorder *m_sequence = nullptr;
+    RecordingSession *m_recording = nullptr; // with a context only
 
     QMap<Command, QAction *> m_actions;
     QMap<Menu, QMenu *> m_menus;

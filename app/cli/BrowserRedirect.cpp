@@ -55,6 +55,11 @@ oidc::Result<QUrl> BrowserRedirect::openAndWait(const QString &url, bool noBrows
         printErr("warning: could not start a browser; open this URL yourself:");
         printErr("authorize_url: " + url.toStdString());
     }
+    return wait();
+}
+
+oidc::Result<QUrl> BrowserRedirect::wait()
+{
     if (!m_outcome)
         m_waiting.exec();
     if (!*m_outcome) {

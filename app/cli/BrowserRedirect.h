@@ -33,6 +33,9 @@ public:
     // Opens the browser at `url` (or prints it), then waits: the accepted redirect, or the error
     // that ended the wait (the judge's refusal, LISTENER_TIMEOUT).
     [[nodiscard]] oidc::Result<QUrl> openAndWait(const QString &url, bool noBrowser);
+    // Waits without opening anything: for a caller that plays the browser itself (replay's
+    // headless sign-in against the sandbox).
+    [[nodiscard]] oidc::Result<QUrl> wait();
 
 private:
     oidc::flow::RedirectWait m_wait;

@@ -20,5 +20,6 @@ int runSandbox(const QStringList &arguments); // app/cli/SandboxCommand.cpp
 int runDescope(const QStringList &arguments);  // DescopeCommand.cpp
 int runCompletions(const QStringList &arguments); // CompletionsCommand.cpp
 int runHar(const QStringList &arguments);      // HarCommand.cpp
+int runReplay(const QStringList &arguments);   // ReplayCommand.cpp
 
 } // namespace cli

@@ -3,14 +3,19 @@
 #include "BrowserRedirect.h"
 #include "CliOutput.h"
 #include "Commands.h"
+#include "LoginHooks.h"
+#include "SandboxAdmin.h"
 
 #include "oidc/Redaction.h"
 #include "oidc/flow/FlowSession.h"
+#include "oidc/flow/ProfileJson.h"
 #include "oidc/flow/RedirectWait.h"
 #include "oidc/flow/UserInfo.h"
 #include "oidc/jwt/Jwt.h"
 #include "oidc/net/BlockingSend.h"
+#include "oidc/net/ExchangeLog.h"
 #include "oidc/net/QtHttpTransport.h"
+#include "oidc/recording/RecordingJson.h"
 
 #include <QEventLoop>
 #include <QProcessEnvironment>
@@ -81,12 +86,16 @@ struct CommandContext final {
     FlowSession session{transport};
     bool json = false;
     bool showTokens = false;
+    bool quiet = false;                                // no result on stdout (replay prints its report)
+    oidc::recording::Recorder *recorder = nullptr;     // login --record, replay
     int timeoutSeconds = 300;
     Json steps = Json::array();
 
     // Every operation's reports, as they come: a line each on stderr, and the "steps" of the JSON.
     void show(const std::vector<StepReport> &reports)
     {
+        if (recorder)
+            recorder->addReports(reports);
         for (const StepReport &report : reports) {
             steps.push_back({{"step", flowStepName(report.step).toStdString()}, {"ok", report.ok}, {"summary", report.summary.toStdString()}});
             if (!json)
@@ -168,6 +177,8 @@ oidc::Status discover(CommandContext &context, const QString &issuer, bool keys)
 
 int finish(CommandContext &context, Json out, const std::optional<Error> &error)
 {
+    if (context.recorder)
+        context.recorder->finish(error);
     out["steps"] = context.steps;
     if (error) {
         out["ok"] = false;
@@ -175,7 +186,9 @@ int finish(CommandContext &context, Json out, const std::optional<Error> &error)
     } else {
         out["ok"] = true;
     }
-    if (context.json)
+    if (context.quiet)
+        ; // the caller reports
+    else if (context.json)
         printJson(out);
     else if (!error)
         printOut(out.dump(2, ' ', false, Json::error_handler_t::replace));
@@ -277,6 +290,11 @@ int runDiscover(const QStringList &arguments)
 
 int runLogin(const QStringList &arguments)
 {
+    return runLoginWith(arguments, {});
+}
+
+int runLoginWith(const QStringList &arguments, const LoginHooks &hooks)
+{
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Signs in with the authorization code flow + PKCE through the system browser and an RFC 8252 loopback listener\n"
@@ -296,9 +314,13 @@ int runLogin(const QStringList &arguments)
                                   QStringLiteral("/callback"));
     const QCommandLineOption noBrowser(QStringLiteral("no-browser"),
                                        QStringLiteral("Do not open a browser: print 'authorize_url: <URL>' on stderr and wait."));
-    parser.addOptions({scope, prompt, param, pkce, port, path, noBrowser});
+    const QCommandLineOption record(QStringLiteral("record"),
+                                    QStringLiteral("Record the run to FILE (JSON: settings, steps, checks, exchanges redacted, the login ID and the\n"
+                                                   "sandbox's faults; never a token): `oidcplay-cli replay FILE` runs it again."),
+                                    QStringLiteral("FILE"));
+    parser.addOptions({scope, prompt, param, pkce, port, path, noBrowser, record});
     CommandContext context;
-    if (auto exit = setUp(parser, options, QStringLiteral("login --issuer URL --client-id ID [options]"), arguments, context))
+    if (auto exit = setUp(parser, options, QStringLiteral("login --issuer URL --client-id ID [--record FILE] [options]"), arguments, context))
         return *exit;
     auto client = clientFrom(parser, options, ClientAuthMethod::ClientSecretBasic);
     if (!client)
@@ -323,92 +345,143 @@ int runLogin(const QStringList &arguments)
         extra.append({entry.left(eq), entry.mid(eq + 1)});
     }
 
-    Json out = Json::object();
-    if (auto status = discover(context, parser.value(options.issuer), true); !status)
-        return finish(context, out, status.error());
-    out["issuer"] = context.session.metadata()->issuer.toStdString();
-
-    std::optional<Error> failure;
-    {
-        Waiter waiter(context.timeoutSeconds);
-        (void)context.session.prepare([&](StepOutcome<void> prepared) {
-            context.show(prepared.reports);
-            if (!prepared.result)
-                failure = prepared.result.error();
-            waiter.done();
-        });
-        waiter.wait();
+    // The run as a recording (--record FILE, or replay's own), written whether the login succeeds or not.
+    oidc::recording::Recorder ownRecorder;
+    oidc::net::ExchangeLog exchanges;
+    context.quiet = hooks.quiet;
+    context.recorder = hooks.recorder ? hooks.recorder : parser.isSet(record) ? &ownRecorder : nullptr;
+    if (context.recorder) {
+        exchanges.attach(context.transport);
+        context.recorder->attach(exchanges);
+        context.recorder->setTool("oidcplay-cli " OIDCPLAY_VERSION);
+        ProviderProfile profile;
+        profile.name = QStringLiteral("oidcplay-cli login");
+        profile.kind = ProviderKind::OidcIssuer;
+        profile.issuer = parser.value(options.issuer);
+        profile.clientId = client->clientId;
+        profile.authMethod = client->method;
+        profile.scope = parser.value(scope);
+        profile.browserMode = BrowserMode::System;
+        profile.redirectPort = *portNumber;
+        profile.redirectPath = parser.value(path);
+        profile.security = security;
+        context.recorder->setProfile(profileToJson(profile));
+        Json parameters = Json::array();
+        for (const auto &[name, value] : extra)
+            parameters.push_back({name.toStdString(), oidc::isSecretName(name.toStdString()) ? oidc::redactSecret(value.toStdString()) : value.toStdString()});
+        context.recorder->setAuthorization({{"scope", parser.value(scope).toStdString()}, {"prompt", parser.value(prompt).toStdString()},
+                                            {"extraParameters", std::move(parameters)}});
+        if (auto sandbox = SandboxAdmin::at(parser.value(options.issuer))) {
+            if (auto described = sandbox->describeForRecording())
+                context.recorder->setSandbox(*described);
+        }
     }
-    if (failure)
+    const int exitCode = [&]() -> int {
+        Json out = Json::object();
+        if (auto status = discover(context, parser.value(options.issuer), true); !status)
+            return finish(context, out, status.error());
+        out["issuer"] = context.session.metadata()->issuer.toStdString();
+
+        std::optional<Error> failure;
+        {
+            Waiter waiter(context.timeoutSeconds);
+            (void)context.session.prepare([&](StepOutcome<void> prepared) {
+                context.show(prepared.reports);
+                if (!prepared.result)
+                    failure = prepared.result.error();
+                waiter.done();
+            });
+            waiter.wait();
+        }
+        if (failure)
+            return finish(context, out, failure);
+
+        // The redirect comes back to a loopback listener (127.0.0.1 only), within the time limit.
+        BrowserRedirect browser;
+        const auto started = browser.listen(*portNumber, parser.value(path), context.timeoutSeconds, [&](const QUrl &url) {
+            auto callback = context.session.acceptCallback(url);
+            context.show(callback.reports);
+            if (callback.result)
+                return RedirectWait::Verdict::accepted();
+            const Error &error = callback.result.error();
+            if (!context.session.awaitsCallback())
+                return RedirectWait::Verdict::refused(error); // it bore our state: this login's answer, refused — stop
+            // rp-checks A1: a stray or forged callback is reported; the real flow stays pending.
+            printErr("warning: a callback was refused and the login keeps waiting: " + error.summary());
+            return RedirectWait::Verdict::stray(error);
+        });
+        if (!started)
+            return finish(context, out, started.error());
+
+        AuthorizationRequest request = context.session.defaultAuthorizationRequest(browser.redirectUri(), parser.value(scope));
+        request.prompt = parser.value(prompt);
+        request.extraParameters = extra;
+        auto url = context.session.beginAuthorization(request);
+        context.show(url.reports);
+        if (!url.result)
+            return finish(context, out, url.result.error());
+        for (const QString &warning : authorizationWarnings(request, context.session.metadata()->codeChallengeMethodsSupported))
+            printErr("warning: " + warning.toStdString());
+        // Refused by the provider, a callback that bore our state and failed its checks, or LISTENER_TIMEOUT.
+        const QString authorizeUrl = url.result->toString(QUrl::FullyEncoded);
+        if (auto redirect = hooks.browser ? hooks.browser(browser, authorizeUrl) : browser.openAndWait(authorizeUrl, parser.isSet(noBrowser)); !redirect)
+            return finish(context, out, redirect.error());
+        // The listener closes once its success page is written, while the event loop runs the exchange.
+
+        std::optional<TokenSession> session;
+        {
+            Waiter exchange(context.timeoutSeconds);
+            (void)context.session.exchangeCode([&](StepOutcome<TokenSession> result) {
+                context.show(result.reports);
+                if (result.result)
+                    session = *result.result;
+                else
+                    failure = result.result.error();
+                exchange.done();
+            });
+            if (!exchange.wait())
+                failure = makeError(ErrorCategory::Net, "NET_TIMEOUT", "the token exchange did not finish within the time limit");
+        }
+        if (const auto &validation = context.session.lastIdTokenValidation()) {
+            out["checks"] = checksJson(validation->checks);
+            if (validation->jwt)
+                out["claims"] = validation->jwt->claims;
+        }
+        if (failure)
+            return finish(context, out, failure);
+        out["tokens"] = tokensJson(context, session->tokens);
+        if (!context.session.metadata()->userinfoEndpoint.isEmpty()) {
+            Waiter userinfo(context.timeoutSeconds);
+            (void)context.session.fetchUserInfo([&](StepOutcome<Json> claims) {
+                context.show(claims.reports);
+                if (claims.result)
+                    out["userinfo"] = *claims.result;
+                else
+                    failure = claims.result.error();
+                userinfo.done();
+            });
+            if (!userinfo.wait())
+                failure = makeError(ErrorCategory::Net, "NET_TIMEOUT", "userinfo did not answer within the time limit");
+        }
         return finish(context, out, failure);
-
-    // The redirect comes back to a loopback listener (127.0.0.1 only), within the time limit.
-    BrowserRedirect browser;
-    const auto started = browser.listen(*portNumber, parser.value(path), context.timeoutSeconds, [&](const QUrl &url) {
-        auto callback = context.session.acceptCallback(url);
-        context.show(callback.reports);
-        if (callback.result)
-            return RedirectWait::Verdict::accepted();
-        const Error &error = callback.result.error();
-        if (!context.session.awaitsCallback())
-            return RedirectWait::Verdict::refused(error); // it bore our state: this login's answer, refused — stop
-        // rp-checks A1: a stray or forged callback is reported; the real flow stays pending.
-        printErr("warning: a callback was refused and the login keeps waiting: " + error.summary());
-        return RedirectWait::Verdict::stray(error);
-    });
-    if (!started)
-        return finish(context, out, started.error());
-
-    AuthorizationRequest request = context.session.defaultAuthorizationRequest(browser.redirectUri(), parser.value(scope));
-    request.prompt = parser.value(prompt);
-    request.extraParameters = extra;
-    auto url = context.session.beginAuthorization(request);
-    context.show(url.reports);
-    if (!url.result)
-        return finish(context, out, url.result.error());
-    for (const QString &warning : authorizationWarnings(request, context.session.metadata()->codeChallengeMethodsSupported))
-        printErr("warning: " + warning.toStdString());
-    // Refused by the provider, a callback that bore our state and failed its checks, or LISTENER_TIMEOUT.
-    if (auto redirect = browser.openAndWait(url.result->toString(QUrl::FullyEncoded), parser.isSet(noBrowser)); !redirect)
-        return finish(context, out, redirect.error());
-    // The listener closes once its success page is written, while the event loop runs the exchange.
-
-    std::optional<TokenSession> session;
-    {
-        Waiter exchange(context.timeoutSeconds);
-        (void)context.session.exchangeCode([&](StepOutcome<TokenSession> result) {
-            context.show(result.reports);
-            if (result.result)
-                session = *result.result;
-            else
-                failure = result.result.error();
-            exchange.done();
-        });
-        if (!exchange.wait())
-            failure = makeError(ErrorCategory::Net, "NET_TIMEOUT", "the token exchange did not finish within the time limit");
+    }();
+    if (!context.recorder)
+        return exitCode;
+    std::string loginHint;
+    for (const auto &[name, value] : extra)
+        if (name == QLatin1String("login_hint"))
+            loginHint = value.toStdString();
+    const auto &validation = context.session.lastIdTokenValidation();
+    context.recorder->setLoginId(oidc::recording::recordedLoginId(loginHint, validation && validation->jwt ? validation->jwt->claims : Json()));
+    if (parser.isSet(record)) {
+        if (auto written = oidc::recording::writeRecordingFile(context.recorder->recording(), parser.value(record)); !written) {
+            printErr("error: " + written.error().summary());
+            return exitCode == kExitOk ? kExitError : exitCode;
+        }
+        if (!context.json)
+            printErr("recorded to " + parser.value(record).toStdString());
     }
-    if (const auto &validation = context.session.lastIdTokenValidation()) {
-        out["checks"] = checksJson(validation->checks);
-        if (validation->jwt)
-            out["claims"] = validation->jwt->claims;
-    }
-    if (failure)
-        return finish(context, out, failure);
-    out["tokens"] = tokensJson(context, session->tokens);
-    if (!context.session.metadata()->userinfoEndpoint.isEmpty()) {
-        Waiter userinfo(context.timeoutSeconds);
-        (void)context.session.fetchUserInfo([&](StepOutcome<Json> claims) {
-            context.show(claims.reports);
-            if (claims.result)
-                out["userinfo"] = *claims.result;
-            else
-                failure = claims.result.error();
-            userinfo.done();
-        });
-        if (!userinfo.wait())
-            failure = makeError(ErrorCategory::Net, "NET_TIMEOUT", "userinfo did not answer within the time limit");
-    }
-    return finish(context, out, failure);
+    return exitCode;
 }
 
 int runToken(const QStringList &arguments)

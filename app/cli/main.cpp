@@ -21,6 +21,7 @@ const std::map<QString, Command> &commands()
         {QStringLiteral("revoke"), {cli::runRevoke, "revoke an access or refresh token (RFC 7009)"}},
         {QStringLiteral("logout-url"), {cli::runLogoutUrl, "build the RP-initiated logout URL"}},
         {QStringLiteral("descope"), {cli::runDescope, "Descope's authentication API: links, codes, passkeys, sessions, access keys"}},
+        {QStringLiteral("replay"), {cli::runReplay, "run a recorded login again headless and compare every check (JUnit XML for CI)"}},
         {QStringLiteral("har"), {cli::runHar, "analyze a HAR file: OAuth/OIDC/Descope exchanges, tokens and findings"}},
         {QStringLiteral("sandbox"), {cli::runSandbox, "run the built-in sandbox provider on 127.0.0.1 until interrupted"}},
         {QStringLiteral("completions"), {cli::runCompletions, "print the bash, zsh or fish completion script for oidcplay-cli"}},

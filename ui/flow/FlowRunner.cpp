@@ -353,6 +353,7 @@ void FlowRunner::stopWaits()
 
 void FlowRunner::show(const oidc::flow::StepReport &report)
 {
+    Q_EMIT stepReported(report);
     const Step step = report.step;
     if (!FlowStepModel::isRow(step))
         return;

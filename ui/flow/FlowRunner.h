@@ -119,6 +119,8 @@ Q_SIGNALS:
     void tokensAccepted();
     void refreshFinished(bool ok, bool automatic, const QString &message);
     void sessionChanged();
+    // Every step report as FlowSession gave it, before it is shown (File ▸ Start recording).
+    void stepReported(const oidc::flow::StepReport &report);
 
 private:
     // Starts `wait` on the profile's private-use scheme at `path` (LISTENER_NO_HAND_OVER without a hand-over).

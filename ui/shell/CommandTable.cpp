@@ -17,6 +17,12 @@ constexpr std::array kCommands = {
     CommandSpec{Command::OpenHar, Menu::File, "openHarAction", "&Open HAR…", SK::Open, "", "Open a HAR file in the HAR Analysis area", false},
     CommandSpec{Command::ExportHar, Menu::File, "exportHarAction", "&Export exchange log as HAR…", SK::UnknownKey, "Ctrl+E",
                 "Export all or the selected exchanges as HAR 1.2, redacted unless you confirm otherwise", false},
+    CommandSpec{Command::OpenRecording, Menu::File, "openRecordingAction", "Open &recording…", SK::UnknownKey, "",
+                "Open a recorded flow or Descope demo and step through it in the Recording area", false},
+    CommandSpec{Command::StartRecording, Menu::File, "startRecordingAction", "&Start recording…", SK::UnknownKey, "",
+                "Record the flow's steps, checks and exchanges (redacted) and the Descope areas' exchanges from now on", false},
+    CommandSpec{Command::StopRecording, Menu::File, "stopRecordingAction", "Stop recording and sa&ve…", SK::UnknownKey, "",
+                "Stop recording and save it as a file to open here or replay with oidcplay-cli replay", false},
     CommandSpec{Command::Quit, Menu::File, "quitAction", "&Quit", SK::Quit, "Ctrl+Q", "Quit OIDC Playground", false},
 
     CommandSpec{Command::Copy, Menu::Edit, "copyAction", "&Copy", SK::Copy, "", "Copy the selection of the focused field", false},

@@ -18,6 +18,9 @@ enum class Command {
     // File
     OpenHar,
     ExportHar,
+    OpenRecording,
+    StartRecording,
+    StopRecording,
     Quit,
     // Edit
     Copy,

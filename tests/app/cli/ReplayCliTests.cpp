@@ -1,0 +1,265 @@
+// oidcplay-cli login --record and replay (issue 11) against the sandbox (`oidcplay-cli sandbox`,
+// its own process): a recorded sign-in replays green; after a fault changes the sandbox's answer
+// the replay goes red with exit 1, naming the step in its JSON and in its JUnit XML; a recorded
+// fault is switched on again for the replay; a recording with no sandbox at its issuer replays
+// against one the CLI starts; and the recording holds none of the run's live secrets.
+
+#include "DescopeCliFixture.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QUrlQuery>
+#include <QXmlStreamReader>
+
+namespace cli::descope_test {
+
+namespace {
+
+// What one recorded login printed and left.
+struct RecordedLogin {
+    CliRun run;
+    std::string code; // the authorization code the browser carried back
+};
+
+Json readJsonFile(const QString &path)
+{
+    QFile file(path);
+    EXPECT_TRUE(file.open(QIODevice::ReadOnly)) << path.toStdString();
+    return Json::parse(file.readAll().toStdString(), nullptr, false);
+}
+
+// The <testcase> names that hold a <failure>, read back by an XML parser.
+std::vector<std::string> junitFailures(const QString &path, int *testCases)
+{
+    QFile file(path);
+    EXPECT_TRUE(file.open(QIODevice::ReadOnly));
+    QXmlStreamReader reader(&file);
+    std::vector<std::string> failing;
+    std::string current;
+    *testCases = 0;
+    while (!reader.atEnd()) {
+        reader.readNext();
+        if (reader.isStartElement() && reader.name() == QLatin1String("testcase")) {
+            ++*testCases;
+            current = reader.attributes().value(QLatin1String("name")).toString().toStdString();
+        } else if (reader.isStartElement() && reader.name() == QLatin1String("failure")) {
+            failing.push_back(current);
+        }
+    }
+    EXPECT_FALSE(reader.hasError()) << reader.errorString().toStdString();
+    return failing;
+}
+
+} // namespace
+
+class ReplayCliTest : public DescopeCliTest {
+protected:
+    void SetUp() override { clearFaults(); }
+    void TearDown() override { clearFaults(); }
+
+    static void clearFaults() { EXPECT_EQ(http("DELETE", QStringLiteral("/sandbox/faults")).status, 200); }
+    static void addFault(const Json &fault) { ASSERT_EQ(http("POST", QStringLiteral("/sandbox/faults"), fault).status, 201); }
+    static QString issuer() { return s_baseUrl + QStringLiteral("/") + s_projectId; }
+
+    // `login --record` with the test as the browser (signInAsAlice).
+    static RecordedLogin recordLogin(const QString &path)
+    {
+        auto process = startCli({QStringLiteral("login"), QStringLiteral("--issuer"), issuer(), QStringLiteral("--client-id"), s_projectId,
+                                 QStringLiteral("--no-browser"), QStringLiteral("--json"), QStringLiteral("--show-tokens"), QStringLiteral("--scope"),
+                                 QStringLiteral("openid profile email offline_access"), QStringLiteral("--timeout"), QStringLiteral("20"),
+                                 QStringLiteral("--record"), path});
+        std::string seen;
+        const QUrl redirect = signInAsAlice(*process, seen);
+        RecordedLogin recorded{collect(*process), QUrlQuery(redirect).queryItemValue(QStringLiteral("code")).toStdString()};
+        recorded.run.err = seen + recorded.run.err;
+        return recorded;
+    }
+
+    // Plays the browser for a CLI that printed its authorize_url: the sandbox's login page
+    // answered as alice (the form carries the authorization request back, as the page's hidden
+    // fields do), then the redirect delivered to the CLI's listener. The redirect is returned.
+    static QUrl signInAsAlice(QProcess &process, std::string &seen)
+    {
+        waitForStderr(process, "authorize_url: ", seen);
+        waitForStderr(process, "\n", seen);
+        const QUrl authorize(QString::fromStdString(lineValue(seen, "authorize_url")));
+        const WebAnswer page = exchange("GET", authorize, {}, {});
+        EXPECT_EQ(page.status, 200) << page.body;
+        EXPECT_NE(page.body.find("id=\"login\""), std::string::npos) << "the sandbox's login form";
+        QUrlQuery form(authorize);
+        form.addQueryItem(QStringLiteral("sandbox_action"), QStringLiteral("login"));
+        form.addQueryItem(QStringLiteral("loginId"), QString::fromUtf8(kAliceEmail));
+        const WebAnswer posted = exchange("POST", QUrl(authorize.toString(QUrl::RemoveQuery)), "Content-Type: application/x-www-form-urlencoded\r\n",
+                                          form.toString(QUrl::FullyEncoded).toUtf8());
+        EXPECT_EQ(posted.status, 302) << posted.body;
+        const QUrl redirect(QString::fromStdString(posted.location));
+        (void)exchange("GET", redirect, {}, {});
+        return redirect;
+    }
+
+    static CliRun replay(const QString &path, QStringList extra = {})
+    {
+        return runCli(QStringList{QStringLiteral("replay"), path, QStringLiteral("--timeout"), QStringLiteral("20")} + extra);
+    }
+};
+
+TEST_F(ReplayCliTest, RecordThenReplayGreenThenAChangedFaultGoesRedNamingTheStep)
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("alice.json"));
+    const RecordedLogin recorded = recordLogin(path);
+    ASSERT_EQ(recorded.run.exitCode, 0) << recorded.run.out << recorded.run.err;
+
+    // The recording: the settings without a secret, the login ID, the sandbox's (no) faults, the
+    // checks with their outcomes, the exchanges — and none of the run's live values.
+    const Json recording = readJsonFile(path);
+    EXPECT_EQ(recording["oidcplayRecording"], 1);
+    EXPECT_EQ(recording["kind"], "oidc-code-flow");
+    EXPECT_EQ(recording["loginId"], kAliceEmail);
+    EXPECT_EQ(recording["profile"]["clientId"], s_projectId.toStdString());
+    EXPECT_EQ(recording["sandbox"]["faults"], Json::array());
+    EXPECT_EQ(recording["outcome"]["ok"], true);
+    std::vector<std::string> steps;
+    for (const Json &step : recording["steps"])
+        steps.push_back(step["step"].get<std::string>());
+    EXPECT_EQ(steps, (std::vector<std::string>{"Discovery", "Keys", "Prepare", "Authorize", "Callback", "Token", "IdToken", "UserInfo"}));
+    EXPECT_GE(recording["exchanges"].size(), 4u);
+    QFile file(path);
+    ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+    const QByteArray bytes = file.readAll();
+    const Json tokens = recorded.run.json()["tokens"];
+    ASSERT_FALSE(recorded.code.empty());
+    for (const std::string &secret : {tokens["access_token"].get<std::string>(), tokens["id_token"].get<std::string>(),
+                                      tokens["refresh_token"].get<std::string>(), recorded.code})
+        EXPECT_FALSE(bytes.contains(QByteArray::fromStdString(secret))) << "a live value in the recording: " << secret.substr(0, 12);
+
+    // Replayed against the same sandbox: every step gives the recorded outcome.
+    const QString junit = dir.filePath(QStringLiteral("green.xml"));
+    const CliRun green = replay(path, {QStringLiteral("--json"), QStringLiteral("--junit"), junit});
+    ASSERT_EQ(green.exitCode, 0) << green.out << green.err;
+    EXPECT_TRUE(green.json()["ok"].get<bool>());
+    EXPECT_EQ(green.json()["against"], "sandbox " + issuer().toStdString());
+    int testCases = 0;
+    EXPECT_TRUE(junitFailures(junit, &testCases).empty());
+    EXPECT_EQ(testCases, 9); // eight steps and the outcome
+
+    // The sandbox now answers with an ID token for another nonce: red, exit 1, the ID token step named.
+    addFault({{"kind", "wrong-nonce"}, {"path", "/oauth2/v1/token"}, {"count", 1}});
+    const QString redJunit = dir.filePath(QStringLiteral("red.xml"));
+    const CliRun red = replay(path, {QStringLiteral("--json"), QStringLiteral("--junit"), redJunit});
+    ASSERT_EQ(red.exitCode, 1) << red.out << red.err;
+    const Json report = red.json();
+    EXPECT_FALSE(report["ok"].get<bool>());
+    EXPECT_EQ(report["firstMismatch"]["step"], "IdToken");
+    const Json &idToken = report["steps"][6];
+    EXPECT_EQ(idToken["step"], "IdToken");
+    EXPECT_EQ(idToken["verdict"], "mismatch");
+    EXPECT_EQ(idToken["replayed"], "failed IDT NONCE_MISMATCH");
+    const auto failing = junitFailures(redJunit, &testCases);
+    ASSERT_FALSE(failing.empty());
+    EXPECT_EQ(failing.front(), "ID token");
+
+    // Without --json: one line per step on stdout, the mismatch named.
+    addFault({{"kind", "wrong-nonce"}, {"path", "/oauth2/v1/token"}, {"count", 1}});
+    const CliRun text = replay(path);
+    EXPECT_EQ(text.exitCode, 1);
+    EXPECT_NE(text.out.find("MISMATCH  ID token: "), std::string::npos) << text.out;
+    EXPECT_NE(text.out.find("check nonce: pass when recorded, fail NONCE_MISMATCH in the replay"), std::string::npos) << text.out;
+}
+
+TEST_F(ReplayCliTest, ARecordedFaultIsSwitchedOnForTheReplayAndOffAfterIt)
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("audience.json"));
+    addFault({{"kind", "wrong-audience"}, {"path", "/oauth2/v1/token"}, {"count", 1}});
+    const RecordedLogin recorded = recordLogin(path);
+    ASSERT_EQ(recorded.run.exitCode, 1) << recorded.run.out << recorded.run.err;
+    const Json recording = readJsonFile(path);
+    ASSERT_EQ(recording["sandbox"]["faults"].size(), 1u);
+    EXPECT_EQ(recording["sandbox"]["faults"][0]["kind"], "wrong-audience");
+    EXPECT_EQ(recording["outcome"]["error"]["code"], "AUD_MISMATCH");
+    EXPECT_EQ(recording["loginId"], kAliceEmail) << "the refused ID token still names who signed in";
+
+    // The fault was used up by the recorded run; the replay switches it on again.
+    EXPECT_EQ(http("GET", QStringLiteral("/sandbox/faults")).body["faults"], Json::array());
+    const CliRun again = replay(path, {QStringLiteral("--json")});
+    ASSERT_EQ(again.exitCode, 0) << again.out << again.err;
+    EXPECT_EQ(http("GET", QStringLiteral("/sandbox/faults")).body["faults"], Json::array()) << "nothing left on after the replay";
+}
+
+TEST_F(ReplayCliTest, WithNoSandboxAtTheRecordedIssuerItStartsOne)
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("moved.json"));
+    ASSERT_EQ(recordLogin(path).run.exitCode, 0);
+    Json recording = readJsonFile(path);
+    // A sandbox that is gone: port 1 on loopback never answers.
+    const std::string gone = "http://127.0.0.1:1/" + s_projectId.toStdString();
+    recording["sandbox"]["issuer"] = gone;
+    recording["sandbox"]["baseUrl"] = "http://127.0.0.1:1";
+    recording["profile"]["issuer"] = gone;
+    QFile file(path);
+    ASSERT_TRUE(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write(QByteArray::fromStdString(recording.dump(2)));
+    file.close();
+    const CliRun replayed = replay(path, {QStringLiteral("--json")});
+    ASSERT_EQ(replayed.exitCode, 0) << replayed.out << replayed.err;
+    const std::string against = replayed.json()["against"].get<std::string>();
+    EXPECT_EQ(against.rfind("sandbox http://127.0.0.1:", 0), 0u) << against;
+    EXPECT_NE(against, "sandbox " + issuer().toStdString());
+}
+
+TEST_F(ReplayCliTest, AgainstAWorkspacesProfileTheBrowserIsTheUsers)
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("alice.json"));
+    ASSERT_EQ(recordLogin(path).run.exitCode, 0);
+    const QString workspace = dir.filePath(QStringLiteral("team.json"));
+    QFile file(workspace);
+    ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+    file.write(QByteArray::fromStdString(
+        Json{{"oidcplayWorkspace", 1},
+             {"profiles", Json::array({{{"id", "a"}, {"name", "Staging"}, {"kind", "issuer"}, {"issuer", issuer().toStdString()},
+                                        {"clientId", s_projectId.toStdString()}},
+                                       {{"id", "b"}, {"name", "Production"}, {"kind", "issuer"}, {"issuer", "https://idp.example"},
+                                        {"clientId", "other"}}})}}
+            .dump()));
+    file.close();
+
+    const CliRun ambiguous = replay(path, {QStringLiteral("--against"), workspace, QStringLiteral("--json")});
+    EXPECT_EQ(ambiguous.exitCode, 2);
+    EXPECT_NE(ambiguous.json()["error"]["message"].get<std::string>().find("--profile"), std::string::npos);
+
+    auto process = startCli({QStringLiteral("replay"), path, QStringLiteral("--against"), workspace, QStringLiteral("--profile"),
+                             QStringLiteral("Staging"), QStringLiteral("--no-browser"), QStringLiteral("--json"), QStringLiteral("--timeout"),
+                             QStringLiteral("20")});
+    std::string seen;
+    (void)signInAsAlice(*process, seen);
+    const CliRun replayed = collect(*process);
+    ASSERT_EQ(replayed.exitCode, 0) << replayed.out << seen << replayed.err;
+    EXPECT_EQ(replayed.json()["against"], "Staging");
+    EXPECT_TRUE(replayed.json()["ok"].get<bool>());
+}
+
+TEST_F(ReplayCliTest, UnreadableOrForeignFilesAndBadArgumentsAreRefused)
+{
+    QTemporaryDir dir;
+    const CliRun missing = replay(dir.filePath(QStringLiteral("absent.json")), {QStringLiteral("--json")});
+    EXPECT_EQ(missing.exitCode, 3);
+    EXPECT_EQ(missing.json()["error"]["code"], "RECORDING_UNREADABLE");
+
+    const QString har = dir.filePath(QStringLiteral("log.har"));
+    QFile file(har);
+    ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+    file.write(R"({"log": {"version": "1.2", "entries": []}})");
+    file.close();
+    const CliRun foreign = replay(har, {QStringLiteral("--json")});
+    EXPECT_EQ(foreign.exitCode, 2);
+    EXPECT_EQ(foreign.json()["error"]["code"], "RECORDING_NOT_A_RECORDING");
+
+    EXPECT_EQ(runCli({QStringLiteral("replay")}).exitCode, 2);
+    EXPECT_EQ(runCli({QStringLiteral("replay"), har, QStringLiteral("--timeout"), QStringLiteral("soon")}).exitCode, 2);
+    EXPECT_EQ(runCli({QStringLiteral("replay"), QStringLiteral("--help")}).exitCode, 0);
+}
+
+} // namespace cli::descope_test

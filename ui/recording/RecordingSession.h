@@ -1,0 +1,56 @@
+#pragma once
+
+// File ▸ Start recording … Stop recording and save: what the app records while it runs. The flow
+// page's runner gives every step report (FlowRunner::stepReported, FlowSession's one channel) and
+// its profile; the exchange log gives every exchange, redacted as it is recorded (Recorder). An
+// exchange no flow step caused is a Descope area's (the log labels each with its area): it becomes
+// a step of its own, its HTTP answer its outcome, so a Descope demo opens as steps too. The
+// sandbox's faults at the start are kept. No widget: the window owns one and asks it.
+
+#include "oidc/recording/Recorder.h"
+
+#include <QObject>
+#include <QPointer>
+
+#include <memory>
+#include <optional>
+
+namespace oidc::net {
+class ExchangeLog;
+}
+
+namespace ui {
+
+class FlowRunner;
+
+class RecordingSession final : public QObject {
+    Q_OBJECT
+public:
+    explicit RecordingSession(QObject *parent = nullptr);
+    ~RecordingSession() override;
+
+    // Starts a new recording of `log` (and of the runner, when one is watched); `sandboxFaults`
+    // are the faults on now (FaultInjector JSON), `sandboxIssuer` empty without a sandbox.
+    void start(const oidc::net::ExchangeLog &log, oidc::Json sandboxFaults, const QString &sandboxIssuer);
+    // The flow page's runner, followed while recording (from start, or from when the page exists).
+    void watch(FlowRunner *runner);
+    [[nodiscard]] bool isRecording() const { return m_recorder != nullptr; }
+    // Ends the recording: the run as it stands (no further report or exchange is added).
+    [[nodiscard]] std::optional<oidc::recording::Recording> stop();
+
+Q_SIGNALS:
+    void recordingChanged(bool recording);
+
+private:
+    void follow();
+    void onExchange(int index);
+
+    std::unique_ptr<oidc::recording::Recorder> m_recorder;
+    const oidc::net::ExchangeLog *m_log = nullptr;
+    QPointer<FlowRunner> m_runner;
+    QMetaObject::Connection m_reports;
+    QMetaObject::Connection m_exchanges;
+    bool m_sawFlowStep = false;
+};
+
+} // namespace ui
