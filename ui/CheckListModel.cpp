@@ -79,14 +79,14 @@ QVariant CheckListModel::data(const QModelIndex &index, int role) const
         switch (index.column()) {
         case CheckColumn: return qs(check.id);
         case ResultColumn: return outcomeText(check.outcome);
-        case RuleColumn: return qs(check.rule);
+        case RuleColumn: return qs(check.rule());
         case DetailColumn:
-            return check.code.empty() ? qs(check.detail) : qs(check.code) + QStringLiteral(": ") + qs(check.detail);
+            return check.code.empty() ? qs(check.detail()) : qs(check.code) + QStringLiteral(": ") + qs(check.detail());
         default: return {};
         }
     case Qt::ToolTipRole:
         if (index.column() == RuleColumn)
-            return plainToolTip(qs(check.rule));
+            return plainToolTip(qs(check.rule()));
         if (index.column() == DetailColumn)
             return plainToolTip(data(index, Qt::DisplayRole).toString());
         return {};

@@ -95,7 +95,7 @@ void CheckListView::showDetail(int row)
     QString text = qs(check.id) + QStringLiteral(" — ") + CheckListModel::outcomeText(check.outcome);
     if (!check.code.empty())
         text += QStringLiteral(" ") + qs(check.code);
-    text += QStringLiteral("\nRule: ") + qs(check.rule) + QStringLiteral("\nDetail: ") + qs(check.detail);
+    text += QStringLiteral("\nRule: ") + qs(check.rule()) + QStringLiteral("\nDetail: ") + qs(check.detail());
     m_detail->setText(text);
     updateTone(m_detail, check.outcome == CheckOutcome::Fail ? Tone::Bad : check.outcome == CheckOutcome::Pass ? Tone::Good : Tone::Neutral);
     m_detail->show();

@@ -115,7 +115,7 @@ std::pair<QString, Tone> verdict(const oidc::jwt::JwtValidation &validation, con
     if (keyError)
         return {QStringLiteral("✘ Not verified: the pasted key material is unusable — ") + errorText(*keyError), Tone::Bad};
     if (signature != validation.checks.end() && signature->outcome == CheckOutcome::Fail)
-        return {QStringLiteral("✘ Signature NOT valid — %1: %2").arg(qs(signature->code), qs(signature->detail)), Tone::Bad};
+        return {QStringLiteral("✘ Signature NOT valid — %1: %2").arg(qs(signature->code), qs(signature->detail())), Tone::Bad};
     if (validation.signature && validation.signature->unsigned_)
         return {QStringLiteral("⚠ UNSIGNED token accepted only because unsigned tokens are allowed: nothing proves who wrote it · ")
                     + QStringLiteral("%1 passed, %2 failed, %3 skipped").arg(passed).arg(failed.size()).arg(skipped),

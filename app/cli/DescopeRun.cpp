@@ -24,7 +24,7 @@ Json checksJson(const std::vector<oidc::jwt::ClaimCheck> &checks)
 {
     Json json = Json::array();
     for (const auto &check : checks) {
-        Json item = {{"id", check.id}, {"ok", check.passed()}, {"detail", check.detail}};
+        Json item = {{"id", check.id}, {"ok", check.passed()}, {"detail", check.detail()}};
         if (!check.passed())
             item["code"] = check.code;
         json.push_back(std::move(item));

@@ -228,7 +228,7 @@ Json checksJson(const std::vector<oidc::jwt::ClaimCheck> &checks)
     for (const auto &check : checks) {
         Json entry = {{"id", check.id}, {"ok", check.passed()},
                       {"outcome", check.outcome == oidc::jwt::CheckOutcome::Pass ? "pass" : check.outcome == oidc::jwt::CheckOutcome::Fail ? "fail" : "skip"},
-                      {"detail", check.detail}, {"rule", check.rule}};
+                      {"detail", check.detail()}, {"rule", check.rule()}};
         if (!check.code.empty())
             entry["code"] = check.code;
         list.push_back(std::move(entry));

@@ -160,7 +160,7 @@ int runVerify(const QStringList &arguments)
         oidc::Json list = oidc::Json::array();
         for (const auto &check : validation.checks) {
             oidc::Json entry = {{"id", check.id}, {"ok", check.passed()}, {"outcome", outcomeName(check.outcome)},
-                                {"rule", check.rule}, {"detail", check.detail}};
+                                {"rule", check.rule()}, {"detail", check.detail()}};
             if (!check.code.empty())
                 entry["code"] = check.code;
             list.push_back(std::move(entry));
@@ -185,7 +185,7 @@ int runVerify(const QStringList &arguments)
                                                                                  : "SKIP";
             std::string id = check.id;
             id.resize(std::max<size_t>(id.size(), 10), ' ');
-            printOut(std::string(label) + "  " + id + " " + check.detail);
+            printOut(std::string(label) + "  " + id + " " + check.detail());
         }
         printOut(validation.ok() ? "result: all checks passed" : "result: FAILED — " + validation.error->summary());
     }

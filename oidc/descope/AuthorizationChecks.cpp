@@ -86,7 +86,7 @@ std::optional<Error> firstFailure(const std::vector<jwt::ClaimCheck> &checks)
 {
     for (const auto &check : checks)
         if (check.outcome == jwt::CheckOutcome::Fail)
-            return makeError(ErrorCategory::IdToken, check.code, check.id + ": " + check.detail);
+            return makeError(ErrorCategory::IdToken, check.code, check.id + ": " + check.detail());
     return std::nullopt;
 }
 

@@ -105,7 +105,7 @@ SessionValidation validateSessionJwt(std::string_view token, const crypto::JsonW
     validation.checks.push_back(checkDrn(*base.jwt, options.expectedDrn));
     for (const auto &item : validation.checks) {
         if (item.outcome == jwt::CheckOutcome::Fail) {
-            validation.error = makeError(categoryOf(item.code), item.code, item.id + ": " + item.detail);
+            validation.error = makeError(categoryOf(item.code), item.code, item.id + ": " + item.detail());
             break;
         }
     }

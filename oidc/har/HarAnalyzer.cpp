@@ -724,13 +724,13 @@ void HarAnalyzer::State::checkIdToken(const PendingCheck &pending)
         auto signature = jwt::verifySignature(decoded, keys, jwt::SignaturePolicy{});
         if (signature) {
             signatureCheck.outcome = jwt::CheckOutcome::Pass;
-            signatureCheck.detail = "verified with " + signature->keyDescription;
+            signatureCheck.setDetail("verified with " + signature->keyDescription);
         } else {
             const std::string &code = signature.error().code;
-            signatureCheck.detail = signature.error().message;
             if (code == "ALG_NOT_ALLOWED") {
-                signatureCheck.detail += " (a shared-secret signature cannot be checked from a HAR)";
+                signatureCheck.setDetail(signature.error().message + " (a shared-secret signature cannot be checked from a HAR)");
             } else {
+                signatureCheck.setDetail(signature.error().message);
                 signatureCheck.outcome = jwt::CheckOutcome::Fail;
                 signatureCheck.code = code;
             }
@@ -761,7 +761,7 @@ void HarAnalyzer::State::checkIdToken(const PendingCheck &pending)
             if (check.passed() || check.id == "signature" || check.id == "exp" || check.id == "nbf" || check.id == "iat" || check.id == "nonce")
                 continue;
             flag(finding::kIdtClaimInvalid, Severity::Error, pending.entry,
-                 "The ID token fails the " + check.id + " check (" + check.code + "): " + harPlain(check.detail) + ".");
+                 "The ID token fails the " + check.id + " check (" + check.code + "): " + harPlain(check.detail()) + ".");
         }
     }
     out.tokens[pending.tokenIndex].checks = std::move(checks);
@@ -781,10 +781,10 @@ void HarAnalyzer::State::checkSessionToken(const PendingCheck &pending)
         if (check.id == "session.signature")
             flag(check.code == "KID_UNKNOWN" || check.code == "NO_SUITABLE_KEY" ? finding::kIdtKidUnknown : finding::kSessionSignatureInvalid,
                  check.code == "KID_UNKNOWN" || check.code == "NO_SUITABLE_KEY" ? Severity::Warning : Severity::Error, pending.entry,
-                 "The session JWT's signature does not verify with the project's keys in this file: " + harPlain(check.detail) + ".");
+                 "The session JWT's signature does not verify with the project's keys in this file: " + harPlain(check.detail()) + ".");
         else
             flag(finding::kSessionClaimInvalid, Severity::Error, pending.entry,
-                 "The session JWT fails the " + check.id + " check (" + check.code + "): " + harPlain(check.detail) + ".");
+                 "The session JWT fails the " + check.id + " check (" + check.code + "): " + harPlain(check.detail()) + ".");
     }
 }
 

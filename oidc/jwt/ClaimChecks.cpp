@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <charconv>
 #include <chrono>
+#include <cstring>
 #include <limits>
 #include <string_view>
 
@@ -14,7 +15,7 @@ namespace oidc::jwt {
 
 namespace {
 
-// Texts for people, built in one buffer per check: these are built for every validated token.
+// Texts for people, each built in one buffer when it is read.
 struct Quoted final {
     std::string_view value; // "value"
 };
@@ -83,32 +84,12 @@ size_t room(Number)
 }
 
 template <typename... Parts>
-std::string text(const Parts &...parts)
+std::string build(const Parts &...parts)
 {
     std::string out;
     out.reserve((room(parts) + ...));
     (put(out, parts), ...);
     return out;
-}
-
-ClaimCheck check(std::string_view id, std::string rule, CheckOutcome outcome, std::string detail, std::string_view code = {})
-{
-    return {std::string(id), std::move(rule), outcome, std::move(detail), std::string(code)};
-}
-
-ClaimCheck pass(std::string_view id, std::string rule, std::string detail)
-{
-    return check(id, std::move(rule), CheckOutcome::Pass, std::move(detail));
-}
-
-ClaimCheck fail(std::string_view id, std::string rule, std::string_view code, std::string detail)
-{
-    return check(id, std::move(rule), CheckOutcome::Fail, std::move(detail), code);
-}
-
-ClaimCheck skip(std::string_view id, std::string rule, std::string detail)
-{
-    return check(id, std::move(rule), CheckOutcome::Skip, std::move(detail));
 }
 
 // The rules that depend on nothing, written once.
@@ -166,14 +147,11 @@ public:
         forEach([&count](const std::string &) { ++count; });
         return count;
     }
-    [[nodiscard]] const std::string *front() const
+    [[nodiscard]] bool contains(std::string_view wanted) const
     {
-        const std::string *first = nullptr;
-        forEach([&first](const std::string &entry) {
-            if (!first)
-                first = &entry;
-        });
-        return first;
+        bool found = false;
+        forEach([&](const std::string &entry) { found = found || entry == wanted; });
+        return found;
     }
 
 private:
@@ -228,176 +206,498 @@ struct Claims final {
     }
 };
 
-ClaimCheck checkIssuer(const Claims &claims, const ClaimCheckOptions &options)
+// The checks, and the variants of each one's detail text: a check's text number is
+// kind * kVariants + variant.
+enum class Kind { Issuer, Audience, Azp, Expiry, NotBefore, IssuedAt, Subject, Nonce, AuthTime, AtHash, CHash };
+enum class Variant {
+    SkipGiven,   // skipped; the token carries the claim
+    SkipAbsent,  // skipped; the token has no such claim
+    SkipOther,   // skipped for another reason (single audience, nothing to compare)
+    Missing,     // failed: the claim is required and absent
+    Mismatch,    // failed: the claim differs from the expected value
+    TooOld,      // failed: iat older than allowed, auth_time older than max_age
+    Invalid,     // failed: sub empty or too long; hash algorithm unknown
+    Pass,
+    PassLeeway,  // passed within the leeway
+};
+constexpr int kVariants = 16;
+
+constexpr int textNumber(Kind kind, Variant variant)
 {
-    std::string rule(kIssuerRule);
-    const std::string *iss = claims.iss;
-    if (!options.issuer)
-        return skip("iss", std::move(rule), iss ? text("no expected issuer given; token says ", Quoted{*iss}) : "no expected issuer given");
-    if (!iss)
-        return fail("iss", std::move(rule), "ISS_MISSING", text("the token has no iss; expected ", Quoted{*options.issuer}));
-    if (*iss != *options.issuer)
-        return fail("iss", std::move(rule), "ISS_MISMATCH",
-                    text("issuer mismatch: expected ", Quoted{*options.issuer}, ", token says ", Quoted{*iss}));
-    return pass("iss", std::move(rule), text(Quoted{*iss}));
+    return static_cast<int>(kind) * kVariants + static_cast<int>(variant);
 }
 
-ClaimCheck checkAudience(const ClaimCheckOptions &options, const Audiences &audiences)
-{
-    std::string rule(kAudienceRule);
-    const size_t count = audiences.size();
-    if (!options.audience) {
-        if (count == 0)
-            return skip("aud", std::move(rule), "no expected audience given");
-        std::string detail = text("no expected audience given; token says ", Quoted{*audiences.front()});
-        if (count > 1)
-            detail += text(" and ", Number{static_cast<int64_t>(count - 1)}, " more");
-        return skip("aud", std::move(rule), std::move(detail));
+// What the texts of one validation's claim checks quote, copied once into one buffer so that
+// the checks outlive the token and the options; the texts are built only when read.
+class ClaimTexts final : public CheckTextSource {
+public:
+    ClaimTexts(const Claims &claims, const Audiences &audiences, const ClaimCheckOptions &options, int64_t now, std::string_view alg)
+        : m_exp(claims.exp), m_nbf(claims.nbf), m_iat(claims.iat), m_authTime(claims.authTime), m_maxAge(options.maxAge),
+          m_maxIatAge(options.maxIatAge), m_now(now), m_leeway(options.leewaySeconds)
+    {
+        size_t size = alg.size();
+        for (const std::string *value : {claims.iss, claims.azp, claims.sub, options.issuer ? &*options.issuer : nullptr,
+                                         options.audience ? &*options.audience : nullptr})
+            size += value ? value->size() : 0;
+        audiences.forEach([&size](const std::string &entry) { size += sizeof(uint32_t) + entry.size(); });
+        m_strings.reserve(size);
+        m_iss = keep(claims.iss);
+        m_azp = keep(claims.azp);
+        m_sub = keep(claims.sub);
+        m_expectedIssuer = keep(options.issuer ? &*options.issuer : nullptr);
+        m_expectedAudience = keep(options.audience ? &*options.audience : nullptr);
+        m_alg = keep(alg);
+        // aud entries as (length, bytes) records: entries may hold any character.
+        m_audiences.at = static_cast<uint32_t>(m_strings.size());
+        audiences.forEach([this](const std::string &entry) {
+            const auto length = static_cast<uint32_t>(entry.size());
+            m_strings.append(reinterpret_cast<const char *>(&length), sizeof length).append(entry);
+            ++m_audienceCount;
+        });
+        m_audiences.size = static_cast<uint32_t>(m_strings.size()) - m_audiences.at;
+        m_audiences.present = m_audienceCount > 0;
     }
-    if (count == 0)
-        return fail("aud", std::move(rule), "AUD_MISSING", text("the token has no aud; expected ", Quoted{*options.audience}));
-    bool found = false;
-    std::string others;
-    audiences.forEach([&](const std::string &entry) {
-        if (entry == *options.audience) {
-            found = true;
-            return;
+
+    [[nodiscard]] std::string rule(int text) const override
+    {
+        switch (static_cast<Kind>(text / kVariants)) {
+        case Kind::Issuer: return std::string(kIssuerRule);
+        case Kind::Audience: return std::string(kAudienceRule);
+        case Kind::Azp: return std::string(kAzpRule);
+        case Kind::Expiry:
+            return build("the current time must be before exp, plus ", Number{m_leeway}, " s leeway (OIDC Core §3.1.3.7 #9, RFC 7519 §4.1.4)");
+        case Kind::NotBefore: return std::string(kNotBeforeRule);
+        case Kind::IssuedAt:
+            return m_maxIatAge ? build(kIssuedAtRule, ", nor older than ", Duration{*m_maxIatAge}) : std::string(kIssuedAtRule);
+        case Kind::Subject: return std::string(kSubjectRule);
+        case Kind::Nonce: return std::string(kNonceRule);
+        case Kind::AuthTime: return std::string(kAuthTimeRule);
+        case Kind::AtHash:
+        case Kind::CHash: {
+            const auto [id, what] = hashNames(text);
+            return build(id, " must be the left half of the ", view(m_alg), " hash of the ", what,
+                         ", base64url (OIDC Core §3.1.3.8, §3.3.2.11)");
         }
-        if (!others.empty())
-            others += ", ";
-        put(others, Quoted{entry});
-    });
-    if (!found)
-        return fail("aud", std::move(rule), "AUD_MISMATCH",
-                    text("audience mismatch: ", Quoted{*options.audience}, " is not among ", Number{static_cast<int64_t>(count)},
-                         " audience(s)", others.empty() ? "" : ": ", others));
-    return pass("aud", std::move(rule), text(Quoted{*options.audience}, others.empty() ? "" : "; other audiences: ", others));
-}
-
-ClaimCheck checkAuthorizedParty(const Claims &claims, const ClaimCheckOptions &options, const Audiences &audiences)
-{
-    std::string rule(kAzpRule);
-    const std::string *azp = claims.azp;
-    if (!options.audience)
-        return skip("azp", std::move(rule), azp ? text("no client_id given; token says ", Quoted{*azp}) : "no client_id given");
-    if (!azp) {
-        if (audiences.size() > 1)
-            return fail("azp", std::move(rule), "AZP_MISSING", "several audiences and no azp");
-        return skip("azp", std::move(rule), "not present (single audience)");
+        }
+        return {};
     }
-    if (*azp != *options.audience)
-        return fail("azp", std::move(rule), "AZP_MISMATCH", text("azp ", Quoted{*azp}, " is not the client_id ", Quoted{*options.audience}));
-    return pass("azp", std::move(rule), text(Quoted{*azp}));
+
+    [[nodiscard]] std::string detail(int text) const override
+    {
+        const auto variant = static_cast<Variant>(text % kVariants);
+        switch (static_cast<Kind>(text / kVariants)) {
+        case Kind::Issuer: return issuerDetail(variant);
+        case Kind::Audience: return audienceDetail(variant);
+        case Kind::Azp: return azpDetail(variant);
+        case Kind::Expiry: return expiryDetail(variant);
+        case Kind::NotBefore: return notBeforeDetail(variant);
+        case Kind::IssuedAt: return issuedAtDetail(variant);
+        case Kind::Subject: return subjectDetail(variant);
+        case Kind::Nonce: return nonceDetail(variant);
+        case Kind::AuthTime: return authTimeDetail(variant);
+        case Kind::AtHash:
+        case Kind::CHash: return hashDetail(text, variant);
+        }
+        return {};
+    }
+
+private:
+    struct Span final {
+        uint32_t at = 0;
+        uint32_t size = 0;
+        bool present = false;
+    };
+
+    Span keep(std::string_view value)
+    {
+        const Span span{static_cast<uint32_t>(m_strings.size()), static_cast<uint32_t>(value.size()), true};
+        m_strings.append(value);
+        return span;
+    }
+    Span keep(const std::string *value) { return value ? keep(std::string_view(*value)) : Span{}; }
+
+    [[nodiscard]] std::string_view view(Span span) const { return std::string_view(m_strings).substr(span.at, span.size); }
+    [[nodiscard]] Quoted quoted(Span span) const { return Quoted{view(span)}; }
+
+    template <typename F>
+    void forEachAudience(F &&function) const
+    {
+        std::string_view records = view(m_audiences);
+        while (!records.empty()) {
+            uint32_t length = 0;
+            std::memcpy(&length, records.data(), sizeof length);
+            function(records.substr(sizeof length, length));
+            records.remove_prefix(sizeof length + length);
+        }
+    }
+
+    static std::pair<std::string_view, std::string_view> hashNames(int text)
+    {
+        if (static_cast<Kind>(text / kVariants) == Kind::AtHash)
+            return {"at_hash", "access token"};
+        return {"c_hash", "authorization code"};
+    }
+
+    [[nodiscard]] std::string issuerDetail(Variant variant) const
+    {
+        switch (variant) {
+        case Variant::SkipGiven: return build("no expected issuer given; token says ", quoted(m_iss));
+        case Variant::SkipAbsent: return "no expected issuer given";
+        case Variant::Missing: return build("the token has no iss; expected ", quoted(m_expectedIssuer));
+        case Variant::Mismatch: return build("issuer mismatch: expected ", quoted(m_expectedIssuer), ", token says ", quoted(m_iss));
+        default: return build(quoted(m_iss));
+        }
+    }
+
+    // The audiences other than the expected one, quoted and comma-separated.
+    [[nodiscard]] std::string otherAudiences() const
+    {
+        std::string others;
+        const std::string_view expected = view(m_expectedAudience);
+        forEachAudience([&](std::string_view entry) {
+            if (entry == expected)
+                return;
+            if (!others.empty())
+                others += ", ";
+            put(others, Quoted{entry});
+        });
+        return others;
+    }
+
+    [[nodiscard]] std::string audienceDetail(Variant variant) const
+    {
+        switch (variant) {
+        case Variant::SkipAbsent: return "no expected audience given";
+        case Variant::SkipGiven: {
+            std::string_view front;
+            forEachAudience([&front, first = true](std::string_view entry) mutable {
+                if (first)
+                    front = entry;
+                first = false;
+            });
+            std::string detail = build("no expected audience given; token says ", Quoted{front});
+            if (m_audienceCount > 1)
+                detail += build(" and ", Number{static_cast<int64_t>(m_audienceCount - 1)}, " more");
+            return detail;
+        }
+        case Variant::Missing: return build("the token has no aud; expected ", quoted(m_expectedAudience));
+        case Variant::Mismatch: {
+            const std::string others = otherAudiences();
+            return build("audience mismatch: ", quoted(m_expectedAudience), " is not among ", Number{static_cast<int64_t>(m_audienceCount)},
+                         " audience(s)", others.empty() ? "" : ": ", others);
+        }
+        default: {
+            const std::string others = otherAudiences();
+            return build(quoted(m_expectedAudience), others.empty() ? "" : "; other audiences: ", others);
+        }
+        }
+    }
+
+    [[nodiscard]] std::string azpDetail(Variant variant) const
+    {
+        switch (variant) {
+        case Variant::SkipGiven: return build("no client_id given; token says ", quoted(m_azp));
+        case Variant::SkipAbsent: return "no client_id given";
+        case Variant::Missing: return "several audiences and no azp";
+        case Variant::SkipOther: return "not present (single audience)";
+        case Variant::Mismatch: return build("azp ", quoted(m_azp), " is not the client_id ", quoted(m_expectedAudience));
+        default: return build(quoted(m_azp));
+        }
+    }
+
+    [[nodiscard]] std::string expiryDetail(Variant variant) const
+    {
+        switch (variant) {
+        case Variant::Missing: return "the token has no exp";
+        case Variant::SkipAbsent: return "no exp: the token does not expire";
+        case Variant::TooOld:
+            return build("expired ", Duration{minus(m_now, *m_exp)}, " ago: exp ", When{*m_exp}, ", now ", When{m_now});
+        case Variant::PassLeeway: return build("expired ", Duration{minus(m_now, *m_exp)}, " ago, within the leeway: exp ", When{*m_exp});
+        default: return build("expires in ", Duration{minus(*m_exp, m_now)}, ": ", When{*m_exp});
+        }
+    }
+
+    [[nodiscard]] std::string notBeforeDetail(Variant variant) const
+    {
+        switch (variant) {
+        case Variant::SkipAbsent: return "no nbf";
+        case Variant::Mismatch:
+            return build("not valid for another ", Duration{minus(*m_nbf, m_now)}, ": nbf ", When{*m_nbf}, ", now ", When{m_now},
+                         " (is the local clock right?)");
+        default: return build("valid since ", When{*m_nbf});
+        }
+    }
+
+    [[nodiscard]] std::string issuedAtDetail(Variant variant) const
+    {
+        switch (variant) {
+        case Variant::Missing: return "the token has no iat";
+        case Variant::SkipAbsent: return "no iat";
+        case Variant::Mismatch:
+            return build("issued ", Duration{minus(*m_iat, m_now)}, " in the future: iat ", When{*m_iat}, ", now ", When{m_now},
+                         " (is the local clock right?)");
+        case Variant::TooOld: return build("issued ", Duration{minus(m_now, *m_iat)}, " ago: iat ", When{*m_iat});
+        default: return build("issued ", Duration{std::max<int64_t>(0, minus(m_now, *m_iat))}, " ago: ", When{*m_iat});
+        }
+    }
+
+    [[nodiscard]] std::string subjectDetail(Variant variant) const
+    {
+        switch (variant) {
+        case Variant::Missing: return "the token has no sub";
+        case Variant::SkipAbsent: return "no sub";
+        case Variant::Invalid: return "sub is empty or longer than 255 characters";
+        default: return build(quoted(m_sub));
+        }
+    }
+
+    static std::string nonceDetail(Variant variant)
+    {
+        switch (variant) {
+        case Variant::SkipGiven: return "no expected nonce given; the token carries one";
+        case Variant::SkipAbsent: return "no expected nonce given";
+        case Variant::Missing: return "a nonce was sent but the token has none";
+        case Variant::Mismatch: return "nonce mismatch";
+        default: return "matches the nonce sent";
+        }
+    }
+
+    [[nodiscard]] std::string authTimeDetail(Variant variant) const
+    {
+        switch (variant) {
+        case Variant::SkipGiven: return build("no max_age sent; authenticated ", When{*m_authTime});
+        case Variant::SkipAbsent: return "no max_age sent";
+        case Variant::Missing: return "max_age was sent but the token has no auth_time";
+        case Variant::TooOld:
+            return build("authenticated ", Duration{minus(m_now, *m_authTime)}, " ago, max_age is ", Duration{*m_maxAge});
+        default: return build("authenticated ", Duration{std::max<int64_t>(0, minus(m_now, *m_authTime))}, " ago, within max_age");
+        }
+    }
+
+    [[nodiscard]] std::string hashDetail(int text, Variant variant) const
+    {
+        const auto [id, what] = hashNames(text);
+        switch (variant) {
+        case Variant::SkipGiven: return build("the token has no ", id, " (optional in the code flow)");
+        case Variant::SkipAbsent: return build("no ", id);
+        case Variant::SkipOther: return build("present; no ", what, " given to compare");
+        case Variant::Invalid: return build("cannot compute ", id, " for alg ", quoted(m_alg), ": failing closed");
+        case Variant::Mismatch: return build(id, " does not match the ", what);
+        default: return build("matches the ", what);
+        }
+    }
+
+    std::string m_strings; // every quoted value, one after another
+    Span m_iss;
+    Span m_azp;
+    Span m_sub;
+    Span m_expectedIssuer;
+    Span m_expectedAudience;
+    Span m_alg;
+    Span m_audiences;
+    size_t m_audienceCount = 0;
+    std::optional<int64_t> m_exp;
+    std::optional<int64_t> m_nbf;
+    std::optional<int64_t> m_iat;
+    std::optional<int64_t> m_authTime;
+    std::optional<int64_t> m_maxAge;
+    std::optional<int64_t> m_maxIatAge;
+    int64_t m_now;
+    int64_t m_leeway;
+};
+
+// The outcome of each check, decided now; its texts are ClaimTexts' to format when read.
+class ClaimCheckMaker final {
+public:
+    ClaimCheckMaker(std::vector<ClaimCheck> &checks, std::shared_ptr<const ClaimTexts> texts)
+        : m_checks(checks), m_texts(std::move(texts))
+    {
+    }
+
+    void pass(std::string_view id, Kind kind, Variant variant = Variant::Pass) { add(id, kind, CheckOutcome::Pass, variant); }
+    void skip(std::string_view id, Kind kind, Variant variant) { add(id, kind, CheckOutcome::Skip, variant); }
+    void fail(std::string_view id, Kind kind, Variant variant, std::string_view code) { add(id, kind, CheckOutcome::Fail, variant, code); }
+
+private:
+    void add(std::string_view id, Kind kind, CheckOutcome outcome, Variant variant, std::string_view code = {})
+    {
+        m_checks.emplace_back(id, outcome, code, m_texts, textNumber(kind, variant));
+    }
+
+    std::vector<ClaimCheck> &m_checks;
+    std::shared_ptr<const ClaimTexts> m_texts;
+};
+
+void checkIssuer(ClaimCheckMaker &make, const Claims &claims, const ClaimCheckOptions &options)
+{
+    constexpr Kind kind = Kind::Issuer;
+    if (!options.issuer)
+        return make.skip("iss", kind, claims.iss ? Variant::SkipGiven : Variant::SkipAbsent);
+    if (!claims.iss)
+        return make.fail("iss", kind, Variant::Missing, "ISS_MISSING");
+    if (*claims.iss != *options.issuer)
+        return make.fail("iss", kind, Variant::Mismatch, "ISS_MISMATCH");
+    make.pass("iss", kind);
 }
 
-ClaimCheck checkExpiry(const Claims &claims, const ClaimCheckOptions &options, int64_t now)
+void checkAudience(ClaimCheckMaker &make, const ClaimCheckOptions &options, const Audiences &audiences, size_t count)
 {
-    std::string rule = text("the current time must be before exp, plus ", Number{options.leewaySeconds},
-                            " s leeway (OIDC Core §3.1.3.7 #9, RFC 7519 §4.1.4)");
+    constexpr Kind kind = Kind::Audience;
+    if (!options.audience)
+        return make.skip("aud", kind, count == 0 ? Variant::SkipAbsent : Variant::SkipGiven);
+    if (count == 0)
+        return make.fail("aud", kind, Variant::Missing, "AUD_MISSING");
+    if (!audiences.contains(*options.audience))
+        return make.fail("aud", kind, Variant::Mismatch, "AUD_MISMATCH");
+    make.pass("aud", kind);
+}
+
+void checkAuthorizedParty(ClaimCheckMaker &make, const Claims &claims, const ClaimCheckOptions &options, size_t audienceCount)
+{
+    constexpr Kind kind = Kind::Azp;
+    if (!options.audience)
+        return make.skip("azp", kind, claims.azp ? Variant::SkipGiven : Variant::SkipAbsent);
+    if (!claims.azp) {
+        if (audienceCount > 1)
+            return make.fail("azp", kind, Variant::Missing, "AZP_MISSING");
+        return make.skip("azp", kind, Variant::SkipOther);
+    }
+    if (*claims.azp != *options.audience)
+        return make.fail("azp", kind, Variant::Mismatch, "AZP_MISMATCH");
+    make.pass("azp", kind);
+}
+
+void checkExpiry(ClaimCheckMaker &make, const Claims &claims, const ClaimCheckOptions &options, int64_t now)
+{
+    constexpr Kind kind = Kind::Expiry;
     const auto exp = claims.exp;
     if (!exp) {
         if (options.requireExpiry)
-            return fail("exp", std::move(rule), "EXP_MISSING", "the token has no exp");
-        return skip("exp", std::move(rule), "no exp: the token does not expire");
+            return make.fail("exp", kind, Variant::Missing, "EXP_MISSING");
+        return make.skip("exp", kind, Variant::SkipAbsent);
     }
     if (now >= plus(*exp, options.leewaySeconds))
-        return fail("exp", std::move(rule), "EXPIRED",
-                    text("expired ", Duration{minus(now, *exp)}, " ago: exp ", When{*exp}, ", now ", When{now}));
-    if (now >= *exp)
-        return pass("exp", std::move(rule), text("expired ", Duration{minus(now, *exp)}, " ago, within the leeway: exp ", When{*exp}));
-    return pass("exp", std::move(rule), text("expires in ", Duration{minus(*exp, now)}, ": ", When{*exp}));
+        return make.fail("exp", kind, Variant::TooOld, "EXPIRED");
+    make.pass("exp", kind, now >= *exp ? Variant::PassLeeway : Variant::Pass);
 }
 
-ClaimCheck checkNotBefore(const Claims &claims, const ClaimCheckOptions &options, int64_t now)
+void checkNotBefore(ClaimCheckMaker &make, const Claims &claims, const ClaimCheckOptions &options, int64_t now)
 {
-    std::string rule(kNotBeforeRule);
+    constexpr Kind kind = Kind::NotBefore;
     const auto nbf = claims.nbf;
     if (!nbf)
-        return skip("nbf", std::move(rule), "no nbf");
+        return make.skip("nbf", kind, Variant::SkipAbsent);
     if (plus(now, options.leewaySeconds) < *nbf)
-        return fail("nbf", std::move(rule), "NOT_YET_VALID",
-                    text("not valid for another ", Duration{minus(*nbf, now)}, ": nbf ", When{*nbf}, ", now ", When{now},
-                         " (is the local clock right?)"));
-    return pass("nbf", std::move(rule), text("valid since ", When{*nbf}));
+        return make.fail("nbf", kind, Variant::Mismatch, "NOT_YET_VALID");
+    make.pass("nbf", kind);
 }
 
-ClaimCheck checkIssuedAt(const Claims &claims, const ClaimCheckOptions &options, int64_t now)
+void checkIssuedAt(ClaimCheckMaker &make, const Claims &claims, const ClaimCheckOptions &options, int64_t now)
 {
-    std::string rule = options.maxIatAge ? text(kIssuedAtRule, ", nor older than ", Duration{*options.maxIatAge}) : std::string(kIssuedAtRule);
+    constexpr Kind kind = Kind::IssuedAt;
     const auto iat = claims.iat;
     if (!iat) {
         if (options.requireIssuedAt)
-            return fail("iat", std::move(rule), "IAT_MISSING", "the token has no iat");
-        return skip("iat", std::move(rule), "no iat");
+            return make.fail("iat", kind, Variant::Missing, "IAT_MISSING");
+        return make.skip("iat", kind, Variant::SkipAbsent);
     }
     if (*iat > plus(now, options.leewaySeconds))
-        return fail("iat", std::move(rule), "IAT_FUTURE",
-                    text("issued ", Duration{minus(*iat, now)}, " in the future: iat ", When{*iat}, ", now ", When{now},
-                         " (is the local clock right?)"));
+        return make.fail("iat", kind, Variant::Mismatch, "IAT_FUTURE");
     if (options.maxIatAge && minus(now, *iat) > plus(*options.maxIatAge, options.leewaySeconds))
-        return fail("iat", std::move(rule), "IAT_TOO_OLD", text("issued ", Duration{minus(now, *iat)}, " ago: iat ", When{*iat}));
-    return pass("iat", std::move(rule), text("issued ", Duration{std::max<int64_t>(0, minus(now, *iat))}, " ago: ", When{*iat}));
+        return make.fail("iat", kind, Variant::TooOld, "IAT_TOO_OLD");
+    make.pass("iat", kind);
 }
 
-ClaimCheck checkSubject(const Claims &claims, const ClaimCheckOptions &options)
+void checkSubject(ClaimCheckMaker &make, const Claims &claims, const ClaimCheckOptions &options)
 {
-    std::string rule(kSubjectRule);
+    constexpr Kind kind = Kind::Subject;
     const std::string *sub = claims.sub;
     if (!sub) {
         if (options.requireSubject)
-            return fail("sub", std::move(rule), "SUB_MISSING", "the token has no sub");
-        return skip("sub", std::move(rule), "no sub");
+            return make.fail("sub", kind, Variant::Missing, "SUB_MISSING");
+        return make.skip("sub", kind, Variant::SkipAbsent);
     }
     if (sub->empty() || sub->size() > 255)
-        return fail("sub", std::move(rule), "SUB_INVALID", "sub is empty or longer than 255 characters");
-    return pass("sub", std::move(rule), text(Quoted{*sub}));
+        return make.fail("sub", kind, Variant::Invalid, "SUB_INVALID");
+    make.pass("sub", kind);
 }
 
-ClaimCheck checkNonce(const Claims &claims, const ClaimCheckOptions &options)
+void checkNonce(ClaimCheckMaker &make, const Claims &claims, const ClaimCheckOptions &options)
 {
-    std::string rule(kNonceRule);
+    constexpr Kind kind = Kind::Nonce;
     const std::string *nonce = claims.nonce;
     if (!options.nonce)
-        return skip("nonce", std::move(rule), nonce ? "no expected nonce given; the token carries one" : "no expected nonce given");
+        return make.skip("nonce", kind, nonce ? Variant::SkipGiven : Variant::SkipAbsent);
     if (!nonce)
-        return fail("nonce", std::move(rule), "NONCE_MISSING", "a nonce was sent but the token has none");
+        return make.fail("nonce", kind, Variant::Missing, "NONCE_MISSING");
     if (*nonce != *options.nonce)
-        return fail("nonce", std::move(rule), "NONCE_MISMATCH", "nonce mismatch");
-    return pass("nonce", std::move(rule), "matches the nonce sent");
+        return make.fail("nonce", kind, Variant::Mismatch, "NONCE_MISMATCH");
+    make.pass("nonce", kind);
 }
 
-ClaimCheck checkAuthTime(const Claims &claims, const ClaimCheckOptions &options, int64_t now)
+void checkAuthTime(ClaimCheckMaker &make, const Claims &claims, const ClaimCheckOptions &options, int64_t now)
 {
-    std::string rule(kAuthTimeRule);
+    constexpr Kind kind = Kind::AuthTime;
     const auto authTime = claims.authTime;
     if (!options.maxAge)
-        return skip("auth_time", std::move(rule), authTime ? text("no max_age sent; authenticated ", When{*authTime}) : "no max_age sent");
+        return make.skip("auth_time", kind, authTime ? Variant::SkipGiven : Variant::SkipAbsent);
     if (!authTime)
-        return fail("auth_time", std::move(rule), "AUTH_TIME_MISSING", "max_age was sent but the token has no auth_time");
+        return make.fail("auth_time", kind, Variant::Missing, "AUTH_TIME_MISSING");
     if (minus(now, *authTime) > plus(*options.maxAge, options.leewaySeconds))
-        return fail("auth_time", std::move(rule), "AUTH_TIME_TOO_OLD",
-                    text("authenticated ", Duration{minus(now, *authTime)}, " ago, max_age is ", Duration{*options.maxAge}));
-    return pass("auth_time", std::move(rule),
-                text("authenticated ", Duration{std::max<int64_t>(0, minus(now, *authTime))}, " ago, within max_age"));
+        return make.fail("auth_time", kind, Variant::TooOld, "AUTH_TIME_TOO_OLD");
+    make.pass("auth_time", kind);
 }
 
-ClaimCheck checkHash(const DecodedJwt &jwt, std::string_view id, const std::string *claim, const std::optional<std::string> &value,
-                     std::string_view what)
+void checkHash(ClaimCheckMaker &make, const DecodedJwt &jwt, Kind kind, const std::string *claim, const std::optional<std::string> &value)
 {
-    std::string rule = text(id, " must be the left half of the ", jwt.alg, " hash of the ", what, ", base64url (OIDC Core §3.1.3.8, §3.3.2.11)");
+    const std::string_view id = kind == Kind::AtHash ? "at_hash" : "c_hash";
     if (!claim)
-        return skip(id, std::move(rule), value ? text("the token has no ", id, " (optional in the code flow)") : text("no ", id));
+        return make.skip(id, kind, value ? Variant::SkipGiven : Variant::SkipAbsent);
     if (!value)
-        return skip(id, std::move(rule), text("present; no ", what, " given to compare"));
+        return make.skip(id, kind, Variant::SkipOther);
     const auto expected = halfHash(jwt.alg, *value);
     if (!expected)
-        return fail(id, std::move(rule), "HASH_ALG_UNKNOWN", text("cannot compute ", id, " for alg ", Quoted{jwt.alg}, ": failing closed"));
+        return make.fail(id, kind, Variant::Invalid, "HASH_ALG_UNKNOWN");
     if (*expected != *claim)
-        return fail(id, std::move(rule), id == "at_hash" ? "AT_HASH_MISMATCH" : "C_HASH_MISMATCH", text(id, " does not match the ", what));
-    return pass(id, std::move(rule), text("matches the ", what));
+        return make.fail(id, kind, Variant::Mismatch, kind == Kind::AtHash ? "AT_HASH_MISMATCH" : "C_HASH_MISMATCH");
+    make.pass(id, kind);
 }
 
 } // namespace
+
+ClaimCheck::ClaimCheck(std::string checkId, std::string ruleText, CheckOutcome checkOutcome, std::string detailText, std::string failureCode)
+    : id(std::move(checkId)), outcome(checkOutcome), code(std::move(failureCode)), m_rule(std::move(ruleText)),
+      m_detail(std::move(detailText))
+{
+}
+
+ClaimCheck::ClaimCheck(std::string_view checkId, CheckOutcome checkOutcome, std::string_view failureCode,
+                       std::shared_ptr<const CheckTextSource> texts, int text)
+    : id(checkId), outcome(checkOutcome), code(failureCode), m_texts(std::move(texts)), m_text(text), m_ruleGiven(false), m_detailGiven(false)
+{
+}
+
+std::string ClaimCheck::rule() const
+{
+    return m_ruleGiven || !m_texts ? m_rule : m_texts->rule(m_text);
+}
+
+std::string ClaimCheck::detail() const
+{
+    return m_detailGiven || !m_texts ? m_detail : m_texts->detail(m_text);
+}
+
+void ClaimCheck::setRule(std::string ruleText)
+{
+    m_rule = std::move(ruleText);
+    m_ruleGiven = true;
+}
+
+void ClaimCheck::setDetail(std::string detailText)
+{
+    m_detail = std::move(detailText);
+    m_detailGiven = true;
+}
 
 int64_t unixNow()
 {
@@ -421,19 +721,20 @@ void appendClaimChecks(std::vector<ClaimCheck> &checks, const DecodedJwt &jwt, c
     const int64_t now = options.now.value_or(unixNow());
     const Claims claims(jwt.claims);
     const Audiences audiences(claims.aud);
-    // push_back, not a braced list: an initializer_list would copy every check.
+    const size_t audienceCount = audiences.size();
+    ClaimCheckMaker make(checks, std::make_shared<const ClaimTexts>(claims, audiences, options, now, jwt.alg));
     checks.reserve(checks.size() + 11);
-    checks.push_back(checkIssuer(claims, options));
-    checks.push_back(checkAudience(options, audiences));
-    checks.push_back(checkAuthorizedParty(claims, options, audiences));
-    checks.push_back(checkExpiry(claims, options, now));
-    checks.push_back(checkNotBefore(claims, options, now));
-    checks.push_back(checkIssuedAt(claims, options, now));
-    checks.push_back(checkSubject(claims, options));
-    checks.push_back(checkNonce(claims, options));
-    checks.push_back(checkAuthTime(claims, options, now));
-    checks.push_back(checkHash(jwt, "at_hash", claims.atHash, options.accessToken, "access token"));
-    checks.push_back(checkHash(jwt, "c_hash", claims.cHash, options.code, "authorization code"));
+    checkIssuer(make, claims, options);
+    checkAudience(make, options, audiences, audienceCount);
+    checkAuthorizedParty(make, claims, options, audienceCount);
+    checkExpiry(make, claims, options, now);
+    checkNotBefore(make, claims, options, now);
+    checkIssuedAt(make, claims, options, now);
+    checkSubject(make, claims, options);
+    checkNonce(make, claims, options);
+    checkAuthTime(make, claims, options, now);
+    checkHash(make, jwt, Kind::AtHash, claims.atHash, options.accessToken);
+    checkHash(make, jwt, Kind::CHash, claims.cHash, options.code);
 }
 
 std::vector<ClaimCheck> checkClaims(const DecodedJwt &jwt, const ClaimCheckOptions &options)

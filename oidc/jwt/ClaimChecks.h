@@ -13,22 +13,56 @@
 #include "oidc/jwt/Jwt.h"
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace oidc::jwt {
 
 enum class CheckOutcome { Pass, Fail, Skip };
 
-struct ClaimCheck final {
+// Where a check's texts come from when they are formatted on demand: validateJwt makes a dozen
+// checks per token and most of their texts are never shown, so they are built when read
+// (issue 12). An implementation holds what the texts quote, immutable, shared by the checks of
+// one validation; `text` selects the check and the variant of its texts.
+class CheckTextSource {
+public:
+    virtual ~CheckTextSource() = default;
+    [[nodiscard]] virtual std::string rule(int text) const = 0;
+    [[nodiscard]] virtual std::string detail(int text) const = 0;
+};
+
+class ClaimCheck final {
+public:
+    ClaimCheck() = default;
+    // A check whose texts are given.
+    ClaimCheck(std::string checkId, std::string ruleText, CheckOutcome checkOutcome, std::string detailText, std::string failureCode = {});
+    // A check whose texts `texts` formats when they are read.
+    ClaimCheck(std::string_view checkId, CheckOutcome checkOutcome, std::string_view failureCode,
+               std::shared_ptr<const CheckTextSource> texts, int text);
+
     std::string id;      // stable: "signature", "iss", "aud", "azp", "exp", "nbf", "iat", "sub", "nonce", "auth_time", "at_hash", "c_hash"
-    std::string rule;    // what is required and where it is written
     CheckOutcome outcome = CheckOutcome::Skip;
-    std::string detail;  // why it passed, failed or was skipped, with both values where useful
     std::string code;    // failure code when outcome == Fail (e.g. "ISS_MISMATCH")
 
+    // What is required and where it is written.
+    [[nodiscard]] std::string rule() const;
+    // Why it passed, failed or was skipped, with both values where useful.
+    [[nodiscard]] std::string detail() const;
+    void setRule(std::string ruleText);
+    void setDetail(std::string detailText);
+
     [[nodiscard]] bool passed() const { return outcome != CheckOutcome::Fail; }
+
+private:
+    std::string m_rule;
+    std::string m_detail;
+    std::shared_ptr<const CheckTextSource> m_texts; // formats the texts not given
+    int m_text = 0;
+    bool m_ruleGiven = true;
+    bool m_detailGiven = true;
 };
 
 struct ClaimCheckOptions final {

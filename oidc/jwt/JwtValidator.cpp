@@ -1,14 +1,30 @@
 #include "JwtValidator.h"
 
+#include <memory>
 #include <string_view>
 
 namespace oidc::jwt {
 
 namespace {
 
-constexpr const char *kSignatureRule =
+constexpr std::string_view kSignatureRule =
     "signed with an allowed algorithm by a key from the configured key set; the header never picks the "
     "algorithm or the key (OIDC Core §3.1.3.7 #6–8, RFC 8725 §3.1)";
+
+// The signature check's rule, written when read; its detail is given.
+class SignatureRule final : public CheckTextSource {
+public:
+    [[nodiscard]] std::string rule(int) const override { return std::string(kSignatureRule); }
+    [[nodiscard]] std::string detail(int) const override { return {}; }
+};
+
+ClaimCheck signatureOutcome(CheckOutcome outcome, std::string detail, std::string_view code = {})
+{
+    static const auto rule = std::make_shared<const SignatureRule>();
+    ClaimCheck check("signature", outcome, code, rule, 0);
+    check.setDetail(std::move(detail));
+    return check;
+}
 
 ClaimCheck signatureCheck(const DecodedJwt &jwt, const crypto::JsonWebKeySet &keys, const SignaturePolicy &policy,
                           std::optional<SignatureVerification> &verified)
@@ -17,11 +33,12 @@ ClaimCheck signatureCheck(const DecodedJwt &jwt, const crypto::JsonWebKeySet &ke
     const auto family = algorithm ? crypto::algorithmFamily(*algorithm) : crypto::AlgorithmFamily::None;
     const bool needsKeys = family != crypto::AlgorithmFamily::Hmac && family != crypto::AlgorithmFamily::None;
     if (algorithm && needsKeys && keys.keys.empty())
-        return {"signature", kSignatureRule, CheckOutcome::Fail, "no verification keys given", "KEYS_MISSING"};
+        return signatureOutcome(CheckOutcome::Fail, "no verification keys given", "KEYS_MISSING");
     auto result = verifySignature(jwt, keys, policy);
     if (!result)
-        return {"signature", kSignatureRule, CheckOutcome::Fail, result.error().message
-                    + (result.error().actual.empty() ? "" : " (got " + result.error().actual + ")"), result.error().code};
+        return signatureOutcome(CheckOutcome::Fail,
+                                result.error().message + (result.error().actual.empty() ? "" : " (got " + result.error().actual + ")"),
+                                result.error().code);
     std::string detail;
     if (result->unsigned_) {
         detail = "UNSIGNED token accepted because unsigned tokens are allowed";
@@ -33,7 +50,7 @@ ClaimCheck signatureCheck(const DecodedJwt &jwt, const crypto::JsonWebKeySet &ke
     for (const auto &note : result->notes)
         detail += "; " + note;
     verified = std::move(result).value();
-    return {"signature", kSignatureRule, CheckOutcome::Pass, std::move(detail), {}};
+    return signatureOutcome(CheckOutcome::Pass, std::move(detail));
 }
 
 } // namespace
@@ -47,7 +64,7 @@ JwtValidation validateDecoded(DecodedJwt jwt, const crypto::JsonWebKeySet &keys,
     appendClaimChecks(validation.checks, jwt, claimOptions);
     for (const auto &check : validation.checks) {
         if (check.outcome == CheckOutcome::Fail) {
-            validation.error = makeError(ErrorCategory::IdToken, check.code, check.id + ": " + check.detail);
+            validation.error = makeError(ErrorCategory::IdToken, check.code, check.id + ": " + check.detail());
             break;
         }
     }

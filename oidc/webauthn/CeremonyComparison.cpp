@@ -30,9 +30,9 @@ ClaimCheck compared(std::string id, std::string rule, bool matches, const std::s
 {
     ClaimCheck check;
     check.id = std::move(id);
-    check.rule = std::move(rule);
+    check.setRule(std::move(rule));
     check.outcome = matches ? CheckOutcome::Pass : CheckOutcome::Fail;
-    check.detail = matches ? "matches: " + actual : "expected " + expected + ", the response has " + actual;
+    check.setDetail(matches ? "matches: " + actual : "expected " + expected + ", the response has " + actual);
     if (!matches)
         check.code = std::move(code);
     return check;
@@ -62,7 +62,7 @@ Json CeremonyComparison::toJson() const
 {
     Json list = Json::array();
     for (const ClaimCheck &check : checks)
-        list.push_back({{"id", check.id}, {"rule", check.rule}, {"outcome", outcomeName(check.outcome)}, {"detail", check.detail}, {"code", check.code}});
+        list.push_back({{"id", check.id}, {"rule", check.rule()}, {"outcome", outcomeName(check.outcome)}, {"detail", check.detail()}, {"code", check.code}});
     return {{"rpId", rpId},
             {"expectedRpIdHash", expectedRpIdHash.toJson()},
             {"rpIdHashMatches", rpIdHashMatches},
@@ -114,11 +114,11 @@ CeremonyComparison compareCeremony(const CeremonyView &response, const CeremonyO
     } else {
         ClaimCheck skipped;
         skipped.id = "webauthn.UV";
-        skipped.rule = stepRule(steps, steps.userVerified, "the UV flag is set when the options require user verification");
+        skipped.setRule(stepRule(steps, steps.userVerified, "the UV flag is set when the options require user verification"));
         skipped.outcome = CheckOutcome::Skip;
-        skipped.detail = "not required (userVerification: " + (options.userVerification.empty() ? std::string("preferred, the default")
-                                                                                               : options.userVerification)
-            + "); UV is " + (flags.userVerified ? "set" : "clear");
+        skipped.setDetail("not required (userVerification: "
+                          + (options.userVerification.empty() ? std::string("preferred, the default") : options.userVerification)
+                          + "); UV is " + (flags.userVerified ? "set" : "clear"));
         checks.push_back(std::move(skipped));
     }
     return comparison;

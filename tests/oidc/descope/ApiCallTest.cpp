@@ -122,7 +122,7 @@ TEST(SampleApiTest, EachRequirementIsACheckWithWhatTheTokenHolds)
     EXPECT_EQ(checks[1].code, "API_SCOPE_MISSING");
     EXPECT_EQ(outcomeOf(checks, "role.admin"), "fail");
     EXPECT_EQ(checks[2].code, "API_ROLE_MISSING");
-    EXPECT_NE(checks[2].detail.find("roles: user"), std::string::npos) << checks[2].detail;
+    EXPECT_NE(checks[2].detail().find("roles: user"), std::string::npos) << checks[2].detail();
     // The sample checks "admin" as a scope: granted that way, the role check passes.
     Json scoped = readerClaims();
     scoped["nsec"] = {{"scope", "admin"}};
@@ -163,7 +163,7 @@ TEST(ApiCallExplanationTest, UnauthorizedSaysWhy_RFC6750_3_1)
     const auto expired = explainApiCall(BearerCallAnswer{401, "{}", "jwt expired"}, test::signJwt(old), nullptr, oidc::test::kNow);
     EXPECT_EQ(expired.headline, "401 Unauthorized: the token has expired");
     EXPECT_EQ(outcomeOf(expired.checks, "exp"), "fail");
-    EXPECT_NE(findCheck(expired.checks, "exp")->detail.find("2 min ago"), std::string::npos);
+    EXPECT_NE(findCheck(expired.checks, "exp")->detail().find("2 min ago"), std::string::npos);
 
     const auto opaque = explainApiCall(BearerCallAnswer{401, "{}", ""}, "opaque-access-token", nullptr, oidc::test::kNow);
     EXPECT_EQ(outcomeOf(opaque.checks, "token.jwt"), "skip");

@@ -102,7 +102,7 @@ std::string failedChecks(const SessionOutcome &outcome)
     std::string text;
     for (const auto &check : outcome.checks)
         if (!check.passed())
-            text += check.id + ": " + check.detail + "; ";
+            text += check.id + ": " + check.detail() + "; ";
     return text;
 }
 

@@ -43,7 +43,7 @@ TEST(SessionValidatorTest, ADescopeSessionJwtPasses)
         ids.push_back(check.id);
     EXPECT_EQ(ids, (std::vector<std::string>{"session.signature", "session.iss", "session.exp", "session.nbf", "session.iat", "session.sub",
                                              "session.drn"}));
-    EXPECT_NE(find(validation.checks, "session.iss")->detail.find("exactly <base>/<projectId>"), std::string::npos);
+    EXPECT_NE(find(validation.checks, "session.iss")->detail().find("exactly <base>/<projectId>"), std::string::npos);
 }
 
 struct IssuerRow {
@@ -63,7 +63,7 @@ TEST_P(SessionIssuer, AcceptsTheFormsTheSdksAccept_2_2)
     const auto validation = validate(claims);
     const auto *check = find(validation.checks, "session.iss");
     ASSERT_NE(check, nullptr);
-    EXPECT_EQ(check->passed(), GetParam().passes) << check->detail;
+    EXPECT_EQ(check->passed(), GetParam().passes) << check->detail();
     if (!GetParam().passes) {
         ASSERT_TRUE(validation.error.has_value());
         EXPECT_EQ(validation.error->code, "DESCOPE_ISS_MISMATCH");
@@ -101,7 +101,7 @@ TEST(SessionValidatorTest, RefreshJwtIsNotASessionJwt)
     const auto validation = validate(claims);
     ASSERT_FALSE(validation.ok());
     EXPECT_EQ(validation.error->code, "DESCOPE_DRN_MISMATCH");
-    EXPECT_NE(find(validation.checks, "session.drn")->detail.find("refresh JWT"), std::string::npos);
+    EXPECT_NE(find(validation.checks, "session.drn")->detail().find("refresh JWT"), std::string::npos);
     claims.erase("drn");
     EXPECT_EQ(validate(claims).error->code, "DESCOPE_DRN_MISSING");
 }
@@ -136,7 +136,7 @@ TEST(AuthorizationChecksTest, ProjectLevelRolesAndPermissions)
     EXPECT_EQ(checks[1].id, "roles.admin");
     EXPECT_FALSE(checks[1].passed());
     EXPECT_EQ(checks[1].code, "DESCOPE_ROLE_MISSING");
-    EXPECT_NE(checks[1].detail.find("expected role \"admin\" at project level; the token holds: user"), std::string::npos) << checks[1].detail;
+    EXPECT_NE(checks[1].detail().find("expected role \"admin\" at project level; the token holds: user"), std::string::npos) << checks[1].detail();
     EXPECT_EQ(checks[2].id, "permissions.read:data");
     EXPECT_TRUE(checks[2].passed());
     const auto error = firstFailure(checks);
@@ -153,7 +153,7 @@ TEST(AuthorizationChecksTest, TenantRolesNeedTheTenant)
     EXPECT_FALSE(firstFailure(inTenant).has_value());
     const auto foreign = checkAuthorization(claims, {{"admin"}, {}, "T2"});
     EXPECT_EQ(foreign[0].code, "DESCOPE_TENANT_NOT_ASSOCIATED");
-    EXPECT_NE(foreign[0].detail.find("holds tenants: T1"), std::string::npos);
+    EXPECT_NE(foreign[0].detail().find("holds tenants: T1"), std::string::npos);
     EXPECT_EQ(foreign[1].code, "DESCOPE_ROLE_MISSING");
 }
 

@@ -65,7 +65,7 @@ TEST(StepUpComparisonTest, AStepUpWithAnotherMethod)
     EXPECT_TRUE(comparison.passed());
     ASSERT_EQ(comparison.checks.size(), 3u);
     for (const auto &check : comparison.checks)
-        EXPECT_EQ(check.outcome, jwt::CheckOutcome::Pass) << check.id << ": " << check.detail;
+        EXPECT_EQ(check.outcome, jwt::CheckOutcome::Pass) << check.id << ": " << check.detail();
 }
 
 TEST(StepUpComparisonTest, TheSameMethodAddsNoneButStillStepsUp)
@@ -78,7 +78,7 @@ TEST(StepUpComparisonTest, TheSameMethodAddsNoneButStillStepsUp)
     EXPECT_NE(stepUpClaimRow(comparison, "amr").meaning.find("no new method"), std::string::npos);
     EXPECT_FALSE(stepUpClaimRow(comparison, "iat").changed);
     EXPECT_EQ(stepUpClaimRow(comparison, "iat").meaning, "issued: in the same second");
-    EXPECT_EQ(stepUpCheckRow(comparison, "stepup_iat").detail, "issued in the same second as the session it stepped up");
+    EXPECT_EQ(stepUpCheckRow(comparison, "stepup_iat").detail(), "issued in the same second as the session it stepped up");
     EXPECT_TRUE(comparison.passed());
 }
 
@@ -107,7 +107,7 @@ TEST(StepUpComparisonTest, AlreadySteppedUpAndMissingTimes)
     EXPECT_NE(stepUpClaimRow(comparison, "su").meaning.find("still stepped up"), std::string::npos);
     EXPECT_EQ(stepUpClaimRow(comparison, "iat").before, "absent");
     EXPECT_EQ(stepUpCheckRow(comparison, "stepup_iat").code, "STEPUP_NOT_REISSUED");
-    EXPECT_EQ(stepUpCheckRow(comparison, "stepup_iat").detail, "a token has no numeric iat");
+    EXPECT_EQ(stepUpCheckRow(comparison, "stepup_iat").detail(), "a token has no numeric iat");
 }
 
 } // namespace

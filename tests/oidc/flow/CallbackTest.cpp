@@ -42,7 +42,7 @@ TEST_P(CallbackTest, Validates)
     const jwt::ClaimCheck *firstFailure = nullptr;
     for (const auto &check : result.checks) {
         ids.push_back(check.id);
-        EXPECT_FALSE(check.rule.empty()) << check.id;
+        EXPECT_FALSE(check.rule().empty()) << check.id;
         EXPECT_EQ(check.code.empty(), check.outcome != jwt::CheckOutcome::Fail) << check.id;
         if (!firstFailure && check.outcome == jwt::CheckOutcome::Fail)
             firstFailure = &check;
@@ -97,7 +97,7 @@ TEST(Callback, ChecksAreDataWithTheirOutcomes)
     EXPECT_EQ(outcome(valid, "state").outcome, jwt::CheckOutcome::Pass);
     EXPECT_EQ(outcome(valid, "iss").outcome, jwt::CheckOutcome::Skip);
     EXPECT_EQ(outcome(valid, "code").outcome, jwt::CheckOutcome::Pass);
-    EXPECT_EQ(outcome(valid, "code").detail.find("SECRET-CODE-123456"), std::string::npos);
+    EXPECT_EQ(outcome(valid, "code").detail().find("SECRET-CODE-123456"), std::string::npos);
 
     auto noState = pendingFor(false);
     noState.state.clear();

@@ -65,11 +65,11 @@ TEST_P(ClaimCheckRows, Outcome)
     const auto checks = checkClaims(tokenWith(row.claims, row.alg), options);
     const ClaimCheck *check = find(checks, row.id);
     ASSERT_NE(check, nullptr) << row.id;
-    EXPECT_EQ(static_cast<int>(check->outcome), static_cast<int>(row.outcome)) << check->detail;
-    EXPECT_EQ(check->code, row.code) << check->detail;
+    EXPECT_EQ(static_cast<int>(check->outcome), static_cast<int>(row.outcome)) << check->detail();
+    EXPECT_EQ(check->code, row.code) << check->detail();
     EXPECT_EQ(check->passed(), row.outcome != CheckOutcome::Fail);
-    EXPECT_FALSE(check->rule.empty());
-    EXPECT_FALSE(check->detail.empty());
+    EXPECT_FALSE(check->rule().empty());
+    EXPECT_FALSE(check->detail().empty());
 }
 
 constexpr auto Pass = CheckOutcome::Pass;
@@ -182,7 +182,7 @@ TEST(ClaimChecks, AllChecksInOrder)
         ids.push_back(check.id);
     EXPECT_EQ(ids, (std::vector<std::string>{"iss", "aud", "azp", "exp", "nbf", "iat", "sub", "nonce", "auth_time", "at_hash", "c_hash"}));
     for (const auto &check : checks)
-        EXPECT_TRUE(check.passed()) << check.id << ": " << check.detail;
+        EXPECT_TRUE(check.passed()) << check.id << ": " << check.detail();
 }
 
 TEST(ClaimChecks, ExpiryDetailShowsBothTimes)
@@ -190,10 +190,10 @@ TEST(ClaimChecks, ExpiryDetailShowsBothTimes)
     const auto checks = checkClaims(tokenWith({{"exp", kNow - 272}}), baseOptions());
     const ClaimCheck *exp = find(checks, "exp");
     ASSERT_NE(exp, nullptr);
-    EXPECT_NE(exp->detail.find("4 min 32 s ago"), std::string::npos) << exp->detail;
-    EXPECT_NE(exp->detail.find(std::to_string(kNow - 272)), std::string::npos) << exp->detail;
-    EXPECT_NE(exp->detail.find(std::to_string(kNow)), std::string::npos) << exp->detail;
-    EXPECT_NE(exp->detail.find("2023-11-14 22:13:20 UTC"), std::string::npos) << exp->detail;
+    EXPECT_NE(exp->detail().find("4 min 32 s ago"), std::string::npos) << exp->detail();
+    EXPECT_NE(exp->detail().find(std::to_string(kNow - 272)), std::string::npos) << exp->detail();
+    EXPECT_NE(exp->detail().find(std::to_string(kNow)), std::string::npos) << exp->detail();
+    EXPECT_NE(exp->detail().find("2023-11-14 22:13:20 UTC"), std::string::npos) << exp->detail();
 }
 
 TEST(ClaimChecks, NonceDetailNeverEchoesTheValues)
@@ -203,7 +203,47 @@ TEST(ClaimChecks, NonceDetailNeverEchoesTheValues)
     const auto checks = checkClaims(tokenWith({{"nonce", "attacker-nonce"}}), options);
     const ClaimCheck *nonce = find(checks, "nonce");
     ASSERT_NE(nonce, nullptr);
-    EXPECT_EQ(nonce->detail.find("expected-secret-nonce"), std::string::npos);
+    EXPECT_EQ(nonce->detail().find("expected-secret-nonce"), std::string::npos);
+}
+
+// The texts are formatted when read: they quote copies, not the token or the options, which a
+// check outlives in the GUI's lists and the CLI's reports.
+TEST(ClaimChecks, TextsOutliveTheTokenAndTheOptions)
+{
+    std::vector<ClaimCheck> checks;
+    {
+        ClaimCheckOptions options = baseOptions();
+        options.issuer = "https://expected.example.com/tenants/a-long-tenant-path";
+        options.leewaySeconds = 45;
+        const DecodedJwt jwt = tokenWith({{"iss", "https://other.example.com/tenants/another-long-path"},
+                                          {"aud", {"an-audience-long-enough-to-allocate", kClient, "x\"y"}},
+                                          {"exp", kNow - 10}});
+        checks = checkClaims(jwt, options);
+    }
+    const std::vector<ClaimCheck> copies = checks;
+    checks.clear();
+    EXPECT_EQ(find(copies, "iss")->detail(), "issuer mismatch: expected \"https://expected.example.com/tenants/a-long-tenant-path\", "
+                                             "token says \"https://other.example.com/tenants/another-long-path\"");
+    EXPECT_EQ(find(copies, "aud")->detail(), "\"client-7Hq2\"; other audiences: \"an-audience-long-enough-to-allocate\", \"x\"y\"");
+    EXPECT_EQ(find(copies, "exp")->rule(), "the current time must be before exp, plus 45 s leeway (OIDC Core §3.1.3.7 #9, RFC 7519 §4.1.4)");
+    EXPECT_EQ(find(copies, "exp")->detail(), "expired 10 s ago, within the leeway: exp 2023-11-14 22:13:10 UTC (" + std::to_string(kNow - 10) + ")");
+    EXPECT_EQ(find(copies, "at_hash")->rule(),
+              "at_hash must be the left half of the RS256 hash of the access token, base64url (OIDC Core §3.1.3.8, §3.3.2.11)");
+}
+
+// A check made with its texts keeps them, and a text set later replaces the formatted one.
+TEST(ClaimChecks, GivenTextsAreKept)
+{
+    ClaimCheck given("custom", "a rule", CheckOutcome::Fail, "a detail", "CUSTOM_FAILED");
+    EXPECT_EQ(given.rule(), "a rule");
+    EXPECT_EQ(given.detail(), "a detail");
+    const auto checks = checkClaims(tokenWith({{"sub", "user-1"}}), baseOptions());
+    ASSERT_NE(find(checks, "sub"), nullptr);
+    ClaimCheck formatted = *find(checks, "sub");
+    EXPECT_EQ(formatted.detail(), "\"user-1\"");
+    formatted.setDetail("replaced");
+    EXPECT_EQ(formatted.detail(), "replaced");
+    EXPECT_EQ(formatted.rule(), "sub must be a non-empty string of at most 255 ASCII characters (OIDC Core §2)");
 }
 
 TEST(ClaimChecks, SystemClockIsUsedWithoutNow)

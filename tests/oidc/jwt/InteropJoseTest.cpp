@@ -93,7 +93,7 @@ public:
         const auto validation = jwt::validateJwt(token, joseKeys(), signaturePolicy(m_entry), claimOptions(m_entry));
         std::string trace;
         for (const auto &check : validation.checks)
-            trace += "\n  " + check.id + ": " + (check.outcome == jwt::CheckOutcome::Pass ? "pass" : check.outcome == jwt::CheckOutcome::Fail ? "FAIL " + check.code : "skip") + " — " + check.detail;
+            trace += "\n  " + check.id + ": " + (check.outcome == jwt::CheckOutcome::Pass ? "pass" : check.outcome == jwt::CheckOutcome::Fail ? "FAIL " + check.code : "skip") + " — " + check.detail();
         if (member(m_entry, "expect") == "valid") {
             EXPECT_TRUE(validation.ok()) << validation.error->summary() << trace;
         } else {

@@ -64,7 +64,7 @@ TEST_F(Validator, ValidIdToken)
     EXPECT_EQ(validation.checks[0].id, "signature");
     EXPECT_EQ(validation.checks[0].outcome, CheckOutcome::Pass);
     for (const auto &check : validation.checks)
-        EXPECT_TRUE(check.passed()) << check.id << ": " << check.detail;
+        EXPECT_TRUE(check.passed()) << check.id << ": " << check.detail();
 }
 
 TEST_F(Validator, BearerPrefixAndWhitespaceAreTrimmed)
@@ -130,7 +130,7 @@ TEST_F(Validator, UnsignedTokenOnlyWithTheOption)
     const auto validation = validateJwt(token, {}, lenient, options());
     ASSERT_TRUE(validation.ok()) << validation.error->summary();
     EXPECT_TRUE(validation.signature->unsigned_);
-    EXPECT_NE(validation.checks[0].detail.find("UNSIGNED"), std::string::npos);
+    EXPECT_NE(validation.checks[0].detail().find("UNSIGNED"), std::string::npos);
 }
 
 TEST_F(Validator, DecodeOptionsArePassedThrough)

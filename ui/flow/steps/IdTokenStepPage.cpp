@@ -23,7 +23,7 @@ void IdTokenStepPage::refresh(const FlowRunner &runner, FlowStepModel::Step step
     const auto &shown = m_checks->checks();
     const bool same = shown.size() == checks.size()
         && std::equal(checks.begin(), checks.end(), shown.begin(),
-                      [](const auto &a, const auto &b) { return a.id == b.id && a.outcome == b.outcome && a.detail == b.detail; });
+                      [](const auto &a, const auto &b) { return a.id == b.id && a.outcome == b.outcome && a.detail() == b.detail(); });
     if (!same)
         m_checks->setChecks(checks);
 }
