@@ -8,6 +8,10 @@ FallbackSecretStore::FallbackSecretStore(std::unique_ptr<SecretStore> keychain, 
     : SecretStore(parent)
     , m_keychain(std::move(keychain))
 {
+    if (!m_keychain) {
+        m_state = State::MemoryOnly;
+        m_reason = QStringLiteral("no keychain is used in this run");
+    }
 }
 
 bool FallbackSecretStore::learnFrom(const SecretAnswer &answer)

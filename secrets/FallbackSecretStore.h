@@ -19,7 +19,7 @@ class FallbackSecretStore final : public SecretStore {
 public:
     enum class State { Unknown, Keychain, MemoryOnly };
 
-    // Takes ownership of `keychain`.
+    // Takes ownership of `keychain`; without one, secrets are in memory from the start.
     explicit FallbackSecretStore(std::unique_ptr<SecretStore> keychain, QObject *parent = nullptr);
 
     void read(const QString &key, QObject *context, Done done) override;

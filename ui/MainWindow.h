@@ -106,6 +106,12 @@ public:
     // File ▸ Open HAR, and a .har file dropped anywhere on the window: the HAR Analysis area opens it.
     void openHarFile(const QString &path);
 
+    // Workspaces (File ▸ New / Open / Save / Save as, the recent list): each asks about unsaved
+    // changes first where something would be replaced. False when cancelled or refused (a refused
+    // file is explained in a message box and changes nothing).
+    bool openWorkspaceFile(const QString &path);
+    bool saveWorkspaceTo(const QString &path);
+
 protected:
     void closeEvent(QCloseEvent *event) override;
     void dragEnterEvent(QDragEnterEvent *event) override;
@@ -145,6 +151,15 @@ private:
     void findInLog();
     void openHar();
     void exportHar();
+    void newWorkspace();
+    void openWorkspace();
+    bool saveWorkspace();
+    bool saveWorkspaceAs();
+    // Save / Discard / Cancel when the workspace has unsaved changes; true to go on.
+    bool settleUnsavedWorkspace();
+    void showWorkspaceError(const QString &what, const QString &message);
+    void updateWindowTitle();
+    void wireWorkspace();
     void showPreferences();
     void showShortcuts();
     void toggleTokensPane(bool visible);

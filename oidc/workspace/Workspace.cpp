@@ -2,10 +2,10 @@
 
 namespace oidc::workspace {
 
-const flow::ProviderProfile *Workspace::profile(const QString &id) const
+const flow::ProviderProfile *Workspace::profile(const QString &profileId) const
 {
     for (const flow::ProviderProfile &candidate : profiles)
-        if (candidate.id == id)
+        if (candidate.id == profileId)
             return &candidate;
     return nullptr;
 }

@@ -28,6 +28,7 @@ struct AuthorizePreset final {
 };
 
 struct Workspace final {
+    QString id;   // random, made when the workspace is created: the secrets' namespace (not a secret)
     QString name;
     QList<flow::ProviderProfile> profiles; // clientSecret is never part of a workspace
     QString currentProfile;                // the profile selected when it was saved
@@ -35,7 +36,7 @@ struct Workspace final {
     // Per profile id: variable name → value.
     QMap<QString, QMap<QString, QString>> variables;
 
-    [[nodiscard]] const flow::ProviderProfile *profile(const QString &id) const;
+    [[nodiscard]] const flow::ProviderProfile *profile(const QString &profileId) const;
 };
 
 } // namespace oidc::workspace

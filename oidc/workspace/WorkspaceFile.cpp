@@ -89,6 +89,8 @@ Json workspaceToJson(const Workspace &workspace)
 {
     Json json = Json::object();
     json[kVersionMember] = kWorkspaceFormatVersion;
+    if (!workspace.id.isEmpty())
+        json["id"] = workspace.id.toStdString();
     json["name"] = workspace.name.toStdString();
     Json profiles = Json::array();
     for (const flow::ProviderProfile &profile : workspace.profiles)
@@ -128,6 +130,11 @@ Result<Workspace> workspaceFromJson(const Json &json)
                          "a workspace format this version of OIDC Playground does not read", std::to_string(kWorkspaceFormatVersion),
                          version.dump());
     Workspace workspace;
+    if (json.contains("id")) {
+        if (!json.at("id").is_string())
+            return invalidWorkspace(QStringLiteral("id"), QStringLiteral("must be a string"));
+        workspace.id = textOf(json.at("id"));
+    }
     if (json.contains("name")) {
         if (!json.at("name").is_string())
             return invalidWorkspace(QStringLiteral("name"), QStringLiteral("must be a string"));

@@ -3,6 +3,7 @@
 // The workspace file: readable, stable JSON for people to share and commit. Never a secret in it.
 //
 //   {"oidcplayWorkspace": 1,                        the format's version (required, first check)
+//    "id": "<random>",                             names its secrets in the keychain (not a secret)
 //    "name": "Acme",
 //    "profiles": [<oidc::flow::profileToJson>…],    each with its flow settings; no clientSecret
 //    "currentProfile": "<profile id>",

@@ -20,6 +20,7 @@ constexpr const char *kSecret = "s3cr3t-typed-by-the-user";
 Workspace sampleWorkspace()
 {
     Workspace workspace;
+    workspace.id = QStringLiteral("kq3v0yJ8cWv2Zx1m");
     workspace.name = QStringLiteral("Acme");
     ProviderProfile sandbox = oidc::flow::sandboxProfile(QString(), QString());
     sandbox.browserMode = oidc::flow::BrowserMode::System;
@@ -49,6 +50,7 @@ TEST(WorkspaceFile, RoundTripKeepsEverythingButTheSecret)
     const Workspace original = sampleWorkspace();
     auto read = oidc::workspace::parseWorkspace(oidc::workspace::serializeWorkspace(original));
     ASSERT_TRUE(read.ok()) << read.error().message;
+    EXPECT_EQ(read->id, original.id);
     EXPECT_EQ(read->name, original.name);
     ASSERT_EQ(read->profiles.size(), 2);
     EXPECT_EQ(read->profiles.at(0).kind, ProviderKind::Sandbox);
