@@ -38,8 +38,6 @@
 #include "ui/workspace/WorkspaceController.h"
 #include "ui/workspace/WorkspacePane.h"
 
-#include "secrets/FallbackSecretStore.h"
-
 #include "oidc/net/ExchangeLog.h"
 
 #include <QAction>
@@ -769,8 +767,6 @@ void MainWindow::wireWorkspace()
 {
     WorkspaceController &workspace = m_context->workspace();
     connect(&workspace, &WorkspaceController::stateChanged, this, &MainWindow::updateWindowTitle);
-    connect(&workspace.secretStore(), &secrets::FallbackSecretStore::fellBack, this,
-            [this] { statusBar()->showMessage(secrets::kNoKeychainNotice.toString(), 15000); });
     if (!workspace.startProblem().isEmpty())
         statusBar()->showMessage(workspace.startProblem(), 15000);
     updateWindowTitle();
