@@ -14,7 +14,8 @@ if [ "${1:-}" = "--app" ]; then
 fi
 build="${1:-$root/build}"
 
-# What the build uses; qtkeychain-qt6-dev is for the workspace issue's keychain (next wave);
+# What the build uses; qtkeychain-qt6-dev for the secrets' keychain (secrets/), and gnome-keyring
+# with dbus-daemon (dbus-run-session) for its test against a real Secret Service;
 # clang-14, its runtime and llvm-14 (the symbolizer) for the fuzz and sanitizer build
 # (scripts/fuzz.sh); Xvfb and friends for the GUI tests and for looking at the app; chromium for
 # the Passkeys area's system-browser test and benchmark (headless, driven by puppeteer-core);
@@ -25,7 +26,7 @@ packages=(
   build-essential cmake ninja-build pkg-config ccache lld
   qt6-base-dev qt6-base-dev-tools qt6-webengine-dev
   libgl-dev nlohmann-json3-dev libssl-dev libcbor-dev libqrencode-dev zlib1g-dev
-  qtkeychain-qt6-dev libgtest-dev libgmock-dev libbenchmark-dev
+  qtkeychain-qt6-dev gnome-keyring dbus-daemon libgtest-dev libgmock-dev libbenchmark-dev
   clang-14 libclang-rt-14-dev llvm-14
   xvfb xauth xdotool imagemagick fonts-dejavu-core
   chromium

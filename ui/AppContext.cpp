@@ -3,6 +3,7 @@
 #include "ui/FirstPaintWatcher.h"
 #include "ui/descope/DescopeContext.h"
 #include "ui/flow/ProfileManager.h"
+#include "ui/workspace/WorkspaceController.h"
 #include "ui/shell/Preferences.h"
 #include "ui/shell/RequestTimeoutTransport.h"
 
@@ -10,8 +11,11 @@
 #include "oidc/net/ExchangeLog.h"
 #include "oidc/net/QtHttpTransport.h"
 #include "sandbox/SandboxHost.h"
+#include "secrets/FallbackSecretStore.h"
+#include "secrets/KeychainSecretStore.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QPointer>
 #include <QSettings>
 #include <QStandardPaths>
@@ -81,7 +85,7 @@ QSettings &AppContext::settings()
 ProfileManager &AppContext::profiles()
 {
     if (!m_profiles) {
-        m_profiles = new ProfileManager(settings(), this);
+        m_profiles = new ProfileManager(this);
         // New profiles (and the sandbox's until the user sets its own) start from the preferences.
         Preferences &prefs = preferences();
         const auto applyDefaults = [this, &prefs] {
@@ -94,8 +98,32 @@ ProfileManager &AppContext::profiles()
             if (key == Preferences::Key::BrowserMode || key == Preferences::Key::RedirectPort || key == Preferences::Key::ClockLeeway)
                 applyDefaults();
         });
+        (void)workspace(); // the profiles come from the open workspace
     }
     return *m_profiles;
+}
+
+WorkspaceController &AppContext::workspace()
+{
+    ProfileManager &manager = profiles();
+    if (!m_workspace) {
+        QString service = m_options.keychainService;
+        if (service.isEmpty() && m_options.settingsPath.isEmpty())
+            service = QStringLiteral("oidcplay");
+        std::unique_ptr<secrets::SecretStore> keychain;
+        if (!service.isEmpty())
+            keychain = std::make_unique<secrets::KeychainSecretStore>(service);
+        auto *store = new secrets::FallbackSecretStore(std::move(keychain), this);
+        QString folder = m_options.workspaceFolder;
+        if (folder.isEmpty())
+            folder = m_options.settingsPath.isEmpty()
+                ? QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/workspaces")
+                : QFileInfo(m_options.settingsPath).absoluteDir().filePath(QStringLiteral("workspaces"));
+        m_workspace = new WorkspaceController(settings(), manager, *store, folder, this);
+        m_workspace->openAtStart();
+        store->probe(); // so the window can say early that secrets stay in memory
+    }
+    return *m_workspace;
 }
 
 DescopeContext &AppContext::descope()

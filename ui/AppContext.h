@@ -35,6 +35,7 @@ class DescopeContext;
 class Preferences;
 class ProfileManager;
 class RequestTimeoutTransport;
+class WorkspaceController;
 
 class AppContext final : public QObject {
     Q_OBJECT
@@ -46,6 +47,13 @@ public:
         QString settingsPath;       // an INI file; empty: the user's settings (QSettings defaults)
         QString browserStorageRoot; // empty: <AppDataLocation>/browser
         quint16 sandboxPort = 0;    // 0: any free port on 127.0.0.1
+        // Where the default workspace is created. Empty: <AppDataLocation>/workspaces, or beside
+        // settingsPath when that is set.
+        QString workspaceFolder = {};
+        // The keychain service secrets are stored under. Empty: "oidcplay", except with a
+        // settingsPath of its own (tests, a portable copy), which never writes to the user's
+        // keychain: its secrets stay in memory.
+        QString keychainService = {};
     };
 
     explicit AppContext(QObject *parent = nullptr);
@@ -59,6 +67,9 @@ public:
     // request timeout; the profiles take the defaults of new profiles from here.
     [[nodiscard]] Preferences &preferences();
     [[nodiscard]] ProfileManager &profiles();
+    // The open workspace (ui/workspace/WorkspaceController.h), opened with the profiles: the last
+    // one, else the default one. Its secret store holds the profiles' secrets.
+    [[nodiscard]] WorkspaceController &workspace();
     // The built-in provider's host, created (not started) on first use. For the Inbox and fault
     // panels too.
     [[nodiscard]] sandbox::SandboxHost *sandbox();
@@ -95,6 +106,7 @@ private:
     Preferences *m_preferences = nullptr;
     oidc::net::ExchangeLog *m_log = nullptr;
     ProfileManager *m_profiles = nullptr;
+    WorkspaceController *m_workspace = nullptr;
     sandbox::SandboxHost *m_sandbox = nullptr; // a child: its destruction joins the sandbox thread
     DescopeContext *m_descope = nullptr;       // a child, destroyed first (its clients use the transport)
     oidc::flow::RedirectHandOver *m_handOver = nullptr;

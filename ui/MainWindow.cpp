@@ -40,6 +40,8 @@
 #include "ui/shell/ShortcutsDialog.h"
 #include "ui/shell/TourDialog.h"
 #include "ui/shell/WindowState.h"
+#include "ui/workspace/WorkspaceController.h"
+#include "ui/workspace/WorkspacePane.h"
 
 #include "oidc/flow/FlowStep.h"
 #include "oidc/net/ExchangeLog.h"
@@ -52,7 +54,9 @@
 #include <QCloseEvent>
 #include <QDragEnterEvent>
 #include <QDropEvent>
+#include <QDir>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QMimeData>
 #include <QFrame>
 #include <QMenu>
@@ -106,9 +110,23 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
 
     m_stack->setObjectName(QStringLiteral("areaStack"));
 
+    // The left column: the areas, and under them (with a context) the open workspace and the
+    // recent ones — what the app shows first.
+    auto *areaColumn = new QWidget;
+    areaColumn->setObjectName(QStringLiteral("areaColumn"));
+    auto *areaColumnLayout = new QVBoxLayout(areaColumn);
+    areaColumnLayout->setContentsMargins(0, 0, 0, 0);
+    areaColumnLayout->setSpacing(0);
+    areaColumnLayout->addWidget(m_areaList, 1);
+    if (m_context) {
+        auto *pane = new WorkspacePane(m_context->workspace());
+        connect(pane, &WorkspacePane::openRequested, this, &MainWindow::openWorkspaceFile);
+        areaColumnLayout->addWidget(pane);
+    }
+
     QSplitter *splitter = m_splitter;
     splitter->setObjectName(QStringLiteral("mainSplitter"));
-    splitter->addWidget(m_areaList);
+    splitter->addWidget(areaColumn);
     splitter->addWidget(m_stack);
     splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 1);
@@ -155,6 +173,7 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
         m_windowState = std::make_unique<WindowState>(m_context->settings());
         m_windowState->restoreWindow(this);
         m_windowState->restoreSplitters(QStringLiteral("main"), m_splitter);
+        wireWorkspace();
     }
 
     // Start on the area shown last, else the first area that works. The list shows it selected in
@@ -452,7 +471,7 @@ void MainWindow::buildMenus()
         menu->addAction(created);
         if (command == Command::ShowArea9)
             m_areaActionsEnd = menu->addSeparator(); // the areas after the ninth go above it
-        else if (command == Command::CopyToken || command == Command::ZoomReset || command == Command::CancelFlow || command == Command::Tour)
+        else if (command == Command::SaveWorkspaceAs || command == Command::CopyToken || command == Command::ZoomReset || command == Command::CancelFlow || command == Command::Tour)
             menu->addSeparator();
     }
     action(Command::ToggleAreaList)->setChecked(true);
@@ -460,7 +479,8 @@ void MainWindow::buildMenus()
     action(Command::ToggleTokensPane)->setEnabled(false); // until the flow page exists
     // Without an AppContext there are no preferences to zoom or edit, and no exchange log.
     for (const Command command : {Command::Preferences, Command::ZoomIn, Command::ZoomOut, Command::ZoomReset, Command::CopyAsCurl,
-                                  Command::Find, Command::OpenHar, Command::ExportHar, Command::OpenRecording})
+                                  Command::Find, Command::OpenHar, Command::ExportHar, Command::OpenRecording, Command::NewWorkspace,
+                                  Command::OpenWorkspace, Command::SaveWorkspace, Command::SaveWorkspaceAs})
         action(command)->setEnabled(m_context != nullptr);
     updateRecordingActions();
     connect(m_areaModel, &QAbstractItemModel::dataChanged, this, &MainWindow::updateAreaActions);
@@ -604,6 +624,10 @@ void MainWindow::runCommand(Command command)
         return;
     }
     switch (command) {
+    case Command::NewWorkspace: newWorkspace(); return;
+    case Command::OpenWorkspace: openWorkspace(); return;
+    case Command::SaveWorkspace: (void)saveWorkspace(); return;
+    case Command::SaveWorkspaceAs: (void)saveWorkspaceAs(); return;
     case Command::OpenHar: openHar(); return;
     case Command::ExportHar: exportHar(); return;
     case Command::OpenRecording: openRecording(); return;
@@ -889,10 +913,135 @@ void MainWindow::saveState()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (!settleUnsavedWorkspace()) {
+        event->ignore();
+        return;
+    }
     // The everyday window's panes back first, so their sizes are saved as they are without the mode.
     setPresenting(false);
     saveState();
     QMainWindow::closeEvent(event);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Workspaces: the file menu's first four commands, the title, the prompt about unsaved changes
+
+namespace {
+
+const QString kWorkspaceFilter = QStringLiteral("OIDC Playground workspaces (*.json);;All files (*)");
+
+} // namespace
+
+void MainWindow::wireWorkspace()
+{
+    WorkspaceController &workspace = m_context->workspace();
+    connect(&workspace, &WorkspaceController::stateChanged, this, &MainWindow::updateWindowTitle);
+    if (!workspace.startProblem().isEmpty())
+        statusBar()->showMessage(workspace.startProblem(), 15000);
+    updateWindowTitle();
+}
+
+void MainWindow::updateWindowTitle()
+{
+    if (!m_context)
+        return;
+    const WorkspaceController &workspace = m_context->workspace();
+    // [*] is where Qt shows the modified marker.
+    setWindowTitle(QStringLiteral("%1[*] — OIDC Playground").arg(workspace.displayName()));
+    setWindowModified(workspace.isDirty());
+}
+
+bool MainWindow::settleUnsavedWorkspace()
+{
+    if (!m_context || !m_context->workspace().isDirty())
+        return true;
+    QMessageBox box(QMessageBox::Question, QStringLiteral("Unsaved changes"),
+                    QStringLiteral("Save the changes to the workspace “%1”?").arg(m_context->workspace().displayName()),
+                    QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, this);
+    box.setObjectName(QStringLiteral("unsavedWorkspaceBox"));
+    box.setInformativeText(QStringLiteral("Secrets are kept apart from the file and are not affected."));
+    box.setDefaultButton(QMessageBox::Save);
+    switch (box.exec()) {
+    case QMessageBox::Save: return saveWorkspace();
+    case QMessageBox::Discard: return true;
+    default: return false;
+    }
+}
+
+void MainWindow::showWorkspaceError(const QString &what, const QString &message)
+{
+    // Window-modal without blocking: the workspace that is open stays usable behind it.
+    auto *box = new QMessageBox(QMessageBox::Warning, what, message, QMessageBox::Ok, this);
+    box->setObjectName(QStringLiteral("workspaceErrorBox"));
+    box->setTextFormat(Qt::PlainText); // a path or a provider's name is text, never markup
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+void MainWindow::newWorkspace()
+{
+    if (!m_context || !settleUnsavedWorkspace())
+        return;
+    m_context->workspace().newWorkspace();
+}
+
+void MainWindow::openWorkspace()
+{
+    if (!m_context)
+        return;
+    const QString path = QFileDialog::getOpenFileName(this, QStringLiteral("Open workspace"), QString(), kWorkspaceFilter);
+    if (!path.isEmpty())
+        openWorkspaceFile(path);
+}
+
+bool MainWindow::openWorkspaceFile(const QString &path)
+{
+    if (!m_context || !settleUnsavedWorkspace())
+        return false;
+    const oidc::Status opened = m_context->workspace().open(path);
+    if (!opened.ok()) {
+        showWorkspaceError(QStringLiteral("Workspace not opened"),
+                           QStringLiteral("%1\n\n%2 (%3)").arg(QDir::toNativeSeparators(path), QString::fromStdString(opened.error().message),
+                                                             QString::fromStdString(opened.error().code)));
+        return false;
+    }
+    statusBar()->showMessage(QStringLiteral("Opened the workspace %1").arg(m_context->workspace().displayName()), 5000);
+    return true;
+}
+
+bool MainWindow::saveWorkspace()
+{
+    if (!m_context)
+        return false;
+    if (m_context->workspace().path().isEmpty())
+        return saveWorkspaceAs();
+    return saveWorkspaceTo(m_context->workspace().path());
+}
+
+bool MainWindow::saveWorkspaceAs()
+{
+    if (!m_context)
+        return false;
+    QString suggested = m_context->workspace().path();
+    if (suggested.isEmpty())
+        suggested = QFileInfo(m_context->workspace().defaultPath()).dir().filePath(QStringLiteral("workspace.oidcplay.json"));
+    const QString path = QFileDialog::getSaveFileName(this, QStringLiteral("Save workspace as"), suggested, kWorkspaceFilter);
+    return !path.isEmpty() && saveWorkspaceTo(path);
+}
+
+bool MainWindow::saveWorkspaceTo(const QString &path)
+{
+    if (!m_context)
+        return false;
+    const oidc::Status saved = m_context->workspace().saveAs(path);
+    if (!saved.ok()) {
+        showWorkspaceError(QStringLiteral("Workspace not saved"),
+                           QStringLiteral("%1\n\n%2: %3").arg(QDir::toNativeSeparators(path), QString::fromStdString(saved.error().message),
+                                                             QString::fromStdString(saved.error().actual)));
+        return false;
+    }
+    statusBar()->showMessage(QStringLiteral("Saved the workspace to %1").arg(QDir::toNativeSeparators(path)), 5000);
+    return true;
 }
 
 } // namespace ui

@@ -124,6 +124,12 @@ public:
     void setPresenting(bool on);
     [[nodiscard]] bool isPresenting() const { return m_presenting; }
 
+    // Workspaces (File ▸ New / Open / Save / Save as, the recent list): each asks about unsaved
+    // changes first where something would be replaced. False when cancelled or refused (a refused
+    // file is explained in a message box and changes nothing).
+    bool openWorkspaceFile(const QString &path);
+    bool saveWorkspaceTo(const QString &path);
+
 protected:
     void closeEvent(QCloseEvent *event) override;
     void dragEnterEvent(QDragEnterEvent *event) override;
@@ -168,6 +174,15 @@ private:
     void startRecording();
     void stopRecording();
     void updateRecordingActions();
+    void newWorkspace();
+    void openWorkspace();
+    bool saveWorkspace();
+    bool saveWorkspaceAs();
+    // Save / Discard / Cancel when the workspace has unsaved changes; true to go on.
+    bool settleUnsavedWorkspace();
+    void showWorkspaceError(const QString &what, const QString &message);
+    void updateWindowTitle();
+    void wireWorkspace();
     void showPreferences();
     void showShortcuts();
     void toggleTokensPane(bool visible);

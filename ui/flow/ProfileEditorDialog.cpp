@@ -130,7 +130,7 @@ QLayout *ProfileEditorDialog::buildForm()
          {m_kindPages},
          {QStringLiteral("Client ID"), m_clientId},
          {QStringLiteral("Client secret"),
-          layout::column({m_clientSecret, typeLabel(Type::Caption, QStringLiteral("Kept in memory for this session only — never written to disk."))},
+          layout::column({m_clientSecret, typeLabel(Type::Caption, QStringLiteral("Kept in the OS keychain (in memory when none answers) — never in the workspace file."))},
                          layout::spaced(2))},
          {QStringLiteral("Authentication"), m_auth}});
     return layout::column({form, layout::row({m_checkButton, layout::Stretch{}}), m_checkResult, m_warnings, layout::Stretch{}});
@@ -179,6 +179,12 @@ void ProfileEditorDialog::connectForm()
             item->setText(formProfile().name + QStringLiteral("\n") + kindLine(formProfile()));
     });
     connect(m_checkButton, &QPushButton::clicked, this, &ProfileEditorDialog::check);
+    // A workspace's secrets arrive from the keychain after it opened: fill the field if still empty.
+    connect(&m_context.profiles(), &ProfileManager::profileUpdated, this, [this](const QString &id) {
+        const oidc::flow::ProviderProfile *stored = m_context.profiles().profile(id);
+        if (id == m_currentId && stored && m_clientSecret->text().isEmpty())
+            m_clientSecret->setText(stored->clientSecret);
+    });
 }
 
 void ProfileEditorDialog::connectListButtons()

@@ -1,36 +1,111 @@
 #include "ProfileManager.h"
 
+#include "oidc/flow/ProfileJson.h"
+#include "secrets/SecretKey.h"
+#include "secrets/SecretStore.h"
+
 #include <QRegularExpression>
-#include <QSettings>
 
 namespace ui {
 
 using oidc::flow::ProviderKind;
 using oidc::flow::ProviderProfile;
 
-ProfileManager::ProfileManager(QSettings &settings, QObject *parent)
+ProfileManager::ProfileManager(QObject *parent)
     : QObject(parent)
-    , m_settings(settings)
-    , m_store(settings)
 {
+    m_profiles.append(oidc::flow::sandboxProfile(QString(), QString()));
+    m_currentId = sandboxId();
+}
+
+void ProfileManager::load(const QList<ProviderProfile> &profiles, const QString &currentId, const QString &workspaceId)
+{
+    const ProviderProfile running = m_profiles.first(); // the sandbox's issuer and project, if it runs
     ProviderProfile sandbox = oidc::flow::sandboxProfile(QString(), QString());
+    sandbox.browserMode = m_defaults.browserMode;
+    sandbox.redirectPort = m_defaults.redirectPort;
+    sandbox.security.leewaySeconds = m_defaults.leewaySeconds;
+    m_sandboxStored = false;
     QList<ProviderProfile> others;
-    for (ProviderProfile stored : m_store.load()) {
+    for (ProviderProfile stored : profiles) {
+        stored.clientSecret.clear(); // from the secret store only
         if (stored.id == sandboxId()) {
             // The user's flow settings for the sandbox; what it is stays fixed.
             stored.kind = ProviderKind::Sandbox;
             stored.name = sandbox.name;
-            stored.issuer.clear();
             sandbox = stored;
             m_sandboxStored = true;
-        } else if (stored.kind != ProviderKind::Sandbox) {
+        } else if (stored.kind != ProviderKind::Sandbox && !stored.id.isEmpty()) {
             others.append(stored);
         }
     }
-    m_profiles.append(sandbox);
+    sandbox.issuer = running.issuer;
+    sandbox.descopeProjectId = running.descopeProjectId;
+    if (sandbox.clientId.isEmpty())
+        sandbox.clientId = running.descopeProjectId;
+    m_profiles = {sandbox};
     m_profiles.append(others);
-    const QString last = m_store.lastSelectedId();
-    m_currentId = indexOf(last) >= 0 ? last : sandboxId();
+    m_workspaceId = workspaceId;
+    const QString previous = m_currentId;
+    m_currentId = indexOf(currentId) >= 0 ? currentId : sandboxId();
+    Q_EMIT profilesChanged();
+    for (const ProviderProfile &profile : std::as_const(m_profiles))
+        Q_EMIT profileUpdated(profile.id);
+    Q_EMIT currentChanged(m_currentId);
+    loadSecrets();
+}
+
+QList<ProviderProfile> ProfileManager::storedProfiles() const
+{
+    QList<ProviderProfile> stored;
+    for (ProviderProfile profile : m_profiles) {
+        if (profile.id == sandboxId()) {
+            if (!m_sandboxStored)
+                continue;
+            profile.issuer.clear(); // the running sandbox's, not the user's
+            profile.descopeProjectId.clear();
+            profile.clientId.clear();
+        }
+        profile.clientSecret.clear();
+        stored.append(profile);
+    }
+    return stored;
+}
+
+void ProfileManager::setSecretStore(secrets::SecretStore *store)
+{
+    m_secrets = store;
+}
+
+void ProfileManager::storeSecret(const QString &id, const QString &secret)
+{
+    if (!m_secrets || m_workspaceId.isEmpty())
+        return;
+    const QString key = secrets::secretKey(m_workspaceId, id, secrets::kClientSecret);
+    if (secret.isEmpty())
+        m_secrets->remove(key, this, {});
+    else
+        m_secrets->write(key, secret, this, {});
+}
+
+void ProfileManager::loadSecrets()
+{
+    const quint64 generation = ++m_loadGeneration;
+    if (!m_secrets || m_workspaceId.isEmpty())
+        return;
+    for (const ProviderProfile &profile : std::as_const(m_profiles)) {
+        const QString id = profile.id;
+        m_secrets->read(secrets::secretKey(m_workspaceId, id, secrets::kClientSecret), this,
+                        [this, id, generation](const secrets::SecretAnswer &answer) {
+                            const int i = indexOf(id);
+                            // A later workspace, or a secret typed meanwhile, wins over this answer.
+                            if (generation != m_loadGeneration || i < 0 || answer.outcome != secrets::SecretAnswer::Outcome::Ok
+                                || !m_profiles.at(i).clientSecret.isEmpty())
+                                return;
+                            m_profiles[i].clientSecret = answer.value;
+                            Q_EMIT profileUpdated(id);
+                        });
+    }
 }
 
 void ProfileManager::setDefaults(const Defaults &defaults)
@@ -84,7 +159,6 @@ void ProfileManager::setCurrent(const QString &id)
     if (id == m_currentId || indexOf(id) < 0)
         return;
     m_currentId = id;
-    m_store.setLastSelectedId(id);
     Q_EMIT currentChanged(id);
 }
 
@@ -113,8 +187,9 @@ QString ProfileManager::add(ProviderProfile profile)
         profile.name = QStringLiteral("New profile");
     profile.id = newId(profile.name);
     m_profiles.append(profile);
-    m_store.save(profile);
+    storeSecret(profile.id, profile.clientSecret);
     Q_EMIT profilesChanged();
+    Q_EMIT edited();
     return profile.id;
 }
 
@@ -133,11 +208,16 @@ void ProfileManager::update(const ProviderProfile &profile)
         updated.kind = ProviderKind::OidcIssuer;
     }
     const bool renamed = m_profiles.at(i).name != updated.name;
+    const bool newSecret = m_profiles.at(i).clientSecret != updated.clientSecret;
+    const bool changed = oidc::flow::profileToJson(m_profiles.at(i)) != oidc::flow::profileToJson(updated);
     m_profiles[i] = updated;
-    m_store.save(updated); // the secret is not written
+    if (newSecret)
+        storeSecret(updated.id, updated.clientSecret);
     if (renamed)
         Q_EMIT profilesChanged();
     Q_EMIT profileUpdated(updated.id);
+    if (changed)
+        Q_EMIT edited(); // a secret is not part of the workspace: typing one changes no file
 }
 
 bool ProfileManager::remove(const QString &id)
@@ -146,13 +226,13 @@ bool ProfileManager::remove(const QString &id)
     if (i < 0 || id == sandboxId())
         return false;
     m_profiles.removeAt(i);
-    m_store.remove(id);
+    storeSecret(id, QString());
     Q_EMIT profilesChanged();
     if (m_currentId == id) {
         m_currentId = sandboxId();
-        m_store.setLastSelectedId(m_currentId);
         Q_EMIT currentChanged(m_currentId);
     }
+    Q_EMIT edited();
     return true;
 }
 

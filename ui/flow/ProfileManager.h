@@ -1,17 +1,24 @@
 #pragma once
 
 // The provider profiles the provider bar offers and the flow page signs in with: the built-in
-// sandbox first (its issuer is filled in once it runs), then the user's own profiles. Changes are
-// persisted through oidc::flow::ProviderProfileStore (QSettings) at once; client secrets are
-// never written — they stay in this object's memory for the session only.
+// sandbox first (its issuer is filled in once it runs), then the user's own profiles. They belong
+// to the open workspace (ui/workspace/WorkspaceController.h), which loads them here and saves
+// what storedProfiles() returns; every change a person makes emits edited(), so the workspace
+// knows it has unsaved changes. Client secrets never go to the workspace: with a secret store
+// (secrets/), a typed secret is written there under the workspace's and the profile's key, and
+// the secrets of a loaded workspace are read from it asynchronously (profileUpdated() when one
+// arrives); without one they stay in this object's memory.
 
 #include "oidc/flow/ProviderProfile.h"
 
 #include <QList>
 #include <QObject>
+#include <QPointer>
 #include <QString>
 
-class QSettings;
+namespace secrets {
+class SecretStore;
+}
 
 namespace ui {
 
@@ -28,7 +35,7 @@ public:
         qint64 leewaySeconds = oidc::flow::SecuritySettings{}.leewaySeconds;
     };
 
-    explicit ProfileManager(QSettings &settings, QObject *parent = nullptr);
+    explicit ProfileManager(QObject *parent = nullptr);
 
     [[nodiscard]] const QList<oidc::flow::ProviderProfile> &profiles() const { return m_profiles; }
     [[nodiscard]] const oidc::flow::ProviderProfile *profile(const QString &id) const;
@@ -39,11 +46,11 @@ public:
 
     // Adds a profile under a new id (the given id is ignored) and returns the id.
     QString add(oidc::flow::ProviderProfile profile);
-    // Replaces the profile with the same id and saves it (the secret stays in memory).
+    // Replaces the profile with the same id (a changed secret goes to the secret store).
     void update(const oidc::flow::ProviderProfile &profile);
     // The sandbox profile cannot be removed. False when nothing was removed.
     bool remove(const QString &id);
-    // A copy named "<name> (copy)", secret included (in memory). Returns the new id, empty if unknown.
+    // A copy named "<name> (copy)", secret included. Returns the new id, empty if unknown.
     QString duplicate(const QString &id);
 
     void setDefaults(const Defaults &defaults);
@@ -53,20 +60,33 @@ public:
     // The running sandbox's issuer and project (empty when it stopped).
     void setSandboxEndpoint(const QString &issuer, const QString &projectId);
 
+    // A workspace's profiles replace these (a stored "sandbox" profile carries the user's flow
+    // settings for the sandbox); `currentId` is selected when it exists. Secrets are then read
+    // from the store under `workspaceId`. Not an edit.
+    void load(const QList<oidc::flow::ProviderProfile> &profiles, const QString &currentId, const QString &workspaceId);
+    // What a workspace saves: the user's profiles, and the sandbox's once its settings were changed.
+    [[nodiscard]] QList<oidc::flow::ProviderProfile> storedProfiles() const;
+    // Where secrets go (not owned; nullptr: memory only).
+    void setSecretStore(secrets::SecretStore *store);
+
 Q_SIGNALS:
     void profilesChanged();                    // added, removed or renamed
     void profileUpdated(const QString &id);    // any field of one profile
     void currentChanged(const QString &id);
+    void edited();                             // a person changed the profiles (unsaved changes)
 
 private:
     [[nodiscard]] QString newId(const QString &name) const;
+    void storeSecret(const QString &id, const QString &secret);
+    void loadSecrets();
 
-    QSettings &m_settings;
-    oidc::flow::ProviderProfileStore m_store;
     QList<oidc::flow::ProviderProfile> m_profiles;
     QString m_currentId;
     Defaults m_defaults;
-    bool m_sandboxStored = false; // the user's flow settings for the sandbox are in the store
+    bool m_sandboxStored = false; // the user's flow settings for the sandbox are in the workspace
+    QPointer<secrets::SecretStore> m_secrets;
+    QString m_workspaceId;
+    quint64 m_loadGeneration = 0; // secrets read for an earlier workspace are dropped
 };
 
 } // namespace ui

@@ -13,7 +13,17 @@ using SK = QKeySequence::StandardKey;
 // Flow keys: Ctrl+R runs all (as "run" in IDEs), F10 the next step (a debugger's "step over"),
 // Esc cancels (only while a step runs: a disabled action leaves Esc to the focused widget),
 // Ctrl+Shift+R resets. Ctrl+Shift+C copies the selected token, Ctrl+Alt+C the exchange as curl.
+// Workspaces take the standard New, Save and Save As keys; Ctrl+O stays "Open HAR…" (people
+// drop and open captures all day), so opening a workspace is Ctrl+Shift+O.
 constexpr std::array kCommands = {
+    CommandSpec{Command::NewWorkspace, Menu::File, "newWorkspaceAction", "&New workspace", SK::New, "Ctrl+N",
+                "Start an empty workspace (asks about unsaved changes first)", false},
+    CommandSpec{Command::OpenWorkspace, Menu::File, "openWorkspaceAction", "Open &workspace…", SK::UnknownKey, "Ctrl+Shift+O",
+                "Open a workspace file: provider profiles, flow settings, parameter presets and variables", false},
+    CommandSpec{Command::SaveWorkspace, Menu::File, "saveWorkspaceAction", "&Save workspace", SK::Save, "Ctrl+S",
+                "Save the workspace to its file (secrets stay in the keychain, never in the file)", false},
+    CommandSpec{Command::SaveWorkspaceAs, Menu::File, "saveWorkspaceAsAction", "Save workspace &as…", SK::SaveAs, "Ctrl+Shift+S",
+                "Save the workspace to a new file", false},
     CommandSpec{Command::OpenHar, Menu::File, "openHarAction", "&Open HAR…", SK::Open, "", "Open a HAR file in the HAR Analysis area", false},
     CommandSpec{Command::ExportHar, Menu::File, "exportHarAction", "&Export exchange log as HAR…", SK::UnknownKey, "Ctrl+E",
                 "Export all or the selected exchanges as HAR 1.2, redacted unless you confirm otherwise", false},

@@ -16,6 +16,10 @@ namespace ui {
 
 enum class Command {
     // File
+    NewWorkspace,
+    OpenWorkspace,
+    SaveWorkspace,
+    SaveWorkspaceAs,
     OpenHar,
     ExportHar,
     OpenRecording,

@@ -18,6 +18,7 @@
 #include "ui/flow/FlowPage.h"
 #include "ui/flow/ProfileEditorDialog.h"
 #include "ui/flow/ProfileManager.h"
+#include "ui/workspace/WorkspaceController.h"
 #include "ui/flow/StepItemDelegate.h"
 #include "ui/flow/StepListView.h"
 #include "ui/flow/TokensPanel.h"
@@ -101,16 +102,22 @@ void TestFlowWidgets::profilesPersistWithoutSecrets()
     profiles.setCurrent(id);
     QVERIFY(profiles.remove(copy));
 
+    // The profiles belong to the workspace (issue 11): saved to its file, the secret not in it.
+    ui::WorkspaceController &workspace = app->context->workspace();
+    QVERIFY(workspace.isDirty());
+    QVERIFY(workspace.save().ok());
     app->context->settings().sync();
-    QFile file(app->dir.filePath(QStringLiteral("settings.ini")));
+    QFile file(workspace.path());
     QVERIFY(file.open(QIODevice::ReadOnly));
     const QByteArray written = file.readAll();
     QVERIFY(written.contains("acme-web"));
     QVERIFY(!written.contains("very-secret-value-123"));
 
-    // A new start reads the profiles back, the last selection too, but no secret.
-    QSettings settings(app->dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
-    ui::ProfileManager reloaded(settings);
+    // A new start reopens that workspace: the profiles, the last selection too, but no secret.
+    ui::AppContext::Options options;
+    options.settingsPath = app->dir.filePath(QStringLiteral("settings.ini"));
+    ui::AppContext restarted(options);
+    ui::ProfileManager &reloaded = restarted.profiles();
     QCOMPARE(reloaded.profiles().size(), 2);
     QCOMPARE(reloaded.currentId(), id);
     QCOMPARE(reloaded.current().descopeProjectId, descope.descopeProjectId);
