@@ -43,7 +43,7 @@ RecordedStep recordedStep(const flow::StepReport &report)
         step.errorCode = report.error->code;
     }
     for (const jwt::ClaimCheck &check : report.checks)
-        step.checks.push_back({check.id, checkOutcomeName(check.outcome), check.code, check.rule, redactText(check.detail)});
+        step.checks.push_back({check.id, checkOutcomeName(check.outcome), check.code, check.rule(), redactText(check.detail())});
     return step;
 }
 

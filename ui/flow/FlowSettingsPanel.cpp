@@ -2,6 +2,7 @@
 
 #include "ui/UiText.h"
 #include "ui/flow/ClientAuthCombo.h"
+#include "ui/flow/ProfileManager.h"
 #include "ui/widgets/Layouting.h"
 #include "ui/widgets/ToneLabel.h"
 #include "ui/widgets/Type.h"
@@ -61,7 +62,7 @@ FlowSettingsPanel::FlowSettingsPanel(QWidget *parent)
     : QWidget(parent)
     , m_clientId(new QLineEdit)
     , m_clientSecret(new QLineEdit)
-    , m_secretNote(typeLabel(Type::Caption, QStringLiteral("Kept in memory for this session only — never written to disk.")))
+    , m_secretNote(typeLabel(Type::Caption, ProfileManager::secretStorageNote()))
     , m_auth(new ClientAuthCombo(QStringLiteral("clientAuthCombo")))
     , m_authWarning(warning(QStringLiteral("authWarningLabel")))
     , m_scope(new QLineEdit)

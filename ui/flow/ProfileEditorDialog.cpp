@@ -130,7 +130,7 @@ QLayout *ProfileEditorDialog::buildForm()
          {m_kindPages},
          {QStringLiteral("Client ID"), m_clientId},
          {QStringLiteral("Client secret"),
-          layout::column({m_clientSecret, typeLabel(Type::Caption, QStringLiteral("Kept in the OS keychain (in memory when none answers) — never in the workspace file."))},
+          layout::column({m_clientSecret, typeLabel(Type::Caption, ProfileManager::secretStorageNote())},
                          layout::spaced(2))},
          {QStringLiteral("Authentication"), m_auth}});
     return layout::column({form, layout::row({m_checkButton, layout::Stretch{}}), m_checkResult, m_warnings, layout::Stretch{}});

@@ -26,6 +26,11 @@ class ProfileManager final : public QObject {
     Q_OBJECT
 public:
     static QString sandboxId() { return QStringLiteral("sandbox"); }
+    // Where a profile's client secret is kept, as the profile editor and the flow settings say it.
+    static QString secretStorageNote()
+    {
+        return QStringLiteral("Kept in the OS keychain (in memory when none answers) — never in the workspace file.");
+    }
 
     // What a new profile starts with (the Preferences' defaults). The sandbox profile takes them
     // too until the user's own flow settings for it are stored.

@@ -48,8 +48,7 @@ void Preferences::write(Key key, const QVariant &value)
 
 oidc::flow::BrowserMode Preferences::browserMode() const
 {
-    return read(Key::BrowserMode, QStringLiteral("embedded")).toString() == QStringLiteral("system") ? oidc::flow::BrowserMode::System
-                                                                                                     : oidc::flow::BrowserMode::Embedded;
+    return oidc::flow::browserModeFromKey(read(Key::BrowserMode, QStringLiteral("embedded")).toString());
 }
 
 int Preferences::requestTimeoutSeconds() const
@@ -101,7 +100,7 @@ int Preferences::presentationFontPointSize() const
 
 void Preferences::setBrowserMode(oidc::flow::BrowserMode mode)
 {
-    write(Key::BrowserMode, mode == oidc::flow::BrowserMode::System ? QStringLiteral("system") : QStringLiteral("embedded"));
+    write(Key::BrowserMode, oidc::flow::browserModeKey(mode));
 }
 
 void Preferences::setRequestTimeoutSeconds(int seconds)

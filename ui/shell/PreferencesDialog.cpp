@@ -64,6 +64,8 @@ PreferencesDialog::PreferencesDialog(Preferences &preferences, QWidget *parent)
     browser->setAccessibleName(QStringLiteral("Default browser"));
     browser->addItem(QStringLiteral("Embedded browser"), static_cast<int>(oidc::flow::BrowserMode::Embedded));
     browser->addItem(QStringLiteral("System browser (loopback redirect, RFC 8252 §7.3)"), static_cast<int>(oidc::flow::BrowserMode::System));
+    browser->addItem(QStringLiteral("System browser (private-use URI scheme, RFC 8252 §7.1)"),
+                     static_cast<int>(oidc::flow::BrowserMode::PrivateUseScheme));
     browser->setCurrentIndex(browser->findData(static_cast<int>(preferences.browserMode())));
 
     QSpinBox *port = preferenceSpin(QStringLiteral("redirectPortSpin"), QStringLiteral("Default redirect port"), 0, 65535,

@@ -193,6 +193,12 @@ void TestPreferences::newProfilesAndAutomaticRefreshFollowThePreferences()
     QCOMPARE(blank.redirectPort, quint16(53682));
     QCOMPARE(blank.security.leewaySeconds, qint64(90));
 
+    // The third kind of redirect (RFC 8252 §7.1) is a default a new profile can take too.
+    const int privateUse = browser->findData(static_cast<int>(oidc::flow::BrowserMode::PrivateUseScheme));
+    QVERIFY(privateUse >= 0);
+    browser->setCurrentIndex(privateUse);
+    QCOMPARE(app.context->profiles().blankProfile(QStringLiteral("Native")).browserMode, oidc::flow::BrowserMode::PrivateUseScheme);
+
     // Kept: the next window's flow page starts with automatic refresh on.
     MainWindow &again = app.open();
     showActive(again);
