@@ -75,6 +75,16 @@
 
 namespace ui {
 
+namespace {
+
+// An area's title as a menu item: '&' marks a mnemonic in menus, so "Users & Tenants" needs "&&".
+QString menuText(QString title)
+{
+    return title.replace(QLatin1Char('&'), QStringLiteral("&&"));
+}
+
+} // namespace
+
 MainWindow::MainWindow(QWidget *parent)
     : MainWindow(nullptr, parent)
 {
@@ -112,7 +122,7 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
 
     // The left column: the areas, and under them (with a context) the open workspace and the
     // recent ones — what the app shows first.
-    auto *areaColumn = new QWidget;
+    QWidget *areaColumn = m_areaColumn;
     areaColumn->setObjectName(QStringLiteral("areaColumn"));
     auto *areaColumnLayout = new QVBoxLayout(areaColumn);
     areaColumnLayout->setContentsMargins(0, 0, 0, 0);
@@ -518,7 +528,7 @@ void MainWindow::updateAreaActions()
             continue;
         }
         const AreaListModel::Area &area = m_areaModel->areaAt(index);
-        areaAction->setText(area.title);
+        areaAction->setText(menuText(area.title));
         areaAction->setVisible(true);
         areaAction->setEnabled(area.available);
     }
@@ -533,7 +543,7 @@ void MainWindow::updateAreaActions()
             m_extraAreaActions.append(extra);
         }
         QAction *extra = m_extraAreaActions.at(index - 9);
-        extra->setText(area.title);
+        extra->setText(menuText(area.title));
         extra->setData(area.id);
         extra->setEnabled(area.available);
     }
@@ -583,7 +593,8 @@ void MainWindow::showPanesForMode()
 {
     m_providerBar->setVisible(!m_presenting);
     m_providerLine->setVisible(!m_presenting);
-    m_areaList->setVisible(!m_presenting && action(Command::ToggleAreaList)->isChecked());
+    // The whole left column: the areas and the workspace pane under them.
+    m_areaColumn->setVisible(!m_presenting && action(Command::ToggleAreaList)->isChecked());
     if (m_statusBar)
         m_statusBar->setVisible(!m_presenting);
     toggleTokensPane(!m_presenting && action(Command::ToggleTokensPane)->isChecked());

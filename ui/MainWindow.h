@@ -199,6 +199,7 @@ private:
     bool m_presenting = false;
     AreaListModel *m_areaModel;
     QListView *m_areaList;
+    QWidget *m_areaColumn = new QWidget; // m_areaList and, with a context, the workspace pane
     QSplitter *m_splitter;
     QStackedWidget *m_stack;
     QHash<QString, Page> m_pages;

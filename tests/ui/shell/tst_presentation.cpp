@@ -119,6 +119,7 @@ void TestPresentation::toggleHidesTheDeveloperPanesAndEscLeaves()
     QVERIFY(ui::Presentation::instance().isActive());
     QVERIFY(window.action(Command::TogglePresentation)->isChecked());
     QVERIFY(!areaList->isVisible());
+    QVERIFY(!child<QWidget>(window, "workspacePane")->isVisible()); // the whole left column goes
     QVERIFY(!providerBar->isVisible());
     QVERIFY(!window.statusBar()->isVisible());
     QVERIFY(!tokensPane->isVisible());

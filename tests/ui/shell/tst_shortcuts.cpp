@@ -131,6 +131,8 @@ void TestShortcuts::ctrlDigitSwitchesToTheNthArea()
     // View lists the areas by name; the first nine have Ctrl+1…9.
     QCOMPARE(actionNamed(window, "showArea9Action")->text(), QStringLiteral("PKCE Generator"));
     QCOMPARE(actionNamed(window, "showArea10Action")->text(), QStringLiteral("JWT Inspector"));
+    // '&' in a title is shown, not taken as a mnemonic ("Client Credentials _M2M" otherwise).
+    QCOMPARE(actionNamed(window, "showArea2Action")->text(), QStringLiteral("Client Credentials && M2M"));
     // Ctrl+1: the Authorization Code area, not built in a bare window: nothing happens.
     QVERIFY(!actionNamed(window, "showArea1Action")->isEnabled());
     press(window, QKeySequence(QStringLiteral("Ctrl+1")));
@@ -205,9 +207,10 @@ void TestShortcuts::flowKeysReachTheFlowPagesRunner()
     QVERIFY(tokensPane->isHidden());
     press(window, QKeySequence(QStringLiteral("Ctrl+Shift+T")));
     QVERIFY(tokensPane->isVisible());
-    // The area list too.
+    // The area list too (its whole column, with the workspace pane under it).
     press(window, QKeySequence(QStringLiteral("Ctrl+Shift+L")));
-    QVERIFY(child<QWidget>(window, "areaList")->isHidden());
+    QVERIFY(child<QWidget>(window, "areaColumn")->isHidden());
+    QVERIFY(!child<QWidget>(window, "areaList")->isVisible());
     press(window, QKeySequence(QStringLiteral("Ctrl+Shift+L")));
     QVERIFY(child<QWidget>(window, "areaList")->isVisible());
 }
