@@ -48,7 +48,8 @@ QString FlowStepModel::description(Step step)
                               "Edit any value before running this step; insecure choices are listed as warnings.");
     case Step::Browser:
         return QStringLiteral("Opens the authorization URL in the chosen browser and waits for the redirect back: intercepted by the "
-                              "embedded browser, or received by a loopback listener on 127.0.0.1 (RFC 8252 §7.3).");
+                              "embedded browser, received by a loopback listener on 127.0.0.1 (RFC 8252 §7.3), or handed over by the desktop "
+                              "through the private-use URI scheme (RFC 8252 §7.1).");
     case Step::Callback:
         return QStringLiteral("Checks the redirect back: state must match (RFC 6749 §10.12), iss must be the issuer (RFC 9207 §2.4), "
                               "a code must be present. A callback without this login's state is listed and the flow keeps waiting; one with it that "

@@ -8,9 +8,12 @@
 #include "secrets/FallbackSecretStore.h"
 
 #include <QDir>
+#include <QEvent>
 #include <QFileInfo>
 #include <QLabel>
 #include <QListWidget>
+
+#include <algorithm>
 
 namespace ui {
 
@@ -28,7 +31,7 @@ WorkspacePane::WorkspacePane(WorkspaceController &workspace, QWidget *parent)
     m_recent->setObjectName(QStringLiteral("recentWorkspacesList"));
     m_recent->setAccessibleName(QStringLiteral("Recent workspaces"));
     m_recent->setFrameShape(QFrame::NoFrame);
-    m_recent->setMaximumHeight(140);
+    m_recent->setVerticalScrollBarPolicy(Qt::ScrollBarAsNeeded);
     QLabel *recentHeading = typeLabel(Type::Caption, QStringLiteral("Recent workspaces"));
 
     layout::attach(this, layout::column({typeLabel(Type::Caption, QStringLiteral("Workspace")), m_current, m_keychainNotice,
@@ -64,6 +67,22 @@ void WorkspacePane::showRecent()
         item->setData(Qt::UserRole, path);
         item->setToolTip(QDir::toNativeSeparators(path));
     }
+    fitRecentList();
+}
+
+void WorkspacePane::fitRecentList()
+{
+    constexpr int kMostRowsShown = 5;
+    const int rows = std::clamp(m_recent->count(), 1, kMostRowsShown);
+    const int rowHeight = m_recent->count() > 0 ? m_recent->sizeHintForRow(0) : m_recent->fontMetrics().height();
+    m_recent->setFixedHeight(rows * rowHeight + 2 * m_recent->frameWidth());
+}
+
+void WorkspacePane::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange)
+        fitRecentList(); // zoom and theme change the rows' height
 }
 
 void WorkspacePane::showSecretsState()

@@ -22,10 +22,15 @@ public:
 Q_SIGNALS:
     void openRequested(const QString &path);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     [[nodiscard]] static QString noKeychainText();
     void showState();
     void showRecent();
+    // The recent list as tall as its rows (at most five), so the area list above keeps the room.
+    void fitRecentList();
     void showSecretsState();
 
     WorkspaceController &m_workspace;
