@@ -1,6 +1,7 @@
 #include "TotpEnrollmentView.h"
 
 #include "ui/CopyableField.h"
+#include "ui/Presentation.h"
 #include "ui/UiText.h"
 #include "ui/widgets/Layouting.h"
 #include "ui/widgets/Type.h"
@@ -77,6 +78,7 @@ TotpEnrollmentView::TotpEnrollmentView(QWidget *parent)
                                                                         {.margins = layout::kFlush, .spacing = 6}),
                                                          1)},
                                      {.margins = layout::kFlush, .spacing = 12}));
+    connect(&Presentation::instance(), &Presentation::activeChanged, this, &TotpEnrollmentView::showQr);
     clear();
 }
 
@@ -96,17 +98,31 @@ void TotpEnrollmentView::setEnrollment(const oidc::descope::TotpEnrollment &enro
                 m_qrNote->setText(picture.error);
             } else {
                 // A QR code is scaled by whole pixels' worth of sharpness: no smoothing.
-                m_qr->setPixmap(QPixmap::fromImage(picture.image.scaled(kQrShownSide - 8, kQrShownSide - 8, Qt::KeepAspectRatio,
-                                                                        Qt::FastTransformation)));
+                m_qrPixmap = QPixmap::fromImage(
+                    picture.image.scaled(kQrShownSide - 8, kQrShownSide - 8, Qt::KeepAspectRatio, Qt::FastTransformation));
+                showQr();
                 m_qrNote->setText(QStringLiteral("QR code: %1 × %2 pixels, PNG.").arg(picture.image.width()).arg(picture.image.height()));
             }
             Q_EMIT qrShown();
         });
 }
 
+void TotpEnrollmentView::showQr()
+{
+    if (m_qrPixmap.isNull())
+        return;
+    if (Presentation::secretsMasked()) {
+        m_qr->setPixmap(QPixmap());
+        m_qr->setText(QStringLiteral("QR code hidden\nwhile presenting"));
+    } else {
+        m_qr->setPixmap(m_qrPixmap);
+    }
+}
+
 void TotpEnrollmentView::clear()
 {
     ++m_serial;
+    m_qrPixmap = QPixmap();
     m_key->setText(QString());
     m_qr->setPixmap(QPixmap());
     m_qr->setText(QStringLiteral("QR code"));

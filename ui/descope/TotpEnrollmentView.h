@@ -9,6 +9,7 @@
 #include "oidc/descope/TotpApi.h"
 
 #include <QImage>
+#include <QPixmap>
 #include <QWidget>
 
 class QLabel;
@@ -36,6 +37,11 @@ Q_SIGNALS:
     void qrShown(); // the image was decoded and shown (or refused: the label says why)
 
 private:
+    // The decoded code, or the reason it is hidden: the QR code carries the seed, so it is masked
+    // while presenting (ui::Presentation) like the key beside it.
+    void showQr();
+
+    QPixmap m_qrPixmap;
     QLabel *m_qr;
     QLabel *m_qrNote;
     CopyableField *m_key;

@@ -14,6 +14,7 @@
 #include "ui/CopyableField.h"
 #include "ui/MainWindow.h"
 #include "ui/Presentation.h"
+#include "ui/descope/TotpEnrollmentView.h"
 #include "ui/flow/FlowPage.h"
 #include "ui/log/ExchangeLogPanel.h"
 #include "ui/shell/FlowControl.h"
@@ -24,6 +25,8 @@
 #include "sandbox/SandboxHost.h"
 
 #include <QApplication>
+#include <QBuffer>
+#include <QImage>
 #include <QClipboard>
 #include <QLabel>
 #include <QLineEdit>
@@ -87,6 +90,7 @@ private Q_SLOTS:
     void escCancelsARunningStepBeforeItLeaves();
     void secretsStayMaskedEvenAfterARevealClick();
     void zoomKeysChangeAndRememberThePresentationSize();
+    void theTotpQrCodeIsHiddenWhilePresenting();
     void narrationFollowsALoginAgainstTheSandbox();
 };
 
@@ -319,4 +323,27 @@ void TestPresentation::narrationFollowsALoginAgainstTheSandbox()
 }
 
 QTEST_MAIN(TestPresentation)
+void TestPresentation::theTotpQrCodeIsHiddenWhilePresenting()
+{
+    // The QR code encodes the authenticator's seed: masked while presenting, like the key.
+    QImage code(21, 21, QImage::Format_Mono);
+    code.fill(0);
+    QByteArray png;
+    QBuffer buffer(&png);
+    QVERIFY(buffer.open(QIODevice::WriteOnly));
+    QVERIFY(code.save(&buffer, "PNG"));
+    ui::TotpEnrollmentView view;
+    QSignalSpy shown(&view, &ui::TotpEnrollmentView::qrShown);
+    view.setEnrollment({"otpauth://totp/x?secret=GEZDGNBVGY3TQOJQ", "GEZDGNBVGY3TQOJQ", png});
+    QVERIFY(shown.wait(5000));
+    auto *image = child<QLabel>(view, "totpQrImage");
+    QVERIFY(!image->pixmap().isNull());
+
+    ui::Presentation::instance().setActive(true);
+    QVERIFY(image->pixmap().isNull());
+    QVERIFY(image->text().contains(QStringLiteral("hidden")));
+    ui::Presentation::instance().setActive(false);
+    QVERIFY(!image->pixmap().isNull());
+}
+
 #include "tst_presentation.moc"
