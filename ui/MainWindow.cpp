@@ -760,10 +760,16 @@ void MainWindow::openHar()
 {
     if (!m_context)
         return;
-    auto *dialog = new QFileDialog(this, QStringLiteral("Open a HAR file"), QString(), QStringLiteral("HAR files (*.har *.json);;All files (*)"));
+    askForFileToOpen(QStringLiteral("Open a HAR file"), QStringLiteral("HAR files (*.har *.json);;All files (*)"), &MainWindow::openHarFile);
+}
+
+void MainWindow::askForFileToOpen(const QString &title, const QString &filter, void (MainWindow::*open)(const QString &))
+{
+    // Window-modal and not blocking: the chosen file goes to `open` when the dialog closes.
+    auto *dialog = new QFileDialog(this, title, QString(), filter);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setFileMode(QFileDialog::ExistingFile);
-    connect(dialog, &QFileDialog::fileSelected, this, &MainWindow::openHarFile);
+    connect(dialog, &QFileDialog::fileSelected, this, open);
     dialog->open();
 }
 
@@ -787,11 +793,7 @@ void MainWindow::openRecording()
 {
     if (!m_context)
         return;
-    auto *dialog = new QFileDialog(this, QStringLiteral("Open a recording"), QString(), QStringLiteral("Recordings (*.json);;All files (*)"));
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setFileMode(QFileDialog::ExistingFile);
-    connect(dialog, &QFileDialog::fileSelected, this, &MainWindow::openRecordingFile);
-    dialog->open();
+    askForFileToOpen(QStringLiteral("Open a recording"), QStringLiteral("Recordings (*.json);;All files (*)"), &MainWindow::openRecordingFile);
 }
 
 void MainWindow::openRecordingFile(const QString &path)

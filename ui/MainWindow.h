@@ -168,6 +168,7 @@ private:
     void copyToken();
     void findInLog();
     void openHar();
+    void askForFileToOpen(const QString &title, const QString &filter, void (MainWindow::*open)(const QString &));
     void exportHar();
     // File ▸ Open recording…, Start recording…, Stop recording and save… (ui/recording).
     void openRecording();
