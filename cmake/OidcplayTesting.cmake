@@ -3,6 +3,9 @@
 #   oidcplay_add_test(<name>
 #       [GTEST | QTEST]              build <name> from SOURCES as a GoogleTest or Qt Test program
 #       [TARGET <t>]                 GTEST/QTEST: the program's name, when not <name>
+#       [PROGRAM <p>]                QTEST: compile the sources into the shared program <p>
+#                                    (made on first use) and run `<p> <name>`; the test file ends
+#                                    with OIDCPLAY_QTEST_MAIN(<name>, <class>) (tests/support/QtTestMain.h)
 #       [SOURCES …] [LINKS …]        its sources and libraries (GTEST gets the shared main,
 #                                    tests/support/GTestMain.cpp, unless it brings its own)
 #       [OWN_MAIN]                   GTEST: the sources have main()
@@ -16,9 +19,11 @@
 #
 # GoogleTest programs are listed test by test, parameterised rows by their names (NO_PRETTY_VALUES).
 # Qt programs run on the offscreen platform. Every program links oidcplay_warnings and compiles at -O0.
+# A Qt Test program of its own costs an AUTOMOC step, a moc TU and a link of the GUI libraries:
+# GUI tests share one program (PROGRAM), each class still its own ctest test and process.
 function(oidcplay_add_test name)
     cmake_parse_arguments(PARSE_ARGV 1 arg "GTEST;QTEST;XVFB;NO_DISCOVERY;OWN_MAIN"
-        "PREFIX;TIMEOUT;TARGET" "SOURCES;LINKS;LABELS;ENV;RUN;NODE;DEPENDS;FIXTURES_SETUP;FIXTURES_REQUIRED")
+        "PREFIX;TIMEOUT;TARGET;PROGRAM" "SOURCES;LINKS;LABELS;ENV;RUN;NODE;DEPENDS;FIXTURES_SETUP;FIXTURES_REQUIRED")
     if(arg_UNPARSED_ARGUMENTS)
         message(FATAL_ERROR "oidcplay_add_test(${name}): unknown arguments ${arg_UNPARSED_ARGUMENTS}")
     endif()
@@ -30,6 +35,13 @@ function(oidcplay_add_test name)
     if(arg_TARGET)
         set(target ${arg_TARGET})
     endif()
+    if(arg_PROGRAM)
+        if(NOT arg_QTEST OR arg_TARGET OR arg_RUN)
+            message(FATAL_ERROR "oidcplay_add_test(${name}): PROGRAM is for QTEST tests, without TARGET or RUN")
+        endif()
+        set(target ${arg_PROGRAM})
+        set(arg_RUN ${arg_PROGRAM} ${name})
+    endif()
 
     if(arg_GTEST)
         if(NOT arg_OWN_MAIN)
@@ -38,6 +50,17 @@ function(oidcplay_add_test name)
         add_executable(${target} ${arg_SOURCES})
         target_link_libraries(${target} PRIVATE ${arg_LINKS} oidc GTest::gtest oidcplay_warnings)
         set_target_properties(${target} PROPERTIES AUTOMOC OFF)
+    elseif(arg_PROGRAM)
+        if(NOT TARGET ${target})
+            # Each test file is its own translation unit (test files may repeat file-local names).
+            qt_add_executable(${target} ${PROJECT_SOURCE_DIR}/tests/support/QtTestMain.h
+                ${PROJECT_SOURCE_DIR}/tests/support/QtTestMain.cpp)
+            target_include_directories(${target} PRIVATE ${PROJECT_SOURCE_DIR}/tests/support)
+            target_link_libraries(${target} PRIVATE Qt6::Test Qt6::Widgets oidcplay_warnings)
+            set_target_properties(${target} PROPERTIES UNITY_BUILD OFF)
+        endif()
+        target_sources(${target} PRIVATE ${arg_SOURCES})
+        target_link_libraries(${target} PRIVATE ${arg_LINKS})
     elseif(arg_QTEST)
         qt_add_executable(${target} ${arg_SOURCES})
         target_link_libraries(${target} PRIVATE ${arg_LINKS} Qt6::Test oidcplay_warnings)

@@ -1,6 +1,7 @@
 // FramePacer: a window repaints at most once per frame however often its widgets change, and the
 // last change is always painted.
 
+#include "QtTestMain.h"
 #include "ui/FramePacer.h"
 
 #include <QElapsedTimer>
@@ -103,5 +104,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_MAIN(FramePacerTest)
+OIDCPLAY_QTEST_MAIN(tst_framepacer, FramePacerTest)
 #include "tst_framepacer.moc"

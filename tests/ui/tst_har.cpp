@@ -3,6 +3,7 @@
 // the GUI thread with progress and Cancel. The findings shown are the core's for the same log.
 
 #include "FindChild.h"
+#include "QtTestMain.h"
 #include "TestTokens.h"
 
 #include "ui/har/HarAnalysisPanel.h"
@@ -312,5 +313,5 @@ void TestHar::cancelStopsTheRead()
     QCOMPARE(child<QTreeWidget>(panel, "harFindingsList")->topLevelItemCount(), 0);
 }
 
-QTEST_MAIN(TestHar)
+OIDCPLAY_QTEST_MAIN(tst_har, TestHar)
 #include "tst_har.moc"

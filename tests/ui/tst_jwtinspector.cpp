@@ -2,6 +2,7 @@
 // keep the input, verification with pasted keys / an HMAC secret / a JWKS URL, alg none.
 
 #include "FindChild.h"
+#include "QtTestMain.h"
 #include "TestTokens.h"
 
 #include "ui/CheckListModel.h"
@@ -623,5 +624,5 @@ void TestJwtInspector::dataIsNeverRenderedAsHtml()
     QVERIFY(!tip.contains(QStringLiteral("<b>")));
 }
 
-QTEST_MAIN(TestJwtInspector)
+OIDCPLAY_QTEST_MAIN(tst_jwtinspector, TestJwtInspector)
 #include "tst_jwtinspector.moc"

@@ -1,6 +1,7 @@
 // The main window: areas in order, disabled ones with a note, enabled ones switch the page,
 // lazy panels, later registration, the provider bar, and the start-up probe.
 
+#include "QtTestMain.h"
 #include "ui/AreaItemDelegate.h"
 #include "ui/AreaListModel.h"
 #include "ui/FirstPaintWatcher.h"
@@ -235,5 +236,5 @@ void TestMainWindow::startupProbeWaitsForTheSandbox()
     QCOMPARE(measured.count(), 1);
 }
 
-QTEST_MAIN(TestMainWindow)
+OIDCPLAY_QTEST_MAIN(tst_mainwindow, TestMainWindow)
 #include "tst_mainwindow.moc"

@@ -1,6 +1,7 @@
 // PKCE generator panel: values come from a worker, the challenge is BASE64URL(SHA-256(verifier)),
 // plain is flagged, the length spin box and a typed verifier are honoured.
 
+#include "QtTestMain.h"
 #include "ui/PkceGeneratorPanel.h"
 
 #include "oidc/Pkce.h"
@@ -165,5 +166,5 @@ void TestPkceGenerator::copyButtonsCopy()
     QCOMPARE(QGuiApplication::clipboard()->text(), edit(panel, "codeChallengeEdit")->text());
 }
 
-QTEST_MAIN(TestPkceGenerator)
+OIDCPLAY_QTEST_MAIN(tst_pkcegenerator, TestPkceGenerator)
 #include "tst_pkcegenerator.moc"

@@ -4,6 +4,7 @@
 // Descope area's calls (labelled by the area) when no flow step ran.
 
 #include "FindChild.h"
+#include "QtTestMain.h"
 
 #include "ui/recording/RecordingSession.h"
 #include "ui/recording/RecordingViewer.h"
@@ -173,5 +174,5 @@ void TestRecording::sessionRecordsADescopeAreasCallsAsSteps()
     QVERIFY(!session.stop().has_value());
 }
 
-QTEST_MAIN(TestRecording)
+OIDCPLAY_QTEST_MAIN(tst_recording, TestRecording)
 #include "tst_recording.moc"

@@ -7,6 +7,7 @@
 
 #include "BrowserPlayer.h"
 #include "FlowTestSupport.h"
+#include "QtTestMain.h"
 #include "tests/ui/FindChild.h"
 
 #include "ui/MainWindow.h"
@@ -227,5 +228,5 @@ void TestSequenceDiagram::enchantedLinkPollsAreOneArrowWithTheirCount()
     QCOMPARE(pollArrows[0].first + pollArrows[1].first, pending + 1);
 }
 
-QTEST_MAIN(TestSequenceDiagram)
+OIDCPLAY_QTEST_MAIN(tst_sequence_diagram, TestSequenceDiagram)
 #include "tst_sequence_diagram.moc"

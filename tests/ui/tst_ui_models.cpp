@@ -1,5 +1,6 @@
 // The UI's item models on their own: structure (QAbstractItemModelTester), order, meanings.
 
+#include "QtTestMain.h"
 #include "ui/AreaListModel.h"
 #include "ui/CheckListModel.h"
 #include "ui/ClaimTreeModel.h"
@@ -171,5 +172,5 @@ void TestUiModels::areaListEnableAndNotes()
     QCOMPARE(model.index(0).data().toString(), QStringLiteral("Area A2"));
 }
 
-QTEST_MAIN(TestUiModels)
+OIDCPLAY_QTEST_MAIN(tst_ui_models, TestUiModels)
 #include "tst_ui_models.moc"

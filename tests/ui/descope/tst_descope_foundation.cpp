@@ -6,6 +6,7 @@
 // requests; PanelInbox filters the sandbox's Inbox and offers its one-click actions; RefusalBanner
 // and NoSessionNotice say what they must in plain text.
 
+#include "QtTestMain.h"
 #include "tests/ui/FindChild.h"
 #include "tests/ui/descope/DescopeUiTestSupport.h"
 
@@ -399,5 +400,5 @@ void TestDescopeFoundation::noSessionNoticeFollowsTheContext()
     QVERIFY(child<QPushButton>(*notice, "noSessionSignIn")->isHidden());
 }
 
-QTEST_MAIN(TestDescopeFoundation)
+OIDCPLAY_QTEST_MAIN(tst_descope_foundation, TestDescopeFoundation)
 #include "tst_descope_foundation.moc"

@@ -7,6 +7,7 @@
 // limited and failing polls drawn as such; a pasted link as a QR code, opened from the panel.
 // The sandbox polls at the real minimum interval (1 s): the tests wait seconds, never assert time.
 
+#include "QtTestMain.h"
 #include "tests/ui/FindChild.h"
 #include "tests/ui/descope/DescopeUiTestSupport.h"
 
@@ -529,5 +530,5 @@ void TestEnchantedLink::timelineRepaintsOnlyWhatMoves()
         QVERIFY2(rect.width() < drawn.width() / 4, qPrintable(QStringLiteral("%1 px of %2").arg(rect.width()).arg(drawn.width())));
 }
 
-QTEST_MAIN(TestEnchantedLink)
+OIDCPLAY_QTEST_MAIN(tst_enchantedlink, TestEnchantedLink)
 #include "tst_enchantedlink.moc"

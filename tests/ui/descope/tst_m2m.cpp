@@ -7,6 +7,7 @@
 // area's requests and shows no secret. Then client credentials against an independent provider
 // (panva's oidc-provider, started on 127.0.0.1:0).
 
+#include "QtTestMain.h"
 #include "tests/ui/FindChild.h"
 #include "tests/ui/descope/DescopeUiTestSupport.h"
 
@@ -546,5 +547,5 @@ void TestM2m::theMainWindowOffersTheArea()
     QVERIFY(window.findChild<ui::M2mPanel *>(QStringLiteral("m2mPanel")));
 }
 
-QTEST_MAIN(TestM2m)
+OIDCPLAY_QTEST_MAIN(tst_m2m, TestM2m)
 #include "tst_m2m.moc"

@@ -10,6 +10,7 @@
 // typed; Cancel stops a call in flight. The provider bar shows the sandbox's key masked, reveals and
 // copies it.
 
+#include "QtTestMain.h"
 #include "tests/ui/FindChild.h"
 #include "tests/ui/descope/DescopeUiTestSupport.h"
 
@@ -561,5 +562,5 @@ void TestManagement::theMainWindowOffersTheArea()
     QVERIFY(qobject_cast<ui::ManagementPanel *>(window.areaPanel(ui::areas::kUsersTenants.toString())));
 }
 
-QTEST_MAIN(TestManagement)
+OIDCPLAY_QTEST_MAIN(tst_management, TestManagement)
 #include "tst_management.moc"

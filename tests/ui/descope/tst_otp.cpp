@@ -6,6 +6,7 @@
 // once used and once expired; TOTP signed up (QR code and key shown), its code from the built-in
 // calculator verified, a wrong one refused. The code field and the calculator on their own too.
 
+#include "QtTestMain.h"
 #include "tests/ui/FindChild.h"
 #include "tests/ui/descope/DescopeUiTestSupport.h"
 
@@ -472,5 +473,5 @@ void TestOtp::screenshot()
     QVERIFY(window.grab().save(QDir(dir).filePath(QStringLiteral("otp.png"))));
 }
 
-QTEST_MAIN(TestOtp)
+OIDCPLAY_QTEST_MAIN(tst_otp, TestOtp)
 #include "tst_otp.moc"

@@ -9,6 +9,7 @@
 // shown in the verdict, Cancel, and "Add a device" without a session. The authenticator's file
 // lives in a temporary data directory.
 
+#include "QtTestMain.h"
 #include "tests/ui/FindChild.h"
 #include "tests/ui/descope/DescopeUiTestSupport.h"
 
@@ -532,5 +533,5 @@ void TestPasskeys::deleteRemovesTheCredentialFromTheFile()
     QVERIFY(!file.readAll().contains(id.toUtf8()));
 }
 
-QTEST_MAIN(TestPasskeys)
+OIDCPLAY_QTEST_MAIN(tst_passkeys, TestPasskeys)
 #include "tst_passkeys.moc"

@@ -7,6 +7,7 @@
 // mid-ceremony closes the listener, so Chromium then finds nothing on its port.
 // Where Chromium cannot start, every test is skipped with the reason.
 
+#include "QtTestMain.h"
 #include "tests/ui/FindChild.h"
 #include "tests/ui/descope/DescopeUiTestSupport.h"
 
@@ -239,5 +240,5 @@ void TestPasskeysBrowser::cancelMidCeremonyClosesTheListener()
              QJsonDocument(result).toJson().constData());
 }
 
-QTEST_MAIN(TestPasskeysBrowser)
+OIDCPLAY_QTEST_MAIN(tst_passkeys_browser, TestPasskeysBrowser)
 #include "tst_passkeys_browser.moc"

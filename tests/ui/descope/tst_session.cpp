@@ -6,6 +6,7 @@
 // refresh JWT is then refused. Without a session the notice offers a sign-in; "Show in Exchange
 // Log" opens the log at the request.
 
+#include "QtTestMain.h"
 #include "tests/ui/FindChild.h"
 #include "tests/ui/descope/DescopeUiTestSupport.h"
 
@@ -373,5 +374,5 @@ void TestSession::screenshot()
     QVERIFY(window.grab().save(QDir(dir).filePath(QStringLiteral("session.png"))));
 }
 
-QTEST_MAIN(TestSession)
+OIDCPLAY_QTEST_MAIN(tst_session, TestSession)
 #include "tst_session.moc"

@@ -10,6 +10,7 @@
 // core cannot send. The tenant's SSO settings are configured through the management API with the
 // key the sandbox printed, as QA would.
 
+#include "QtTestMain.h"
 #include "tests/ui/FindChild.h"
 #include "tests/ui/descope/DescopeUiTestSupport.h"
 
@@ -569,5 +570,5 @@ void TestSocial::aRealProjectIsToldWhichRedirectUrlsWork()
     QVERIFY(child<QLabel>(panel(), "ssoTargetKind")->text().contains(QStringLiteral("Sandbox: Globex has SSO from the start")));
 }
 
-QTEST_MAIN(TestSocial)
+OIDCPLAY_QTEST_MAIN(tst_social, TestSocial)
 #include "tst_social.moc"

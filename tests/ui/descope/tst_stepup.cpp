@@ -7,6 +7,7 @@
 // from the inbox) step up too, adding no method. A wrong code is refused with its Descope code and
 // the session is not stepped up.
 
+#include "QtTestMain.h"
 #include "tests/ui/FindChild.h"
 #include "tests/ui/descope/DescopeUiTestSupport.h"
 
@@ -334,5 +335,5 @@ void TestStepUp::screenshot()
     QVERIFY(window.grab().save(QDir(dir).filePath(QStringLiteral("step-up.png"))));
 }
 
-QTEST_MAIN(TestStepUp)
+OIDCPLAY_QTEST_MAIN(tst_stepup, TestStepUp)
 #include "tst_stepup.moc"

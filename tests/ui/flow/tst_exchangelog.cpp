@@ -2,6 +2,7 @@
 // grows and clears; the detail pane is redacted by default, reveals only when asked and only for
 // the selected exchange; "Copy as curl" copies what is shown.
 
+#include "QtTestMain.h"
 #include "tests/ui/FindChild.h"
 #include "ui/log/ExchangeLogModel.h"
 #include "ui/log/ExchangeLogPanel.h"
@@ -247,5 +248,5 @@ void TestExchangeLog::defect13_oldestRowsAreDroppedAndCounted()
     QCOMPARE(model->rowCount(), 1);
 }
 
-QTEST_MAIN(TestExchangeLog)
+OIDCPLAY_QTEST_MAIN(tst_exchangelog, TestExchangeLog)
 #include "tst_exchangelog.moc"

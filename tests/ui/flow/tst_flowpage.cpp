@@ -6,6 +6,7 @@
 
 #include "BrowserPlayer.h"
 #include "FlowTestSupport.h"
+#include "QtTestMain.h"
 
 #include "tests/ui/FindChild.h"
 
@@ -546,5 +547,5 @@ void TestFlowPage::unavailableEmbeddedBrowserOffersTheSystemBrowser()
     QCOMPARE(f.opened.size(), 1);
 }
 
-QTEST_MAIN(TestFlowPage)
+OIDCPLAY_QTEST_MAIN(tst_flowpage, TestFlowPage)
 #include "tst_flowpage.moc"

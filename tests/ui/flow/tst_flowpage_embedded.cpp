@@ -12,6 +12,7 @@
 // allows and the embedded browser intercepts all the same.
 
 #include "FlowTestSupport.h"
+#include "QtTestMain.h"
 
 #include "tests/ui/FindChild.h"
 
@@ -165,5 +166,5 @@ void TestFlowPageEmbedded::signInSilentlyThenClearTheSession()
     QCOMPARE(loginPages, 2);
 }
 
-QTEST_MAIN(TestFlowPageEmbedded)
+OIDCPLAY_QTEST_MAIN(tst_flowpage_embedded, TestFlowPageEmbedded)
 #include "tst_flowpage_embedded.moc"

@@ -4,6 +4,7 @@
 
 #include "BrowserPlayer.h"
 #include "FlowTestSupport.h"
+#include "QtTestMain.h"
 
 #include "ui/AppContext.h"
 #include "ui/flow/FlowRunner.h"
@@ -170,5 +171,5 @@ void TestFlowRunner::defect11_forgedLogoutRedirectLeavesTheLogoutWaiting()
     QVERIFY(!f.runner->isBusy());
 }
 
-QTEST_MAIN(TestFlowRunner)
+OIDCPLAY_QTEST_MAIN(tst_flowrunner, TestFlowRunner)
 #include "tst_flowrunner.moc"

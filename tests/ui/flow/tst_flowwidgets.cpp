@@ -5,6 +5,7 @@
 // before the first paint).
 
 #include "FlowTestSupport.h"
+#include "QtTestMain.h"
 
 #include "tests/ui/FindChild.h"
 
@@ -367,7 +368,7 @@ void TestFlowWidgets::mainWindowWiresTheFlowAreas()
     QCOMPARE(log->model()->rowCount(), 1);
 }
 
-QTEST_MAIN(TestFlowWidgets)
+OIDCPLAY_QTEST_MAIN(tst_flowwidgets, TestFlowWidgets)
 // Issue 12: a step that changes repaints its own row, not the whole list (QListView relays out and
 // repaints every item on any change).
 void TestFlowWidgets::aChangedStepRepaintsOnlyItsRow()

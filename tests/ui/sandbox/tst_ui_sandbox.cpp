@@ -5,6 +5,7 @@
 // FaultInjector and seen over HTTP. What a panel changes reaches the sandbox thread first: the
 // tests settle() (a round trip to it) before they look.
 
+#include "QtTestMain.h"
 #include "tests/ui/FindChild.h"
 #include "ui/sandbox/FaultText.h"
 #include "ui/sandbox/FaultsPanel.h"
@@ -537,5 +538,5 @@ void TestUiSandbox::screenshots()
     settle();
 }
 
-QTEST_MAIN(TestUiSandbox)
+OIDCPLAY_QTEST_MAIN(tst_ui_sandbox, TestUiSandbox)
 #include "tst_ui_sandbox.moc"

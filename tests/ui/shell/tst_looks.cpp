@@ -4,6 +4,7 @@
 // area list, the flow page, the status bar) has an accessible name, the one screen readers and
 // AT-SPI based tests find it by.
 
+#include "QtTestMain.h"
 #include "ShellTestSupport.h"
 
 #include "ui/MainWindow.h"
@@ -154,5 +155,5 @@ void TestLooks::everyMenuItemHasAName()
     }
 }
 
-QTEST_MAIN(TestLooks)
+OIDCPLAY_QTEST_MAIN(tst_looks, TestLooks)
 #include "tst_looks.moc"

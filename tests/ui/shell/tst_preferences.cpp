@@ -4,6 +4,7 @@
 // MainWindow on the same settings. The window's geometry, splitters and last area come back, and
 // the status bar follows the provider, the sandbox and the exchange log.
 
+#include "QtTestMain.h"
 #include "ShellTestSupport.h"
 
 #include "ui/MainWindow.h"
@@ -292,5 +293,5 @@ void TestPreferences::statusBarFollowsProviderSandboxAndLog()
     QCOMPARE(last->text(), QStringLiteral("No exchange yet"));
 }
 
-QTEST_MAIN(TestPreferences)
+OIDCPLAY_QTEST_MAIN(tst_preferences, TestPreferences)
 #include "tst_preferences.moc"

@@ -7,6 +7,7 @@
 
 #include "BrowserPlayer.h"
 #include "FlowTestSupport.h"
+#include "QtTestMain.h"
 #include "ShellTestSupport.h"
 
 #include "tests/ui/FindChild.h"
@@ -322,7 +323,7 @@ void TestPresentation::narrationFollowsALoginAgainstTheSandbox()
     window.setPresenting(false);
 }
 
-QTEST_MAIN(TestPresentation)
+OIDCPLAY_QTEST_MAIN(tst_presentation, TestPresentation)
 void TestPresentation::theTotpQrCodeIsHiddenWhilePresenting()
 {
     // The QR code encodes the authenticator's seed: masked while presenting, like the key.

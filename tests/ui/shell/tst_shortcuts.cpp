@@ -4,6 +4,7 @@
 // of the test's own, only when the command applies), Ctrl+F focuses the exchange log's filter,
 // Ctrl+Shift+C copies the token, and the shortcuts window lists the same table.
 
+#include "QtTestMain.h"
 #include "ShellTestSupport.h"
 
 #include "ui/JwtInspectorPanel.h"
@@ -382,5 +383,5 @@ void TestShortcuts::helpShowsTheTourAndTheVersions()
     about->close();
 }
 
-QTEST_MAIN(TestShortcuts)
+OIDCPLAY_QTEST_MAIN(tst_shortcuts, TestShortcuts)
 #include "tst_shortcuts.moc"

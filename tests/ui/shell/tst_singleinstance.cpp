@@ -8,6 +8,7 @@
 
 #include "BrowserPlayer.h"
 #include "FlowTestSupport.h"
+#include "QtTestMain.h"
 
 #include "ui/AppContext.h"
 #include "ui/flow/FlowRunner.h"
@@ -285,5 +286,5 @@ void TestSingleInstance::withoutARunningAppTheNewProcessBecomesTheApp()
     QVERIFY(QLocalServer::removeServer(ui::SingleInstance::defaultServerName()));
 }
 
-QTEST_MAIN(TestSingleInstance)
+OIDCPLAY_QTEST_MAIN(tst_singleinstance, TestSingleInstance)
 #include "tst_singleinstance.moc"

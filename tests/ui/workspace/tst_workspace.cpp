@@ -3,6 +3,7 @@
 // there, and its secrets stay in memory unless the test names a keychain service.
 
 #include "../FindChild.h"
+#include "QtTestMain.h"
 
 #include "ui/AppContext.h"
 #include "ui/MainWindow.h"
@@ -263,5 +264,5 @@ void TestWorkspace::noKeychainNoticeWithoutDbus()
     QVERIFY(notice->text().contains(QStringLiteral("No keychain answered: secrets are kept in memory for this session only")));
 }
 
-QTEST_MAIN(TestWorkspace)
+OIDCPLAY_QTEST_MAIN(tst_workspace, TestWorkspace)
 #include "tst_workspace.moc"
