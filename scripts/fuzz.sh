@@ -5,6 +5,7 @@
 #                                          for `seconds` (default 60), two at a time
 #                                          ($OIDCPLAY_FUZZ_JOBS changes that)
 #   scripts/fuzz.sh --suites              run the core and sandbox test suites in that build
+#   scripts/fuzz.sh --build               only configure and build (scripts/test.sh runs it beside ctest)
 # OIDCPLAY_SANITIZE_OPT=0 builds at -O0 (40 % less compiling, slower fuzzing; the CI run's choice).
 # Fuzzing starts from the committed seeds (tests/fuzz/corpus/<target>) and keeps what it learns
 # in <build>/fuzz-corpus/<target>. A crash, leak, timeout, sanitizer report or violated property
@@ -67,6 +68,11 @@ report_failures() {
     tail -60 "$logs/$item.log" >&2
   done
 }
+
+if [ "${1:-}" = "--build" ]; then
+  configure_and_build
+  exit 0
+fi
 
 if [ "${1:-}" = "--suites" ]; then
   configure_and_build
