@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
 # Installs what is missing (Debian packages, npm test peers), then configures and builds.
 # Idempotent: a second run installs nothing and only rebuilds what changed.
-#   scripts/setup.sh [--app] [BUILD_DIR]   (default: build)
-# --app builds only what the app needs (oidcplay, its browser plugin, oidcplay-cli with its
-# completions and manual pages: everything the package holds), not the tests and benchmarks; the
-# same build directory later builds the rest.
+#   scripts/setup.sh [--app | --package] [BUILD_DIR]   (default: build)
+# --app builds only what run.sh starts (oidcplay and its browser plugin); --package what the
+# package holds (that, and oidcplay-cli with its completions and manual pages); neither builds the
+# tests and benchmarks. The same build directory later builds the rest.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 targets=()
 if [ "${1:-}" = "--app" ]; then
+  targets=(--target oidcplay)
+  shift
+elif [ "${1:-}" = "--package" ]; then
   targets=(--target oidcplay oidcplay-cli oidcplay_cli_files)
   shift
 fi
