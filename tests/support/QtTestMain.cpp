@@ -4,7 +4,7 @@
 #include "QtTestMain.h"
 
 #include <QApplication>
-#include <QtTest/qtest.h>
+#include <QtTest/qtestcase.h>
 
 #include <cstdio>
 #include <cstring>
