@@ -440,7 +440,7 @@ int main(int argc, char *argv[])
     ui::AppContext &context = *testApp->context;
     ui::MainWindow window(&context);
     window.show();
-    if (!testsupport::startSandbox(context)) {
+    if (!testsupport::startSandbox(context, 180000)) { // generous: key generation under valgrind
         std::fprintf(stderr, "bench_gui: the sandbox did not start\n");
         return 1;
     }
