@@ -7,7 +7,7 @@
 #include <cstddef>
 #include <cstring>
 #include <cstdint>
-#include <deque>
+#include <list>
 #include <limits>
 #include <optional>
 #include <string>
@@ -125,7 +125,7 @@ public:
     {
         if (isObject && m_findDuplicates) {
             findDuplicate(start);
-            m_names.resize(start);
+            m_names.truncate(start);
         }
         m_events.end();
     }
@@ -135,7 +135,7 @@ public:
         if (m_findDuplicates) {
             if (escaped) // the scratch buffer is reused: a decoded name needs a copy of its own
                 name = m_decodedNames.emplace_back(name);
-            m_names.push_back({name, m_memberCount});
+            m_names.push({name, m_memberCount});
         }
         ++m_memberCount;
         m_events.name(name);
@@ -150,22 +150,63 @@ public:
 private:
     struct Name final {
         std::string_view text;
-        size_t order; // the how-many-th member of the document
+        size_t order = 0; // the how-many-th member of the document
     };
+
+    // The names of the open objects: those of a token's header or payload fit inline (no
+    // allocation); a document with more moves them all to the heap once.
+    class NameStack final {
+    public:
+        [[nodiscard]] Name *begin() { return m_onHeap ? m_heap.data() : m_inline.data(); }
+        [[nodiscard]] Name *end() { return begin() + size(); }
+        [[nodiscard]] size_t size() const { return m_onHeap ? m_heap.size() : m_size; }
+        void push(Name name)
+        {
+            if (!m_onHeap && m_size < kInline) {
+                m_inline[m_size++] = name;
+                return;
+            }
+            if (!m_onHeap) {
+                m_heap.assign(m_inline.begin(), m_inline.end());
+                m_onHeap = true;
+            }
+            m_heap.push_back(name);
+        }
+        void truncate(size_t size)
+        {
+            if (m_onHeap)
+                m_heap.resize(size);
+            else
+                m_size = size;
+        }
+
+    private:
+        static constexpr size_t kInline = 32;
+        std::array<Name, kInline> m_inline{};
+        std::vector<Name> m_heap;
+        size_t m_size = 0;
+        bool m_onHeap = false;
+    };
+
+    static bool sameName(std::string_view a, std::string_view b)
+    {
+        // Most names differ in length or in their first byte: no call to memcmp for those.
+        return a.size() == b.size() && (a.empty() || (a.front() == b.front() && a == b));
+    }
 
     // TreeSink reports the duplicate met first while reading; here objects are checked when
     // they close (inner ones first), so each object's earliest duplicate competes by its order.
     void findDuplicate(size_t start)
     {
-        const auto first = m_names.begin() + static_cast<std::ptrdiff_t>(start);
-        const auto last = m_names.end();
+        Name *const first = m_names.begin() + start;
+        Name *const last = m_names.end();
         std::optional<size_t> found; // order of the object's earliest duplicate
         std::string_view foundName;
         if (last - first <= 16) {
             // The usual JWT object: a few names, compared pairwise in document order.
             for (auto j = first + 1; j < last && !found; ++j)
                 for (auto i = first; i < j; ++i)
-                    if (i->text == j->text) {
+                    if (sameName(i->text, j->text)) {
                         found = j->order;
                         foundName = j->text;
                         break;
@@ -191,9 +232,9 @@ private:
     JsonEvents &m_events;
     bool m_findDuplicates;
     size_t m_memberCount = 0;
-    std::vector<Name> m_names;               // the names of every open object, outermost first
+    NameStack m_names;                      // the names of every open object, outermost first
     std::vector<Name> m_sorted;
-    std::deque<std::string> m_decodedNames;  // names that had escapes (stable addresses)
+    std::list<std::string> m_decodedNames;  // names that had escapes (stable addresses, no allocation until used)
     std::optional<size_t> m_duplicateOrder;
     std::optional<std::string> m_duplicate;
 };

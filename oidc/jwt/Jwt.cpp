@@ -4,7 +4,7 @@
 
 #include <array>
 #include <cstring>
-#include <deque>
+#include <list>
 #include <limits>
 #include <memory>
 #include <span>
@@ -325,7 +325,7 @@ private:
     std::vector<std::string_view> m_audienceSpill; // all of them, once there are more than four
     size_t m_audienceCount = 0;
     bool m_audienceStrings = true;
-    std::deque<std::string> m_decoded;
+    std::list<std::string> m_decoded; // stable addresses, and no allocation until an escape needs it
 };
 
 } // namespace
