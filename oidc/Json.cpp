@@ -4,8 +4,10 @@
 #include <array>
 #include <bit>
 #include <charconv>
+#include <cstddef>
 #include <cstring>
 #include <cstdint>
+#include <list>
 #include <limits>
 #include <optional>
 #include <string>
@@ -51,22 +53,210 @@ size_t utf8SequenceLength(std::string_view text, size_t i)
     return length;
 }
 
-// A strict RFC 8259 parser that builds nlohmann::json directly. It replaces nlohmann's callback
-// parser on the hot path (every JWT header and payload): one pass, no std::function per event,
-// duplicate names found on insertion, an explicit stack instead of recursion (the depth cap is
-// enforced before anything is allocated), and the same value types nlohmann produces
-// (non-negative integers as number_unsigned, negative ones as number_integer, the rest double).
+// Where the parser puts what it reads. TreeSink builds nlohmann::json; EventSink tells a
+// JsonEvents and finds duplicate names itself. A Container is what the sink keeps per open
+// object or array.
+class TreeSink final {
+public:
+    using Container = Json *;
+
+    explicit TreeSink(Json &root) : m_slot(&root) {}
+
+    Container open(bool isObject)
+    {
+        *m_slot = isObject ? Json::object() : Json::array();
+        return m_slot;
+    }
+    void close(Container, bool) {}
+
+    void member(Container object, std::string_view name, bool)
+    {
+        auto &members = object->get_ref<Json::object_t &>();
+        // Hinted at the end: members written in sorted order (nlohmann's and Go's encoders sort
+        // them) are appended after one comparison; any other order costs one comparison more
+        // than a plain insertion. A duplicate leaves the size unchanged.
+        const size_t before = members.size();
+        const auto it = members.try_emplace(members.end(), std::string(name));
+        if (members.size() == before) {
+            // RFC 7519 §4 / RFC 7515 §5.2: reject (default), or keep the last value consistently.
+            if (!m_duplicate)
+                m_duplicate = it->first;
+            it->second = Json();
+        }
+        m_slot = &it->second;
+    }
+
+    void element(Container array)
+    {
+        auto &elements = array->get_ref<Json::array_t &>();
+        // Arrays in tokens are short (aud, amr, roles): room for four at once instead of growing
+        // one, two, four.
+        if (elements.empty())
+            elements.reserve(4);
+        m_slot = &elements.emplace_back();
+    }
+
+    void string(std::string_view value, bool) { *m_slot = std::string(value); }
+    void scalar(Json value) { *m_slot = std::move(value); }
+
+    [[nodiscard]] const std::optional<std::string> &duplicate() const { return m_duplicate; }
+
+private:
+    Json *m_slot; // where the next value goes
+    std::optional<std::string> m_duplicate;
+};
+
+class EventSink final {
+public:
+    using Container = size_t; // where an object's names start in m_names
+
+    EventSink(JsonEvents &events, bool findDuplicates) : m_events(events), m_findDuplicates(findDuplicates) {}
+
+    Container open(bool isObject)
+    {
+        if (isObject)
+            m_events.beginObject();
+        else
+            m_events.beginArray();
+        return m_names.size();
+    }
+
+    void close(Container start, bool isObject)
+    {
+        if (isObject && m_findDuplicates) {
+            findDuplicate(start);
+            m_names.truncate(start);
+        }
+        m_events.end();
+    }
+
+    void member(Container, std::string_view name, bool escaped)
+    {
+        if (m_findDuplicates) {
+            if (escaped) // the scratch buffer is reused: a decoded name needs a copy of its own
+                name = m_decodedNames.emplace_back(name);
+            m_names.push({name, m_memberCount});
+        }
+        ++m_memberCount;
+        m_events.name(name);
+    }
+
+    void element(Container) {}
+    void string(std::string_view value, bool escaped) { m_events.string(value, escaped); }
+    void scalar(const Json &value) { m_events.scalar(value); }
+
+    [[nodiscard]] const std::optional<std::string> &duplicate() const { return m_duplicate; }
+
+private:
+    struct Name final {
+        std::string_view text;
+        size_t order = 0; // the how-many-th member of the document
+    };
+
+    // The names of the open objects: those of a token's header or payload fit inline (no
+    // allocation); a document with more moves them all to the heap once.
+    class NameStack final {
+    public:
+        [[nodiscard]] Name *begin() { return m_onHeap ? m_heap.data() : m_inline.data(); }
+        [[nodiscard]] Name *end() { return begin() + size(); }
+        [[nodiscard]] size_t size() const { return m_onHeap ? m_heap.size() : m_size; }
+        void push(Name name)
+        {
+            if (!m_onHeap && m_size < kInline) {
+                m_inline[m_size++] = name;
+                return;
+            }
+            if (!m_onHeap) {
+                m_heap.assign(m_inline.begin(), m_inline.end());
+                m_onHeap = true;
+            }
+            m_heap.push_back(name);
+        }
+        void truncate(size_t size)
+        {
+            if (m_onHeap)
+                m_heap.resize(size);
+            else
+                m_size = size;
+        }
+
+    private:
+        static constexpr size_t kInline = 32;
+        std::array<Name, kInline> m_inline{};
+        std::vector<Name> m_heap;
+        size_t m_size = 0;
+        bool m_onHeap = false;
+    };
+
+    static bool sameName(std::string_view a, std::string_view b)
+    {
+        // Most names differ in length or in their first byte: no call to memcmp for those.
+        return a.size() == b.size() && (a.empty() || (a.front() == b.front() && a == b));
+    }
+
+    // TreeSink reports the duplicate met first while reading; here objects are checked when
+    // they close (inner ones first), so each object's earliest duplicate competes by its order.
+    void findDuplicate(size_t start)
+    {
+        Name *const first = m_names.begin() + start;
+        Name *const last = m_names.end();
+        std::optional<size_t> found; // order of the object's earliest duplicate
+        std::string_view foundName;
+        if (last - first <= 16) {
+            // The usual JWT object: a few names, compared pairwise in document order.
+            for (auto j = first + 1; j < last && !found; ++j)
+                for (auto i = first; i < j; ++i)
+                    if (sameName(i->text, j->text)) {
+                        found = j->order;
+                        foundName = j->text;
+                        break;
+                    }
+        } else {
+            // Many names: sorted by name (stably, so equal names stay in document order), each
+            // group's second member is that name's first duplicate.
+            m_sorted.assign(first, last);
+            std::stable_sort(m_sorted.begin(), m_sorted.end(), [](const Name &a, const Name &b) { return a.text < b.text; });
+            for (size_t k = 1; k < m_sorted.size(); ++k)
+                if (m_sorted[k].text == m_sorted[k - 1].text && (k < 2 || m_sorted[k - 2].text != m_sorted[k].text)
+                    && (!found || m_sorted[k].order < *found)) {
+                    found = m_sorted[k].order;
+                    foundName = m_sorted[k].text;
+                }
+        }
+        if (found && (!m_duplicateOrder || *found < *m_duplicateOrder)) {
+            m_duplicateOrder = found;
+            m_duplicate = std::string(foundName);
+        }
+    }
+
+    JsonEvents &m_events;
+    bool m_findDuplicates;
+    size_t m_memberCount = 0;
+    NameStack m_names;                      // the names of every open object, outermost first
+    std::vector<Name> m_sorted;
+    std::list<std::string> m_decodedNames;  // names that had escapes (stable addresses, no allocation until used)
+    std::optional<size_t> m_duplicateOrder;
+    std::optional<std::string> m_duplicate;
+};
+
+// A strict RFC 8259 parser that builds nlohmann::json directly (TreeSink) or reports events
+// (EventSink: scanJson, decodeJwt's parse of every JWT header and payload). It replaces
+// nlohmann's callback parser on the hot path: one pass, no std::function per event, an explicit
+// stack instead of recursion (the depth cap is enforced before anything is allocated), strings
+// handed over as views into the text unless they have escapes, and the same value types
+// nlohmann produces (non-negative integers as number_unsigned, negative ones as number_integer,
+// the rest double). Both sinks hear the same grammar and give the same errors.
+template <typename Sink>
 class StrictParser final {
 public:
-    StrictParser(std::string_view text, const JsonParseOptions &options) : m_text(text), m_options(options) {}
+    StrictParser(std::string_view text, const JsonParseOptions &options, Sink &sink) : m_text(text), m_options(options), m_sink(sink) {}
 
-    Result<Json> parse()
+    Status parse()
     {
         // nlohmann skips a UTF-8 byte order mark (RFC 8259 §8.1 allows ignoring one); so do we.
         if (m_text.substr(0, 3) == "\xEF\xBB\xBF")
             m_pos = 3;
-        Json root;
-        if (!parseDocument(root)) {
+        if (!parseDocument()) {
             if (m_tooDeep)
                 return makeError(m_options.category, "JSON_TOO_DEEP",
                                  what() + " nests deeper than " + std::to_string(m_options.maxDepth) + " levels");
@@ -74,16 +264,16 @@ public:
                              what() + " is not valid JSON: " + m_reason + " at offset " + std::to_string(m_errorAt));
         }
         // A duplicate is reported only for a document that is otherwise valid, as before.
-        if (m_duplicate && m_options.rejectDuplicateNames)
+        if (const auto &duplicate = m_sink.duplicate(); duplicate && m_options.rejectDuplicateNames)
             return makeError(m_options.category, "JSON_DUPLICATE_NAME",
-                             what() + " has the member name \"" + boundedPreview(*m_duplicate, 100) + "\" more than once", "unique names",
-                             *m_duplicate);
-        return root;
+                             what() + " has the member name \"" + boundedPreview(*duplicate, 100) + "\" more than once", "unique names",
+                             *duplicate);
+        return {};
     }
 
 private:
     struct Frame {
-        Json *container = nullptr;
+        typename Sink::Container container{};
         bool isObject = false;
     };
 
@@ -160,12 +350,11 @@ private:
         size_t m_size = 0;
     };
 
-    bool parseDocument(Json &root)
+    bool parseDocument()
     {
         FrameStack stack;
-        Json *slot = &root;
         for (;;) {
-            // A value goes into *slot.
+            // A value: the sink knows where it goes.
             skipWhitespace();
             if (m_pos >= m_text.size())
                 return failUnexpected();
@@ -177,19 +366,18 @@ private:
                 }
                 ++m_pos;
                 const bool isObject = c == '{';
-                *slot = isObject ? Json::object() : Json::array();
-                stack.push_back({slot, isObject});
+                stack.push_back({m_sink.open(isObject), isObject});
                 skipWhitespace();
                 if (m_pos < m_text.size() && m_text[m_pos] == (isObject ? '}' : ']')) {
                     ++m_pos;
+                    m_sink.close(stack.back().container, isObject);
                     stack.pop_back();
                 } else {
-                    slot = isObject ? member(*stack.back().container) : element(*stack.back().container);
-                    if (!slot)
+                    if (!(isObject ? member(stack.back().container) : element(stack.back().container)))
                         return false;
                     continue;
                 }
-            } else if (!parseScalar(*slot)) {
+            } else if (!parseScalar()) {
                 return false;
             }
             // After a complete value: close containers or move on to the next member / element.
@@ -206,13 +394,13 @@ private:
                 const char next = m_text[m_pos];
                 if (next == ',') {
                     ++m_pos;
-                    slot = top.isObject ? member(*top.container) : element(*top.container);
-                    if (!slot)
+                    if (!(top.isObject ? member(top.container) : element(top.container)))
                         return false;
                     break;
                 }
                 if (next == (top.isObject ? '}' : ']')) {
                     ++m_pos;
+                    m_sink.close(top.container, top.isObject);
                     stack.pop_back();
                     continue;
                 }
@@ -221,67 +409,52 @@ private:
         }
     }
 
-    // `"name" :` inside an object; returns the slot for its value.
-    Json *member(Json &object)
+    // `"name" :` inside an object; the sink readies the slot for its value.
+    bool member(typename Sink::Container object)
     {
         skipWhitespace();
-        if (m_pos >= m_text.size() || m_text[m_pos] != '"') {
-            failUnexpected();
-            return nullptr;
-        }
-        std::string name;
-        if (!parseString(name) || !consume(':'))
-            return nullptr;
-        auto &members = object.get_ref<Json::object_t &>();
-        // Hinted at the end: members written in sorted order (nlohmann's and Go's encoders sort
-        // them) are appended after one comparison; any other order costs one comparison more
-        // than a plain insertion. A duplicate leaves the size unchanged.
-        const size_t before = members.size();
-        const auto it = members.try_emplace(members.end(), std::move(name));
-        if (members.size() == before) {
-            // RFC 7519 §4 / RFC 7515 §5.2: reject (default), or keep the last value consistently.
-            if (!m_duplicate)
-                m_duplicate = it->first;
-            it->second = Json();
-        }
-        return &it->second;
+        if (m_pos >= m_text.size() || m_text[m_pos] != '"')
+            return failUnexpected();
+        std::string_view name;
+        bool escaped = false;
+        if (!parseString(name, escaped) || !consume(':'))
+            return false;
+        m_sink.member(object, name, escaped);
+        return true;
     }
 
-    Json *element(Json &array)
+    bool element(typename Sink::Container array)
     {
-        auto &elements = array.get_ref<Json::array_t &>();
-        // Arrays in tokens are short (aud, amr, roles): room for four at once instead of growing
-        // one, two, four.
-        if (elements.empty())
-            elements.reserve(4);
-        return &elements.emplace_back();
+        m_sink.element(array);
+        return true;
     }
 
-    bool parseScalar(Json &slot)
+    bool parseScalar()
     {
         const char c = m_text[m_pos];
         if (c == '"') {
-            std::string text;
-            if (!parseString(text))
+            std::string_view text;
+            bool escaped = false;
+            if (!parseString(text, escaped))
                 return false;
-            slot = std::move(text);
+            m_sink.string(text, escaped);
             return true;
         }
         if (c == '-' || (c >= '0' && c <= '9'))
-            return parseNumber(slot);
+            return parseNumber();
         if (m_text.substr(m_pos, 4) == "true") {
             m_pos += 4;
-            slot = true;
+            m_sink.scalar(Json(true));
             return true;
         }
         if (m_text.substr(m_pos, 5) == "false") {
             m_pos += 5;
-            slot = false;
+            m_sink.scalar(Json(false));
             return true;
         }
         if (m_text.substr(m_pos, 4) == "null") {
             m_pos += 4;
-            slot = nullptr;
+            m_sink.scalar(Json(nullptr));
             return true;
         }
         return failUnexpected();
@@ -359,23 +532,35 @@ private:
 
     // RFC 8259 §7: at m_pos is the opening quote. Raw text must be well-formed UTF-8 without
     // control characters; escapes are decoded, surrogate pairs joined, lone surrogates refused.
-    bool parseString(std::string &out)
+    // `out` is the string's text in m_text when it has no escapes (`escaped` false), else the
+    // decoded value in m_scratch, valid until the next string.
+    bool parseString(std::string_view &out, bool &escaped)
     {
         ++m_pos;
+        const size_t start = m_pos;
         size_t runStart = m_pos;
+        escaped = false;
         for (;;) {
             skipPlainWords();
             if (m_pos >= m_text.size())
                 return fail("unterminated string");
             const unsigned char c = static_cast<unsigned char>(m_text[m_pos]);
             if (c == '"') {
-                out.append(m_text.substr(runStart, m_pos - runStart));
+                if (escaped) {
+                    m_scratch.append(m_text.substr(runStart, m_pos - runStart));
+                    out = m_scratch;
+                } else {
+                    out = m_text.substr(start, m_pos - start);
+                }
                 ++m_pos;
                 return true;
             }
             if (c == '\\') {
-                out.append(m_text.substr(runStart, m_pos - runStart));
-                if (!parseEscape(out))
+                if (!escaped)
+                    m_scratch.clear();
+                escaped = true;
+                m_scratch.append(m_text.substr(runStart, m_pos - runStart));
+                if (!parseEscape(m_scratch))
                     return false;
                 runStart = m_pos;
                 continue;
@@ -432,7 +617,7 @@ private:
     }
 
     // RFC 8259 §6: -? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?
-    bool parseNumber(Json &slot)
+    bool parseNumber()
     {
         const size_t start = m_pos;
         const auto digits = [&] {
@@ -474,11 +659,11 @@ private:
             const auto [end, ec] = std::from_chars(first + (negative ? 1 : 0), last, magnitude);
             if (ec == std::errc() && end == last) {
                 if (!negative) {
-                    slot = static_cast<Json::number_unsigned_t>(magnitude);
+                    m_sink.scalar(Json(static_cast<Json::number_unsigned_t>(magnitude)));
                     return true;
                 }
                 if (magnitude <= static_cast<uint64_t>(std::numeric_limits<int64_t>::max()) + 1) {
-                    slot = static_cast<Json::number_integer_t>(0 - magnitude); // two's complement, exact
+                    m_sink.scalar(Json(static_cast<Json::number_integer_t>(0 - magnitude))); // two's complement, exact
                     return true;
                 }
             }
@@ -495,7 +680,7 @@ private:
         } else if (ec != std::errc() || end != last) {
             return fail("invalid number");
         }
-        slot = value;
+        m_sink.scalar(Json(value));
         return true;
     }
 
@@ -538,18 +723,29 @@ private:
 
     std::string_view m_text;
     const JsonParseOptions &m_options;
+    Sink &m_sink;
     size_t m_pos = 0;
     bool m_tooDeep = false;
     std::string m_reason;
     size_t m_errorAt = 0;
-    std::optional<std::string> m_duplicate;
+    std::string m_scratch; // the decoded text of a string with escapes
 };
 
 } // namespace
 
 Result<Json> parseJson(std::string_view text, const JsonParseOptions &options)
 {
-    return StrictParser(text, options).parse();
+    Json root;
+    TreeSink sink(root);
+    if (auto parsed = StrictParser<TreeSink>(text, options, sink).parse(); !parsed)
+        return parsed.error();
+    return root;
+}
+
+Status scanJson(std::string_view text, JsonEvents &events, const JsonParseOptions &options)
+{
+    EventSink sink(events, options.rejectDuplicateNames);
+    return StrictParser<EventSink>(text, options, sink).parse();
 }
 
 Result<Json> parseJsonObject(std::string_view text, const JsonParseOptions &options)

@@ -27,6 +27,27 @@ struct JsonParseOptions final {
 // name; only for an otherwise valid document) or JSON_TOO_DEEP (checked before descending).
 [[nodiscard]] Result<Json> parseJson(std::string_view text, const JsonParseOptions &options = {});
 
+// What scanJson reports, in document order: a reader that keeps only what it needs (decodeJwt's
+// registered claims) without building a tree. Views are valid during the call only.
+class JsonEvents {
+public:
+    virtual ~JsonEvents() = default;
+    virtual void beginObject() = 0;
+    virtual void beginArray() = 0;
+    virtual void end() = 0;                         // of the innermost open object or array
+    virtual void name(std::string_view name) = 0;   // a member's name (decoded), before its value
+    // A string value, decoded. `escaped`: it had escapes and lives in a scratch buffer; otherwise
+    // it is a substring of the scanned text, valid as long as the text is.
+    virtual void string(std::string_view value, bool escaped) = 0;
+    virtual void scalar(const Json &value) = 0;     // a number, true, false or null
+};
+
+// The same strict grammar, limits and errors as parseJson (JSON_SYNTAX, JSON_DUPLICATE_NAME at
+// any depth, the first duplicate in document order, only for an otherwise valid document;
+// JSON_TOO_DEEP), without building a tree: `events` hears every value. It may hear events
+// before the error is known; only a successful status means the document was valid.
+[[nodiscard]] Status scanJson(std::string_view text, JsonEvents &events, const JsonParseOptions &options = {});
+
 // As parseJson, and the top level must be an object (JSON_NOT_OBJECT otherwise).
 [[nodiscard]] Result<Json> parseJsonObject(std::string_view text, const JsonParseOptions &options = {});
 

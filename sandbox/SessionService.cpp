@@ -281,7 +281,7 @@ oidc::Result<SessionService::Validated> SessionService::validate(std::string_vie
     if (auto signature = oidc::jwt::verifySignature(decoded.value(), m_context.keys.verificationKeys(), policy); !signature)
         return tokenError("TOKEN_SIGNATURE", "the token's signature does not verify with the sandbox's keys (" + signature.error().code + ")");
     Validated result;
-    result.claims = std::move(decoded->claims);
+    result.claims = decoded->claims();
     const auto stringClaim = [&](const char *name) {
         const auto it = result.claims.find(name);
         return it != result.claims.end() && it->is_string() ? it->get<std::string>() : std::string();

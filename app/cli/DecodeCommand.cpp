@@ -45,8 +45,8 @@ int runDecode(const QStringList &arguments)
     if (json) {
         oidc::Json out = {{"ok", true},
                           {"verified", false},
-                          {"header", decoded->header},
-                          {"claims", decoded->claims},
+                          {"header", decoded->header()},
+                          {"claims", decoded->claims()},
                           {"times", timesJson(times)},
                           {"seconds_until_expiry", remaining ? oidc::Json(*remaining) : oidc::Json(nullptr)},
                           {"signature_bytes", decoded->signature.size()}};
@@ -54,9 +54,9 @@ int runDecode(const QStringList &arguments)
         return kExitOk;
     }
     printOut("header:");
-    printOut(decoded->header.dump(2));
+    printOut(decoded->header().dump(2));
     printOut("claims:");
-    printOut(decoded->claims.dump(2));
+    printOut(decoded->claims().dump(2));
     if (!times.empty()) {
         printOut("times:");
         for (const auto &time : times)

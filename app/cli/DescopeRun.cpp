@@ -184,7 +184,7 @@ void DescopeRun::addSession(Json &out, const SessionOutcome &outcome) const
         return;
     }
     const DescopeSession &session = outcome.result.value();
-    Json json = {{"userId", session.userId}, {"loginIds", session.loginIds}, {"claims", session.session.claims},
+    Json json = {{"userId", session.userId}, {"loginIds", session.loginIds}, {"claims", session.session.claims()},
                  {"expiresAt", session.expiresAt}, {"sessionJwt", token(session.sessionJwt)}, {"notes", notesJson(session.notes)}};
     json["refreshExpiresAt"] = session.refreshExpiresAt ? Json(*session.refreshExpiresAt) : Json(nullptr);
     if (!session.refreshJwt.empty())

@@ -218,7 +218,7 @@ Json tokensJson(const CommandContext &context, const TokenResponse &tokens)
         json["scope"] = tokens.scope.toStdString();
     // An access token that is a JWT is decoded for reading (not verified: it is meant for the API).
     if (auto decoded = oidc::jwt::decodeJwt(tokens.accessToken.toStdString()))
-        json["access_token_claims"] = decoded->claims;
+        json["access_token_claims"] = decoded->claims();
     return json;
 }
 
@@ -445,7 +445,7 @@ int runLoginWith(const QStringList &arguments, const LoginHooks &hooks)
         if (const auto &validation = context.session.lastIdTokenValidation()) {
             out["checks"] = checksJson(validation->checks);
             if (validation->jwt)
-                out["claims"] = validation->jwt->claims;
+                out["claims"] = validation->jwt->claims();
         }
         if (failure)
             return finish(context, out, failure);
@@ -472,7 +472,7 @@ int runLoginWith(const QStringList &arguments, const LoginHooks &hooks)
         if (name == QLatin1String("login_hint"))
             loginHint = value.toStdString();
     const auto &validation = context.session.lastIdTokenValidation();
-    context.recorder->setLoginId(oidc::recording::recordedLoginId(loginHint, validation && validation->jwt ? validation->jwt->claims : Json()));
+    context.recorder->setLoginId(oidc::recording::recordedLoginId(loginHint, validation && validation->jwt ? validation->jwt->claims() : Json()));
     if (parser.isSet(record)) {
         if (auto written = oidc::recording::writeRecordingFile(context.recorder->recording(), parser.value(record)); !written) {
             printErr("error: " + written.error().summary());

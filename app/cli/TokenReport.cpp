@@ -8,7 +8,7 @@ namespace cli {
 std::vector<TimeClaim> timeClaims(const oidc::jwt::DecodedJwt &jwt, int64_t now)
 {
     std::vector<TimeClaim> times;
-    for (const auto &[name, value] : jwt.claims.items()) {
+    for (const auto &[name, value] : jwt.claims().items()) {
         const auto *info = oidc::jwt::claimInfo(name);
         if (!info || info->kind != oidc::jwt::ClaimKind::Time || !value.is_number())
             continue;

@@ -167,8 +167,8 @@ int runVerify(const QStringList &arguments)
         }
         oidc::Json out = {{"ok", validation.ok()},
                           {"checks", std::move(list)},
-                          {"header", validation.jwt->header},
-                          {"claims", validation.jwt->claims},
+                          {"header", validation.jwt->header()},
+                          {"claims", validation.jwt->claims()},
                           {"times", timesJson(timeClaims(*validation.jwt, now))}};
         const auto remaining = secondsUntilExpiry(*validation.jwt, now);
         out["seconds_until_expiry"] = remaining ? oidc::Json(*remaining) : oidc::Json(nullptr);

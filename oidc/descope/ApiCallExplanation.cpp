@@ -127,9 +127,9 @@ ApiCallExplanation explainApiCall(const BearerCallAnswer &answer, std::string_vi
     explanation.checks.push_back(expiryCheck(claims, now));
     const bool readable = claims && claims->ok();
     if (readable)
-        explanation.untrustedClaims = claims->value().claims;
+        explanation.untrustedClaims = claims->value().claims();
     if (requirement && readable)
-        for (auto &check : checkApiRequirement(claims->value().claims, *requirement))
+        for (auto &check : checkApiRequirement(claims->value().claims(), *requirement))
             explanation.checks.push_back(std::move(check));
     const std::string reason = statusReason(answer.status);
     explanation.headline = std::to_string(answer.status) + (reason.empty() ? "" : " " + reason) + ": "

@@ -36,7 +36,7 @@ DescopeSession sessionOf(const JwtResponse &tokens, jwt::DecodedJwt jwt, std::ve
     session.refreshExpiresAt = refreshExpiry(tokens);
     session.user = tokens.user;
     session.firstSeen = tokens.firstSeen;
-    session.notes = explainSessionClaims(jwt.claims);
+    session.notes = explainSessionClaims(jwt.claims());
     session.checks = std::move(checks);
     session.session = std::move(jwt);
     return session;
@@ -59,7 +59,7 @@ SessionOutcome evaluateSession(const JwtResponse &tokens, const crypto::JsonWebK
     SessionOutcome outcome;
     outcome.checks = std::move(validation.checks);
     if (validation.jwt) {
-        auto authorization = checkAuthorization(validation.jwt->claims, requirements);
+        auto authorization = checkAuthorization(validation.jwt->claims(), requirements);
         outcome.checks.insert(outcome.checks.end(), authorization.begin(), authorization.end());
         if (!validation.error)
             validation.error = firstFailure(authorization);
@@ -67,7 +67,7 @@ SessionOutcome evaluateSession(const JwtResponse &tokens, const crypto::JsonWebK
     if (validation.error) {
         outcome.result = *validation.error;
         if (validation.jwt)
-            outcome.untrustedClaims = validation.jwt->claims;
+            outcome.untrustedClaims = validation.jwt->claims();
         return outcome;
     }
     outcome.result = sessionOf(tokens, std::move(*validation.jwt), outcome.checks);

@@ -33,21 +33,21 @@ void checkRefreshedIdToken(const jwt::DecodedJwt &previous, jwt::JwtValidation &
         return;
     const auto &current = *validation.jwt;
     const auto compare = [&](const char *claim, const char *id, const char *code, bool onlyIfPresent) {
-        const auto before = previous.claims.find(claim);
-        const auto after = current.claims.find(claim);
+        const auto before = previous.claims().find(claim);
+        const auto after = current.claims().find(claim);
         const std::string rule = std::string("a refreshed ID token keeps the original ") + claim + " (OIDC Core §12.2)";
-        if (before == previous.claims.end() && onlyIfPresent) {
+        if (before == previous.claims().end() && onlyIfPresent) {
             validation.checks.push_back({id, rule, jwt::CheckOutcome::Skip, std::string("no ") + claim + " in the original", {}});
             return;
         }
-        const bool same = before != previous.claims.end() && after != current.claims.end() && *before == *after;
+        const bool same = before != previous.claims().end() && after != current.claims().end() && *before == *after;
         if (same) {
             validation.checks.push_back({id, rule, jwt::CheckOutcome::Pass, "unchanged", {}});
             return;
         }
         validation.checks.push_back({id, rule, jwt::CheckOutcome::Fail,
-                                     std::string(claim) + " changed from " + (before == previous.claims.end() ? "(none)" : before->dump()) + " to "
-                                         + (after == current.claims.end() ? "(none)" : after->dump()),
+                                     std::string(claim) + " changed from " + (before == previous.claims().end() ? "(none)" : before->dump()) + " to "
+                                         + (after == current.claims().end() ? "(none)" : after->dump()),
                                      code});
         if (!validation.error)
             validation.error = makeError(ErrorCategory::IdToken, code, std::string(id) + ": the refreshed ID token has another " + claim

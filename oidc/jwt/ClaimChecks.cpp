@@ -9,7 +9,9 @@
 #include <chrono>
 #include <cstring>
 #include <limits>
+#include <optional>
 #include <string_view>
+#include <utility>
 
 namespace oidc::jwt {
 
@@ -123,86 +125,47 @@ int64_t minus(int64_t a, int64_t b)
 }
 
 // aud as its strings (a string or an array of strings; other entries are not audiences), read
-// in place.
+// in place from the decoded record.
 class Audiences final {
 public:
-    explicit Audiences(const Json *aud) : m_aud(aud) {}
+    explicit Audiences(const RegisteredClaims &claims) : m_claims(claims) {}
 
     template <typename F>
     void forEach(F &&function) const
     {
-        if (!m_aud)
-            return;
-        if (m_aud->is_string()) {
-            function(m_aud->get_ref<const std::string &>());
-        } else if (m_aud->is_array()) {
-            for (const auto &entry : *m_aud)
-                if (entry.is_string())
-                    function(entry.get_ref<const std::string &>());
-        }
+        m_claims.forEachAudience(std::forward<F>(function));
     }
-    [[nodiscard]] size_t size() const
-    {
-        size_t count = 0;
-        forEach([&count](const std::string &) { ++count; });
-        return count;
-    }
+    [[nodiscard]] size_t size() const { return m_claims.audienceCount(); }
     [[nodiscard]] bool contains(std::string_view wanted) const
     {
         bool found = false;
-        forEach([&](const std::string &entry) { found = found || entry == wanted; });
+        forEach([&](std::string_view entry) { found = found || entry == wanted; });
         return found;
     }
 
 private:
-    const Json *m_aud;
+    const RegisteredClaims &m_claims;
 };
 
-// The claims the checks read, found in one pass over the payload instead of a lookup per check.
-// A string claim of another type reads as absent, as does a time claim that is not a number.
+// The claims the checks read, as decodeJwt found them while parsing (DecodedJwt::registered):
+// no lookup in a JSON tree. A string claim of another type reads as absent, as does a time
+// claim that is not a number.
 struct Claims final {
-    const std::string *iss = nullptr;
-    const std::string *sub = nullptr;
-    const std::string *azp = nullptr;
-    const std::string *nonce = nullptr;
-    const std::string *atHash = nullptr;
-    const std::string *cHash = nullptr;
-    const Json *aud = nullptr;
+    std::optional<std::string_view> iss;
+    std::optional<std::string_view> sub;
+    std::optional<std::string_view> azp;
+    std::optional<std::string_view> nonce;
+    std::optional<std::string_view> atHash;
+    std::optional<std::string_view> cHash;
     std::optional<int64_t> exp;
     std::optional<int64_t> nbf;
     std::optional<int64_t> iat;
     std::optional<int64_t> authTime;
 
-    explicit Claims(const Json &claims)
+    explicit Claims(const RegisteredClaims &claims)
+        : iss(claims.iss()), sub(claims.sub()), azp(claims.azp()), nonce(claims.nonce()), atHash(claims.atHash()),
+          cHash(claims.cHash()), exp(claims.exp), nbf(claims.nbf), iat(claims.iat), authTime(claims.authTime)
     {
-        if (!claims.is_object())
-            return;
-        for (const auto &[name, value] : claims.get_ref<const Json::object_t &>()) {
-            const std::string *string = value.is_string() ? &value.get_ref<const std::string &>() : nullptr;
-            const std::string_view key = name;
-            if (key == "iss")
-                iss = string;
-            else if (key == "sub")
-                sub = string;
-            else if (key == "aud")
-                aud = &value;
-            else if (key == "azp")
-                azp = string;
-            else if (key == "exp")
-                exp = numericDate(value);
-            else if (key == "nbf")
-                nbf = numericDate(value);
-            else if (key == "iat")
-                iat = numericDate(value);
-            else if (key == "nonce")
-                nonce = string;
-            else if (key == "auth_time")
-                authTime = numericDate(value);
-            else if (key == "at_hash")
-                atHash = string;
-            else if (key == "c_hash")
-                cHash = string;
-        }
     }
 };
 
@@ -236,20 +199,19 @@ public:
           m_maxIatAge(options.maxIatAge), m_now(now), m_leeway(options.leewaySeconds)
     {
         size_t size = alg.size();
-        for (const std::string *value : {claims.iss, claims.azp, claims.sub, options.issuer ? &*options.issuer : nullptr,
-                                         options.audience ? &*options.audience : nullptr})
+        for (const auto &value : {claims.iss, claims.azp, claims.sub, given(options.issuer), given(options.audience)})
             size += value ? value->size() : 0;
-        audiences.forEach([&size](const std::string &entry) { size += sizeof(uint32_t) + entry.size(); });
+        audiences.forEach([&size](std::string_view entry) { size += sizeof(uint32_t) + entry.size(); });
         m_strings.reserve(size);
         m_iss = keep(claims.iss);
         m_azp = keep(claims.azp);
         m_sub = keep(claims.sub);
-        m_expectedIssuer = keep(options.issuer ? &*options.issuer : nullptr);
-        m_expectedAudience = keep(options.audience ? &*options.audience : nullptr);
+        m_expectedIssuer = keep(given(options.issuer));
+        m_expectedAudience = keep(given(options.audience));
         m_alg = keep(alg);
         // aud entries as (length, bytes) records: entries may hold any character.
         m_audiences.at = static_cast<uint32_t>(m_strings.size());
-        audiences.forEach([this](const std::string &entry) {
+        audiences.forEach([this](std::string_view entry) {
             const auto length = static_cast<uint32_t>(entry.size());
             m_strings.append(reinterpret_cast<const char *>(&length), sizeof length).append(entry);
             ++m_audienceCount;
@@ -314,7 +276,11 @@ private:
         m_strings.append(value);
         return span;
     }
-    Span keep(const std::string *value) { return value ? keep(std::string_view(*value)) : Span{}; }
+    Span keep(std::optional<std::string_view> value) { return value ? keep(*value) : Span{}; }
+    static std::optional<std::string_view> given(const std::optional<std::string> &value)
+    {
+        return value ? std::optional<std::string_view>(*value) : std::nullopt;
+    }
 
     [[nodiscard]] std::string_view view(Span span) const { return std::string_view(m_strings).substr(span.at, span.size); }
     [[nodiscard]] Quoted quoted(Span span) const { return Quoted{view(span)}; }
@@ -611,7 +577,7 @@ void checkIssuedAt(ClaimCheckMaker &make, const Claims &claims, const ClaimCheck
 void checkSubject(ClaimCheckMaker &make, const Claims &claims, const ClaimCheckOptions &options)
 {
     constexpr Kind kind = Kind::Subject;
-    const std::string *sub = claims.sub;
+    const auto sub = claims.sub;
     if (!sub) {
         if (options.requireSubject)
             return make.fail("sub", kind, Variant::Missing, "SUB_MISSING");
@@ -625,7 +591,7 @@ void checkSubject(ClaimCheckMaker &make, const Claims &claims, const ClaimCheckO
 void checkNonce(ClaimCheckMaker &make, const Claims &claims, const ClaimCheckOptions &options)
 {
     constexpr Kind kind = Kind::Nonce;
-    const std::string *nonce = claims.nonce;
+    const auto nonce = claims.nonce;
     if (!options.nonce)
         return make.skip("nonce", kind, nonce ? Variant::SkipGiven : Variant::SkipAbsent);
     if (!nonce)
@@ -648,7 +614,8 @@ void checkAuthTime(ClaimCheckMaker &make, const Claims &claims, const ClaimCheck
     make.pass("auth_time", kind);
 }
 
-void checkHash(ClaimCheckMaker &make, const DecodedJwt &jwt, Kind kind, const std::string *claim, const std::optional<std::string> &value)
+void checkHash(ClaimCheckMaker &make, const DecodedJwt &jwt, Kind kind, std::optional<std::string_view> claim,
+               const std::optional<std::string> &value)
 {
     const std::string_view id = kind == Kind::AtHash ? "at_hash" : "c_hash";
     if (!claim)
@@ -719,8 +686,8 @@ std::optional<std::string> halfHash(std::string_view alg, std::string_view value
 void appendClaimChecks(std::vector<ClaimCheck> &checks, const DecodedJwt &jwt, const ClaimCheckOptions &options)
 {
     const int64_t now = options.now.value_or(unixNow());
-    const Claims claims(jwt.claims);
-    const Audiences audiences(claims.aud);
+    const Claims claims(jwt.registered);
+    const Audiences audiences(jwt.registered);
     const size_t audienceCount = audiences.size();
     ClaimCheckMaker make(checks, std::make_shared<const ClaimTexts>(claims, audiences, options, now, jwt.alg));
     checks.reserve(checks.size() + 11);

@@ -296,7 +296,7 @@ oidc::net::LocalHttpResponse AuthorizeRoutes::logout(const SandboxRequest &reque
             || decoded->stringClaim("iss").value_or(std::string()) != m_context.issuerUrl)
             return errorPage(400, "Invalid logout request", "id_token_hint is not an ID token from this sandbox");
         std::string audience;
-        if (const auto aud = decoded->claims.find("aud"); aud != decoded->claims.end()) {
+        if (const auto aud = decoded->claims().find("aud"); aud != decoded->claims().end()) {
             if (aud->is_string())
                 audience = aud->get<std::string>();
             else if (aud->is_array() && !aud->empty() && aud->front().is_string())

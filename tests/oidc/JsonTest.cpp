@@ -5,6 +5,10 @@
 
 #include "oidc/Json.h"
 
+#include <functional>
+#include <string>
+#include <vector>
+
 namespace oidc {
 namespace {
 
@@ -80,6 +84,117 @@ INSTANTIATE_TEST_SUITE_P(
         JsonRow{"overlong_utf8", "{\"a\":\"\xc0\xaf\"}", "JSON_SYNTAX"},
         JsonRow{"lone_surrogate", R"({"a":"\ud800"})", "JSON_SYNTAX"},
         JsonRow{"raw_control_character", std::string("{\"a\":\"\x01\"}"), "JSON_SYNTAX"}),
+    test::RowName{});
+
+// Rebuilds a tree from scanJson's events, to compare with parseJson's; checks that an unescaped
+// string is handed over as a view into the text.
+class EventTree final : public JsonEvents {
+public:
+    explicit EventTree(std::string_view text) : m_text(text) {}
+
+    Json root;
+    bool viewsOutsideText = false;
+
+    void beginObject() override { m_open.push_back(place(Json::object())); }
+    void beginArray() override { m_open.push_back(place(Json::array())); }
+    void end() override { m_open.pop_back(); }
+    void name(std::string_view name) override { m_name = name; }
+    void string(std::string_view value, bool escaped) override
+    {
+        const bool inText = std::less_equal<const char *>()(m_text.data(), value.data())
+            && std::less_equal<const char *>()(value.data() + value.size(), m_text.data() + m_text.size());
+        viewsOutsideText = viewsOutsideText || (!escaped && !inText);
+        place(std::string(value));
+    }
+    void scalar(const Json &value) override { place(value); }
+
+private:
+    Json *place(Json value)
+    {
+        if (m_open.empty()) {
+            root = std::move(value);
+            return &root;
+        }
+        Json &container = *m_open.back();
+        if (container.is_object()) {
+            Json &slot = container[m_name]; // a duplicate keeps the last value, as parseJson does
+            slot = std::move(value);
+            return &slot;
+        }
+        container.push_back(std::move(value));
+        return &container.back();
+    }
+
+    std::string_view m_text;
+    std::vector<Json *> m_open;
+    std::string m_name;
+};
+
+// scanJson and parseJson: the same verdict, byte for byte, and the same values.
+void expectSameScan(std::string_view text, const JsonParseOptions &options)
+{
+    const auto parsed = parseJson(text, options);
+    EventTree events(text);
+    const auto scanned = scanJson(text, events, options);
+    ASSERT_EQ(scanned.ok(), parsed.ok()) << ::testing::PrintToString(std::string(text));
+    if (!parsed.ok()) {
+        EXPECT_EQ(scanned.error().code, parsed.error().code) << ::testing::PrintToString(std::string(text));
+        EXPECT_EQ(scanned.error().message, parsed.error().message) << ::testing::PrintToString(std::string(text));
+        EXPECT_EQ(scanned.error().expected, parsed.error().expected);
+        EXPECT_EQ(scanned.error().actual, parsed.error().actual);
+        EXPECT_EQ(scanned.error().category, parsed.error().category);
+        return;
+    }
+    EXPECT_EQ(events.root.dump(), parsed->dump()) << ::testing::PrintToString(std::string(text));
+    EXPECT_FALSE(events.viewsOutsideText);
+}
+
+TEST_P(StrictJson, ScanAgreesWithParse)
+{
+    expectSameScan(GetParam().text, {ErrorCategory::IdToken, "test document"});
+    expectSameScan(GetParam().text, {ErrorCategory::Input, "JSON", false, 8});
+}
+
+std::string manyMembers(int count)
+{
+    std::string text = "{";
+    for (int i = 0; i < count; ++i)
+        text += "\"m" + std::to_string(i) + "\":" + std::to_string(i) + ",";
+    return text;
+}
+
+struct DuplicateRow {
+    const char *name;
+    std::string text;
+    const char *duplicate;
+};
+OIDCPLAY_PRINT_ROW_BY_NAME(DuplicateRow)
+
+class FirstDuplicate : public ::testing::TestWithParam<DuplicateRow> {};
+
+// The duplicate reported is the first one in document order, wherever it is nested; scanJson
+// finds them when objects close (inner objects first), parseJson while inserting.
+TEST_P(FirstDuplicate, ScanAndParseNameTheSame)
+{
+    const auto &row = GetParam();
+    EventTree events(row.text);
+    const auto scanned = scanJson(row.text, events);
+    ASSERT_TRUE(failsWith(scanned, "JSON_DUPLICATE_NAME", ErrorCategory::Input));
+    EXPECT_EQ(scanned.error().actual, row.duplicate);
+    expectSameScan(row.text, {});
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Rows, FirstDuplicate,
+    ::testing::Values(DuplicateRow{"outer_before_inner", R"({"a":1,"a":2,"b":{"c":1,"c":2}})", "a"},
+                      DuplicateRow{"inner_before_outer", R"({"b":{"c":1,"c":2},"a":1,"a":2})", "c"},
+                      DuplicateRow{"inner_between_outer_pair", R"({"a":1,"b":{"c":1,"c":2},"a":2})", "c"},
+                      DuplicateRow{"sibling_objects_second", R"([{"x":1},{"y":1,"y":2},{"z":1,"z":2}])", "y"},
+                      DuplicateRow{"escaped_name", R"({"n\u00e9":1,"n\u00E9":2})", "n\xc3\xa9"},
+                      DuplicateRow{"large_object_first_in_order", manyMembers(20) + R"("m5":1,"m3":2})", "m5"},
+                      DuplicateRow{"large_object_three_times", manyMembers(20) + R"("m7":1,"m7":2})", "m7"},
+                      DuplicateRow{"large_object_then_nested", manyMembers(20) + R"("m9":1,"z":{"q":1,"q":2}})", "m9"},
+                      DuplicateRow{"nested_then_large_object", R"({"z":{"q":1,"q":2},)" + manyMembers(20).substr(1) + R"("m9":1})", "q"}),
     test::RowName{});
 
 TEST(StrictJson, NulIsNotTheEnd)
@@ -280,6 +395,8 @@ TEST(StrictJsonDifferential, AgreesWithNlohmannOnMutatedDocuments)
             continue; // nlohmann stops at a NUL byte and ignores the rest (see NulIsNotTheEnd)
         const Json reference = Json::parse(text, nullptr, false);
         auto ours = parseJson(text, lenient);
+        expectSameScan(text, lenient);
+        expectSameScan(text, {});
         ASSERT_EQ(ours.ok(), !reference.is_discarded())
             << "input: " << ::testing::PrintToString(text) << "\nours: " << (ours.ok() ? ours->dump() : ours.error().summary());
         if (!ours.ok()) {

@@ -277,7 +277,7 @@ oidc::jwt::JwtValidation SandboxTest::validate(const std::string &token, oidc::j
 oidc::Json SandboxTest::claimsOf(const std::string &token)
 {
     auto decoded = oidc::jwt::decodeJwt(token);
-    return decoded ? decoded->claims : oidc::Json();
+    return decoded ? decoded->claims() : oidc::Json();
 }
 
 SandboxTest::Pkce SandboxTest::pkce()

@@ -83,8 +83,8 @@ void AuthorizationChecker::offerTenants()
     // The session's own tenants, to pick from; any other can be typed (and fails, as it should).
     const QString typed = m_tenant->currentText();
     QStringList tenants{QString()};
-    if (const auto &session = m_context.session(); session && session->session.claims.contains("tenants")) {
-        const oidc::Json &held = session->session.claims.at("tenants");
+    if (const auto &session = m_context.session(); session && session->session.claims().contains("tenants")) {
+        const oidc::Json &held = session->session.claims().at("tenants");
         if (held.is_object())
             for (auto it = held.begin(); it != held.end(); ++it)
                 tenants << qs(it.key());
@@ -111,7 +111,7 @@ void AuthorizationChecker::check()
         updateTone(m_verdict, Tone::Neutral);
         return;
     }
-    std::vector<oidc::jwt::ClaimCheck> checks = oidc::descope::checkAuthorization(session->session.claims, required);
+    std::vector<oidc::jwt::ClaimCheck> checks = oidc::descope::checkAuthorization(session->session.claims(), required);
     if (const auto failure = oidc::descope::firstFailure(checks)) {
         m_verdict->setText(QStringLiteral("✘ 403 Forbidden — an API that requires this would refuse the session: %1 (%2)")
                                .arg(qs(failure->message), qs(failure->code)));

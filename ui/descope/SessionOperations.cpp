@@ -79,7 +79,7 @@ bool SessionOperations::refresh()
     const auto &session = m_context.session();
     if (isBusy() || !descope || !session)
         return false;
-    const oidc::Json before = session->session.claims;
+    const oidc::Json before = session->session.claims();
     const std::string refreshJwt = session->refreshJwt;
     begin(Operation::Refresh);
     // The client keeps the new session; DescopeContext makes it current.

@@ -240,7 +240,7 @@ void SessionPanel::followBusy(Operation running)
 
 void SessionPanel::showRefreshed(const oidc::descope::SessionOutcome &outcome, const oidc::Json &claimsBefore)
 {
-    m_diff->setClaims(claimsBefore, outcome.result->session.claims);
+    m_diff->setClaims(claimsBefore, outcome.result->session.claims());
     m_tabs->setCurrentIndex(ChangesTab);
     setStatus(QStringLiteral("✔ Refreshed at %1 · %2").arg(sessionPanelClock(), m_diff->model()->summary()));
     updateTone(m_status, Tone::Good);

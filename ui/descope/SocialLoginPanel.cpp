@@ -253,7 +253,7 @@ QString SocialLoginPanel::signedInText(const DescopeSession &session) const
     if (record.route == SocialRoute::OAuth)
         return QStringLiteral("Signed in as %1 with %2. This is now the app's Descope session.").arg(who, record.target);
     // The tenant the session names (dct) and the roles it holds there, as the token says.
-    const oidc::Json &claims = session.session.claims;
+    const oidc::Json &claims = session.session.claims();
     const std::string tenant = claims.contains("dct") && claims["dct"].is_string() ? claims["dct"].get<std::string>() : std::string();
     const QString where = tenant.empty() ? QStringLiteral("no tenant named (dct absent)")
                                          : QStringLiteral("tenant %1, roles there: %2").arg(qs(tenant), ssoRoleList(heldItems(claims, "roles", tenant)));

@@ -43,11 +43,11 @@ QString stepUpExplanation()
 QString sessionLine(const DescopeSession &session, const QString &area)
 {
     const QString who = session.loginIds.empty() ? qs(session.userId) : qs(session.loginIds.front());
-    const auto amr = session.session.claims.find("amr");
-    const auto su = session.session.claims.find("su");
+    const auto amr = session.session.claims().find("amr");
+    const auto su = session.session.claims().find("su");
     return QStringLiteral("Current session: %1 · amr %2 · su %3%4")
-        .arg(who, amr == session.session.claims.end() ? QStringLiteral("absent") : qs(amr->dump()),
-             su == session.session.claims.end() ? QStringLiteral("absent") : qs(su->dump()),
+        .arg(who, amr == session.session.claims().end() ? QStringLiteral("absent") : qs(amr->dump()),
+             su == session.session.claims().end() ? QStringLiteral("absent") : qs(su->dump()),
              area.isEmpty() ? QString() : QStringLiteral(" · signed in through %1").arg(area));
 }
 
@@ -173,8 +173,8 @@ void StepUpPanel::finished(const SessionOutcome &outcome)
     }
     if (m_stepping) {
         m_before->showSession(*m_stepping);
-        const oidc::Json &before = m_stepping->session.claims;
-        const oidc::Json &after = outcome.result->session.claims;
+        const oidc::Json &before = m_stepping->session.claims();
+        const oidc::Json &after = outcome.result->session.claims();
         m_comparison->setComparison(before, after, compareStepUp(before, after));
     }
     m_after->showOutcome(outcome);

@@ -86,7 +86,7 @@ std::optional<Recording> RecordingSession::stop()
         std::string hint;
         if (const auto &defaults = m_runner->defaults())
             hint = defaults->loginHint.toStdString();
-        m_recorder->setLoginId(recordedLoginId(hint, validation && validation->jwt ? validation->jwt->claims : oidc::Json()));
+        m_recorder->setLoginId(recordedLoginId(hint, validation && validation->jwt ? validation->jwt->claims() : oidc::Json()));
     }
     // The run's outcome is its last failed step's, as a flow stops at its first failure.
     Recording recording = m_recorder->recording();

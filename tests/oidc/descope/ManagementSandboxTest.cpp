@@ -34,9 +34,9 @@ TEST_F(ManagementSandbox, CreatedUserSignsInAndARoleAddedShowsInTheNextSession)
     auto created = admin.call(mgmt::createUser(user));
     ASSERT_TRUE(created.ok()) << created.error().summary();
     EXPECT_EQ((*created)["user"]["loginIds"][0], user.loginId);
-    EXPECT_EQ(signIn(user.loginId).session.claims["roles"], Json::array({"user"}));
+    EXPECT_EQ(signIn(user.loginId).session.claims()["roles"], Json::array({"user"}));
     ASSERT_TRUE(admin.call(mgmt::changeUserRoles(mgmt::RoleChange::Add, user.loginId, {"admin"})).ok());
-    EXPECT_EQ(signIn(user.loginId).session.claims["roles"], Json::array({"user", "admin"}));
+    EXPECT_EQ(signIn(user.loginId).session.claims()["roles"], Json::array({"user", "admin"}));
     const std::string log = redactedLog();
     EXPECT_EQ(log.find(managementKey()), std::string::npos) << "the management key never reaches the exchange log";
     EXPECT_NE(log.find("/v2/mgmt/user/update/role/add"), std::string::npos);
@@ -110,8 +110,8 @@ TEST_F(ManagementSandbox, SsoStartStandInPageAndExchangeCarryTheMappedTenantRole
 
     const SessionOutcome session = client().exchangeSso(code);
     ASSERT_TRUE(session.ok()) << failedChecks(session);
-    EXPECT_EQ(session.result->session.claims["dct"], kGlobex);
-    EXPECT_EQ(session.result->session.claims["tenants"][kGlobex]["roles"], Json::array({"admin"})) << "the SSO role mapping";
+    EXPECT_EQ(session.result->session.claims()["dct"], kGlobex);
+    EXPECT_EQ(session.result->session.claims()["tenants"][kGlobex]["roles"], Json::array({"admin"})) << "the SSO role mapping";
     EXPECT_TRUE(session.result->user && session.result->user->loginIds.front() == "pat@globex.test");
     EXPECT_TRUE(client().client().session().has_value()) << "an SSO sign-in is kept";
     const SessionOutcome reused = client().exchangeSso(code);

@@ -66,7 +66,7 @@ TEST_F(PasswordlessSandbox, EnchantedLinkPendingThenVerified)
     EXPECT_EQ(session.loginIds, std::vector<std::string>{kAlice});
     for (const char *id : {"session.signature", "session.iss", "session.exp", "session.drn"})
         EXPECT_TRUE(hasCheck(polled.session, id, true)) << id;
-    EXPECT_EQ(session.session.claims["amr"], Json::array({"email"}));
+    EXPECT_EQ(session.session.claims()["amr"], Json::array({"email"}));
     EXPECT_GT(session.expiresAt, sandboxNow());
     ASSERT_TRUE(session.refreshExpiresAt.has_value());
     EXPECT_GT(*session.refreshExpiresAt, session.expiresAt);
@@ -143,7 +143,7 @@ TEST_P(MagicLinkSandbox, StartThenVerifyTheLinksToken_6)
     ASSERT_EQ(message.links.size(), 1u);
     const auto outcome = client().verifyMagicLink(linkToken(message.links[0].url).value());
     ASSERT_TRUE(outcome.ok()) << outcome.result.error().summary() << failedChecks(outcome);
-    EXPECT_EQ(outcome.result->session.claims["amr"], Json::array({row.amr}));
+    EXPECT_EQ(outcome.result->session.claims()["amr"], Json::array({row.amr}));
     // The token is single-use.
     EXPECT_TRUE(failsWith(client().verifyMagicLink(linkToken(message.links[0].url).value()).result, "E011003", ErrorCategory::Descope));
 }
@@ -172,7 +172,7 @@ TEST_P(OtpSandbox, StartThenVerifyTheCode_7)
     ASSERT_EQ(code.size(), 6u);
     const auto outcome = client().verifyOtp(row.method, row.loginId, code);
     ASSERT_TRUE(outcome.ok()) << outcome.result.error().summary() << failedChecks(outcome);
-    EXPECT_EQ(outcome.result->session.claims["amr"], Json::array({row.amr}));
+    EXPECT_EQ(outcome.result->session.claims()["amr"], Json::array({row.amr}));
 }
 
 INSTANTIATE_TEST_SUITE_P(Methods, OtpSandbox,
@@ -197,14 +197,14 @@ TEST_F(PasswordlessSandbox, WrongOtpIsRefusedAndNothingIsKept)
 TEST_F(PasswordlessSandbox, StepUpWithTheRefreshJwt_11)
 {
     const DescopeSession first = signIn(kAlice);
-    EXPECT_TRUE(first.session.claims.value("su", false) == false);
+    EXPECT_TRUE(first.session.claims().value("su", false) == false);
     PasswordlessStart stepUp = startFor(kAlice);
     stepUp.loginOptions.stepup = true;
     stepUp.loginOptions.refreshJwt = first.refreshJwt;
     ASSERT_TRUE(succeeds(client().startOtp(DeliveryMethod::Email, stepUp)));
     const auto outcome = client().verifyOtp(DeliveryMethod::Email, kAlice, latestMessage(kAlice).code);
     ASSERT_TRUE(outcome.ok()) << outcome.result.error().summary();
-    EXPECT_EQ(outcome.result->session.claims["su"], true);
+    EXPECT_EQ(outcome.result->session.claims()["su"], true);
     EXPECT_EQ(outcome.result->notes.at(0).claim, "su");
     EXPECT_NE(outcome.result->notes.at(0).meaning.find("stepped up"), std::string::npos);
     // Without the refresh JWT the client refuses before sending.
@@ -219,7 +219,7 @@ TEST_F(PasswordlessSandbox, CustomClaimsComeBackUnderNsec)
     ASSERT_TRUE(succeeds(client().startOtp(DeliveryMethod::Email, start)));
     const auto outcome = client().verifyOtp(DeliveryMethod::Email, kAlice, latestMessage(kAlice).code);
     ASSERT_TRUE(outcome.ok());
-    EXPECT_EQ(outcome.result->session.claims["nsec"]["favourite"], "tea");
+    EXPECT_EQ(outcome.result->session.claims()["nsec"]["favourite"], "tea");
 }
 
 } // namespace

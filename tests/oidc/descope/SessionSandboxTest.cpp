@@ -99,8 +99,8 @@ TEST_F(SessionSandbox, AccessKeyExchangeAndApiCalls_10)
     ASSERT_TRUE(reader.ok()) << reader.result.error().summary() << failedChecks(reader);
     EXPECT_EQ(reader.result->userId, "K2SbxReader00000000000000001");
     EXPECT_TRUE(reader.result->refreshJwt.empty());
-    EXPECT_EQ(reader.result->session.claims["roles"], Json::array({"user"}));
-    EXPECT_EQ(reader.result->session.claims["nsec"]["scope"], "read:data");
+    EXPECT_EQ(reader.result->session.claims()["roles"], Json::array({"user"}));
+    EXPECT_EQ(reader.result->session.claims()["nsec"]["scope"], "read:data");
     EXPECT_FALSE(client().client().session().has_value()); // an M2M session is not the user's
     const QUrl base = server().baseUrl();
     auto user = client().callWithSession(base.resolved(QUrl(QStringLiteral("/api/user"))), "GET", reader.result->sessionJwt);
@@ -113,7 +113,7 @@ TEST_F(SessionSandbox, AccessKeyExchangeAndApiCalls_10)
 
     const auto withTenant = client().exchangeAccessKey(kAdminKey, AccessKeyOptions{nullptr, "T2SbxAcme0000000000000000001"});
     ASSERT_TRUE(withTenant.ok()) << withTenant.result.error().summary();
-    EXPECT_EQ(withTenant.result->session.claims["k1"], "v1");
+    EXPECT_EQ(withTenant.result->session.claims()["k1"], "v1");
     EXPECT_TRUE(failsWith(client().exchangeAccessKey("SANDBOX-ONLY-not-a-key").result, "E062803", ErrorCategory::Descope));
 }
 

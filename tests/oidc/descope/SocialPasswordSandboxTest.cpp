@@ -86,7 +86,7 @@ TEST_F(SocialPasswordSandbox, SocialSignInCreatesTheUserThenAddsProviders)
                                     &code);
     ASSERT_TRUE(first.ok()) << first.result.error().summary() << failedChecks(first);
     EXPECT_TRUE(first.result->firstSeen);
-    EXPECT_EQ(first.result->session.claims["amr"], Json::array({"oauth"}));
+    EXPECT_EQ(first.result->session.claims()["amr"], Json::array({"oauth"}));
     ASSERT_TRUE(first.result->user.has_value());
     EXPECT_EQ(first.result->user->raw["OAuth"], (Json{{"google", true}}));
     EXPECT_EQ(client().client().session()->userId, first.result->userId); // kept as the current session
@@ -166,7 +166,7 @@ TEST_F(SocialPasswordSandbox, PasswordLifecycle)
     user.name = "Ivy Password";
     const auto created = client().signUpPassword("ivy@example.org", "Ivy-Pass-1", user);
     ASSERT_TRUE(created.ok()) << created.result.error().summary() << failedChecks(created);
-    EXPECT_EQ(created.result->session.claims["amr"], Json::array({"pwd"}));
+    EXPECT_EQ(created.result->session.claims()["amr"], Json::array({"pwd"}));
     EXPECT_EQ(created.result->user->raw["password"], true);
 
     EXPECT_TRUE(failsWith(client().signInPassword("ivy@example.org", "Ivy-Pass-2").result, "E011003", ErrorCategory::Descope));

@@ -41,7 +41,7 @@ TEST_F(TotpSandbox, SignUpThenVerify_8)
     const auto outcome = client().verifyTotp(kDana, codeFor(enrollment->key, sandboxNow()));
     ASSERT_TRUE(outcome.ok()) << outcome.result.error().summary() << failedChecks(outcome);
     EXPECT_TRUE(outcome.result->firstSeen);
-    EXPECT_EQ(outcome.result->session.claims["amr"], Json::array({"totp"}));
+    EXPECT_EQ(outcome.result->session.claims()["amr"], Json::array({"totp"}));
     EXPECT_EQ(outcome.result->loginIds, std::vector<std::string>{kDana});
 }
 
@@ -96,7 +96,7 @@ TEST_F(PasskeySandbox, SignUpSignInAndSignUpOrIn_9)
     const auto signUp = ceremony(startOf(WebAuthnStartKind::SignUp, kErin));
     ASSERT_TRUE(signUp.ok()) << signUp.result.error().summary() << failedChecks(signUp);
     EXPECT_TRUE(signUp.result->firstSeen);
-    EXPECT_EQ(signUp.result->session.claims["amr"], Json::array({"webauthn"}));
+    EXPECT_EQ(signUp.result->session.claims()["amr"], Json::array({"webauthn"}));
     const auto signIn = ceremony(startOf(WebAuthnStartKind::SignIn, kErin));
     ASSERT_TRUE(signIn.ok()) << signIn.result.error().summary();
     EXPECT_EQ(signIn.result->userId, signUp.result->userId);
@@ -154,7 +154,7 @@ TEST_F(PasskeySandbox, UpdateAddsAPasskeyAndStepUp)
     stepUp.loginOptions.refreshJwt = (*added)->result->refreshJwt;
     const auto steppedUp = ceremony(stepUp);
     ASSERT_TRUE(steppedUp.ok()) << steppedUp.result.error().summary();
-    EXPECT_EQ(steppedUp.result->session.claims["su"], true);
+    EXPECT_EQ(steppedUp.result->session.claims()["su"], true);
 }
 
 } // namespace

@@ -61,7 +61,7 @@ enum MgmtTab { UsersTab, TenantsTab, RolesTab, KeysTab, SsoTab };
 // The session's claim `name` (null when absent).
 oidc::Json mgmtClaim(const oidc::descope::SessionOutcome &outcome, const char *name)
 {
-    const oidc::Json &claims = outcome.result->session.claims;
+    const oidc::Json &claims = outcome.result->session.claims();
     const auto it = claims.find(name);
     return it == claims.end() ? oidc::Json() : *it;
 }

@@ -417,7 +417,7 @@ void TestOtp::totpSignUpThenCalculatorCodeSignsIn()
     QCOMPARE(child<ui::OtpCodeEdit>(totp, "totpCode")->text().size(), 6);
     QTest::mouseClick(child<QPushButton>(totp, "totpVerify"), Qt::LeftButton);
     waitForSession();
-    const auto amr = descope().session()->session.claims.at("amr");
+    const auto amr = descope().session()->session.claims().at("amr");
     QCOMPARE(QString::fromStdString(amr.dump()), QStringLiteral(R"(["totp"])"));
 }
 

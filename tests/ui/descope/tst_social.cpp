@@ -491,7 +491,7 @@ void TestSocial::ssoByTenantIdCarriesTheTenantAndItsMappedRoles()
     QVERIFY2(status().text().contains(QStringLiteral("tenant %1, roles there: admin").arg(kGlobex)), qPrintable(status().text()));
     QVERIFY(descope().hasSession());
     QCOMPARE(descope().sessionArea(), ui::descope_area::kSocialSso.toString());
-    const oidc::Json &claims = descope().session()->session.claims;
+    const oidc::Json &claims = descope().session()->session.claims();
     QCOMPARE(claims.value("dct", std::string()), kGlobex.toStdString());
     QVERIFY2(claims.contains("tenants") && claims.at("tenants").contains(kGlobex.toStdString()), claims.dump().c_str());
     const oidc::Json roles = claims.at("tenants").at(kGlobex.toStdString()).value("roles", oidc::Json::array());
@@ -514,7 +514,7 @@ void TestSocial::ssoByEmailPicksTheTenantThatOwnsTheDomain()
     QVERIFY(waitForEnd());
     QVERIFY2(!refusal().isVisible(), qPrintable(refusal().text()));
     QCOMPARE(descope().session()->loginIds.front(), std::string("kim@globex.test"));
-    const oidc::Json &claims = descope().session()->session.claims;
+    const oidc::Json &claims = descope().session()->session.claims();
     QCOMPARE(claims.value("dct", std::string()), kGlobex.toStdString());
     QVERIFY2(claims.contains("tenants") && claims.at("tenants").contains(kGlobex.toStdString()), claims.dump().c_str());
     QVERIFY2(status().text().contains(QStringLiteral("with SSO (tenant %1").arg(kGlobex)), qPrintable(status().text()));

@@ -170,7 +170,7 @@ void TestStepUp::stepUpWithOtpUpgradesTheSession()
     const auto signedIn = otpSignIn(descope(), ui::descope_area::kMagicLinkOtp, QStringLiteral("alice@example.com"));
     QVERIFY2(signedIn.ok(), signedIn.ok() ? "" : signedIn.result.error().summary().c_str());
     const auto before = *descope().session();
-    QVERIFY(!before.session.claims.contains("su"));
+    QVERIFY(!before.session.claims().contains("su"));
 
     ui::StepUpPanel panel(descope());
     panel.resize(1200, 760);
@@ -188,8 +188,8 @@ void TestStepUp::stepUpWithOtpUpgradesTheSession()
     const auto &current = *descope().session();
     QCOMPARE(descope().sessionArea(), ui::descope_area::kStepUp.toString());
     QCOMPARE(current.userId, before.userId);
-    QCOMPARE(current.session.claims.value("su", false), true);
-    QCOMPARE(QString::fromStdString(current.session.claims.at("amr").dump()), QStringLiteral(R"(["email","sms","mfa"])"));
+    QCOMPARE(current.session.claims().value("su", false), true);
+    QCOMPARE(QString::fromStdString(current.session.claims().at("amr").dump()), QStringLiteral(R"(["email","sms","mfa"])"));
     QCOMPARE(after->sessionJwt(), QString::fromStdString(current.sessionJwt));
     QCOMPARE(child<ui::SessionView>(panel, "stepUpBefore")->sessionJwt(), QString::fromStdString(before.sessionJwt));
 
@@ -237,7 +237,7 @@ void TestStepUp::wrongCodeDoesNotStepUp()
     QVERIFY(waitFor([&] { return !refusalText(panel).isEmpty(); }));
     QVERIFY2(refusalText(panel).contains(QStringLiteral("E061102")), qPrintable(refusalText(panel)));
     QCOMPARE(descope().session()->sessionJwt, before);
-    QVERIFY(!descope().session()->session.claims.contains("su"));
+    QVERIFY(!descope().session()->session.claims().contains("su"));
     QVERIFY(child<ui::SessionView>(panel, "stepUpAfter")->isEmpty());
     QCOMPARE(diffOf(panel)->rowCount(), 0);
     QVERIFY(child<QLabel>(panel, "stepUpMeanings")->isHidden());
@@ -259,7 +259,7 @@ void TestStepUp::expectSteppedUp(const QWidget &panel, const std::string &before
     auto *after = child<ui::SessionView>(panel, "stepUpAfter");
     QVERIFY2(waitFor([after] { return after->isTrusted(); }), qPrintable(refusalText(panel)));
     QVERIFY(descope().session()->sessionJwt != before);
-    QCOMPARE(descope().session()->session.claims.value("su", false), true);
+    QCOMPARE(descope().session()->session.claims().value("su", false), true);
     ui::ClaimDiffModel *diff = diffOf(panel);
     QCOMPARE(changeOf(*diff, QStringLiteral("su")), ui::ClaimDiffModel::Change::Added);
     // Email again: no method added, and the comparison says so.
