@@ -356,7 +356,7 @@ void AuthorizeParameterTable::showCurrentNote()
     if (value && !oidc::workspace::variablesIn(value->text()).isEmpty()) {
         const QString problem = value->data(kVariableProblemRole).toString();
         if (!problem.isEmpty()) {
-            text = problem;
+            text = name->text() + QStringLiteral(": not sent until its variable is fixed (below); Variables… defines one");
         } else if (const auto substituted = oidc::workspace::substituteVariables(value->text(), scope()); substituted) {
             text = name->text() + QStringLiteral(" = ") + *substituted;
         }
@@ -430,7 +430,10 @@ QStringList AuthorizeParameterTable::markVariables()
         QString problem;
         if (!oidc::workspace::variablesIn(item->text()).isEmpty())
             if (const auto substituted = oidc::workspace::substituteVariables(item->text(), variables); !substituted)
-                problem = m_table->item(row, NameColumn)->text().trimmed() + QStringLiteral(": ") + errorText(substituted.error());
+                problem = QStringLiteral("%1: %2 %3: %4")
+                              .arg(m_table->item(row, NameColumn)->text().trimmed(),
+                                   QString::fromLatin1(oidc::categoryName(substituted.error().category).data()),
+                                   QString::fromStdString(substituted.error().code), QString::fromStdString(substituted.error().message));
         const bool had = !item->data(kVariableProblemRole).toString().isEmpty();
         if (problem.isEmpty() && !had)
             continue;

@@ -65,7 +65,7 @@ VariablesDialog::VariablesDialog(WorkspaceController &workspace, QString profile
                               QStringLiteral("Write {{name}} in any authorize parameter; the request carries the value. The first rows "
                                              "are built in, from the profile. Variables are saved in the workspace file as plain "
                                              "text: never put a secret here (client secrets and keys go to the keychain)."));
-    layout::attach(this, layout::column({intro, layout::Item(m_table, 1), layout::row({m_problems, layout::Stretch{}, add, remove}),
+    layout::attach(this, layout::column({intro, layout::Item(m_table, 1), layout::row({layout::Item(m_problems, 1), add, remove}),
                                          m_buttons},
                                         layout::spaced(8)));
     resize(560, 420);
