@@ -79,7 +79,7 @@ QWidget *AccessKeyForm::buildForm()
     m_key = new QLineEdit;
     m_key->setObjectName(QStringLiteral("akKey"));
     m_key->setEchoMode(QLineEdit::Password);
-    m_key->setPlaceholderText(tr("The access key (in memory only, unless remembered)"));
+    m_key->setPlaceholderText(tr("The access key"));
     m_remember = new QCheckBox(tr("Remember in the keychain"));
     m_remember->setObjectName(QStringLiteral("akRemember"));
     m_remember->setToolTip(m_remembered->storageNote());

@@ -108,8 +108,7 @@ QWidget *ManagementPanel::buildConnectionBox()
     m_rememberKey->setObjectName(QStringLiteral("mgmtRememberKey"));
     m_rememberKey->setToolTip(m_connection->rememberNote());
     m_keyRow = layout::widget(layout::row({plainLabel(tr("Management key")), layout::Item(m_key, 1), m_rememberKey,
-                                           typeLabel(Type::Caption, tr("Otherwise in memory only: forgotten when you quit or change the "
-                                                                       "project. Never in the workspace file."))},
+                                           typeLabel(Type::Caption, tr("Otherwise in memory only. Never in the workspace file."))},
                                           {.margins = layout::kFlush}));
     m_keyRow->setObjectName(QStringLiteral("mgmtKeyRow"));
     m_unavailable = toneLabel(QStringLiteral("mgmtUnavailable"), Tone::Warning);
