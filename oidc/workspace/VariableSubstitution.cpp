@@ -1,5 +1,7 @@
 #include "VariableSubstitution.h"
 
+#include "oidc/Redaction.h"
+
 #include <QRegularExpression>
 
 namespace oidc::workspace {
@@ -80,6 +82,63 @@ Result<QString> substituteVariables(const QString &text, const VariableScope &sc
     }
     out += QStringView(text).mid(from);
     return out;
+}
+
+Result<Parameters> substituteParameters(const Parameters &parameters, const VariableScope &scope)
+{
+    Parameters out;
+    out.reserve(parameters.size());
+    for (const auto &[name, value] : parameters) {
+        Result<QString> substituted = substituteVariables(value, scope);
+        if (!substituted) {
+            Error error = substituted.error();
+            error.message = name.toStdString() + ": " + error.message;
+            return error;
+        }
+        out.append({name, std::move(substituted).value()});
+    }
+    return out;
+}
+
+Status checkVariableName(const QString &name)
+{
+    if (!isValidVariableName(name))
+        return makeError(ErrorCategory::Input, "VARIABLE_NAME",
+                         "a variable's name is letters, digits and _, not starting with a digit, at most 64 characters",
+                         "[A-Za-z_][A-Za-z0-9_]*", name.left(80).toStdString());
+    if (builtinVariableNames().contains(name))
+        return makeError(ErrorCategory::Input, "VARIABLE_BUILTIN",
+                         QStringLiteral("{{%1}} is built in (from the profile): choose another name").arg(name).toStdString(), {},
+                         name.toStdString());
+    return {};
+}
+
+std::vector<Error> checkVariables(const Parameters &variables)
+{
+    std::vector<Error> problems;
+    QStringList seen;
+    for (const auto &[name, value] : variables) {
+        if (const Status checked = checkVariableName(name); !checked)
+            problems.push_back(checked.error());
+        else if (seen.contains(name))
+            problems.push_back(Error{ErrorCategory::Input, "VARIABLE_DUPLICATE",
+                                     QStringLiteral("{{%1}} is given twice: keep one").arg(name).toStdString(), 0, {}, name.toStdString()});
+        seen << name;
+    }
+    return problems;
+}
+
+bool looksLikeSecret(const QString &name, const QString &value)
+{
+    if (isSecretName(name.toStdString()))
+        return true;
+    static const QRegularExpression secretWord(QStringLiteral("secret|passw|token|api_?key|private|credential"),
+                                               QRegularExpression::CaseInsensitiveOption);
+    if (secretWord.match(name).hasMatch())
+        return true;
+    // A compact JWS/JWE: a base64url JSON header ("eyJ") and two or four more dot-separated parts.
+    static const QRegularExpression jwt(QStringLiteral("^eyJ[A-Za-z0-9_-]*(\\.[A-Za-z0-9_-]*){2,4}$"));
+    return jwt.match(value.trimmed()).hasMatch();
 }
 
 } // namespace oidc::workspace

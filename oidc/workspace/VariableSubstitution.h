@@ -19,6 +19,9 @@
 #include <QString>
 #include <QStringList>
 
+#include <utility>
+#include <vector>
+
 namespace oidc::workspace {
 
 struct VariableScope final {
@@ -36,5 +39,24 @@ struct VariableScope final {
 [[nodiscard]] QStringList variablesIn(const QString &text);
 
 [[nodiscard]] Result<QString> substituteVariables(const QString &text, const VariableScope &scope);
+
+// Name/value pairs (the authorize parameter table's rows, a token or logout request's typed
+// fields) with every value substituted, in the same order; names are taken as typed. The first
+// value that fails is the error, its message starting with the parameter's name
+// ("login_hint: {{user}} is not a variable…"); code, expected and actual as substituteVariables.
+using Parameters = QList<std::pair<QString, QString>>;
+[[nodiscard]] Result<Parameters> substituteParameters(const Parameters &parameters, const VariableScope &scope);
+
+// A name the variable editor accepts for a profile's variable:
+//   VARIABLE_NAME     INPUT; not [A-Za-z_][A-Za-z0-9_]*, or longer than 64 characters
+//   VARIABLE_BUILTIN  INPUT; a built-in's name (the built-in would win, the variable never be used)
+[[nodiscard]] Status checkVariableName(const QString &name);
+// A profile's variables as typed in the editor, in order: each name's checkVariableName error,
+// and VARIABLE_DUPLICATE (INPUT; actual: the name) for a name given twice. Empty: all saveable.
+[[nodiscard]] std::vector<Error> checkVariables(const Parameters &variables);
+// A variable that looks like a secret: its name is one secrets go by (oidc::isSecretName, or it
+// contains secret, passw, token, api_key, private, credential) or its value is JWT-shaped. Variables are saved in the workspace
+// file as plain text, so the editor warns; it does not refuse (a "tenant_key" may be harmless).
+[[nodiscard]] bool looksLikeSecret(const QString &name, const QString &value);
 
 } // namespace oidc::workspace

@@ -8,6 +8,10 @@
 #include "ui/widgets/Layouting.h"
 #include "ui/widgets/ToneLabel.h"
 #include "ui/widgets/Type.h"
+#include "ui/workspace/RememberedSecret.h"
+#include "ui/AppContext.h"
+
+#include "secrets/SecretKey.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -25,6 +29,7 @@ AccessKeyForm::AccessKeyForm(DescopeContext &context, QWidget *parent)
     : QWidget(parent)
     , m_context(context)
     , m_schedule(new ReexchangeSchedule(this))
+    , m_remembered(new RememberedSecret(context.app().workspace(), secrets::kAccessKey, this))
 {
     setObjectName(QStringLiteral("accessKey"));
     m_unavailable = toneLabel(QStringLiteral("akUnavailable"), Tone::Warning);
@@ -47,6 +52,13 @@ AccessKeyForm::AccessKeyForm(DescopeContext &context, QWidget *parent)
     connect(m_schedule, &ReexchangeSchedule::statusChanged, m_renewal, &QLabel::setText);
     connect(m_schedule, &ReexchangeSchedule::due, this, &AccessKeyForm::reexchange);
     connect(m_result, &SessionView::openInInspector, this, &AccessKeyForm::openInInspector);
+    connect(m_remember, &QCheckBox::toggled, this, [this](bool on) {
+        if (on)
+            m_remembered->store(m_key->text().trimmed());
+        else
+            m_remembered->forget();
+        m_remember->setToolTip(m_remembered->storageNote());
+    });
     connect(&m_context, &DescopeContext::projectChanged, this, &AccessKeyForm::followProject);
     m_renewal->setText(m_schedule->status());
     followProject();
@@ -67,7 +79,10 @@ QWidget *AccessKeyForm::buildForm()
     m_key = new QLineEdit;
     m_key->setObjectName(QStringLiteral("akKey"));
     m_key->setEchoMode(QLineEdit::Password);
-    m_key->setPlaceholderText(tr("The access key (kept in memory only)"));
+    m_key->setPlaceholderText(tr("The access key"));
+    m_remember = new QCheckBox(tr("Remember in the keychain"));
+    m_remember->setObjectName(QStringLiteral("akRemember"));
+    m_remember->setToolTip(m_remembered->storageNote());
     m_tenant = new QLineEdit;
     m_tenant->setObjectName(QStringLiteral("akTenant"));
     m_tenant->setPlaceholderText(tr("Optional tenant ID"));
@@ -87,7 +102,7 @@ QWidget *AccessKeyForm::buildForm()
     m_renewal->setObjectName(QStringLiteral("akRenewal"));
 
     return layout::widget(layout::form({{m_presetLabel, m_preset},
-                                        {tr("Access key"), m_key},
+                                        {tr("Access key"), layout::row({layout::Item(m_key, 1), m_remember}, {.margins = layout::kFlush})},
                                         {tr("Tenant"), layout::row({layout::Item(m_tenant, 1), plainLabel(tr("Scopes")), layout::Item(m_scopes, 1)},
                                                                     {.margins = layout::kFlush})},
                                         {QString(), layout::row({m_exchange, m_cancel, layout::Space{12}, m_auto, layout::Stretch{}},
@@ -112,6 +127,28 @@ void AccessKeyForm::followProject()
     m_result->clear(m_context.hasProject() ? tr("No token yet: nothing is sent until you exchange a key.") : QString());
     Q_EMIT tokenChanged(QString());
     updatePresets();
+    loadRememberedKey();
+}
+
+void AccessKeyForm::loadRememberedKey()
+{
+    const bool real = m_context.hasProject() && !m_context.isSandbox();
+    if (m_remember->isChecked()) // the previous project's remembered key is not this one's
+        m_key->clear();
+    {
+        const QSignalBlocker blocker(m_remember);
+        m_remember->setChecked(false);
+    }
+    m_remember->setVisible(real);
+    if (!real)
+        return;
+    m_remembered->load([this](const QString &key) {
+        if (!m_key->text().trimmed().isEmpty() && m_key->text().trimmed() != key)
+            return; // typed meanwhile: what the person did wins
+        m_key->setText(key);
+        const QSignalBlocker blocker(m_remember);
+        m_remember->setChecked(true);
+    });
 }
 
 void AccessKeyForm::setSandboxCredentials(const QList<SandboxCredential> &credentials)
@@ -164,6 +201,8 @@ void AccessKeyForm::exchange()
 {
     if (m_busy)
         return;
+    if (m_remember->isChecked() && !m_remember->isHidden())
+        m_remembered->store(m_key->text().trimmed()); // the key exchanged is the one kept
     run(toStd(m_key->text().trimmed()), options(), false);
 }
 

@@ -7,9 +7,13 @@
 // under nsec). The result is shown as SessionView shows a session: every check of the JWT against
 // the project's keys, the claims explained, a live countdown. It is not the app's Descope session:
 // an M2M token belongs to no user. An optional automatic re-exchange (ReexchangeSchedule) keeps a
-// token with life left; a failed one stops it. The key stays in this widget's memory.
+// token with life left; a failed one stops it. The key stays in this widget's memory, unless the
+// person ticks "Remember in the keychain" (a real project only; the sandbox's own keys need no
+// keeping): then it is kept for the workspace's profile through RememberedSecret — the OS
+// keychain, memory when none answers, never the workspace file — and filled in again when that
+// project is selected.
 //
-// Object names: akUnavailable, akPreset, akKey, akTenant, akScopes, akExchange, akCancel, akAuto,
+// Object names: akUnavailable, akPreset, akKey, akRemember, akTenant, akScopes, akExchange, akCancel, akAuto,
 // akRenewal, akRefusal; the result as SessionView "ak" (akSummary, akClaims, akChecks, …).
 
 #include "ui/descope/SandboxCredentials.h"
@@ -35,6 +39,7 @@ namespace ui {
 class DescopeContext;
 class ReexchangeSchedule;
 class RefusalBanner;
+class RememberedSecret;
 class SessionView;
 
 class AccessKeyForm final : public QWidget {
@@ -67,8 +72,11 @@ private:
     void setBusy(bool busy);
     [[nodiscard]] oidc::descope::AccessKeyOptions options() const;
 
+    void loadRememberedKey();
+
     DescopeContext &m_context;
     ReexchangeSchedule *m_schedule;
+    RememberedSecret *m_remembered;
     QList<SandboxCredential> m_keys;
     // What the shown token was exchanged with, for the automatic re-exchange (a secret, in memory).
     std::string m_lastKey;
@@ -81,6 +89,7 @@ private:
     QComboBox *m_preset = nullptr;
     QLabel *m_presetLabel = nullptr;
     QLineEdit *m_key = nullptr;
+    QCheckBox *m_remember = nullptr;
     QLineEdit *m_tenant = nullptr;
     QLineEdit *m_scopes = nullptr;
     QPushButton *m_exchange = nullptr;

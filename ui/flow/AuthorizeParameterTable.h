@@ -5,12 +5,21 @@
 // last in order. Step 3 (PKCE, state, nonce) fills in fresh values; what the user typed into
 // client_id, scope, redirect_uri or the optional parameters is kept. Insecure or unusual choices
 // are listed underneath as warnings (oidc::flow::authorizationWarnings).
+//
+// Values may hold `{{variables}}` (oidc/workspace/VariableSubstitution.h): the request is built
+// from the substituted values, so the authorization URL shows what is sent. A value whose
+// variable is unknown or unset is marked in its cell (the core's error as its tooltip, the Fail
+// ink), listed under the table, and request() fails with that error: a literal `{{x}}` is never
+// sent. The note under the table shows the current row's value as substituted.
 
 #include "oidc/flow/AuthorizationRequest.h"
+#include "oidc/workspace/VariableSubstitution.h"
 
 #include <QSet>
 #include <QStringList>
 #include <QWidget>
+
+#include <functional>
 
 class QLabel;
 class QPushButton;
@@ -26,7 +35,23 @@ public:
     // for the current row.
     static constexpr int NoteRole = Qt::UserRole + 1;
 
+    // The variables for the redirect URI the request will carry (built-in redirect_uri).
+    using ScopeSource = std::function<oidc::workspace::VariableScope(const QString &redirectUri)>;
+
     explicit AuthorizeParameterTable(QWidget *parent = nullptr);
+
+    // Without a source, `{{name}}` is substituted with no variables (every name unknown).
+    void setVariableScope(ScopeSource source);
+    // The variables changed (another profile, the variable editor): marks and warnings again.
+    void refreshVariables();
+
+    // What a preset keeps (oidc::workspace::AuthorizePreset): the rows with a value, as typed,
+    // except what step 3 generates (state, nonce, code_challenge, code_challenge_method) and what
+    // follows the profile while untouched (response_type, client_id, scope, redirect_uri).
+    [[nodiscard]] oidc::workspace::Parameters presetParameters() const;
+    // Replaces the optional standard parameters and the custom rows with `parameters` (client_id,
+    // scope, redirect_uri and response_type only when the preset names them), as if typed.
+    void applyPreset(const oidc::workspace::Parameters &parameters);
 
     // Fresh values from step 3. state, nonce and the code challenge are always replaced;
     // client_id, scope and redirect_uri only while the user has not edited them.
@@ -62,6 +87,10 @@ private:
     void setNote(int row, const QString &note);
     void showCurrentNote();
     [[nodiscard]] oidc::Result<oidc::flow::AuthorizationRequest> currentRequest() const;
+    [[nodiscard]] oidc::workspace::Parameters rows() const; // every row, as typed
+    [[nodiscard]] oidc::workspace::VariableScope scope() const;
+    // Marks the cells whose variables fail; their errors.
+    QStringList markVariables();
 
     QTableWidget *m_table;
     QLabel *m_warningLabel;
@@ -74,6 +103,7 @@ private:
     bool m_prepared = false; // step 3 has filled in values: warnings are meaningful
     QStringList m_warnings;
     bool m_updating = false;
+    ScopeSource m_scopeSource;
 };
 
 } // namespace ui

@@ -25,6 +25,8 @@
 #include "ui/widgets/ReadOnlyText.h"
 #include "ui/widgets/ToneLabel.h"
 #include "ui/widgets/Type.h"
+#include "ui/workspace/PresetBar.h"
+#include "ui/workspace/WorkspaceController.h"
 
 #include "oidc/net/ExchangeLog.h"
 
@@ -377,6 +379,13 @@ void FlowPage::connectRunner()
 {
     AuthorizeParameterTable *parameters = m_authorizePage->parameters();
     m_runner->setRequestEditor([parameters](const QString &redirectUri) { return parameters->request(redirectUri); });
+    // `{{variables}}` in the parameters: the current profile's, from the open workspace.
+    WorkspaceController &workspace = m_context.workspace();
+    parameters->setVariableScope([this, &workspace](const QString &redirectUri) {
+        return workspace.variableScope(m_context.profiles().currentId(), redirectUri);
+    });
+    connect(&workspace, &WorkspaceController::variablesChanged, parameters, &AuthorizeParameterTable::refreshVariables);
+    m_authorizePage->setToolBar(new PresetBar(workspace, *parameters, [this] { return m_context.profiles().currentId(); }));
     connect(m_runner, &FlowRunner::busyChanged, this, &FlowPage::updateButtons);
     connect(m_runner->steps(), &FlowStepModel::stepChanged, this, &FlowPage::onStepChanged);
     connect(m_runner, &FlowRunner::defaultsReady, parameters, &AuthorizeParameterTable::applyDefaults);
@@ -436,6 +445,7 @@ void FlowPage::loadProfile()
     m_tokens->setSession(std::nullopt);
     m_tokens->clearBanner();
     m_authorizePage->setUrl(QUrl());
+    m_authorizePage->parameters()->refreshVariables();
     updateHeader();
     updateButtons();
     refreshDetail();
@@ -451,6 +461,7 @@ void FlowPage::onProfileUpdated(const QString &id)
     m_runner->updateProfile(profile);
     m_settings->setProfile(profile);
     m_browser->setSystemMode(profile.browserMode != BrowserMode::Embedded);
+    m_authorizePage->parameters()->refreshVariables(); // the built-ins follow the profile
     updateHeader();
     updateButtons();
     refreshDetail();

@@ -121,8 +121,12 @@ void WorkspaceController::setVariables(const QString &profileId, const QMap<QStr
 {
     if (m_workspace.variables.value(profileId) == variables)
         return;
-    m_workspace.variables.insert(profileId, variables);
+    if (variables.isEmpty())
+        m_workspace.variables.remove(profileId);
+    else
+        m_workspace.variables.insert(profileId, variables);
     setDirty(true);
+    Q_EMIT variablesChanged();
 }
 
 void WorkspaceController::setPresets(const QList<oidc::workspace::AuthorizePreset> &presets)
@@ -131,6 +135,7 @@ void WorkspaceController::setPresets(const QList<oidc::workspace::AuthorizePrese
         return;
     m_workspace.presets = presets;
     setDirty(true);
+    Q_EMIT presetsChanged();
 }
 
 void WorkspaceController::newWorkspace()
@@ -189,6 +194,9 @@ void WorkspaceController::adopt(oidc::workspace::Workspace workspace, const QStr
     m_path = path;
     m_dirty = false;
     Q_EMIT stateChanged();
+    Q_EMIT opened();
+    Q_EMIT variablesChanged();
+    Q_EMIT presetsChanged();
 }
 
 void WorkspaceController::remember(const QString &path)

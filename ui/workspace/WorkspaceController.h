@@ -46,6 +46,7 @@ public:
     [[nodiscard]] QString startProblem() const { return m_startProblem; }
 
     [[nodiscard]] QString path() const { return m_path; } // empty: not saved yet
+    [[nodiscard]] QString id() const { return m_workspace.id; } // the secrets' namespace
     [[nodiscard]] QString displayName() const;            // the name, the file's name, or "Untitled"
     [[nodiscard]] bool isDirty() const { return m_dirty; }
     [[nodiscard]] QStringList recent() const;
@@ -54,7 +55,9 @@ public:
     [[nodiscard]] oidc::workspace::Workspace snapshot() const;
     // `{{name}}` for a profile: its built-ins and the workspace's variables for it.
     [[nodiscard]] oidc::workspace::VariableScope variableScope(const QString &profileId, const QString &redirectUri = {}) const;
+    [[nodiscard]] QMap<QString, QString> variables(const QString &profileId) const { return m_workspace.variables.value(profileId); }
     void setVariables(const QString &profileId, const QMap<QString, QString> &variables);
+    [[nodiscard]] const QList<oidc::workspace::AuthorizePreset> &presets() const { return m_workspace.presets; }
     void setPresets(const QList<oidc::workspace::AuthorizePreset> &presets);
 
     // An untitled workspace with the sandbox only. The caller asked about unsaved changes.
@@ -67,10 +70,14 @@ public:
     [[nodiscard]] oidc::Status saveAs(const QString &path);
 
     [[nodiscard]] secrets::FallbackSecretStore &secretStore() { return m_secrets; }
+    [[nodiscard]] const ProfileManager &profiles() const { return m_profiles; }
 
 Q_SIGNALS:
     void stateChanged(); // path, name or unsaved changes
     void recentChanged();
+    void opened();           // another workspace (new or opened): its id, profiles, presets, variables
+    void variablesChanged(); // set, or another workspace
+    void presetsChanged();   // set, or another workspace
 
 private:
     void adopt(oidc::workspace::Workspace workspace, const QString &path);

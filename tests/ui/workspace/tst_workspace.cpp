@@ -4,21 +4,41 @@
 
 #include "../FindChild.h"
 #include "QtTestMain.h"
+#include "FlowTestSupport.h"
 
 #include "ui/AppContext.h"
+#include "ui/CopyableField.h"
 #include "ui/MainWindow.h"
+#include "ui/descope/AccessKeyForm.h"
+#include "ui/descope/DescopeContext.h"
+#include "ui/descope/mgmt/ManagementPanel.h"
+#include "ui/flow/AuthorizeParameterTable.h"
+#include "ui/flow/FlowPage.h"
+#include "ui/flow/FlowRunner.h"
 #include "ui/flow/ProfileManager.h"
 #include "ui/workspace/WorkspaceController.h"
 
 #include "oidc/flow/ProviderProfile.h"
+#include "sandbox/SandboxHost.h"
+#include "secrets/FallbackSecretStore.h"
+#include "secrets/SecretKey.h"
 
 #include <QAbstractButton>
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QFile>
+#include <QInputDialog>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QMessageBox>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QUrlQuery>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -26,6 +46,8 @@
 #include <QTimer>
 
 #include <memory>
+#include <optional>
+#include <utility>
 
 using oidc::flow::ProviderKind;
 using oidc::flow::ProviderProfile;
@@ -100,6 +122,59 @@ void answerUnsavedQuestion(QMessageBox::StandardButton button)
     });
 }
 
+// The open window-modal dialog named `name` (dialogs here open without blocking).
+template <typename T>
+T *openDialog(const char *name)
+{
+    for (QWidget *widget : QApplication::topLevelWidgets())
+        if (auto *dialog = qobject_cast<T *>(widget); dialog && dialog->objectName() == QLatin1String(name) && dialog->isVisible())
+            return dialog;
+    return nullptr;
+}
+
+// Answers the preset name dialog that `button` opens with `name`.
+void namePreset(QPushButton *button, const QString &name)
+{
+    button->click();
+    QInputDialog *dialog = openDialog<QInputDialog>("presetNameDialog");
+    QVERIFY(dialog);
+    dialog->setTextValue(name);
+    dialog->accept();
+    QTRY_VERIFY(!openDialog<QInputDialog>("presetNameDialog"));
+}
+
+// The variable editor's rows under the built-ins, set to `variables` and accepted.
+void editVariables(ui::FlowPage &page, const QList<std::pair<QString, QString>> &variables)
+{
+    child<QPushButton>(page, "variablesButton")->click();
+    QDialog *dialog = openDialog<QDialog>("variablesDialog");
+    QVERIFY(dialog);
+    auto *table = child<QTableWidget>(*dialog, "variablesTable");
+    QCOMPARE(table->item(0, 0)->text(), QStringLiteral("client_id")); // the built-ins first, read-only
+    QVERIFY(!(table->item(0, 1)->flags() & Qt::ItemIsEditable));
+    for (const auto &[name, value] : variables) {
+        child<QPushButton>(*dialog, "variablesAdd")->click();
+        const int row = table->rowCount() - 1;
+        table->item(row, 0)->setText(name);
+        table->item(row, 1)->setText(value);
+    }
+    QPushButton *ok = child<QDialogButtonBox>(*dialog, "variablesButtons")->button(QDialogButtonBox::Ok);
+    QVERIFY(ok->isEnabled());
+    ok->click();
+    QTRY_VERIFY(!openDialog<QDialog>("variablesDialog"));
+}
+
+// A Descope project profile (not the sandbox) at an address where nothing answers.
+ProviderProfile realDescopeProject()
+{
+    ProviderProfile profile;
+    profile.name = QStringLiteral("Acme Descope");
+    profile.kind = ProviderKind::DescopeProject;
+    profile.descopeProjectId = QStringLiteral("P2workspaceTest");
+    profile.descopeCustomBase = QStringLiteral("http://127.0.0.1:9");
+    return profile;
+}
+
 } // namespace
 
 class TestWorkspace final : public QObject {
@@ -113,6 +188,10 @@ private Q_SLOTS:
     void oldProfilesMigrateOnce();
     void secretsComeBackFromTheStore();
     void noKeychainNoticeWithoutDbus();
+    void variablesReachTheAuthorizeUrl();
+    void variableEditorRefusesBadNamesAndWarnsOfSecrets();
+    void presetsSaveApplyRenameDelete();
+    void rememberedKeysGoToTheStoreNeverTheFile();
 };
 
 void TestWorkspace::newSaveOpenRoundTrip()
@@ -262,6 +341,231 @@ void TestWorkspace::noKeychainNoticeWithoutDbus()
     auto *notice = child<QLabel>(*app.window, "keychainNotice");
     QTRY_VERIFY_WITH_TIMEOUT(!notice->isHidden(), 15000);
     QVERIFY(notice->text().contains(QStringLiteral("No keychain answered: secrets are kept in memory for this session only")));
+}
+
+// `{{variables}}` in the authorize parameters, set in the editor, reach the URL the flow builds
+// against the in-process sandbox; an unknown one is marked beside its parameter and stops step 4
+// with the core's error, never sending a literal `{{x}}`.
+void TestWorkspace::variablesReachTheAuthorizeUrl()
+{
+    auto app = testsupport::makeTestApp();
+    QVERIFY(testsupport::startSandbox(*app->context));
+    ui::WorkspaceController &workspace = app->context->workspace();
+    ui::FlowPage page(*app->context);
+    page.resize(1100, 760);
+    page.show();
+    using Step = ui::FlowStepModel::Step;
+    using State = ui::FlowStepModel::State;
+    ui::FlowStepModel *steps = page.runner()->steps();
+    for (Step step : {Step::Discovery, Step::Keys, Step::Prepare}) {
+        page.runner()->runStep(step);
+        QTRY_COMPARE_WITH_TIMEOUT(steps->state(step), State::Ok, 20000);
+    }
+    QVERIFY(!workspace.isDirty());
+    editVariables(page, {{QStringLiteral("user"), QStringLiteral("alice@example.com")}, {QStringLiteral("tenant_id"), QStringLiteral("T1acme")}});
+    QVERIFY(workspace.isDirty());
+    QCOMPARE(workspace.variables(ui::ProfileManager::sandboxId()).value(QStringLiteral("user")), QStringLiteral("alice@example.com"));
+
+    auto *table = child<ui::AuthorizeParameterTable>(page, "authorizeParameterTable");
+    table->setValue(QStringLiteral("login_hint"), QStringLiteral("{{user}}"));
+    table->setValue(QStringLiteral("tenant"), QStringLiteral("{{ tenant_id }}"));
+    table->addParameter(QStringLiteral("x_client"), QStringLiteral("{{client_id}}"));
+    table->setValue(QStringLiteral("acr_values"), QStringLiteral("{{nope}}"));
+
+    // The unknown one: its cell and the list under the table say which parameter and why.
+    QVERIFY2(table->warnings().join(QLatin1Char('\n')).contains(QStringLiteral("acr_values: INPUT VARIABLE_UNKNOWN")),
+             qPrintable(table->warnings().join(QLatin1Char('\n'))));
+    auto *cells = child<QTableWidget>(*table, "parameterTable");
+    int acrRow = -1;
+    for (int row = 0; row < cells->rowCount(); ++row)
+        if (cells->item(row, 0)->text() == QLatin1String("acr_values"))
+            acrRow = row;
+    QVERIFY(acrRow >= 0);
+    QVERIFY(cells->item(acrRow, 1)->toolTip().contains(QStringLiteral("VARIABLE_UNKNOWN")));
+    page.runner()->runStep(Step::Authorize);
+    QTRY_COMPARE_WITH_TIMEOUT(steps->state(Step::Authorize), State::Failed, 20000);
+    QCOMPARE(QString::fromStdString(steps->entry(Step::Authorize).error->code), QStringLiteral("VARIABLE_UNKNOWN"));
+    QVERIFY(page.runner()->authorizationUrl().isEmpty());
+
+    // Fixed: the URL carries the values; the table keeps the templates.
+    table->setValue(QStringLiteral("acr_values"), QString());
+    QVERIFY(!cells->item(acrRow, 1)->toolTip().contains(QStringLiteral("VARIABLE_UNKNOWN")));
+    page.runner()->runStep(Step::Authorize);
+    QTRY_COMPARE_WITH_TIMEOUT(steps->state(Step::Authorize), State::Ok, 20000);
+    const QUrl url = page.runner()->authorizationUrl();
+    const QUrlQuery query(url);
+    QCOMPARE(query.queryItemValue(QStringLiteral("login_hint"), QUrl::FullyDecoded), QStringLiteral("alice@example.com"));
+    QCOMPARE(query.queryItemValue(QStringLiteral("tenant")), QStringLiteral("T1acme"));
+    QCOMPARE(query.queryItemValue(QStringLiteral("x_client")), app->context->sandbox()->projectId());
+    QVERIFY(!url.toString(QUrl::FullyDecoded).contains(QStringLiteral("{{")));
+    const QString shown = child<ui::CopyableField>(page, "authorizationUrlField")->text();
+    QVERIFY2(shown.contains(QStringLiteral("login_hint=alice%40example.com")) || shown.contains(QStringLiteral("login_hint=alice@example.com")),
+             qPrintable(shown));
+    QCOMPARE(table->value(QStringLiteral("login_hint")), QStringLiteral("{{user}}"));
+
+    // Saved with the workspace, and nothing else changed in the file's shape.
+    const QString path = app->dir.filePath(QStringLiteral("vars.oidcplay.json"));
+    QVERIFY(workspace.saveAs(path).ok());
+    const QByteArray bytes = fileBytes(path);
+    QVERIFY(bytes.contains("\"user\": \"alice@example.com\"") || bytes.contains("\"user\":\"alice@example.com\""));
+}
+
+void TestWorkspace::variableEditorRefusesBadNamesAndWarnsOfSecrets()
+{
+    App app;
+    ui::FlowPage page(*app.context);
+    child<QPushButton>(page, "variablesButton")->click();
+    QDialog *dialog = openDialog<QDialog>("variablesDialog");
+    QVERIFY(dialog);
+    auto *table = child<QTableWidget>(*dialog, "variablesTable");
+    auto *problems = child<QLabel>(*dialog, "variablesProblems");
+    QPushButton *ok = child<QDialogButtonBox>(*dialog, "variablesButtons")->button(QDialogButtonBox::Ok);
+    child<QPushButton>(*dialog, "variablesAdd")->click();
+    const int row = table->rowCount() - 1;
+    table->item(row, 0)->setText(QStringLiteral("issuer")); // a built-in's name
+    QVERIFY(!ok->isEnabled());
+    QVERIFY(problems->text().contains(QStringLiteral("VARIABLE_BUILTIN")));
+    table->item(row, 0)->setText(QStringLiteral("api_token"));
+    table->item(row, 1)->setText(QStringLiteral("abc"));
+    QVERIFY(ok->isEnabled()); // a warning, not a refusal
+    QVERIFY(problems->text().contains(QStringLiteral("looks like a secret")));
+    dialog->reject();
+    QTRY_VERIFY(!openDialog<QDialog>("variablesDialog"));
+    QVERIFY(!app.workspace().isDirty()); // Cancel keeps nothing
+}
+
+void TestWorkspace::presetsSaveApplyRenameDelete()
+{
+    App app;
+    ui::FlowPage page(*app.context);
+    page.show();
+    auto *table = child<ui::AuthorizeParameterTable>(page, "authorizeParameterTable");
+    auto *combo = child<QComboBox>(page, "presetCombo");
+    QCOMPARE(combo->count(), 0);
+    QVERIFY(!child<QPushButton>(page, "presetApply")->isEnabled());
+
+    table->setValue(QStringLiteral("prompt"), QStringLiteral("login"));
+    table->setValue(QStringLiteral("login_hint"), QStringLiteral("{{user}}"));
+    table->addParameter(QStringLiteral("x_trace"), QStringLiteral("1"));
+    namePreset(child<QPushButton>(page, "presetSave"), QStringLiteral("QA login"));
+    QVERIFY(app.workspace().isDirty());
+    QCOMPARE(app.workspace().presets().size(), 1);
+    const oidc::workspace::Parameters expected = {{QStringLiteral("prompt"), QStringLiteral("login")},
+                                                  {QStringLiteral("login_hint"), QStringLiteral("{{user}}")},
+                                                  {QStringLiteral("x_trace"), QStringLiteral("1")}};
+    QCOMPARE(app.workspace().presets().front().parameters, expected); // no state, nonce or challenge
+    QCOMPARE(combo->currentText(), QStringLiteral("QA login"));
+
+    // Changed by hand, then the preset applied: exactly its parameters again.
+    table->setValue(QStringLiteral("prompt"), QStringLiteral("none"));
+    table->setValue(QStringLiteral("login_hint"), QString());
+    table->setValue(QStringLiteral("max_age"), QStringLiteral("60"));
+    table->addParameter(QStringLiteral("x_other"), QStringLiteral("2"));
+    child<QPushButton>(page, "presetApply")->click();
+    QCOMPARE(table->value(QStringLiteral("prompt")), QStringLiteral("login"));
+    QCOMPARE(table->value(QStringLiteral("login_hint")), QStringLiteral("{{user}}"));
+    QCOMPARE(table->value(QStringLiteral("max_age")), QString());
+    QCOMPARE(table->value(QStringLiteral("x_trace")), QStringLiteral("1"));
+    QCOMPARE(table->presetParameters(), expected);
+
+    // A second one, then a rename onto a taken name is asked again.
+    table->setValue(QStringLiteral("prompt"), QStringLiteral("consent"));
+    namePreset(child<QPushButton>(page, "presetSave"), QStringLiteral("Consent"));
+    QCOMPARE(combo->count(), 2);
+    combo->setCurrentIndex(combo->findText(QStringLiteral("Consent")));
+    child<QPushButton>(page, "presetRename")->click();
+    QInputDialog *rename = openDialog<QInputDialog>("presetNameDialog");
+    QVERIFY(rename);
+    rename->setTextValue(QStringLiteral("QA login"));
+    rename->accept();
+    QInputDialog *again = nullptr;
+    QTRY_VERIFY((again = openDialog<QInputDialog>("presetNameDialog")) != nullptr);
+    QVERIFY(again->labelText().contains(QStringLiteral("taken")));
+    again->setTextValue(QStringLiteral("Consent screen"));
+    again->accept();
+    QTRY_COMPARE(app.workspace().presets().at(1).name, QStringLiteral("Consent screen"));
+    QCOMPARE(app.workspace().presets().at(0).name, QStringLiteral("QA login"));
+
+    // Saved and opened again.
+    const QString path = app.dir.filePath(QStringLiteral("presets.oidcplay.json"));
+    QVERIFY(app.workspace().saveAs(path).ok());
+    app.workspace().newWorkspace();
+    QCOMPARE(combo->count(), 0);
+    QVERIFY(app.workspace().open(path).ok());
+    QCOMPARE(combo->count(), 2);
+    QCOMPARE(app.workspace().presets().at(0).parameters, expected);
+
+    combo->setCurrentIndex(combo->findText(QStringLiteral("QA login")));
+    child<QPushButton>(page, "presetDelete")->click();
+    QCOMPARE(combo->count(), 1);
+    QCOMPARE(app.workspace().presets().front().name, QStringLiteral("Consent screen"));
+    QVERIFY(app.workspace().isDirty());
+}
+
+// A real project's management key and access key, when "Remember in the keychain" is ticked, go
+// to the secret store (memory here: no keychain service) under the workspace's and profile's key,
+// come back when the workspace is opened again, and are never in the file or the settings.
+void TestWorkspace::rememberedKeysGoToTheStoreNeverTheFile()
+{
+    const QString managementKey = QStringLiteral("K2mgmt-secret-9d81c4");
+    const QString accessKey = QStringLiteral("AK-secret-51e0b7");
+    App app;
+    const QString id = app.profiles().add(realDescopeProject());
+    app.profiles().setCurrent(id);
+    ui::DescopeContext &descope = app.context->descope();
+    QVERIFY(descope.hasProject() && !descope.isSandbox());
+    {
+        ui::ManagementPanel panel(descope);
+        ui::AccessKeyForm form(descope);
+        auto *remember = child<QCheckBox>(panel, "mgmtRememberKey");
+        QVERIFY(!remember->isChecked()); // memory only unless asked
+        auto *field = child<QLineEdit>(panel, "mgmtKey");
+        field->setText(managementKey);
+        QTest::keyClick(field, Qt::Key_Return);
+        remember->click();
+        QVERIFY(remember->isChecked());
+        QVERIFY(!child<QCheckBox>(form, "akRemember")->isHidden());
+        child<QLineEdit>(form, "akKey")->setText(accessKey);
+        child<QCheckBox>(form, "akRemember")->click();
+    }
+    // Stored under oidcplay/<workspace id>/<profile id>/<kind>.
+    for (const auto &[kind, value] : {std::pair{secrets::kManagementKey, managementKey}, std::pair{secrets::kAccessKey, accessKey}}) {
+        QString stored;
+        app.workspace().secretStore().read(secrets::secretKey(app.workspace().id(), id, kind), app.window.get(),
+                                           [&stored](const secrets::SecretAnswer &answer) { stored = answer.value; });
+        QTRY_COMPARE(stored, value);
+    }
+    const QString path = app.dir.filePath(QStringLiteral("keys.oidcplay.json"));
+    QVERIFY(app.workspace().saveAs(path).ok());
+    app.context->settings().sync();
+    for (const QString &file : {path, app.settingsPath()}) {
+        const QByteArray bytes = fileBytes(file);
+        QVERIFY2(!bytes.isEmpty(), qPrintable(file));
+        QVERIFY(!bytes.contains(managementKey.toUtf8()));
+        QVERIFY(!bytes.contains(accessKey.toUtf8()));
+    }
+
+    app.workspace().newWorkspace();
+    QVERIFY(app.workspace().open(path).ok());
+    app.profiles().setCurrent(id);
+    {
+        ui::ManagementPanel panel(descope);
+        ui::AccessKeyForm form(descope);
+        QTRY_COMPARE(child<QLineEdit>(panel, "mgmtKey")->text(), managementKey); // read back asynchronously
+        QVERIFY(child<QCheckBox>(panel, "mgmtRememberKey")->isChecked());
+        QTRY_COMPARE(child<QLineEdit>(form, "akKey")->text(), accessKey);
+        QVERIFY(child<QCheckBox>(form, "akRemember")->isChecked());
+        // Unticked: removed from the store.
+        child<QCheckBox>(panel, "mgmtRememberKey")->click();
+        child<QCheckBox>(form, "akRemember")->click();
+    }
+    for (QStringView kind : {secrets::kManagementKey, secrets::kAccessKey}) {
+        std::optional<secrets::SecretAnswer::Outcome> outcome;
+        app.workspace().secretStore().read(secrets::secretKey(app.workspace().id(), id, kind), app.window.get(),
+                                           [&outcome](const secrets::SecretAnswer &answer) { outcome = answer.outcome; });
+        QTRY_VERIFY(outcome.has_value());
+        QCOMPARE(*outcome, secrets::SecretAnswer::Outcome::NotFound);
+    }
 }
 
 OIDCPLAY_QTEST_MAIN(tst_workspace, TestWorkspace)

@@ -3,9 +3,11 @@
 #include "ui/AppContext.h"
 #include "ui/UiText.h"
 #include "ui/descope/AreaLabelTransport.h"
+#include "ui/workspace/RememberedSecret.h"
 
 #include "oidc/descope/ManagementClient.h"
 #include "sandbox/SandboxHost.h"
+#include "secrets/SecretKey.h"
 
 #include <QMessageBox>
 #include <QPushButton>
@@ -37,9 +39,11 @@ ManagementConnection::ManagementConnection(DescopeContext &context, QWidget *dia
     , m_context(context)
     , m_dialogParent(dialogParent)
     , m_transport(std::make_unique<AreaLabelTransport>(context.app().transport(), descope_area::kManagement.toString()))
+    , m_remembered(new RememberedSecret(context.app().workspace(), secrets::kManagementKey, this))
 {
     connect(&m_context, &DescopeContext::projectChanged, this, &ManagementConnection::followProject);
     m_projectKeyOf = mgmtProjectIdentity(m_context);
+    loadRememberedKey();
 }
 
 ManagementConnection::~ManagementConnection()
@@ -78,7 +82,41 @@ void ManagementConnection::setTypedKey(const QString &key)
     if (trimmed == m_typedKey)
         return;
     m_typedKey = trimmed;
+    if (m_rememberKey && isRealProject())
+        m_remembered->store(m_typedKey);
     Q_EMIT readinessChanged();
+}
+
+void ManagementConnection::setRememberKey(bool remember)
+{
+    if (remember == m_rememberKey || !isRealProject())
+        return;
+    m_rememberKey = remember;
+    if (remember)
+        m_remembered->store(m_typedKey);
+    else
+        m_remembered->forget();
+}
+
+QString ManagementConnection::rememberNote() const
+{
+    return m_remembered->storageNote();
+}
+
+void ManagementConnection::loadRememberedKey()
+{
+    if (!isRealProject())
+        return;
+    const QString identity = m_projectKeyOf;
+    m_remembered->load([this, identity](const QString &key) {
+        // Typed meanwhile, or another project since: what the person did wins.
+        if (identity != m_projectKeyOf || !m_typedKey.isEmpty())
+            return;
+        m_typedKey = key;
+        m_rememberKey = true;
+        Q_EMIT keyRestored(key);
+        Q_EMIT readinessChanged();
+    });
 }
 
 void ManagementConnection::followProject()
@@ -88,8 +126,10 @@ void ManagementConnection::followProject()
         // A key belongs to its project: it is never sent to another one.
         m_projectKeyOf = identity;
         m_typedKey.clear();
+        m_rememberKey = false;
         dropInFlight();
         Q_EMIT keyForgotten();
+        loadRememberedKey();
     }
     Q_EMIT readinessChanged();
 }

@@ -4,8 +4,10 @@
 // project, with which management key, and every call in flight.
 // - The project is DescopeContext's. The key: the sandbox's own (SandboxHost::managementKey(),
 //   read at each call, so a restarted sandbox's new key is used), or for a real Descope project
-//   the key the person typed, held here in memory only and forgotten when the project changes
-//   (the OS keychain comes with the workspace feature).
+//   the key the person typed, held here in memory and forgotten when the project changes —
+//   unless the person chose "Remember in the keychain" (setRememberKey): then it is kept for the
+//   workspace's profile through RememberedSecret (the OS keychain, memory when none answers) and
+//   read back, asynchronously, when that project is selected again (keyRestored()).
 // - Each call gets a ManagementClient of its own (the key a secret inside it), sent through a
 //   transport that labels it "Users & Tenants · Descope management: …" so the Exchange Log and
 //   the area's AreaExchangeList show it, redacted; it answers once, on the GUI thread (the client
@@ -44,6 +46,7 @@ inline constexpr QStringView kManagement = u"Users & Tenants";
 } // namespace descope_area
 
 class AreaLabelTransport;
+class RememberedSecret;
 
 class ManagementConnection final : public QObject {
     Q_OBJECT
@@ -64,8 +67,14 @@ public:
     [[nodiscard]] bool isReady() const { return m_context.hasProject() && hasKey(); }
     // Plain text: why calls cannot be sent now; empty when ready.
     [[nodiscard]] QString unavailableReason() const;
-    // A real project's management key, typed by the person (SECRET, memory only).
+    // A real project's management key, typed by the person (SECRET; in memory unless remembered).
     void setTypedKey(const QString &key);
+    // Keep the typed key in the secret store for this profile (off: removed from it). Off by
+    // default: a management key can change every user of the project, and a keychain entry
+    // outlives the session.
+    void setRememberKey(bool remember);
+    [[nodiscard]] bool remembersKey() const { return m_rememberKey; }
+    [[nodiscard]] QString rememberNote() const;
 
     // A call that changes nothing (load, search).
     void read(const oidc::descope::ManagementCall &call, const QString &what, Done<oidc::Json> done);
@@ -85,6 +94,7 @@ public:
 Q_SIGNALS:
     void readinessChanged();
     void keyForgotten(); // a new project: the typed key is gone
+    void keyRestored(const QString &key); // the remembered key of this project, read back (SECRET)
     void busyChanged(bool busy);
     void refused(const QString &what, const oidc::Error &error);
     void succeeded(const QString &what); // a change went through
@@ -100,6 +110,7 @@ private:
 
     [[nodiscard]] QString key() const;
     void followProject();
+    void loadRememberedKey();
     void dispatch(const QString &what, Sender send);
     template <typename T>
     void finish(quint64 ticket, const QString &what, bool isChange, const Done<T> &done, oidc::Result<T> answer);
@@ -111,6 +122,8 @@ private:
     std::unique_ptr<AreaLabelTransport> m_transport;
     QString m_typedKey;     // SECRET
     QString m_projectKeyOf; // the project (ID and base) the typed key was given for
+    RememberedSecret *m_remembered;
+    bool m_rememberKey = false;
     std::map<quint64, InFlight> m_inFlight;
     quint64 m_lastTicket = 0;
 };

@@ -18,6 +18,7 @@
 #include "ui/widgets/Type.h"
 
 #include <QLabel>
+#include <QCheckBox>
 #include <QLineEdit>
 #include <QSplitter>
 #include <QTabWidget>
@@ -65,7 +66,21 @@ ManagementPanel::ManagementPanel(DescopeContext &context, QWidget *parent)
     });
     connect(m_reload, &QPushButton::clicked, this, &ManagementPanel::reloadAll);
     connect(m_cancel, &QPushButton::clicked, connection, &ManagementConnection::cancelAll);
-    connect(connection, &ManagementConnection::keyForgotten, m_key, &QLineEdit::clear);
+    connect(connection, &ManagementConnection::keyForgotten, this, [this] {
+        m_key->clear();
+        const QSignalBlocker blocker(m_rememberKey);
+        m_rememberKey->setChecked(false);
+    });
+    connect(connection, &ManagementConnection::keyRestored, this, [this](const QString &key) {
+        m_key->setText(key); // masked (Password echo)
+        const QSignalBlocker blocker(m_rememberKey);
+        m_rememberKey->setChecked(true);
+    });
+    connect(m_rememberKey, &QCheckBox::toggled, this, [this](bool on) {
+        m_connection->setTypedKey(m_key->text()); // what is in the field is what is kept
+        m_connection->setRememberKey(on);
+        m_rememberKey->setToolTip(m_connection->rememberNote());
+    });
     connect(m_key, &QLineEdit::editingFinished, this, [this] { m_connection->setTypedKey(m_key->text()); });
     connect(m_tenants, &TenantsPage::tenantsLoaded, m_sso, &SsoPage::setTenants);
     connect(m_quick, &QuickSetup::testUserCreated, m_users, &UsersPage::selectAfterReload);
@@ -89,9 +104,11 @@ QWidget *ManagementPanel::buildConnectionBox()
     m_key = mgmtLineEdit("mgmtKey", tr("the project's management key"));
     m_key->setEchoMode(QLineEdit::Password);
     m_key->setToolTip(tr("Sent as Authorization: Bearer <projectId>:<managementKey>; never logged"));
-    m_keyRow = layout::widget(layout::row({plainLabel(tr("Management key")), layout::Item(m_key, 1),
-                                           typeLabel(Type::Caption, tr("Kept in memory only: forgotten when you quit or change the project "
-                                                                       "(the OS keychain comes with workspaces)."))},
+    m_rememberKey = new QCheckBox(tr("Remember in the keychain"));
+    m_rememberKey->setObjectName(QStringLiteral("mgmtRememberKey"));
+    m_rememberKey->setToolTip(m_connection->rememberNote());
+    m_keyRow = layout::widget(layout::row({plainLabel(tr("Management key")), layout::Item(m_key, 1), m_rememberKey,
+                                           typeLabel(Type::Caption, tr("Otherwise in memory only. Never in the workspace file."))},
                                           {.margins = layout::kFlush}));
     m_keyRow->setObjectName(QStringLiteral("mgmtKeyRow"));
     m_unavailable = toneLabel(QStringLiteral("mgmtUnavailable"), Tone::Warning);

@@ -19,6 +19,7 @@
 #include <memory>
 
 class QLabel;
+class QCheckBox;
 class QLineEdit;
 class QPushButton;
 class QTabWidget;
@@ -55,6 +56,7 @@ private:
     QLabel *m_realBanner = nullptr;
     QWidget *m_keyRow = nullptr;
     QLineEdit *m_key = nullptr;
+    QCheckBox *m_rememberKey = nullptr;
     QLabel *m_unavailable = nullptr;
     QuickSetup *m_quick = nullptr;
     QLabel *m_status = nullptr;

@@ -22,6 +22,12 @@ void AuthorizeStepPage::setUrl(const QUrl &url)
     m_url->setText(url.toString(QUrl::FullyEncoded));
 }
 
+void AuthorizeStepPage::setToolBar(QWidget *bar)
+{
+    if (auto *box = qobject_cast<QBoxLayout *>(layout()))
+        box->insertWidget(0, bar);
+}
+
 void AuthorizeStepPage::refresh(const FlowRunner &, FlowStepModel::Step)
 {
 }

@@ -19,6 +19,8 @@ public:
     // The table the runner reads the request from (FlowRunner::setRequestEditor).
     [[nodiscard]] AuthorizeParameterTable *parameters() const { return m_parameters; }
     void setUrl(const QUrl &url);
+    // A bar above the table (the workspace's presets and variables, ui/workspace/PresetBar.h).
+    void setToolBar(QWidget *bar);
 
     // The table and the URL follow the runner's signals; nothing to read on refresh.
     void refresh(const FlowRunner &runner, FlowStepModel::Step step) override;
