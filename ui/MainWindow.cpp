@@ -40,6 +40,7 @@
 #include "ui/shell/ShortcutsDialog.h"
 #include "ui/shell/TourDialog.h"
 #include "ui/shell/WindowState.h"
+#include "ui/widgets/PageStack.h"
 #include "ui/workspace/WorkspaceController.h"
 #include "ui/workspace/WorkspacePane.h"
 
@@ -98,7 +99,7 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
     , m_areaModel(new AreaListModel(this))
     , m_areaList(new QListView)
     , m_splitter(new QSplitter(Qt::Horizontal))
-    , m_stack(new QStackedWidget)
+    , m_stack(new PageStack)
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(QStringLiteral("OIDC Playground"));

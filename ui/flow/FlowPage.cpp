@@ -21,6 +21,7 @@
 #include "ui/flow/steps/UserInfoStepPage.h"
 #include "ui/log/ExchangeText.h"
 #include "ui/widgets/Layouting.h"
+#include "ui/widgets/PageStack.h"
 #include "ui/widgets/PanelHeader.h"
 #include "ui/widgets/ReadOnlyText.h"
 #include "ui/widgets/ToneLabel.h"
@@ -339,7 +340,7 @@ QWidget *FlowPage::buildStepPages()
     at(Step::Revoke) = sessionActions;
     at(Step::Logout) = sessionActions;
 
-    m_pages = new QStackedWidget;
+    m_pages = new PageStack;
     m_pages->setObjectName(QStringLiteral("stepPages"));
     m_pages->addWidget(m_browser);
     for (StepPage *page : m_stepPages)
