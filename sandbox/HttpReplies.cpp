@@ -2,6 +2,8 @@
 
 #include "sandbox/ErrorCodes.h"
 
+#include <utility>
+
 namespace sandbox::reply {
 
 QByteArray toBody(const oidc::Json &json)
@@ -106,6 +108,31 @@ std::string htmlEscape(std::string_view text)
         case '\'': out += "&#39;"; break;
         default: out += c; break;
         }
+    }
+    return out;
+}
+
+std::string htmlUnescape(std::string_view text)
+{
+    static constexpr std::pair<std::string_view, char> kReferences[] = {
+        {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&#39;", '\''}, {"&#x27;", '\''}, {"&apos;", '\''},
+    };
+    std::string out;
+    out.reserve(text.size());
+    for (size_t i = 0; i < text.size();) {
+        bool replaced = false;
+        if (text[i] == '&') {
+            for (const auto &[reference, character] : kReferences) {
+                if (text.substr(i, reference.size()) == reference) {
+                    out += character;
+                    i += reference.size();
+                    replaced = true;
+                    break;
+                }
+            }
+        }
+        if (!replaced)
+            out += text[i++];
     }
     return out;
 }

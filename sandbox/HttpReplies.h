@@ -39,6 +39,10 @@ using oidc::net::LocalHttpResponse;
 
 // Escapes & < > " ' for HTML text and attribute values.
 [[nodiscard]] std::string htmlEscape(std::string_view text);
+// The reverse, for reading the sandbox's pages back (the CLI's replay sign-in, the tests' scripted
+// browser): the references htmlEscape writes, and &#x27; and &apos; for ', in one pass (so
+// "&amp;lt;" stays "&lt;"). Any other reference is left as it is.
+[[nodiscard]] std::string htmlUnescape(std::string_view text);
 // Quoted-string for HTTP header parameters (RFC 9110 §5.6.4): escapes '"' and '\', drops CTLs.
 [[nodiscard]] std::string quotedString(std::string_view text);
 

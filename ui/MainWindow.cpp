@@ -325,7 +325,7 @@ void MainWindow::registerContextPanels()
     m_areaModel->addArea(areas::kSandboxFaults.toString(), QStringLiteral("Sandbox Faults"), QStringLiteral("Make the sandbox misbehave"));
     setAreaFactory(areas::kSandboxFaults.toString(), [context] { return new FaultsPanel(context->sandbox()); });
     m_areaModel->addArea(areas::kRecording.toString(), QStringLiteral("Recording"), QStringLiteral("A recorded flow, step by step"));
-    setAreaFactory(areas::kRecording.toString(), [] { return new RecordingViewer; });
+    setAreaFactory(areas::kRecording.toString(), [context] { return new RecordingViewer(context->sandbox()); });
     m_recording = new RecordingSession(this);
     connect(m_recording, &RecordingSession::recordingChanged, this, &MainWindow::updateRecordingActions);
 }
@@ -343,6 +343,8 @@ DescopeContext &MainWindow::descope()
         });
         connect(&descope, &DescopeContext::showExchangeRequested, this, &MainWindow::showExchange);
         connect(&descope, &DescopeContext::inspectRequested, this, &MainWindow::inspectToken);
+        if (m_recording)
+            connect(&descope, &DescopeContext::actionReported, m_recording, &RecordingSession::addDescopeAction);
     }
     return descope;
 }

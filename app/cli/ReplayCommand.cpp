@@ -1,5 +1,5 @@
 // oidcplay-cli replay FILE [--against sandbox|PROFILE] [--junit report.xml] [--json]: runs a
-// recorded code flow again headless and says, step by step, whether each check gave the recorded
+// recorded code flow — or a Descope demo, against the sandbox only (DescopeDemoReplay) — again headless and says, step by step, whether each check gave the recorded
 // outcome. Against the sandbox (the one at the recorded issuer when it answers, else one started
 // here) the recorded faults are switched on for the replay, on top of those already on, and the
 // recorded login ID signs in on the sandbox's login page (SandboxSignIn); against a profile the
@@ -15,6 +15,7 @@
 
 #include "oidc/Redaction.h"
 #include "oidc/flow/ProfileJson.h"
+#include "oidc/recording/DescopeDemoReplay.h"
 #include "oidc/recording/RecordingJson.h"
 #include "oidc/recording/ReplayComparison.h"
 #include "oidc/recording/ReplayReportWriter.h"
@@ -79,11 +80,11 @@ oidc::Result<ProviderProfile> profileFromFile(const QString &path, const QString
 }
 
 // The sandbox to replay against: the recorded one when it answers, otherwise one started here.
-oidc::Status sandboxTarget(const Recording &recording, const ProviderProfile &recorded, ReplayTarget &target)
+oidc::Status sandboxTarget(const Recording &recording, const QString &profileIssuer, ReplayTarget &target)
 {
     const QString recordedIssuer = recording.sandbox.is_object() && recording.sandbox.value("issuer", Json()).is_string()
                                        ? QString::fromStdString(recording.sandbox["issuer"].get<std::string>())
-                                       : recorded.issuer;
+                                       : profileIssuer;
     target.sandbox = SandboxAdmin::at(recordedIssuer);
     if (!target.sandbox) {
         target.ownSandbox = std::make_unique<sandbox::SandboxServer>();
@@ -94,10 +95,57 @@ oidc::Status sandboxTarget(const Recording &recording, const ProviderProfile &re
             return makeError(ErrorCategory::Sandbox, "REPLAY_SANDBOX", "the sandbox started for the replay does not answer");
     }
     target.issuer = target.sandbox->issuer();
-    target.clientId = recorded.clientId.isEmpty() ? target.ownSandbox ? target.ownSandbox->projectId() : QString() : recorded.clientId;
-    target.authMethod = recorded.authMethod;
     target.against = QStringLiteral("sandbox ") + target.issuer;
     return {};
+}
+
+// The report written as asked (--junit, --json or text); the exit code of its verdict.
+int reportReplay(ReplayReport report, const QString &file, const ReplayTarget &target, qint64 elapsedMs, const QString &junitPath, bool asJson)
+{
+    report.recordingName = QFileInfo(file).fileName().toStdString();
+    report.against = target.against.toStdString();
+    report.elapsedMs = elapsedMs;
+    if (!junitPath.isEmpty()) {
+        if (auto written = writeTextFileAtomically(ReplayReportWriter::junitXml(report), junitPath, "REPLAY_JUNIT_WRITE", "the JUnit report"); !written)
+            return fail(written.error(), asJson, kExitError);
+    }
+    if (asJson)
+        printJson(ReplayReportWriter::json(report));
+    else
+        printOut(ReplayReportWriter::text(report));
+    return report.allMatch() ? kExitOk : kExitCheckFailed;
+}
+
+// A Descope demo against the sandbox: the recorded faults on, each recorded call made again
+// (DescopeDemoReplay), the faults off again.
+int replayDescopeDemo(const Recording &recording, const QString &file, int timeoutSeconds, const QString &junitPath, bool asJson)
+{
+    if (auto replayable = DescopeDemoReplay::checkReplayable(recording); !replayable)
+        return fail(replayable.error(), asJson, kExitUsage);
+    ReplayTarget target;
+    if (auto ready = sandboxTarget(recording, QString(), target); !ready)
+        return fail(ready.error(), asJson, kExitError);
+    const QString projectId = target.ownSandbox ? target.ownSandbox->projectId() : target.sandbox->projectId();
+    if (projectId.isEmpty())
+        return fail(makeError(ErrorCategory::Sandbox, "REPLAY_SANDBOX", "the sandbox at " + target.issuer.toStdString() + " names no project"), asJson,
+                    kExitError);
+    std::vector<int> addedFaults;
+    if (recording.sandbox.is_object()) {
+        auto added = target.sandbox->addFaults(recording.sandbox.value("faults", Json::array()));
+        if (!added)
+            return fail(added.error(), asJson, kExitError);
+        addedFaults = *added;
+    }
+    Recorder replayed{std::string(kKindDescopeDemo)};
+    DescopeDemoReplay replay(target.sandbox->baseUrl(), projectId);
+    QElapsedTimer clock;
+    clock.start();
+    const oidc::Status ran = replay.run(recording, replayed, timeoutSeconds * 1000);
+    const qint64 elapsed = clock.elapsed();
+    target.sandbox->removeFaults(addedFaults);
+    if (!ran)
+        return fail(ran.error(), asJson, ran.error().category == ErrorCategory::Input ? kExitUsage : kExitError);
+    return reportReplay(compareRuns(recording, replayed.recording()), file, target, elapsed, junitPath, asJson);
 }
 
 QString authWord(ClientAuthMethod method)
@@ -146,9 +194,10 @@ int runReplay(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
-        "Runs a recorded code flow (oidcplay-cli login --record, or the app's File > Start recording) again headless and\n"
-        "reports, step by step, whether each check gave the recorded outcome. Against the sandbox (default) the recorded\n"
-        "faults are switched on for the replay and the recorded login ID signs in by itself; against a PROFILE file (one\n"
+        "Runs a recorded code flow (oidcplay-cli login --record, or the app's File > Start recording) or Descope demo again\n"
+        "headless and reports, step by step, whether each check gave the recorded outcome. Against the sandbox (default)\n"
+        "the recorded faults are switched on for the replay and the recorded login ID signs in by itself (a Descope demo's\n"
+        "codes and links are read from the sandbox's Inbox; it replays against the sandbox only); against a PROFILE file (one\n"
         "profile, or a workspace with --profile) the browser is yours, as for login. The client secret never comes from\n"
         "the recording: --client-secret-file or OIDCPLAY_CLIENT_SECRET. Exit 0 when every step matches, 1 when one does not."));
     parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("The recording."), QStringLiteral("FILE"));
@@ -179,10 +228,14 @@ int runReplay(const QStringList &arguments)
     auto recording = readRecordingFile(file);
     if (!recording)
         return fail(recording.error(), asJson, recording.error().code == "RECORDING_UNREADABLE" ? kExitError : kExitUsage);
-    if (recording->kind != kKindCodeFlow)
-        return fail(makeError(ErrorCategory::Input, "REPLAY_UNSUPPORTED",
-                              "only a recorded code flow replays headless; open a Descope demo's recording in the app to step through it"),
-                    asJson, kExitUsage);
+    if (recording->kind == kKindDescopeDemo) {
+        if (parser.value(against) != QLatin1String("sandbox"))
+            return fail(makeError(ErrorCategory::Input, "REPLAY_UNSUPPORTED",
+                                  "a Descope demo replays against the sandbox only (--against sandbox): its OTP codes and links are read from "
+                                  "the sandbox's Inbox, and its passwords, TOTP keys and passkeys are the replay's own"),
+                        asJson, kExitUsage);
+        return replayDescopeDemo(*recording, file, timeoutSeconds, parser.value(junit), asJson);
+    }
     auto recorded = profileFromJson(recording->profile);
     if (!recorded)
         return fail(recorded.error(), asJson, kExitUsage);
@@ -190,8 +243,10 @@ int runReplay(const QStringList &arguments)
     ReplayTarget target;
     const bool toSandbox = parser.value(against) == QLatin1String("sandbox");
     if (toSandbox) {
-        if (auto ready = sandboxTarget(*recording, *recorded, target); !ready)
+        if (auto ready = sandboxTarget(*recording, recorded->issuer, target); !ready)
             return fail(ready.error(), asJson, kExitError);
+        target.clientId = recorded->clientId.isEmpty() ? target.ownSandbox ? target.ownSandbox->projectId() : QString() : recorded->clientId;
+        target.authMethod = recorded->authMethod;
     } else {
         auto profile = profileFromFile(parser.value(against), parser.value(profileName));
         if (!profile)
@@ -241,20 +296,7 @@ int runReplay(const QStringList &arguments)
     if (loginExit == kExitUsage && replayed.recording().steps.empty())
         return kExitUsage; // login said why
 
-    ReplayReport report = compareRuns(*recording, replayed.recording());
-    report.recordingName = QFileInfo(file).fileName().toStdString();
-    report.against = target.against.toStdString();
-    report.elapsedMs = elapsed;
-    if (parser.isSet(junit)) {
-        if (auto written = writeTextFileAtomically(ReplayReportWriter::junitXml(report), parser.value(junit), "REPLAY_JUNIT_WRITE", "the JUnit report");
-            !written)
-            return fail(written.error(), asJson, kExitError);
-    }
-    if (asJson)
-        printJson(ReplayReportWriter::json(report));
-    else
-        printOut(ReplayReportWriter::text(report));
-    return report.allMatch() ? kExitOk : kExitCheckFailed;
+    return reportReplay(compareRuns(*recording, replayed.recording()), file, target, elapsed, parser.value(junit), asJson);
 }
 
 } // namespace cli

@@ -26,6 +26,8 @@ std::optional<SandboxAdmin> SandboxAdmin::at(const QString &issuer)
     if (!json || !json->contains("issuer") || !(*json)["issuer"].is_string())
         return std::nullopt;
     admin->m_issuer = QString::fromStdString((*json)["issuer"].get<std::string>());
+    if ((*json)["projectId"].is_string())
+        admin->m_projectId = QString::fromStdString((*json)["projectId"].get<std::string>());
     return admin;
 }
 

@@ -27,6 +27,7 @@ public:
 
     [[nodiscard]] const QUrl &baseUrl() const { return m_baseUrl; }
     [[nodiscard]] const QString &issuer() const { return m_issuer; }
+    [[nodiscard]] const QString &projectId() const { return m_projectId; } // the sandbox's Descope project
 
     // The faults that are on, as the recording keeps them: FaultInjector's JSON without "id", a
     // count that is null (until cleared) left out.
@@ -45,6 +46,7 @@ private:
 
     QUrl m_baseUrl;
     QString m_issuer;
+    QString m_projectId;
     std::unique_ptr<oidc::net::QtHttpTransport> m_transport = std::make_unique<oidc::net::QtHttpTransport>();
 };
 

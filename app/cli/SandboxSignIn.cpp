@@ -3,6 +3,8 @@
 #include "oidc/Redaction.h"
 #include "oidc/net/BlockingSend.h"
 
+#include "sandbox/HttpReplies.h"
+
 #include <QRegularExpression>
 
 namespace cli {
@@ -13,15 +15,9 @@ using oidc::ErrorCategory;
 using oidc::makeError;
 
 // The HTML character references the sandbox's HtmlPage writes (reply::htmlEscape).
-QString htmlUnescaped(QString text)
+QString htmlUnescaped(const QString &text)
 {
-    text.replace(QLatin1String("&quot;"), QLatin1String("\""));
-    text.replace(QLatin1String("&#39;"), QLatin1String("'"));
-    text.replace(QLatin1String("&#x27;"), QLatin1String("'"));
-    text.replace(QLatin1String("&lt;"), QLatin1String("<"));
-    text.replace(QLatin1String("&gt;"), QLatin1String(">"));
-    text.replace(QLatin1String("&amp;"), QLatin1String("&"));
-    return text;
+    return QString::fromStdString(sandbox::reply::htmlUnescape(text.toStdString()));
 }
 
 QString attributeOf(const QString &tag, const QString &name)

@@ -8,6 +8,8 @@
 #include "oidc/descope/ProjectKeys.h"
 #include "oidc/jwt/Jwt.h"
 
+#include <type_traits>
+
 #include <QDateTime>
 #include <QPointer>
 
@@ -32,7 +34,112 @@ Result<JwtResponse> accessKeyTokens(const net::HttpResponse &response)
     return tokens;
 }
 
+// What each result says in the report: its error, or one line without a secret.
+std::string successSummary(const EnchantedLinkStarted &started) { return "link " + started.linkId + " sent to " + started.maskedEmail; }
+std::string successSummary(const MaskedAddress &masked) { return "sent to " + masked.masked(); }
+std::string successSummary(const TotpEnrollment &) { return "enrolled (the key is shown once, never recorded)"; }
+std::string successSummary(const OAuthStarted &) { return "the provider's page"; }
+std::string successSummary(const SsoStarted &) { return "the identity provider's page"; }
+std::string successSummary(const PasswordResetSent &) { return "reset link sent"; }
+std::string successSummary(const PasswordPolicy &) { return "policy read"; }
+std::string successSummary(const WebAuthnStarted &started) { return started.create ? "registration options" : "assertion options"; }
+std::string successSummary(const DescopeUser &user) { return "user " + user.userId; }
+std::string successSummary(const BearerCallAnswer &answer) { return "HTTP " + std::to_string(answer.status); }
+std::string successSummary(const crypto::JsonWebKeySet &) { return "the project's keys"; }
+
+template <typename T>
+void describeResult(DescopeActionReport &report, const Result<T> &result)
+{
+    if (!result)
+        report.error = result.error();
+    else if constexpr (std::is_void_v<T>)
+        report.summary = "done";
+    else
+        report.summary = successSummary(*result);
+}
+
+void describeResult(DescopeActionReport &report, const SessionOutcome &outcome)
+{
+    report.checks = outcome.checks;
+    if (!outcome.ok())
+        report.error = outcome.result.error();
+    else
+        report.summary = "session for " + outcome.result->userId;
+}
+
+void describeResult(DescopeActionReport &report, const PolledSession &polled)
+{
+    describeResult(report, polled.session);
+    if (report.ok())
+        report.summary += " after " + std::to_string(polled.polls.size()) + " poll(s)";
+}
+
+void describeResult(DescopeActionReport &report, const Result<std::optional<SessionOutcome>> &result)
+{
+    if (!result)
+        report.error = result.error();
+    else if (*result)
+        describeResult(report, **result);
+    else
+        report.summary = "passkey added";
+}
+
+std::string_view operationWord(LoginOperation operation)
+{
+    return operationPath(operation);
+}
+
+Json passwordlessParameters(const PasswordlessStart &start, std::optional<DeliveryMethod> method)
+{
+    Json parameters = {{"loginId", start.loginId}, {"operation", std::string(operationWord(start.operation))}, {"stepUp", start.loginOptions.stepup}};
+    if (method)
+        parameters["method"] = std::string(methodPath(*method));
+    if (!start.redirectUrl.empty())
+        parameters["uri"] = start.redirectUrl;
+    return parameters;
+}
+
+std::string_view webAuthnStartWord(WebAuthnStartKind kind)
+{
+    switch (kind) {
+    case WebAuthnStartKind::SignUp: return "signup";
+    case WebAuthnStartKind::SignIn: return "signin";
+    case WebAuthnStartKind::SignUpOrIn: return "signup-in";
+    case WebAuthnStartKind::Update: return "update";
+    }
+    return "signin";
+}
+
+std::string_view webAuthnFinishWord(WebAuthnFinishKind kind)
+{
+    switch (kind) {
+    case WebAuthnFinishKind::SignUp: return "signup";
+    case WebAuthnFinishKind::SignIn: return "signin";
+    case WebAuthnFinishKind::Update: return "update";
+    }
+    return "signin";
+}
+
 } // namespace
+
+template <typename R>
+std::function<void(R)> DescopeClient::reporting(std::string_view action, Json parameters, std::function<void(R)> done,
+                                                std::function<void(DescopeActionReport &, const R &)> amend)
+{
+    return [guard = QPointer<DescopeClient>(this), action = std::string(action), parameters = std::move(parameters), done = std::move(done),
+            amend = std::move(amend)](R result) {
+        if (guard) {
+            DescopeActionReport report;
+            report.action = action;
+            report.parameters = parameters;
+            describeResult(report, result);
+            if (amend)
+                amend(report, result);
+            Q_EMIT guard->actionReported(report);
+        }
+        done(std::move(result));
+    };
+}
 
 DescopeClient::DescopeClient(net::HttpTransport &transport, DescopeProject project, QObject *parent)
     : QObject(parent)
@@ -159,14 +266,17 @@ void DescopeClient::evaluated(const SessionOperation &operation, Evaluation eval
 
 net::RequestHandle DescopeClient::startEnchantedLink(const PasswordlessStart &start, Callback<EnchantedLinkStarted> done)
 {
-    return simpleCall<EnchantedLinkStarted>(buildEnchantedLinkStartRequest(m_project, start), std::move(done), processEnchantedLinkStartResponse);
+    return simpleCall<EnchantedLinkStarted>(buildEnchantedLinkStartRequest(m_project, start),
+                                            reporting(action::kEnchantedLinkStart, passwordlessParameters(start, std::nullopt), std::move(done)),
+                                            processEnchantedLinkStartResponse);
 }
 
 net::RequestHandle DescopeClient::pollEnchantedLink(const std::string &pendingRef, PollSettings settings, Poller::Observer onPoll,
                                                     PollCallback done)
 {
     auto trace = std::make_shared<PolledSession>(); // polls and warnings reach `done` on every path
-    auto operation = DescopeOperation<SessionOutcome>::start([trace, done = std::move(done)](SessionOutcome outcome) {
+    auto operation = DescopeOperation<SessionOutcome>::start([trace, done = reporting(action::kEnchantedLinkPoll, Json::object(), std::move(done))](
+                                                                 SessionOutcome outcome) {
         trace->session = std::move(outcome);
         done(std::move(*trace));
     });
@@ -214,95 +324,119 @@ void DescopeClient::pollFinished(const SessionOperation &operation, PollOutcome 
 
 net::RequestHandle DescopeClient::verifyEnchantedLink(const std::string &token, StatusCallback done)
 {
-    return simpleCall<void>(buildEnchantedLinkVerifyRequest(m_project, token), std::move(done), processEnchantedLinkVerifyResponse);
+    return simpleCall<void>(buildEnchantedLinkVerifyRequest(m_project, token), reporting(action::kEnchantedLinkVerify, Json::object(), std::move(done)),
+                            processEnchantedLinkVerifyResponse);
 }
 
 net::RequestHandle DescopeClient::startMagicLink(DeliveryMethod method, const PasswordlessStart &start, Callback<MaskedAddress> done)
 {
-    return simpleCall<MaskedAddress>(buildMagicLinkStartRequest(m_project, method, start), std::move(done), processMaskedAddressResponse);
+    return simpleCall<MaskedAddress>(buildMagicLinkStartRequest(m_project, method, start),
+                                     reporting(action::kMagicLinkStart, passwordlessParameters(start, method), std::move(done)),
+                                     processMaskedAddressResponse);
 }
 
 net::RequestHandle DescopeClient::verifyMagicLink(const std::string &token, SessionCallback done)
 {
-    return sessionCall(buildMagicLinkVerifyRequest(m_project, token), std::move(done), Keep::Session, processJwtResponse);
+    return sessionCall(buildMagicLinkVerifyRequest(m_project, token), reporting(action::kMagicLinkVerify, Json::object(), std::move(done)), Keep::Session,
+                       processJwtResponse);
 }
 
 net::RequestHandle DescopeClient::startOtp(DeliveryMethod method, const PasswordlessStart &start, Callback<MaskedAddress> done)
 {
-    return simpleCall<MaskedAddress>(buildOtpStartRequest(m_project, method, start), std::move(done), processMaskedAddressResponse);
+    return simpleCall<MaskedAddress>(buildOtpStartRequest(m_project, method, start),
+                                     reporting(action::kOtpStart, passwordlessParameters(start, method), std::move(done)),
+                                     processMaskedAddressResponse);
 }
 
 net::RequestHandle DescopeClient::verifyOtp(DeliveryMethod method, const std::string &loginId, const std::string &code, SessionCallback done)
 {
-    return sessionCall(buildOtpVerifyRequest(m_project, method, loginId, code), std::move(done), Keep::Session, processJwtResponse);
+    return sessionCall(buildOtpVerifyRequest(m_project, method, loginId, code),
+                       reporting(action::kOtpVerify, Json{{"loginId", loginId}, {"method", std::string(methodPath(method))}}, std::move(done)), Keep::Session,
+                       processJwtResponse);
 }
 
 net::RequestHandle DescopeClient::signUpTotp(const std::string &loginId, const SignUpUser &user, Callback<TotpEnrollment> done)
 {
-    return simpleCall<TotpEnrollment>(buildTotpSignUpRequest(m_project, loginId, user), std::move(done), processTotpSignUpResponse);
+    return simpleCall<TotpEnrollment>(buildTotpSignUpRequest(m_project, loginId, user),
+                                      reporting(action::kTotpSignUp, Json{{"loginId", loginId}}, std::move(done)), processTotpSignUpResponse);
 }
 
 net::RequestHandle DescopeClient::verifyTotp(const std::string &loginId, const std::string &code, const LoginOptions &options,
                                              SessionCallback done)
 {
-    return sessionCall(buildTotpVerifyRequest(m_project, loginId, code, options), std::move(done), Keep::Session, processJwtResponse);
+    return sessionCall(buildTotpVerifyRequest(m_project, loginId, code, options),
+                       reporting(action::kTotpVerify, Json{{"loginId", loginId}, {"stepUp", options.stepup}}, std::move(done)), Keep::Session,
+                       processJwtResponse);
 }
 
 net::RequestHandle DescopeClient::startOAuth(const OAuthStart &start, Callback<OAuthStarted> done)
 {
-    return simpleCall<OAuthStarted>(buildOAuthStartRequest(m_project, start), std::move(done), processOAuthStartResponse);
+    return simpleCall<OAuthStarted>(buildOAuthStartRequest(m_project, start), reporting(action::kOAuthStart, Json{{"provider", start.provider}}, std::move(done)),
+                                    processOAuthStartResponse);
 }
 
 net::RequestHandle DescopeClient::exchangeOAuth(const std::string &code, SessionCallback done)
 {
-    return sessionCall(buildOAuthExchangeRequest(m_project, code), std::move(done), Keep::Session, processJwtResponse);
+    return sessionCall(buildOAuthExchangeRequest(m_project, code), reporting(action::kOAuthExchange, Json::object(), std::move(done)), Keep::Session,
+                       processJwtResponse);
 }
 
 net::RequestHandle DescopeClient::signUpPassword(const std::string &loginId, const std::string &password, const SignUpUser &user,
                                                  const LoginOptions &options, SessionCallback done)
 {
-    return sessionCall(buildPasswordSignUpRequest(m_project, loginId, password, user, options), std::move(done), Keep::Session,
+    return sessionCall(buildPasswordSignUpRequest(m_project, loginId, password, user, options),
+                       reporting(action::kPasswordSignUp, Json{{"loginId", loginId}}, std::move(done)), Keep::Session,
                        processJwtResponse);
 }
 
 net::RequestHandle DescopeClient::signInPassword(const std::string &loginId, const std::string &password, const LoginOptions &options,
                                                  SessionCallback done)
 {
-    return sessionCall(buildPasswordSignInRequest(m_project, loginId, password, options), std::move(done), Keep::Session, processJwtResponse);
+    return sessionCall(buildPasswordSignInRequest(m_project, loginId, password, options),
+                       reporting(action::kPasswordSignIn, Json{{"loginId", loginId}, {"stepUp", options.stepup}}, std::move(done)), Keep::Session,
+                       processJwtResponse);
 }
 
 net::RequestHandle DescopeClient::replacePassword(const std::string &loginId, const std::string &oldPassword, const std::string &newPassword,
                                                   SessionCallback done)
 {
-    return sessionCall(buildPasswordReplaceRequest(m_project, loginId, oldPassword, newPassword), std::move(done), Keep::Session,
+    return sessionCall(buildPasswordReplaceRequest(m_project, loginId, oldPassword, newPassword),
+                       reporting(action::kPasswordReplace, Json{{"loginId", loginId}}, std::move(done)), Keep::Session,
                        processJwtResponse);
 }
 
 net::RequestHandle DescopeClient::updatePassword(const std::string &loginId, const std::string &newPassword, const std::string &refreshJwt,
                                                  StatusCallback done)
 {
-    return simpleCall<void>(buildPasswordUpdateRequest(m_project, loginId, newPassword, refreshJwt), std::move(done), processDescopeStatus);
+    return simpleCall<void>(buildPasswordUpdateRequest(m_project, loginId, newPassword, refreshJwt),
+                            reporting(action::kPasswordUpdate, Json{{"loginId", loginId}}, std::move(done)), processDescopeStatus);
 }
 
 net::RequestHandle DescopeClient::sendPasswordReset(const std::string &loginId, const std::string &redirectUrl, Callback<PasswordResetSent> done)
 {
-    return simpleCall<PasswordResetSent>(buildPasswordResetRequest(m_project, loginId, redirectUrl), std::move(done),
+    return simpleCall<PasswordResetSent>(buildPasswordResetRequest(m_project, loginId, redirectUrl),
+                                         reporting(action::kPasswordReset, Json{{"loginId", loginId}}, std::move(done)),
                                          processPasswordResetResponse);
 }
 
 net::RequestHandle DescopeClient::passwordPolicy(Callback<PasswordPolicy> done)
 {
-    return simpleCall<PasswordPolicy>(buildPasswordPolicyRequest(m_project), std::move(done), processPasswordPolicyResponse);
+    return simpleCall<PasswordPolicy>(buildPasswordPolicyRequest(m_project), reporting(action::kPasswordPolicy, Json::object(), std::move(done)),
+                                      processPasswordPolicyResponse);
 }
 
 net::RequestHandle DescopeClient::startWebAuthn(const WebAuthnStart &start, Callback<WebAuthnStarted> done)
 {
-    return simpleCall<WebAuthnStarted>(buildWebAuthnStartRequest(m_project, start), std::move(done), processWebAuthnStartResponse);
+    Json parameters = {{"kind", std::string(webAuthnStartWord(start.kind))}, {"loginId", start.loginId}, {"origin", start.origin}, {"stepUp", start.loginOptions.stepup},
+                       {"mfa", start.mfa}};
+    return simpleCall<WebAuthnStarted>(buildWebAuthnStartRequest(m_project, start), reporting(action::kWebAuthnStart, std::move(parameters), std::move(done)),
+                                       processWebAuthnStartResponse);
 }
 
 net::RequestHandle DescopeClient::finishWebAuthn(WebAuthnFinishKind kind, const std::string &transactionId, const std::string &response,
                                                  SessionCallback done)
 {
+    done = reporting(action::kWebAuthnFinish, Json{{"kind", std::string(webAuthnFinishWord(kind))}}, std::move(done));
     if (kind == WebAuthnFinishKind::Update) {
         done(failedOutcome(makeError(ErrorCategory::Input, "DESCOPE_WEBAUTHN_FINISH_KIND",
                                      "the update finish answers no session by itself: use finishWebAuthnUpdate")));
@@ -314,7 +448,8 @@ net::RequestHandle DescopeClient::finishWebAuthn(WebAuthnFinishKind kind, const 
 
 net::RequestHandle DescopeClient::finishWebAuthnUpdate(const std::string &transactionId, const std::string &response, UpdateCallback done)
 {
-    auto outer = DescopeOperation<Result<std::optional<SessionOutcome>>>::start(std::move(done));
+    auto outer = DescopeOperation<Result<std::optional<SessionOutcome>>>::start(
+        reporting(action::kWebAuthnFinish, Json{{"kind", std::string(webAuthnFinishWord(WebAuthnFinishKind::Update))}}, std::move(done)));
     auto request = buildWebAuthnFinishRequest(m_project, WebAuthnFinishKind::Update, transactionId, response);
     if (!request) {
         outer->fail(request.error());
@@ -335,7 +470,8 @@ net::RequestHandle DescopeClient::finishWebAuthnUpdate(const std::string &transa
 
 net::RequestHandle DescopeClient::refresh(const std::string &refreshJwt, SessionCallback done)
 {
-    return sessionCall(buildRefreshRequest(m_project, refreshJwt), std::move(done), Keep::Session, [refreshJwt](const net::HttpResponse &response) {
+    return sessionCall(buildRefreshRequest(m_project, refreshJwt), reporting(action::kSessionRefresh, Json::object(), std::move(done)), Keep::Session,
+                       [refreshJwt](const net::HttpResponse &response) {
         auto tokens = processJwtResponse(response);
         if (tokens && tokens->refreshJwt.empty()) { // not rotated: node and Python keep the one they sent
             tokens->refreshJwt = refreshJwt;
@@ -347,12 +483,13 @@ net::RequestHandle DescopeClient::refresh(const std::string &refreshJwt, Session
 
 net::RequestHandle DescopeClient::me(const std::string &refreshJwt, Callback<DescopeUser> done)
 {
-    return simpleCall<DescopeUser>(buildMeRequest(m_project, refreshJwt), std::move(done), processMeResponse);
+    return simpleCall<DescopeUser>(buildMeRequest(m_project, refreshJwt), reporting(action::kSessionMe, Json::object(), std::move(done)), processMeResponse);
 }
 
 net::RequestHandle DescopeClient::logout(const std::string &refreshJwt, LogoutScope scope, StatusCallback done)
 {
-    auto forget = [this, refreshJwt, done = std::move(done)](Status status) {
+    const Json parameters = {{"scope", std::string(scope == LogoutScope::ThisSession ? "this" : "all")}};
+    auto forget = [this, refreshJwt, done = reporting(action::kSessionLogout, parameters, std::move(done))](Status status) {
         if (status && m_session && m_session->refreshJwt == refreshJwt)
             clearSession();
         done(std::move(status));
@@ -363,7 +500,8 @@ net::RequestHandle DescopeClient::logout(const std::string &refreshJwt, LogoutSc
 net::RequestHandle DescopeClient::validateSession(const std::string &sessionJwt, const AuthorizationRequirements &requirements,
                                                   SessionCallback done)
 {
-    auto operation = DescopeOperation<SessionOutcome>::start(std::move(done));
+    const Json parameters = {{"roles", requirements.roles}, {"permissions", requirements.permissions}, {"tenant", requirements.tenant}};
+    auto operation = DescopeOperation<SessionOutcome>::start(reporting(action::kSessionValidate, parameters, std::move(done)));
     const std::string token(jwt::trimToken(sessionJwt));
     if (token.empty()) {
         operation->fail(makeError(ErrorCategory::Input, "DESCOPE_TOKEN_MISSING", "no session JWT to validate"));
@@ -378,30 +516,40 @@ net::RequestHandle DescopeClient::validateSession(const std::string &sessionJwt,
 
 net::RequestHandle DescopeClient::exchangeAccessKey(const std::string &accessKey, const AccessKeyOptions &options, SessionCallback done)
 {
-    return sessionCall(buildAccessKeyExchangeRequest(m_project, accessKey, options), std::move(done), Keep::Nothing, accessKeyTokens);
+    // The key's ID (never the key) from the session it gave: a replay against the sandbox finds the key by it.
+    const std::function<void(DescopeActionReport &, const SessionOutcome &)> keyId = [](DescopeActionReport &report, const SessionOutcome &outcome) {
+        if (outcome.ok())
+            report.parameters["keyId"] = outcome.result->userId;
+    };
+    Json parameters = {{"customClaims", options.customClaims}, {"selectedTenant", options.selectedTenant}};
+    return sessionCall(buildAccessKeyExchangeRequest(m_project, accessKey, options),
+                       reporting(action::kAccessKeyExchange, std::move(parameters), std::move(done), keyId), Keep::Nothing, accessKeyTokens);
 }
 
 net::RequestHandle DescopeClient::startSso(const SsoStart &start, Callback<SsoStarted> done)
 {
-    return simpleCall<SsoStarted>(buildSsoStartRequest(m_project, start), std::move(done), processSsoStartResponse);
+    return simpleCall<SsoStarted>(buildSsoStartRequest(m_project, start), reporting(action::kSsoStart, Json::object(), std::move(done)),
+                                  processSsoStartResponse);
 }
 
 net::RequestHandle DescopeClient::exchangeSso(const std::string &code, SsoRoute route, SessionCallback done)
 {
-    return sessionCall(buildSsoExchangeRequest(m_project, code, route), std::move(done), Keep::Session, processJwtResponse);
+    return sessionCall(buildSsoExchangeRequest(m_project, code, route), reporting(action::kSsoExchange, Json::object(), std::move(done)), Keep::Session,
+                       processJwtResponse);
 }
 
 net::RequestHandle DescopeClient::callWithSession(const QUrl &url, const QByteArray &method, const std::string &sessionJwt,
                                                   Callback<BearerCallAnswer> done)
 {
     return simpleCall<BearerCallAnswer>(
-        buildBearerCallRequest(url, method, sessionJwt, m_project.allowHttpLoopback()), std::move(done),
+        buildBearerCallRequest(url, method, sessionJwt, m_project.allowHttpLoopback()),
+        reporting(action::kBearerCall, Json{{"method", method.toStdString()}, {"path", url.path().toStdString()}}, std::move(done)),
         [](const net::HttpResponse &response) { return Result<BearerCallAnswer>(processBearerCallResponse(response)); }, Answers::Other);
 }
 
 net::RequestHandle DescopeClient::fetchKeys(Callback<crypto::JsonWebKeySet> done)
 {
-    auto operation = DescopeOperation<Result<crypto::JsonWebKeySet>>::start(std::move(done));
+    auto operation = DescopeOperation<Result<crypto::JsonWebKeySet>>::start(reporting(action::kFetchKeys, Json::object(), std::move(done)));
     loadKeys(operation, [this, operation] { operation->finish(*m_keys); });
     return operation->handle();
 }

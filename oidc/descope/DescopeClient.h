@@ -13,11 +13,15 @@
 // a failed one leaves the earlier session in place. Validating a pasted session JWT and exchanging
 // an access key report a session without keeping it.
 //
+// Every operation that ends reports itself first (actionReported, DescopeActionReport.h): what was
+// asked without its secrets, how it ended, the session checks. Recordings and replays read those.
+//
 // BlockingDescopeClient is the same client for the headless CLI.
 
 #include "oidc/crypto/JsonWebKey.h"
 #include "oidc/descope/AccessKeyApi.h"
 #include "oidc/descope/BearerCall.h"
+#include "oidc/descope/DescopeActionReport.h"
 #include "oidc/descope/DescopeSession.h"
 #include "oidc/descope/EnchantedLinkApi.h"
 #include "oidc/descope/OAuthApi.h"
@@ -133,6 +137,8 @@ public:
 
 Q_SIGNALS:
     void sessionChanged();
+    // An operation ended (emitted just before its callback runs, also for a cancel or a refusal).
+    void actionReported(const oidc::descope::DescopeActionReport &report);
 
 private:
     friend class PollerTestHook; // the test-only minimum polling interval
@@ -164,6 +170,10 @@ private:
     void evaluate(const SessionOperation &operation, Evaluation evaluation, bool mayRefetch);
     void evaluated(const SessionOperation &operation, Evaluation evaluation, bool mayRefetch, SessionOutcome outcome);
     void pollFinished(const SessionOperation &operation, PollOutcome polled);
+    // `done`, reporting the operation first (actionReported); `amend` adds what only the result knows.
+    template <typename R>
+    std::function<void(R)> reporting(std::string_view action, Json parameters, std::function<void(R)> done,
+                                     std::function<void(DescopeActionReport &, const R &)> amend = {});
 
     net::HttpTransport &m_transport;
     DescopeProject m_project;

@@ -30,6 +30,7 @@ void Recorder::detach()
 
 void Recorder::addReports(const std::vector<flow::StepReport> &reports)
 {
+    m_untaggedFrom = m_recording.exchanges.size();
     for (const flow::StepReport &report : reports)
         m_recording.steps.push_back(recordedStep(report));
     if (!reports.empty())
@@ -38,6 +39,14 @@ void Recorder::addReports(const std::vector<flow::StepReport> &reports)
 
 void Recorder::addStep(RecordedStep step)
 {
+    Json &exchanges = m_recording.exchanges;
+    for (size_t i = m_untaggedFrom; i < exchanges.size(); ++i) {
+        if (!exchanges[i].contains("_step")) {
+            exchanges[i]["_step"] = step.step;
+            exchanges[i]["_stepIndex"] = m_recording.steps.size();
+        }
+    }
+    m_untaggedFrom = exchanges.size();
     m_recording.steps.push_back(std::move(step));
     Q_EMIT changed();
 }
@@ -48,11 +57,19 @@ void Recorder::finish(const std::optional<Error> &error)
     Q_EMIT changed();
 }
 
+void Recorder::finish(RecordedOutcome outcome)
+{
+    m_recording.outcome = std::move(outcome);
+    Q_EMIT changed();
+}
+
 void Recorder::addExchange(const net::ExchangeRecord &record)
 {
     // The exchange log's own cap: a recording of a day's auto-refresh keeps the newest.
-    if (m_recording.exchanges.size() >= kMaxRecordedExchanges)
+    if (m_recording.exchanges.size() >= kMaxRecordedExchanges) {
         m_recording.exchanges.erase(m_recording.exchanges.begin());
+        m_untaggedFrom = m_untaggedFrom > 0 ? m_untaggedFrom - 1 : 0;
+    }
     Json entry = har::HarWriter::entry(record, net::Reveal::Redacted);
     if (record.step)
         entry["_step"] = stepKey(*record.step);

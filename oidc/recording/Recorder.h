@@ -24,8 +24,11 @@ public:
     void detach();
 
     void addReports(const std::vector<flow::StepReport> &reports);
-    void addStep(RecordedStep step); // a Descope area's action, or a check it showed
+    // A Descope area's action: the exchanges no flow step tagged since the step before are its
+    // own ("_step" its key, "_stepIndex" its index), as a call's exchanges come before its report.
+    void addStep(RecordedStep step);
     void finish(const std::optional<Error> &error);
+    void finish(RecordedOutcome outcome); // a demo's, as outcomeOfSteps gives it
 
     void setTool(std::string tool) { m_recording.tool = std::move(tool); }
     void setProfile(Json profile) { m_recording.profile = std::move(profile); }
@@ -44,6 +47,7 @@ private:
 
     Recording m_recording;
     QMetaObject::Connection m_added;
+    size_t m_untaggedFrom = 0; // the first exchange after the last step
 };
 
 } // namespace oidc::recording

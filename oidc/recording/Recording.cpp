@@ -47,6 +47,24 @@ RecordedStep recordedStep(const flow::StepReport &report)
     return step;
 }
 
+RecordedStep recordedDescopeStep(const descope::DescopeActionReport &report, const std::string &area)
+{
+    RecordedStep step;
+    step.step = report.action;
+    step.area = area;
+    step.title = area.empty() ? descope::actionTitle(report.action) : area + " · " + descope::actionTitle(report.action);
+    step.ok = report.ok();
+    step.summary = redactText(report.ok() ? report.summary : report.error->message);
+    if (report.error) {
+        step.errorCategory = categoryName(report.error->category);
+        step.errorCode = report.error->code;
+    }
+    for (const jwt::ClaimCheck &check : report.checks)
+        step.checks.push_back({check.id, checkOutcomeName(check.outcome), check.code, check.rule(), redactText(check.detail())});
+    step.parameters = report.parameters;
+    return step;
+}
+
 RecordedOutcome recordedOutcome(const std::optional<Error> &error)
 {
     RecordedOutcome outcome;
@@ -56,6 +74,15 @@ RecordedOutcome recordedOutcome(const std::optional<Error> &error)
         outcome.errorCode = error->code;
         outcome.message = redactText(error->message);
     }
+    return outcome;
+}
+
+RecordedOutcome outcomeOfSteps(const std::vector<RecordedStep> &steps)
+{
+    RecordedOutcome outcome{true, {}, {}, {}};
+    for (const RecordedStep &step : steps)
+        if (!step.ok)
+            outcome = RecordedOutcome{false, step.errorCategory, step.errorCode, step.title + ": " + step.summary};
     return outcome;
 }
 

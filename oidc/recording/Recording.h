@@ -11,6 +11,7 @@
 // "tool", "profile", "authorization", "loginId", "sandbox", "steps", "outcome", "exchanges"}.
 
 #include "oidc/Json.h"
+#include "oidc/descope/DescopeActionReport.h"
 #include "oidc/flow/FlowStep.h"
 #include "oidc/flow/StepReport.h"
 
@@ -33,7 +34,7 @@ struct RecordedCheck final {
 };
 
 struct RecordedStep final {
-    std::string step;    // stable key: a FlowStep's enum name ("IdToken"), or a Descope area's action
+    std::string step;    // stable key: a FlowStep's enum name ("IdToken"), or a Descope action's ("otp.verify")
     std::string title;   // for people: flowStepName ("ID token"), or the area and action
     std::string area;    // the Descope area for a demo's step; empty for the OIDC flow
     bool ok = false;
@@ -41,6 +42,7 @@ struct RecordedStep final {
     std::string errorCategory;
     std::string errorCode;
     std::vector<RecordedCheck> checks;
+    Json parameters = Json::object(); // a Descope action's: what was asked, never a secret (DescopeActionReport)
 };
 
 // How the run ended: the error that stopped it, or none.
@@ -73,7 +75,13 @@ struct Recording final {
 
 // A FlowSession report as recorded (summary and details redacted as text).
 [[nodiscard]] RecordedStep recordedStep(const flow::StepReport &report);
+// A Descope client's report as recorded, in `area` ("OTP & TOTP"; the title names it).
+[[nodiscard]] RecordedStep recordedDescopeStep(const descope::DescopeActionReport &report, const std::string &area);
 [[nodiscard]] RecordedOutcome recordedOutcome(const std::optional<Error> &error);
+
+// A demo's outcome, as a person's demo goes on after a failed step: the last failed step's error
+// (its title and summary as the message), else ok.
+[[nodiscard]] RecordedOutcome outcomeOfSteps(const std::vector<RecordedStep> &steps);
 
 // The login ID a recording keeps: `loginHint` when the flow sent one, else the ID token's
 // "email", else its "preferred_username" (OIDC Core §5.1), else empty.

@@ -31,6 +31,8 @@ Json stepToJson(const RecordedStep &step)
     for (const RecordedCheck &check : step.checks)
         checks.push_back(checkToJson(check));
     json["checks"] = std::move(checks);
+    if (!step.parameters.empty())
+        json["parameters"] = step.parameters;
     return json;
 }
 
@@ -139,6 +141,8 @@ Result<RecordedStep> stepFromJson(const Json &json, const std::string &path)
             step.checks.push_back(std::move(check).value());
         }
     }
+    if (const Json *parameters = members.object("parameters"))
+        step.parameters = *parameters;
     if (members.error())
         return *members.error();
     if (step.title.empty())

@@ -1,6 +1,7 @@
-// sandbox::Router: patterns, captures, precedence, 405.
+// sandbox::Router: patterns, captures, precedence, 405; reply::htmlEscape and htmlUnescape.
 
 #include "sandbox/FaultInjector.h"
+#include "sandbox/HttpReplies.h"
 #include "sandbox/Router.h"
 #include "sandbox/SandboxRequest.h"
 
@@ -89,4 +90,17 @@ TEST(PathFilter, ExactPatternAndPrefix)
     EXPECT_TRUE(pathFilterMatches("/api/*", "/api/user", "/api/user"));
     EXPECT_FALSE(pathFilterMatches("/api/*", "/apix", "/apix"));
     EXPECT_FALSE(pathFilterMatches("/oauth2/v1/token", "/oauth2/v1/revoke", "/oauth2/v1/revoke"));
+}
+
+TEST(HtmlReferences, UnescapeReversesEscape)
+{
+    const std::string text = "<a href=\"x?a=1&b='2'\">&amp;</a>";
+    EXPECT_EQ(sandbox::reply::htmlUnescape(sandbox::reply::htmlEscape(text)), text);
+}
+
+TEST(HtmlReferences, UnescapeIsOnePass)
+{
+    EXPECT_EQ(sandbox::reply::htmlUnescape("&amp;lt;"), "&lt;");
+    EXPECT_EQ(sandbox::reply::htmlUnescape("&#x27;&apos;&#39;"), "'''");
+    EXPECT_EQ(sandbox::reply::htmlUnescape("&copy; & &amp"), "&copy; & &amp"); // unknown or unterminated: as it is
 }

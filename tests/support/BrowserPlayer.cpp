@@ -1,5 +1,7 @@
 #include "BrowserPlayer.h"
 
+#include "sandbox/HttpReplies.h"
+
 #include <QNetworkAccessManager>
 #include <QNetworkCookieJar>
 #include <QNetworkReply>
@@ -13,14 +15,9 @@ namespace {
 
 constexpr int kMaxHops = 20;
 
-QString decodeEntities(QString text)
+QString decodeEntities(const QString &text)
 {
-    text.replace(QStringLiteral("&quot;"), QStringLiteral("\""));
-    text.replace(QStringLiteral("&#39;"), QStringLiteral("'"));
-    text.replace(QStringLiteral("&lt;"), QStringLiteral("<"));
-    text.replace(QStringLiteral("&gt;"), QStringLiteral(">"));
-    text.replace(QStringLiteral("&amp;"), QStringLiteral("&"));
-    return text;
+    return QString::fromStdString(sandbox::reply::htmlUnescape(text.toStdString()));
 }
 
 QByteArray formEncode(const QString &text)

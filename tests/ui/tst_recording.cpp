@@ -1,7 +1,10 @@
 // The Recording area: a recording opened from its file (off the GUI thread) and stepped through —
 // the steps with their outcomes, the selected step's checks and its exchanges as recorded
-// (redacted) — a file that is not a recording said so; and what File ▸ Start recording keeps of a
-// Descope area's calls (labelled by the area) when no flow step ran.
+// (redacted) — a file that is not a recording said so; what File ▸ Start recording keeps of a
+// Descope area's calls (the client's reports, by area) when no flow step ran; and "Replay against
+// the sandbox": a Descope demo recorded through the core's client against an in-process sandbox
+// replays green off the GUI thread, and red naming the step once a recorded fault changes an
+// answer, the faults off again after.
 
 #include "FindChild.h"
 #include "QtTestMain.h"
@@ -9,11 +12,16 @@
 #include "ui/recording/RecordingSession.h"
 #include "ui/recording/RecordingViewer.h"
 
+#include "oidc/descope/DescopeClient.h"
 #include "oidc/net/ExchangeLog.h"
+#include "oidc/net/QtHttpTransport.h"
 #include "oidc/recording/Recorder.h"
 #include "oidc/recording/RecordingJson.h"
 
+#include "sandbox/SandboxHost.h"
+
 #include <QApplication>
+#include <QPushButton>
 #include <QFile>
 #include <QLabel>
 #include <QPlainTextEdit>
@@ -76,6 +84,7 @@ private Q_SLOTS:
     void viewerStepsThroughARecordedFlow();
     void viewerSaysWhyAFileIsNotARecording();
     void sessionRecordsADescopeAreasCallsAsSteps();
+    void viewerReplaysADescopeDemoAgainstTheSandbox();
 };
 
 void TestRecording::viewerStepsThroughARecordedFlow()
@@ -145,33 +154,124 @@ void TestRecording::viewerSaysWhyAFileIsNotARecording()
 
 void TestRecording::sessionRecordsADescopeAreasCallsAsSteps()
 {
+    using namespace oidc::descope;
     oidc::net::ExchangeLog log;
     ui::RecordingSession session;
     QSignalSpy changed(&session, &ui::RecordingSession::recordingChanged);
     session.start(log, oidc::Json::array({{{"kind", "rate-limit"}}}), QStringLiteral("http://127.0.0.1:9/P"));
     QVERIFY(session.isRecording());
+    // Each call's exchanges come before its client's report, which makes the step.
     log.add(recordedExchange(std::nullopt, QStringLiteral("Session · Descope refresh"), QStringLiteral("http://127.0.0.1:9/v1/auth/refresh"), 401,
                              "{\"errorCode\": \"E061301\"}"));
+    session.addDescopeAction(QStringLiteral("Session & Roles"),
+                             {std::string(action::kSessionRefresh), oidc::Json::object(),
+                              oidc::makeError(oidc::ErrorCategory::Descope, "E061301", "the refresh JWT expired"), {}, {}});
     log.add(recordedExchange(std::nullopt, QStringLiteral("Magic Link, OTP & TOTP · Descope otp signin"),
                              QStringLiteral("http://127.0.0.1:9/v1/auth/otp/signin/email"), 200, "{}"));
+    session.addDescopeAction(QStringLiteral("Magic Link, OTP & TOTP"),
+                             {std::string(action::kOtpStart), {{"loginId", "alice@example.com"}, {"method", "email"}}, std::nullopt, {}, "sent to a***"});
     const auto recording = session.stop();
     QVERIFY(!session.isRecording());
     QCOMPARE(changed.count(), 2);
     QVERIFY(recording.has_value());
     QVERIFY(recording->kind == kKindDescopeDemo);
     QCOMPARE(recording->steps.size(), size_t(2));
-    QVERIFY(recording->steps[0].area == "Session");
+    QVERIFY(recording->steps[0].step == "session.refresh");
+    QVERIFY(recording->steps[0].area == "Session & Roles");
+    QVERIFY(recording->steps[0].title == "Session & Roles · Session refresh");
     QCOMPARE(recording->steps[0].ok, false);
-    QVERIFY(recording->steps[0].errorCode == "HTTP_401");
-    QVERIFY(recording->steps[1].area == "Magic Link, OTP & TOTP");
+    QVERIFY(recording->steps[0].errorCode == "E061301");
+    QVERIFY(recording->steps[1].step == "otp.start");
     QVERIFY(recording->steps[1].ok);
+    QVERIFY(recording->steps[1].parameters["loginId"] == "alice@example.com");
     QCOMPARE(recording->exchanges.size(), size_t(2));
+    QVERIFY(recording->exchanges[0]["_stepIndex"] == 0);
+    QVERIFY(recording->exchanges[1]["_stepIndex"] == 1);
     QVERIFY(recording->sandbox["faults"][0]["kind"] == "rate-limit");
     QVERIFY(recording->outcome.has_value());
     QCOMPARE(recording->outcome->ok, false);
+    QVERIFY(recording->outcome->errorCode == "E061301");
     // Nothing more is kept once it stopped.
-    log.add(recordedExchange(std::nullopt, QStringLiteral("Session · Descope me"), QStringLiteral("http://127.0.0.1:9/v1/auth/me"), 200, "{}"));
+    session.addDescopeAction(QStringLiteral("Session & Roles"), {std::string(action::kSessionMe), oidc::Json::object(), std::nullopt, {}, {}});
     QVERIFY(!session.stop().has_value());
+}
+
+void TestRecording::viewerReplaysADescopeDemoAgainstTheSandbox()
+{
+    using namespace oidc::descope;
+    sandbox::SandboxHost host;
+    QSignalSpy started(&host, &sandbox::SandboxHost::started);
+    host.start();
+    QVERIFY(started.wait(20000));
+
+    // The demo, recorded as a Descope area's client reports it: OTP sign-in, refresh, me.
+    oidc::net::QtHttpTransport transport;
+    auto project = DescopeProject::create(host.projectId(), host.baseUrl());
+    QVERIFY(project.ok());
+    DescopeClient client(transport, *project);
+    Recorder recorder{std::string(kKindDescopeDemo)};
+    recorder.setSandbox({{"issuer", host.issuer().toStdString()}, {"faults", oidc::Json::array()}});
+    connect(&client, &DescopeClient::actionReported, &recorder,
+            [&recorder](const DescopeActionReport &report) { recorder.addStep(recordedDescopeStep(report, "Magic Link, OTP & TOTP")); });
+    PasswordlessStart start;
+    start.loginId = "alice@example.com";
+    bool sent = false;
+    client.startOtp(DeliveryMethod::Email, start, [&sent](oidc::Result<MaskedAddress> masked) { sent = masked.ok(); });
+    QTRY_VERIFY_WITH_TIMEOUT(sent && !host.inbox().empty(), 10000);
+    std::optional<SessionOutcome> signedIn;
+    client.verifyOtp(DeliveryMethod::Email, "alice@example.com", host.inbox().front().code, [&signedIn](SessionOutcome outcome) { signedIn = outcome; });
+    QTRY_VERIFY_WITH_TIMEOUT(signedIn.has_value(), 10000);
+    QVERIFY(signedIn->ok());
+    bool refreshed = false;
+    client.refresh(signedIn->result->refreshJwt, [&refreshed](SessionOutcome outcome) { refreshed = outcome.ok(); });
+    QTRY_VERIFY_WITH_TIMEOUT(refreshed, 10000);
+    recorder.finish(outcomeOfSteps(recorder.recording().steps));
+    QCOMPARE(recorder.recording().steps.size(), size_t(3));
+
+    RecordingViewer viewer(&host);
+    viewer.resize(1100, 760);
+    viewer.show();
+    viewer.showRecording(recorder.recording(), QStringLiteral("otp-demo.json"));
+    auto *replay = child<QPushButton>(viewer, "replayButton");
+    QVERIFY(replay->isEnabled());
+    QSignalSpy finished(&viewer, &RecordingViewer::replayFinished);
+    replay->click();
+    QVERIFY(viewer.isReplaying());
+    QVERIFY(!replay->isEnabled());
+    QVERIFY(child<QPushButton>(viewer, "cancelReplayButton")->isVisible());
+    QVERIFY(finished.wait(30000));
+    QCOMPARE(finished.last().at(0).toBool(), true);
+    QCOMPARE(finished.last().at(1).toBool(), true);
+    auto *table = child<QTableView>(viewer, "replayTable");
+    QCOMPARE(table->model()->rowCount(), 4); // three calls and the outcome
+    for (int row = 0; row < 4; ++row)
+        QCOMPARE(table->model()->index(row, 1).data().toString(), QStringLiteral("match"));
+    auto *info = child<QLabel>(viewer, "replayInfo");
+    QVERIFY(info->text().contains(QStringLiteral("Every step gave the recorded outcome")));
+    QVERIFY(info->text().contains(host.issuer()));
+    QVERIFY(replay->isEnabled());
+
+    // A recorded fault the replay switches on: the OTP verify answers another issuer's session JWT.
+    Recording faulty = recorder.recording();
+    faulty.sandbox["faults"] = oidc::Json::array({{{"kind", "wrong-issuer"}, {"path", "/v1/auth/otp/verify/email"}, {"count", 1}}});
+    viewer.showRecording(faulty, QStringLiteral("otp-demo.json"));
+    replay->click();
+    QVERIFY(finished.wait(30000));
+    QCOMPARE(finished.last().at(0).toBool(), true);
+    QCOMPARE(finished.last().at(1).toBool(), false);
+    QCOMPARE(table->model()->index(0, 1).data().toString(), QStringLiteral("match"));
+    QCOMPARE(table->model()->index(1, 1).data().toString(), QStringLiteral("mismatch"));
+    QVERIFY(table->model()->index(1, 3).data().toString().contains(QStringLiteral("session.iss")));
+    QVERIFY(info->text().contains(QStringLiteral("the first: Magic Link, OTP & TOTP · OTP verify")));
+    QVERIFY(info->text().contains(QStringLiteral("wrong-issuer on /v1/auth/otp/verify/email")));
+    QTRY_VERIFY_WITH_TIMEOUT(host.faults().empty(), 5000); // off again (used up, or removed)
+
+    // A code flow is the CLI's to replay: the area says so.
+    Recording flow;
+    viewer.showRecording(flow, QStringLiteral("flow.json"));
+    replay->click();
+    QCOMPARE(finished.last().at(0).toBool(), false);
+    QVERIFY(info->text().contains(QStringLiteral("oidcplay-cli replay")));
 }
 
 OIDCPLAY_QTEST_MAIN(tst_recording, TestRecording)

@@ -153,6 +153,8 @@ DescopeClient *DescopeContext::client(QStringView area)
     entry.transport = std::make_shared<AreaLabelTransport>(m_app.transport(), name);
     entry.client = new DescopeClient(*entry.transport, *m_project, this);
     connect(entry.client, &DescopeClient::sessionChanged, this, [this, name] { clientSessionChanged(name); });
+    connect(entry.client, &DescopeClient::actionReported, this,
+            [this, name](const oidc::descope::DescopeActionReport &report) { Q_EMIT actionReported(name, report); });
     return m_clients.emplace(name, std::move(entry)).first->second.client;
 }
 

@@ -106,6 +106,8 @@ Q_SIGNALS:
     void signInRequested();
     void showExchangeRequested(int recordId);
     void inspectRequested(const QString &token);
+    // An area's client ended an operation (DescopeClient::actionReported), for File ▸ Start recording.
+    void actionReported(const QString &area, const oidc::descope::DescopeActionReport &report);
 
 private:
     struct AreaClient final {

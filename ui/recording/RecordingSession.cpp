@@ -24,10 +24,8 @@ void RecordingSession::start(const oidc::net::ExchangeLog &log, oidc::Json sandb
     m_recorder->setTool("oidcplay " + QCoreApplication::applicationVersion().toStdString());
     if (!sandboxIssuer.isEmpty())
         m_recorder->setSandbox({{"issuer", sandboxIssuer.toStdString()}, {"faults", std::move(sandboxFaults)}});
-    m_log = &log;
     m_recorder->attach(log);
     m_sawFlowStep = false;
-    m_exchanges = connect(&log, &oidc::net::ExchangeLog::recordAdded, this, &RecordingSession::onExchange);
     follow();
     Q_EMIT recordingChanged(true);
 }
@@ -51,27 +49,10 @@ void RecordingSession::follow()
     });
 }
 
-void RecordingSession::onExchange(int index)
+void RecordingSession::addDescopeAction(const QString &area, const oidc::descope::DescopeActionReport &report)
 {
-    if (!m_log || index < 0 || index >= m_log->size())
-        return;
-    const oidc::net::ExchangeRecord &record = m_log->records()[static_cast<size_t>(index)];
-    if (record.step)
-        return; // the flow's own: its step reports it
-    // A Descope area's call: a step of its own, its answer the outcome.
-    RecordedStep step;
-    step.step = "descope";
-    // AreaLabelTransport names the area: "<area> · <label>".
-    const qsizetype dot = record.label.indexOf(QStringLiteral(" · "));
-    step.area = dot > 0 ? record.label.left(dot).toStdString() : std::string("Descope");
-    step.title = record.label.isEmpty() ? (record.method + " " + record.url.path().toUtf8()).toStdString() : record.label.toStdString();
-    step.ok = record.status >= 200 && record.status < 300 && !record.error;
-    step.summary = record.error ? record.error->code : "HTTP " + std::to_string(record.status);
-    if (!step.ok) {
-        step.errorCategory = record.error ? std::string(oidc::categoryName(record.error->category)) : "DESCOPE";
-        step.errorCode = record.error ? record.error->code : "HTTP_" + std::to_string(record.status);
-    }
-    m_recorder->addStep(std::move(step));
+    if (m_recorder)
+        m_recorder->addStep(recordedDescopeStep(report, area.toStdString()));
 }
 
 std::optional<Recording> RecordingSession::stop()
@@ -79,7 +60,6 @@ std::optional<Recording> RecordingSession::stop()
     if (!m_recorder)
         return std::nullopt;
     disconnect(m_reports);
-    disconnect(m_exchanges);
     m_recorder->detach();
     if (m_runner) {
         const auto &validation = m_runner->session().lastIdTokenValidation();
@@ -90,15 +70,10 @@ std::optional<Recording> RecordingSession::stop()
     }
     // The run's outcome is its last failed step's, as a flow stops at its first failure.
     Recording recording = m_recorder->recording();
-    RecordedOutcome outcome{true, {}, {}, {}};
-    for (const RecordedStep &step : recording.steps)
-        if (!step.ok)
-            outcome = RecordedOutcome{false, step.errorCategory, step.errorCode, step.title + ": " + step.summary};
-    recording.outcome = outcome;
+    recording.outcome = outcomeOfSteps(recording.steps);
     if (!m_sawFlowStep)
         recording.kind = std::string(kKindDescopeDemo);
     m_recorder.reset();
-    m_log = nullptr;
     Q_EMIT recordingChanged(false);
     return recording;
 }

@@ -2,10 +2,12 @@
 
 // File ▸ Start recording … Stop recording and save: what the app records while it runs. The flow
 // page's runner gives every step report (FlowRunner::stepReported, FlowSession's one channel) and
-// its profile; the exchange log gives every exchange, redacted as it is recorded (Recorder). An
-// exchange no flow step caused is a Descope area's (the log labels each with its area): it becomes
-// a step of its own, its HTTP answer its outcome, so a Descope demo opens as steps too. The
-// sandbox's faults at the start are kept. No widget: the window owns one and asks it.
+// its profile; the exchange log gives every exchange, redacted as it is recorded (Recorder). A
+// Descope area's client reports each operation it ends (DescopeClient::actionReported, through
+// DescopeContext with the area's name): a step of its own with what was asked (no secret), its
+// outcome and its session checks, so a Descope demo opens as steps and replays
+// (DescopeDemoReplay). The sandbox's faults at the start are kept. No widget: the window owns one
+// and asks it.
 
 #include "oidc/recording/Recorder.h"
 
@@ -35,6 +37,8 @@ public:
     // The flow page's runner, followed while recording (from start, or from when the page exists).
     void watch(FlowRunner *runner);
     [[nodiscard]] bool isRecording() const { return m_recorder != nullptr; }
+    // A Descope area's operation (DescopeContext::actionReported): kept while recording.
+    void addDescopeAction(const QString &area, const oidc::descope::DescopeActionReport &report);
     // Ends the recording: the run as it stands (no further report or exchange is added).
     [[nodiscard]] std::optional<oidc::recording::Recording> stop();
 
@@ -43,13 +47,10 @@ Q_SIGNALS:
 
 private:
     void follow();
-    void onExchange(int index);
 
     std::unique_ptr<oidc::recording::Recorder> m_recorder;
-    const oidc::net::ExchangeLog *m_log = nullptr;
     QPointer<FlowRunner> m_runner;
     QMetaObject::Connection m_reports;
-    QMetaObject::Connection m_exchanges;
     bool m_sawFlowStep = false;
 };
 

@@ -8,8 +8,11 @@
 #include "ui/widgets/ToneLabel.h"
 
 #include "oidc/Async.h"
+#include "oidc/recording/DescopeDemoReplay.h"
 #include "oidc/recording/RecordingJson.h"
+#include "oidc/recording/ReplayComparison.h"
 
+#include <QElapsedTimer>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
@@ -18,6 +21,8 @@
 #include <QSplitter>
 #include <QStandardItemModel>
 #include <QTableView>
+
+#include <utility>
 
 namespace ui {
 
@@ -95,9 +100,17 @@ QString recordingInfoText(const Recording &recording, const QString &name)
     return lines.join(QLatin1Char('\n'));
 }
 
+// How long a replay's each call may take (a poll's whole wait included).
+constexpr int kReplayTimeoutMs = 60000;
+
+QString faultText(const oidc::Json &fault)
+{
+    return QString::fromStdString(fault.value("kind", std::string()) + (fault.value("path", std::string()).empty() ? "" : " on " + fault["path"].get<std::string>()));
+}
+
 } // namespace
 
-RecordingViewer::RecordingViewer(QWidget *parent)
+RecordingViewer::RecordingViewer(sandbox::SandboxHost *sandbox, QWidget *parent)
     : QWidget(parent)
     , m_info(toneLabel(QStringLiteral("recordingInfo"), Tone::Neutral, QStringLiteral("Open a recording to step through it.")))
     , m_steps(new QStandardItemModel(0, 3, this))
@@ -107,13 +120,40 @@ RecordingViewer::RecordingViewer(QWidget *parent)
     , m_exchanges(new QStandardItemModel(0, 3, this))
     , m_exchangeTable(new QTableView)
     , m_exchangeText(readOnlyText(QStringLiteral("recordingExchangeText"), QStringLiteral("The selected exchange, as recorded (redacted)")))
+    , m_replayButton(new QPushButton(QStringLiteral("Replay against the sandbox")))
+    , m_cancelReplayButton(new QPushButton(QStringLiteral("Cancel replay")))
+    , m_replayInfo(toneLabel(QStringLiteral("replayInfo"), Tone::Neutral, {}))
+    , m_replaySteps(new QStandardItemModel(0, 4, this))
+    , m_replayTable(new QTableView)
+    , m_sandbox(sandbox)
 {
     setObjectName(QStringLiteral("recordingViewer"));
     auto *open = new QPushButton(QStringLiteral("Open recording…"));
     open->setObjectName(QStringLiteral("openRecordingButton"));
     connect(open, &QPushButton::clicked, this, &RecordingViewer::chooseFile);
+    m_replayButton->setObjectName(QStringLiteral("replayButton"));
+    m_replayButton->setToolTip(QStringLiteral("Run this Descope demo again against the built-in sandbox, with its recorded faults on, "
+                                              "and compare each step with the recording"));
+    connect(m_replayButton, &QPushButton::clicked, this, &RecordingViewer::replayAgainstSandbox);
+    m_cancelReplayButton->setObjectName(QStringLiteral("cancelReplayButton"));
+    connect(m_cancelReplayButton, &QPushButton::clicked, this, &RecordingViewer::cancelReplay);
     m_header = new PanelHeader(Type::Title, QStringLiteral("Recording"),
-                               QStringLiteral("A recorded flow or Descope demo, step by step: its checks and exchanges as they were"), {open});
+                               QStringLiteral("A recorded flow or Descope demo, step by step: its checks and exchanges as they were"),
+                               {m_replayButton, m_cancelReplayButton, open});
+    m_replayInfo->setWordWrap(true);
+    m_replayInfo->hide();
+    m_replaySteps->setHorizontalHeaderLabels({QStringLiteral("Step"), QStringLiteral("Replay"), QStringLiteral("Recorded → replayed"),
+                                              QStringLiteral("What differed")});
+    m_replayTable->setObjectName(QStringLiteral("replayTable"));
+    m_replayTable->setModel(m_replaySteps);
+    setUpRecordTable(m_replayTable);
+    m_replayTable->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_replayTable->horizontalHeader()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    m_replayTable->horizontalHeader()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
+    m_replayTable->horizontalHeader()->setStretchLastSection(true);
+    m_replayTable->setMaximumHeight(240);
+    m_replayTable->hide();
+    updateReplayButtons();
 
     m_steps->setHorizontalHeaderLabels({QStringLiteral("#"), QStringLiteral("Step"), QStringLiteral("Outcome")});
     m_stepTable->setObjectName(QStringLiteral("recordingStepTable"));
@@ -148,7 +188,160 @@ RecordingViewer::RecordingViewer(QWidget *parent)
     splitter->addWidget(detail);
     splitter->setStretchFactor(1, 2);
     splitter->setSizes({380, 760});
-    layout::attach(this, layout::column({m_header, m_info, layout::Item(splitter, 1)}, {.margins = QMargins(18, 14, 18, 12), .spacing = 8}));
+    layout::attach(this, layout::column({m_header, m_info, layout::Item(splitter, 1), m_replayInfo, m_replayTable},
+                                        {.margins = QMargins(18, 14, 18, 12), .spacing = 8}));
+}
+
+RecordingViewer::~RecordingViewer()
+{
+    if (m_replay)
+        m_replay->cancel();
+    if (m_sandbox && !m_replayFaultIds.empty())
+        m_sandbox->removeFaults(m_replayFaultIds);
+}
+
+void RecordingViewer::updateReplayButtons()
+{
+    const bool running = m_replay != nullptr;
+    m_replayButton->setEnabled(!running && m_sandbox && m_recording.has_value());
+    m_cancelReplayButton->setVisible(running);
+}
+
+void RecordingViewer::replayRefused(const QString &why)
+{
+    m_replayInfo->setText(why);
+    updateTone(m_replayInfo, Tone::Bad);
+    m_replayInfo->show();
+    Q_EMIT replayFinished(false, false);
+}
+
+void RecordingViewer::replayAgainstSandbox()
+{
+    if (!m_recording || m_replay || !m_sandbox)
+        return;
+    if (m_recording->kind != kKindDescopeDemo) {
+        replayRefused(QStringLiteral("This area replays Descope demos. A code flow replays with oidcplay-cli replay FILE, which signs in "
+                                     "through the sandbox's login page itself."));
+        return;
+    }
+    if (auto replayable = DescopeDemoReplay::checkReplayable(*m_recording); !replayable) {
+        replayRefused(QString::fromStdString(replayable.error().summary()));
+        return;
+    }
+    m_replaySteps->removeRows(0, m_replaySteps->rowCount());
+    m_replayTable->hide();
+    if (m_sandbox->isRunning()) {
+        startReplay(*m_recording);
+        return;
+    }
+    // The sandbox starts first; the replay follows once it answers.
+    m_replayInfo->setText(QStringLiteral("Starting the sandbox…"));
+    updateTone(m_replayInfo, Tone::Neutral);
+    m_replayInfo->show();
+    auto started = std::make_shared<QMetaObject::Connection>();
+    auto failed = std::make_shared<QMetaObject::Connection>();
+    *started = connect(m_sandbox, &sandbox::SandboxHost::started, this, [this, started, failed, recording = *m_recording] {
+        disconnect(*started);
+        disconnect(*failed);
+        startReplay(recording);
+    });
+    *failed = connect(m_sandbox, &sandbox::SandboxHost::startFailed, this, [this, started, failed](const QString &message) {
+        disconnect(*started);
+        disconnect(*failed);
+        replayRefused(QStringLiteral("The sandbox did not start: %1").arg(message));
+    });
+    m_sandbox->start();
+}
+
+void RecordingViewer::startReplay(const Recording &recording)
+{
+    // The recorded faults on, on top of those already on; the replay starts when every one is.
+    const oidc::Json faults = recording.sandbox.is_object() ? recording.sandbox.value("faults", oidc::Json::array()) : oidc::Json::array();
+    QStringList names;
+    std::vector<sandbox::Fault> parsed;
+    for (const oidc::Json &fault : faults) {
+        auto read = sandbox::FaultInjector::fromJson(fault);
+        if (!read) {
+            replayRefused(QStringLiteral("The recorded fault %1 cannot be switched on: %2").arg(faultText(fault), QString::fromStdString(read.error().summary())));
+            return;
+        }
+        parsed.push_back(std::move(read).value());
+        names << faultText(fault);
+    }
+    m_replay = std::make_shared<DescopeDemoReplay>(m_sandbox->baseUrl(), m_sandbox->projectId());
+    m_replayFaultIds.clear();
+    updateReplayButtons();
+    if (parsed.empty()) {
+        runReplay(recording, names);
+        return;
+    }
+    auto pending = std::make_shared<size_t>(parsed.size());
+    for (sandbox::Fault &fault : parsed) {
+        m_sandbox->addFault(std::move(fault), this, [this, pending, recording, names](int id) {
+            m_replayFaultIds.push_back(id);
+            if (--*pending == 0)
+                runReplay(recording, names);
+        });
+    }
+}
+
+void RecordingViewer::runReplay(const Recording &recording, const QStringList &faultNames)
+{
+    const QString against = m_sandbox->issuer();
+    m_replayInfo->setText(QStringLiteral("Replaying against the sandbox %1%2…")
+                              .arg(against, faultNames.isEmpty() ? QStringLiteral(", no faults recorded")
+                                                                 : QStringLiteral(" with the recorded faults on: ") + faultNames.join(QStringLiteral(", "))));
+    updateTone(m_replayInfo, Tone::Neutral);
+    m_replayInfo->show();
+    std::function<oidc::Result<Recording>()> work = [replay = m_replay, recording] () -> oidc::Result<Recording> {
+        Recorder replayed{std::string(kKindDescopeDemo)};
+        if (auto ran = replay->run(recording, replayed, kReplayTimeoutMs); !ran)
+            return ran.error();
+        return replayed.recording();
+    };
+    QElapsedTimer clock;
+    clock.start();
+    oidc::runOffThread<oidc::Result<Recording>>(this, std::move(work), [this, recording, against, faultNames, clock](oidc::Result<Recording> replayed) {
+        const bool cancelled = m_replay && m_replay->isCancelled();
+        m_replay.reset();
+        if (m_sandbox)
+            m_sandbox->removeFaults(std::exchange(m_replayFaultIds, {}));
+        updateReplayButtons();
+        if (!replayed) {
+            replayRefused(QString::fromStdString(replayed.error().summary()));
+            return;
+        }
+        ReplayReport report = compareRuns(recording, *replayed);
+        report.against = "sandbox " + against.toStdString();
+        m_replaySteps->removeRows(0, m_replaySteps->rowCount());
+        for (const StepComparison &step : report.steps) {
+            QString differences;
+            for (const std::string &difference : step.differences)
+                differences += (differences.isEmpty() ? QString() : QStringLiteral("; ")) + QString::fromStdString(difference);
+            m_replaySteps->appendRow({new QStandardItem(QString::fromStdString(step.title)), new QStandardItem(QString::fromStdString(verdictName(step.verdict))),
+                                      new QStandardItem(QStringLiteral("%1 → %2").arg(QString::fromStdString(step.recorded.empty() ? "—" : step.recorded),
+                                                                                     QString::fromStdString(step.replayed.empty() ? "—" : step.replayed))),
+                                      new QStandardItem(differences)});
+        }
+        m_replayTable->show();
+        const QString faults = faultNames.isEmpty() ? QStringLiteral("no faults recorded")
+                                                    : QStringLiteral("recorded faults on for the replay, off again: ") + faultNames.join(QStringLiteral(", "));
+        QString verdict = report.allMatch() ? QStringLiteral("Every step gave the recorded outcome")
+                                            : QStringLiteral("%1 step(s) differ from the recording; the first: %2")
+                                                  .arg(report.mismatchCount())
+                                                  .arg(QString::fromStdString(report.firstMismatch()->title));
+        if (cancelled)
+            verdict = QStringLiteral("Cancelled. ") + verdict;
+        m_replayInfo->setText(QStringLiteral("%1 — against the sandbox %2 (%3), in %4 ms").arg(verdict, against, faults).arg(clock.elapsed()));
+        updateTone(m_replayInfo, report.allMatch() ? Tone::Good : Tone::Bad);
+        Q_EMIT replayFinished(true, report.allMatch());
+    });
+}
+
+void RecordingViewer::cancelReplay()
+{
+    if (m_replay)
+        m_replay->cancel();
 }
 
 void RecordingViewer::chooseFile()
@@ -184,6 +377,10 @@ void RecordingViewer::openRecording(const QString &path)
 void RecordingViewer::showRecording(Recording recording, const QString &name)
 {
     m_recording = std::move(recording);
+    m_replaySteps->removeRows(0, m_replaySteps->rowCount());
+    m_replayTable->hide();
+    m_replayInfo->hide();
+    updateReplayButtons();
     m_info->setText(recordingInfoText(*m_recording, name));
     updateTone(m_info, !m_recording->outcome || m_recording->outcome->ok ? Tone::Neutral : Tone::Warning);
     m_steps->removeRows(0, m_steps->rowCount());
@@ -217,9 +414,14 @@ void RecordingViewer::showStep(int row)
     m_checks->setChecks(std::move(checks));
 
     // The step's exchanges: a flow step's by their tag (a step run twice shows both runs'); a Descope
-    // step is the n-th exchange no flow step tagged.
+    // action's by its index (Recorder::addStep); an older recording's Descope step is the n-th
+    // exchange no flow step tagged.
     const oidc::Json &exchanges = m_recording->exchanges;
-    if (step.step == "descope") {
+    if (!stepFromKey(step.step) && step.step != "descope") {
+        for (size_t i = 0; i < exchanges.size(); ++i)
+            if (exchanges[i].value("_stepIndex", -1) == row)
+                m_stepExchanges.push_back(static_cast<int>(i));
+    } else if (step.step == "descope") {
         int nth = 0;
         for (int i = 0; i < row; ++i)
             nth += m_recording->steps[static_cast<size_t>(i)].step == "descope" ? 1 : 0;

@@ -2,10 +2,25 @@
 // its own process): a recorded sign-in replays green; after a fault changes the sandbox's answer
 // the replay goes red with exit 1, naming the step in its JSON and in its JUnit XML; a recorded
 // fault is switched on again for the replay; a recording with no sandbox at its issuer replays
-// against one the CLI starts; and the recording holds none of the run's live secrets.
+// against one the CLI starts; and the recording holds none of the run's live secrets. A Descope
+// demo recorded through the core's client (as the app's Descope areas record it) replays green,
+// its codes and links read from the sandbox's Inbox; a fault on one call turns it red naming that
+// step; what cannot be replayed is refused with the list of what can.
 
 #include "DescopeCliFixture.h"
 
+#include "oidc/descope/BlockingDescopeClient.h"
+#include "oidc/net/QtHttpTransport.h"
+#include "oidc/recording/Recorder.h"
+#include "oidc/recording/RecordingJson.h"
+
+#include "oidc/crypto/Base32.h"
+#include "oidc/jwt/Jwt.h"
+#include "oidc/otp/Totp.h"
+#include "oidc/webauthn/Origin.h"
+#include "oidc/webauthn/SoftwareAuthenticator.h"
+
+#include <QDateTime>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QUrlQuery>
@@ -51,6 +66,41 @@ std::vector<std::string> junitFailures(const QString &path, int *testCases)
 }
 
 } // namespace
+
+// A Descope demo recorded through the core's client, as a Descope area's client reports it
+// (DescopeClient::actionReported → recordedDescopeStep): `demo` makes the calls.
+class DemoRecording final {
+public:
+    DemoRecording(const QString &projectId, const QString &baseUrl, const QString &issuer)
+        : m_client(m_transport, oidc::descope::DescopeProject::create(projectId, QUrl(baseUrl)).value())
+        , m_recorder(std::string(oidc::recording::kKindDescopeDemo))
+    {
+        m_recorder.setTool("cli_tests");
+        m_recorder.setSandbox({{"baseUrl", baseUrl.toStdString()}, {"issuer", issuer.toStdString()}, {"faults", Json::array()}});
+        QObject::connect(&m_client.client(), &oidc::descope::DescopeClient::actionReported, &m_recorder,
+                         [this](const oidc::descope::DescopeActionReport &report) {
+                             m_recorder.addStep(oidc::recording::recordedDescopeStep(report, m_area));
+                         });
+    }
+
+    oidc::descope::BlockingDescopeClient &client(const std::string &area)
+    {
+        m_area = area;
+        return m_client;
+    }
+
+    void save(const QString &path)
+    {
+        m_recorder.finish(oidc::recording::outcomeOfSteps(m_recorder.recording().steps));
+        ASSERT_TRUE(oidc::recording::writeRecordingFile(m_recorder.recording(), path).ok());
+    }
+
+private:
+    oidc::net::QtHttpTransport m_transport;
+    oidc::descope::BlockingDescopeClient m_client;
+    oidc::recording::Recorder m_recorder;
+    std::string m_area;
+};
 
 class ReplayCliTest : public DescopeCliTest {
 protected:
@@ -239,6 +289,157 @@ TEST_F(ReplayCliTest, AgainstAWorkspacesProfileTheBrowserIsTheUsers)
     ASSERT_EQ(replayed.exitCode, 0) << replayed.out << seen << replayed.err;
     EXPECT_EQ(replayed.json()["against"], "Staging");
     EXPECT_TRUE(replayed.json()["ok"].get<bool>());
+}
+
+TEST_F(ReplayCliTest, ARecordedDescopeDemoReplaysGreenThenAFaultOnOneCallGoesRedNamingIt)
+{
+    using namespace oidc::descope;
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("demo.json"));
+    std::string liveRefreshJwt;
+    {
+        DemoRecording demo(s_projectId, s_baseUrl, issuer());
+        PasswordlessStart start;
+        start.loginId = kAliceEmail;
+        ASSERT_TRUE(demo.client("Magic Link, OTP & TOTP").startOtp(DeliveryMethod::Email, start).ok());
+        const std::string code = latestMessage(kAliceEmail).value("code", std::string());
+        const SessionOutcome signedIn = demo.client("Magic Link, OTP & TOTP").verifyOtp(DeliveryMethod::Email, kAliceEmail, code);
+        ASSERT_TRUE(signedIn.ok()) << signedIn.result.error().summary();
+        liveRefreshJwt = signedIn.result->refreshJwt;
+        const SessionOutcome refreshed = demo.client("Session & Roles").refresh(liveRefreshJwt);
+        ASSERT_TRUE(refreshed.ok());
+        liveRefreshJwt = refreshed.result->refreshJwt; // rotated
+        ASSERT_TRUE(demo.client("Session & Roles").me(liveRefreshJwt).ok());
+        ASSERT_TRUE(demo.client("Client Credentials & M2M").exchangeAccessKey(kReaderAccessKey).ok());
+        ASSERT_TRUE(demo.client("Session & Roles").logout(liveRefreshJwt, LogoutScope::ThisSession).ok());
+        demo.save(path);
+    }
+    const Json recording = readJsonFile(path);
+    EXPECT_EQ(recording["kind"], "descope-demo");
+    std::vector<std::string> steps;
+    for (const Json &step : recording["steps"])
+        steps.push_back(step["step"].get<std::string>());
+    EXPECT_EQ(steps, (std::vector<std::string>{"otp.start", "otp.verify", "session.refresh", "session.me", "accesskey.exchange", "session.logout"}));
+    EXPECT_EQ(recording["steps"][1]["parameters"]["loginId"], kAliceEmail);
+    EXPECT_FALSE(recording["steps"][1]["checks"].empty()) << "the session JWT's checks, as the core ran them";
+    EXPECT_EQ(recording["steps"][4]["parameters"]["keyId"], kReaderKeyId);
+    QFile file(path);
+    ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+    const QByteArray bytes = file.readAll();
+    EXPECT_FALSE(bytes.contains(kReaderAccessKey)) << "the access key is found again by its ID, never recorded";
+    EXPECT_FALSE(bytes.contains(QByteArray::fromStdString(liveRefreshJwt)));
+
+    // Replayed: the code read from the Inbox, the key from the sandbox's info; every step as recorded.
+    const QString junit = dir.filePath(QStringLiteral("green.xml"));
+    const CliRun green = replay(path, {QStringLiteral("--json"), QStringLiteral("--junit"), junit});
+    ASSERT_EQ(green.exitCode, 0) << green.out << green.err;
+    EXPECT_TRUE(green.json()["ok"].get<bool>());
+    EXPECT_EQ(green.json()["against"], "sandbox " + issuer().toStdString());
+    int testCases = 0;
+    EXPECT_TRUE(junitFailures(junit, &testCases).empty());
+    EXPECT_EQ(testCases, 7); // six calls and the outcome
+
+    // The OTP verify answers a session JWT from another issuer: red at that step, its check named;
+    // the calls on the session after it had no session to use.
+    addFault({{"kind", "wrong-issuer"}, {"path", "/v1/auth/otp/verify/email"}, {"count", 1}});
+    const QString redJunit = dir.filePath(QStringLiteral("red.xml"));
+    const CliRun red = replay(path, {QStringLiteral("--json"), QStringLiteral("--junit"), redJunit});
+    ASSERT_EQ(red.exitCode, 1) << red.out << red.err;
+    const Json report = red.json();
+    EXPECT_EQ(report["firstMismatch"]["step"], "otp.verify");
+    EXPECT_EQ(report["steps"][1]["replayed"].get<std::string>().rfind("failed IDT ", 0), 0u) << report.dump(1);
+    bool issChecked = false;
+    for (const Json &check : report["steps"][1]["checks"])
+        issChecked = issChecked || (check["id"] == "session.iss" && !check["match"].get<bool>());
+    EXPECT_TRUE(issChecked) << report["steps"][1].dump(1);
+    EXPECT_EQ(report["steps"][2]["replayed"], "failed SANDBOX REPLAY_NO_SESSION");
+    const auto failing = junitFailures(redJunit, &testCases);
+    ASSERT_FALSE(failing.empty());
+    EXPECT_EQ(failing.front(), "Magic Link, OTP & TOTP · OTP verify");
+}
+
+TEST_F(ReplayCliTest, MagicLinkTotpPasswordAndPasskeySignInsReplayAgainstAFreshSandbox)
+{
+    using namespace oidc::descope;
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("kinds.json"));
+    const std::string newUser = "replay-" + QString::number(QDateTime::currentMSecsSinceEpoch()).toStdString() + "@example.com";
+    {
+        // Recorded against a sandbox that is gone before the replay (port 1): the CLI starts a
+        // fresh one, where the sign-ups are new again.
+        DemoRecording demo(s_projectId, s_baseUrl, QStringLiteral("http://127.0.0.1:1/") + s_projectId);
+        PasswordlessStart start;
+        start.loginId = kAliceEmail;
+        ASSERT_TRUE(demo.client("Magic Link, OTP & TOTP").startMagicLink(DeliveryMethod::Email, start).ok());
+        auto token = linkToken(latestMessage(kAliceEmail)["links"][0]["url"].get<std::string>());
+        ASSERT_TRUE(token.ok());
+        ASSERT_TRUE(demo.client("Magic Link, OTP & TOTP").verifyMagicLink(*token).ok());
+
+        auto enrolled = demo.client("Magic Link, OTP & TOTP").signUpTotp(newUser);
+        ASSERT_TRUE(enrolled.ok()) << enrolled.error().summary();
+        const auto totpCode = oidc::otp::totp(oidc::crypto::base32Decode(enrolled->key).value(), oidc::jwt::unixNow());
+        ASSERT_TRUE(demo.client("Magic Link, OTP & TOTP").verifyTotp(newUser, *totpCode).ok());
+
+        const std::string passwordUser = "pw-" + newUser;
+        ASSERT_TRUE(demo.client("Passwords").signUpPassword(passwordUser, "Corr3ct-Horse-Battery").ok());
+        ASSERT_TRUE(demo.client("Passwords").signInPassword(passwordUser, "Corr3ct-Horse-Battery").ok());
+
+        oidc::webauthn::SoftwareAuthenticator authenticator;
+        const std::string passkeyUser = "pk-" + newUser;
+        for (const WebAuthnStartKind kind : {WebAuthnStartKind::SignUp, WebAuthnStartKind::SignIn}) {
+            WebAuthnStart passkey;
+            passkey.kind = kind;
+            passkey.loginId = passkeyUser;
+            auto started = demo.client("Passkeys").startWebAuthn(passkey);
+            ASSERT_TRUE(started.ok()) << started.error().summary();
+            const std::string origin = oidc::webauthn::pageOriginFor(QUrl(s_baseUrl), started->options);
+            auto response = started->create ? authenticator.createCredential(started->options, origin) : authenticator.getAssertion(started->options, origin);
+            ASSERT_TRUE(response.ok()) << response.error().summary();
+            const SessionOutcome finished = demo.client("Passkeys").finishWebAuthn(
+                started->create ? WebAuthnFinishKind::SignUp : WebAuthnFinishKind::SignIn, started->transactionId, *response);
+            ASSERT_TRUE(finished.ok()) << finished.result.error().summary();
+        }
+        demo.save(path);
+    }
+    const CliRun replayed = replay(path, {QStringLiteral("--json")});
+    ASSERT_EQ(replayed.exitCode, 0) << replayed.out << replayed.err;
+    const Json report = replayed.json();
+    EXPECT_NE(report["against"], "sandbox " + issuer().toStdString()) << "a sandbox of its own";
+    std::vector<std::string> steps;
+    for (const Json &step : report["steps"])
+        steps.push_back(step["step"].get<std::string>());
+    EXPECT_EQ(steps, (std::vector<std::string>{"magiclink.start", "magiclink.verify", "totp.signup",
+                                               "totp.verify", "password.signup", "password.signin", "webauthn.start", "webauthn.finish",
+                                               "webauthn.start", "webauthn.finish", "outcome"}));
+}
+
+TEST_F(ReplayCliTest, WhatADemoCannotReplayIsRefusedWithWhatCan)
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("social.json"));
+    oidc::recording::Recording recording;
+    recording.kind = std::string(oidc::recording::kKindDescopeDemo);
+    recording.steps.push_back({"oauth.start", "Social Login & SSO · Social login start", "Social Login & SSO", true, "the provider's page", {}, {}, {},
+                               {{"provider", "google"}}});
+    ASSERT_TRUE(oidc::recording::writeRecordingFile(recording, path).ok());
+    const CliRun refused = replay(path, {QStringLiteral("--json")});
+    EXPECT_EQ(refused.exitCode, 2) << refused.out;
+    EXPECT_EQ(refused.json()["error"]["code"], "REPLAY_UNSUPPORTED");
+    const std::string message = refused.json()["error"]["message"].get<std::string>();
+    EXPECT_NE(message.find("step 1 (Social Login & SSO · Social login start)"), std::string::npos) << message;
+    EXPECT_NE(message.find("otp.start, otp.verify"), std::string::npos) << message;
+
+    // A password sign-in without the replay's own sign-up before it: the password is not recorded.
+    recording.steps = {{"password.signin", "Passwords · Password sign-in", "Passwords", true, "", {}, {}, {}, {{"loginId", kAliceEmail}}}};
+    ASSERT_TRUE(oidc::recording::writeRecordingFile(recording, path).ok());
+    const CliRun noPassword = replay(path, {QStringLiteral("--json")});
+    EXPECT_EQ(noPassword.exitCode, 2);
+    EXPECT_NE(noPassword.json()["error"]["message"].get<std::string>().find("the password is not recorded"), std::string::npos);
+
+    // Against a profile: the sandbox's Inbox is the only one a replay can read.
+    const CliRun profile = replay(path, {QStringLiteral("--against"), dir.filePath(QStringLiteral("p.json")), QStringLiteral("--json")});
+    EXPECT_EQ(profile.exitCode, 2);
+    EXPECT_NE(profile.json()["error"]["message"].get<std::string>().find("against the sandbox only"), std::string::npos);
 }
 
 TEST_F(ReplayCliTest, UnreadableOrForeignFilesAndBadArgumentsAreRefused)
