@@ -14,19 +14,30 @@ WrappedLabel::WrappedLabel(const QString &text, QWidget *parent) : QLabel(parent
 
 int WrappedLabel::heightForWidth(int width) const
 {
-    Measured now;
+    Basis now;
     now.text = text();
-    now.width = width;
     now.wordWrap = wordWrap();
     now.margin = margin();
     now.indent = indent();
     now.contents = contentsMargins() + QMargins(frameWidth(), frameWidth(), frameWidth(), frameWidth());
-    if (m_measured.width == now.width && m_measured.wordWrap == now.wordWrap && m_measured.margin == now.margin
-        && m_measured.indent == now.indent && m_measured.contents == now.contents && m_measured.text == now.text)
-        return m_measured.height;
-    now.height = QLabel::heightForWidth(width);
-    m_measured = std::move(now);
-    return m_measured.height;
+    if (!(now == m_basis)) {
+        forget();
+        m_basis = std::move(now);
+    }
+    for (const Measured &measured : m_measured)
+        if (measured.width == width)
+            return measured.height;
+    Measured &slot = m_measured.at(m_next);
+    m_next = (m_next + 1) % kWidths;
+    slot.width = width;
+    slot.height = QLabel::heightForWidth(width);
+    return slot.height;
+}
+
+void WrappedLabel::forget() const
+{
+    m_measured.fill(Measured{});
+    m_next = 0;
 }
 
 bool WrappedLabel::event(QEvent *event)
@@ -37,7 +48,7 @@ bool WrappedLabel::event(QEvent *event)
     case QEvent::Polish:
     case QEvent::ContentsRectChange:
     case QEvent::LayoutDirectionChange:
-        m_measured = {}; // what the text is laid out with changed
+        forget(); // what the text is laid out with changed
         break;
     default: break;
     }

@@ -6,9 +6,16 @@
 // changed, up to the window: during a flow that re-measuring of unchanged labels was the largest
 // part of the GUI thread's layout time (issue 12, bench/gui --trace). The remembered height holds
 // while the text, the width and everything else the height depends on (wrapping, margins, indent,
-// font, style) stay the same.
+// font, style) stay the same. A few widths are remembered: in one pass the splitters ask for the
+// height at the minimum width and the layouts at the real one, and the step pages and areas that
+// a stacked layout holds are asked too, hidden or not (QStackedLayout::heightForWidth), so one
+// remembered width was mostly the wrong one (callgrind: QLabel::heightForWidth 31 % of the GUI
+// thread's instructions during a flow).
 
 #include <QLabel>
+
+#include <array>
+#include <limits>
 
 namespace ui {
 
@@ -23,16 +30,25 @@ protected:
     bool event(QEvent *event) override;
 
 private:
-    struct Measured final {
+    // What the height depends on besides the width; the heights remembered hold for these.
+    struct Basis final {
         QString text;
-        int width = -1;
-        int height = 0;
         bool wordWrap = false;
         int margin = 0;
         int indent = 0;
         QMargins contents;
+        bool operator==(const Basis &) const = default;
     };
-    mutable Measured m_measured;
+    struct Measured final {
+        int width = std::numeric_limits<int>::min(); // no width asked
+        int height = 0;
+    };
+    static constexpr size_t kWidths = 4;
+    void forget() const;
+
+    mutable Basis m_basis;
+    mutable std::array<Measured, kWidths> m_measured{};
+    mutable size_t m_next = 0; // the entry the next new width replaces
 };
 
 } // namespace ui
