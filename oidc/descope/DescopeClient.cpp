@@ -99,26 +99,6 @@ Json passwordlessParameters(const PasswordlessStart &start, std::optional<Delive
     return parameters;
 }
 
-std::string_view webAuthnStartWord(WebAuthnStartKind kind)
-{
-    switch (kind) {
-    case WebAuthnStartKind::SignUp: return "signup";
-    case WebAuthnStartKind::SignIn: return "signin";
-    case WebAuthnStartKind::SignUpOrIn: return "signup-in";
-    case WebAuthnStartKind::Update: return "update";
-    }
-    return "signin";
-}
-
-std::string_view webAuthnFinishWord(WebAuthnFinishKind kind)
-{
-    switch (kind) {
-    case WebAuthnFinishKind::SignUp: return "signup";
-    case WebAuthnFinishKind::SignIn: return "signin";
-    case WebAuthnFinishKind::Update: return "update";
-    }
-    return "signin";
-}
 
 } // namespace
 

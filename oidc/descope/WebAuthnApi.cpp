@@ -7,26 +7,6 @@ namespace oidc::descope {
 
 namespace {
 
-std::string_view startPath(WebAuthnStartKind kind)
-{
-    switch (kind) {
-    case WebAuthnStartKind::SignUp: return "signup";
-    case WebAuthnStartKind::SignIn: return "signin";
-    case WebAuthnStartKind::SignUpOrIn: return "signup-in";
-    case WebAuthnStartKind::Update: return "update";
-    }
-    return "signin";
-}
-
-std::string_view finishPath(WebAuthnFinishKind kind)
-{
-    switch (kind) {
-    case WebAuthnFinishKind::SignUp: return "signup";
-    case WebAuthnFinishKind::SignIn: return "signin";
-    case WebAuthnFinishKind::Update: return "update";
-    }
-    return "signin";
-}
 
 Status checkStart(const WebAuthnStart &start)
 {
@@ -67,6 +47,27 @@ Result<Json> startBody(const WebAuthnStart &start)
 
 } // namespace
 
+std::string_view webAuthnStartWord(WebAuthnStartKind kind)
+{
+    switch (kind) {
+    case WebAuthnStartKind::SignUp: return "signup";
+    case WebAuthnStartKind::SignIn: return "signin";
+    case WebAuthnStartKind::SignUpOrIn: return "signup-in";
+    case WebAuthnStartKind::Update: return "update";
+    }
+    return "signin";
+}
+
+std::string_view webAuthnFinishWord(WebAuthnFinishKind kind)
+{
+    switch (kind) {
+    case WebAuthnFinishKind::SignUp: return "signup";
+    case WebAuthnFinishKind::SignIn: return "signin";
+    case WebAuthnFinishKind::Update: return "update";
+    }
+    return "signin";
+}
+
 WebAuthnFinishKind finishKindFor(WebAuthnStartKind kind, bool create)
 {
     switch (kind) {
@@ -86,9 +87,9 @@ Result<net::HttpRequest> buildWebAuthnStartRequest(const DescopeProject &project
     if (!body)
         return body.error();
     const Bearer bearer = start.kind == WebAuthnStartKind::Update ? Bearer::refreshJwt(start.refreshJwt) : loginBearer(start.loginOptions);
-    return buildDescopeRequest(project, DescopeCall{"POST", "v1/auth/webauthn/" + std::string(startPath(start.kind)) + "/start",
+    return buildDescopeRequest(project, DescopeCall{"POST", "v1/auth/webauthn/" + std::string(webAuthnStartWord(start.kind)) + "/start",
                                                     std::move(body).value(), bearer,
-                                                    QString::fromStdString("Descope passkey " + std::string(startPath(start.kind)) + " start")});
+                                                    QString::fromStdString("Descope passkey " + std::string(webAuthnStartWord(start.kind)) + " start")});
 }
 
 Result<WebAuthnStarted> processWebAuthnStartResponse(const net::HttpResponse &response)
@@ -115,9 +116,9 @@ Result<net::HttpRequest> buildWebAuthnFinishRequest(const DescopeProject &projec
         return makeError(ErrorCategory::Input, "DESCOPE_TRANSACTION_MISSING", "no transactionId: start the passkey ceremony first");
     if (response.empty())
         return makeError(ErrorCategory::Input, "DESCOPE_WEBAUTHN_RESPONSE", "no authenticator response to send");
-    return buildDescopeRequest(project, DescopeCall{"POST", "v1/auth/webauthn/" + std::string(finishPath(kind)) + "/finish",
+    return buildDescopeRequest(project, DescopeCall{"POST", "v1/auth/webauthn/" + std::string(webAuthnFinishWord(kind)) + "/finish",
                                                     Json{{"transactionId", transactionId}, {"response", response}}, Bearer::project(),
-                                                    QString::fromStdString("Descope passkey " + std::string(finishPath(kind)) + " finish")});
+                                                    QString::fromStdString("Descope passkey " + std::string(webAuthnFinishWord(kind)) + " finish")});
 }
 
 Result<std::optional<JwtResponse>> processWebAuthnUpdateFinishResponse(const net::HttpResponse &response)

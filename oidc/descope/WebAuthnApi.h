@@ -12,10 +12,17 @@
 
 #include <optional>
 
+#include <string_view>
+
 namespace oidc::descope {
 
 enum class WebAuthnStartKind { SignUp, SignIn, SignUpOrIn, Update };
 enum class WebAuthnFinishKind { SignUp, SignIn, Update };
+
+// The ceremony's word in Descope's paths (`/v1/auth/webauthn/<word>/start|finish`), also the word a
+// recorded passkey step names its kind with: "signup", "signin", "signup-in", "update".
+[[nodiscard]] std::string_view webAuthnStartWord(WebAuthnStartKind kind);
+[[nodiscard]] std::string_view webAuthnFinishWord(WebAuthnFinishKind kind);
 
 struct WebAuthnStart final {
     WebAuthnStartKind kind = WebAuthnStartKind::SignIn;
