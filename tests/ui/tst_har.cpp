@@ -6,6 +6,7 @@
 #include "QtTestMain.h"
 #include "TestTokens.h"
 
+#include "ui/Presentation.h"
 #include "ui/har/HarAnalysisPanel.h"
 #include "ui/har/HarExportDialog.h"
 #include "ui/log/ExchangeLogPanel.h"
@@ -24,6 +25,7 @@
 #include <QMimeData>
 #include <QProgressBar>
 #include <QRadioButton>
+#include <QScopeGuard>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -141,6 +143,7 @@ private Q_SLOTS:
     void unredactedExportThenOpenGivesTheCoresFindings();
     void redactedExportHasNoTokenAndKeepsWhatNeedsNone();
     void cancellingTheConfirmationWritesNothing();
+    void presentingKeepsTheExportRedacted();
     void exportsTheSelectionOnly();
     void droppedFileIsAnalysed();
     void bigFileShowsProgressWhileTheGuiKeepsAnswering();
@@ -219,6 +222,40 @@ void TestHar::cancellingTheConfirmationWritesNothing()
     confirm->button(QMessageBox::Cancel)->click();
     QTest::qWait(200);
     QVERIFY(!QFile::exists(path));
+}
+
+void TestHar::presentingKeepsTheExportRedacted()
+{
+    oidc::net::ExchangeLog log;
+    std::string idToken;
+    fillLog(log, &idToken);
+    ui::ExchangeLogPanel logPanel(log);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("presenting.har"));
+    child<QPushButton>(logPanel, "exportHarButton")->click();
+    auto *dialog = child<ui::HarExportDialog>(logPanel, "harExportDialog");
+    auto *secrets = child<QCheckBox>(*dialog, "harExportSecretsCheck");
+    secrets->setChecked(true);
+    // Presenting is one state for the whole process: never leave it on for the next test.
+    const auto stopPresenting = qScopeGuard([] { ui::Presentation::instance().setActive(false); });
+    ui::Presentation::instance().setActive(true);
+    QVERIFY(!secrets->isEnabled());
+    QVERIFY(!secrets->isChecked());
+    ui::Presentation::instance().setActive(false);
+    QVERIFY(secrets->isEnabled());
+    ui::Presentation::instance().setActive(true);
+    // Even a box ticked behind the dialog's back writes a redacted file, without asking.
+    secrets->setChecked(true);
+    child<QLineEdit>(*dialog, "harExportPathEdit")->setText(path);
+    child<QPushButton>(*dialog, "harExportButton")->click();
+    QVERIFY(dialog->findChild<QMessageBox *>(QStringLiteral("harUnredactedConfirm")) == nullptr);
+    // The dialog closes and deletes itself (with `secrets`) once the file is written.
+    QVERIFY(QTest::qWaitFor([&] { return QFile::exists(path); }, 10000));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(file.readAll());
+    QVERIFY(!text.contains(QString::fromStdString(idToken)));
+    QVERIFY(text.contains(QStringLiteral("_redacted")));
 }
 
 void TestHar::exportsTheSelectionOnly()

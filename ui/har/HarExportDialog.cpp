@@ -1,5 +1,6 @@
 #include "HarExportDialog.h"
 
+#include "ui/Presentation.h"
 #include "ui/UiText.h"
 #include "ui/widgets/Layouting.h"
 #include "ui/widgets/ToneLabel.h"
@@ -45,6 +46,15 @@ HarExportDialog::HarExportDialog(std::vector<ExchangeRecord> all, std::vector<Ex
     m_status->setObjectName(QStringLiteral("harExportStatus"));
     m_status->setWordWrap(true);
     m_selectionRadio->setEnabled(!m_selected.empty());
+    // While presenting, secrets stay masked everywhere: no unredacted file either.
+    const auto followPresentation = [this](bool presenting) {
+        if (presenting)
+            m_secretsCheck->setChecked(false);
+        m_secretsCheck->setEnabled(!presenting);
+        m_secretsCheck->setToolTip(presenting ? QStringLiteral("Off while presenting: secrets stay masked (View ▸ Presentation mode).") : QString());
+    };
+    followPresentation(Presentation::secretsMasked());
+    connect(&Presentation::instance(), &Presentation::activeChanged, this, followPresentation);
     (m_selected.size() > 1 ? m_selectionRadio : m_allRadio)->setChecked(true);
     m_exportButton->setDefault(true);
 
@@ -73,7 +83,7 @@ void HarExportDialog::requestExport()
         m_status->setText(QStringLiteral("Choose a file to write."));
         return;
     }
-    if (!m_secretsCheck->isChecked()) {
+    if (!m_secretsCheck->isChecked() || Presentation::secretsMasked()) {
         write(Reveal::Redacted);
         return;
     }
