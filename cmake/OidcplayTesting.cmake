@@ -52,12 +52,13 @@ function(oidcplay_add_test name)
         set_target_properties(${target} PROPERTIES AUTOMOC OFF)
     elseif(arg_PROGRAM)
         if(NOT TARGET ${target})
-            # Each test file is its own translation unit (test files may repeat file-local names).
+            # Compiled in unity batches like every target: a test file keeps its file-local helpers
+            # in a namespace named after the file, so files of one batch cannot clash.
             qt_add_executable(${target} ${PROJECT_SOURCE_DIR}/tests/support/QtTestMain.h
                 ${PROJECT_SOURCE_DIR}/tests/support/QtTestMain.cpp)
             target_include_directories(${target} PRIVATE ${PROJECT_SOURCE_DIR}/tests/support)
             target_link_libraries(${target} PRIVATE Qt6::Test Qt6::Widgets oidcplay_warnings)
-            set_target_properties(${target} PROPERTIES UNITY_BUILD OFF)
+            set_target_properties(${target} PROPERTIES UNITY_BUILD_BATCH_SIZE 16)
         endif()
         target_sources(${target} PRIVATE ${arg_SOURCES})
         target_link_libraries(${target} PRIVATE ${arg_LINKS})

@@ -4,7 +4,9 @@
 // program's main (QtTestMain.cpp) runs the class its first argument names, exactly as QTEST_MAIN
 // would (a QApplication with 96 DPI, then QTest::qExec with the remaining arguments). One program
 // compiles and links the GUI libraries once instead of once per test; ctest still runs each class
-// as its own test, in its own process.
+// as its own test, in its own process. The program is a unity build: a test file puts its code in a
+// namespace named after it (`namespace tst_x { … }` around its helpers and its class), so that the
+// file-local names of the files of one batch do not meet.
 //
 //   oidcplay_ui_tests tst_session [Qt Test arguments…]   one class
 //   oidcplay_ui_tests --list                              the registered names

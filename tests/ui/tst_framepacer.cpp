@@ -9,7 +9,7 @@
 #include <QTest>
 #include <QVBoxLayout>
 
-namespace {
+namespace tst_framepacer {
 
 // Counts the paint events of one widget and remembers the text it showed at the last one.
 class PaintCounter final : public QObject {
@@ -55,8 +55,6 @@ struct Window final {
         window.resize(200, 80);
     }
 };
-
-} // namespace
 
 class FramePacerTest final : public QObject {
     Q_OBJECT
@@ -104,5 +102,7 @@ private Q_SLOTS:
     }
 };
 
-OIDCPLAY_QTEST_MAIN(tst_framepacer, FramePacerTest)
+} // namespace tst_framepacer
+
+OIDCPLAY_QTEST_MAIN(tst_framepacer, tst_framepacer::FramePacerTest)
 #include "tst_framepacer.moc"

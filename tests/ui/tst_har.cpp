@@ -34,10 +34,10 @@
 #include <QTreeView>
 #include <QTreeWidget>
 
+namespace tst_har {
+
 using namespace testing_ui;
 using oidc::Json;
-
-namespace {
 
 constexpr qint64 kStartMs = 1'800'000'000'000;
 
@@ -134,8 +134,6 @@ void writeBigHar(const QString &path, int megabytes)
     }
     file.write("]}}");
 }
-
-} // namespace
 
 class TestHar final : public QObject {
     Q_OBJECT
@@ -350,5 +348,7 @@ void TestHar::cancelStopsTheRead()
     QCOMPARE(child<QTreeWidget>(panel, "harFindingsList")->topLevelItemCount(), 0);
 }
 
-OIDCPLAY_QTEST_MAIN(tst_har, TestHar)
+} // namespace tst_har
+
+OIDCPLAY_QTEST_MAIN(tst_har, tst_har::TestHar)
 #include "tst_har.moc"

@@ -38,6 +38,8 @@
 
 #include <memory>
 
+namespace tst_jwtinspector {
+
 using namespace testing_ui;
 using oidc::Json;
 using oidc::crypto::JwsAlgorithm;
@@ -46,8 +48,6 @@ using oidc::jwt::CheckOutcome;
 using ui::CheckListModel;
 using ui::ClaimTreeModel;
 using ui::JwtInspectorPanel;
-
-namespace {
 
 // A transport that answers from the test: either at once (on the next event loop turn) with a
 // canned response, or never until cancelled.
@@ -99,8 +99,6 @@ QPlainTextEdit *tokenEdit(const QWidget &panel)
 {
     return child<QPlainTextEdit>(panel, "tokenEdit");
 }
-
-} // namespace
 
 class TestJwtInspector final : public QObject {
     Q_OBJECT
@@ -624,5 +622,7 @@ void TestJwtInspector::dataIsNeverRenderedAsHtml()
     QVERIFY(!tip.contains(QStringLiteral("<b>")));
 }
 
-OIDCPLAY_QTEST_MAIN(tst_jwtinspector, TestJwtInspector)
+} // namespace tst_jwtinspector
+
+OIDCPLAY_QTEST_MAIN(tst_jwtinspector, tst_jwtinspector::TestJwtInspector)
 #include "tst_jwtinspector.moc"

@@ -19,17 +19,17 @@
 #include <QStackedWidget>
 #include <QTest>
 
+namespace tst_mainwindow {
+
 using ui::AreaListModel;
 using ui::MainWindow;
 using testing_ui::child;
 
-namespace {
 // The area list's model, as the window's list shows it.
 ui::AreaListModel *areasOf(const QObject &window)
 {
     return qobject_cast<ui::AreaListModel *>(testing_ui::child<QListView>(window, "areaList")->model());
 }
-} // namespace
 
 class TestMainWindow final : public QObject {
     Q_OBJECT
@@ -236,5 +236,7 @@ void TestMainWindow::startupProbeWaitsForTheSandbox()
     QCOMPARE(measured.count(), 1);
 }
 
-OIDCPLAY_QTEST_MAIN(tst_mainwindow, TestMainWindow)
+} // namespace tst_mainwindow
+
+OIDCPLAY_QTEST_MAIN(tst_mainwindow, tst_mainwindow::TestMainWindow)
 #include "tst_mainwindow.moc"

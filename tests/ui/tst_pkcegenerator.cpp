@@ -17,9 +17,9 @@
 #include <QSpinBox>
 #include <QTest>
 
-using ui::PkceGeneratorPanel;
+namespace tst_pkcegenerator {
 
-namespace {
+using ui::PkceGeneratorPanel;
 
 QLineEdit *edit(const QWidget &panel, const char *name)
 {
@@ -33,8 +33,6 @@ QString s256(const QString &verifier)
 {
     return QString::fromStdString(oidc::crypto::base64UrlEncode(oidc::crypto::sha256(verifier.toStdString())));
 }
-
-} // namespace
 
 class TestPkceGenerator final : public QObject {
     Q_OBJECT
@@ -166,5 +164,7 @@ void TestPkceGenerator::copyButtonsCopy()
     QCOMPARE(QGuiApplication::clipboard()->text(), edit(panel, "codeChallengeEdit")->text());
 }
 
-OIDCPLAY_QTEST_MAIN(tst_pkcegenerator, TestPkceGenerator)
+} // namespace tst_pkcegenerator
+
+OIDCPLAY_QTEST_MAIN(tst_pkcegenerator, tst_pkcegenerator::TestPkceGenerator)
 #include "tst_pkcegenerator.moc"

@@ -30,11 +30,11 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+namespace tst_recording {
+
 using namespace testing_ui;
 using namespace oidc::recording;
 using ui::RecordingViewer;
-
-namespace {
 
 const QByteArray kLiveAccessToken = "at-2YotnFZFEjr1zCsicMWpAA9x8y7z6w5vQ";
 
@@ -75,8 +75,6 @@ QString writeFlowRecording(const QTemporaryDir &dir)
     const auto written = writeRecordingFile(recorder.recording(), path);
     return written.ok() ? path : QString();
 }
-
-} // namespace
 
 class TestRecording final : public QObject {
     Q_OBJECT
@@ -274,5 +272,7 @@ void TestRecording::viewerReplaysADescopeDemoAgainstTheSandbox()
     QVERIFY(info->text().contains(QStringLiteral("oidcplay-cli replay")));
 }
 
-OIDCPLAY_QTEST_MAIN(tst_recording, TestRecording)
+} // namespace tst_recording
+
+OIDCPLAY_QTEST_MAIN(tst_recording, tst_recording::TestRecording)
 #include "tst_recording.moc"

@@ -33,11 +33,11 @@
 
 #include <algorithm>
 
+namespace tst_sequence_diagram {
+
 using Step = ui::FlowStepModel::Step;
 using State = ui::FlowStepModel::State;
 using testing_ui::child;
-
-namespace {
 
 constexpr int kTimeout = 30000;
 
@@ -70,8 +70,6 @@ QList<DrawnArrow> drawnArrows(const QString &path)
         qWarning("SVG: %s", qPrintable(reader.errorString()));
     return reader.hasError() ? QList<DrawnArrow>() : arrows;
 }
-
-} // namespace
 
 class TestSequenceDiagram final : public QObject {
     Q_OBJECT
@@ -228,5 +226,7 @@ void TestSequenceDiagram::enchantedLinkPollsAreOneArrowWithTheirCount()
     QCOMPARE(pollArrows[0].first + pollArrows[1].first, pending + 1);
 }
 
-OIDCPLAY_QTEST_MAIN(tst_sequence_diagram, TestSequenceDiagram)
+} // namespace tst_sequence_diagram
+
+OIDCPLAY_QTEST_MAIN(tst_sequence_diagram, tst_sequence_diagram::TestSequenceDiagram)
 #include "tst_sequence_diagram.moc"

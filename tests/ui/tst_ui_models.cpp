@@ -13,6 +13,8 @@
 #include <QSignalSpy>
 #include <QTest>
 
+namespace tst_ui_models {
+
 using ui::AreaListModel;
 using ui::CheckListModel;
 using ui::ClaimTreeModel;
@@ -172,5 +174,7 @@ void TestUiModels::areaListEnableAndNotes()
     QCOMPARE(model.index(0).data().toString(), QStringLiteral("Area A2"));
 }
 
-OIDCPLAY_QTEST_MAIN(tst_ui_models, TestUiModels)
+} // namespace tst_ui_models
+
+OIDCPLAY_QTEST_MAIN(tst_ui_models, tst_ui_models::TestUiModels)
 #include "tst_ui_models.moc"

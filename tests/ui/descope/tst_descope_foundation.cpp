@@ -44,6 +44,8 @@
 #include <memory>
 #include <optional>
 
+namespace tst_descope_foundation {
+
 using descope_testing::otpSignIn;
 using descope_testing::waitFor;
 using testing_ui::child;
@@ -400,5 +402,7 @@ void TestDescopeFoundation::noSessionNoticeFollowsTheContext()
     QVERIFY(child<QPushButton>(*notice, "noSessionSignIn")->isHidden());
 }
 
-OIDCPLAY_QTEST_MAIN(tst_descope_foundation, TestDescopeFoundation)
+} // namespace tst_descope_foundation
+
+OIDCPLAY_QTEST_MAIN(tst_descope_foundation, tst_descope_foundation::TestDescopeFoundation)
 #include "tst_descope_foundation.moc"

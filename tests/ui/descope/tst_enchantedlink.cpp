@@ -46,12 +46,12 @@
 #include <optional>
 #include <vector>
 
+namespace tst_enchantedlink {
+
 using descope_testing::waitFor;
 using oidc::descope::PollDecision;
 using oidc::descope::PollRecord;
 using testing_ui::child;
-
-namespace {
 
 const QString kAlice = QStringLiteral("alice@example.com");
 constexpr const char *kPendingSessionPath = "/v1/auth/enchantedlink/pending-session";
@@ -69,8 +69,6 @@ protected:
         return QObject::eventFilter(watched, event);
     }
 };
-
-} // namespace
 
 class TestEnchantedLink final : public QObject {
     Q_OBJECT
@@ -530,5 +528,7 @@ void TestEnchantedLink::timelineRepaintsOnlyWhatMoves()
         QVERIFY2(rect.width() < drawn.width() / 4, qPrintable(QStringLiteral("%1 px of %2").arg(rect.width()).arg(drawn.width())));
 }
 
-OIDCPLAY_QTEST_MAIN(tst_enchantedlink, TestEnchantedLink)
+} // namespace tst_enchantedlink
+
+OIDCPLAY_QTEST_MAIN(tst_enchantedlink, tst_enchantedlink::TestEnchantedLink)
 #include "tst_enchantedlink.moc"

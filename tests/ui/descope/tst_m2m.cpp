@@ -48,11 +48,11 @@
 
 #include <memory>
 
+namespace tst_m2m {
+
 using descope_testing::otpSignIn;
 using descope_testing::waitFor;
 using testing_ui::child;
-
-namespace {
 
 constexpr int kTimeout = 20000;
 const char *const kReaderKey = "SANDBOX-ONLY-ak-reader-0c1f5e7b2d9a";
@@ -105,8 +105,6 @@ public:
 private:
     QProcess m_process;
 };
-
-} // namespace
 
 class TestM2m final : public QObject {
     Q_OBJECT
@@ -547,5 +545,7 @@ void TestM2m::theMainWindowOffersTheArea()
     QVERIFY(window.findChild<ui::M2mPanel *>(QStringLiteral("m2mPanel")));
 }
 
-OIDCPLAY_QTEST_MAIN(tst_m2m, TestM2m)
+} // namespace tst_m2m
+
+OIDCPLAY_QTEST_MAIN(tst_m2m, tst_m2m::TestM2m)
 #include "tst_m2m.moc"

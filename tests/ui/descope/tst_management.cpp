@@ -48,11 +48,11 @@
 #include <memory>
 #include <optional>
 
+namespace tst_management {
+
 using descope_testing::otpSignIn;
 using descope_testing::waitFor;
 using testing_ui::child;
-
-namespace {
 
 constexpr int kTimeout = 20000;
 
@@ -70,8 +70,6 @@ bool mgmtHasString(const oidc::Json &array, const std::string &value)
 {
     return array.is_array() && std::find(array.begin(), array.end(), oidc::Json(value)) != array.end();
 }
-
-} // namespace
 
 class TestManagement final : public QObject {
     Q_OBJECT
@@ -562,5 +560,7 @@ void TestManagement::theMainWindowOffersTheArea()
     QVERIFY(qobject_cast<ui::ManagementPanel *>(window.areaPanel(ui::areas::kUsersTenants.toString())));
 }
 
-OIDCPLAY_QTEST_MAIN(tst_management, TestManagement)
+} // namespace tst_management
+
+OIDCPLAY_QTEST_MAIN(tst_management, tst_management::TestManagement)
 #include "tst_management.moc"

@@ -44,10 +44,10 @@
 
 #include <memory>
 
+namespace tst_otp {
+
 using descope_testing::waitFor;
 using testing_ui::child;
-
-namespace {
 
 constexpr int kOtpTab = 0;
 constexpr int kMagicLinkTab = 1;
@@ -57,8 +57,6 @@ QList<QPushButton *> buttonsIn(const QWidget &parent, const char *name)
 {
     return parent.findChildren<QPushButton *>(QString::fromLatin1(name));
 }
-
-} // namespace
 
 class TestOtp final : public QObject {
     Q_OBJECT
@@ -473,5 +471,7 @@ void TestOtp::screenshot()
     QVERIFY(window.grab().save(QDir(dir).filePath(QStringLiteral("otp.png"))));
 }
 
-OIDCPLAY_QTEST_MAIN(tst_otp, TestOtp)
+} // namespace tst_otp
+
+OIDCPLAY_QTEST_MAIN(tst_otp, tst_otp::TestOtp)
 #include "tst_otp.moc"

@@ -41,6 +41,8 @@
 
 #include <memory>
 
+namespace tst_passkeys {
+
 using descope_testing::waitFor;
 using testing_ui::child;
 
@@ -533,5 +535,7 @@ void TestPasskeys::deleteRemovesTheCredentialFromTheFile()
     QVERIFY(!file.readAll().contains(id.toUtf8()));
 }
 
-OIDCPLAY_QTEST_MAIN(tst_passkeys, TestPasskeys)
+} // namespace tst_passkeys
+
+OIDCPLAY_QTEST_MAIN(tst_passkeys, tst_passkeys::TestPasskeys)
 #include "tst_passkeys.moc"

@@ -36,6 +36,8 @@
 
 #include <memory>
 
+namespace tst_passkeys_browser {
+
 using descope_testing::waitFor;
 using testing_ui::child;
 
@@ -240,5 +242,7 @@ void TestPasskeysBrowser::cancelMidCeremonyClosesTheListener()
              QJsonDocument(result).toJson().constData());
 }
 
-OIDCPLAY_QTEST_MAIN(tst_passkeys_browser, TestPasskeysBrowser)
+} // namespace tst_passkeys_browser
+
+OIDCPLAY_QTEST_MAIN(tst_passkeys_browser, tst_passkeys_browser::TestPasskeysBrowser)
 #include "tst_passkeys_browser.moc"

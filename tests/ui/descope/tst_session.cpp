@@ -43,12 +43,12 @@
 #include <memory>
 #include <optional>
 
+namespace tst_session {
+
 using descope_testing::otpSignIn;
 using descope_testing::waitFor;
 using testing_ui::child;
 namespace area = ui::descope_area;
-
-namespace {
 
 constexpr int kTimeout = 20000;
 
@@ -62,8 +62,6 @@ QMap<QString, int> checkOutcomes(const QTableView &table)
                         model->index(row, 0).data(ui::CheckListModel::OutcomeRole).toInt());
     return outcomes;
 }
-
-} // namespace
 
 class TestSession final : public QObject {
     Q_OBJECT
@@ -374,5 +372,7 @@ void TestSession::screenshot()
     QVERIFY(window.grab().save(QDir(dir).filePath(QStringLiteral("session.png"))));
 }
 
-OIDCPLAY_QTEST_MAIN(tst_session, TestSession)
+} // namespace tst_session
+
+OIDCPLAY_QTEST_MAIN(tst_session, tst_session::TestSession)
 #include "tst_session.moc"

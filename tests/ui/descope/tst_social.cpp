@@ -52,10 +52,10 @@
 #include <memory>
 #include <optional>
 
+namespace tst_social {
+
 using descope_testing::waitFor;
 using testing_ui::child;
-
-namespace {
 
 const QString kGlobex = QStringLiteral("T2SbxGlobex00000000000000001");
 const QString kAcme = QStringLiteral("T2SbxAcme0000000000000000001");
@@ -84,8 +84,6 @@ QStringList socialHopArrows(const QString &svg)
         qWarning("SVG: %s", qPrintable(reader.errorString()));
     return reader.hasError() ? QStringList() : hops;
 }
-
-} // namespace
 
 class TestSocial final : public QObject {
     Q_OBJECT
@@ -570,5 +568,7 @@ void TestSocial::aRealProjectIsToldWhichRedirectUrlsWork()
     QVERIFY(child<QLabel>(panel(), "ssoTargetKind")->text().contains(QStringLiteral("Sandbox: Globex has SSO from the start")));
 }
 
-OIDCPLAY_QTEST_MAIN(tst_social, TestSocial)
+} // namespace tst_social
+
+OIDCPLAY_QTEST_MAIN(tst_social, tst_social::TestSocial)
 #include "tst_social.moc"

@@ -38,11 +38,11 @@
 
 #include <memory>
 
+namespace tst_stepup {
+
 using descope_testing::otpSignIn;
 using descope_testing::waitFor;
 using testing_ui::child;
-
-namespace {
 
 constexpr int kSmsMethod = 1; // OtpStarter's DeliveryMethodCombo: Email, SMS, Voice, WhatsApp
 
@@ -56,8 +56,6 @@ ui::ClaimDiffModel::Change changeOf(const ui::ClaimDiffModel &diff, const QStrin
 {
     return static_cast<ui::ClaimDiffModel::Change>(diff.index(diff.rowOf(claim), 0).data(ui::ClaimDiffModel::ChangeRole).toInt());
 }
-
-} // namespace
 
 class TestStepUp final : public QObject {
     Q_OBJECT
@@ -335,5 +333,7 @@ void TestStepUp::screenshot()
     QVERIFY(window.grab().save(QDir(dir).filePath(QStringLiteral("step-up.png"))));
 }
 
-OIDCPLAY_QTEST_MAIN(tst_stepup, TestStepUp)
+} // namespace tst_stepup
+
+OIDCPLAY_QTEST_MAIN(tst_stepup, tst_stepup::TestStepUp)
 #include "tst_stepup.moc"

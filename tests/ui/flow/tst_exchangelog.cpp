@@ -19,12 +19,12 @@
 #include <QTableView>
 #include <QTest>
 
+namespace tst_exchangelog {
+
 using oidc::net::ExchangeLog;
 using oidc::net::HttpExchange;
 using testing_ui::child;
 using ui::ExchangeLogModel;
-
-namespace {
 
 const QByteArray kSecret = "s3cr3t-client-secret-value";
 const QByteArray kCode = "SplxlOBeZQQYbYS6WxSbIA-code";
@@ -43,7 +43,8 @@ HttpExchange tokenExchange()
     oidc::net::HttpResponse response;
     response.status = 200;
     response.headers.append(qMakePair(QByteArray("Content-Type"), QByteArray("application/json")));
-    response.body = R"({"access_token":")" + kAccessToken + R"(","token_type":"Bearer","expires_in":300})";
+    // Plain literals: moc reads raw strings as ordinary ones, and this one's `}` would end the namespace.
+    response.body = "{\"access_token\":\"" + kAccessToken + "\",\"token_type\":\"Bearer\",\"expires_in\":300}";
     exchange.response = response;
     exchange.startedMsSinceEpoch = 1'700'000'000'000;
     exchange.elapsedMs = 42;
@@ -62,8 +63,6 @@ HttpExchange failedExchange()
     exchange.elapsedMs = 3;
     return exchange;
 }
-
-} // namespace
 
 class TestExchangeLog final : public QObject {
     Q_OBJECT
@@ -248,5 +247,7 @@ void TestExchangeLog::defect13_oldestRowsAreDroppedAndCounted()
     QCOMPARE(model->rowCount(), 1);
 }
 
-OIDCPLAY_QTEST_MAIN(tst_exchangelog, TestExchangeLog)
+} // namespace tst_exchangelog
+
+OIDCPLAY_QTEST_MAIN(tst_exchangelog, tst_exchangelog::TestExchangeLog)
 #include "tst_exchangelog.moc"

@@ -40,12 +40,12 @@
 #include <QTest>
 #include <QUrlQuery>
 
+namespace tst_flowpage {
+
 using Step = ui::FlowStepModel::Step;
 using State = ui::FlowStepModel::State;
 using ui::TokensPanel;
 using testing_ui::child;
-
-namespace {
 
 constexpr int kTimeout = 20000;
 
@@ -99,8 +99,6 @@ struct Fixture final {
     [[nodiscard]] State state(Step step) const { return steps()->state(step); }
     [[nodiscard]] ui::AppContext &context() const { return *app->context; }
 };
-
-} // namespace
 
 class TestFlowPage final : public QObject {
     Q_OBJECT
@@ -547,5 +545,7 @@ void TestFlowPage::unavailableEmbeddedBrowserOffersTheSystemBrowser()
     QCOMPARE(f.opened.size(), 1);
 }
 
-OIDCPLAY_QTEST_MAIN(tst_flowpage, TestFlowPage)
+} // namespace tst_flowpage
+
+OIDCPLAY_QTEST_MAIN(tst_flowpage, tst_flowpage::TestFlowPage)
 #include "tst_flowpage.moc"

@@ -33,11 +33,12 @@
 #include <QStandardPaths>
 #include <QTest>
 
+namespace tst_flowpage_embedded {
+
 using Step = ui::FlowStepModel::Step;
 using State = ui::FlowStepModel::State;
 using testing_ui::child;
 
-namespace {
 constexpr int kTimeout = 60000;
 
 QString hops(const QListWidget *list)
@@ -47,7 +48,6 @@ QString hops(const QListWidget *list)
         lines << list->item(i)->text();
     return lines.join(QLatin1Char('\n'));
 }
-} // namespace
 
 class TestFlowPageEmbedded final : public QObject {
     Q_OBJECT
@@ -166,5 +166,7 @@ void TestFlowPageEmbedded::signInSilentlyThenClearTheSession()
     QCOMPARE(loginPages, 2);
 }
 
-OIDCPLAY_QTEST_MAIN(tst_flowpage_embedded, TestFlowPageEmbedded)
+} // namespace tst_flowpage_embedded
+
+OIDCPLAY_QTEST_MAIN(tst_flowpage_embedded, tst_flowpage_embedded::TestFlowPageEmbedded)
 #include "tst_flowpage_embedded.moc"

@@ -20,10 +20,10 @@
 
 #include <algorithm>
 
+namespace tst_flowrunner {
+
 using Step = ui::FlowStepModel::Step;
 using State = ui::FlowStepModel::State;
-
-namespace {
 
 constexpr int kTimeout = 20000;
 
@@ -70,8 +70,6 @@ struct Fixture final {
         player.get(url);
     }
 };
-
-} // namespace
 
 class TestFlowRunner final : public QObject {
     Q_OBJECT
@@ -171,5 +169,7 @@ void TestFlowRunner::defect11_forgedLogoutRedirectLeavesTheLogoutWaiting()
     QVERIFY(!f.runner->isBusy());
 }
 
-OIDCPLAY_QTEST_MAIN(tst_flowrunner, TestFlowRunner)
+} // namespace tst_flowrunner
+
+OIDCPLAY_QTEST_MAIN(tst_flowrunner, tst_flowrunner::TestFlowRunner)
 #include "tst_flowrunner.moc"

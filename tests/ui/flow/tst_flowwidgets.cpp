@@ -44,19 +44,19 @@
 #include <QTableWidget>
 #include <QTest>
 
+namespace tst_flowwidgets {
+
 using oidc::flow::ProviderKind;
 using testing_ui::child;
 using oidc::flow::ProviderProfile;
 using Step = ui::FlowStepModel::Step;
 using State = ui::FlowStepModel::State;
 
-namespace {
 // The area list's model, as the window's list shows it.
 ui::AreaListModel *areasOf(const QObject &window)
 {
     return qobject_cast<ui::AreaListModel *>(testing_ui::child<QListView>(window, "areaList")->model());
 }
-} // namespace
 
 class TestFlowWidgets final : public QObject {
     Q_OBJECT
@@ -368,7 +368,6 @@ void TestFlowWidgets::mainWindowWiresTheFlowAreas()
     QCOMPARE(log->model()->rowCount(), 1);
 }
 
-OIDCPLAY_QTEST_MAIN(tst_flowwidgets, TestFlowWidgets)
 // Issue 12: a step that changes repaints its own row, not the whole list (QListView relays out and
 // repaints every item on any change).
 void TestFlowWidgets::aChangedStepRepaintsOnlyItsRow()
@@ -410,4 +409,7 @@ void TestFlowWidgets::aChangedStepRepaintsOnlyItsRow()
                             .arg(row.height())));
 }
 
+} // namespace tst_flowwidgets
+
+OIDCPLAY_QTEST_MAIN(tst_flowwidgets, tst_flowwidgets::TestFlowWidgets)
 #include "tst_flowwidgets.moc"

@@ -28,9 +28,9 @@
 
 #include <algorithm>
 
-using testing_ui::child;
+namespace tst_recording_mainwindow {
 
-namespace {
+using testing_ui::child;
 
 constexpr int kTimeout = 20000;
 
@@ -50,8 +50,6 @@ void answerFileDialog(const ui::MainWindow &window, const QString &path)
     dialog->selectFile(path);
     static_cast<QDialog *>(dialog)->accept(); // QFileDialog::accept, protected there
 }
-
-} // namespace
 
 class TestRecordingMainWindow final : public QObject {
     Q_OBJECT
@@ -126,5 +124,7 @@ void TestRecordingMainWindow::startAndStopRecordingThroughTheFileMenu()
     QCOMPARE(table->model()->index(0, 2).data().toString(), QStringLiteral("ok"));
 }
 
-OIDCPLAY_QTEST_MAIN(tst_recording_mainwindow, TestRecordingMainWindow)
+} // namespace tst_recording_mainwindow
+
+OIDCPLAY_QTEST_MAIN(tst_recording_mainwindow, tst_recording_mainwindow::TestRecordingMainWindow)
 #include "tst_recording_mainwindow.moc"

@@ -44,17 +44,15 @@
 #include <memory>
 #include <thread>
 
-using testing_ui::child;
+namespace tst_ui_sandbox {
 
-namespace {
+using testing_ui::child;
 
 struct HttpResult {
     int status = 0;
     QJsonObject json;
     QByteArray retryAfter;
 };
-
-} // namespace
 
 class TestUiSandbox final : public QObject {
     Q_OBJECT
@@ -538,5 +536,7 @@ void TestUiSandbox::screenshots()
     settle();
 }
 
-OIDCPLAY_QTEST_MAIN(tst_ui_sandbox, TestUiSandbox)
+} // namespace tst_ui_sandbox
+
+OIDCPLAY_QTEST_MAIN(tst_ui_sandbox, tst_ui_sandbox::TestUiSandbox)
 #include "tst_ui_sandbox.moc"

@@ -27,7 +27,7 @@
 #include <QTest>
 #include <QTextEdit>
 
-namespace {
+namespace tst_looks {
 
 constexpr double kMinimumContrast = 4.5; // WCAG 2.1 SC 1.4.3, normal text
 
@@ -69,8 +69,6 @@ QString describe(QWidget *widget)
         path.prepend(object->objectName().isEmpty() ? QString::fromLatin1(object->metaObject()->className()) : object->objectName());
     return path.join(QStringLiteral(" / "));
 }
-
-} // namespace
 
 class TestLooks final : public QObject {
     Q_OBJECT
@@ -155,5 +153,7 @@ void TestLooks::everyMenuItemHasAName()
     }
 }
 
-OIDCPLAY_QTEST_MAIN(tst_looks, TestLooks)
+} // namespace tst_looks
+
+OIDCPLAY_QTEST_MAIN(tst_looks, tst_looks::TestLooks)
 #include "tst_looks.moc"

@@ -38,12 +38,12 @@
 
 #include <optional>
 
+namespace tst_preferences {
+
 using shelltest::actionNamed;
 using testing_ui::child;
 using ui::MainWindow;
 using ui::Preferences;
-
-namespace {
 
 void showActive(QWidget &window)
 {
@@ -60,8 +60,6 @@ QDialog *openPreferences(MainWindow &window)
         return nullptr;
     return dialog;
 }
-
-} // namespace
 
 class TestPreferences final : public QObject {
     Q_OBJECT
@@ -293,5 +291,7 @@ void TestPreferences::statusBarFollowsProviderSandboxAndLog()
     QCOMPARE(last->text(), QStringLiteral("No exchange yet"));
 }
 
-OIDCPLAY_QTEST_MAIN(tst_preferences, TestPreferences)
+} // namespace tst_preferences
+
+OIDCPLAY_QTEST_MAIN(tst_preferences, tst_preferences::TestPreferences)
 #include "tst_preferences.moc"

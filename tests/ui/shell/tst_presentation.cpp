@@ -42,13 +42,13 @@
 #include <QTimer>
 #include <QToolButton>
 
+namespace tst_presentation {
+
 using Step = ui::FlowStepModel::Step;
 using State = ui::FlowStepModel::State;
 using testing_ui::child;
 using ui::Command;
 using ui::MainWindow;
-
-namespace {
 
 constexpr int kPresentationTimeout = 30000;
 
@@ -79,8 +79,6 @@ void pressKeys(QWidget &window, const QKeySequence &keys)
 }
 
 const QKeySequence kPresentKeys(QStringLiteral("Ctrl+Shift+P"));
-
-} // namespace
 
 class TestPresentation final : public QObject {
     Q_OBJECT
@@ -323,7 +321,6 @@ void TestPresentation::narrationFollowsALoginAgainstTheSandbox()
     window.setPresenting(false);
 }
 
-OIDCPLAY_QTEST_MAIN(tst_presentation, TestPresentation)
 void TestPresentation::theTotpQrCodeIsHiddenWhilePresenting()
 {
     // The QR code encodes the authenticator's seed: masked while presenting, like the key.
@@ -347,4 +344,7 @@ void TestPresentation::theTotpQrCodeIsHiddenWhilePresenting()
     QVERIFY(!image->pixmap().isNull());
 }
 
+} // namespace tst_presentation
+
+OIDCPLAY_QTEST_MAIN(tst_presentation, tst_presentation::TestPresentation)
 #include "tst_presentation.moc"

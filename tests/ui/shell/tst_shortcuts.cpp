@@ -35,12 +35,12 @@
 #include <QTableWidget>
 #include <QTest>
 
+namespace tst_shortcuts {
+
 using shelltest::actionNamed;
 using testing_ui::child;
 using ui::Command;
 using ui::MainWindow;
-
-namespace {
 
 // A flow of the test's own: counts the commands that reach it.
 class CountingFlow final : public ui::FlowControl {
@@ -77,8 +77,6 @@ void press(QWidget &window, const QKeySequence &keys)
     QWidget *target = QApplication::focusWidget() ? QApplication::focusWidget() : &window;
     QTest::keySequence(target, keys);
 }
-
-} // namespace
 
 class TestShortcuts final : public QObject {
     Q_OBJECT
@@ -383,5 +381,7 @@ void TestShortcuts::helpShowsTheTourAndTheVersions()
     about->close();
 }
 
-OIDCPLAY_QTEST_MAIN(tst_shortcuts, TestShortcuts)
+} // namespace tst_shortcuts
+
+OIDCPLAY_QTEST_MAIN(tst_shortcuts, tst_shortcuts::TestShortcuts)
 #include "tst_shortcuts.moc"

@@ -31,10 +31,10 @@
 #include <QTimer>
 #include <QUrlQuery>
 
+namespace tst_singleinstance {
+
 using Step = ui::FlowStepModel::Step;
 using State = ui::FlowStepModel::State;
-
-namespace {
 
 constexpr int kTimeout = 60000;
 const QString kScheme = QStringLiteral("io.github.oidcplay");
@@ -85,8 +85,6 @@ QString exchange(const QString &serverName, const QByteArray &message)
         QTest::qWait(10);
     return QString::fromUtf8(socket.readLine()).trimmed();
 }
-
-} // namespace
 
 class TestSingleInstance final : public QObject {
     Q_OBJECT
@@ -286,5 +284,7 @@ void TestSingleInstance::withoutARunningAppTheNewProcessBecomesTheApp()
     QVERIFY(QLocalServer::removeServer(ui::SingleInstance::defaultServerName()));
 }
 
-OIDCPLAY_QTEST_MAIN(tst_singleinstance, TestSingleInstance)
+} // namespace tst_singleinstance
+
+OIDCPLAY_QTEST_MAIN(tst_singleinstance, tst_singleinstance::TestSingleInstance)
 #include "tst_singleinstance.moc"

@@ -49,11 +49,11 @@
 #include <optional>
 #include <utility>
 
+namespace tst_workspace {
+
 using oidc::flow::ProviderKind;
 using oidc::flow::ProviderProfile;
 using testing_ui::child;
-
-namespace {
 
 constexpr const char *kSecret = "typed-secret-7f3a9c";
 
@@ -174,8 +174,6 @@ ProviderProfile realDescopeProject()
     profile.descopeCustomBase = QStringLiteral("http://127.0.0.1:9");
     return profile;
 }
-
-} // namespace
 
 class TestWorkspace final : public QObject {
     Q_OBJECT
@@ -568,5 +566,7 @@ void TestWorkspace::rememberedKeysGoToTheStoreNeverTheFile()
     }
 }
 
-OIDCPLAY_QTEST_MAIN(tst_workspace, TestWorkspace)
+} // namespace tst_workspace
+
+OIDCPLAY_QTEST_MAIN(tst_workspace, tst_workspace::TestWorkspace)
 #include "tst_workspace.moc"
