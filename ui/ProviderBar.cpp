@@ -215,8 +215,14 @@ void ProviderBar::updateStatus()
         m_resetButton->setEnabled(state == AppContext::SandboxState::Running);
     } else {
         QString text = oidc::flow::providerKindName(profile.kind);
-        const QString issuer = profile.effectiveIssuer();
+        // The issuer that is called: the profile's `{{variables}}` substituted (the core's resolveProfile).
+        const auto resolved = m_context->profiles().resolved(profile);
+        const QString issuer = resolved ? resolved->profile().effectiveIssuer() : profile.effectiveIssuer();
         text += issuer.isEmpty() ? QStringLiteral(" · no issuer yet: Profiles… to set one") : QStringLiteral(" · ") + issuer;
+        if (!resolved) {
+            text += QStringLiteral("  ✘ ") + errorText(resolved.error());
+            statusInk = Ink::Fail;
+        }
         const QStringList warnings = profile.warnings();
         if (!warnings.isEmpty())
             text += QStringLiteral("  ⚠ ") + warnings.join(QLatin1Char(' '));

@@ -19,6 +19,8 @@
 #include "oidc/recording/RecordingJson.h"
 #include "oidc/recording/ReplayComparison.h"
 #include "oidc/recording/ReplayReportWriter.h"
+#include "oidc/workspace/ResolvedProfile.h"
+#include "oidc/workspace/WorkspaceFile.h"
 
 #include "sandbox/SandboxServer.h"
 
@@ -26,6 +28,7 @@
 #include <QFileInfo>
 
 #include <memory>
+#include <utility>
 
 namespace cli {
 
@@ -49,8 +52,10 @@ struct ReplayTarget final {
     std::unique_ptr<sandbox::SandboxServer> ownSandbox;
 };
 
-// One profile out of a file holding a ProfileJson or a workspace ({"oidcplayWorkspace": 1,
-// "profiles": [...]}) — `wanted` picks it by id or name, and may be empty for a single profile.
+// One profile out of a file holding a ProfileJson or a workspace (oidc/workspace/WorkspaceFile.h)
+// — `wanted` picks it by id or name, and may be empty for a single profile — resolved as it is
+// used: its URLs' `{{variables}}` substituted with the workspace's variables for it (the core's
+// resolveProfile, as in the app), or the categorised error naming the field.
 oidc::Result<ProviderProfile> profileFromFile(const QString &path, const QString &wanted)
 {
     auto text = readFileText(path, kMaxProfileFileBytes);
@@ -59,24 +64,30 @@ oidc::Result<ProviderProfile> profileFromFile(const QString &path, const QString
     auto json = oidc::parseJsonObject(*text);
     if (!json)
         return json.error();
-    if (!json->contains("oidcplayWorkspace"))
-        return profileFromJson(*json);
-    const Json &profiles = (*json)["profiles"];
-    if (!profiles.is_array())
-        return makeError(ErrorCategory::Input, "USAGE", "the workspace has no \"profiles\" list");
-    std::vector<ProviderProfile> matches;
-    for (const Json &entry : profiles) {
-        auto profile = profileFromJson(entry);
+    if (!json->contains("oidcplayWorkspace")) {
+        auto profile = profileFromJson(*json);
         if (!profile)
             return profile.error();
-        if (wanted.isEmpty() || profile->id == wanted || profile->name == wanted)
-            matches.push_back(std::move(profile).value());
+        auto resolved = oidc::workspace::resolveProfile(*profile, {});
+        if (!resolved)
+            return resolved.error();
+        return resolved->profile();
     }
-    if (matches.size() == 1)
-        return matches.front();
-    return makeError(ErrorCategory::Input, "USAGE",
-                     matches.empty() ? "the workspace has no profile \"" + wanted.toStdString() + "\""
-                                     : "the workspace has several profiles: pick one with --profile ID|NAME");
+    auto workspace = oidc::workspace::workspaceFromJson(*json);
+    if (!workspace)
+        return workspace.error();
+    std::vector<ProviderProfile> matches;
+    for (const ProviderProfile &profile : std::as_const(workspace->profiles))
+        if (wanted.isEmpty() || profile.id == wanted || profile.name == wanted)
+            matches.push_back(profile);
+    if (matches.size() != 1)
+        return makeError(ErrorCategory::Input, "USAGE",
+                         matches.empty() ? "the workspace has no profile \"" + wanted.toStdString() + "\""
+                                         : "the workspace has several profiles: pick one with --profile ID|NAME");
+    auto resolved = oidc::workspace::resolveProfile(matches.front(), workspace->variables.value(matches.front().id));
+    if (!resolved)
+        return resolved.error();
+    return resolved->profile();
 }
 
 // The sandbox to replay against: the recorded one when it answers, otherwise one started here.
@@ -249,8 +260,12 @@ int runReplay(const QStringList &arguments)
         target.authMethod = recorded->authMethod;
     } else {
         auto profile = profileFromFile(parser.value(against), parser.value(profileName));
-        if (!profile)
-            return fail(profile.error(), asJson, profile.error().code == "USAGE" || profile.error().code == "PROFILE_JSON_INVALID" ? kExitUsage : kExitError);
+        if (!profile) {
+            const std::string &code = profile.error().code;
+            const bool usage = code == "USAGE" || code == "PROFILE_JSON_INVALID" || code.starts_with("VARIABLE_") || code == "WORKSPACE_INVALID"
+                            || code == "WORKSPACE_VERSION";
+            return fail(profile.error(), asJson, usage ? kExitUsage : kExitError);
+        }
         target.issuer = profile->effectiveIssuer();
         target.clientId = profile->clientId;
         target.authMethod = profile->authMethod;

@@ -24,13 +24,6 @@ public:
         if (const Json *value = find(name, "a string", &Json::is_string))
             out = QString::fromStdString(value->get<std::string>());
     }
-    void url(const char *name, QUrl &out)
-    {
-        QString value;
-        text(name, value);
-        if (!value.isEmpty())
-            out = QUrl(value);
-    }
     void flag(const char *name, bool &out)
     {
         if (const Json *value = find(name, "true or false", &Json::is_boolean))
@@ -133,24 +126,19 @@ void putText(Json &object, const char *name, const QString &value)
         object[name] = value.toStdString();
 }
 
-void putUrl(Json &object, const char *name, const QUrl &value)
-{
-    if (!value.isEmpty())
-        object[name] = value.toString().toStdString();
-}
-
-// Manual endpoints: the same member names for writing and reading.
+// Manual endpoints: the same member names for writing and reading. Kept as typed, so a
+// `{{variable}}` in a URL is written and read back unchanged (resolveProfile substitutes it).
 struct EndpointMember final {
     const char *name;
-    QUrl ProviderMetadata::*url;
+    QString ManualEndpoints::*url;
 };
 constexpr EndpointMember kEndpoints[] = {
-    {"authorization", &ProviderMetadata::authorizationEndpoint},
-    {"token", &ProviderMetadata::tokenEndpoint},
-    {"userinfo", &ProviderMetadata::userinfoEndpoint},
-    {"jwks", &ProviderMetadata::jwksUri},
-    {"revocation", &ProviderMetadata::revocationEndpoint},
-    {"endSession", &ProviderMetadata::endSessionEndpoint},
+    {"authorization", &ManualEndpoints::authorization},
+    {"token", &ManualEndpoints::token},
+    {"userinfo", &ManualEndpoints::userinfo},
+    {"jwks", &ManualEndpoints::jwks},
+    {"revocation", &ManualEndpoints::revocation},
+    {"endSession", &ManualEndpoints::endSession},
 };
 
 } // namespace
@@ -164,14 +152,14 @@ Json profileToJson(const ProviderProfile &profile)
     switch (profile.kind) {
     case ProviderKind::DescopeProject:
         putText(json, "descopeProjectId", profile.descopeProjectId);
-        putUrl(json, "descopeCustomBase", profile.descopeCustomBase);
+        putText(json, "descopeCustomBase", profile.descopeCustomBase);
         break;
     case ProviderKind::Manual: {
         putText(json, "issuer", profile.issuer);
         Json endpoints = Json::object();
         putText(endpoints, "issuer", profile.manualEndpoints.issuer);
         for (const auto &endpoint : kEndpoints)
-            putUrl(endpoints, endpoint.name, profile.manualEndpoints.*endpoint.url);
+            putText(endpoints, endpoint.name, profile.manualEndpoints.*endpoint.url);
         json["endpoints"] = std::move(endpoints);
         break;
     }
@@ -214,7 +202,7 @@ Result<ProviderProfile> profileFromJson(const Json &json)
     read.word("kind", profile.kind, kKindWords);
     read.text("issuer", profile.issuer);
     read.text("descopeProjectId", profile.descopeProjectId);
-    read.url("descopeCustomBase", profile.descopeCustomBase);
+    read.text("descopeCustomBase", profile.descopeCustomBase);
     read.text("clientId", profile.clientId);
     read.word("clientAuth", profile.authMethod, kClientAuthWords);
     read.text("scope", profile.scope);
@@ -234,7 +222,7 @@ Result<ProviderProfile> profileFromJson(const Json &json)
         MemberReader readEndpoint(*endpoints, QStringLiteral("endpoints."));
         readEndpoint.text("issuer", profile.manualEndpoints.issuer);
         for (const auto &endpoint : kEndpoints)
-            readEndpoint.url(endpoint.name, profile.manualEndpoints.*endpoint.url);
+            readEndpoint.text(endpoint.name, profile.manualEndpoints.*endpoint.url);
         if (auto error = readEndpoint.error())
             return *error;
     }

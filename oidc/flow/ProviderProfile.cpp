@@ -1,5 +1,7 @@
 #include "ProviderProfile.h"
 
+#include "oidc/workspace/VariableSubstitution.h"
+
 namespace oidc::flow {
 
 namespace {
@@ -58,10 +60,45 @@ QString providerKindName(ProviderKind kind)
     return {};
 }
 
+ProviderMetadata ManualEndpoints::metadata() const
+{
+    ProviderMetadata metadata;
+    metadata.issuer = issuer;
+    metadata.authorizationEndpoint = QUrl(authorization);
+    metadata.tokenEndpoint = QUrl(token);
+    metadata.userinfoEndpoint = QUrl(userinfo);
+    metadata.jwksUri = QUrl(jwks);
+    metadata.revocationEndpoint = QUrl(revocation);
+    metadata.endSessionEndpoint = QUrl(endSession);
+    return metadata;
+}
+
+std::vector<ProviderProfile::UrlField> ProviderProfile::urlFields()
+{
+    switch (kind) {
+    case ProviderKind::OidcIssuer:
+        return {{"issuer", &issuer}};
+    case ProviderKind::DescopeProject:
+        return {{"custom domain", &descopeCustomBase}};
+    case ProviderKind::Manual:
+        return {{"issuer", &issuer},
+                {"endpoints' issuer", &manualEndpoints.issuer},
+                {"authorization endpoint", &manualEndpoints.authorization},
+                {"token endpoint", &manualEndpoints.token},
+                {"userinfo endpoint", &manualEndpoints.userinfo},
+                {"JWKS URI", &manualEndpoints.jwks},
+                {"revocation endpoint", &manualEndpoints.revocation},
+                {"end-session endpoint", &manualEndpoints.endSession}};
+    case ProviderKind::Sandbox:
+        break; // the running sandbox's issuer, never typed
+    }
+    return {};
+}
+
 QString ProviderProfile::effectiveIssuer() const
 {
     if (kind == ProviderKind::DescopeProject)
-        return descopeIssuer(descopeBaseUrl(descopeProjectId, descopeCustomBase), descopeProjectId);
+        return descopeIssuer(descopeBaseUrl(descopeProjectId, QUrl(descopeCustomBase)), descopeProjectId);
     if (kind == ProviderKind::Manual)
         return manualEndpoints.issuer.isEmpty() ? issuer : manualEndpoints.issuer;
     return issuer;
@@ -69,10 +106,19 @@ QString ProviderProfile::effectiveIssuer() const
 
 Result<ProviderSettings> ProviderProfile::providerSettings() const
 {
+    // A template is never sent: `{{tenant}}` in a host or path would reach the network as typed.
+    ProviderProfile copy = *this;
+    for (const UrlField &field : copy.urlFields())
+        if (const QStringList names = workspace::variablesIn(*field.text); !names.isEmpty())
+            return makeError(ErrorCategory::Input, "PROFILE_UNRESOLVED",
+                             QStringLiteral("%1: {{%2}} is not substituted (the profile's variables are resolved where it is used)")
+                                 .arg(QString::fromLatin1(field.label), names.first())
+                                 .toStdString(),
+                             {}, names.first().toStdString());
     ProviderSettings settings;
     if (kind == ProviderKind::Manual) {
         settings.kind = ProviderSettings::Kind::Manual;
-        settings.manual = manualEndpoints;
+        settings.manual = manualEndpoints.metadata();
         if (settings.manual.issuer.isEmpty())
             settings.manual.issuer = issuer;
         if (settings.manual.issuer.isEmpty())
@@ -140,14 +186,14 @@ QList<ProviderProfile> ProviderProfileStore::load() const
         profile.kind = kindFromKey(m_settings.value(QStringLiteral("kind")).toString());
         profile.issuer = m_settings.value(QStringLiteral("issuer")).toString();
         profile.descopeProjectId = m_settings.value(QStringLiteral("descopeProjectId")).toString();
-        profile.descopeCustomBase = m_settings.value(QStringLiteral("descopeCustomBase")).toUrl();
+        profile.descopeCustomBase = m_settings.value(QStringLiteral("descopeCustomBase")).toString();
         profile.manualEndpoints.issuer = m_settings.value(QStringLiteral("manual/issuer")).toString();
-        profile.manualEndpoints.authorizationEndpoint = m_settings.value(QStringLiteral("manual/authorization")).toUrl();
-        profile.manualEndpoints.tokenEndpoint = m_settings.value(QStringLiteral("manual/token")).toUrl();
-        profile.manualEndpoints.userinfoEndpoint = m_settings.value(QStringLiteral("manual/userinfo")).toUrl();
-        profile.manualEndpoints.jwksUri = m_settings.value(QStringLiteral("manual/jwks")).toUrl();
-        profile.manualEndpoints.revocationEndpoint = m_settings.value(QStringLiteral("manual/revocation")).toUrl();
-        profile.manualEndpoints.endSessionEndpoint = m_settings.value(QStringLiteral("manual/endSession")).toUrl();
+        profile.manualEndpoints.authorization = m_settings.value(QStringLiteral("manual/authorization")).toString();
+        profile.manualEndpoints.token = m_settings.value(QStringLiteral("manual/token")).toString();
+        profile.manualEndpoints.userinfo = m_settings.value(QStringLiteral("manual/userinfo")).toString();
+        profile.manualEndpoints.jwks = m_settings.value(QStringLiteral("manual/jwks")).toString();
+        profile.manualEndpoints.revocation = m_settings.value(QStringLiteral("manual/revocation")).toString();
+        profile.manualEndpoints.endSession = m_settings.value(QStringLiteral("manual/endSession")).toString();
         profile.clientId = m_settings.value(QStringLiteral("clientId")).toString();
         profile.authMethod = static_cast<ClientAuthMethod>(m_settings.value(QStringLiteral("authMethod"), 0).toInt());
         profile.scope = m_settings.value(QStringLiteral("scope"), profile.scope).toString();
@@ -179,12 +225,12 @@ void ProviderProfileStore::save(const ProviderProfile &profile)
     m_settings.setValue(QStringLiteral("descopeProjectId"), profile.descopeProjectId);
     m_settings.setValue(QStringLiteral("descopeCustomBase"), profile.descopeCustomBase);
     m_settings.setValue(QStringLiteral("manual/issuer"), profile.manualEndpoints.issuer);
-    m_settings.setValue(QStringLiteral("manual/authorization"), profile.manualEndpoints.authorizationEndpoint);
-    m_settings.setValue(QStringLiteral("manual/token"), profile.manualEndpoints.tokenEndpoint);
-    m_settings.setValue(QStringLiteral("manual/userinfo"), profile.manualEndpoints.userinfoEndpoint);
-    m_settings.setValue(QStringLiteral("manual/jwks"), profile.manualEndpoints.jwksUri);
-    m_settings.setValue(QStringLiteral("manual/revocation"), profile.manualEndpoints.revocationEndpoint);
-    m_settings.setValue(QStringLiteral("manual/endSession"), profile.manualEndpoints.endSessionEndpoint);
+    m_settings.setValue(QStringLiteral("manual/authorization"), profile.manualEndpoints.authorization);
+    m_settings.setValue(QStringLiteral("manual/token"), profile.manualEndpoints.token);
+    m_settings.setValue(QStringLiteral("manual/userinfo"), profile.manualEndpoints.userinfo);
+    m_settings.setValue(QStringLiteral("manual/jwks"), profile.manualEndpoints.jwks);
+    m_settings.setValue(QStringLiteral("manual/revocation"), profile.manualEndpoints.revocation);
+    m_settings.setValue(QStringLiteral("manual/endSession"), profile.manualEndpoints.endSession);
     m_settings.setValue(QStringLiteral("clientId"), profile.clientId);
     m_settings.setValue(QStringLiteral("authMethod"), static_cast<int>(profile.authMethod));
     m_settings.setValue(QStringLiteral("scope"), profile.scope);

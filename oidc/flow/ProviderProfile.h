@@ -11,6 +11,8 @@
 #include <QString>
 #include <QUrl>
 
+#include <vector>
+
 namespace oidc::flow {
 
 enum class ProviderKind {
@@ -33,14 +35,32 @@ enum class BrowserMode { Embedded, System, PrivateUseScheme };
 [[nodiscard]] QString browserModeKey(BrowserMode mode);
 [[nodiscard]] BrowserMode browserModeFromKey(const QString &key);
 
+// Endpoints typed by hand (ProviderKind::Manual), kept as typed: a URL field may hold
+// `{{variables}}` (a tenant in the host name, say), which a QUrl would mangle, so they are text
+// until oidc::workspace::resolveProfile substitutes them where the profile is used.
+struct ManualEndpoints final {
+    QString issuer;
+    QString authorization; // authorization_endpoint
+    QString token;         // token_endpoint
+    QString userinfo;      // userinfo_endpoint
+    QString jwks;          // jwks_uri
+    QString revocation;    // revocation_endpoint (RFC 7009)
+    QString endSession;    // end_session_endpoint (RP-Initiated Logout §2.1)
+
+    // The typed text as metadata (each URL parsed as it is; manualMetadata() checks them).
+    [[nodiscard]] ProviderMetadata metadata() const;
+
+    friend bool operator==(const ManualEndpoints &, const ManualEndpoints &) = default;
+};
+
 struct ProviderProfile final {
     QString id;                    // stable key in QSettings
     QString name;                  // shown in the provider bar
     ProviderKind kind = ProviderKind::OidcIssuer;
     QString issuer;                // OidcIssuer and Manual
     QString descopeProjectId;      // DescopeProject
-    QUrl descopeCustomBase;        // DescopeProject: custom domain override (empty: derived)
-    ProviderMetadata manualEndpoints; // Manual
+    QString descopeCustomBase;     // DescopeProject: custom domain override (empty: derived), as typed
+    ManualEndpoints manualEndpoints; // Manual, as typed
     QString clientId;
     QString clientSecret;          // never persisted
     ClientAuthMethod authMethod = ClientAuthMethod::None;
@@ -53,8 +73,17 @@ struct ProviderProfile final {
 
     // The issuer this profile signs in against (Descope: derived from the project ID).
     [[nodiscard]] QString effectiveIssuer() const;
-    // The FlowSession settings for this profile. Error INPUT PROFILE_INCOMPLETE.
+    // The FlowSession settings for this profile. Errors INPUT: PROFILE_INCOMPLETE, and
+    // PROFILE_UNRESOLVED when a URL field the kind uses still holds a `{{variable}}` (use the
+    // profile oidc::workspace::resolveProfile returns: `{{x}}` is never sent).
     [[nodiscard]] Result<ProviderSettings> providerSettings() const;
+    // The text of every URL field this kind uses, with a label naming it ("issuer", "token
+    // endpoint", …): what resolveProfile substitutes and providerSettings refuses unresolved.
+    struct UrlField final {
+        const char *label;
+        QString *text;
+    };
+    [[nodiscard]] std::vector<UrlField> urlFields();
     [[nodiscard]] ClientCredentials clientCredentials() const;
     // Insecure or unusual choices, for warnings next to the profile.
     [[nodiscard]] QStringList warnings() const;

@@ -155,6 +155,15 @@ struct DescopeDemoReplay::Run final {
                 return link.value("url", std::string());
         return {};
     }
+    // An enchanted link's message: a link of another number than `number` (a wrong click).
+    static std::string otherLinkOf(const Json &message, const std::string &number)
+    {
+        const Json links = message.value("links", Json::array());
+        for (const Json &link : links)
+            if (link.contains("number") && link.value("number", std::string()) != number)
+                return link.value("url", std::string());
+        return {};
+    }
 };
 
 std::string DescopeDemoReplay::replayableActions()
@@ -318,18 +327,30 @@ Status DescopeDemoReplay::run(const Recording &recording, Recorder &replayed, in
                 missing(step, "REPLAY_NO_MESSAGE", "no enchanted link was started");
                 continue;
             }
-            const bool click = key == action::kEnchantedLinkVerify || !run.enchantedClicked;
+            // Which link the person opened. The email lists three numbered links in a random order
+            // (descope-api.md §5): only the one numbered as the start answered (linkId) signs in, so
+            // the link is found by its number, never by its place. A recorded verify that failed was
+            // a link of another number (refused, the sign-in still pending): the replay opens one too.
+            // A poll with no verify of the app's before it was answered after the person opened the
+            // right link elsewhere (a browser, another device) — unless it ended without an answer
+            // (POLL: the deadline, a cancel), when nobody opened it.
+            const bool rightLink = key == action::kEnchantedLinkVerify ? step.ok : step.ok || step.errorCategory != categoryName(ErrorCategory::Poll);
+            const bool click = key == action::kEnchantedLinkVerify || (!run.enchantedClicked && rightLink);
             if (click) {
                 const auto message = run.message("enchanted-link", run.lastLinkLoginId);
-                auto token = message ? linkToken(Run::linkOf(*message, run.enchanted->linkId))
-                                     : Result<std::string>(makeError(ErrorCategory::Sandbox, "REPLAY_NO_MESSAGE", ""));
+                const std::string url = !message ? std::string()
+                                        : rightLink ? Run::linkOf(*message, run.enchanted->linkId)
+                                                    : Run::otherLinkOf(*message, run.enchanted->linkId);
+                auto token = url.empty() ? Result<std::string>(makeError(ErrorCategory::Sandbox, "REPLAY_NO_MESSAGE", "")) : linkToken(url);
                 if (!token) {
-                    missing(step, "REPLAY_NO_MESSAGE", "no enchanted link numbered " + run.enchanted->linkId + " arrived for " + run.lastLinkLoginId);
+                    missing(step, "REPLAY_NO_MESSAGE",
+                            std::string(rightLink ? "no enchanted link numbered " : "no enchanted link of another number than ") + run.enchanted->linkId
+                                + " arrived for " + run.lastLinkLoginId);
                     continue;
                 }
                 // The recording's own click is its step; otherwise the person's click before the poll answers.
                 (void)(key == action::kEnchantedLinkVerify ? blocking.verifyEnchantedLink(*token) : helper.verifyEnchantedLink(*token));
-                run.enchantedClicked = true;
+                run.enchantedClicked = run.enchantedClicked || rightLink;
             }
             if (key == action::kEnchantedLinkPoll)
                 keepSession(blocking.pollEnchantedLink(run.enchanted->pendingRef, pollSettings).session);

@@ -6,7 +6,9 @@
 // with the recording through compareRuns like a code flow's replay. What a person did between the
 // calls is done here: an OTP code, a magic link or an enchanted link is read from the sandbox's
 // Inbox (GET /sandbox/inbox, over HTTP, as the Inbox panel shows it) and the enchanted link
-// clicked when the recording polled without clicking; the passkey ceremony is the core's software
+// clicked when the recording polled without clicking — found by its number (the start's linkId),
+// never by its place among the email's three, which come in a random order; a recorded verify
+// that failed opens a link of another number, as the person did; the passkey ceremony is the core's software
 // authenticator, in memory; TOTP codes come from the key the replay's own sign-up got; a password
 // sign-up uses a random password the later sign-in reuses; an access key is the sandbox's own with
 // the recorded key ID (GET /sandbox/info). Nothing secret comes from the recording: it has none.

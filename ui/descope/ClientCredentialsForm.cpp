@@ -91,9 +91,11 @@ QWidget *ClientCredentialsForm::buildForm()
 
 QString ClientCredentialsForm::providerKey() const
 {
-    const auto &profile = m_profiles.current();
+    // The provider that is called: with the profile's `{{variables}}` substituted.
+    const auto resolved = m_profiles.resolved(m_profiles.current());
+    const auto &profile = resolved ? resolved->profile() : m_profiles.current();
     return QStringLiteral("%1|%2|%3|%4")
-        .arg(profile.id, oidc::flow::providerKindName(profile.kind), profile.effectiveIssuer(), profile.manualEndpoints.tokenEndpoint.toString());
+        .arg(profile.id, oidc::flow::providerKindName(profile.kind), profile.effectiveIssuer(), profile.manualEndpoints.token);
 }
 
 void ClientCredentialsForm::followProfile()
@@ -106,7 +108,8 @@ void ClientCredentialsForm::followProfile()
     cancel();
     m_profileShown = key;
     m_discovered.clear();
-    const auto &profile = m_profiles.current();
+    const auto resolved = m_profiles.resolved(m_profiles.current());
+    const auto &profile = resolved ? resolved->profile() : m_profiles.current();
     m_provider->setText(profile.kind == ProviderKind::Sandbox && profile.issuer.isEmpty()
                             ? tr("The built-in sandbox (not running yet)")
                             : tr("%1 · %2 · the token endpoint comes from discovery on the first request").arg(profile.name, profile.effectiveIssuer()));
@@ -190,7 +193,12 @@ void ClientCredentialsForm::request()
         requestToken();
         return;
     }
-    auto settings = profile.providerSettings();
+    const auto resolved = m_profiles.resolved(profile);
+    if (!resolved) {
+        fail(resolved.error()); // a `{{variable}}` that does not resolve: nothing is sent
+        return;
+    }
+    auto settings = resolved->profile().providerSettings();
     if (!settings) {
         fail(settings.error());
         return;

@@ -7,6 +7,8 @@
 
 #include "sandbox/SandboxHost.h"
 
+#include <QUrl>
+
 #include <utility>
 
 namespace ui {
@@ -84,7 +86,13 @@ void DescopeContext::updateProject()
     }
     case ProviderKind::DescopeProject: {
         provider = Provider::DescopeProject;
-        auto created = DescopeProject::create(profile.descopeProjectId, profile.descopeCustomBase);
+        // A custom domain may hold `{{variables}}`: the client calls the resolved one.
+        const auto resolved = m_app.profiles().resolved(profile);
+        if (!resolved) {
+            reason = QStringLiteral("The Descope project of “%1” is unusable: %2").arg(profile.name, errorText(resolved.error()));
+            break;
+        }
+        auto created = DescopeProject::create(profile.descopeProjectId, QUrl(resolved->profile().descopeCustomBase));
         if (created)
             project = std::move(created).value();
         else

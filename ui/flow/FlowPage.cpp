@@ -173,8 +173,9 @@ FlowPage::FlowPage(AppContext &context, QWidget *parent)
             m_tokens->setAutoRefreshEnabled(preferences.automaticRefresh());
     });
 
-    // Profiles.
+    // Profiles: used resolved (their `{{variables}}` from the open workspace), kept as typed.
     ProfileManager &profiles = m_context.profiles();
+    m_runner->setResolver([&profiles](const ProviderProfile &profile) { return profiles.resolved(profile); });
     connect(&profiles, &ProfileManager::currentChanged, this, &FlowPage::loadProfile);
     connect(&profiles, &ProfileManager::profileUpdated, this, &FlowPage::onProfileUpdated);
     connect(m_settings, &FlowSettingsPanel::profileEdited, this, &FlowPage::onSettingsEdited);
@@ -500,9 +501,11 @@ void FlowPage::setSystemBrowserOpener(FlowRunner::Opener opener)
 void FlowPage::updateHeader()
 {
     const ProviderProfile &profile = m_runner->profile();
+    const auto resolved = m_context.profiles().resolved(profile);
+    m_settings->setProviderUrls(profile, resolved);
     QStringList parts;
     parts << profile.name;
-    const QString issuer = profile.effectiveIssuer();
+    const QString issuer = (resolved ? resolved->profile() : profile).effectiveIssuer();
     if (profile.kind == ProviderKind::Sandbox && issuer.isEmpty())
         parts << QStringLiteral("not running yet");
     else if (!issuer.isEmpty())

@@ -6,6 +6,7 @@
 #include "oidc/net/ExchangeLog.h"
 
 #include <QDesktopServices>
+#include <QStringList>
 
 #include <utility>
 
@@ -20,18 +21,6 @@ using oidc::flow::StepOutcome;
 using oidc::jwt::ClaimCheck;
 
 namespace {
-
-bool sameEndpoints(const oidc::flow::ProviderMetadata &a, const oidc::flow::ProviderMetadata &b)
-{
-    return a.issuer == b.issuer && a.authorizationEndpoint == b.authorizationEndpoint && a.tokenEndpoint == b.tokenEndpoint
-        && a.userinfoEndpoint == b.userinfoEndpoint && a.jwksUri == b.jwksUri && a.revocationEndpoint == b.revocationEndpoint
-        && a.endSessionEndpoint == b.endSessionEndpoint;
-}
-
-bool sameProvider(const ProviderProfile &a, const ProviderProfile &b)
-{
-    return a.kind == b.kind && a.effectiveIssuer() == b.effectiveIssuer() && sameEndpoints(a.manualEndpoints, b.manualEndpoints);
-}
 
 bool sameRedirect(const ProviderProfile &a, const ProviderProfile &b)
 {
@@ -75,6 +64,7 @@ void FlowRunner::setProfile(const ProviderProfile &profile)
 {
     cancel();
     m_profile = profile;
+    m_providerIdentity = providerIdentity(profile);
     m_appliedProvider.reset();
     m_defaults.reset();
     m_authorizationUrl.clear();
@@ -89,11 +79,12 @@ void FlowRunner::setProfile(const ProviderProfile &profile)
 
 void FlowRunner::updateProfile(const ProviderProfile &profile)
 {
+    const QString oldIdentity = std::exchange(m_providerIdentity, providerIdentity(profile));
     const ProviderProfile old = m_profile;
     m_profile = profile;
     m_session->setClient(profile.clientCredentials());
     m_session->setSecurity(profile.security);
-    if (!sameProvider(old, profile)) {
+    if (oldIdentity != m_providerIdentity) {
         // Another provider: its metadata, keys and pending login are no longer valid.
         if (m_active && isLoginStepRunning())
             cancel();
@@ -123,7 +114,12 @@ oidc::Status FlowRunner::applyProvider()
     if (m_profile.kind == ProviderKind::Sandbox && m_profile.issuer.isEmpty())
         return makeError(ErrorCategory::Sandbox, "SANDBOX_NOT_RUNNING",
                          "the built-in sandbox is not running: start it with Restart in the provider bar");
-    auto settings = m_profile.providerSettings();
+    // `{{variables}}` are substituted here, each time, so the profile keeps its templates; one
+    // that does not resolve refuses the step with the core's error naming the field.
+    auto resolved = resolve(m_profile);
+    if (!resolved)
+        return resolved.error();
+    auto settings = resolved->profile().providerSettings();
     if (!settings)
         return settings.error();
     m_session->setProvider(*settings);
@@ -131,6 +127,21 @@ oidc::Status FlowRunner::applyProvider()
     m_session->setClient(m_profile.clientCredentials());
     m_session->setSecurity(m_profile.security);
     return {};
+}
+
+oidc::Result<oidc::workspace::ResolvedProfile> FlowRunner::resolve(const ProviderProfile &profile) const
+{
+    return m_resolver ? m_resolver(profile) : oidc::workspace::resolveProfile(profile, {});
+}
+
+QString FlowRunner::providerIdentity(const ProviderProfile &profile) const
+{
+    const auto resolved = resolve(profile);
+    const ProviderProfile &used = resolved ? resolved->profile() : profile;
+    const oidc::flow::ManualEndpoints &endpoints = used.manualEndpoints;
+    return QStringList{QString::number(static_cast<int>(used.kind)), used.effectiveIssuer(), endpoints.issuer, endpoints.authorization,
+                       endpoints.token, endpoints.userinfo, endpoints.jwks, endpoints.revocation, endpoints.endSession}
+        .join(QLatin1Char('\n'));
 }
 
 QString FlowRunner::embeddedRedirectUri(const QString &path) const

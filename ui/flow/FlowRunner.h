@@ -22,6 +22,7 @@
 
 #include "oidc/flow/FlowSession.h"
 #include "oidc/flow/ProviderProfile.h"
+#include "oidc/workspace/ResolvedProfile.h"
 #include "oidc/net/HttpTransport.h"
 
 #include "oidc/flow/RedirectHandOver.h"
@@ -61,6 +62,10 @@ public:
     void updateProfile(const oidc::flow::ProviderProfile &profile);
     [[nodiscard]] const oidc::flow::ProviderProfile &profile() const { return m_profile; }
 
+    // The profile as it is used (its `{{variables}}` substituted, oidc::workspace::resolveProfile);
+    // without one, a profile resolves with no variables but its built-ins.
+    using Resolver = std::function<oidc::Result<oidc::workspace::ResolvedProfile>(const oidc::flow::ProviderProfile &)>;
+    void setResolver(Resolver resolver) { m_resolver = std::move(resolver); }
     void setRequestEditor(RequestEditor editor) { m_editor = std::move(editor); }
     void setSystemBrowserOpener(Opener opener) { m_opener = std::move(opener); }
     void setBrowserTimeoutMs(int ms) { m_browserTimeoutMs = ms; }
@@ -154,6 +159,10 @@ private:
     void onLogoutRedirect(const oidc::Result<QUrl> &redirect);
     [[nodiscard]] bool isLoginStepRunning() const;
     [[nodiscard]] oidc::Status applyProvider();
+    [[nodiscard]] oidc::Result<oidc::workspace::ResolvedProfile> resolve(const oidc::flow::ProviderProfile &profile) const;
+    // What identifies the provider a profile calls (the resolved issuer and endpoints, or the
+    // templates while they do not resolve): another one resets the login steps.
+    [[nodiscard]] QString providerIdentity(const oidc::flow::ProviderProfile &profile) const;
     [[nodiscard]] QString embeddedRedirectUri(const QString &path) const;
 
     oidc::net::ExchangeLog *m_log;
@@ -162,6 +171,8 @@ private:
     oidc::flow::RedirectWait *m_loginWait;  // the login's redirect (step 5), listening from step 4 in system-browser mode
     oidc::flow::RedirectWait *m_logoutWait; // the post-logout redirect
     oidc::flow::ProviderProfile m_profile;
+    Resolver m_resolver;
+    QString m_providerIdentity; // providerIdentity(m_profile) when it was set or last updated
     std::optional<oidc::flow::ProviderSettings> m_appliedProvider;
     RequestEditor m_editor;
     Opener m_opener;

@@ -3,6 +3,7 @@
 #include "ui/UiText.h"
 #include "ui/flow/ClientAuthCombo.h"
 #include "ui/flow/ProfileManager.h"
+#include "ui/flow/ResolvedUrlsText.h"
 #include "ui/widgets/Layouting.h"
 #include "ui/widgets/ToneLabel.h"
 #include "ui/widgets/Type.h"
@@ -60,6 +61,7 @@ void showWarning(QLabel *label, bool on, const QString &text)
 
 FlowSettingsPanel::FlowSettingsPanel(QWidget *parent)
     : QWidget(parent)
+    , m_providerUrls(toneLabel(QStringLiteral("providerUrlsLabel"), Tone::Neutral))
     , m_clientId(new QLineEdit)
     , m_clientSecret(new QLineEdit)
     , m_secretNote(typeLabel(Type::Caption, ProfileManager::secretStorageNote()))
@@ -131,7 +133,7 @@ FlowSettingsPanel::FlowSettingsPanel(QWidget *parent)
     m_leeway->setRange(0, 24 * 3600);
     m_leeway->setSuffix(QStringLiteral(" s"));
 
-    QWidget *content = layout::widget(layout::column({buildClientGroup(), buildBrowserGroup(), buildSecurityGroup(), layout::Stretch{}},
+    QWidget *content = layout::widget(layout::column({group(QStringLiteral("Provider"), layout::column({m_providerUrls})), buildClientGroup(), buildBrowserGroup(), buildSecurityGroup(), layout::Stretch{}},
                                                      {.margins = QMargins(0, 0, 6, 0)}));
     auto *scroll = new QScrollArea;
     scroll->setWidgetResizable(true);
@@ -178,6 +180,15 @@ QWidget *FlowSettingsPanel::buildSecurityGroup()
                                {QStringLiteral("Checks"),
                                 fieldStack({m_state, m_stateWarning, m_nonce, m_nonceWarning, m_unsigned, m_unsignedWarning})},
                                {QStringLiteral("Clock leeway"), fieldStack({m_leeway, m_leewayWarning})}}));
+}
+
+void FlowSettingsPanel::setProviderUrls(const oidc::flow::ProviderProfile &typed, const oidc::Result<oidc::workspace::ResolvedProfile> &resolved)
+{
+    const ResolvedUrlsText shown = resolvedUrlsText(typed, resolved);
+    const QString text = shown.text.isEmpty() ? QStringLiteral("No issuer yet.") : shown.text;
+    if (m_providerUrls->text() != text)
+        m_providerUrls->setText(text);
+    updateTone(m_providerUrls, shown.ok ? Tone::Neutral : Tone::Bad);
 }
 
 void FlowSettingsPanel::setProfile(const oidc::flow::ProviderProfile &profile)

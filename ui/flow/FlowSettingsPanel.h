@@ -8,6 +8,7 @@
 // profileEdited(); nothing here talks to the network.
 
 #include "oidc/flow/ProviderProfile.h"
+#include "oidc/workspace/ResolvedProfile.h"
 
 #include <QWidget>
 
@@ -32,6 +33,9 @@ public:
     void setProfile(const oidc::flow::ProviderProfile &profile);
     // The shown profile with the edits applied.
     [[nodiscard]] oidc::flow::ProviderProfile profile() const;
+    // The provider's URLs as typed and as they will be called (`{{variables}}` substituted by
+    // the core's resolveProfile), or why they cannot be: shown above the client's settings.
+    void setProviderUrls(const oidc::flow::ProviderProfile &typed, const oidc::Result<oidc::workspace::ResolvedProfile> &resolved);
     // The warnings currently shown (one per insecure choice).
     [[nodiscard]] QStringList warnings() const;
 
@@ -49,6 +53,7 @@ private:
 
     oidc::flow::ProviderProfile m_profile;
     bool m_loading = false;
+    QLabel *m_providerUrls;
     QLineEdit *m_clientId;
     QLineEdit *m_clientSecret;
     QLabel *m_secretNote;

@@ -4,6 +4,7 @@
 #include "ui/UiText.h"
 #include "ui/flow/ClientAuthCombo.h"
 #include "ui/flow/ProfileManager.h"
+#include "ui/flow/ResolvedUrlsText.h"
 #include "ui/widgets/Layouting.h"
 #include "ui/widgets/ToneLabel.h"
 #include "ui/widgets/Type.h"
@@ -86,6 +87,7 @@ ProfileEditorDialog::ProfileEditorDialog(AppContext &context, const QString &sel
     , m_checkButton(button(QStringLiteral("Check metadata"), QStringLiteral("checkMetadataButton")))
     , m_checkResult(toneLabel(QStringLiteral("checkResultLabel"), Tone::Neutral))
     , m_warnings(toneLabel(QStringLiteral("profileWarningsLabel"), Tone::Warning))
+    , m_resolvedUrls(toneLabel(QStringLiteral("resolvedUrlsLabel"), Tone::Neutral))
 {
     setObjectName(QStringLiteral("profileEditorDialog"));
     setWindowTitle(QStringLiteral("Provider profiles"));
@@ -133,7 +135,7 @@ QLayout *ProfileEditorDialog::buildForm()
           layout::column({m_clientSecret, typeLabel(Type::Caption, ProfileManager::secretStorageNote())},
                          layout::spaced(2))},
          {QStringLiteral("Authentication"), m_auth}});
-    return layout::column({form, layout::row({m_checkButton, layout::Stretch{}}), m_checkResult, m_warnings, layout::Stretch{}});
+    return layout::column({form, m_resolvedUrls, layout::row({m_checkButton, layout::Stretch{}}), m_checkResult, m_warnings, layout::Stretch{}});
 }
 
 void ProfileEditorDialog::buildKindPages()
@@ -172,7 +174,8 @@ void ProfileEditorDialog::connectForm()
         updateKind();
         updateDerived();
     });
-    for (QLineEdit *edit : {m_project, m_customDomain, m_issuer, m_manualIssuer, m_name, m_clientId})
+    for (QLineEdit *edit : {m_project, m_customDomain, m_issuer, m_manualIssuer, m_manualAuthorization, m_manualToken, m_manualUserinfo,
+                            m_manualJwks, m_manualRevocation, m_manualEndSession, m_name, m_clientId})
         connect(edit, &QLineEdit::textEdited, this, &ProfileEditorDialog::updateDerived);
     connect(m_name, &QLineEdit::textEdited, this, [this] {
         if (QListWidgetItem *item = m_list->currentItem())
@@ -260,14 +263,14 @@ void ProfileEditorDialog::loadForm(const ProviderProfile &profile)
     m_kind->setCurrentIndex(m_kind->findData(static_cast<int>(profile.kind)));
     m_issuer->setText(profile.issuer);
     m_project->setText(profile.descopeProjectId);
-    m_customDomain->setText(profile.descopeCustomBase.toString());
+    m_customDomain->setText(profile.descopeCustomBase);
     m_manualIssuer->setText(profile.manualEndpoints.issuer.isEmpty() ? profile.issuer : profile.manualEndpoints.issuer);
-    m_manualAuthorization->setText(profile.manualEndpoints.authorizationEndpoint.toString());
-    m_manualToken->setText(profile.manualEndpoints.tokenEndpoint.toString());
-    m_manualUserinfo->setText(profile.manualEndpoints.userinfoEndpoint.toString());
-    m_manualJwks->setText(profile.manualEndpoints.jwksUri.toString());
-    m_manualRevocation->setText(profile.manualEndpoints.revocationEndpoint.toString());
-    m_manualEndSession->setText(profile.manualEndpoints.endSessionEndpoint.toString());
+    m_manualAuthorization->setText(profile.manualEndpoints.authorization);
+    m_manualToken->setText(profile.manualEndpoints.token);
+    m_manualUserinfo->setText(profile.manualEndpoints.userinfo);
+    m_manualJwks->setText(profile.manualEndpoints.jwks);
+    m_manualRevocation->setText(profile.manualEndpoints.revocation);
+    m_manualEndSession->setText(profile.manualEndpoints.endSession);
     m_clientId->setText(profile.clientId);
     m_clientSecret->setText(profile.clientSecret);
     m_auth->setMethod(profile.authMethod);
@@ -306,16 +309,16 @@ ProviderProfile ProfileEditorDialog::formProfile() const
     if (profile.kind == ProviderKind::OidcIssuer)
         profile.issuer = m_issuer->text().trimmed();
     profile.descopeProjectId = m_project->text().trimmed();
-    profile.descopeCustomBase = QUrl(m_customDomain->text().trimmed());
+    profile.descopeCustomBase = m_customDomain->text().trimmed();
     if (profile.kind == ProviderKind::Manual) {
         profile.issuer = m_manualIssuer->text().trimmed();
         profile.manualEndpoints.issuer = profile.issuer;
-        profile.manualEndpoints.authorizationEndpoint = QUrl(m_manualAuthorization->text().trimmed());
-        profile.manualEndpoints.tokenEndpoint = QUrl(m_manualToken->text().trimmed());
-        profile.manualEndpoints.userinfoEndpoint = QUrl(m_manualUserinfo->text().trimmed());
-        profile.manualEndpoints.jwksUri = QUrl(m_manualJwks->text().trimmed());
-        profile.manualEndpoints.revocationEndpoint = QUrl(m_manualRevocation->text().trimmed());
-        profile.manualEndpoints.endSessionEndpoint = QUrl(m_manualEndSession->text().trimmed());
+        profile.manualEndpoints.authorization = m_manualAuthorization->text().trimmed();
+        profile.manualEndpoints.token = m_manualToken->text().trimmed();
+        profile.manualEndpoints.userinfo = m_manualUserinfo->text().trimmed();
+        profile.manualEndpoints.jwks = m_manualJwks->text().trimmed();
+        profile.manualEndpoints.revocation = m_manualRevocation->text().trimmed();
+        profile.manualEndpoints.endSession = m_manualEndSession->text().trimmed();
     }
     profile.clientId = m_clientId->text().trimmed();
     profile.clientSecret = m_clientSecret->text();
@@ -340,13 +343,24 @@ void ProfileEditorDialog::updateDerived()
 {
     if (m_loading)
         return;
-    const ProviderProfile profile = formProfile();
+    const ProviderProfile typed = formProfile();
+    // The URLs as they will be called: `{{variables}}` substituted from the workspace's variables
+    // for this profile (the core's resolveProfile); the fields keep what was typed.
+    const auto resolved = m_context.profiles().resolved(typed);
+    const ResolvedUrlsText urls = resolvedUrlsText(typed, resolved);
+    const bool templated = !urls.ok || !resolved->substituted().isEmpty();
+    m_resolvedUrls->setText(urls.ok ? QStringLiteral("Resolved with the workspace's variables (Variables… on the flow's authorize step):\n")
+                                          + urls.text
+                                    : urls.text);
+    updateTone(m_resolvedUrls, urls.ok ? Tone::Neutral : Tone::Bad);
+    m_resolvedUrls->setVisible(templated && typed.kind != ProviderKind::Sandbox);
+    const ProviderProfile &profile = resolved ? resolved->profile() : typed;
     if (profile.kind == ProviderKind::DescopeProject) {
         const QString id = profile.descopeProjectId;
         if (id.isEmpty()) {
             m_derived->setText(QStringLiteral("Type the project ID: the base URL and issuer follow from it."));
         } else {
-            const QUrl base = oidc::flow::descopeBaseUrl(id, profile.descopeCustomBase);
+            const QUrl base = oidc::flow::descopeBaseUrl(id, QUrl(profile.descopeCustomBase));
             QString rule;
             if (!profile.descopeCustomBase.isEmpty())
                 rule = QStringLiteral("custom domain");
@@ -368,7 +382,7 @@ void ProfileEditorDialog::updateDerived()
 
 void ProfileEditorDialog::check()
 {
-    const ProviderProfile profile = formProfile();
+    const auto resolved = m_context.profiles().resolved(formProfile());
     const quint64 serial = ++m_checkSerial;
     m_checkHandle.cancel();
     const auto show = [this](bool ok, const QString &text) {
@@ -377,8 +391,13 @@ void ProfileEditorDialog::check()
         m_checkResult->show();
         Q_EMIT checkFinished(ok);
     };
+    if (!resolved) {
+        show(false, QStringLiteral("✘ ") + errorText(resolved.error()));
+        return;
+    }
+    const ProviderProfile &profile = resolved->profile();
     if (profile.kind == ProviderKind::Manual) {
-        auto metadata = oidc::flow::manualMetadata(profile.manualEndpoints);
+        auto metadata = oidc::flow::manualMetadata(profile.manualEndpoints.metadata());
         if (!metadata)
             show(false, QStringLiteral("✘ ") + errorText(metadata.error()));
         else

@@ -81,6 +81,7 @@ private:
     QPushButton *m_checkButton;
     QLabel *m_checkResult;
     QLabel *m_warnings;
+    QLabel *m_resolvedUrls; // the URLs with their `{{variables}}` substituted, when they hold one
 };
 
 } // namespace ui

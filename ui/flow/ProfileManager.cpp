@@ -6,6 +6,8 @@
 
 #include <QRegularExpression>
 
+#include <utility>
+
 namespace ui {
 
 using oidc::flow::ProviderKind;
@@ -266,6 +268,29 @@ void ProfileManager::setSandboxEndpoint(const QString &issuer, const QString &pr
             sandbox.clientId = projectId; // Descope's public OIDC client is the project ID
     }
     Q_EMIT profileUpdated(sandbox.id);
+}
+
+void ProfileManager::setVariables(const QMap<QString, QMap<QString, QString>> &variables)
+{
+    if (variables == m_variables)
+        return;
+    const QMap<QString, QMap<QString, QString>> old = std::exchange(m_variables, variables);
+    for (const ProviderProfile &profile : std::as_const(m_profiles))
+        if (old.value(profile.id) != m_variables.value(profile.id))
+            Q_EMIT profileUpdated(profile.id);
+}
+
+oidc::Result<oidc::workspace::ResolvedProfile> ProfileManager::resolved(const QString &id) const
+{
+    const ProviderProfile *stored = profile(id);
+    if (!stored)
+        return oidc::makeError(oidc::ErrorCategory::Input, "PROFILE_UNKNOWN", "no profile " + id.toStdString());
+    return resolved(*stored);
+}
+
+oidc::Result<oidc::workspace::ResolvedProfile> ProfileManager::resolved(const ProviderProfile &profile) const
+{
+    return oidc::workspace::resolveProfile(profile, m_variables.value(profile.id));
 }
 
 } // namespace ui

@@ -10,8 +10,10 @@
 // arrives); without one they stay in this object's memory.
 
 #include "oidc/flow/ProviderProfile.h"
+#include "oidc/workspace/ResolvedProfile.h"
 
 #include <QList>
+#include <QMap>
 #include <QObject>
 #include <QPointer>
 #include <QString>
@@ -71,6 +73,14 @@ public:
     void load(const QList<oidc::flow::ProviderProfile> &profiles, const QString &currentId, const QString &workspaceId);
     // What a workspace saves: the user's profiles, and the sandbox's once its settings were changed.
     [[nodiscard]] QList<oidc::flow::ProviderProfile> storedProfiles() const;
+    // The open workspace's `{{name}}` variables per profile id (WorkspaceController keeps them in
+    // step); profileUpdated() for each profile whose variables changed.
+    void setVariables(const QMap<QString, QMap<QString, QString>> &variables);
+    [[nodiscard]] QMap<QString, QString> variables(const QString &id) const { return m_variables.value(id); }
+    // A profile as it is used: its URL fields with their variables substituted, by the core's
+    // resolveProfile. The stored profile keeps the templates. Unknown id: INPUT PROFILE_UNKNOWN.
+    [[nodiscard]] oidc::Result<oidc::workspace::ResolvedProfile> resolved(const QString &id) const;
+    [[nodiscard]] oidc::Result<oidc::workspace::ResolvedProfile> resolved(const oidc::flow::ProviderProfile &profile) const;
     // Where secrets go (not owned; nullptr: memory only).
     void setSecretStore(secrets::SecretStore *store);
 
@@ -86,6 +96,7 @@ private:
     void loadSecrets();
 
     QList<oidc::flow::ProviderProfile> m_profiles;
+    QMap<QString, QMap<QString, QString>> m_variables;
     QString m_currentId;
     Defaults m_defaults;
     bool m_sandboxStored = false; // the user's flow settings for the sandbox are in the workspace

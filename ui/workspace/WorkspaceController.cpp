@@ -111,8 +111,11 @@ oidc::workspace::Workspace WorkspaceController::snapshot() const
 oidc::workspace::VariableScope WorkspaceController::variableScope(const QString &profileId, const QString &redirectUri) const
 {
     oidc::workspace::VariableScope scope;
-    if (const oidc::flow::ProviderProfile *profile = m_profiles.profile(profileId))
-        scope.builtins = oidc::workspace::builtinVariables(*profile, redirectUri);
+    if (const oidc::flow::ProviderProfile *profile = m_profiles.profile(profileId)) {
+        // {{issuer}} is the issuer that is called, not its template.
+        const auto resolved = m_profiles.resolved(*profile);
+        scope.builtins = oidc::workspace::builtinVariables(resolved ? resolved->profile() : *profile, redirectUri);
+    }
     scope.variables = m_workspace.variables.value(profileId);
     return scope;
 }
@@ -125,6 +128,7 @@ void WorkspaceController::setVariables(const QString &profileId, const QMap<QStr
         m_workspace.variables.remove(profileId);
     else
         m_workspace.variables.insert(profileId, variables);
+    m_profiles.setVariables(m_workspace.variables);
     setDirty(true);
     Q_EMIT variablesChanged();
 }
@@ -188,6 +192,7 @@ oidc::Status WorkspaceController::saveAs(const QString &path)
 
 void WorkspaceController::adopt(oidc::workspace::Workspace workspace, const QString &path)
 {
+    m_profiles.setVariables(workspace.variables); // before the profiles, which are shown resolved
     m_profiles.load(workspace.profiles, workspace.currentProfile, workspace.id);
     workspace.profiles.clear(); // they live in ProfileManager while the workspace is open
     m_workspace = std::move(workspace);

@@ -291,6 +291,44 @@ TEST_F(ReplayCliTest, AgainstAWorkspacesProfileTheBrowserIsTheUsers)
     EXPECT_TRUE(replayed.json()["ok"].get<bool>());
 }
 
+// A workspace's profile with `{{variables}}` in its issuer: the replay calls the issuer the core's
+// resolveProfile makes of it with the workspace's variables; an unknown one is refused naming the field.
+TEST_F(ReplayCliTest, AgainstAWorkspacesProfileItsUrlVariablesAreResolved)
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("alice.json"));
+    ASSERT_EQ(recordLogin(path).run.exitCode, 0);
+    const QString port = QString::number(QUrl(s_baseUrl).port());
+    const auto writeWorkspace = [&](const std::string &issuerTemplate) {
+        const QString workspace = dir.filePath(QStringLiteral("templated.json"));
+        QFile file(workspace);
+        EXPECT_TRUE(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(QByteArray::fromStdString(
+            Json{{"oidcplayWorkspace", 1},
+                 {"profiles", Json::array({{{"id", "t"}, {"name", "Tenant"}, {"kind", "issuer"}, {"issuer", issuerTemplate},
+                                            {"clientId", s_projectId.toStdString()}}})},
+                 {"variables", {{"t", {{"port", port.toStdString()}, {"tenant", s_projectId.toStdString()}}}}}}
+                .dump()));
+        return workspace;
+    };
+
+    const QString workspace = writeWorkspace("http://127.0.0.1:{{port}}/{{tenant}}");
+    auto process = startCli({QStringLiteral("replay"), path, QStringLiteral("--against"), workspace, QStringLiteral("--no-browser"),
+                             QStringLiteral("--json"), QStringLiteral("--timeout"), QStringLiteral("20")});
+    std::string seen;
+    (void)signInAsAlice(*process, seen);
+    const CliRun replayed = collect(*process);
+    ASSERT_EQ(replayed.exitCode, 0) << replayed.out << seen << replayed.err;
+    EXPECT_TRUE(replayed.json()["ok"].get<bool>());
+    EXPECT_EQ(replayed.json()["against"], "Tenant");
+    EXPECT_EQ(seen.find("{{"), std::string::npos) << "discovery at the resolved issuer (its metadata must name it exactly): " << seen;
+
+    const CliRun unknown = replay(path, {QStringLiteral("--against"), writeWorkspace("http://127.0.0.1:{{port}}/{{nope}}"), QStringLiteral("--json")});
+    EXPECT_EQ(unknown.exitCode, 2) << unknown.out << unknown.err;
+    EXPECT_EQ(unknown.json()["error"]["code"], "VARIABLE_UNKNOWN");
+    EXPECT_EQ(unknown.json()["error"]["message"].get<std::string>().rfind("issuer: {{nope}}", 0), 0u) << unknown.out;
+}
+
 TEST_F(ReplayCliTest, ARecordedDescopeDemoReplaysGreenThenAFaultOnOneCallGoesRedNamingIt)
 {
     using namespace oidc::descope;
@@ -356,6 +394,93 @@ TEST_F(ReplayCliTest, ARecordedDescopeDemoReplaysGreenThenAFaultOnOneCallGoesRed
     const auto failing = junitFailures(redJunit, &testCases);
     ASSERT_FALSE(failing.empty());
     EXPECT_EQ(failing.front(), "Magic Link, OTP & TOTP · OTP verify");
+}
+
+// An enchanted link, recorded twice: once opened in a browser (the link's page verifies it, so
+// the recording has the start and the poll) and once verified by the app (start, verify, poll).
+// The replay reads the link whose number its own start answered from the Inbox and opens it;
+// green, then red at the poll whose session JWT comes from another issuer.
+TEST_F(ReplayCliTest, AnEnchantedLinkSignInReplaysGreenThenAFaultedPollGoesRedNamingIt)
+{
+    using namespace oidc::descope;
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("enchanted.json"));
+    // The URL of the link numbered `linkId` in alice's newest message (`right`), or of another one.
+    // The three links come in a random order, as a real enchanted-link email lists them: the
+    // first is the right one only one time in three.
+    const auto linkNumbered = [](const std::string &linkId, bool right) {
+        const Json message = latestMessage(kAliceEmail);
+        EXPECT_EQ(message.value("kind", std::string()), "enchanted-link");
+        EXPECT_EQ(message.value("links", Json::array()).size(), 3u);
+        for (const Json &link : message.value("links", Json::array()))
+            if ((link.value("number", std::string()) == linkId) == right)
+                return link["url"].get<std::string>();
+        ADD_FAILURE() << "no link numbered " << linkId << " in " << message.dump();
+        return std::string();
+    };
+    {
+        DemoRecording demo(s_projectId, s_baseUrl, issuer());
+        PollSettings poll;
+        poll.timeoutMs = 20000;
+        PasswordlessStart start;
+        start.loginId = kAliceEmail;
+        for (const bool inBrowser : {true, false}) {
+            auto started = demo.client("Enchanted Link").startEnchantedLink(start);
+            ASSERT_TRUE(started.ok()) << started.error().summary();
+            const std::string url = linkNumbered(started->linkId, true);
+            if (inBrowser) {
+                const WebAnswer page = exchange("GET", QUrl(QString::fromStdString(url)), {}, {});
+                ASSERT_EQ(page.status, 200) << page.body;
+            } else {
+                // In the app: first a link of another number (refused, still pending), then the right one.
+                auto wrong = linkToken(linkNumbered(started->linkId, false));
+                ASSERT_TRUE(wrong.ok());
+                const oidc::Status refused = demo.client("Enchanted Link").verifyEnchantedLink(*wrong);
+                ASSERT_FALSE(refused.ok());
+                EXPECT_EQ(refused.error().httpStatus, 401);
+                auto token = linkToken(url);
+                ASSERT_TRUE(token.ok());
+                ASSERT_TRUE(demo.client("Enchanted Link").verifyEnchantedLink(*token).ok());
+            }
+            const PolledSession polled = demo.client("Enchanted Link").pollEnchantedLink(started->pendingRef, poll);
+            ASSERT_TRUE(polled.session.ok()) << polled.session.result.error().summary();
+        }
+        demo.save(path);
+    }
+    const Json recording = readJsonFile(path);
+    std::vector<std::string> steps;
+    for (const Json &step : recording["steps"])
+        steps.push_back(step["step"].get<std::string>());
+    EXPECT_EQ(steps, (std::vector<std::string>{"enchantedlink.start", "enchantedlink.poll", "enchantedlink.start", "enchantedlink.verify",
+                                               "enchantedlink.verify", "enchantedlink.poll"}));
+    EXPECT_FALSE(recording["steps"][3]["ok"].get<bool>());
+
+    const QString junit = dir.filePath(QStringLiteral("green.xml"));
+    const CliRun green = replay(path, {QStringLiteral("--json"), QStringLiteral("--junit"), junit});
+    ASSERT_EQ(green.exitCode, 0) << green.out << green.err;
+    EXPECT_TRUE(green.json()["ok"].get<bool>());
+    int testCases = 0;
+    EXPECT_TRUE(junitFailures(junit, &testCases).empty());
+    EXPECT_EQ(testCases, 7); // six calls and the outcome
+
+    // The first poll's session JWT names another issuer: red at that poll, its check named; the
+    // second sign-in is untouched.
+    addFault({{"kind", "wrong-issuer"}, {"path", "/v1/auth/enchantedlink/pending-session"}, {"count", 1}});
+    const QString redJunit = dir.filePath(QStringLiteral("red.xml"));
+    const CliRun red = replay(path, {QStringLiteral("--json"), QStringLiteral("--junit"), redJunit});
+    ASSERT_EQ(red.exitCode, 1) << red.out << red.err;
+    const Json report = red.json();
+    EXPECT_EQ(report["firstMismatch"]["step"], "enchantedlink.poll");
+    EXPECT_EQ(report["steps"][1]["replayed"].get<std::string>().rfind("failed IDT ", 0), 0u) << report.dump(1);
+    bool issChecked = false;
+    for (const Json &check : report["steps"][1]["checks"])
+        issChecked = issChecked || (check["id"] == "session.iss" && !check["match"].get<bool>());
+    EXPECT_TRUE(issChecked) << report["steps"][1].dump(1);
+    for (const size_t later : {3u, 4u, 5u})
+        EXPECT_EQ(report["steps"][later]["verdict"], "match") << report["steps"][later].dump(1);
+    const auto failing = junitFailures(redJunit, &testCases);
+    ASSERT_FALSE(failing.empty());
+    EXPECT_EQ(failing.front(), "Enchanted Link · Enchanted link session (polled)");
 }
 
 TEST_F(ReplayCliTest, MagicLinkTotpPasswordAndPasskeySignInsReplayAgainstAFreshSandbox)

@@ -188,7 +188,7 @@ void TestManagement::useRealProject(const QString &key)
     real.name = QStringLiteral("Real project (the sandbox in disguise)");
     real.kind = oidc::flow::ProviderKind::DescopeProject;
     real.descopeProjectId = host().projectId();
-    real.descopeCustomBase = host().baseUrl();
+    real.descopeCustomBase = host().baseUrl().toString();
     m_app->context->profiles().setCurrent(m_app->context->profiles().add(real));
     QVERIFY(!descope().isSandbox());
     QVERIFY(child<QLabel>(panel(), "mgmtRealProject")->isVisible());

@@ -496,7 +496,7 @@ void TestPasskeys::aRealProjectShowsItsPasskeyDomain()
     real.name = QStringLiteral("Custom domain project");
     real.kind = oidc::flow::ProviderKind::DescopeProject;
     real.descopeProjectId = QStringLiteral("P2aAc4T2V93bddihGEx2Ryhc8e5Z");
-    real.descopeCustomBase = QUrl(QStringLiteral("https://auth.example.com"));
+    real.descopeCustomBase = QStringLiteral("https://auth.example.com");
     m_app->context->profiles().setCurrent(m_app->context->profiles().add(real));
     QVERIFY(!descope().isSandbox());
     QVERIFY(box->isVisible());

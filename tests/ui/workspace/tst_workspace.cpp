@@ -3,6 +3,7 @@
 // there, and its secrets stay in memory unless the test names a keychain service.
 
 #include "../FindChild.h"
+#include "BrowserPlayer.h"
 #include "QtTestMain.h"
 #include "FlowTestSupport.h"
 
@@ -15,10 +16,13 @@
 #include "ui/flow/AuthorizeParameterTable.h"
 #include "ui/flow/FlowPage.h"
 #include "ui/flow/FlowRunner.h"
+#include "ui/flow/FlowSettingsPanel.h"
+#include "ui/flow/ProfileEditorDialog.h"
 #include "ui/flow/ProfileManager.h"
 #include "ui/workspace/WorkspaceController.h"
 
 #include "oidc/flow/ProviderProfile.h"
+#include "oidc/net/ExchangeLog.h"
 #include "sandbox/SandboxHost.h"
 #include "secrets/FallbackSecretStore.h"
 #include "secrets/SecretKey.h"
@@ -37,6 +41,7 @@
 #include <QListWidget>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QTableWidget>
 #include <QUrlQuery>
 #include <QSettings>
@@ -188,6 +193,7 @@ private Q_SLOTS:
     void noKeychainNoticeWithoutDbus();
     void variablesReachTheAuthorizeUrl();
     void variableEditorRefusesBadNamesAndWarnsOfSecrets();
+    void templatedProfileUrlsResolveAtUseAndStayTemplates();
     void presetsSaveApplyRenameDelete();
     void rememberedKeysGoToTheStoreNeverTheFile();
 };
@@ -406,6 +412,128 @@ void TestWorkspace::variablesReachTheAuthorizeUrl()
     QVERIFY(workspace.saveAs(path).ok());
     const QByteArray bytes = fileBytes(path);
     QVERIFY(bytes.contains("\"user\": \"alice@example.com\"") || bytes.contains("\"user\":\"alice@example.com\""));
+}
+
+// `{{variables}}` in a profile's URLs: an issuer profile and a hand-typed one, each with the
+// sandbox's port and project as variables, discover and sign in against the in-process sandbox;
+// the flow settings and the profile editor show the URLs resolved, the saved workspace keeps the
+// templates, and an unknown variable stops discovery naming the field, with nothing sent.
+void TestWorkspace::templatedProfileUrlsResolveAtUseAndStayTemplates()
+{
+    auto app = testsupport::makeTestApp();
+    QVERIFY(testsupport::startSandbox(*app->context));
+    ui::AppContext &context = *app->context;
+    ui::WorkspaceController &workspace = context.workspace();
+    const QString projectId = context.sandbox()->projectId();
+    const QString port = QString::number(context.sandbox()->baseUrl().port());
+    const QString issuer = context.sandbox()->baseUrl().toString() + QLatin1Char('/') + projectId;
+
+    ProviderProfile typed;
+    typed.name = QStringLiteral("Tenant by variable");
+    typed.kind = ProviderKind::OidcIssuer;
+    typed.issuer = QStringLiteral("http://127.0.0.1:{{port}}/{{tenant}}");
+    typed.clientId = projectId;
+    typed.scope = QStringLiteral("openid profile email");
+    const QString id = context.profiles().add(typed);
+    workspace.setVariables(id, {{QStringLiteral("port"), port}, {QStringLiteral("tenant"), projectId}});
+    context.profiles().setCurrent(id);
+
+    ui::FlowPage page(context);
+    page.resize(1100, 760);
+    page.show();
+    child<QRadioButton>(page, "systemBrowserRadio")->click();
+    page.flushSettings();
+    testsupport::BrowserPlayer player;
+    page.setSystemBrowserOpener([&player](const QUrl &url) {
+        const QString target = testsupport::redirectTarget(url);
+        QTimer::singleShot(50, &player, [&player, url, target] { player.play(url, QStringLiteral("alice@example.com"), target); });
+        return true;
+    });
+    using Step = ui::FlowStepModel::Step;
+    using State = ui::FlowStepModel::State;
+    ui::FlowStepModel *steps = page.runner()->steps();
+
+    // Shown resolved where the flow shows its provider; the runner's profile keeps the template.
+    const QString shown = child<QLabel>(page, "providerUrlsLabel")->text();
+    QVERIFY2(shown.contains(QStringLiteral("Issuer: http://127.0.0.1:{{port}}/{{tenant}}")) && shown.contains(QStringLiteral("→ ") + issuer),
+             qPrintable(shown));
+    QCOMPARE(page.runner()->profile().issuer, typed.issuer);
+
+    // Discovery and the whole login against the sandbox, at the resolved issuer.
+    page.runner()->runAll();
+    QTRY_VERIFY2_WITH_TIMEOUT(steps->state(Step::UserInfo) == State::Ok || steps->state(Step::UserInfo) == State::Failed,
+                              qPrintable(steps->entry(Step::Discovery).summary), 30000);
+    for (Step step : {Step::Discovery, Step::Keys, Step::Prepare, Step::Authorize, Step::Browser, Step::Callback, Step::Token, Step::IdToken,
+                      Step::UserInfo})
+        QVERIFY2(steps->state(step) == State::Ok, qPrintable(QStringLiteral("step %1: %2").arg(static_cast<int>(step)).arg(steps->entry(step).summary)));
+    QVERIFY(page.runner()->session().session().has_value());
+    QCOMPARE(page.runner()->profile().issuer, typed.issuer);
+    QCOMPARE(context.profiles().profile(id)->issuer, typed.issuer);
+
+    // A profile of hand-typed endpoints, each templated: the metadata and keys come from them.
+    ProviderProfile manual;
+    manual.name = QStringLiteral("Endpoints by variable");
+    manual.kind = ProviderKind::Manual;
+    manual.issuer = QStringLiteral("http://127.0.0.1:{{port}}/{{tenant}}");
+    manual.manualEndpoints.issuer = manual.issuer;
+    const QString base = QStringLiteral("http://127.0.0.1:{{port}}");
+    const auto templated = [&](const QUrl &url) {
+        QString text = url.toString();
+        return text.replace(context.sandbox()->baseUrl().toString(), base).replace(projectId, QStringLiteral("{{tenant}}"));
+    };
+    const oidc::flow::ProviderMetadata discovered = *page.runner()->session().metadata();
+    manual.manualEndpoints.authorization = templated(discovered.authorizationEndpoint);
+    manual.manualEndpoints.token = templated(discovered.tokenEndpoint);
+    manual.manualEndpoints.userinfo = templated(discovered.userinfoEndpoint);
+    manual.manualEndpoints.jwks = templated(discovered.jwksUri);
+    manual.manualEndpoints.endSession = templated(discovered.endSessionEndpoint);
+    QVERIFY2(manual.manualEndpoints.token.contains(QStringLiteral("{{port}}")), qPrintable(manual.manualEndpoints.token));
+    manual.clientId = projectId;
+    manual.browserMode = oidc::flow::BrowserMode::System;
+    const QString manualId = context.profiles().add(manual);
+    workspace.setVariables(manualId, {{QStringLiteral("port"), port}, {QStringLiteral("tenant"), projectId}});
+    context.profiles().setCurrent(manualId);
+    QTRY_COMPARE(page.runner()->profile().id, manualId);
+    QVERIFY2(child<QLabel>(page, "providerUrlsLabel")->text().contains(QStringLiteral("→ ") + discovered.tokenEndpoint.toString()),
+             qPrintable(child<QLabel>(page, "providerUrlsLabel")->text()));
+    page.runner()->runAll();
+    QTRY_VERIFY2_WITH_TIMEOUT(steps->state(Step::UserInfo) == State::Ok || steps->state(Step::UserInfo) == State::Failed,
+                              qPrintable(steps->entry(Step::Keys).summary), 30000);
+    QVERIFY2(steps->state(Step::Token) == State::Ok && steps->state(Step::UserInfo) == State::Ok, qPrintable(steps->entry(Step::Token).summary));
+    QCOMPARE(page.runner()->session().metadata()->tokenEndpoint, discovered.tokenEndpoint);
+
+    // The profile editor shows the same resolution, and keeps the typed text in its fields.
+    {
+        ui::ProfileEditorDialog editor(context, manualId);
+        QCOMPARE(child<QLineEdit>(editor, "manualTokenEdit")->text(), manual.manualEndpoints.token);
+        auto *resolved = child<QLabel>(editor, "resolvedUrlsLabel");
+        QVERIFY(!resolved->isHidden());
+        QVERIFY2(resolved->text().contains(QStringLiteral("→ ") + discovered.jwksUri.toString()), qPrintable(resolved->text()));
+    }
+
+    // Saved: the file holds the templates, never a resolved URL.
+    const QString path = app->dir.filePath(QStringLiteral("templated.oidcplay.json"));
+    QVERIFY(workspace.saveAs(path).ok());
+    const QByteArray bytes = fileBytes(path);
+    QVERIFY2(bytes.contains("http://127.0.0.1:{{port}}/{{tenant}}"), bytes.constData());
+    QVERIFY(bytes.contains(templated(discovered.tokenEndpoint).toUtf8()));
+    QVERIFY(!bytes.contains(issuer.toUtf8()));
+
+    // An unknown variable: discovery refuses with the core's error naming the field, nothing is sent.
+    ProviderProfile broken = *context.profiles().profile(id);
+    broken.issuer = QStringLiteral("http://127.0.0.1:{{port}}/{{nope}}");
+    context.profiles().update(broken);
+    context.profiles().setCurrent(id);
+    QTRY_COMPARE(page.runner()->profile().issuer, broken.issuer);
+    QTRY_VERIFY(child<QLabel>(page, "providerUrlsLabel")->text().contains(QStringLiteral("VARIABLE_UNKNOWN")));
+    const size_t exchanges = context.exchangeLog().records().size();
+    page.runner()->runStep(Step::Discovery);
+    QTRY_COMPARE_WITH_TIMEOUT(steps->state(Step::Discovery), State::Failed, 20000);
+    const auto &error = steps->entry(Step::Discovery).error;
+    QVERIFY(error.has_value());
+    QCOMPARE(QString::fromStdString(error->code), QStringLiteral("VARIABLE_UNKNOWN"));
+    QVERIFY2(QString::fromStdString(error->message).startsWith(QStringLiteral("issuer: {{nope}}")), error->message.c_str());
+    QCOMPARE(context.exchangeLog().records().size(), exchanges);
 }
 
 void TestWorkspace::variableEditorRefusesBadNamesAndWarnsOfSecrets()
