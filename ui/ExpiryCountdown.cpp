@@ -7,6 +7,7 @@
 
 #include <QDateTime>
 #include <QEvent>
+#include <QFontMetrics>
 #include <QLabel>
 #include <QProgressBar>
 #include <QVBoxLayout>
@@ -40,6 +41,23 @@ ExpiryCountdown::ExpiryCountdown(QWidget *parent)
     m_timer.setTimerType(Qt::PreciseTimer);
     connect(&m_timer, &QTimer::timeout, this, &ExpiryCountdown::refresh);
     clear();
+}
+
+void ExpiryCountdown::setKeepsSpace(bool keep)
+{
+    m_keepsSpace = keep;
+    keepSpace();
+}
+
+void ExpiryCountdown::keepSpace()
+{
+    // What a one-line countdown takes: the label's line, the spacing, the bar.
+    const QMargins label = m_label->contentsMargins();
+    const int height = m_keepsSpace ? QFontMetrics(m_label->font()).height() + label.top() + label.bottom() + layout()->spacing()
+                                          + m_progress->sizeHint().height()
+                                    : 0;
+    if (minimumHeight() != height)
+        setMinimumHeight(height);
 }
 
 int64_t ExpiryCountdown::warningThreshold(int64_t lifetimeSeconds)
@@ -145,6 +163,8 @@ void ExpiryCountdown::refresh()
 void ExpiryCountdown::changeEvent(QEvent *event)
 {
     QWidget::changeEvent(event);
+    if (m_keepsSpace && (event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange))
+        keepSpace();
     // A theme switch: the state's colours again, in the new palette's light or dark value.
     if (event->type() == QEvent::PaletteChange && m_shownState) {
         const State state = *m_shownState;

@@ -25,6 +25,10 @@ public:
     // Times of the token shown (Unix seconds); starts the one-second timer when there is an exp.
     void setTimes(std::optional<int64_t> issuedAt, std::optional<int64_t> expiresAt, std::optional<int64_t> notBefore);
     void clear();
+    // Keeps the height of a line and the bar while nothing is shown, so that showing and clearing a
+    // token (every sign-in and logout) moves nothing below it: no relayout and repaint of the
+    // panel under it (issue 12).
+    void setKeepsSpace(bool keep);
 
     [[nodiscard]] State state() const { return m_state; }
     [[nodiscard]] QLabel *label() const { return m_label; }
@@ -42,6 +46,7 @@ protected:
 private:
     void refresh();
     void setState(State state);
+    void keepSpace();
 
     QLabel *m_label;
     QProgressBar *m_progress;
@@ -51,6 +56,7 @@ private:
     std::optional<int64_t> m_nbf;
     State m_state = State::NoToken;
     std::optional<State> m_shownState; // the state whose colours the label and the bar have
+    bool m_keepsSpace = false;
 };
 
 } // namespace ui
