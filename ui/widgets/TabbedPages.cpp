@@ -17,8 +17,8 @@ namespace ui {
 
 namespace {
 
-// QTabBar's tabs say they sit on a frame when the bar's parent is a QTabWidget, and the style
-// draws them one pixel over; here too.
+// QTabBar's tabs say they sit on a frame when the bar's parent is a QTabWidget
+// (QTabBar::initStyleOption); a style may draw them so: here they say the same.
 class FramedTabBar final : public QTabBar {
 public:
     using QTabBar::QTabBar;
