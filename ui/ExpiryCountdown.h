@@ -14,6 +14,8 @@ class QProgressBar;
 
 namespace ui {
 
+class SteadyText;
+
 class ExpiryCountdown final : public QWidget {
     Q_OBJECT
 public:
@@ -48,6 +50,7 @@ private:
     void setState(State state);
     void keepSpace();
 
+    SteadyText *m_text; // the label in a box: a tick's new text lays out nothing above it
     QLabel *m_label;
     QProgressBar *m_progress;
     QTimer m_timer;

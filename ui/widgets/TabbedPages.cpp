@@ -47,6 +47,7 @@ TabbedPages::TabbedPages(QWidget *parent) : QWidget(parent), m_bar(new FramedTab
     connect(m_bar, &QTabBar::currentChanged, this, [this](int index) {
         if (index >= 0 && index < m_pages->count())
             m_pages->setCurrentIndex(index);
+        forgetHints(); // a stack may size itself after its current page
         Q_EMIT currentChanged(index);
     });
 }
@@ -56,6 +57,7 @@ int TabbedPages::addTab(QWidget *page, const QString &label)
     const int index = m_pages->addWidget(page);
     m_bar->insertTab(index, label);
     placeChildren();
+    forgetHints();
     updateGeometry();
     return index;
 }
@@ -72,6 +74,7 @@ void TabbedPages::setDocumentMode(bool on)
     m_bar->setExpanding(!on);
     m_bar->setDrawBase(on);
     placeChildren();
+    forgetHints();
     updateGeometry();
     update();
 }
@@ -160,12 +163,28 @@ QSize TabbedPages::fromContents(const QSize &pages, const QSize &bar) const
 QSize TabbedPages::sizeHint() const
 {
     // The PageStack's hint: the largest page's, without asking each for its height at a width.
-    return fromContents(m_pages->sizeHint(), m_bar->sizeHint().boundedTo(QSize(200, 200)));
+    // Remembered while shown only: a hidden widget is told of no change below it (Qt posts the
+    // layout requests to visible parents only).
+    if (!isVisible())
+        m_sizeHint.reset();
+    if (!m_sizeHint)
+        m_sizeHint = fromContents(m_pages->sizeHint(), m_bar->sizeHint().boundedTo(QSize(200, 200)));
+    return *m_sizeHint;
 }
 
 QSize TabbedPages::minimumSizeHint() const
 {
-    return fromContents(m_pages->minimumSizeHint(), m_bar->minimumSizeHint());
+    if (!isVisible())
+        m_minimumSizeHint.reset();
+    if (!m_minimumSizeHint)
+        m_minimumSizeHint = fromContents(m_pages->minimumSizeHint(), m_bar->minimumSizeHint());
+    return *m_minimumSizeHint;
+}
+
+void TabbedPages::forgetHints()
+{
+    m_sizeHint.reset();
+    m_minimumSizeHint.reset();
 }
 
 bool TabbedPages::event(QEvent *event)
@@ -174,14 +193,19 @@ bool TabbedPages::event(QEvent *event)
     case QEvent::LayoutRequest:
         // A page or the tab bar changed its size hint: place them again (a no-op for what did not
         // move) and tell the layouts above.
+        forgetHints();
         placeChildren();
         updateGeometry();
         break;
     case QEvent::StyleChange:
     case QEvent::FontChange:
+        forgetHints();
         placeChildren();
         updateGeometry();
         update();
+        break;
+    case QEvent::Polish:
+        forgetHints();
         break;
     default: break;
     }
