@@ -1,12 +1,13 @@
 #include "ExpiryCountdown.h"
 
 #include "ui/UiText.h"
-#include "ui/widgets/WrappedLabel.h"
+#include "ui/widgets/SteadyText.h"
 
 #include "oidc/HumanTime.h"
 
 #include <QDateTime>
 #include <QEvent>
+#include <QFontMetrics>
 #include <QLabel>
 #include <QProgressBar>
 #include <QVBoxLayout>
@@ -18,7 +19,8 @@ namespace ui {
 
 ExpiryCountdown::ExpiryCountdown(QWidget *parent)
     : QWidget(parent)
-    , m_label(new WrappedLabel) // its text changes every second: its height is remembered per width
+    , m_text(new SteadyText) // its text changes every second, its shape seldom
+    , m_label(m_text->label())
     , m_progress(new QProgressBar)
 {
     setObjectName(QStringLiteral("expiryCountdown"));
@@ -33,13 +35,30 @@ ExpiryCountdown::ExpiryCountdown(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(4);
-    layout->addWidget(m_label);
+    layout->addWidget(m_text);
     layout->addWidget(m_progress);
 
     m_timer.setInterval(1000);
     m_timer.setTimerType(Qt::PreciseTimer);
     connect(&m_timer, &QTimer::timeout, this, &ExpiryCountdown::refresh);
     clear();
+}
+
+void ExpiryCountdown::setKeepsSpace(bool keep)
+{
+    m_keepsSpace = keep;
+    keepSpace();
+}
+
+void ExpiryCountdown::keepSpace()
+{
+    // What a one-line countdown takes: the label's line, the spacing, the bar.
+    const QMargins label = m_label->contentsMargins();
+    const int height = m_keepsSpace ? QFontMetrics(m_label->font()).height() + label.top() + label.bottom() + layout()->spacing()
+                                          + m_progress->sizeHint().height()
+                                    : 0;
+    if (minimumHeight() != height)
+        setMinimumHeight(height);
 }
 
 int64_t ExpiryCountdown::warningThreshold(int64_t lifetimeSeconds)
@@ -52,7 +71,8 @@ void ExpiryCountdown::setTimes(std::optional<int64_t> issuedAt, std::optional<in
     m_iat = issuedAt;
     m_exp = expiresAt;
     m_nbf = notBefore;
-    m_label->show();
+    if (m_text->isHidden())
+        m_text->show();
     m_timer.start();
     refresh();
 }
@@ -64,8 +84,8 @@ void ExpiryCountdown::clear()
     m_exp.reset();
     m_nbf.reset();
     // Nothing to count down: the token area already says why.
-    m_label->clear();
-    m_label->hide();
+    m_text->clear();
+    m_text->hide();
     m_progress->hide();
     setState(State::NoToken);
 }
@@ -100,7 +120,7 @@ void ExpiryCountdown::refresh()
     const int64_t now = QDateTime::currentSecsSinceEpoch();
     Q_EMIT ticked(now);
     if (!m_exp) {
-        m_label->setText(QStringLiteral("No exp claim: this token does not expire by itself."));
+        m_text->setText(QStringLiteral("No exp claim: this token does not expire by itself."));
         m_progress->hide();
         setState(State::NoExpiry);
         return;
@@ -126,18 +146,30 @@ void ExpiryCountdown::refresh()
                                                                    : State::Valid;
         text = QStringLiteral("Expires %1 — at %2").arg(qs(oidc::formatRelative(exp, now)), at);
     }
-    m_label->setText(text);
+    m_text->setText(text);
     setState(state);
 
     if (lifetime > 0) {
         // The bar fills as the lifetime is used up: iat (or nbf) → exp.
         const int64_t clamped = std::min<int64_t>(lifetime, INT_MAX);
         const int64_t used = std::clamp<int64_t>(now - start, 0, clamped);
+        // QProgressBar::setValue() repaints at once (QWidget::repaint) whenever its text changes:
+        // a synchronous paint each tick, outside the main window's one paint per frame (callgrind of
+        // bench/gui: more than a million instructions per tick). With its updates off it paints
+        // nothing then; update() asks for the paint at the next frame instead.
+        const bool paintNow = m_progress->updatesEnabled() && m_progress->isVisible();
+        if (paintNow)
+            m_progress->setUpdatesEnabled(false);
         m_progress->setRange(0, static_cast<int>(clamped));
         m_progress->setValue(static_cast<int>(used));
         m_progress->setFormat(QStringLiteral("%p% of the %1 lifetime used").arg(qs(oidc::formatDuration(lifetime))));
-        m_progress->show();
-    } else {
+        if (paintNow) {
+            m_progress->setUpdatesEnabled(true);
+            m_progress->update();
+        }
+        if (m_progress->isHidden())
+            m_progress->show();
+    } else if (!m_progress->isHidden()) {
         m_progress->hide();
     }
 }
@@ -145,6 +177,8 @@ void ExpiryCountdown::refresh()
 void ExpiryCountdown::changeEvent(QEvent *event)
 {
     QWidget::changeEvent(event);
+    if (m_keepsSpace && (event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange))
+        keepSpace();
     // A theme switch: the state's colours again, in the new palette's light or dark value.
     if (event->type() == QEvent::PaletteChange && m_shownState) {
         const State state = *m_shownState;

@@ -14,6 +14,8 @@ class QProgressBar;
 
 namespace ui {
 
+class SteadyText;
+
 class ExpiryCountdown final : public QWidget {
     Q_OBJECT
 public:
@@ -25,6 +27,10 @@ public:
     // Times of the token shown (Unix seconds); starts the one-second timer when there is an exp.
     void setTimes(std::optional<int64_t> issuedAt, std::optional<int64_t> expiresAt, std::optional<int64_t> notBefore);
     void clear();
+    // Keeps the height of a line and the bar while nothing is shown, so that showing and clearing a
+    // token (every sign-in and logout) moves nothing below it: no relayout and repaint of the
+    // panel under it (issue 12).
+    void setKeepsSpace(bool keep);
 
     [[nodiscard]] State state() const { return m_state; }
     [[nodiscard]] QLabel *label() const { return m_label; }
@@ -42,7 +48,9 @@ protected:
 private:
     void refresh();
     void setState(State state);
+    void keepSpace();
 
+    SteadyText *m_text; // the label in a box: a tick's new text lays out nothing above it
     QLabel *m_label;
     QProgressBar *m_progress;
     QTimer m_timer;
@@ -51,6 +59,7 @@ private:
     std::optional<int64_t> m_nbf;
     State m_state = State::NoToken;
     std::optional<State> m_shownState; // the state whose colours the label and the bar have
+    bool m_keepsSpace = false;
 };
 
 } // namespace ui

@@ -24,6 +24,7 @@
 #include "ui/widgets/PageStack.h"
 #include "ui/widgets/PanelHeader.h"
 #include "ui/widgets/ReadOnlyText.h"
+#include "ui/widgets/TabbedPages.h"
 #include "ui/widgets/ToneLabel.h"
 #include "ui/widgets/Type.h"
 #include "ui/workspace/PresetBar.h"
@@ -41,7 +42,6 @@
 #include <QPushButton>
 #include <QSplitter>
 #include <QStackedWidget>
-#include <QTabWidget>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -315,7 +315,7 @@ QWidget *FlowPage::buildDetailColumn()
                                                      {.margins = QMargins(6, 8, 6, 4), .spacing = 6}));
 
     m_settings = new FlowSettingsPanel;
-    m_detailTabs = new QTabWidget;
+    m_detailTabs = new TabbedPages;
     m_detailTabs->setObjectName(QStringLiteral("detailTabs"));
     m_detailTabs->addTab(stepTab, QStringLiteral("Step"));
     m_detailTabs->addTab(m_settings, QStringLiteral("Flow settings"));
@@ -362,7 +362,7 @@ QWidget *FlowPage::buildExchangeView()
     m_responseText = readOnlyText(QStringLiteral("stepResponseText"), QStringLiteral("No HTTP exchange yet."));
     m_requestText->setAccessibleName(QStringLiteral("Request"));
     m_responseText->setAccessibleName(QStringLiteral("Response"));
-    auto *tabs = new QTabWidget;
+    auto *tabs = new TabbedPages;
     tabs->setObjectName(QStringLiteral("exchangeTabs"));
     tabs->setDocumentMode(true);
     tabs->addTab(m_requestText, QStringLiteral("Request"));

@@ -21,7 +21,6 @@ class QListView;
 class QPlainTextEdit;
 class QPushButton;
 class QStackedWidget;
-class QTabWidget;
 
 namespace ui {
 
@@ -32,6 +31,7 @@ class CallbackStepPage;
 class FlowSettingsPanel;
 class PanelHeader;
 class StepPage;
+class TabbedPages;
 class TokensPanel;
 
 class FlowPage final : public QWidget {
@@ -112,7 +112,7 @@ private:
     QPushButton *m_logoutButton = nullptr;
 
     // Detail column: the step, its page, its exchanges.
-    QTabWidget *m_detailTabs = nullptr;
+    TabbedPages *m_detailTabs = nullptr;
     QLabel *m_stepTitle = nullptr;
     QLabel *m_stepDescription = nullptr;
     QPushButton *m_runStepButton = nullptr;

@@ -4,6 +4,7 @@
 #include "ui/ClaimTreeModel.h"
 #include "ui/ExpiryCountdown.h"
 #include "ui/UiText.h"
+#include "ui/widgets/TabbedPages.h"
 #include "ui/widgets/ToneLabel.h"
 #include "ui/widgets/Type.h"
 #include "ui/widgets/WrappedLabel.h"
@@ -19,7 +20,6 @@
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QTabWidget>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -57,7 +57,7 @@ TokensPanel::TokensPanel(QWidget *parent)
     : QWidget(parent)
     , m_banner(new WrappedLabel)
     , m_sessionLabel(new WrappedLabel)
-    , m_tabs(new QTabWidget)
+    , m_tabs(new TabbedPages)
     , m_userInfo(new QPlainTextEdit)
     , m_checks(new CheckListView(QStringLiteral("sessionChecks"), {.ruleColumn = false}))
     , m_autoCheck(new QCheckBox(QStringLiteral("Auto-refresh at 80 % of its lifetime")))
@@ -145,6 +145,7 @@ QWidget *TokensPanel::buildTokenTab(TokenView &view, const QString &name)
     view.tree->setColumnWidth(ClaimTreeModel::ValueColumn, 200);
     view.countdown = new ExpiryCountdown;
     view.countdown->setObjectName(name + QStringLiteral("Countdown"));
+    view.countdown->setKeepsSpace(true);
     connect(view.countdown, &ExpiryCountdown::ticked, view.model, [model = view.model](qint64 now) { model->setNow(now); });
     view.summary = typeLabel(Type::Caption);
     view.summary->setObjectName(name + QStringLiteral("Summary"));

@@ -17,7 +17,6 @@ class QCheckBox;
 class QLabel;
 class QPlainTextEdit;
 class QPushButton;
-class QTabWidget;
 class QTreeView;
 
 namespace ui {
@@ -25,6 +24,7 @@ namespace ui {
 class CheckListView;
 class ClaimTreeModel;
 class ExpiryCountdown;
+class TabbedPages;
 
 class TokensPanel final : public QWidget {
     Q_OBJECT
@@ -84,7 +84,7 @@ private:
 
     QLabel *m_banner;
     QLabel *m_sessionLabel;
-    QTabWidget *m_tabs;
+    TabbedPages *m_tabs;
     TokenView m_id;
     TokenView m_access;
     TokenView m_refresh;

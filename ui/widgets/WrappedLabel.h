@@ -11,11 +11,16 @@
 // a stacked layout holds are asked too, hidden or not (QStackedLayout::heightForWidth), so one
 // remembered width was mostly the wrong one (callgrind: QLabel::heightForWidth 31 % of the GUI
 // thread's instructions during a flow).
+// The size hints (QLabel's sizeHint() and minimumSizeHint(), which lay the text out three times)
+// and the heights are remembered per text, for the last few texts: the flow page's step title and
+// description go back and forth between the steps' texts, and QLabel forgets its hints at every
+// setText() (callgrind: QLabel's hints 18 % of the GUI thread's instructions during a flow).
 
 #include <QLabel>
 
 #include <array>
 #include <limits>
+#include <optional>
 
 namespace ui {
 
@@ -25,18 +30,25 @@ public:
     explicit WrappedLabel(const QString &text = {}, QWidget *parent = nullptr);
 
     int heightForWidth(int width) const override;
+    QSize sizeHint() const override;
+    QSize minimumSizeHint() const override;
 
 protected:
     bool event(QEvent *event) override;
 
 private:
-    // What the height depends on besides the width; the heights remembered hold for these.
+    // What the hints and the height depend on besides the width (and the font and style, whose
+    // changes forget everything); what is remembered holds for these.
     struct Basis final {
         QString text;
         bool wordWrap = false;
         int margin = 0;
         int indent = 0;
+        Qt::Alignment alignment;
+        Qt::TextInteractionFlags interaction;
         QMargins contents;
+        QSizePolicy policy;
+        int maximumWidth = 0;
         bool operator==(const Basis &) const = default;
     };
     struct Measured final {
@@ -44,11 +56,21 @@ private:
         int height = 0;
     };
     static constexpr size_t kWidths = 4;
+    static constexpr size_t kTexts = 8;
+    struct Remembered final {
+        std::optional<Basis> basis; // none: an unused entry
+        std::optional<QSize> sizeHint;
+        std::optional<QSize> minimumSizeHint;
+        std::array<Measured, kWidths> measured{};
+        size_t next = 0; // the width the next new one replaces
+    };
+    [[nodiscard]] Basis basis() const;
+    Remembered &remembered() const; // the entry for the label as it is now
     void forget() const;
 
-    mutable Basis m_basis;
-    mutable std::array<Measured, kWidths> m_measured{};
-    mutable size_t m_next = 0; // the entry the next new width replaces
+    mutable std::array<Remembered, kTexts> m_remembered{};
+    mutable size_t m_current = 0; // the entry last used
+    mutable size_t m_next = 0;    // the entry the next new text replaces
 };
 
 } // namespace ui

@@ -1,0 +1,158 @@
+// The shared widgets that remember their hints (issue 12): SteadyText (a text of the same shape,
+// digits changed, asks no layout above it to lay out again; a new shape does; its hints and
+// heights are those of the label alone, and the label covers it), WrappedLabel (its hints per
+// text are QLabel's) and TabbedPages (its remembered hint follows a page's change).
+
+#include "QtTestMain.h"
+#include "ui/widgets/SteadyText.h"
+#include "ui/widgets/TabbedPages.h"
+#include "ui/widgets/WrappedLabel.h"
+
+#include <QEvent>
+#include <QLabel>
+#include <QTest>
+#include <QVBoxLayout>
+
+namespace tst_widgets {
+
+// Counts the layout requests a widget receives.
+class LayoutRequests final : public QObject {
+public:
+    explicit LayoutRequests(QWidget *widget) { widget->installEventFilter(this); }
+    int count = 0;
+
+protected:
+    bool eventFilter(QObject *, QEvent *event) override
+    {
+        if (event->type() == QEvent::LayoutRequest)
+            ++count;
+        return false;
+    }
+};
+
+class TestWidgets final : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void sameShapeLaysOutNothingAbove();
+    void hintsAreTheLabels();
+    void shapeTakesDigitsAsZero();
+    void wrappedLabelHintsPerTextAreQLabels();
+    void tabbedPagesHintFollowsAPage();
+};
+
+void TestWidgets::sameShapeLaysOutNothingAbove()
+{
+    QWidget window;
+    auto *layout = new QVBoxLayout(&window);
+    auto *text = new ui::SteadyText;
+    text->label()->setWordWrap(true);
+    layout->addWidget(text);
+    layout->addStretch();
+    text->setText(QStringLiteral("Expires in 4 min 12 s — at 2026-12-03 17:04:41"));
+    window.resize(400, 200);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QCoreApplication::processEvents();
+    const LayoutRequests requests(&window);
+
+    text->setText(QStringLiteral("Expires in 4 min 11 s — at 2026-12-03 17:04:41"));
+    QCoreApplication::processEvents();
+    QCOMPARE(requests.count, 0);
+    QCOMPARE(text->label()->text(), QStringLiteral("Expires in 4 min 11 s — at 2026-12-03 17:04:41"));
+    QCOMPARE(text->label()->geometry(), text->rect());
+
+    // One digit fewer: a new shape, the layouts above are told.
+    text->setText(QStringLiteral("Expires in 4 min 9 s — at 2026-12-03 17:04:41"));
+    QCoreApplication::processEvents();
+    QVERIFY(requests.count > 0);
+    QCOMPARE(text->label()->geometry(), text->rect());
+}
+
+void TestWidgets::hintsAreTheLabels()
+{
+    const QString texts[] = {QStringLiteral("Expires in 58 min 3 s — at 2026-12-03 17:04:41"), QStringLiteral("Expired 12 s ago — at 2026-12-03 17:04:41"),
+                             QStringLiteral("No exp claim: this token does not expire by itself.")};
+    ui::SteadyText text;
+    text.label()->setWordWrap(true);
+    QFont bold = text.label()->font();
+    bold.setWeight(QFont::DemiBold);
+    text.label()->setFont(bold);
+    ui::WrappedLabel alone;
+    alone.setWordWrap(true);
+    alone.setFont(bold);
+    QVERIFY(text.hasHeightForWidth());
+    for (const QString &shown : texts) {
+        text.setText(shown);
+        alone.setText(shown);
+        QCOMPARE(text.sizeHint(), alone.sizeHint());
+        QCOMPARE(text.minimumSizeHint(), alone.minimumSizeHint());
+        for (const int width : {80, 150, 300, 600})
+            QCOMPARE(text.heightForWidth(width), alone.heightForWidth(width));
+    }
+    // A font change on the label: the hints follow it.
+    QFont large = bold;
+    large.setPointSizeF(bold.pointSizeF() * 2);
+    text.label()->setFont(large);
+    alone.setFont(large);
+    QCOMPARE(text.sizeHint(), alone.sizeHint());
+    QCOMPARE(text.heightForWidth(150), alone.heightForWidth(150));
+}
+
+void TestWidgets::shapeTakesDigitsAsZero()
+{
+    QCOMPARE(ui::SteadyText::shapeOf(QStringLiteral("in 4 min 59 s")), QStringLiteral("in 0 min 00 s"));
+    QVERIFY(ui::SteadyText::shapeOf(QStringLiteral("in 10 s")) != ui::SteadyText::shapeOf(QStringLiteral("in 9 s")));
+}
+
+void TestWidgets::wrappedLabelHintsPerTextAreQLabels()
+{
+    const QString texts[] = {QStringLiteral("3. Exchange the code"), QStringLiteral("The app sends the code, the verifier and its client credentials to the token endpoint."),
+                             QStringLiteral("4. Validate the ID token")};
+    ui::WrappedLabel remembering;
+    QLabel plain;
+    for (QLabel *label : {static_cast<QLabel *>(&remembering), &plain}) {
+        label->setTextFormat(Qt::PlainText);
+        label->setWordWrap(true);
+    }
+    // Back and forth between the texts, as the step title and description go between the steps.
+    for (int pass = 0; pass < 2; ++pass) {
+        for (const QString &text : texts) {
+            remembering.setText(text);
+            plain.setText(text);
+            QCOMPARE(remembering.sizeHint(), plain.sizeHint());
+            QCOMPARE(remembering.minimumSizeHint(), plain.minimumSizeHint());
+            for (const int width : {60, 200, 500})
+                QCOMPARE(remembering.heightForWidth(width), plain.heightForWidth(width));
+        }
+        // What the hints depend on besides the text: remembered apart.
+        remembering.setMaximumWidth(pass == 0 ? 120 : QWIDGETSIZE_MAX);
+        plain.setMaximumWidth(pass == 0 ? 120 : QWIDGETSIZE_MAX);
+        remembering.setMargin(pass == 0 ? 6 : 0);
+        plain.setMargin(pass == 0 ? 6 : 0);
+    }
+}
+
+void TestWidgets::tabbedPagesHintFollowsAPage()
+{
+    QWidget window;
+    auto *layout = new QVBoxLayout(&window);
+    auto *tabs = new ui::TabbedPages;
+    auto *page = new QLabel(QStringLiteral("short"));
+    tabs->addTab(page, QStringLiteral("One"));
+    tabs->addTab(new QLabel(QStringLiteral("other")), QStringLiteral("Two"));
+    layout->addWidget(tabs);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QCoreApplication::processEvents();
+    const QSize before = tabs->sizeHint();
+    QCOMPARE(tabs->sizeHint(), before);
+    page->setText(QStringLiteral("a page's text much wider than the tab bar and than the short text it had before"));
+    // The page's layout request, then the tab widget's.
+    QTRY_VERIFY_WITH_TIMEOUT(tabs->sizeHint().width() > before.width(), 2000);
+    QVERIFY(tabs->minimumSizeHint().width() >= page->minimumSizeHint().width());
+}
+
+} // namespace tst_widgets
+
+OIDCPLAY_QTEST_MAIN(tst_widgets, tst_widgets::TestWidgets)
+#include "tst_widgets.moc"
