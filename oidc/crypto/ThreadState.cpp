@@ -1,5 +1,7 @@
 #include "ThreadState.h"
 
+#include "JwsAlgorithm.h"
+
 #include <QCoreApplication>
 #include <QMutex>
 #include <QObject>
@@ -39,8 +41,12 @@ void releaseOpenSslStateWhenFinished(QThread *thread)
         if (!registered.threads.insert(thread).second)
             return;
     }
-    // Direct: run on the finishing thread itself, before QThread::wait() returns.
-    QObject::connect(thread, &QThread::finished, thread, [] { OPENSSL_thread_stop(); }, Qt::DirectConnection);
+    // Direct: run on the finishing thread itself, before QThread::wait() returns. The cached
+    // verification contexts first: they hold keys and provider contexts.
+    QObject::connect(thread, &QThread::finished, thread, [] {
+        releaseVerifyContextsOfThisThread();
+        OPENSSL_thread_stop();
+    }, Qt::DirectConnection);
     QObject::connect(thread, &QObject::destroyed, thread, [thread] {
         RegisteredThreads &stillRegistered = registeredThreads();
         const QMutexLocker lock(&stillRegistered.mutex);

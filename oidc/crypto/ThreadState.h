@@ -7,7 +7,8 @@
 // (every test program) then tears OpenSSL down while a worker's state is still being freed, and
 // LeakSanitizer reports it (EVP_RAND_CTX_new under RAND_get0_public/private, seen under load).
 //
-// releaseOpenSslStateWhenFinished(thread) frees the thread's OpenSSL state in its `finished`
+// releaseOpenSslStateWhenFinished(thread) frees the thread's OpenSSL state (and the verification
+// contexts crypto::verifySignature cached on it) in its `finished`
 // signal, which Qt emits on that thread before anyone waiting for it is woken. Idempotent and
 // thread-safe; the main thread is never registered (OpenSSL frees its state at exit).
 
