@@ -61,7 +61,10 @@ struct DescopeCall final {
 
 // A token the client sent back failed SessionService validation: 401 with a Descope body.
 [[nodiscard]] LocalHttpResponse tokenRejected(const oidc::Error &error);
-// How the Descope routes refuse a user that User::disabled() names: 401 E011003.
+// How the Descope routes refuse a user that User::disabled() names — at a sign-in's start, so
+// nothing is delivered or kept, and at its end for one disabled in between: 401 E011003 "the
+// user is disabled". INFERRED: no source names Descope's code for a disabled user (descope-api.md
+// §13 and the SDKs' error tables have none; E062108 is "user not found"), so the general refusal.
 [[nodiscard]] LocalHttpResponse userDisabled();
 
 [[nodiscard]] std::string maskEmail(std::string_view email);

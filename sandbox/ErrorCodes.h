@@ -7,7 +7,7 @@ namespace sandbox::errc {
 
 inline constexpr const char *kBadRequest = "E011001";          // 400: malformed body (415: an admin POST that is not JSON: INFERRED)
 inline constexpr const char *kMissingArguments = "E011002";    // 400 (401 when a token is missing: INFERRED)
-inline constexpr const char *kInvalidRequest = "E011003";      // 400 (401 for bad tokens / project, 403 for a foreign Origin on an admin route: INFERRED)
+inline constexpr const char *kInvalidRequest = "E011003";      // 400 (401 for bad tokens / project and a disabled user, 403 for a foreign Origin on an admin route: INFERRED)
 inline constexpr const char *kInvalidArguments = "E011004";    // 400 (also a clock offset out of range)
 inline constexpr const char *kWrongOtpCode = "E061102";        // 401 (INFERRED status)
 inline constexpr const char *kTooManyOtpAttempts = "E061103";  // 401 (INFERRED status)

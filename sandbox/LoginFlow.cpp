@@ -62,6 +62,10 @@ ReplyOr<LoginFlow::Started> LoginFlow::begin(const SandboxRequest &request, Oper
     if (operation == Operation::SignUp && user)
         return reply::descopeError(400, errc::kUserAlreadyExists, "User already exists",
                                    "a user with the login ID " + login.loginId + " already exists");
+    // A disabled user signs in nowhere, so nothing to sign in with is sent or kept either: no
+    // code, no link, no ceremony (complete() refuses one disabled after its start).
+    if (user && user->disabled())
+        return descope::userDisabled();
     login.signUp = !user;
     if (user)
         login.userId = user->userId;

@@ -126,21 +126,6 @@ void putText(Json &object, const char *name, const QString &value)
         object[name] = value.toStdString();
 }
 
-// Manual endpoints: the same member names for writing and reading. Kept as typed, so a
-// `{{variable}}` in a URL is written and read back unchanged (resolveProfile substitutes it).
-struct EndpointMember final {
-    const char *name;
-    QString ManualEndpoints::*url;
-};
-constexpr EndpointMember kEndpoints[] = {
-    {"authorization", &ManualEndpoints::authorization},
-    {"token", &ManualEndpoints::token},
-    {"userinfo", &ManualEndpoints::userinfo},
-    {"jwks", &ManualEndpoints::jwks},
-    {"revocation", &ManualEndpoints::revocation},
-    {"endSession", &ManualEndpoints::endSession},
-};
-
 } // namespace
 
 Json profileToJson(const ProviderProfile &profile)
@@ -156,10 +141,11 @@ Json profileToJson(const ProviderProfile &profile)
         break;
     case ProviderKind::Manual: {
         putText(json, "issuer", profile.issuer);
+        // Kept as typed, so a `{{variable}}` in a URL is written and read back unchanged
+        // (resolveProfile substitutes it); the member names are kManualEndpointFields' keys.
         Json endpoints = Json::object();
-        putText(endpoints, "issuer", profile.manualEndpoints.issuer);
-        for (const auto &endpoint : kEndpoints)
-            putText(endpoints, endpoint.name, profile.manualEndpoints.*endpoint.url);
+        for (const ManualEndpointField &field : kManualEndpointFields)
+            putText(endpoints, field.key, profile.manualEndpoints.*field.text);
         json["endpoints"] = std::move(endpoints);
         break;
     }
@@ -220,9 +206,8 @@ Result<ProviderProfile> profileFromJson(const Json &json)
         if (!endpoints->is_object())
             return invalidMember(QStringLiteral("endpoints"), QStringLiteral("must be an object"));
         MemberReader readEndpoint(*endpoints, QStringLiteral("endpoints."));
-        readEndpoint.text("issuer", profile.manualEndpoints.issuer);
-        for (const auto &endpoint : kEndpoints)
-            readEndpoint.text(endpoint.name, profile.manualEndpoints.*endpoint.url);
+        for (const ManualEndpointField &field : kManualEndpointFields)
+            readEndpoint.text(field.key, profile.manualEndpoints.*field.text);
         if (auto error = readEndpoint.error())
             return *error;
     }

@@ -28,6 +28,12 @@ ProviderKind kindFromKey(const QString &key)
     return ProviderKind::OidcIssuer;
 }
 
+// A hand-typed endpoint's QSettings key: "manual/token", as the store has always written it.
+QString manualKey(const ManualEndpointField &field)
+{
+    return QStringLiteral("manual/") + QLatin1String(field.key);
+}
+
 } // namespace
 
 QString browserModeKey(BrowserMode mode)
@@ -64,12 +70,10 @@ ProviderMetadata ManualEndpoints::metadata() const
 {
     ProviderMetadata metadata;
     metadata.issuer = issuer;
-    metadata.authorizationEndpoint = QUrl(authorization);
-    metadata.tokenEndpoint = QUrl(token);
-    metadata.userinfoEndpoint = QUrl(userinfo);
-    metadata.jwksUri = QUrl(jwks);
-    metadata.revocationEndpoint = QUrl(revocation);
-    metadata.endSessionEndpoint = QUrl(endSession);
+    for (const ManualEndpointField &field : kManualEndpointFields) {
+        if (field.endpoint)
+            metadata.*field.endpoint = QUrl(this->*field.text);
+    }
     return metadata;
 }
 
@@ -80,15 +84,12 @@ std::vector<ProviderProfile::UrlField> ProviderProfile::urlFields()
         return {{"issuer", &issuer}};
     case ProviderKind::DescopeProject:
         return {{"custom domain", &descopeCustomBase}};
-    case ProviderKind::Manual:
-        return {{"issuer", &issuer},
-                {"endpoints' issuer", &manualEndpoints.issuer},
-                {"authorization endpoint", &manualEndpoints.authorization},
-                {"token endpoint", &manualEndpoints.token},
-                {"userinfo endpoint", &manualEndpoints.userinfo},
-                {"JWKS URI", &manualEndpoints.jwks},
-                {"revocation endpoint", &manualEndpoints.revocation},
-                {"end-session endpoint", &manualEndpoints.endSession}};
+    case ProviderKind::Manual: {
+        std::vector<UrlField> fields{{"issuer", &issuer}};
+        for (const ManualEndpointField &field : kManualEndpointFields)
+            fields.push_back({field.label, &(manualEndpoints.*field.text)});
+        return fields;
+    }
     case ProviderKind::Sandbox:
         break; // the running sandbox's issuer, never typed
     }
@@ -187,13 +188,8 @@ QList<ProviderProfile> ProviderProfileStore::load() const
         profile.issuer = m_settings.value(QStringLiteral("issuer")).toString();
         profile.descopeProjectId = m_settings.value(QStringLiteral("descopeProjectId")).toString();
         profile.descopeCustomBase = m_settings.value(QStringLiteral("descopeCustomBase")).toString();
-        profile.manualEndpoints.issuer = m_settings.value(QStringLiteral("manual/issuer")).toString();
-        profile.manualEndpoints.authorization = m_settings.value(QStringLiteral("manual/authorization")).toString();
-        profile.manualEndpoints.token = m_settings.value(QStringLiteral("manual/token")).toString();
-        profile.manualEndpoints.userinfo = m_settings.value(QStringLiteral("manual/userinfo")).toString();
-        profile.manualEndpoints.jwks = m_settings.value(QStringLiteral("manual/jwks")).toString();
-        profile.manualEndpoints.revocation = m_settings.value(QStringLiteral("manual/revocation")).toString();
-        profile.manualEndpoints.endSession = m_settings.value(QStringLiteral("manual/endSession")).toString();
+        for (const ManualEndpointField &field : kManualEndpointFields)
+            profile.manualEndpoints.*field.text = m_settings.value(manualKey(field)).toString();
         profile.clientId = m_settings.value(QStringLiteral("clientId")).toString();
         profile.authMethod = static_cast<ClientAuthMethod>(m_settings.value(QStringLiteral("authMethod"), 0).toInt());
         profile.scope = m_settings.value(QStringLiteral("scope"), profile.scope).toString();
@@ -224,13 +220,8 @@ void ProviderProfileStore::save(const ProviderProfile &profile)
     m_settings.setValue(QStringLiteral("issuer"), profile.issuer);
     m_settings.setValue(QStringLiteral("descopeProjectId"), profile.descopeProjectId);
     m_settings.setValue(QStringLiteral("descopeCustomBase"), profile.descopeCustomBase);
-    m_settings.setValue(QStringLiteral("manual/issuer"), profile.manualEndpoints.issuer);
-    m_settings.setValue(QStringLiteral("manual/authorization"), profile.manualEndpoints.authorization);
-    m_settings.setValue(QStringLiteral("manual/token"), profile.manualEndpoints.token);
-    m_settings.setValue(QStringLiteral("manual/userinfo"), profile.manualEndpoints.userinfo);
-    m_settings.setValue(QStringLiteral("manual/jwks"), profile.manualEndpoints.jwks);
-    m_settings.setValue(QStringLiteral("manual/revocation"), profile.manualEndpoints.revocation);
-    m_settings.setValue(QStringLiteral("manual/endSession"), profile.manualEndpoints.endSession);
+    for (const ManualEndpointField &field : kManualEndpointFields)
+        m_settings.setValue(manualKey(field), profile.manualEndpoints.*field.text);
     m_settings.setValue(QStringLiteral("clientId"), profile.clientId);
     m_settings.setValue(QStringLiteral("authMethod"), static_cast<int>(profile.authMethod));
     m_settings.setValue(QStringLiteral("scope"), profile.scope);

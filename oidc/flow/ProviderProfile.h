@@ -53,6 +53,27 @@ struct ManualEndpoints final {
     friend bool operator==(const ManualEndpoints &, const ManualEndpoints &) = default;
 };
 
+// Every field of ManualEndpoints, once: its key (the member of a workspace file's "endpoints"
+// object and the QSettings key under "manual/", the same words in both), the label an error names
+// it by, the member, and the ProviderMetadata URL it becomes (none for the issuer, which stays
+// text). urlFields(), metadata(), ProfileJson and ProviderProfileStore all read this table: an
+// endpoint added here is substituted, checked, saved and read everywhere.
+struct ManualEndpointField final {
+    const char *key;
+    const char *label;
+    QString ManualEndpoints::*text;
+    QUrl ProviderMetadata::*endpoint;
+};
+inline constexpr ManualEndpointField kManualEndpointFields[] = {
+    {"issuer", "endpoints' issuer", &ManualEndpoints::issuer, nullptr},
+    {"authorization", "authorization endpoint", &ManualEndpoints::authorization, &ProviderMetadata::authorizationEndpoint},
+    {"token", "token endpoint", &ManualEndpoints::token, &ProviderMetadata::tokenEndpoint},
+    {"userinfo", "userinfo endpoint", &ManualEndpoints::userinfo, &ProviderMetadata::userinfoEndpoint},
+    {"jwks", "JWKS URI", &ManualEndpoints::jwks, &ProviderMetadata::jwksUri},
+    {"revocation", "revocation endpoint", &ManualEndpoints::revocation, &ProviderMetadata::revocationEndpoint},
+    {"endSession", "end-session endpoint", &ManualEndpoints::endSession, &ProviderMetadata::endSessionEndpoint},
+};
+
 struct ProviderProfile final {
     QString id;                    // stable key in QSettings
     QString name;                  // shown in the provider bar

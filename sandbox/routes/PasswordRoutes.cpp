@@ -65,6 +65,17 @@ bool PasswordRoutes::passwordMatches(const std::string &userId, const std::strin
     return it != hashes.end() && auth::PasswordHash::verify(password, it->second);
 }
 
+ReplyOr<const User *> PasswordRoutes::enabledUser(const std::string &loginId) const
+{
+    const User *user = m_context.state.userByLoginId(loginId);
+    if (!user)
+        return reply::descopeError(400, errc::kUserNotFound, "User not found", "no user has the login ID " + loginId);
+    // A refused sign-in changes nothing: no new password kept, no reset link sent.
+    if (user->disabled())
+        return descope::userDisabled();
+    return user;
+}
+
 oidc::net::LocalHttpResponse PasswordRoutes::signUp(const SandboxRequest &request)
 {
     auto started = m_flow.begin(request, LoginFlow::Operation::SignUp, kPasswordAmr);
@@ -100,9 +111,10 @@ oidc::net::LocalHttpResponse PasswordRoutes::replace(const SandboxRequest &reque
     const std::string oldPassword = descope::string(call->body, "oldPassword");
     if (loginId.empty() || oldPassword.empty())
         return reply::descopeError(400, errc::kMissingArguments, "Missing arguments", "loginId and oldPassword are required");
-    const User *user = m_context.state.userByLoginId(loginId);
-    if (!user)
-        return reply::descopeError(400, errc::kUserNotFound, "User not found", "no user has the login ID " + loginId);
+    auto found = enabledUser(loginId);
+    if (!found)
+        return found.takeReply();
+    const User *user = *found;
     if (!passwordMatches(user->userId, oldPassword))
         return wrongPassword();
     auto hashed = hashNewPassword(descope::string(call->body, "newPassword"), "newPassword");
@@ -140,9 +152,11 @@ oidc::net::LocalHttpResponse PasswordRoutes::reset(const SandboxRequest &request
     const std::string loginId = descope::string(call->body, "loginId");
     if (loginId.empty())
         return reply::descopeError(400, errc::kMissingArguments, "Missing arguments", "loginId is required");
-    const User *user = m_context.state.userByLoginId(loginId);
-    if (!user)
-        return reply::descopeError(400, errc::kUserNotFound, "User not found", "no user has the login ID " + loginId);
+    // The reset link signs the user in: a disabled user is sent none.
+    auto found = enabledUser(loginId);
+    if (!found)
+        return found.takeReply();
+    const User *user = *found;
     if (user->email.empty())
         return reply::descopeError(400, errc::kInvalidArguments, "Invalid arguments", "the user has no email address to send the reset link to");
 

@@ -42,6 +42,9 @@ private:
     [[nodiscard]] ReplyOr<std::string> hashNewPassword(const std::string &password, const char *field) const;
     // Whether `password` is the user's (false when the user has none).
     [[nodiscard]] bool passwordMatches(const std::string &userId, const std::string &password) const;
+    // The user a replace or a reset acts for: E062108 when no user has `loginId`, refused when
+    // the user is disabled (before anything is kept or sent).
+    [[nodiscard]] ReplyOr<const User *> enabledUser(const std::string &loginId) const;
 
     SandboxContext &m_context;
     LoginFlow m_flow;

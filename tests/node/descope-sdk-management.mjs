@@ -135,7 +135,9 @@ test('users: test user, update, email / phone / status, tenants, load, search, l
   assert.equal((await sdk.refresh(session.refreshJwt)).ok, false, 'logout ends the sessions');
 
   ok(await sdk.management.user.deactivate('dana@example.com'), 'user.deactivate');
-  assert.equal((await otpSignIn('dana@example.com')).ok, false, 'a disabled user cannot sign in');
+  // A disabled user cannot sign in: the start is refused and no code is sent.
+  const disabled = refused(await sdk.otp.signIn.email('dana@example.com'), 401, 'a disabled user\'s OTP start');
+  assert.equal(disabled.errorCode, 'E011003');
   ok(await sdk.management.user.activate('dana@example.com'), 'user.activate');
   ok(await otpSignIn('dana@example.com'), 'enabled again');
 

@@ -2,13 +2,16 @@
 // nowhere: each row prepares what its method needs while the user is enabled, disables the user,
 // sees the sign-in refused — Descope's 401 E011003 on the auth API, the hosted login page's
 // message, OAuth's invalid_grant or login_required on the OIDC endpoints — then enables the user
-// again and sees the same sign-in succeed, so the refusal is the status and nothing else.
+// again and sees the same sign-in succeed, so the refusal is the status and nothing else. A
+// start (OTP, magic link, enchanted link, password reset, passkey) is refused before anything is
+// delivered: the Inbox stays as it was; a user disabled after the start is refused at its end.
 
 #include "SandboxTestSupport.h"
 
 #include "oidc/crypto/Base32.h"
 #include "oidc/otp/Totp.h"
 #include "oidc/webauthn/SoftwareAuthenticator.h"
+#include "tests/support/TestSupport.h"
 
 #include <QUrl>
 #include <QUrlQuery>
@@ -32,17 +35,26 @@ protected:
         const Response changed = descope("/v1/mgmt/user/update/status", {{"loginId", loginId}, {"status", status}}, server().context().managementKey);
         ASSERT_EQ(changed.status, 200) << changed.text();
     }
-    // Disables `loginId`, expects `attempt` refused by the Descope routes, enables it again and
-    // expects the same attempt (a fresh one) to succeed.
-    void expectRefusedOnlyWhileDisabled(const std::string &loginId, const std::function<Response()> &attempt)
+    static void expectDisabledRefusal(const Response &refused)
     {
-        setStatus(loginId, "disabled");
-        const Response refused = attempt();
         EXPECT_EQ(refused.status, 401) << refused.text();
         EXPECT_EQ(refused.json()["errorCode"], "E011003");
         EXPECT_EQ(refused.json()["errorMessage"], "the user is disabled");
         EXPECT_EQ(refused.json().value("sessionJwt", std::string()), "");
+    }
+    // Runs `start` (while enabled: what the attempt completes), disables `loginId`, expects
+    // `attempt` refused by the Descope routes, enables it again and expects the same attempt (a
+    // fresh one, after a fresh start) to succeed.
+    void expectRefusedOnlyWhileDisabled(const std::string &loginId, const std::function<Response()> &attempt,
+                                        const std::function<void()> &start = {})
+    {
+        if (start)
+            start();
+        setStatus(loginId, "disabled");
+        expectDisabledRefusal(attempt());
         setStatus(loginId, "enabled");
+        if (start)
+            start();
         const Response signedIn = attempt();
         EXPECT_EQ(signedIn.status, 200) << signedIn.text();
         EXPECT_TRUE(validate(signedIn.json().value("sessionJwt", std::string())).ok());
@@ -72,38 +84,78 @@ protected:
     }
 };
 
-TEST_F(DisabledUser, OtpVerify)
+// A start for a disabled user: refused with the exact code, nothing in the Inbox; the same start
+// delivers once the user is enabled again.
+struct StartRow final {
+    const char *name;
+    const char *path;
+    oidc::Json body;
+};
+
+class DisabledUserStart : public DisabledUser, public ::testing::WithParamInterface<StartRow> {};
+
+TEST_P(DisabledUserStart, RefusedBeforeAnythingIsDelivered)
 {
-    expectRefusedOnlyWhileDisabled(kDisabledBob, [&] {
-        EXPECT_EQ(descope("/v1/auth/otp/signin/email", {{"loginId", kDisabledBob}}).status, 200) << "the start is answered: the code is what is refused";
-        return descope("/v1/auth/otp/verify/email", {{"loginId", kDisabledBob}, {"code", latestOtp(kDisabledBob)}});
-    });
+    const StartRow &row = GetParam();
+    setStatus(kDisabledBob, "disabled");
+    const size_t before = server().inbox().size();
+    expectDisabledRefusal(descope(row.path, row.body));
+    EXPECT_EQ(server().inbox().size(), before) << "nothing is delivered to a disabled user";
+    EXPECT_TRUE(server().inbox().messages(kDisabledBob).empty());
+    setStatus(kDisabledBob, "enabled");
+    const Response started = descope(row.path, row.body);
+    EXPECT_EQ(started.status, 200) << started.text();
+    EXPECT_EQ(server().inbox().messages(kDisabledBob).size(), 1u) << "the same start delivers to the enabled user";
 }
 
-TEST_F(DisabledUser, MagicLinkVerify)
+INSTANTIATE_TEST_SUITE_P(
+    Routes, DisabledUserStart,
+    ::testing::Values(StartRow{"otp_signin_email", "/v1/auth/otp/signin/email", {{"loginId", kDisabledBob}}},
+                      StartRow{"otp_signup_in_email", "/v1/auth/otp/signup-in/email", {{"loginId", kDisabledBob}}},
+                      StartRow{"otp_signin_sms", "/v1/auth/otp/signin/sms", {{"loginId", kDisabledBob}}},
+                      StartRow{"magiclink_signin_email", "/v1/auth/magiclink/signin/email", {{"loginId", kDisabledBob}}},
+                      StartRow{"magiclink_signup_in_email", "/v1/auth/magiclink/signup-in/email", {{"loginId", kDisabledBob}}},
+                      StartRow{"enchantedlink_signin", "/v1/auth/enchantedlink/signin/email", {{"loginId", kDisabledBob}, {"URI", "https://app.example/el"}}},
+                      StartRow{"enchantedlink_signup_in", "/v1/auth/enchantedlink/signup-in/email",
+                               {{"loginId", kDisabledBob}, {"URI", "https://app.example/el"}}},
+                      StartRow{"password_reset", "/v1/auth/password/reset", {{"loginId", kDisabledBob}}}),
+    oidc::test::RowName());
+
+TEST_F(DisabledUser, OtpVerifyAfterTheStart)
 {
-    expectRefusedOnlyWhileDisabled(kDisabledBob, [&] {
-        EXPECT_EQ(descope("/v1/auth/magiclink/signin/email", {{"loginId", kDisabledBob}}).status, 200);
-        return descope("/v1/auth/magiclink/verify", {{"token", latestLinkToken(kDisabledBob)}});
-    });
+    expectRefusedOnlyWhileDisabled(
+        kDisabledBob, [&] { return descope("/v1/auth/otp/verify/email", {{"loginId", kDisabledBob}, {"code", latestOtp(kDisabledBob)}}); },
+        [&] { EXPECT_EQ(descope("/v1/auth/otp/signin/email", {{"loginId", kDisabledBob}}).status, 200); });
 }
 
-TEST_F(DisabledUser, EnchantedLinkSession)
+TEST_F(DisabledUser, MagicLinkVerifyAfterTheStart)
 {
-    expectRefusedOnlyWhileDisabled(kDisabledBob, [&] {
-        const Response started = descope("/v1/auth/enchantedlink/signin/email", {{"loginId", kDisabledBob}, {"URI", "https://app.example/el"}});
-        EXPECT_EQ(started.status, 200) << started.text();
-        const std::string linkId = started.json().value("linkId", std::string());
-        // A local: ranging over a member of the temporary vector would read it after it is gone.
-        const auto messages = server().inbox().messages(kDisabledBob);
-        EXPECT_FALSE(messages.empty());
-        for (const auto &link : messages.empty() ? std::vector<sandbox::InboxLink>{} : messages.front().links) {
-            if (link.number == linkId) {
-                EXPECT_EQ(descope("/v1/auth/enchantedlink/verify", {{"token", queryOf(link.url)["t"]}}).status, 200);
+    expectRefusedOnlyWhileDisabled(
+        kDisabledBob, [&] { return descope("/v1/auth/magiclink/verify", {{"token", latestLinkToken(kDisabledBob)}}); },
+        [&] { EXPECT_EQ(descope("/v1/auth/magiclink/signin/email", {{"loginId", kDisabledBob}}).status, 200); });
+}
+
+TEST_F(DisabledUser, EnchantedLinkSessionAfterTheStart)
+{
+    Response started;
+    expectRefusedOnlyWhileDisabled(
+        kDisabledBob,
+        [&] {
+            const std::string linkId = started.json().value("linkId", std::string());
+            // A local: ranging over a member of the temporary vector would read it after it is gone.
+            const auto messages = server().inbox().messages(kDisabledBob);
+            EXPECT_FALSE(messages.empty());
+            for (const auto &link : messages.empty() ? std::vector<sandbox::InboxLink>{} : messages.front().links) {
+                if (link.number == linkId) {
+                    EXPECT_EQ(descope("/v1/auth/enchantedlink/verify", {{"token", queryOf(link.url)["t"]}}).status, 200);
+                }
             }
-        }
-        return descope("/v1/auth/enchantedlink/pending-session", {{"pendingRef", started.json().value("pendingRef", std::string())}});
-    });
+            return descope("/v1/auth/enchantedlink/pending-session", {{"pendingRef", started.json().value("pendingRef", std::string())}});
+        },
+        [&] {
+            started = descope("/v1/auth/enchantedlink/signin/email", {{"loginId", kDisabledBob}, {"URI", "https://app.example/el"}});
+            EXPECT_EQ(started.status, 200) << started.text();
+        });
 }
 
 TEST_F(DisabledUser, PasswordSignIn)
@@ -113,6 +165,19 @@ TEST_F(DisabledUser, PasswordSignIn)
     expectRefusedOnlyWhileDisabled(loginId, [&] {
         return descope("/v1/auth/password/signin", {{"loginId", loginId}, {"password", "Corr3ct-Horse-Battery!"}});
     });
+}
+
+TEST_F(DisabledUser, PasswordReplaceKeepsTheOldPassword)
+{
+    const std::string loginId = "pat@example.com";
+    ASSERT_EQ(descope("/v1/auth/password/signup", {{"loginId", loginId}, {"password", "Corr3ct-Horse-Battery!"}}).status, 200);
+    setStatus(loginId, "disabled");
+    expectDisabledRefusal(descope("/v1/auth/password/replace",
+                                  {{"loginId", loginId}, {"oldPassword", "Corr3ct-Horse-Battery!"}, {"newPassword", "N3w-Staple-Horse-Battery!"}}));
+    setStatus(loginId, "enabled");
+    EXPECT_EQ(descope("/v1/auth/password/signin", {{"loginId", loginId}, {"password", "Corr3ct-Horse-Battery!"}}).status, 200)
+        << "the refused replace kept nothing";
+    EXPECT_EQ(descope("/v1/auth/password/signin", {{"loginId", loginId}, {"password", "N3w-Staple-Horse-Battery!"}}).status, 401);
 }
 
 TEST_F(DisabledUser, TotpVerify)
@@ -131,7 +196,7 @@ TEST_F(DisabledUser, TotpVerify)
     });
 }
 
-TEST_F(DisabledUser, PasskeySignInFinish)
+TEST_F(DisabledUser, PasskeySignInStartAndFinish)
 {
     oidc::webauthn::SoftwareAuthenticatorOptions options;
     options.algorithms = {oidc::webauthn::CoseAlgorithm::ES256};
@@ -142,14 +207,27 @@ TEST_F(DisabledUser, PasskeySignInFinish)
     auto created = authenticator.createCredential(signUp.json()["options"].get<std::string>(), kDisabledWebAuthnOrigin);
     ASSERT_TRUE(created.ok()) << created.error().summary();
     ASSERT_EQ(descope("/v1/auth/webauthn/signup/finish", {{"transactionId", signUp.json()["transactionId"]}, {"response", *created}}).status, 200);
-    expectRefusedOnlyWhileDisabled(loginId, [&] {
-        const Response started = descope("/v1/auth/webauthn/signin/start", {{"loginId", loginId}, {"origin", kDisabledWebAuthnOrigin}});
-        EXPECT_EQ(started.status, 200) << started.text();
-        auto assertion = authenticator.getAssertion(started.json().value("options", std::string()), kDisabledWebAuthnOrigin);
-        EXPECT_TRUE(assertion.ok());
-        const std::string response = assertion ? *assertion : std::string();
-        return descope("/v1/auth/webauthn/signin/finish", {{"transactionId", started.json().value("transactionId", std::string())}, {"response", response}});
-    });
+
+    // The start is refused: no ceremony for a disabled user.
+    setStatus(loginId, "disabled");
+    for (const char *start : {"/v1/auth/webauthn/signin/start", "/v1/auth/webauthn/signup-in/start"})
+        expectDisabledRefusal(descope(start, {{"loginId", loginId}, {"origin", kDisabledWebAuthnOrigin}}));
+    setStatus(loginId, "enabled");
+
+    // Disabled after the start: the finish is refused.
+    Response started;
+    expectRefusedOnlyWhileDisabled(
+        loginId,
+        [&] {
+            auto assertion = authenticator.getAssertion(started.json().value("options", std::string()), kDisabledWebAuthnOrigin);
+            EXPECT_TRUE(assertion.ok());
+            const std::string response = assertion ? *assertion : std::string();
+            return descope("/v1/auth/webauthn/signin/finish", {{"transactionId", started.json().value("transactionId", std::string())}, {"response", response}});
+        },
+        [&] {
+            started = descope("/v1/auth/webauthn/signin/start", {{"loginId", loginId}, {"origin", kDisabledWebAuthnOrigin}});
+            EXPECT_EQ(started.status, 200) << started.text();
+        });
 }
 
 TEST_F(DisabledUser, SocialLoginExchangeAddsNoProviderToADisabledUser)

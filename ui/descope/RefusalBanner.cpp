@@ -25,7 +25,7 @@ constexpr RefusalHint kRefusalHints[] = {
     {"E011001", "Descope could not read the request."},
     {"E011002", "A required argument or token is missing."},
     {"E011003", "Descope refused the request: the token, code or link is invalid, used, expired or revoked (after a logout, "
-                "a refresh JWT no longer works)."},
+                "a refresh JWT no longer works), or the user is disabled (a disabled user is sent no code or link)."},
     {"E011003", "Descope refused the ceremony: the response does not match what it asked for (origin, RP ID, challenge, "
                 "signature) or the ceremony's transaction expired. The comparisons show which part differs.",
      RefusalBanner::Topic::Ceremony},

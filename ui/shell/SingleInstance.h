@@ -49,6 +49,8 @@ public:
     ~SingleInstance() override;
 
     // The running app. Errors LISTENER_INSTANCE_RUNNING (another app listens), LISTENER_BIND.
+    // The name is probed first: a socket file that answers nothing (left by an app killed by a
+    // signal, when no destructor removed it) is removed and listened over; a live app keeps it.
     [[nodiscard]] oidc::Status listen(const QString &serverName);
     [[nodiscard]] bool isListening() const;
     // A redirect for this app (handed over, or on its own command line): refused unless it is a

@@ -151,6 +151,45 @@ protected:
     {
         return runCli(QStringList{QStringLiteral("replay"), path, QStringLiteral("--timeout"), QStringLiteral("20")} + extra);
     }
+
+    // The recording at `path` replayed against this sandbox: green, exit 0, and in its JUnit XML
+    // (written into `dir`) `testCases` cases — the recorded steps and the outcome — none failing.
+    static void expectGreen(const QString &path, const QTemporaryDir &dir, int testCases)
+    {
+        const QString junit = dir.filePath(QStringLiteral("green.xml"));
+        const CliRun green = replay(path, {QStringLiteral("--json"), QStringLiteral("--junit"), junit});
+        ASSERT_EQ(green.exitCode, 0) << green.out << green.err;
+        EXPECT_TRUE(green.json()["ok"].get<bool>());
+        EXPECT_EQ(green.json()["against"], "sandbox " + issuer().toStdString());
+        int written = 0;
+        EXPECT_TRUE(junitFailures(junit, &written).empty());
+        EXPECT_EQ(written, testCases);
+    }
+
+    // The recording at `path` replayed with the session JWT of `faultPath`'s next answer issued by
+    // another issuer: red, exit 1, the first mismatch at step number `step` (`key`), which failed
+    // with an IDT code and a failing session.iss check, and the JUnit XML's first failure named
+    // `junitName`. The report, for what a test checks beyond that.
+    static void expectIssMismatchAt(const QString &path, const QTemporaryDir &dir, const std::string &faultPath, size_t step,
+                                    const std::string &key, const std::string &junitName, Json *report)
+    {
+        addFault({{"kind", "wrong-issuer"}, {"path", faultPath}, {"count", 1}});
+        const QString junit = dir.filePath(QStringLiteral("red.xml"));
+        const CliRun red = replay(path, {QStringLiteral("--json"), QStringLiteral("--junit"), junit});
+        ASSERT_EQ(red.exitCode, 1) << red.out << red.err;
+        *report = red.json();
+        EXPECT_EQ((*report)["firstMismatch"]["step"], key);
+        const Json &mismatched = (*report)["steps"][step];
+        EXPECT_EQ(mismatched["replayed"].get<std::string>().rfind("failed IDT ", 0), 0u) << report->dump(1);
+        bool issChecked = false;
+        for (const Json &check : mismatched["checks"])
+            issChecked = issChecked || (check["id"] == "session.iss" && !check["match"].get<bool>());
+        EXPECT_TRUE(issChecked) << mismatched.dump(1);
+        int testCases = 0;
+        const auto failing = junitFailures(junit, &testCases);
+        ASSERT_FALSE(failing.empty());
+        EXPECT_EQ(failing.front(), junitName);
+    }
 };
 
 TEST_F(ReplayCliTest, RecordThenReplayGreenThenAChangedFaultGoesRedNamingTheStep)
@@ -183,15 +222,9 @@ TEST_F(ReplayCliTest, RecordThenReplayGreenThenAChangedFaultGoesRedNamingTheStep
                                       tokens["refresh_token"].get<std::string>(), recorded.code})
         EXPECT_FALSE(bytes.contains(QByteArray::fromStdString(secret))) << "a live value in the recording: " << secret.substr(0, 12);
 
-    // Replayed against the same sandbox: every step gives the recorded outcome.
-    const QString junit = dir.filePath(QStringLiteral("green.xml"));
-    const CliRun green = replay(path, {QStringLiteral("--json"), QStringLiteral("--junit"), junit});
-    ASSERT_EQ(green.exitCode, 0) << green.out << green.err;
-    EXPECT_TRUE(green.json()["ok"].get<bool>());
-    EXPECT_EQ(green.json()["against"], "sandbox " + issuer().toStdString());
-    int testCases = 0;
-    EXPECT_TRUE(junitFailures(junit, &testCases).empty());
-    EXPECT_EQ(testCases, 9); // eight steps and the outcome
+    // Replayed against the same sandbox: every step gives the recorded outcome (eight steps and
+    // the outcome).
+    ASSERT_NO_FATAL_FAILURE(expectGreen(path, dir, 9));
 
     // The sandbox now answers with an ID token for another nonce: red, exit 1, the ID token step named.
     addFault({{"kind", "wrong-nonce"}, {"path", "/oauth2/v1/token"}, {"count", 1}});
@@ -205,6 +238,7 @@ TEST_F(ReplayCliTest, RecordThenReplayGreenThenAChangedFaultGoesRedNamingTheStep
     EXPECT_EQ(idToken["step"], "IdToken");
     EXPECT_EQ(idToken["verdict"], "mismatch");
     EXPECT_EQ(idToken["replayed"], "failed IDT NONCE_MISMATCH");
+    int testCases = 0;
     const auto failing = junitFailures(redJunit, &testCases);
     ASSERT_FALSE(failing.empty());
     EXPECT_EQ(failing.front(), "ID token");
@@ -367,33 +401,15 @@ TEST_F(ReplayCliTest, ARecordedDescopeDemoReplaysGreenThenAFaultOnOneCallGoesRed
     EXPECT_FALSE(bytes.contains(kReaderAccessKey)) << "the access key is found again by its ID, never recorded";
     EXPECT_FALSE(bytes.contains(QByteArray::fromStdString(liveRefreshJwt)));
 
-    // Replayed: the code read from the Inbox, the key from the sandbox's info; every step as recorded.
-    const QString junit = dir.filePath(QStringLiteral("green.xml"));
-    const CliRun green = replay(path, {QStringLiteral("--json"), QStringLiteral("--junit"), junit});
-    ASSERT_EQ(green.exitCode, 0) << green.out << green.err;
-    EXPECT_TRUE(green.json()["ok"].get<bool>());
-    EXPECT_EQ(green.json()["against"], "sandbox " + issuer().toStdString());
-    int testCases = 0;
-    EXPECT_TRUE(junitFailures(junit, &testCases).empty());
-    EXPECT_EQ(testCases, 7); // six calls and the outcome
+    // Replayed: the code read from the Inbox, the key from the sandbox's info; every step as
+    // recorded (six calls and the outcome).
+    ASSERT_NO_FATAL_FAILURE(expectGreen(path, dir, 7));
 
     // The OTP verify answers a session JWT from another issuer: red at that step, its check named;
     // the calls on the session after it had no session to use.
-    addFault({{"kind", "wrong-issuer"}, {"path", "/v1/auth/otp/verify/email"}, {"count", 1}});
-    const QString redJunit = dir.filePath(QStringLiteral("red.xml"));
-    const CliRun red = replay(path, {QStringLiteral("--json"), QStringLiteral("--junit"), redJunit});
-    ASSERT_EQ(red.exitCode, 1) << red.out << red.err;
-    const Json report = red.json();
-    EXPECT_EQ(report["firstMismatch"]["step"], "otp.verify");
-    EXPECT_EQ(report["steps"][1]["replayed"].get<std::string>().rfind("failed IDT ", 0), 0u) << report.dump(1);
-    bool issChecked = false;
-    for (const Json &check : report["steps"][1]["checks"])
-        issChecked = issChecked || (check["id"] == "session.iss" && !check["match"].get<bool>());
-    EXPECT_TRUE(issChecked) << report["steps"][1].dump(1);
+    Json report;
+    ASSERT_NO_FATAL_FAILURE(expectIssMismatchAt(path, dir, "/v1/auth/otp/verify/email", 1, "otp.verify", "Magic Link, OTP & TOTP · OTP verify", &report));
     EXPECT_EQ(report["steps"][2]["replayed"], "failed SANDBOX REPLAY_NO_SESSION");
-    const auto failing = junitFailures(redJunit, &testCases);
-    ASSERT_FALSE(failing.empty());
-    EXPECT_EQ(failing.front(), "Magic Link, OTP & TOTP · OTP verify");
 }
 
 // An enchanted link, recorded twice: once opened in a browser (the link's page verifies it, so
@@ -455,32 +471,15 @@ TEST_F(ReplayCliTest, AnEnchantedLinkSignInReplaysGreenThenAFaultedPollGoesRedNa
                                                "enchantedlink.verify", "enchantedlink.poll"}));
     EXPECT_FALSE(recording["steps"][3]["ok"].get<bool>());
 
-    const QString junit = dir.filePath(QStringLiteral("green.xml"));
-    const CliRun green = replay(path, {QStringLiteral("--json"), QStringLiteral("--junit"), junit});
-    ASSERT_EQ(green.exitCode, 0) << green.out << green.err;
-    EXPECT_TRUE(green.json()["ok"].get<bool>());
-    int testCases = 0;
-    EXPECT_TRUE(junitFailures(junit, &testCases).empty());
-    EXPECT_EQ(testCases, 7); // six calls and the outcome
+    ASSERT_NO_FATAL_FAILURE(expectGreen(path, dir, 7)); // six calls and the outcome
 
     // The first poll's session JWT names another issuer: red at that poll, its check named; the
     // second sign-in is untouched.
-    addFault({{"kind", "wrong-issuer"}, {"path", "/v1/auth/enchantedlink/pending-session"}, {"count", 1}});
-    const QString redJunit = dir.filePath(QStringLiteral("red.xml"));
-    const CliRun red = replay(path, {QStringLiteral("--json"), QStringLiteral("--junit"), redJunit});
-    ASSERT_EQ(red.exitCode, 1) << red.out << red.err;
-    const Json report = red.json();
-    EXPECT_EQ(report["firstMismatch"]["step"], "enchantedlink.poll");
-    EXPECT_EQ(report["steps"][1]["replayed"].get<std::string>().rfind("failed IDT ", 0), 0u) << report.dump(1);
-    bool issChecked = false;
-    for (const Json &check : report["steps"][1]["checks"])
-        issChecked = issChecked || (check["id"] == "session.iss" && !check["match"].get<bool>());
-    EXPECT_TRUE(issChecked) << report["steps"][1].dump(1);
+    Json report;
+    ASSERT_NO_FATAL_FAILURE(expectIssMismatchAt(path, dir, "/v1/auth/enchantedlink/pending-session", 1, "enchantedlink.poll",
+                                                "Enchanted Link · Enchanted link session (polled)", &report));
     for (const size_t later : {3u, 4u, 5u})
         EXPECT_EQ(report["steps"][later]["verdict"], "match") << report["steps"][later].dump(1);
-    const auto failing = junitFailures(redJunit, &testCases);
-    ASSERT_FALSE(failing.empty());
-    EXPECT_EQ(failing.front(), "Enchanted Link · Enchanted link session (polled)");
 }
 
 TEST_F(ReplayCliTest, MagicLinkTotpPasswordAndPasskeySignInsReplayAgainstAFreshSandbox)

@@ -5,6 +5,8 @@
 #include "SandboxClientTest.h"
 #include "PollerTestHook.h"
 
+#include "sandbox/SandboxContext.h"
+
 #include "tests/support/EventLoop.h"
 
 namespace oidc::descope {
@@ -192,6 +194,32 @@ TEST_F(PasswordlessSandbox, WrongOtpIsRefusedAndNothingIsKept)
     EXPECT_EQ(wrong.result.error().httpStatus, 401);
     EXPECT_EQ(wrong.result.error().message.find(code), std::string::npos);
     EXPECT_FALSE(client().client().session().has_value());
+}
+
+// A disabled user's start is refused by the sandbox; the client returns it as a categorised
+// Descope error (code, HTTP status, the reason) and nothing reaches the Inbox.
+TEST_F(PasswordlessSandbox, ADisabledUsersStartIsACategorisedRefusal)
+{
+    sandbox::User *bob = server().context().state.user(test::kBobId);
+    ASSERT_NE(bob, nullptr);
+    bob->status = "disabled";
+    const size_t delivered = server().inbox().size();
+    const auto expectRefused = [](const Error &error) {
+        EXPECT_EQ(error.category, ErrorCategory::Descope);
+        EXPECT_EQ(error.code, "E011003");
+        EXPECT_EQ(error.httpStatus, 401);
+        EXPECT_NE(error.message.find("the user is disabled"), std::string::npos) << error.message;
+    };
+    const auto otp = client().startOtp(DeliveryMethod::Email, startFor(test::kBob));
+    ASSERT_FALSE(otp.ok());
+    expectRefused(otp.error());
+    const auto magicLink = client().startMagicLink(DeliveryMethod::Sms, startFor(test::kBob, LoginOperation::SignUpOrIn));
+    ASSERT_FALSE(magicLink.ok());
+    expectRefused(magicLink.error());
+    const auto enchanted = client().startEnchantedLink(startFor(test::kBob));
+    ASSERT_FALSE(enchanted.ok());
+    expectRefused(enchanted.error());
+    EXPECT_EQ(server().inbox().size(), delivered);
 }
 
 TEST_F(PasswordlessSandbox, StepUpWithTheRefreshJwt_11)

@@ -74,6 +74,31 @@ TEST(ProfileJson, RoundTripsEverythingButTheSecret)
     EXPECT_EQ(again->security.leewaySeconds, 120);
 }
 
+// The workspace file's names of the hand-typed endpoints, written and read: a file written before
+// the endpoints became one table reads back whole.
+TEST(ProfileJson, HandTypedEndpointsUnderTheirMemberNames)
+{
+    const Json endpoints = {{"issuer", "https://idp.example/{{tenant}}"}, {"authorization", "https://idp.example/authorize"},
+                            {"token", "https://idp.example/token"},     {"userinfo", "https://idp.example/me"},
+                            {"jwks", "https://idp.example/jwks"},       {"revocation", "https://idp.example/revoke"},
+                            {"endSession", "https://idp.example/logout"}};
+    const auto read = oidc::flow::profileFromJson(Json{{"kind", "manual"}, {"endpoints", endpoints}});
+    ASSERT_TRUE(read.ok()) << read.error().message;
+    const oidc::flow::ManualEndpoints &typed = read->manualEndpoints;
+    EXPECT_EQ(typed.issuer, QStringLiteral("https://idp.example/{{tenant}}"));
+    EXPECT_EQ(typed.authorization, QStringLiteral("https://idp.example/authorize"));
+    EXPECT_EQ(typed.token, QStringLiteral("https://idp.example/token"));
+    EXPECT_EQ(typed.userinfo, QStringLiteral("https://idp.example/me"));
+    EXPECT_EQ(typed.jwks, QStringLiteral("https://idp.example/jwks"));
+    EXPECT_EQ(typed.revocation, QStringLiteral("https://idp.example/revoke"));
+    EXPECT_EQ(typed.endSession, QStringLiteral("https://idp.example/logout"));
+    EXPECT_EQ(oidc::flow::profileToJson(*read)["endpoints"], endpoints);
+
+    const auto wrong = oidc::flow::profileFromJson(Json{{"kind", "manual"}, {"endpoints", {{"jwks", 7}}}});
+    ASSERT_FALSE(wrong.ok());
+    EXPECT_NE(wrong.error().message.find("endpoints.jwks"), std::string::npos) << wrong.error().message;
+}
+
 TEST(ProfileJson, DescopeProfileKeepsItsProjectAndPkceOffReadsBack)
 {
     ProviderProfile profile;

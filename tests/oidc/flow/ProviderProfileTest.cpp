@@ -8,6 +8,9 @@
 #include <QSettings>
 #include <QTemporaryDir>
 
+#include <utility>
+#include <vector>
+
 namespace {
 
 TEST(ProviderProfile, PersistsEverythingButTheSecret)
@@ -71,6 +74,73 @@ TEST(ProviderProfile, PersistsThePrivateUseSchemeMode)
     EXPECT_FALSE(profile.warnings().join(QLatin1Char(' ')).contains(QStringLiteral("§8.6")));
     profile.security.usePkce = false;
     EXPECT_TRUE(profile.warnings().join(QLatin1Char(' ')).contains(QStringLiteral("§8.6")));
+}
+
+// The hand-typed endpoints under the keys the store has always written ("manual/token" …): a
+// profile saved before the endpoints became one table reads back whole, and a save writes them there.
+TEST(ProviderProfile, PersistsTheHandTypedEndpointsUnderTheirOldKeys)
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("profiles.ini"));
+    const std::vector<std::pair<QString, QString>> stored = {
+        {QStringLiteral("manual/issuer"), QStringLiteral("https://idp.example/{{tenant}}")},
+        {QStringLiteral("manual/authorization"), QStringLiteral("https://idp.example/authorize")},
+        {QStringLiteral("manual/token"), QStringLiteral("https://idp.example/token")},
+        {QStringLiteral("manual/userinfo"), QStringLiteral("https://idp.example/me")},
+        {QStringLiteral("manual/jwks"), QStringLiteral("https://idp.example/jwks")},
+        {QStringLiteral("manual/revocation"), QStringLiteral("https://idp.example/revoke")},
+        {QStringLiteral("manual/endSession"), QStringLiteral("https://idp.example/logout")},
+    };
+    {
+        QSettings old(path, QSettings::IniFormat);
+        old.setValue(QStringLiteral("profiles/corp/kind"), QStringLiteral("manual"));
+        for (const auto &[key, value] : stored)
+            old.setValue(QStringLiteral("profiles/corp/") + key, value);
+    }
+    QSettings settings(path, QSettings::IniFormat);
+    oidc::flow::ProviderProfileStore store(settings);
+    const auto loaded = store.load();
+    ASSERT_EQ(loaded.size(), 1);
+    const oidc::flow::ManualEndpoints expected{.issuer = stored[0].second,
+                                               .authorization = stored[1].second,
+                                               .token = stored[2].second,
+                                               .userinfo = stored[3].second,
+                                               .jwks = stored[4].second,
+                                               .revocation = stored[5].second,
+                                               .endSession = stored[6].second};
+    EXPECT_EQ(loaded.first().kind, oidc::flow::ProviderKind::Manual);
+    EXPECT_EQ(loaded.first().manualEndpoints, expected);
+
+    oidc::flow::ProviderProfile again = loaded.first();
+    again.id = QStringLiteral("copy");
+    store.save(again);
+    for (const auto &[key, value] : stored)
+        EXPECT_EQ(settings.value(QStringLiteral("profiles/copy/") + key).toString(), value) << key.toStdString();
+}
+
+// The table names every member of ManualEndpoints once, each with its metadata URL (but the issuer).
+TEST(ProviderProfile, TheEndpointTableCoversEveryManualEndpoint)
+{
+    oidc::flow::ManualEndpoints viaTable;
+    for (const oidc::flow::ManualEndpointField &field : oidc::flow::kManualEndpointFields)
+        viaTable.*field.text = QString::fromLatin1(field.key);
+    const oidc::flow::ManualEndpoints byHand{.issuer = QStringLiteral("issuer"),
+                                             .authorization = QStringLiteral("authorization"),
+                                             .token = QStringLiteral("token"),
+                                             .userinfo = QStringLiteral("userinfo"),
+                                             .jwks = QStringLiteral("jwks"),
+                                             .revocation = QStringLiteral("revocation"),
+                                             .endSession = QStringLiteral("endSession")};
+    EXPECT_EQ(viaTable, byHand);
+
+    const oidc::flow::ProviderMetadata metadata = byHand.metadata();
+    EXPECT_EQ(metadata.issuer, QStringLiteral("issuer"));
+    EXPECT_EQ(metadata.authorizationEndpoint, QUrl(QStringLiteral("authorization")));
+    EXPECT_EQ(metadata.tokenEndpoint, QUrl(QStringLiteral("token")));
+    EXPECT_EQ(metadata.userinfoEndpoint, QUrl(QStringLiteral("userinfo")));
+    EXPECT_EQ(metadata.jwksUri, QUrl(QStringLiteral("jwks")));
+    EXPECT_EQ(metadata.revocationEndpoint, QUrl(QStringLiteral("revocation")));
+    EXPECT_EQ(metadata.endSessionEndpoint, QUrl(QStringLiteral("endSession")));
 }
 
 } // namespace

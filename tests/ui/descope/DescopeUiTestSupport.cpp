@@ -46,13 +46,16 @@ SessionOutcome otpSignIn(ui::DescopeContext &context, QStringView area, const QS
     if (!client)
         return oidc::descope::failedOutcome(oidc::makeError(oidc::ErrorCategory::Descope, "DESCOPE_NOT_RUN", "no Descope project"));
     const quint64 before = newestInboxId(context);
-    std::optional<bool> started;
+    std::optional<oidc::Status> started;
     oidc::descope::PasswordlessStart start;
     start.loginId = loginId.toStdString();
-    (void)client->startOtp(oidc::descope::DeliveryMethod::Email, start,
-                           [&started](oidc::Result<oidc::descope::MaskedAddress> answer) { started = answer.ok(); });
-    if (!waitFor([&] { return started.has_value(); }) || !*started)
-        return oidc::descope::failedOutcome(oidc::makeError(oidc::ErrorCategory::Descope, "DESCOPE_NOT_RUN", "the OTP start failed"));
+    (void)client->startOtp(oidc::descope::DeliveryMethod::Email, start, [&started](oidc::Result<oidc::descope::MaskedAddress> answer) {
+        started = answer.ok() ? oidc::Status() : oidc::Status(answer.error());
+    });
+    if (!waitFor([&] { return started.has_value(); }))
+        return oidc::descope::failedOutcome(oidc::makeError(oidc::ErrorCategory::Descope, "DESCOPE_NOT_RUN", "the OTP start did not answer"));
+    if (!*started)
+        return oidc::descope::failedOutcome(started->error()); // the start's refusal, as the server gave it
     const QString code = waitForOtpCode(context, loginId, before);
     if (code.isEmpty())
         return oidc::descope::failedOutcome(oidc::makeError(oidc::ErrorCategory::Descope, "DESCOPE_NOT_RUN", "no code in the inbox"));

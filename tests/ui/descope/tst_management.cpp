@@ -234,6 +234,7 @@ void TestManagement::aDisabledUserCannotSignIn()
     const auto refused = otpSignIn(descope(), ui::descope_area::kMagicLinkOtp, loginId);
     QVERIFY(!refused.ok());
     QCOMPARE(refused.result.error().httpStatus, 401);
+    QCOMPARE(refused.result.error().code, std::string("E011003")); // refused at the start: no code was sent
 
     toggle->click();
     QTRY_VERIFY_WITH_TIMEOUT(status().contains(QStringLiteral("Enable user %1: done").arg(loginId)), kTimeout);

@@ -27,7 +27,9 @@
 #include "oidc/crypto/Base32.h"
 #include "oidc/jwt/ClaimChecks.h"
 #include "oidc/otp/Totp.h"
+#include "sandbox/SandboxContext.h"
 #include "sandbox/SandboxHost.h"
+#include "sandbox/SandboxServer.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -71,6 +73,7 @@ private Q_SLOTS:
     void otpFilledFromTheInboxSignsIn();
     void wrongCodeIsRefusedWithItsDescopeCode();
     void rateLimitIsExplained();
+    void disabledUserIsRefusedAtTheStart();
     void cancelWhileBusy();
     void magicLinkFromTheInbox();
     void magicLinkPastedAsAUrl();
@@ -313,6 +316,36 @@ void TestOtp::rateLimitIsExplained()
     QVERIFY2(refusalText().contains(QStringLiteral("429")), qPrintable(refusalText()));
     QVERIFY(child<QLabel>(otp, "otpMasked")->text().isEmpty());
     QVERIFY(!child<ui::OtpCodeEdit>(otp, "otpCode")->isEnabled());
+}
+
+void TestOtp::disabledUserIsRefusedAtTheStart()
+{
+    bool disabled = false;
+    QObject context;
+    host().call<bool>(
+        &context,
+        [](sandbox::SandboxServer &server) {
+            sandbox::User *bob = server.context().state.user("U2SbxBob00000000000000000001");
+            if (bob)
+                bob->status = "disabled";
+            return bob != nullptr;
+        },
+        [&disabled](bool done) { disabled = done; });
+    QVERIFY(waitFor([&disabled] { return disabled; }, 10000));
+    const quint64 before = descope_testing::newestInboxId(descope());
+
+    QWidget &otp = tab(kOtpTab);
+    child<QLineEdit>(otp, "otpLoginId")->setText(QStringLiteral("bob@example.com"));
+    child<QComboBox>(otp, "otpMethod")->setCurrentIndex(0); // email
+    QTest::mouseClick(child<QPushButton>(otp, "otpStart"), Qt::LeftButton);
+    QVERIFY(waitFor([this] { return !refusalText().isEmpty(); }));
+    // The sandbox's categorised refusal, in the banner's words: the reason, the code and status, the hint.
+    QVERIFY2(refusalText().contains(QStringLiteral("the user is disabled")), qPrintable(refusalText()));
+    QVERIFY2(refusalText().contains(QStringLiteral("Descope error E011003 · HTTP 401")), qPrintable(refusalText()));
+    QVERIFY2(refusalText().contains(QStringLiteral("a disabled user is sent no code or link")), qPrintable(refusalText()));
+    QVERIFY(child<QLabel>(otp, "otpMasked")->text().isEmpty());
+    settle();
+    QCOMPARE(descope_testing::newestInboxId(descope()), before); // nothing was sent
 }
 
 void TestOtp::cancelWhileBusy()

@@ -94,6 +94,7 @@ private Q_SLOTS:
     void desktopEntryRegistersTheScheme();
     void xdgOpenHandsTheRedirectToTheWaitingFlow();
     void withoutARunningAppTheNewProcessBecomesTheApp();
+    void aStartAfterTheAppWasKilledListensAgain();
 
 private:
     QTemporaryDir m_home;
@@ -280,8 +281,70 @@ void TestSingleInstance::withoutARunningAppTheNewProcessBecomesTheApp()
 
     first.kill();
     QVERIFY(first.waitForFinished(10000));
-    // Killed, it left its socket file (the next app's listen() would clear it): the test does.
-    QVERIFY(QLocalServer::removeServer(ui::SingleInstance::defaultServerName()));
+    // Killed, it left its socket file: the next test starts over it.
+}
+
+// An app killed by a signal (SIGKILL: no destructor runs) leaves its socket file, which answers
+// nothing. The next start finds no app there, removes it and listens; a live app is still found.
+void TestSingleInstance::aStartAfterTheAppWasKilledListensAgain()
+{
+    const QString name = ui::SingleInstance::defaultServerName();
+    const QString socketFile = QDir::temp().filePath(name);
+    const auto answers = [&name] {
+        QLocalSocket probe;
+        probe.connectToServer(name);
+        return probe.waitForConnected(1000);
+    };
+    const auto startApp = [this](QProcess &app) {
+        app.setProcessChannelMode(QProcess::SeparateChannels);
+        app.start(m_binary, QStringList{});
+        return app.waitForStarted(10000);
+    };
+    // The previous test's app, killed: its file is there, nobody behind it.
+    QProcess killed;
+    if (!QFileInfo::exists(socketFile)) {
+        QVERIFY(startApp(killed));
+        QTRY_VERIFY_WITH_TIMEOUT(answers(), kTimeout);
+        killed.kill();
+        QVERIFY(killed.waitForFinished(10000));
+    }
+    QVERIFY2(QFileInfo(socketFile).exists(), qPrintable(socketFile));
+    QVERIFY(!answers());
+    // A redirect handed over now finds no app (and says so at once).
+    oidc::flow::RedirectHandOver handOver;
+    const auto nobody = ui::SingleInstance::handOver(name, QUrl(QStringLiteral("io.github.oidcplay:/callback?code=a&state=b")), 2000);
+    QVERIFY(!nobody.ok());
+    QCOMPARE(QString::fromStdString(nobody.error().code), QStringLiteral("LISTENER_NO_INSTANCE"));
+
+    // The next app, started without a redirect: it listens over the stale file.
+    QProcess next;
+    QVERIFY(startApp(next));
+    QTRY_VERIFY_WITH_TIMEOUT(answers(), kTimeout);
+    const QString err = QString::fromUtf8(next.readAllStandardError());
+    QVERIFY2(!err.contains(QStringLiteral("another OIDC Playground")) && !err.contains(QStringLiteral("cannot listen")), qPrintable(err));
+    // It receives the desktop's redirects.
+    const Ran handed = run(m_binary, {QStringLiteral("io.github.oidcplay:/callback?code=c&state=d")});
+    QVERIFY2(handed.exitCode == 1 && handed.out.contains(QStringLiteral("refused: LISTENER_NOT_WAITING")), qPrintable(describe(handed)));
+    // A live app is found: another guard does not take its name, and it still answers after.
+    {
+        ui::SingleInstance second(handOver);
+        const oidc::Status refused = second.listen(name);
+        QVERIFY(!refused.ok());
+        QCOMPARE(QString::fromStdString(refused.error().code), QStringLiteral("LISTENER_INSTANCE_RUNNING"));
+    }
+    QVERIFY(answers());
+
+    // Killed in turn: this process's guard starts over its file the same way, and removes it on closing.
+    next.kill();
+    QVERIFY(next.waitForFinished(10000));
+    QVERIFY(QFileInfo::exists(socketFile));
+    {
+        ui::SingleInstance guard(handOver);
+        const oidc::Status listening = guard.listen(name);
+        QVERIFY2(listening.ok(), listening ? "" : listening.error().message.c_str());
+        QVERIFY(answers());
+    }
+    QVERIFY(!QFileInfo::exists(socketFile));
 }
 
 } // namespace tst_singleinstance
