@@ -1,17 +1,28 @@
 // The shared widgets that remember their hints (issue 12): SteadyText (a text of the same shape,
 // digits changed, asks no layout above it to lay out again; a new shape does; its hints and
 // heights are those of the label alone, and the label covers it), WrappedLabel (its hints per
-// text are QLabel's) and TabbedPages (its remembered hint follows a page's change).
+// text are QLabel's) and TabbedPages (its remembered hint follows a page's change); TextCache (a
+// text laid out once per text, font, width and elision) and the tables of records' delegate over it
+// (a changed cell paints its new text).
 
 #include "QtTestMain.h"
+#include "ui/widgets/CachedTextDelegate.h"
+#include "ui/widgets/RecordTable.h"
 #include "ui/widgets/SteadyText.h"
 #include "ui/widgets/TabbedPages.h"
+#include "ui/widgets/TextCache.h"
 #include "ui/widgets/WrappedLabel.h"
 
 #include <QEvent>
+#include <QFontMetrics>
+#include <QImage>
 #include <QLabel>
+#include <QStandardItemModel>
+#include <QTableView>
 #include <QTest>
 #include <QVBoxLayout>
+
+#include <memory>
 
 namespace tst_widgets {
 
@@ -38,6 +49,8 @@ private Q_SLOTS:
     void shapeTakesDigitsAsZero();
     void wrappedLabelHintsPerTextAreQLabels();
     void tabbedPagesHintFollowsAPage();
+    void textCacheKeepsATextPerTextFontWidthAndElision();
+    void recordTableRepaintsAChangedCell();
 };
 
 void TestWidgets::sameShapeLaysOutNothingAbove()
@@ -150,6 +163,54 @@ void TestWidgets::tabbedPagesHintFollowsAPage()
     // The page's layout request, then the tab widget's.
     QTRY_VERIFY_WITH_TIMEOUT(tabs->sizeHint().width() > before.width(), 2000);
     QVERIFY(tabs->minimumSizeHint().width() >= page->minimumSizeHint().width());
+}
+
+void TestWidgets::textCacheKeepsATextPerTextFontWidthAndElision()
+{
+    ui::TextCache cache(4);
+    const QFont font;
+    const QString longText = QStringLiteral("https://issuer.example/a/very/long/path/that/does/not/fit");
+    const QStaticText *first = &cache.text(longText, font, 80);
+    QCOMPARE(&cache.text(longText, font, 80), first); // asked again: the same layout
+    QCOMPARE(cache.size(), 1);
+    // Elided to its width, as QFontMetrics elides it; whole without elision.
+    QCOMPARE(first->text(), QFontMetrics(font).elidedText(longText, Qt::ElideRight, 80));
+    QVERIFY(first->text() != longText);
+    QCOMPARE(cache.text(longText, font, 80, Qt::ElideNone).text(), longText);
+    // Another width, another font, another text: each laid out anew.
+    QCOMPARE(cache.text(longText, font, 2000).text(), longText);
+    QFont bold = font;
+    bold.setBold(true);
+    QCOMPARE(cache.text(longText, bold, 80).text(), QFontMetrics(bold).elidedText(longText, Qt::ElideRight, 80));
+    QCOMPARE(cache.size(), 4);
+    // Full: everything is forgotten and the new text kept.
+    QCOMPARE(cache.text(QStringLiteral("OK"), font, 80).text(), QStringLiteral("OK"));
+    QCOMPARE(cache.size(), 1);
+}
+
+void TestWidgets::recordTableRepaintsAChangedCell()
+{
+    const auto table = [](QStandardItemModel &model) {
+        auto view = std::make_unique<QTableView>();
+        ui::setUpRecordTable(view.get());
+        view->setModel(&model);
+        view->resize(300, 120);
+        view->setColumnWidth(0, 200);
+        return view;
+    };
+    QStandardItemModel model(2, 2);
+    model.setItem(0, 0, new QStandardItem(QStringLiteral("iss")));
+    model.setItem(0, 1, new QStandardItem(QStringLiteral("pass")));
+    model.setItem(1, 0, new QStandardItem(QStringLiteral("a text too long for its column, elided at its end")));
+    const auto view = table(model);
+    QVERIFY(qobject_cast<ui::CachedTextDelegate *>(view->itemDelegate()));
+    const QImage before = view->grab().toImage();
+    model.item(0, 1)->setText(QStringLiteral("fail"));
+    const QImage after = view->grab().toImage();
+    QVERIFY(after != before);
+    // As a table that never painted the old text paints the new one.
+    const auto fresh = table(model);
+    QCOMPARE(fresh->grab().toImage(), after);
 }
 
 } // namespace tst_widgets

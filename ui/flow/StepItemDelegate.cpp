@@ -6,6 +6,7 @@
 #include <QApplication>
 #include <QPainter>
 #include <QPainterPath>
+#include <QtMath>
 
 namespace ui {
 
@@ -84,33 +85,27 @@ void StepItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
     QFont badgeFont = option.font;
     badgeFont.setWeight(QFont::DemiBold);
     badgeFont.setPointSizeF(badgeFont.pointSizeF() * 0.9);
-    painter->setFont(badgeFont);
     painter->setPen(state == FlowStepModel::State::Pending ? (selected ? text : color) : onInk());
-    painter->drawText(badge, Qt::AlignCenter, badgeText(index, state));
+    m_texts.draw(painter, badge, Qt::AlignCenter, badgeText(index, state), badgeFont, Qt::ElideNone);
 
     // The title, then the state (in its colour) and the outcome.
     const QRect textRect = rect.adjusted(diameter + 8, 0, 0, 0);
     QFont titleFont = option.font;
     titleFont.setWeight(QFont::DemiBold);
-    painter->setFont(titleFont);
     painter->setPen(text);
-    const QFontMetrics titleMetrics(titleFont);
     const QRect titleRect(textRect.left(), textRect.top(), textRect.width(), line);
-    painter->drawText(titleRect, Qt::AlignLeft | Qt::AlignVCenter,
-                      titleMetrics.elidedText(index.data(Qt::DisplayRole).toString(), Qt::ElideRight, titleRect.width()));
-    painter->setFont(option.font);
+    m_texts.draw(painter, titleRect, Qt::AlignLeft | Qt::AlignVCenter, index.data(Qt::DisplayRole).toString(), titleFont);
     const QString stateLabel = index.data(FlowStepModel::StateTextRole).toString();
-    const int stateWidth = metrics.horizontalAdvance(stateLabel);
     const QRect secondLine(textRect.left(), textRect.top() + line + 2, textRect.width(), line);
     painter->setPen(selected ? text : color);
-    painter->drawText(secondLine, Qt::AlignLeft | Qt::AlignVCenter, stateLabel);
+    const int stateWidth = qCeil(m_texts.text(stateLabel, option.font, secondLine.width(), Qt::ElideNone).size().width());
+    m_texts.draw(painter, secondLine, Qt::AlignLeft | Qt::AlignVCenter, stateLabel, option.font, Qt::ElideNone);
     QString summary = index.data(FlowStepModel::SummaryRole).toString();
     summary.replace(QLatin1Char('\n'), QLatin1Char(' '));
     if (!summary.isEmpty()) {
         painter->setPen(muted);
         const QRect summaryRect = secondLine.adjusted(stateWidth, 0, 0, 0);
-        painter->drawText(summaryRect, Qt::AlignLeft | Qt::AlignVCenter,
-                          metrics.elidedText(QStringLiteral(" · ") + summary, Qt::ElideRight, summaryRect.width()));
+        m_texts.draw(painter, summaryRect, Qt::AlignLeft | Qt::AlignVCenter, QStringLiteral(" · ") + summary, option.font);
     }
     painter->restore();
 }

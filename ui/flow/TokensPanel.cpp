@@ -4,6 +4,7 @@
 #include "ui/ClaimTreeModel.h"
 #include "ui/ExpiryCountdown.h"
 #include "ui/UiText.h"
+#include "ui/widgets/CachedTextDelegate.h"
 #include "ui/widgets/TabbedPages.h"
 #include "ui/widgets/ToneLabel.h"
 #include "ui/widgets/Type.h"
@@ -140,6 +141,7 @@ QWidget *TokensPanel::buildTokenTab(TokenView &view, const QString &name)
     view.tree->setUniformRowHeights(true);
     view.tree->setEditTriggers(QAbstractItemView::NoEditTriggers);
     view.tree->setIndentation(12);
+    view.tree->setItemDelegate(new CachedTextDelegate(view.tree)); // repainted at every tick of the countdown
     view.tree->header()->setStretchLastSection(true);
     view.tree->setColumnWidth(ClaimTreeModel::NameColumn, 96);
     view.tree->setColumnWidth(ClaimTreeModel::ValueColumn, 200);

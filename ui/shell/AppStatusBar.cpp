@@ -115,7 +115,15 @@ void AppStatusBar::fitExchangeField()
     // A label of fixed size changes its text without laying the status bar and the window out
     // again (Qt relays the layouts only for widgets whose size can change): during a flow the
     // newest exchange changes several times a second, its width by a few pixels. The field only
-    // grows, to the widest text so far; the text keeps to its right edge, as before.
+    // grows, to the widest text so far; the text keeps to its right edge, as before. A text of a
+    // shape fitted already (the digits of the UI fonts have one width) is not measured again.
+    QString shape = m_exchange->text();
+    for (QChar &c : shape)
+        if (c.isDigit())
+            c = QLatin1Char('0');
+    if (m_fittedShapes.contains(shape))
+        return;
+    m_fittedShapes.insert(shape);
     const QSize hint = m_exchange->sizeHint();
     if (hint.width() > m_exchange->minimumWidth() || hint.height() != m_exchange->minimumHeight())
         m_exchange->setFixedSize(std::max(hint.width(), m_exchange->minimumWidth()), hint.height());
@@ -129,6 +137,7 @@ bool AppStatusBar::eventFilter(QObject *watched, QEvent *event)
         QMetaObject::invokeMethod(
             this,
             [this] {
+                m_fittedShapes.clear();
                 m_exchange->setMinimumSize(0, 0);
                 m_exchange->setMaximumSize(QWIDGETSIZE_MAX, QWIDGETSIZE_MAX);
                 fitExchangeField();

@@ -7,7 +7,9 @@
 // The exchange log is followed from the window's first paint on, so start-up does not create the
 // transport for it.
 
+#include <QSet>
 #include <QStatusBar>
+#include <QString>
 
 class QLabel;
 
@@ -38,6 +40,10 @@ private:
     QLabel *m_provider;
     QLabel *m_sandbox;
     QLabel *m_exchange;
+    // The shapes of the texts the field was fitted to (digits taken as 0): a text of one of them
+    // fits already, without measuring it (a selectable label's size hint lays a whole text
+    // document out several times). Forgotten when the font or style changes.
+    QSet<QString> m_fittedShapes;
 };
 
 } // namespace ui

@@ -1,5 +1,7 @@
 #include "RecordTable.h"
 
+#include "ui/widgets/CachedTextDelegate.h"
+
 #include <QHeaderView>
 #include <QTableView>
 
@@ -16,6 +18,7 @@ void setUpRecordTable(QTableView *table, QAbstractItemView::SelectionMode select
     table->setAlternatingRowColors(true);
     table->setShowGrid(false);
     table->setWordWrap(false);
+    table->setItemDelegate(new CachedTextDelegate(table)); // one-line cells: each text laid out once
 }
 
 } // namespace ui

@@ -2,8 +2,9 @@
 
 // The look every table of records in the app shares (exchanges, checks, users, parameters): no
 // row numbers, a fixed row height of one line of text plus `rowPadding` pixels, whole rows
-// selected, alternating row colours, no grid, no wrapping, and read-only unless the caller sets
-// edit triggers afterwards.
+// selected, alternating row colours, no grid, no wrapping, read-only unless the caller sets edit
+// triggers afterwards, and cells painted by a CachedTextDelegate (a caller may set its own delegate
+// afterwards).
 
 #include <QAbstractItemView>
 

@@ -62,12 +62,17 @@ PresetBar::PresetBar(WorkspaceController &workspace, AuthorizeParameterTable &ta
     setObjectName(QStringLiteral("presetBar"));
     m_combo->setObjectName(QStringLiteral("presetCombo"));
     m_combo->setAccessibleName(QStringLiteral("Authorize parameter preset"));
-    m_combo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    // A long preset name neither widens the bar nor the window (the list shows it whole).
+    m_combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_combo->setMinimumContentsLength(12);
 
-    layout::attach(this, layout::row({typeLabel(Type::Caption, QStringLiteral("Preset")), m_combo, m_apply, m_save, m_rename, m_delete,
-                                      layout::Stretch{}, m_variables},
-                                     {.margins = layout::kFlush, .spacing = 6}));
+    // Two rows, so that the flow page's middle column fits a 1280-pixel screen: what acts on the
+    // chosen preset, then what makes one and the profile's variables.
+    layout::attach(this, layout::column({layout::row({typeLabel(Type::Caption, QStringLiteral("Preset")), layout::Item(m_combo, 1), m_apply,
+                                                      m_rename, m_delete},
+                                                     {.margins = layout::kFlush, .spacing = 6}),
+                                         layout::row({m_save, layout::Stretch{}, m_variables}, {.margins = layout::kFlush, .spacing = 6})},
+                                        {.margins = layout::kFlush, .spacing = 6}));
 
     connect(m_apply, &QPushButton::clicked, this, &PresetBar::apply);
     connect(m_save, &QPushButton::clicked, this, [this] {

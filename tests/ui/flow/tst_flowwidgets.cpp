@@ -70,6 +70,7 @@ private Q_SLOTS:
     void settingsOfferThePrivateUseScheme();
     void mainWindowWiresTheFlowAreas();
     void aChangedStepRepaintsOnlyItsRow();
+    void mainWindowFitsA1280PixelScreen();
 };
 
 void TestFlowWidgets::initTestCase()
@@ -407,6 +408,27 @@ void TestFlowWidgets::aChangedStepRepaintsOnlyItsRow()
                             .arg(row.y())
                             .arg(row.width())
                             .arg(row.height())));
+}
+
+// The main window, with the flow page shown and the sandbox running, fits a 1280x800 screen: no
+// column, tokens pane or provider-bar button is cut at the default font.
+void TestFlowWidgets::mainWindowFitsA1280PixelScreen()
+{
+    auto app = testsupport::makeTestApp();
+    ui::MainWindow window(app->context.get());
+    window.show();
+    QVERIFY(testsupport::startSandbox(*app->context, 60000));
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QCOMPARE(window.currentArea(), QStringLiteral("authorization-code"));
+    QVERIFY(child<QPushButton>(window, "editProfilesButton")->isVisible());
+    // The window at its minimum keeps the provider bar's last button and the tokens pane on screen.
+    window.resize(window.minimumSizeHint().width(), 800);
+    QTest::qWait(20);
+    const QWidget *edit = child<QPushButton>(window, "editProfilesButton");
+    QVERIFY(edit->mapTo(&window, QPoint(edit->width(), 0)).x() <= window.width());
+    const QWidget *tokens = child<QWidget>(window, "tokensPane");
+    QVERIFY(tokens->mapTo(&window, QPoint(tokens->width(), 0)).x() <= window.width());
+    QVERIFY2(window.minimumSizeHint().width() <= 1280, qPrintable(QStringLiteral("minimum width %1").arg(window.minimumSizeHint().width())));
 }
 
 } // namespace tst_flowwidgets

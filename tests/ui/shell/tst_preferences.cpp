@@ -25,6 +25,7 @@
 #include <QComboBox>
 #include <QDialog>
 #include <QElapsedTimer>
+#include <QFont>
 #include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
@@ -287,6 +288,14 @@ void TestPreferences::statusBarFollowsProviderSandboxAndLog()
     exchange.elapsedMs = 12;
     app.context->exchangeLog().add(exchange);
     QVERIFY2(last->text().startsWith(QStringLiteral("Last: GET issuer.example · 404 · 12 ms · ")), qPrintable(last->text()));
+    QVERIFY(last->width() >= last->sizeHint().width());
+    // Another font: the field is fitted again to the text shown, though that shape was fitted already.
+    const int fitted = last->minimumWidth();
+    QFont bigger = last->font();
+    bigger.setPointSizeF(bigger.pointSizeF() * 1.5);
+    last->setFont(bigger);
+    QTRY_VERIFY(last->minimumWidth() > fitted);
+    QVERIFY(last->minimumWidth() >= last->sizeHint().width());
     app.context->exchangeLog().clear();
     QCOMPARE(last->text(), QStringLiteral("No exchange yet"));
 }

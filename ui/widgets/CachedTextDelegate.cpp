@@ -1,0 +1,42 @@
+#include "CachedTextDelegate.h"
+
+#include <QApplication>
+#include <QPainter>
+#include <QStyle>
+#include <QWidget>
+
+namespace ui {
+
+void CachedTextDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    QStyleOptionViewItem opt = option;
+    initStyleOption(&opt, index);
+    constexpr auto kOwnLayout = QStyleOptionViewItem::HasCheckIndicator | QStyleOptionViewItem::HasDecoration | QStyleOptionViewItem::WrapText;
+    const bool plainLine = !(opt.features & kOwnLayout) && !(opt.state & QStyle::State_Editing) && !opt.text.contains(QLatin1Char('\n'))
+        && !opt.text.contains(QChar::LineSeparator);
+    if (!plainLine) {
+        QStyledItemDelegate::paint(painter, option, index);
+        return;
+    }
+    const QWidget *widget = opt.widget;
+    QStyle *style = widget ? widget->style() : QApplication::style();
+    // Where QCommonStyle puts the text of a cell without check box or icon (its viewItemLayout):
+    // the whole cell; asking the style (SE_ItemViewItemText) would measure the text to find it.
+    const QRect textRect = opt.rect;
+    const QString text = opt.text;
+    opt.text.clear();
+    style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget); // background, selection, focus
+    if (text.isEmpty())
+        return;
+    // The pen and margins of QCommonStylePrivate::viewItemDrawText.
+    QPalette::ColorGroup group = opt.state & QStyle::State_Enabled ? QPalette::Normal : QPalette::Disabled;
+    if (group == QPalette::Normal && !(opt.state & QStyle::State_Active))
+        group = QPalette::Inactive;
+    const int margin = style->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, widget) + 1;
+    painter->save();
+    painter->setPen(opt.palette.color(group, opt.state & QStyle::State_Selected ? QPalette::HighlightedText : QPalette::Text));
+    m_texts.draw(painter, textRect.adjusted(margin, 0, -margin, 0), opt.displayAlignment, text, opt.font, opt.textElideMode);
+    painter->restore();
+}
+
+} // namespace ui
