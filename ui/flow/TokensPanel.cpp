@@ -401,3 +401,5 @@ void TokensPanel::autoRefreshPostponed()
 }
 
 } // namespace ui
+
+#include "moc_TokensPanel.cpp"

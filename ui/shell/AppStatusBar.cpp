@@ -139,3 +139,5 @@ bool AppStatusBar::eventFilter(QObject *watched, QEvent *event)
 }
 
 } // namespace ui
+
+#include "moc_AppStatusBar.cpp"

@@ -184,3 +184,5 @@ void PresetBar::editVariables()
 }
 
 } // namespace ui
+
+#include "moc_PresetBar.cpp"
