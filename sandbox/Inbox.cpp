@@ -57,3 +57,5 @@ void Inbox::clear()
 }
 
 } // namespace sandbox
+
+#include "moc_Inbox.cpp"

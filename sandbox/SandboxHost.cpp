@@ -181,3 +181,5 @@ QUrl SandboxHost::discoveryUrl() const
 }
 
 } // namespace sandbox
+
+#include "moc_SandboxHost.cpp"

@@ -578,3 +578,5 @@ void SandboxServer::addRouteModule(std::unique_ptr<RouteModule> module)
 }
 
 } // namespace sandbox
+
+#include "moc_SandboxServer.cpp"

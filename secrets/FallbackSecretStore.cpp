@@ -81,3 +81,5 @@ void FallbackSecretStore::remove(const QString &key, QObject *context, Done done
 }
 
 } // namespace secrets
+
+#include "moc_FallbackSecretStore.cpp"

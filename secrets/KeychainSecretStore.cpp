@@ -78,3 +78,5 @@ void KeychainSecretStore::remove(const QString &key, QObject *context, Done done
 }
 
 } // namespace secrets
+
+#include "moc_KeychainSecretStore.cpp"

@@ -34,3 +34,5 @@ void MemorySecretStore::remove(const QString &key, QObject *context, Done done)
 }
 
 } // namespace secrets
+
+#include "moc_MemorySecretStore.cpp"

@@ -245,3 +245,5 @@ void AppContext::startSandboxAfterFirstPaint(QWidget *window)
 }
 
 } // namespace ui
+
+#include "moc_AppContext.cpp"

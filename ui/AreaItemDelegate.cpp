@@ -84,3 +84,5 @@ QSize AreaItemDelegate::sizeHint(const QStyleOptionViewItem &option, const QMode
 }
 
 } // namespace ui
+
+#include "moc_AreaItemDelegate.cpp"

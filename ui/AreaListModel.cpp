@@ -112,3 +112,5 @@ int AreaListModel::firstAvailableRow() const
 }
 
 } // namespace ui
+
+#include "moc_AreaListModel.cpp"

@@ -142,3 +142,5 @@ QVariant CheckListModel::headerData(int section, Qt::Orientation orientation, in
 }
 
 } // namespace ui
+
+#include "moc_CheckListModel.cpp"

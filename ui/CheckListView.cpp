@@ -102,3 +102,5 @@ void CheckListView::showDetail(int row)
 }
 
 } // namespace ui
+
+#include "moc_CheckListView.cpp"

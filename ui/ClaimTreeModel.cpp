@@ -446,3 +446,5 @@ Qt::ItemFlags ClaimTreeModel::flags(const QModelIndex &index) const
 }
 
 } // namespace ui
+
+#include "moc_ClaimTreeModel.cpp"

@@ -80,3 +80,5 @@ void CopyableField::setPlaceholderText(const QString &text)
 }
 
 } // namespace ui
+
+#include "moc_CopyableField.cpp"

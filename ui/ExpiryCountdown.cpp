@@ -188,3 +188,5 @@ void ExpiryCountdown::changeEvent(QEvent *event)
 }
 
 } // namespace ui
+
+#include "moc_ExpiryCountdown.cpp"

@@ -42,3 +42,5 @@ void FirstPaintWatcher::fire()
 }
 
 } // namespace ui
+
+#include "moc_FirstPaintWatcher.cpp"

@@ -42,3 +42,5 @@ void FramePacer::timerEvent(QTimerEvent *event)
 }
 
 } // namespace ui
+
+#include "moc_FramePacer.cpp"

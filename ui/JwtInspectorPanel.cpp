@@ -504,3 +504,5 @@ void JwtInspectorPanel::onJwksFetched(const JwksFetcher::Outcome &outcome)
 }
 
 } // namespace ui
+
+#include "moc_JwtInspectorPanel.cpp"

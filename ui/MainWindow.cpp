@@ -1061,3 +1061,5 @@ bool MainWindow::saveWorkspaceTo(const QString &path)
 }
 
 } // namespace ui
+
+#include "moc_MainWindow.cpp"

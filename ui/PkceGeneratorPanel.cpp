@@ -338,3 +338,5 @@ void PkceGeneratorPanel::updateRequestParameters()
 }
 
 } // namespace ui
+
+#include "moc_PkceGeneratorPanel.cpp"

@@ -25,3 +25,5 @@ void Presentation::setNarration(const QString &sentence)
 }
 
 } // namespace ui
+
+#include "moc_Presentation.cpp"

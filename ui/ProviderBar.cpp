@@ -294,3 +294,5 @@ void ProviderBar::openProfileEditor()
 }
 
 } // namespace ui
+
+#include "moc_ProviderBar.cpp"

@@ -163,3 +163,5 @@ QByteArray StartupProbe::toJsonLine(const Figures &figures)
 }
 
 } // namespace ui
+
+#include "moc_StartupProbe.cpp"

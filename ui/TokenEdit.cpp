@@ -101,3 +101,5 @@ void TokenEdit::insertFromMimeData(const QMimeData *source)
 }
 
 } // namespace ui
+
+#include "moc_TokenEdit.cpp"

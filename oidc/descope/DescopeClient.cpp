@@ -535,3 +535,5 @@ net::RequestHandle DescopeClient::fetchKeys(Callback<crypto::JsonWebKeySet> done
 }
 
 } // namespace oidc::descope
+
+#include "moc_DescopeClient.cpp"

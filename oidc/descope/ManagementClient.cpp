@@ -67,3 +67,5 @@ Result<CreatedAccessKey> BlockingManagementClient::createAccessKey(const Managem
 }
 
 } // namespace oidc::descope
+
+#include "moc_ManagementClient.cpp"

@@ -11,7 +11,7 @@ namespace oidc::descope {
 
 namespace {
 
-constexpr std::array<std::pair<DeliveryMethod, std::string_view>, 4> kMethods = {{
+constexpr std::array<std::pair<DeliveryMethod, std::string_view>, 4> kDeliveryMethods = {{
     {DeliveryMethod::Email, "email"}, {DeliveryMethod::Sms, "sms"}, {DeliveryMethod::Voice, "voice"}, {DeliveryMethod::WhatsApp, "whatsapp"}}};
 
 Status checkRedirectUrl(std::string_view family, const std::string &redirectUrl)
@@ -51,7 +51,7 @@ std::string_view operationPath(LoginOperation operation)
 
 std::string_view methodPath(DeliveryMethod method)
 {
-    for (const auto &[value, name] : kMethods)
+    for (const auto &[value, name] : kDeliveryMethods)
         if (value == method)
             return name;
     return "email";
@@ -59,7 +59,7 @@ std::string_view methodPath(DeliveryMethod method)
 
 Result<DeliveryMethod> parseDeliveryMethod(std::string_view name)
 {
-    for (const auto &[value, text] : kMethods)
+    for (const auto &[value, text] : kDeliveryMethods)
         if (text == name)
             return value;
     return makeError(ErrorCategory::Input, "DESCOPE_METHOD", "unknown delivery method", "email, sms, voice or whatsapp", std::string(name));

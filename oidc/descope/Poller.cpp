@@ -133,3 +133,5 @@ void Poller::finish(Result<net::HttpResponse> result)
 }
 
 } // namespace oidc::descope
+
+#include "moc_Poller.cpp"

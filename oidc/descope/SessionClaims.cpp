@@ -9,7 +9,7 @@ namespace oidc::descope {
 namespace {
 
 // descope-api.md §2.2 (amr) and Go's AuthFactor* constants.
-constexpr std::array<std::pair<std::string_view, std::string_view>, 10> kMethods = {{
+constexpr std::array<std::pair<std::string_view, std::string_view>, 10> kAmrMethods = {{
     {"email", "an email link or code"},
     {"sms", "a text message code or link"},
     {"whatsapp", "a WhatsApp code or link"},
@@ -66,7 +66,7 @@ ClaimNote methodsNote(const Json &claims)
 
 std::string amrMeaning(std::string_view method)
 {
-    for (const auto &[name, meaning] : kMethods)
+    for (const auto &[name, meaning] : kAmrMethods)
         if (name == method)
             return std::string(meaning) + " (" + std::string(name) + ")";
     return "\"" + std::string(method) + "\"";

@@ -45,3 +45,5 @@ void SequenceRecorder::announce(const SequenceModel::Change &change)
 }
 
 } // namespace oidc::diagram
+
+#include "moc_SequenceRecorder.cpp"

@@ -629,3 +629,5 @@ net::RequestHandle FlowSession::clientCredentials(const QString &scope, const Fo
 }
 
 } // namespace oidc::flow
+
+#include "moc_FlowSession.cpp"

@@ -71,3 +71,5 @@ QString flowStepNarration(FlowStep step)
 }
 
 } // namespace oidc::flow
+
+#include "moc_FlowStep.cpp"

@@ -130,3 +130,5 @@ quint16 LoopbackRedirectListener::port() const
 }
 
 } // namespace oidc::flow
+
+#include "moc_LoopbackRedirectListener.cpp"

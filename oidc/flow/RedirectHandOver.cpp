@@ -43,3 +43,5 @@ void RedirectHandOver::detach(RedirectWait *wait)
 }
 
 } // namespace oidc::flow
+
+#include "moc_RedirectHandOver.cpp"

@@ -155,3 +155,5 @@ void RedirectWait::stop()
 }
 
 } // namespace oidc::flow
+
+#include "moc_RedirectWait.cpp"

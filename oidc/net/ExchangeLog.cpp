@@ -183,3 +183,5 @@ QString ExchangeLog::toCurl(const ExchangeRecord &record, Reveal reveal)
 }
 
 } // namespace oidc::net
+
+#include "moc_ExchangeLog.cpp"

@@ -893,3 +893,5 @@ const LocalHttpServerOptions &LocalHttpServer::options() const
 }
 
 } // namespace oidc::net
+
+#include "moc_LocalHttpServer.cpp"

@@ -275,3 +275,5 @@ void QtHttpTransport::finishHop(const std::shared_ptr<Chain> &chain, const HttpR
 }
 
 } // namespace oidc::net
+
+#include "moc_QtHttpTransport.cpp"

@@ -78,3 +78,5 @@ void Recorder::addExchange(const net::ExchangeRecord &record)
 }
 
 } // namespace oidc::recording
+
+#include "moc_Recorder.cpp"

@@ -378,3 +378,5 @@ void BrowserCeremony::end()
 }
 
 } // namespace oidc::webauthn
+
+#include "moc_BrowserCeremony.cpp"

@@ -262,3 +262,5 @@ void AccessKeyForm::cancel()
 }
 
 } // namespace ui
+
+#include "moc_AccessKeyForm.cpp"

@@ -95,3 +95,5 @@ void AccessTokenView::showTokens(const oidc::flow::TokenResponse &tokens)
 }
 
 } // namespace ui
+
+#include "moc_AccessTokenView.cpp"

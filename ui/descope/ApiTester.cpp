@@ -294,3 +294,5 @@ void ApiTester::showAnswer(const oidc::descope::BearerCallAnswer &answer, const 
 }
 
 } // namespace ui
+
+#include "moc_ApiTester.cpp"

@@ -61,3 +61,5 @@ void AreaExchangeList::showSelected()
 }
 
 } // namespace ui
+
+#include "moc_AreaExchangeList.cpp"

@@ -38,3 +38,5 @@ QVariant AreaExchangeModel::data(const QModelIndex &index, int role) const
 }
 
 } // namespace ui
+
+#include "moc_AreaExchangeModel.cpp"

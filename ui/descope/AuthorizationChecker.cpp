@@ -124,3 +124,5 @@ void AuthorizationChecker::check()
 }
 
 } // namespace ui
+
+#include "moc_AuthorizationChecker.cpp"

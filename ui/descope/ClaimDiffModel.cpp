@@ -199,3 +199,5 @@ QVariant ClaimDiffModel::headerData(int section, Qt::Orientation orientation, in
 }
 
 } // namespace ui
+
+#include "moc_ClaimDiffModel.cpp"

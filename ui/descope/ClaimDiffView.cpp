@@ -58,3 +58,5 @@ void ClaimDiffView::clear(const QString &placeholder)
 }
 
 } // namespace ui
+
+#include "moc_ClaimDiffView.cpp"

@@ -242,3 +242,5 @@ void ClientCredentialsForm::cancel()
 }
 
 } // namespace ui
+
+#include "moc_ClientCredentialsForm.cpp"

@@ -79,3 +79,5 @@ void CrossDeviceBox::showLink(const QString &text)
 }
 
 } // namespace ui
+
+#include "moc_CrossDeviceBox.cpp"

@@ -33,3 +33,5 @@ QString DeliveryMethodCombo::methodWords(DeliveryMethod method)
 }
 
 } // namespace ui
+
+#include "moc_DeliveryMethodCombo.cpp"

@@ -218,3 +218,5 @@ void DescopeContext::requestInspect(const QString &token)
 }
 
 } // namespace ui
+
+#include "moc_DescopeContext.cpp"

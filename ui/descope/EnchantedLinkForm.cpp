@@ -114,3 +114,5 @@ void EnchantedLinkForm::suggestLoginId(const QString &loginId)
 }
 
 } // namespace ui
+
+#include "moc_EnchantedLinkForm.cpp"

@@ -228,3 +228,5 @@ void EnchantedLinkPanel::setStatus(const QString &text, Tone tone)
 }
 
 } // namespace ui
+
+#include "moc_EnchantedLinkPanel.cpp"

@@ -144,3 +144,5 @@ void EnchantedLinkRun::openLink(const QString &link)
 }
 
 } // namespace ui
+
+#include "moc_EnchantedLinkRun.cpp"

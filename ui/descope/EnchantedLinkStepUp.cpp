@@ -140,3 +140,5 @@ void EnchantedLinkStepUp::resetForProject()
 }
 
 } // namespace ui
+
+#include "moc_EnchantedLinkStepUp.cpp"

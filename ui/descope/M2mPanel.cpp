@@ -104,3 +104,5 @@ void M2mPanel::followSession()
 }
 
 } // namespace ui
+
+#include "moc_M2mPanel.cpp"

@@ -105,3 +105,5 @@ void MagicLinkOtpPanel::projectChanged()
 }
 
 } // namespace ui
+
+#include "moc_MagicLinkOtpPanel.cpp"

@@ -146,3 +146,5 @@ void MagicLinkStarter::resetForProject()
 }
 
 } // namespace ui
+
+#include "moc_MagicLinkStarter.cpp"

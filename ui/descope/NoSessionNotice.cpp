@@ -39,3 +39,5 @@ void NoSessionNotice::follow()
 }
 
 } // namespace ui
+
+#include "moc_NoSessionNotice.cpp"

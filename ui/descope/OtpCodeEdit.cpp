@@ -26,3 +26,5 @@ OtpCodeEdit::OtpCodeEdit(const QString &name, QWidget *parent)
 }
 
 } // namespace ui
+
+#include "moc_OtpCodeEdit.cpp"

@@ -19,3 +19,5 @@ QValidator::State OtpCodeValidator::validate(QString &input, int &pos) const
 }
 
 } // namespace ui
+
+#include "moc_OtpCodeValidator.cpp"

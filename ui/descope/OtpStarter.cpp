@@ -119,3 +119,5 @@ void OtpStarter::resetForProject()
 }
 
 } // namespace ui
+
+#include "moc_OtpStarter.cpp"

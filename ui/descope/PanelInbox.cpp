@@ -165,3 +165,5 @@ QWidget *PanelInbox::entry(const sandbox::InboxMessage &message)
 }
 
 } // namespace ui
+
+#include "moc_PanelInbox.cpp"

@@ -85,3 +85,5 @@ oidc::Json PasskeyAuthenticatorSettings::passkeyOptions() const
 }
 
 } // namespace ui
+
+#include "moc_PasskeyAuthenticatorSettings.cpp"

@@ -70,3 +70,5 @@ int PasskeyBrowserAuthenticator::remainingMs() const
 }
 
 } // namespace ui
+
+#include "moc_PasskeyBrowserAuthenticator.cpp"

@@ -97,3 +97,5 @@ void PasskeyBrowserWait::stop()
 }
 
 } // namespace ui
+
+#include "moc_PasskeyBrowserWait.cpp"

@@ -314,3 +314,5 @@ void PasskeyCeremonyInspector::clear()
 }
 
 } // namespace ui
+
+#include "moc_PasskeyCeremonyInspector.cpp"

@@ -107,3 +107,5 @@ void PasskeyCredentialsView::updateButtons()
 }
 
 } // namespace ui
+
+#include "moc_PasskeyCredentialsView.cpp"

@@ -68,3 +68,5 @@ void PasskeyDomainBox::explain()
 }
 
 } // namespace ui
+
+#include "moc_PasskeyDomainBox.cpp"

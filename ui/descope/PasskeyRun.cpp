@@ -454,3 +454,5 @@ void PasskeyRun::deleteCredential(const std::string &id)
 }
 
 } // namespace ui
+
+#include "moc_PasskeyRun.cpp"

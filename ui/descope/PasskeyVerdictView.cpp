@@ -75,3 +75,5 @@ void PasskeyVerdictView::clear()
 }
 
 } // namespace ui
+
+#include "moc_PasskeyVerdictView.cpp"

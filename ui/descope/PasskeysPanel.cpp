@@ -339,3 +339,5 @@ void PasskeysPanel::setStatus(const QString &text, Tone tone)
 }
 
 } // namespace ui
+
+#include "moc_PasskeysPanel.cpp"

@@ -387,3 +387,5 @@ bool PollTimeline::event(QEvent *event)
 }
 
 } // namespace ui
+
+#include "moc_PollTimeline.cpp"

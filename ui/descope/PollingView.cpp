@@ -189,3 +189,5 @@ void PollingView::showRemaining(qint64 elapsedMs)
 }
 
 } // namespace ui
+
+#include "moc_PollingView.cpp"

@@ -75,3 +75,5 @@ void QrCodeView::paintEvent(QPaintEvent *event)
 }
 
 } // namespace ui
+
+#include "moc_QrCodeView.cpp"

@@ -90,3 +90,5 @@ void ReexchangeSchedule::setStatus(const QString &status)
 }
 
 } // namespace ui
+
+#include "moc_ReexchangeSchedule.cpp"

@@ -129,3 +129,5 @@ void RefusalBanner::dismiss()
 }
 
 } // namespace ui
+
+#include "moc_RefusalBanner.cpp"

@@ -181,3 +181,5 @@ void SessionOperations::refreshWithLoggedOut(const std::string &refreshJwt)
 }
 
 } // namespace ui
+
+#include "moc_SessionOperations.cpp"

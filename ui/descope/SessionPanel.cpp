@@ -292,3 +292,5 @@ void SessionPanel::showRefreshAfterLogout(const std::optional<oidc::Error> &refu
 }
 
 } // namespace ui
+
+#include "moc_SessionPanel.cpp"

@@ -68,3 +68,5 @@ void SessionValidatePane::setBusy(bool busy)
 }
 
 } // namespace ui
+
+#include "moc_SessionValidatePane.cpp"

@@ -259,3 +259,5 @@ void SessionView::showNotes(const std::vector<ClaimNote> &notes)
 }
 
 } // namespace ui
+
+#include "moc_SessionView.cpp"

@@ -171,3 +171,5 @@ void SignInStarter::reportOutcome(const QString &what, const oidc::descope::Sess
 }
 
 } // namespace ui
+
+#include "moc_SignInStarter.cpp"

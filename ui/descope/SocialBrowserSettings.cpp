@@ -86,3 +86,5 @@ void SocialBrowserSettings::showChoice()
 }
 
 } // namespace ui
+
+#include "moc_SocialBrowserSettings.cpp"

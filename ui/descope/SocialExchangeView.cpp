@@ -123,3 +123,5 @@ void SocialExchangeView::setPasteEnabled(bool enabled)
 }
 
 } // namespace ui
+
+#include "moc_SocialExchangeView.cpp"

@@ -311,3 +311,5 @@ void SocialLoginPanel::setStatus(const QString &text, Tone tone)
 }
 
 } // namespace ui
+
+#include "moc_SocialLoginPanel.cpp"

@@ -75,3 +75,5 @@ void SocialProviderForm::updateStart()
 }
 
 } // namespace ui
+
+#include "moc_SocialProviderForm.cpp"

@@ -277,3 +277,5 @@ void SocialSignInRun::end(SessionOutcome outcome)
 }
 
 } // namespace ui
+
+#include "moc_SocialSignInRun.cpp"

@@ -88,3 +88,5 @@ void SsoTenantForm::showKind()
 }
 
 } // namespace ui
+
+#include "moc_SsoTenantForm.cpp"

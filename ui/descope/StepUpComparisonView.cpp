@@ -54,3 +54,5 @@ void StepUpComparisonView::clear()
 }
 
 } // namespace ui
+
+#include "moc_StepUpComparisonView.cpp"

@@ -196,3 +196,5 @@ void StepUpPanel::sessionChanged()
 }
 
 } // namespace ui
+
+#include "moc_StepUpPanel.cpp"

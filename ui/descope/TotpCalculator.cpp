@@ -200,3 +200,5 @@ void TotpCalculator::showError(const QString &error)
 }
 
 } // namespace ui
+
+#include "moc_TotpCalculator.cpp"

@@ -130,3 +130,5 @@ void TotpEnrollmentView::clear()
 }
 
 } // namespace ui
+
+#include "moc_TotpEnrollmentView.cpp"

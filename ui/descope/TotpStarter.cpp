@@ -121,3 +121,5 @@ void TotpStarter::resetForProject()
 }
 
 } // namespace ui
+
+#include "moc_TotpStarter.cpp"

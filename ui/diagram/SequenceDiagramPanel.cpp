@@ -129,3 +129,5 @@ void SequenceDiagramPanel::chooseAndExport(const QString &caption, const QString
 }
 
 } // namespace ui
+
+#include "moc_SequenceDiagramPanel.cpp"

@@ -240,3 +240,5 @@ void SequenceDiagramView::paintArrow(QPainter &painter, int row) const
 }
 
 } // namespace ui
+
+#include "moc_SequenceDiagramView.cpp"

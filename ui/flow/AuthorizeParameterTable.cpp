@@ -589,3 +589,5 @@ void AuthorizeParameterTable::updateWarnings()
 }
 
 } // namespace ui
+
+#include "moc_AuthorizeParameterTable.cpp"

@@ -350,3 +350,5 @@ void BrowserPane::setNotes(const QStringList &notes)
 }
 
 } // namespace ui
+
+#include "moc_BrowserPane.cpp"

@@ -24,3 +24,5 @@ void ClientAuthCombo::setMethod(ClientAuthMethod method)
 }
 
 } // namespace ui
+
+#include "moc_ClientAuthCombo.cpp"

@@ -680,3 +680,5 @@ void FlowPage::showRecord(int comboIndex)
 }
 
 } // namespace ui
+
+#include "moc_FlowPage.cpp"

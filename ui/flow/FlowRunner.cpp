@@ -774,3 +774,5 @@ void FlowRunner::onLogoutRedirect(const oidc::Result<QUrl> &redirect)
 }
 
 } // namespace ui
+
+#include "moc_FlowRunner.cpp"

@@ -307,3 +307,5 @@ QStringList FlowSettingsPanel::warnings() const
 }
 
 } // namespace ui
+
+#include "moc_FlowSettingsPanel.cpp"

@@ -215,3 +215,5 @@ QHash<int, QByteArray> FlowStepModel::roleNames() const
 }
 
 } // namespace ui
+
+#include "moc_FlowStepModel.cpp"

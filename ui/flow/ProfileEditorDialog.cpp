@@ -435,3 +435,5 @@ void ProfileEditorDialog::check()
 }
 
 } // namespace ui
+
+#include "moc_ProfileEditorDialog.cpp"

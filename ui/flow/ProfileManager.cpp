@@ -294,3 +294,5 @@ oidc::Result<oidc::workspace::ResolvedProfile> ProfileManager::resolved(const Pr
 }
 
 } // namespace ui
+
+#include "moc_ProfileManager.cpp"

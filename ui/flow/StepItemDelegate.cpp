@@ -111,3 +111,5 @@ void StepItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
 }
 
 } // namespace ui
+
+#include "moc_StepItemDelegate.cpp"

@@ -14,3 +14,5 @@ void StepListView::dataChanged(const QModelIndex &topLeft, const QModelIndex &bo
 }
 
 } // namespace ui
+
+#include "moc_StepListView.cpp"

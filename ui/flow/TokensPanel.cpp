@@ -403,3 +403,5 @@ void TokensPanel::autoRefreshPostponed()
 }
 
 } // namespace ui
+
+#include "moc_TokensPanel.cpp"

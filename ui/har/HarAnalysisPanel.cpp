@@ -341,3 +341,5 @@ void HarAnalysisPanel::dropEvent(QDropEvent *event)
 }
 
 } // namespace ui
+
+#include "moc_HarAnalysisPanel.cpp"

@@ -133,3 +133,5 @@ void HarExportDialog::write(Reveal reveal)
 }
 
 } // namespace ui
+
+#include "moc_HarExportDialog.cpp"

@@ -93,3 +93,5 @@ bool AlgorithmAllowList::allowsUnsigned() const
 }
 
 } // namespace ui
+
+#include "moc_AlgorithmAllowList.cpp"

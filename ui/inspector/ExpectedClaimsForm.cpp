@@ -66,3 +66,5 @@ oidc::jwt::ClaimCheckOptions ExpectedClaimsForm::options() const
 }
 
 } // namespace ui
+
+#include "moc_ExpectedClaimsForm.cpp"

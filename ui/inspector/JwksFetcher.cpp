@@ -112,3 +112,5 @@ void JwksFetcher::setFetching(bool fetching)
 }
 
 } // namespace ui
+
+#include "moc_JwksFetcher.cpp"

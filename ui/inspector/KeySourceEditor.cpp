@@ -318,3 +318,5 @@ void KeySourceEditor::updateFetchButtons()
 }
 
 } // namespace ui
+
+#include "moc_KeySourceEditor.cpp"

@@ -137,3 +137,5 @@ QVariant ExchangeLogModel::headerData(int section, Qt::Orientation orientation, 
 }
 
 } // namespace ui
+
+#include "moc_ExchangeLogModel.cpp"

@@ -259,3 +259,5 @@ void ExchangeLogPanel::showSelected()
 }
 
 } // namespace ui
+
+#include "moc_ExchangeLogPanel.cpp"

@@ -79,3 +79,5 @@ std::optional<Recording> RecordingSession::stop()
 }
 
 } // namespace ui
+
+#include "moc_RecordingSession.cpp"

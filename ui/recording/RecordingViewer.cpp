@@ -456,3 +456,5 @@ void RecordingViewer::showExchange(int row)
 }
 
 } // namespace ui
+
+#include "moc_RecordingViewer.cpp"

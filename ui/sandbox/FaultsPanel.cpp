@@ -379,3 +379,5 @@ void FaultsPanel::updateKeyLabel()
 }
 
 } // namespace ui
+
+#include "moc_FaultsPanel.cpp"

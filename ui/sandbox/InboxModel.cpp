@@ -179,3 +179,5 @@ QVariant InboxModel::headerData(int section, Qt::Orientation orientation, int ro
 }
 
 } // namespace ui
+
+#include "moc_InboxModel.cpp"

@@ -391,3 +391,5 @@ void InboxPanel::linkFinished(QNetworkReply *reply, const QUrl &url)
 }
 
 } // namespace ui
+
+#include "moc_InboxPanel.cpp"

@@ -42,3 +42,5 @@ QString AboutDialog::versionText()
 }
 
 } // namespace ui
+
+#include "moc_AboutDialog.cpp"

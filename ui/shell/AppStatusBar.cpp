@@ -148,3 +148,5 @@ bool AppStatusBar::eventFilter(QObject *watched, QEvent *event)
 }
 
 } // namespace ui
+
+#include "moc_AppStatusBar.cpp"

@@ -161,3 +161,5 @@ void Appearance::applyFontSize(int points)
 }
 
 } // namespace ui
+
+#include "moc_Appearance.cpp"

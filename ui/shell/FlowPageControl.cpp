@@ -59,3 +59,5 @@ void FlowPageControl::refreshTokens()
 }
 
 } // namespace ui
+
+#include "moc_FlowPageControl.cpp"

@@ -35,3 +35,5 @@ void NarrationBar::showSentence(const QString &sentence)
 }
 
 } // namespace ui
+
+#include "moc_NarrationBar.cpp"

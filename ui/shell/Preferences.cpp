@@ -154,3 +154,5 @@ QString Preferences::themeName(Theme theme)
 }
 
 } // namespace ui
+
+#include "moc_Preferences.cpp"

@@ -123,3 +123,5 @@ PreferencesDialog::PreferencesDialog(Preferences &preferences, QWidget *parent)
 }
 
 } // namespace ui
+
+#include "moc_PreferencesDialog.cpp"

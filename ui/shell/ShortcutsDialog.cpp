@@ -56,3 +56,5 @@ ShortcutsDialog::ShortcutsDialog(const std::function<QString(Command)> &nameOf, 
 }
 
 } // namespace ui
+
+#include "moc_ShortcutsDialog.cpp"

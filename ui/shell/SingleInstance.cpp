@@ -133,3 +133,5 @@ oidc::Status SingleInstance::receive(const QUrl &url)
 }
 
 } // namespace ui
+
+#include "moc_SingleInstance.cpp"

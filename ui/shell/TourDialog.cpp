@@ -42,3 +42,5 @@ QString TourDialog::tourMarkdown()
 }
 
 } // namespace ui
+
+#include "moc_TourDialog.cpp"

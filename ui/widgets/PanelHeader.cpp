@@ -27,3 +27,5 @@ void PanelHeader::setCaption(const QString &text)
 }
 
 } // namespace ui
+
+#include "moc_PanelHeader.cpp"

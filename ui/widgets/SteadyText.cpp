@@ -103,3 +103,5 @@ bool SteadyText::eventFilter(QObject *watched, QEvent *event)
 }
 
 } // namespace ui
+
+#include "moc_SteadyText.cpp"

@@ -257,3 +257,5 @@ void TabbedPages::keyPressEvent(QKeyEvent *event)
 }
 
 } // namespace ui
+
+#include "moc_TabbedPages.cpp"

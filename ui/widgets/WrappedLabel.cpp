@@ -100,3 +100,5 @@ bool WrappedLabel::event(QEvent *event)
 }
 
 } // namespace ui
+
+#include "moc_WrappedLabel.cpp"

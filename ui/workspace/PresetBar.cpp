@@ -189,3 +189,5 @@ void PresetBar::editVariables()
 }
 
 } // namespace ui
+
+#include "moc_PresetBar.cpp"

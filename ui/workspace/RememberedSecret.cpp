@@ -63,3 +63,5 @@ QString RememberedSecret::storageNote() const
 }
 
 } // namespace ui
+
+#include "moc_RememberedSecret.cpp"

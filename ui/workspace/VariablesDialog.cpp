@@ -153,3 +153,5 @@ void VariablesDialog::accept()
 }
 
 } // namespace ui
+
+#include "moc_VariablesDialog.cpp"

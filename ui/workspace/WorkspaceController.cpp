@@ -225,3 +225,5 @@ void WorkspaceController::setDirty(bool dirty)
 }
 
 } // namespace ui
+
+#include "moc_WorkspaceController.cpp"

@@ -93,3 +93,5 @@ void WorkspacePane::showSecretsState()
 }
 
 } // namespace ui
+
+#include "moc_WorkspacePane.cpp"

@@ -144,3 +144,5 @@ void AccessKeysPage::remove()
 }
 
 } // namespace ui
+
+#include "moc_AccessKeysPage.cpp"

@@ -48,3 +48,5 @@ void CleartextOnce::forget()
 }
 
 } // namespace ui
+
+#include "moc_CleartextOnce.cpp"

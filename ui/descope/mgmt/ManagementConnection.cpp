@@ -253,3 +253,5 @@ void ManagementConnection::askFirst(const QString &what, const QString &question
 }
 
 } // namespace ui
+
+#include "moc_ManagementConnection.cpp"

@@ -191,3 +191,5 @@ void ManagementPanel::reloadAll()
 }
 
 } // namespace ui
+
+#include "moc_ManagementPanel.cpp"

@@ -115,3 +115,5 @@ int ManagementTable::rowCount() const
 }
 
 } // namespace ui
+
+#include "moc_ManagementTable.cpp"

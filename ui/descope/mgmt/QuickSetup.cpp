@@ -110,3 +110,5 @@ void QuickSetup::createM2mKey()
 }
 
 } // namespace ui
+
+#include "moc_QuickSetup.cpp"

@@ -211,3 +211,5 @@ void RolesPage::deletePermission()
 }
 
 } // namespace ui
+
+#include "moc_RolesPage.cpp"

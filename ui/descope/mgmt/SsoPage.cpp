@@ -207,3 +207,5 @@ void SsoPage::remove()
 }
 
 } // namespace ui
+
+#include "moc_SsoPage.cpp"

@@ -80,3 +80,5 @@ void TenantRolesEdit::addRow(const QString &tenantId, const QString &roles)
 }
 
 } // namespace ui
+
+#include "moc_TenantRolesEdit.cpp"

@@ -146,3 +146,5 @@ void TenantsPage::remove()
 }
 
 } // namespace ui
+
+#include "moc_TenantsPage.cpp"

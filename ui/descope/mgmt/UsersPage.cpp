@@ -246,3 +246,5 @@ void UsersPage::remove()
 }
 
 } // namespace ui
+
+#include "moc_UsersPage.cpp"

@@ -33,3 +33,5 @@ void AuthorizeStepPage::refresh(const FlowRunner &, FlowStepModel::Step)
 }
 
 } // namespace ui
+
+#include "moc_AuthorizeStepPage.cpp"

@@ -51,3 +51,5 @@ void CallbackStepPage::setCheckEnabled(bool enabled)
 }
 
 } // namespace ui
+
+#include "moc_CallbackStepPage.cpp"

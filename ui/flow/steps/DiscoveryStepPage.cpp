@@ -45,3 +45,5 @@ QString DiscoveryStepPage::text(const FlowRunner &runner, FlowStepModel::Step) c
 }
 
 } // namespace ui
+
+#include "moc_DiscoveryStepPage.cpp"

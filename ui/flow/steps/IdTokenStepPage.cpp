@@ -29,3 +29,5 @@ void IdTokenStepPage::refresh(const FlowRunner &runner, FlowStepModel::Step step
 }
 
 } // namespace ui
+
+#include "moc_IdTokenStepPage.cpp"

@@ -22,3 +22,5 @@ QString KeysStepPage::text(const FlowRunner &runner, FlowStepModel::Step) const
 }
 
 } // namespace ui
+
+#include "moc_KeysStepPage.cpp"

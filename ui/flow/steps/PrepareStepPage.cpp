@@ -38,3 +38,5 @@ void PrepareStepPage::refresh(const FlowRunner &runner, FlowStepModel::Step)
 }
 
 } // namespace ui
+
+#include "moc_PrepareStepPage.cpp"

@@ -38,3 +38,5 @@ void SessionActionStepPage::refresh(const FlowRunner &runner, Step step)
 }
 
 } // namespace ui
+
+#include "moc_SessionActionStepPage.cpp"

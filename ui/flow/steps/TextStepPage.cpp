@@ -35,3 +35,5 @@ QString TextStepPage::field(const QString &name, const QString &value)
 }
 
 } // namespace ui
+
+#include "moc_TextStepPage.cpp"

@@ -31,3 +31,5 @@ QString TokenStepPage::text(const FlowRunner &runner, FlowStepModel::Step step) 
 }
 
 } // namespace ui
+
+#include "moc_TokenStepPage.cpp"

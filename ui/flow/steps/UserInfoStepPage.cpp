@@ -18,3 +18,5 @@ QString UserInfoStepPage::text(const FlowRunner &runner, FlowStepModel::Step) co
 }
 
 } // namespace ui
+
+#include "moc_UserInfoStepPage.cpp"
