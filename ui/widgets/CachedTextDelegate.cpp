@@ -40,3 +40,5 @@ void CachedTextDelegate::paint(QPainter *painter, const QStyleOptionViewItem &op
 }
 
 } // namespace ui
+
+#include "moc_CachedTextDelegate.cpp"
