@@ -90,6 +90,26 @@ TEST(Async, Defect6_CutStopsEveryLaterPost)
     EXPECT_FALSE(ran);
 }
 
+// A post that lands while a plain QObject is being destroyed (before its destroyed() handlers
+// cut the link) leaves nothing behind: the old call held a QPointer to the context, and a QPointer
+// first made to a dying QObject keeps a reference count that nothing frees (LeakSanitizer in the
+// sanitized suite; the racing test below hit it once in a loaded CI run).
+TEST(Async, APostWhileTheContextIsDyingLeaksNothingAndRunsNothing)
+{
+    std::shared_ptr<ThreadLink> link;
+    bool posted = false;
+    bool ran = false;
+    auto context = std::make_unique<QObject>();
+    // Connected before the link's own handler, so it runs first: the link is not cut yet.
+    QObject::connect(context.get(), &QObject::destroyed, [&] { posted = link->post([&ran] { ran = true; }); });
+    link = ThreadLink::to(context.get());
+    context.reset();
+    QCoreApplication::processEvents();
+    EXPECT_TRUE(posted);
+    EXPECT_TRUE(link->isCut());
+    EXPECT_FALSE(ran);
+}
+
 // Workers post while the owner destroys contexts: every post either lands on a live context or
 // is refused; none touches a dead one (the sanitizer build runs this under ASan).
 TEST(Async, Defect6_PostsRacingTheContextsDestructionNeverTouchADeadObject)

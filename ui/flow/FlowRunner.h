@@ -181,7 +181,6 @@ private:
 
     std::optional<Step> m_active;
     bool m_runAll = false;
-    bool m_automaticRefresh = false;
     quint64 m_generation = 0; // bumps on cancel/reset: late results of older runs are dropped
     oidc::net::RequestHandle m_handle;
     QUrl m_authorizationUrl;
