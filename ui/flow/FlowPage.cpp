@@ -362,11 +362,12 @@ QWidget *FlowPage::buildExchangeView()
     m_responseText = readOnlyText(QStringLiteral("stepResponseText"), QStringLiteral("No HTTP exchange yet."));
     m_requestText->setAccessibleName(QStringLiteral("Request"));
     m_responseText->setAccessibleName(QStringLiteral("Response"));
-    auto *tabs = new TabbedPages;
+    auto *tabs = m_exchangeTabs = new TabbedPages;
     tabs->setObjectName(QStringLiteral("exchangeTabs"));
     tabs->setDocumentMode(true);
     tabs->addTab(m_requestText, QStringLiteral("Request"));
     tabs->addTab(m_responseText, QStringLiteral("Response"));
+    connect(tabs, &TabbedPages::currentChanged, this, &FlowPage::fillExchangePane);
     m_exchangeView = layout::widget(layout::column({layout::row({typeLabel(Type::Section, QStringLiteral("HTTP")), layout::Item(m_recordCombo, 1),
                                                                  typeLabel(Type::Caption, QStringLiteral("secrets redacted"))}),
                                                     layout::Item(tabs, 1)},
@@ -658,25 +659,30 @@ void FlowPage::refreshRecords()
 
 void FlowPage::showRecord(int comboIndex)
 {
-    // A record never changes once logged: the one shown already is not formatted and laid out again.
-    if (comboIndex < 0) {
-        if (m_shownRecordId != kNoRecord) {
-            m_shownRecordId = kNoRecord;
-            m_requestText->setPlainText(QString());
-            m_responseText->setPlainText(QString());
-        }
+    m_recordId = comboIndex < 0 ? kNoRecord : m_recordCombo->itemData(comboIndex).toInt();
+    fillExchangePane();
+}
+
+void FlowPage::fillExchangePane()
+{
+    // Only the pane on screen is formatted and laid out: the request's or the response's.
+    const bool request = m_exchangeTabs->currentWidget() == m_requestText;
+    int &shown = request ? m_requestRecordId : m_responseRecordId;
+    QPlainTextEdit *pane = request ? m_requestText : m_responseText;
+    if (shown == m_recordId)
+        return;
+    if (m_recordId == kNoRecord) {
+        shown = kNoRecord;
+        pane->setPlainText(QString());
         return;
     }
-    const int id = m_recordCombo->itemData(comboIndex).toInt();
-    if (id == m_shownRecordId)
-        return;
     const auto &records = m_context.exchangeLog().records();
+    const int id = m_recordId;
     const auto found = std::find_if(records.begin(), records.end(), [id](const auto &record) { return record.id == id; });
     if (found == records.end())
         return;
-    m_shownRecordId = id;
-    m_requestText->setPlainText(readableRequest(*found, oidc::net::Reveal::Redacted));
-    m_responseText->setPlainText(readableResponse(*found, oidc::net::Reveal::Redacted));
+    shown = id;
+    pane->setPlainText(request ? readableRequest(*found, oidc::net::Reveal::Redacted) : readableResponse(*found, oidc::net::Reveal::Redacted));
 }
 
 } // namespace ui

@@ -83,6 +83,7 @@ private:
     void showStepPage();
     void refreshRecords();
     void showRecord(int comboIndex);
+    void fillExchangePane();
     void onStepChanged(Step step);
 
     AppContext &m_context;
@@ -124,11 +125,17 @@ private:
     BrowserPane *m_browser = nullptr;
     QWidget *m_exchangeView = nullptr;
     QComboBox *m_recordCombo = nullptr;
+    TabbedPages *m_exchangeTabs = nullptr;
     QPlainTextEdit *m_requestText = nullptr;
     QPlainTextEdit *m_responseText = nullptr;
     static constexpr int kNoRecord = -1;
-    QList<int> m_comboRecordIds;      // the records the combo lists
-    int m_shownRecordId = kNoRecord;  // the record whose texts are shown
+    QList<int> m_comboRecordIds;           // the records the combo lists
+    int m_recordId = kNoRecord;            // the record the combo selects
+    // The record each pane shows: only the pane of the current tab is filled (formatting a body
+    // and laying out its text), the other one when its tab is shown; a record never changes once
+    // logged, so a pane that shows the selected record already is left as it is.
+    int m_requestRecordId = kNoRecord;
+    int m_responseRecordId = kNoRecord;
     QStringList m_shownNotes;         // the browser's and callback's notes shown
     FlowSettingsPanel *m_settings = nullptr;
 

@@ -15,6 +15,9 @@
 // and the heights are remembered per text, for the last few texts: the flow page's step title and
 // description go back and forth between the steps' texts, and QLabel forgets its hints at every
 // setText() (callgrind: QLabel's hints 18 % of the GUI thread's instructions during a flow).
+// Sixteen texts: the step title, description and status banner go through the twelve steps' texts
+// in every flow, and with eight each step's text was forgotten by the next flow (bench/gui: a
+// title, description or status measured anew, ~3M instructions each under callgrind).
 
 #include <QLabel>
 
@@ -56,7 +59,7 @@ private:
         int height = 0;
     };
     static constexpr size_t kWidths = 4;
-    static constexpr size_t kTexts = 8;
+    static constexpr size_t kTexts = 16;
     struct Remembered final {
         std::optional<Basis> basis; // none: an unused entry
         std::optional<QSize> sizeHint;

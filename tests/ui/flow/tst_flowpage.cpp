@@ -21,6 +21,7 @@
 #include "ui/flow/FlowSettingsPanel.h"
 #include "ui/flow/ProfileManager.h"
 #include "ui/flow/TokensPanel.h"
+#include "ui/widgets/TabbedPages.h"
 
 #include "oidc/net/ExchangeLog.h"
 #include "sandbox/SandboxHost.h"
@@ -141,7 +142,11 @@ void TestFlowPage::stepByStepThenRefreshRevokeLogout()
     QCOMPARE(page.selectedStep(), Step::Discovery);
     // The detail follows on the next repaint-sized turn (it is coalesced while a flow runs).
     QTRY_VERIFY(child<QPlainTextEdit>(page, "stepRequestText")->toPlainText().contains(QStringLiteral("/.well-known/openid-configuration")));
+    ui::TabbedPages *exchangeTabs = child<ui::TabbedPages>(page, "exchangeTabs");
+    QVERIFY(child<QPlainTextEdit>(page, "stepResponseText")->toPlainText().isEmpty()); // filled when its tab is shown
+    exchangeTabs->setCurrentIndex(1);
     QVERIFY(child<QPlainTextEdit>(page, "stepResponseText")->toPlainText().startsWith(QStringLiteral("HTTP 200")));
+    exchangeTabs->setCurrentIndex(0);
     QVERIFY(child<QLabel>(page, "stepStatusBanner")->text().startsWith(QStringLiteral("✔")));
     QCOMPARE(child<QLabel>(page, "stepStatusBanner")->textFormat(), Qt::PlainText);
 
@@ -151,6 +156,22 @@ void TestFlowPage::stepByStepThenRefreshRevokeLogout()
     QCOMPARE(f.steps()->entry(Step::Keys).recordIds.size(), 1);
     QTRY_COMPARE(page.selectedStep(), Step::Keys);
     QTRY_VERIFY(child<QPlainTextEdit>(page, "stepRequestText")->toPlainText().contains(QStringLiteral("jwks")));
+    // Each pane is filled when it is shown, with the exchange selected then: a pane that showed
+    // another step's exchange shows the new one (what a pane remembers follows the selection).
+    QVERIFY(child<QPlainTextEdit>(page, "stepResponseText")->toPlainText().contains(QStringLiteral("authorization_endpoint"))); // still step 1's, hidden
+    exchangeTabs->setCurrentIndex(1);
+    QVERIFY(child<QPlainTextEdit>(page, "stepResponseText")->toPlainText().contains(QStringLiteral("\"keys\"")));
+    QVERIFY(!child<QPlainTextEdit>(page, "stepResponseText")->toPlainText().contains(QStringLiteral("authorization_endpoint")));
+    page.selectStep(Step::Discovery);
+    QVERIFY(child<QPlainTextEdit>(page, "stepResponseText")->toPlainText().contains(QStringLiteral("authorization_endpoint")));
+    QVERIFY(child<QPlainTextEdit>(page, "stepRequestText")->toPlainText().contains(QStringLiteral("jwks"))); // hidden: not formatted again
+    exchangeTabs->setCurrentIndex(0);
+    QVERIFY(child<QPlainTextEdit>(page, "stepRequestText")->toPlainText().contains(QStringLiteral("/.well-known/openid-configuration")));
+    page.selectStep(Step::Keys);
+    QVERIFY(child<QPlainTextEdit>(page, "stepRequestText")->toPlainText().contains(QStringLiteral("jwks")));
+    page.selectStep(Step::Prepare); // no exchange: the pane shown is emptied
+    QVERIFY(child<QPlainTextEdit>(page, "stepRequestText")->toPlainText().isEmpty());
+    page.selectStep(Step::Keys);
 
     // 3. PKCE, state, nonce fill the parameter table.
     ui::AuthorizeParameterTable *table = child<ui::AuthorizeParameterTable>(page, "authorizeParameterTable");

@@ -25,6 +25,7 @@
 #include "ui/flow/TokensPanel.h"
 #include "ui/log/ExchangeLogModel.h"
 #include "ui/log/ExchangeLogPanel.h"
+#include "ui/widgets/TabbedPages.h"
 
 #include "oidc/flow/ProviderMetadata.h"
 #include "sandbox/SandboxHost.h"
@@ -197,6 +198,7 @@ void TestFlowWidgets::issuerMismatchIsRefusedAndShown()
     page.selectStep(Step::Discovery);
     QVERIFY(child<QLabel>(page, "stepStatusBanner")->text().contains(QStringLiteral("Category DISCOVERY")));
     QCOMPARE(entry.recordIds.size(), 1); // the response is still there to look at
+    child<ui::TabbedPages>(page, "exchangeTabs")->setCurrentIndex(1); // the response pane is filled when shown
     QVERIFY(child<QPlainTextEdit>(page, "stepResponseText")->toPlainText().contains(QStringLiteral("127.0.0.1")));
 }
 
