@@ -162,6 +162,34 @@ Status configurePss(EVP_PKEY_CTX *pctx, const EVP_MD *md)
     return {};
 }
 
+enum class DigestOperation { Verify, Sign };
+
+// A digest-sign or digest-verify context for `algorithm` with `key`: the digest by name (none for
+// EdDSA), and for PS* the padding of RFC 7518 §3.5. The key's fitness is the caller's to check.
+Result<EvpMdCtxPtr> startDigestContext(DigestOperation operation, JwsAlgorithm algorithm, EVP_PKEY *key,
+                                       const OpenSslErrorGuard &guard)
+{
+    const auto family = info(algorithm).family;
+    const EVP_MD *md = family == AlgorithmFamily::EdDsa ? nullptr : evpDigest(*info(algorithm).digest);
+    const char *digestName = md ? EVP_MD_get0_name(md) : nullptr;
+    EvpMdCtxPtr context(EVP_MD_CTX_new());
+    EVP_PKEY_CTX *pctx = nullptr;
+    const bool started = context
+        && (operation == DigestOperation::Verify
+                ? EVP_DigestVerifyInit_ex(context.get(), &pctx, digestName, nullptr, nullptr, key, nullptr)
+                : EVP_DigestSignInit_ex(context.get(), &pctx, digestName, nullptr, nullptr, key, nullptr))
+            == 1;
+    if (!started)
+        return makeError(ErrorCategory::Crypto, "OPENSSL",
+                         std::string(operation == DigestOperation::Verify ? "cannot start verification: " : "cannot start signing: ")
+                             + guard.text());
+    if (family == AlgorithmFamily::RsaPss) {
+        if (auto configured = configurePss(pctx, md); !configured)
+            return configured.error();
+    }
+    return context;
+}
+
 // Verification contexts set up once per key and algorithm, per thread. EVP_DigestVerifyInit_ex
 // fetches the signature and digest implementations and builds the provider's context each time:
 // about a fifth of an RS256 verification (bench_jwt_verify). Each verification copies a prototype
@@ -195,23 +223,15 @@ public:
         }
         if (auto fits = checkKeyFits(algorithm, key); !fits)
             return fits.error();
-        const auto family = info(algorithm).family;
-        const EVP_MD *md = family == AlgorithmFamily::EdDsa ? nullptr : evpDigest(*info(algorithm).digest);
-        EvpMdCtxPtr context(EVP_MD_CTX_new());
-        EVP_PKEY_CTX *pctx = nullptr;
-        if (!context || EVP_DigestVerifyInit_ex(context.get(), &pctx, md ? EVP_MD_get0_name(md) : nullptr, nullptr, nullptr,
-                                                key, nullptr) != 1)
-            return makeError(ErrorCategory::Crypto, "OPENSSL", "cannot start verification: " + guard.text());
-        if (family == AlgorithmFamily::RsaPss) {
-            if (auto configured = configurePss(pctx, md); !configured)
-                return configured.error();
-        }
+        auto context = startDigestContext(DigestOperation::Verify, algorithm, key, guard);
+        if (!context)
+            return context.error();
         if (EVP_PKEY_up_ref(key) != 1)
             return makeError(ErrorCategory::Crypto, "OPENSSL", "cannot hold the key: " + guard.text());
         oldest->clear();
         oldest->key = key;
         oldest->algorithm = algorithm;
-        oldest->context = std::move(context);
+        oldest->context = std::move(*context);
         oldest->lastUse = m_clock;
         return oldest->context.get();
     }
@@ -357,17 +377,10 @@ Result<std::string> signWithKey(JwsAlgorithm algorithm, EVP_PKEY *privateKey, st
     if (auto fits = checkKeyFits(algorithm, privateKey); !fits)
         return fits.error();
     OpenSslErrorGuard guard;
-    const auto family = info(algorithm).family;
-    const EVP_MD *md = family == AlgorithmFamily::EdDsa ? nullptr : evpDigest(*info(algorithm).digest);
-    EvpMdCtxPtr ctx(EVP_MD_CTX_new());
-    EVP_PKEY_CTX *pctx = nullptr;
-    if (!ctx || EVP_DigestSignInit_ex(ctx.get(), &pctx, md ? EVP_MD_get0_name(md) : nullptr, nullptr, nullptr,
-                                      privateKey, nullptr) != 1)
-        return makeError(ErrorCategory::Crypto, "OPENSSL", "cannot start signing: " + guard.text());
-    if (family == AlgorithmFamily::RsaPss) {
-        if (auto configured = configurePss(pctx, md); !configured)
-            return configured.error();
-    }
+    auto started = startDigestContext(DigestOperation::Sign, algorithm, privateKey, guard);
+    if (!started)
+        return started.error();
+    const EvpMdCtxPtr ctx = std::move(*started);
     size_t length = 0;
     const auto *input = reinterpret_cast<const unsigned char *>(signingInput.data());
     if (EVP_DigestSign(ctx.get(), nullptr, &length, input, signingInput.size()) != 1)
@@ -376,7 +389,7 @@ Result<std::string> signWithKey(JwsAlgorithm algorithm, EVP_PKEY *privateKey, st
     if (EVP_DigestSign(ctx.get(), reinterpret_cast<unsigned char *>(out.data()), &length, input, signingInput.size()) != 1)
         return makeError(ErrorCategory::Crypto, "OPENSSL", "signing failed: " + guard.text());
     out.resize(length);
-    if (family == AlgorithmFamily::Ecdsa)
+    if (info(algorithm).family == AlgorithmFamily::Ecdsa)
         return derToRaw(out, ecdsaCoordinateSize(algorithm));
     return out;
 }
