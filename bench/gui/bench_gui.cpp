@@ -13,9 +13,10 @@
 // waits for the session. Same probe, same idle baseline; the targets are issue 9's (worst ≤ 16 ms)
 // and issue 12's.
 //
-//   bench_gui [--iterations N (or --flows N) | --enchanted-link [--poll-seconds S]] [--json] [--trace [--trace-ms MS]]
+//   bench_gui [--iterations N (or --flows N) | --enchanted-link [--poll-seconds S]] [--json] [--trace [--trace-ms MS] [--trace-paints N]]
 //   (--trace: every event handled in more than MS milliseconds, 4 by default; the GUI thread's
-//   time per kind of event; and what was painted, per widget: area, paint events, time; the
+//   time per kind of event, with the widgets each slow frame painted, the N longest, 5 by default;
+//   and what was painted, per widget: area, paint events, time; the
 //   counts that do not depend on the machine's load — layout requests, frames, paint events and
 //   painted pixels — per flow)
 //
@@ -208,6 +209,7 @@ public:
     using QApplication::QApplication;
     bool trace = false;
     double traceMs = 4.0;
+    size_t tracePaints = 5; // --trace-paints N: the paints listed for each slow event
 
     // Paint events of this widget are timed (count, total, largest), traced or not.
     QObject *paintWatch = nullptr;
@@ -241,6 +243,7 @@ public:
                         break;
                     }
                 }
+                m_framePaints.emplace_back(ms, what + ' ' + QByteArray::number(static_cast<double>(area) / 1e3, 'f', 0) + " kpx");
                 auto &painted = m_painted[what];
                 painted.area += area;
                 painted.ms += ms;
@@ -254,18 +257,31 @@ public:
         clock.start();
         const int type = event->type();
         const QByteArray what = QByteArray::number(type) + ' ' + receiver->metaObject()->className() + " \"" + receiver->objectName().toUtf8() + '"';
+        m_framePaints.clear();
         ++m_depth;
         const bool result = QApplication::notify(receiver, event);
         --m_depth;
         const double ms = static_cast<double>(clock.nsecsElapsed()) / 1e6;
+        double paintedMs = 0;
+        for (const auto &paint : m_framePaints)
+            paintedMs += paint.first;
         auto &total = m_totals[what];
         total.first += ms;
         ++total.second;
         auto &byType = m_byType[type];
         byType.first += ms;
         ++byType.second;
-        if (ms > traceMs)
+        if (ms > traceMs) {
             std::fprintf(stderr, "trace: %6.2f ms  event %s\n", ms, what.constData());
+            // A slow event that painted: what it painted (paint events in total, the longest five).
+            if (!m_framePaints.empty()) {
+                std::sort(m_framePaints.rbegin(), m_framePaints.rend());
+                std::fprintf(stderr, "trace:            %zu paint events, %.2f ms:", m_framePaints.size(), paintedMs);
+                for (size_t i = 0; i < std::min<size_t>(m_framePaints.size(), tracePaints); ++i)
+                    std::fprintf(stderr, " %s %.2f ms;", m_framePaints[i].second.constData(), m_framePaints[i].first);
+                std::fputc('\n', stderr);
+            }
+        }
         return result;
     }
 
@@ -317,6 +333,7 @@ public:
 
 private:
     int m_depth = 0;
+    std::vector<std::pair<double, QByteArray>> m_framePaints; // the paints of the outermost event under way
     std::map<QByteArray, std::pair<double, int>> m_totals;
     std::map<int, std::pair<double, int>> m_byType;
     struct Painted final {
@@ -450,6 +467,8 @@ int main(int argc, char *argv[])
             app.trace = true;
         else if (args.at(i) == QLatin1String("--trace-ms") && i + 1 < args.size())
             app.traceMs = args.at(++i).toDouble();
+        else if (args.at(i) == QLatin1String("--trace-paints") && i + 1 < args.size())
+            app.tracePaints = static_cast<size_t>(std::max(0, args.at(++i).toInt()));
     }
 
     auto testApp = testsupport::makeTestApp();

@@ -48,6 +48,7 @@ private Q_SLOTS:
     void hintsAreTheLabels();
     void shapeTakesDigitsAsZero();
     void wrappedLabelHintsPerTextAreQLabels();
+    void wrappedLabelMeasuresASelectableTextAsPlain();
     void tabbedPagesHintFollowsAPage();
     void textCacheKeepsATextPerTextFontWidthAndElision();
     void recordTableRepaintsAChangedCell();
@@ -143,6 +144,46 @@ void TestWidgets::wrappedLabelHintsPerTextAreQLabels()
         remembering.setMargin(pass == 0 ? 6 : 0);
         plain.setMargin(pass == 0 ? 6 : 0);
     }
+    // A minimum width (the session line's), an indent, a frame, a tab and an empty text.
+    remembering.setMinimumWidth(40);
+    plain.setMinimumWidth(40);
+    for (int pass = 0; pass < 3; ++pass) {
+        for (const QString &text : {texts[1], QStringLiteral("iss\thttps://issuer.example/with/a/path"), QString()}) {
+            remembering.setText(text);
+            plain.setText(text);
+            QCOMPARE(remembering.sizeHint(), plain.sizeHint());
+            QCOMPARE(remembering.minimumSizeHint(), plain.minimumSizeHint());
+            for (const int width : {0, 60, 333})
+                QCOMPARE(remembering.heightForWidth(width), plain.heightForWidth(width));
+        }
+        remembering.setIndent(pass == 0 ? 9 : -1);
+        plain.setIndent(pass == 0 ? 9 : -1);
+        remembering.setFrameShape(pass == 1 ? QFrame::Box : QFrame::NoFrame);
+        plain.setFrameShape(pass == 1 ? QFrame::Box : QFrame::NoFrame);
+    }
+}
+
+// A selectable label is measured as the same label not selectable (QLabel would lay a
+// QTextDocument out twice per measure), and selecting takes nothing from its painted lines.
+void TestWidgets::wrappedLabelMeasuresASelectableTextAsPlain()
+{
+    const QString text = QStringLiteral("Signed in as alice@example.com · tokens obtained at 23:41:07 · scope openid profile email offline_access");
+    ui::WrappedLabel selectable(text);
+    ui::WrappedLabel plain(text);
+    for (ui::WrappedLabel *label : {&selectable, &plain})
+        label->setWordWrap(true);
+    selectable.setTextInteractionFlags(Qt::TextSelectableByMouse);
+    QCOMPARE(selectable.sizeHint(), plain.sizeHint());
+    QCOMPARE(selectable.minimumSizeHint(), plain.minimumSizeHint());
+    for (const int width : {80, 200, 420})
+        QCOMPARE(selectable.heightForWidth(width), plain.heightForWidth(width));
+    // QLabel's own measure through its document: never taller than ours at any of these widths.
+    QLabel document(text);
+    document.setTextFormat(Qt::PlainText);
+    document.setWordWrap(true);
+    document.setTextInteractionFlags(Qt::TextSelectableByMouse);
+    for (const int width : {80, 200, 420})
+        QVERIFY2(document.heightForWidth(width) <= selectable.heightForWidth(width), qPrintable(QString::number(width)));
 }
 
 void TestWidgets::tabbedPagesHintFollowsAPage()

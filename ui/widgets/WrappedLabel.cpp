@@ -1,7 +1,10 @@
 #include "WrappedLabel.h"
 
 #include <QEvent>
+#include <QFontMetrics>
+#include <QStyle>
 
+#include <algorithm>
 #include <utility>
 
 namespace ui {
@@ -20,10 +23,10 @@ WrappedLabel::Basis WrappedLabel::basis() const
     now.margin = margin();
     now.indent = indent();
     now.alignment = alignment();
-    now.interaction = textInteractionFlags();
     now.contents = contentsMargins() + QMargins(frameWidth(), frameWidth(), frameWidth(), frameWidth());
     now.policy = sizePolicy();
     now.maximumWidth = maximumWidth();
+    now.minimum = minimumSize();
     return now;
 }
 
@@ -48,6 +51,44 @@ WrappedLabel::Remembered &WrappedLabel::remembered() const
     return entry;
 }
 
+QSize WrappedLabel::sizeForWidth(int width) const
+{
+    // QLabelPrivate::sizeForWidth (Qt 6.4) for a plain text without a text control or shortcut.
+    if (minimumWidth() > 0)
+        width = std::max(width, minimumWidth());
+    const QMargins contents = contentsMargins();
+    const QSize contentsMargin(contents.left() + contents.right(), contents.top() + contents.bottom());
+    int hextra = 2 * margin();
+    int vextra = hextra;
+    const QFontMetrics metrics = fontMetrics();
+    const int align = QStyle::visualAlignment(text().isRightToLeft() ? Qt::RightToLeft : Qt::LeftToRight, alignment())
+        | Qt::TextExpandTabs | (wordWrap() ? Qt::TextWordWrap : 0); // QLabel always expands tabs
+    int indentation = indent();
+    if (indentation < 0 && frameWidth() != 0) // no indent, but a frame
+        indentation = metrics.horizontalAdvance(QLatin1Char('x')) - margin() * 2;
+    if (indentation > 0) {
+        if ((align & Qt::AlignLeft) || (align & Qt::AlignRight))
+            hextra += indentation;
+        if ((align & Qt::AlignTop) || (align & Qt::AlignBottom))
+            vextra += indentation;
+    }
+    // Without centring, which rounds; only the size counts.
+    const int flags = align & ~(Qt::AlignVCenter | Qt::AlignHCenter);
+    const bool tryWidth = width < 0 && (align & Qt::TextWordWrap);
+    if (tryWidth)
+        width = std::min(metrics.averageCharWidth() * 80, maximumSize().width());
+    else if (width < 0)
+        width = 2000;
+    width -= hextra + contentsMargin.width();
+    QRect bounds = metrics.boundingRect(0, 0, width, 2000, flags, text());
+    if (tryWidth && bounds.height() < 4 * metrics.lineSpacing() && bounds.width() > width / 2)
+        bounds = metrics.boundingRect(0, 0, width / 2, 2000, flags, text());
+    if (tryWidth && bounds.height() < 2 * metrics.lineSpacing() && bounds.width() > width / 4)
+        bounds = metrics.boundingRect(0, 0, width / 4, 2000, flags, text());
+    const QSize contentsSize(bounds.width() + hextra, bounds.height() + vextra);
+    return (contentsSize + contentsMargin).expandedTo(minimumSize());
+}
+
 int WrappedLabel::heightForWidth(int width) const
 {
     Remembered &entry = remembered();
@@ -57,7 +98,7 @@ int WrappedLabel::heightForWidth(int width) const
     Measured &slot = entry.measured.at(entry.next);
     entry.next = (entry.next + 1) % kWidths;
     slot.width = width;
-    slot.height = QLabel::heightForWidth(width);
+    slot.height = buddy() ? QLabel::heightForWidth(width) : sizeForWidth(width).height(); // a buddy's '&' is QLabel's to measure
     return slot.height;
 }
 
@@ -65,15 +106,20 @@ QSize WrappedLabel::sizeHint() const
 {
     Remembered &entry = remembered();
     if (!entry.sizeHint)
-        entry.sizeHint = QLabel::sizeHint();
+        entry.sizeHint = buddy() ? QLabel::sizeHint() : sizeForWidth(-1);
     return *entry.sizeHint;
 }
 
 QSize WrappedLabel::minimumSizeHint() const
 {
     Remembered &entry = remembered();
-    if (!entry.minimumSizeHint)
+    if (!entry.minimumSizeHint && buddy())
         entry.minimumSizeHint = QLabel::minimumSizeHint();
+    if (!entry.minimumSizeHint) {
+        // As QLabel::minimumSizeHint(): one line's height (no higher than the hint), the widest word.
+        const QSize hint = sizeHint();
+        entry.minimumSizeHint = QSize(sizeForWidth(0).width(), std::min(sizeForWidth(QWIDGETSIZE_MAX).height(), hint.height()));
+    }
     return *entry.minimumSizeHint;
 }
 

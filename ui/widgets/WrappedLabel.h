@@ -18,6 +18,12 @@
 // Sixteen texts: the step title, description and status banner go through the twelve steps' texts
 // in every flow, and with eight each step's text was forgotten by the next flow (bench/gui: a
 // title, description or status measured anew, ~3M instructions each under callgrind).
+// The hints are measured as QLabel measures a plain text that is not selectable (font metrics), for
+// selectable labels too: QLabel measures a selectable one through its QTextDocument, laying the
+// document out at the asked width and again at its own (callgrind, bench/gui: 22 % of the GUI
+// thread's instructions during a flow, for the session line, the status banner and the token
+// summaries, whose texts change every flow). The document still paints the text, at the width the
+// layout gave; the metrics' lines are never shorter than its lines, so nothing is clipped.
 
 #include <QLabel>
 
@@ -48,10 +54,10 @@ private:
         int margin = 0;
         int indent = 0;
         Qt::Alignment alignment;
-        Qt::TextInteractionFlags interaction;
         QMargins contents;
         QSizePolicy policy;
         int maximumWidth = 0;
+        QSize minimum; // QLabel measures at no less than the minimum width, to no less than the minimum size
         bool operator==(const Basis &) const = default;
     };
     struct Measured final {
@@ -68,6 +74,9 @@ private:
         size_t next = 0; // the width the next new one replaces
     };
     [[nodiscard]] Basis basis() const;
+    // QLabel's size of its plain text laid out at `width` (-1: the width it would like), without a
+    // QTextDocument; what QLabel itself gives for a label that is not selectable.
+    [[nodiscard]] QSize sizeForWidth(int width) const;
     Remembered &remembered() const; // the entry for the label as it is now
     void forget() const;
 
