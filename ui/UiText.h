@@ -35,10 +35,14 @@ namespace ui {
     return qs(error.summary());
 }
 
-// The platform's fixed-pitch font, at the font size preference's scale (ui/widgets/Type.h).
+// The platform's fixed-pitch font, at the font size preference's scale (ui/widgets/Type.h), laid
+// out without OpenType shaping like the application font (ui::Appearance::prepareApplicationFont;
+// the platform's font resolves every attribute, so it does not inherit that): no ligatures in
+// tokens and JSON, where a programming font's "=>" or "!=" glyph would hide the characters.
 [[nodiscard]] inline QFont monospaceFont()
 {
     QFont font = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    font.setStyleStrategy(QFont::StyleStrategy(font.styleStrategy() | QFont::PreferNoShaping));
     if (const double scale = fontScale(); scale != 1.0 && font.pointSizeF() > 0)
         font.setPointSizeF(font.pointSizeF() * scale);
     return font;

@@ -3,6 +3,7 @@
 #include "ui/AppContext.h"
 #include "ui/MainWindow.h"
 #include "ui/StartupProbe.h"
+#include "ui/shell/Appearance.h"
 #include "ui/shell/SingleInstance.h"
 
 #include "oidc/flow/PrivateUseScheme.h"
@@ -147,6 +148,7 @@ int main(int argc, char *argv[])
         print(stderr, QStringLiteral("oidcplay: running as root: the embedded browser's Chromium sandbox is disabled\n"));
     }
     QApplication app(argc, argv);
+    ui::Appearance::prepareApplicationFont();
     QApplication::setApplicationDisplayName(QStringLiteral("OIDC Playground"));
     // The window icon from the binary's resources, so the build tree needs no installed theme (16 to
     // 128 px, so 64 px at scale 2); the desktop file name ties the windows to the installed entry,

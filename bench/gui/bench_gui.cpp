@@ -33,6 +33,7 @@
 #include "ui/MainWindow.h"
 #include "ui/descope/PollTimeline.h"
 #include "ui/flow/FlowPage.h"
+#include "ui/shell/Appearance.h"
 
 #include "oidc/net/ExchangeLog.h"
 
@@ -448,6 +449,7 @@ int runEnchantedLink(TracingApplication &app, ui::AppContext &context, ui::MainW
 int main(int argc, char *argv[])
 {
     TracingApplication app(argc, argv);
+    ui::Appearance::prepareApplicationFont(); // as the app does
     QStandardPaths::setTestModeEnabled(true);
     int iterations = 20;
     bool json = false;

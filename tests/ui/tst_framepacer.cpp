@@ -1,8 +1,10 @@
 // FramePacer: a window repaints at most once per frame however often its widgets change, and the
-// last change is always painted.
+// last change is always painted. Throttle: a panel follows a burst of changes at most once per
+// interval, a lone change at once, and the last change is always shown.
 
 #include "QtTestMain.h"
 #include "ui/FramePacer.h"
+#include "ui/Throttle.h"
 
 #include <QElapsedTimer>
 #include <QLabel>
@@ -99,6 +101,63 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(&paced.window));
         QTRY_VERIFY_WITH_TIMEOUT(paints.paints > 0, 1000);
         QCOMPARE(pacer->heldCount(), 0);
+    }
+
+    void throttleRunsALoneRequestOnALaterTurnAfterItsDelay()
+    {
+        int runs = 0;
+        ui::Throttle immediate(0, 100, [&runs] { ++runs; });
+        immediate.request();
+        immediate.request();
+        QCOMPARE(runs, 0); // never inside the caller
+        QVERIFY(immediate.isPending());
+        QTRY_COMPARE_WITH_TIMEOUT(runs, 1, 50); // long before the interval
+        QVERIFY(!immediate.isPending());
+
+        int delayedRuns = 0;
+        ui::Throttle delayed(60, 100, [&delayedRuns] { ++delayedRuns; });
+        QElapsedTimer clock;
+        clock.start();
+        delayed.request();
+        QTRY_COMPARE_WITH_TIMEOUT(delayedRuns, 1, 1000);
+        QVERIFY2(clock.elapsed() >= 55, qPrintable(QString::number(clock.elapsed())));
+    }
+
+    void throttleFoldsABurstIntoOneRunPerIntervalAndRunsAfterTheLastRequest()
+    {
+        int runs = 0;
+        int requests = 0;
+        int seenAtLastRun = 0;
+        ui::Throttle throttle(0, 100, [&] {
+            ++runs;
+            seenAtLastRun = requests;
+        });
+        QElapsedTimer clock;
+        clock.start();
+        while (clock.elapsed() < 450) {
+            ++requests;
+            throttle.request();
+            QTest::qWait(2);
+        }
+        // 450 ms of requests: a run at the start, then one per 100 ms (timers may run late, not early).
+        QVERIFY2(runs >= 2 && runs <= 6, qPrintable(QStringLiteral("%1 runs for %2 requests").arg(runs).arg(requests)));
+        QVERIFY(requests > 10 * runs);
+        // The last request is followed by a run that sees it.
+        QTRY_COMPARE_WITH_TIMEOUT(seenAtLastRun, requests, 1000);
+        QVERIFY(!throttle.isPending());
+    }
+
+    void throttleCancelDropsThePendingRun()
+    {
+        int runs = 0;
+        ui::Throttle throttle(0, 100, [&runs] { ++runs; });
+        throttle.request();
+        throttle.cancel();
+        QVERIFY(!throttle.isPending());
+        QTest::qWait(150);
+        QCOMPARE(runs, 0);
+        throttle.request(); // and it still works
+        QTRY_COMPARE_WITH_TIMEOUT(runs, 1, 1000);
     }
 };
 

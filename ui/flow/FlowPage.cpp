@@ -157,12 +157,8 @@ FlowPage::FlowPage(AppContext &context, QWidget *parent)
     layout::attach(this, layout::column({buildHeader(), m_warningBanner, layout::Item(splitter, 1)},
                                         {.margins = QMargins(14, 12, 14, 10), .spacing = 8}));
 
-    m_detailTimer.setSingleShot(true);
-    m_detailTimer.setInterval(30);
-    connect(&m_detailTimer, &QTimer::timeout, this, &FlowPage::followTheFlow);
-    m_tokensTimer.setSingleShot(true);
-    m_tokensTimer.setInterval(0);
-    connect(&m_tokensTimer, &QTimer::timeout, this, [this] { m_tokens->setSession(m_runner->session().session()); });
+    m_detailPacer = new Throttle(30, kFollowIntervalMs, [this] { followTheFlow(); }, this);
+    m_tokensPacer = new Throttle(0, kFollowIntervalMs, [this] { m_tokens->setSession(m_runner->session().session()); }, this);
     connectRunner();
     connectTokens();
     // Automatic refresh starts as the preference says, and follows it when it changes.
@@ -418,7 +414,7 @@ void FlowPage::connectRunner()
 void FlowPage::connectTokens()
 {
     connect(m_runner, &FlowRunner::sessionChanged, this, [this] {
-        m_tokensTimer.start();
+        m_tokensPacer->request();
         updateButtons();
     });
     connect(m_runner, &FlowRunner::tokensRefused, m_tokens, &TokensPanel::showRefused);
@@ -563,8 +559,7 @@ void FlowPage::onStepChanged(Step step)
 
 void FlowPage::scheduleDetail()
 {
-    if (!m_detailTimer.isActive())
-        m_detailTimer.start();
+    m_detailPacer->request();
 }
 
 void FlowPage::followTheFlow()

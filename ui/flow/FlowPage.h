@@ -7,6 +7,7 @@
 // the exchange log — and the session's tokens on the right. Refresh, revoke and logout act on the
 // session afterwards. The flow settings of the provider profile are one tab away.
 
+#include "ui/Throttle.h"
 #include "ui/flow/FlowRunner.h"
 
 #include <QTimer>
@@ -91,10 +92,13 @@ private:
     Step m_selected = Step::Discovery;
     std::optional<oidc::flow::ProviderProfile> m_pendingEdit;
     QTimer m_saveTimer;
-    // The detail and the tokens follow the flow on a later turn, coalesced: a fast flow changes
-    // several steps per turn, and the GUI thread stays responsive between the updates.
-    QTimer m_detailTimer;
-    QTimer m_tokensTimer;
+    // The detail and the tokens follow the flow on a later turn, coalesced and paced: a change a
+    // person makes shows at once (the detail waits 30 ms for the flow's next step to start), a
+    // burst of them (a whole flow against the built-in sandbox) at most ten times a second, and
+    // the GUI thread stays responsive between the updates (issue 12).
+    static constexpr int kFollowIntervalMs = 100;
+    Throttle *m_detailPacer = nullptr;
+    Throttle *m_tokensPacer = nullptr;
     std::optional<Step> m_follow; // the last step that started running, shown on the next update
 
     // Header.

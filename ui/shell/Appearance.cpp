@@ -51,6 +51,15 @@ Appearance::Appearance(Preferences &preferences, QObject *parent)
     connect(&Presentation::instance(), &Presentation::activeChanged, this, [this] { applyFontSize(effectiveFontPointSize()); });
 }
 
+void Appearance::prepareApplicationFont()
+{
+    QFont font = QApplication::font();
+    if (font.styleStrategy() & QFont::PreferNoShaping)
+        return;
+    font.setStyleStrategy(QFont::StyleStrategy(font.styleStrategy() | QFont::PreferNoShaping));
+    QApplication::setFont(font);
+}
+
 int Appearance::effectiveFontPointSize() const
 {
     return Presentation::instance().isActive() ? m_preferences.presentationFontPointSize() : m_preferences.fontPointSize();

@@ -26,6 +26,13 @@ public:
     // Applies `preferences` now and follows their changes. `preferences` must outlive this object.
     explicit Appearance(Preferences &preferences, QObject *parent = nullptr);
 
+    // Call once, after the QApplication and before any widget: the application font lays out text
+    // of scripts that need no shaping (Latin, Greek, Cyrillic ...) from the font's character map,
+    // without OpenType shaping (QFont::PreferNoShaping; Arabic, Indic and the like are still
+    // shaped). That gives up Latin ligatures and GPOS kerning and halves the cost of laying text
+    // out, which was a third of the GUI thread's instructions during flows (issue 12).
+    static void prepareApplicationFont();
+
     // The palettes of the light and dark themes (the contrast test checks every Tones pair on both).
     [[nodiscard]] static QPalette lightPalette();
     [[nodiscard]] static QPalette darkPalette();
