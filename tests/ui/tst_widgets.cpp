@@ -18,6 +18,8 @@
 #include <QImage>
 #include <QLabel>
 #include <QStandardItemModel>
+#include <QStyleFactory>
+#include <QStyledItemDelegate>
 #include <QTableView>
 #include <QTest>
 #include <QVBoxLayout>
@@ -52,6 +54,7 @@ private Q_SLOTS:
     void tabbedPagesHintFollowsAPage();
     void textCacheKeepsATextPerTextFontWidthAndElision();
     void recordTableRepaintsAChangedCell();
+    void recordTableSizeHintsAreQtsForEveryCell();
 };
 
 void TestWidgets::sameShapeLaysOutNothingAbove()
@@ -252,6 +255,63 @@ void TestWidgets::recordTableRepaintsAChangedCell()
     // As a table that never painted the old text paints the new one.
     const auto fresh = table(model);
     QCOMPARE(fresh->grab().toImage(), after);
+}
+
+void TestWidgets::recordTableSizeHintsAreQtsForEveryCell()
+{
+    QStandardItemModel model(7, 1);
+    model.setItem(0, 0, new QStandardItem(QStringLiteral("iss")));
+    model.setItem(1, 0, new QStandardItem(QStringLiteral("a longer text, with kerning pairs: AVA To Wa")));
+    model.setItem(2, 0, new QStandardItem(QStringLiteral("two\nlines")));
+    auto *checked = new QStandardItem(QStringLiteral("checked"));
+    checked->setCheckable(true);
+    checked->setCheckState(Qt::Checked);
+    model.setItem(3, 0, checked);
+    auto *sized = new QStandardItem(QStringLiteral("sized"));
+    sized->setData(QSize(77, 33), Qt::SizeHintRole);
+    model.setItem(4, 0, sized);
+    auto *bold = new QStandardItem(QStringLiteral("iss"));
+    QFont boldFont = bold->font();
+    boldFont.setBold(true);
+    bold->setFont(boldFont);
+    model.setItem(5, 0, bold);
+    model.setItem(6, 0, new QStandardItem(QString()));
+    QTableView view;
+    ui::setUpRecordTable(&view);
+    view.setModel(&model);
+    auto *cached = qobject_cast<ui::CachedTextDelegate *>(view.itemDelegate());
+    QVERIFY(cached);
+    QStyledItemDelegate plain;
+    const auto compareAll = [&](const char *when) {
+        for (int row = 0; row < model.rowCount(); ++row) {
+            QStyleOptionViewItem option;
+            option.initFrom(&view);
+            option.font = view.font();
+            option.widget = &view;
+            option.rect = QRect(0, 0, 40, 20);
+            const QModelIndex index = model.index(row, 0);
+            const QSize ours = cached->sizeHint(option, index);
+            const QSize qts = plain.sizeHint(option, index);
+            QVERIFY2(ours == qts, qPrintable(QStringLiteral("%1, row %2: %3x%4, Qt's %5x%6")
+                                                 .arg(QLatin1String(when)).arg(row)
+                                                 .arg(ours.width()).arg(ours.height()).arg(qts.width()).arg(qts.height())));
+        }
+    };
+    compareAll("first");
+    compareAll("remembered"); // the same answers from the cache
+    // A remembered text in another font, a new text, and another style are measured again.
+    QFont larger = model.item(0, 0)->font();
+    larger.setPointSizeF(larger.pointSizeF() * 2);
+    model.item(0, 0)->setFont(larger);
+    model.item(1, 0)->setText(QStringLiteral("iss"));
+    compareAll("after changes");
+    QVERIFY(cached->sizeHint(QStyleOptionViewItem(), model.index(0, 0)).width() > cached->sizeHint(QStyleOptionViewItem(), model.index(1, 0)).width());
+    const std::unique_ptr<QStyle> windows(QStyleFactory::create(QStringLiteral("Windows")));
+    if (windows) {
+        view.setStyle(windows.get());
+        compareAll("in the Windows style");
+        view.setStyle(nullptr);
+    }
 }
 
 } // namespace tst_widgets

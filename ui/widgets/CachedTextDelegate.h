@@ -6,9 +6,14 @@
 // bench/gui: QTableView's paints 12 % of the GUI thread's instructions, most of it shaping the same
 // texts again). A cell the cache does not fit — a check box, an icon, wrapped or multi-line text,
 // an editor open — is painted by QStyledItemDelegate as before.
+// The size hint of such a cell is QStyledItemDelegate's, remembered per text, font and style: a
+// column that fits its contents asks every cell again at each change of the model (the checks
+// tables at each step of a flow), and Qt lays each text out to answer.
 
 #include "ui/widgets/TextCache.h"
 
+#include <QFont>
+#include <QHash>
 #include <QStyledItemDelegate>
 
 namespace ui {
@@ -19,9 +24,20 @@ public:
     using QStyledItemDelegate::QStyledItemDelegate;
 
     void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+    [[nodiscard]] QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
 
 private:
+    struct HintKey final {
+        QString text;
+        QFont font;
+        QString style; // by name: a theme change replaces the style object, and a new one may take its address
+        bool operator==(const HintKey &other) const { return text == other.text && font == other.font && style == other.style; }
+    };
+    friend size_t qHash(const HintKey &key, size_t seed) { return qHashMulti(seed, key.text, key.font, key.style); }
+    static constexpr qsizetype kHintCapacity = 1024; // then forgotten all at once
+
     mutable TextCache m_texts;
+    mutable QHash<HintKey, QSize> m_hints;
 };
 
 } // namespace ui
