@@ -121,7 +121,7 @@ WorkspaceController &AppContext::workspace()
                 : QFileInfo(m_options.settingsPath).absoluteDir().filePath(QStringLiteral("workspaces"));
         m_workspace = new WorkspaceController(settings(), manager, *store, folder, this);
         m_workspace->openAtStart();
-        store->probe(); // so the window can say early that secrets stay in memory
+        // The keychain is asked whether it answers by the main window, after its first frame.
     }
     return *m_workspace;
 }

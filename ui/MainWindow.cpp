@@ -42,6 +42,7 @@
 #include "ui/shell/WindowState.h"
 #include "ui/widgets/PageStack.h"
 #include "ui/workspace/WorkspaceController.h"
+#include "secrets/FallbackSecretStore.h"
 #include "ui/workspace/WorkspacePane.h"
 
 #include "oidc/flow/FlowStep.h"
@@ -59,6 +60,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QMimeData>
+#include <QPointer>
 #include <QFrame>
 #include <QMenu>
 #include <QMenuBar>
@@ -185,6 +187,12 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
         m_windowState->restoreWindow(this);
         m_windowState->restoreSplitters(QStringLiteral("main"), m_splitter);
         wireWorkspace();
+        // Whether the keychain answers (for the workspace pane's notice) is asked after the first
+        // frame: asking loads its library (libsecret, over D-Bus), ~3 ms of start-up (issue 7).
+        new FirstPaintWatcher(this, [context = QPointer<AppContext>(m_context)] {
+            if (context)
+                context->workspace().secretStore().probe();
+        }, std::chrono::seconds(3));
     }
 
     // Start on the area shown last, else the first area that works. The list shows it selected in

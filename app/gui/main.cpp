@@ -1,6 +1,7 @@
 // oidcplay: OIDC Playground's desktop application.
 
 #include "ui/AppContext.h"
+#include "ui/FirstPaintWatcher.h"
 #include "ui/MainWindow.h"
 #include "ui/StartupProbe.h"
 #include "ui/shell/Appearance.h"
@@ -150,21 +151,26 @@ int main(int argc, char *argv[])
     QApplication app(argc, argv);
     ui::Appearance::prepareApplicationFont();
     QApplication::setApplicationDisplayName(QStringLiteral("OIDC Playground"));
-    // The window icon from the binary's resources, so the build tree needs no installed theme (16 to
-    // 128 px, so 64 px at scale 2); the desktop file name ties the windows to the installed entry,
-    // whose theme icon larger views use (and Wayland's app id).
-    QIcon icon;
-    for (const int size : {16, 24, 32, 48, 64, 128})
-        icon.addFile(QStringLiteral(":/icons/oidcplay-%1.png").arg(size), QSize(size, size));
-    QApplication::setWindowIcon(icon);
+    // The desktop file name ties the windows to the installed entry, whose theme icon the desktop
+    // shows (and Wayland's app id).
     QGuiApplication::setDesktopFileName(QStringLiteral("io.github.oidcplay.OidcPlayground"));
 
     // Transport, exchange log, profiles and the sandbox: each created on first use.
     ui::AppContext context;
-    // The first area's panel is built after the first frame.
+    // The first area's panel is built after the first frame, and the keychain asked.
     ui::MainWindow window(&context);
-    // So is the sandbox, but before that panel (first-paint watchers installed later run first):
-    // its key is generated off-thread while the GUI thread builds the panel.
+    // The window icon from the binary's resources, so the build tree needs no installed theme (16 to
+    // 128 px, so 64 px at scale 2): set on the shown window after its first frame (decoding six
+    // PNGs is ~2 ms of start-up, issue 7); the window manager follows the change.
+    new ui::FirstPaintWatcher(&window, [] {
+        QIcon icon;
+        for (const int size : {16, 24, 32, 48, 64, 128})
+            icon.addFile(QStringLiteral(":/icons/oidcplay-%1.png").arg(size), QSize(size, size));
+        QApplication::setWindowIcon(icon);
+    }, std::chrono::seconds(3));
+    // The sandbox starts after the first frame too, before the panel and the icon (first-paint
+    // watchers installed later run first): its key is generated off-thread while the GUI thread
+    // builds the panel.
     context.startSandboxAfterFirstPaint(&window);
     std::unique_ptr<ui::StartupProbe> probe;
     if (parser.isSet(measureOption)) {
