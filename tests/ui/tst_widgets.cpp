@@ -164,6 +164,19 @@ void TestWidgets::wrappedLabelHintsPerTextAreQLabels()
         remembering.setFrameShape(pass == 1 ? QFrame::Box : QFrame::NoFrame);
         plain.setFrameShape(pass == 1 ? QFrame::Box : QFrame::NoFrame);
     }
+    // Rich text (were a caller to set it) is QLabel's to measure; a format change is not answered
+    // from what was remembered for the plain text.
+    const QString rich = QStringLiteral("<b>Bold</b> and <i>a long run of italic words</i> that wraps at some width");
+    remembering.setText(rich);
+    plain.setText(rich);
+    const QSize asPlain = remembering.sizeHint();
+    QCOMPARE(asPlain, plain.sizeHint());
+    remembering.setTextFormat(Qt::RichText);
+    plain.setTextFormat(Qt::RichText);
+    QCOMPARE(remembering.sizeHint(), plain.sizeHint());
+    QVERIFY(remembering.sizeHint() != asPlain);
+    QCOMPARE(remembering.minimumSizeHint(), plain.minimumSizeHint());
+    QCOMPARE(remembering.heightForWidth(150), plain.heightForWidth(150));
 }
 
 // A selectable label is measured as the same label not selectable (QLabel would lay a

@@ -19,6 +19,8 @@ WrappedLabel::Basis WrappedLabel::basis() const
 {
     Basis now;
     now.text = text();
+    now.format = textFormat();
+    now.buddy = buddy() != nullptr;
     now.wordWrap = wordWrap();
     now.margin = margin();
     now.indent = indent();
@@ -49,6 +51,12 @@ WrappedLabel::Remembered &WrappedLabel::remembered() const
     entry = Remembered{};
     entry.basis = std::move(now);
     return entry;
+}
+
+bool WrappedLabel::measuredByQLabel() const
+{
+    // A buddy's '&' shortcut and rich text (were a caller to set it) are QLabel's to measure.
+    return buddy() || textFormat() != Qt::PlainText;
 }
 
 QSize WrappedLabel::sizeForWidth(int width) const
@@ -98,7 +106,7 @@ int WrappedLabel::heightForWidth(int width) const
     Measured &slot = entry.measured.at(entry.next);
     entry.next = (entry.next + 1) % kWidths;
     slot.width = width;
-    slot.height = buddy() ? QLabel::heightForWidth(width) : sizeForWidth(width).height(); // a buddy's '&' is QLabel's to measure
+    slot.height = measuredByQLabel() ? QLabel::heightForWidth(width) : sizeForWidth(width).height();
     return slot.height;
 }
 
@@ -106,14 +114,14 @@ QSize WrappedLabel::sizeHint() const
 {
     Remembered &entry = remembered();
     if (!entry.sizeHint)
-        entry.sizeHint = buddy() ? QLabel::sizeHint() : sizeForWidth(-1);
+        entry.sizeHint = measuredByQLabel() ? QLabel::sizeHint() : sizeForWidth(-1);
     return *entry.sizeHint;
 }
 
 QSize WrappedLabel::minimumSizeHint() const
 {
     Remembered &entry = remembered();
-    if (!entry.minimumSizeHint && buddy())
+    if (!entry.minimumSizeHint && measuredByQLabel())
         entry.minimumSizeHint = QLabel::minimumSizeHint();
     if (!entry.minimumSizeHint) {
         // As QLabel::minimumSizeHint(): one line's height (no higher than the hint), the widest word.

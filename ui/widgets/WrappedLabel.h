@@ -54,6 +54,8 @@ private:
         int margin = 0;
         int indent = 0;
         Qt::Alignment alignment;
+        Qt::TextFormat format = Qt::PlainText;
+        bool buddy = false;
         QMargins contents;
         QSizePolicy policy;
         int maximumWidth = 0;
@@ -77,6 +79,7 @@ private:
     // QLabel's size of its plain text laid out at `width` (-1: the width it would like), without a
     // QTextDocument; what QLabel itself gives for a label that is not selectable.
     [[nodiscard]] QSize sizeForWidth(int width) const;
+    [[nodiscard]] bool measuredByQLabel() const;
     Remembered &remembered() const; // the entry for the label as it is now
     void forget() const;
 
