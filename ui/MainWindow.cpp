@@ -42,13 +42,13 @@
 #include "ui/shell/WindowState.h"
 #include "ui/widgets/PageStack.h"
 #include "ui/workspace/WorkspaceController.h"
-#include "secrets/FallbackSecretStore.h"
 #include "ui/workspace/WorkspacePane.h"
 
 #include "oidc/flow/FlowStep.h"
 #include "oidc/net/ExchangeLog.h"
 #include "oidc/recording/RecordingJson.h"
 #include "sandbox/SandboxHost.h"
+#include "secrets/FallbackSecretStore.h"
 
 #include <QAction>
 #include <QApplication>

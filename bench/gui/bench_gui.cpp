@@ -264,9 +264,6 @@ public:
         const bool result = QApplication::notify(receiver, event);
         --m_depth;
         const double ms = static_cast<double>(clock.nsecsElapsed()) / 1e6;
-        double paintedMs = 0;
-        for (const auto &paint : m_framePaints)
-            paintedMs += paint.first;
         auto &total = m_totals[what];
         total.first += ms;
         ++total.second;
@@ -275,8 +272,11 @@ public:
         ++byType.second;
         if (ms > traceMs) {
             std::fprintf(stderr, "trace: %6.2f ms  event %s\n", ms, what.constData());
-            // A slow event that painted: what it painted (paint events in total, the longest five).
+            // A slow event that painted: what it painted (paint events in total, the --trace-paints longest).
             if (!m_framePaints.empty()) {
+                double paintedMs = 0;
+                for (const auto &paint : m_framePaints)
+                    paintedMs += paint.first;
                 std::sort(m_framePaints.rbegin(), m_framePaints.rend());
                 std::fprintf(stderr, "trace:            %zu paint events, %.2f ms:", m_framePaints.size(), paintedMs);
                 for (size_t i = 0; i < std::min<size_t>(m_framePaints.size(), tracePaints); ++i)
