@@ -5,6 +5,7 @@
 #include <QTimer>
 
 #include <memory>
+#include <utility>
 
 namespace secrets {
 
@@ -40,7 +41,30 @@ KeychainSecretStore::KeychainSecretStore(QString service, QObject *parent, int t
 {
 }
 
-void KeychainSecretStore::run(QKeychain::Job *job, const QString &key, QObject *context, Done done)
+void KeychainSecretStore::hold()
+{
+    m_held = true;
+}
+
+void KeychainSecretStore::release()
+{
+    m_held = false;
+    for (Waiting &waiting : std::exchange(m_waiting, {})) {
+        if (waiting.context) // a caller that is gone is not answered, as for a started job
+            start(waiting.make(), waiting.key, waiting.context, std::move(waiting.done));
+    }
+}
+
+void KeychainSecretStore::run(const MakeJob &make, const QString &key, QObject *context, Done done)
+{
+    if (m_held) {
+        m_waiting.push_back({make, key, context, std::move(done)});
+        return;
+    }
+    start(make(), key, context, std::move(done));
+}
+
+void KeychainSecretStore::start(QKeychain::Job *job, const QString &key, QObject *context, Done done)
 {
     job->setAutoDelete(true);
     job->setKey(key);
@@ -62,19 +86,21 @@ void KeychainSecretStore::run(QKeychain::Job *job, const QString &key, QObject *
 
 void KeychainSecretStore::read(const QString &key, QObject *context, Done done)
 {
-    run(new QKeychain::ReadPasswordJob(m_service), key, context, std::move(done));
+    run([this] { return new QKeychain::ReadPasswordJob(m_service); }, key, context, std::move(done));
 }
 
 void KeychainSecretStore::write(const QString &key, const QString &value, QObject *context, Done done)
 {
-    auto *job = new QKeychain::WritePasswordJob(m_service);
-    job->setTextData(value);
-    run(job, key, context, std::move(done));
+    run([this, value] {
+        auto *job = new QKeychain::WritePasswordJob(m_service);
+        job->setTextData(value);
+        return job;
+    }, key, context, std::move(done));
 }
 
 void KeychainSecretStore::remove(const QString &key, QObject *context, Done done)
 {
-    run(new QKeychain::DeletePasswordJob(m_service), key, context, std::move(done));
+    run([this] { return new QKeychain::DeletePasswordJob(m_service); }, key, context, std::move(done));
 }
 
 } // namespace secrets

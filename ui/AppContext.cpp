@@ -111,8 +111,13 @@ WorkspaceController &AppContext::workspace()
         if (service.isEmpty() && m_options.settingsPath.isEmpty())
             service = QStringLiteral("oidcplay");
         std::unique_ptr<secrets::SecretStore> keychain;
-        if (!service.isEmpty())
-            keychain = std::make_unique<secrets::KeychainSecretStore>(service);
+        if (!service.isEmpty()) {
+            auto store = std::make_unique<secrets::KeychainSecretStore>(service);
+            m_keychain = store.get();
+            if (m_holdKeychain)
+                m_keychain->hold();
+            keychain = std::move(store);
+        }
         auto *store = new secrets::FallbackSecretStore(std::move(keychain), this);
         QString folder = m_options.workspaceFolder;
         if (folder.isEmpty())
@@ -121,7 +126,6 @@ WorkspaceController &AppContext::workspace()
                 : QFileInfo(m_options.settingsPath).absoluteDir().filePath(QStringLiteral("workspaces"));
         m_workspace = new WorkspaceController(settings(), manager, *store, folder, this);
         m_workspace->openAtStart();
-        // The keychain is asked whether it answers by the main window, after its first frame.
     }
     return *m_workspace;
 }
@@ -229,6 +233,22 @@ void AppContext::resetSandbox()
         return;
     m_sandbox->reset();
     Q_EMIT sandboxStateChanged(m_sandboxState);
+}
+
+void AppContext::useKeychainAfterFirstPaint(QWidget *window)
+{
+    m_holdKeychain = true;
+    if (m_keychain)
+        m_keychain->hold();
+    // The fallback releases it anyway when the window never paints (minimised, hidden).
+    new FirstPaintWatcher(window, [context = QPointer<AppContext>(this)] {
+        if (!context)
+            return;
+        context->m_holdKeychain = false;
+        if (context->m_keychain)
+            context->m_keychain->release();
+        context->workspace().secretStore().probe();
+    }, std::chrono::seconds(3));
 }
 
 void AppContext::startSandboxAfterFirstPaint(QWidget *window)

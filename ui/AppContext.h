@@ -29,6 +29,10 @@ namespace sandbox {
 class SandboxHost;
 }
 
+namespace secrets {
+class KeychainSecretStore;
+}
+
 namespace ui {
 
 class DescopeContext;
@@ -92,6 +96,10 @@ public:
     void resetSandbox();
     // Starts the sandbox once `window` has painted its first frame (start-up is never slowed down).
     void startSandboxAfterFirstPaint(QWidget *window);
+    // Holds the keychain's calls (loading its library) until `window` has painted its first frame,
+    // then asks whether it answers (the workspace pane's notice). Before workspace(), it holds the
+    // reads of the profiles' secrets too.
+    void useKeychainAfterFirstPaint(QWidget *window);
 
 Q_SIGNALS:
     void sandboxStateChanged(ui::AppContext::SandboxState state);
@@ -107,6 +115,8 @@ private:
     oidc::net::ExchangeLog *m_log = nullptr;
     ProfileManager *m_profiles = nullptr;
     WorkspaceController *m_workspace = nullptr;
+    secrets::KeychainSecretStore *m_keychain = nullptr; // owned by the workspace's store
+    bool m_holdKeychain = false;
     sandbox::SandboxHost *m_sandbox = nullptr; // a child: its destruction joins the sandbox thread
     DescopeContext *m_descope = nullptr;       // a child, destroyed first (its clients use the transport)
     oidc::flow::RedirectHandOver *m_handOver = nullptr;

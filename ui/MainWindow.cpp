@@ -60,7 +60,6 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QMimeData>
-#include <QPointer>
 #include <QFrame>
 #include <QMenu>
 #include <QMenuBar>
@@ -132,6 +131,8 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
     areaColumnLayout->setSpacing(0);
     areaColumnLayout->addWidget(m_areaList, 1);
     if (m_context) {
+        // Asking the keychain loads its library (libsecret, over D-Bus): after the first frame.
+        m_context->useKeychainAfterFirstPaint(this);
         auto *pane = new WorkspacePane(m_context->workspace());
         connect(pane, &WorkspacePane::openRequested, this, &MainWindow::openWorkspaceFile);
         areaColumnLayout->addWidget(pane);
@@ -187,12 +188,6 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
         m_windowState->restoreWindow(this);
         m_windowState->restoreSplitters(QStringLiteral("main"), m_splitter);
         wireWorkspace();
-        // Whether the keychain answers (for the workspace pane's notice) is asked after the first
-        // frame: asking loads its library (libsecret, over D-Bus), ~3 ms of start-up (issue 7).
-        new FirstPaintWatcher(this, [context = QPointer<AppContext>(m_context)] {
-            if (context)
-                context->workspace().secretStore().probe();
-        }, std::chrono::seconds(3));
     }
 
     // Start on the area shown last, else the first area that works. The list shows it selected in

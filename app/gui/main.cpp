@@ -6,6 +6,7 @@
 #include "ui/StartupProbe.h"
 #include "ui/shell/Appearance.h"
 #include "ui/shell/SingleInstance.h"
+#include "ui/shell/StartupWarmUp.h"
 
 #include "oidc/flow/PrivateUseScheme.h"
 #include "oidc/flow/RedirectHandOver.h"
@@ -148,6 +149,9 @@ int main(int argc, char *argv[])
         qputenv("QTWEBENGINE_DISABLE_SANDBOX", "1");
         print(stderr, QStringLiteral("oidcplay: running as root: the embedded browser's Chromium sandbox is disabled\n"));
     }
+    // Fontconfig's set-up and the image plugins' libraries on the second core, while the GUI thread
+    // connects to the display; done before the first widget.
+    ui::StartupWarmUp warmUp;
     QApplication app(argc, argv);
     ui::Appearance::prepareApplicationFont();
     QApplication::setApplicationDisplayName(QStringLiteral("OIDC Playground"));
@@ -157,6 +161,7 @@ int main(int argc, char *argv[])
 
     // Transport, exchange log, profiles and the sandbox: each created on first use.
     ui::AppContext context;
+    warmUp.join();
     // The first area's panel is built after the first frame, and the keychain asked.
     ui::MainWindow window(&context);
     // The window icon from the binary's resources, so the build tree needs no installed theme (16 to

@@ -8,6 +8,7 @@
 #include "secrets/KeychainSecretStore.h"
 #include "secrets/SecretKey.h"
 
+#include <QFile>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -32,15 +33,63 @@ SecretAnswer answerOf(Call call)
     return *answer;
 }
 
+// Whether this process has mapped libsecret (qtkeychain opens it on its first job).
+bool libsecretLoaded()
+{
+    QFile maps(QStringLiteral("/proc/self/maps"));
+    return maps.open(QIODevice::ReadOnly) && maps.readAll().contains("libsecret-1.so");
+}
+
 } // namespace
 
 class TestSecretStore final : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    void heldKeychainLoadsNothingUntilReleased(); // first: it checks that libsecret is not loaded yet
     void memoryStoreAnswersAsynchronously();
     void keychainStoresAndReadsBack();
     void noSessionFallsBackToMemory();
 };
+
+// A held keychain starts no job, so loads nothing (libsecret, GIO, a D-Bus connection); released,
+// it runs the waiting calls in their order (with a keyring, a write then a read of the same key
+// reads what was written), and a call whose context went meanwhile is not answered.
+void TestSecretStore::heldKeychainLoadsNothingUntilReleased()
+{
+    QVERIFY(!libsecretLoaded());
+    secrets::KeychainSecretStore store(kService, nullptr, 5000);
+    store.hold();
+    QVERIFY(store.isHeld());
+    const QString key = secrets::secretKey(QStringLiteral("ws-held"), QStringLiteral("p"), secrets::kClientSecret);
+    const QString value = QStringLiteral("held-%1").arg(QCoreApplication::applicationPid());
+    std::optional<SecretAnswer> written, read;
+    bool goneAnswered = false;
+    QObject context;
+    store.write(key, value, &context, [&written](const SecretAnswer &answer) { written = answer; });
+    store.read(key, &context, [&read](const SecretAnswer &answer) { read = answer; });
+    auto *gone = new QObject;
+    store.read(key, gone, [&goneAnswered](const SecretAnswer &) { goneAnswered = true; });
+    delete gone;
+    QTest::qWait(300);
+    QVERIFY(!written && !read);
+    QVERIFY(!libsecretLoaded());
+
+    store.release();
+    QVERIFY(!store.isHeld());
+    QTRY_VERIFY_WITH_TIMEOUT(written && read, 20000);
+    QTest::qWait(50);
+    QVERIFY(!goneAnswered);
+    if (qEnvironmentVariableIsEmpty("OIDCPLAY_TEST_KEYRING")) {
+        QCOMPARE(written->outcome, Outcome::Unavailable); // no session bus
+        QCOMPARE(read->outcome, Outcome::Unavailable);
+        return;
+    }
+    QVERIFY(libsecretLoaded());
+    QVERIFY2(written->outcome == Outcome::Ok, qPrintable(written->message));
+    QVERIFY2(read->outcome == Outcome::Ok, qPrintable(read->message));
+    QCOMPARE(read->value, value);
+    (void)answerOf([&](QObject *ctx, auto done) { store.remove(key, ctx, done); });
+}
 
 void TestSecretStore::memoryStoreAnswersAsynchronously()
 {

@@ -8,12 +8,16 @@
 #include "ui/MainWindow.h"
 #include "ui/ProviderBar.h"
 #include "ui/StartupProbe.h"
+#include "ui/shell/StartupWarmUp.h"
 
 #include "tests/ui/FindChild.h"
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
+#include <QDir>
+#include <QFile>
 #include <QLabel>
+#include <QLibraryInfo>
 #include <QListView>
 #include <QSignalSpy>
 #include <QStackedWidget>
@@ -34,6 +38,7 @@ ui::AreaListModel *areasOf(const QObject &window)
 class TestMainWindow final : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    void startupWarmUpOpensTheImagePlugins(); // first: no window has loaded them yet
     void titleAndSize();
     void areasInProductOrder();
     void disabledAreasAreDisabledWithANote();
@@ -45,6 +50,27 @@ private Q_SLOTS:
     void startupProbeMeasuresTheFirstPaint();
     void startupProbeWaitsForTheSandbox();
 };
+
+// The start-up warm-up (ui/shell/StartupWarmUp.h) opens every image-format plugin's library on its
+// thread, so that Qt's load of them for the menu bar's first icon finds them open.
+void TestMainWindow::startupWarmUpOpensTheImagePlugins()
+{
+    const QDir folder(QLibraryInfo::path(QLibraryInfo::PluginsPath) + QStringLiteral("/imageformats"));
+    const QStringList plugins = folder.entryList({QStringLiteral("*.so")}, QDir::Files);
+    QVERIFY(!plugins.isEmpty());
+    const auto mapped = [] {
+        QFile maps(QStringLiteral("/proc/self/maps"));
+        return maps.open(QIODevice::ReadOnly) ? maps.readAll() : QByteArray();
+    };
+    const QByteArray before = mapped();
+    for (const QString &plugin : plugins)
+        QVERIFY2(!before.contains("imageformats/" + plugin.toUtf8()), qPrintable(plugin));
+    ui::StartupWarmUp warmUp;
+    warmUp.join();
+    const QByteArray after = mapped();
+    for (const QString &plugin : plugins)
+        QVERIFY2(after.contains("imageformats/" + plugin.toUtf8()), qPrintable(plugin));
+}
 
 void TestMainWindow::titleAndSize()
 {

@@ -191,6 +191,7 @@ private Q_SLOTS:
     void oldProfilesMigrateOnce();
     void secretsComeBackFromTheStore();
     void noKeychainNoticeWithoutDbus();
+    void keychainWaitsForTheFirstFrame();
     void variablesReachTheAuthorizeUrl();
     void variableEditorRefusesBadNamesAndWarnsOfSecrets();
     void templatedProfileUrlsResolveAtUseAndStayTemplates();
@@ -345,6 +346,24 @@ void TestWorkspace::noKeychainNoticeWithoutDbus()
     auto *notice = child<QLabel>(*app.window, "keychainNotice");
     QTRY_VERIFY_WITH_TIMEOUT(!notice->isHidden(), 15000);
     QVERIFY(notice->text().contains(QStringLiteral("No keychain answered: secrets are kept in memory for this session only")));
+}
+
+// The main window holds the keychain until its first frame (loading libsecret, GIO and a D-Bus
+// connection is start-up work, issue 7): not even the profiles' secrets are asked before. Without
+// a session bus, the first call the keychain gets answers "unavailable" at once and the notice
+// shows; a window that is not shown asks nothing for a second (the fallback asks after 3 s), and
+// asks once it has painted.
+void TestWorkspace::keychainWaitsForTheFirstFrame()
+{
+    App app(QStringLiteral("oidcplay-tst-workspace"));
+    QVERIFY(!app.profiles().profiles().isEmpty()); // secrets to read: the held reads are what is tested
+    auto *notice = child<QLabel>(*app.window, "keychainNotice");
+    QTest::qWait(1000);
+    QVERIFY(notice->isHidden());
+    QCOMPARE(app.workspace().secretStore().state(), secrets::FallbackSecretStore::State::Unknown);
+    app.window->show();
+    QTRY_VERIFY_WITH_TIMEOUT(!notice->isHidden(), 15000);
+    QCOMPARE(app.workspace().secretStore().state(), secrets::FallbackSecretStore::State::MemoryOnly);
 }
 
 // `{{variables}}` in the authorize parameters, set in the editor, reach the URL the flow builds
