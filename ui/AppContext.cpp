@@ -240,15 +240,22 @@ void AppContext::useKeychainAfterFirstPaint(QWidget *window)
     m_holdKeychain = true;
     if (m_keychain)
         m_keychain->hold();
-    // The fallback releases it anyway when the window never paints (minimised, hidden).
+    // The fallback releases it anyway when the window never paints (minimised, hidden), and a window
+    // closed before its first frame releases it for the app's other windows.
     new FirstPaintWatcher(window, [context = QPointer<AppContext>(this)] {
         if (!context)
             return;
-        context->m_holdKeychain = false;
-        if (context->m_keychain)
-            context->m_keychain->release();
+        context->releaseKeychain();
         context->workspace().secretStore().probe();
     }, std::chrono::seconds(3));
+    connect(window, &QObject::destroyed, this, &AppContext::releaseKeychain);
+}
+
+void AppContext::releaseKeychain()
+{
+    m_holdKeychain = false;
+    if (m_keychain && m_keychain->isHeld())
+        m_keychain->release();
 }
 
 void AppContext::startSandboxAfterFirstPaint(QWidget *window)

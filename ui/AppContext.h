@@ -106,6 +106,7 @@ Q_SIGNALS:
 
 private:
     void setSandboxState(SandboxState state, const QString &message);
+    void releaseKeychain();
 
     Options m_options;
     std::unique_ptr<QSettings> m_settings;

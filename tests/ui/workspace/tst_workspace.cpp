@@ -352,7 +352,7 @@ void TestWorkspace::noKeychainNoticeWithoutDbus()
 // connection is start-up work, issue 7): not even the profiles' secrets are asked before. Without
 // a session bus, the first call the keychain gets answers "unavailable" at once and the notice
 // shows; a window that is not shown asks nothing for a second (the fallback asks after 3 s), and
-// asks once it has painted.
+// asks once it has painted or is gone.
 void TestWorkspace::keychainWaitsForTheFirstFrame()
 {
     App app(QStringLiteral("oidcplay-tst-workspace"));
@@ -364,6 +364,11 @@ void TestWorkspace::keychainWaitsForTheFirstFrame()
     app.window->show();
     QTRY_VERIFY_WITH_TIMEOUT(!notice->isHidden(), 15000);
     QCOMPARE(app.workspace().secretStore().state(), secrets::FallbackSecretStore::State::MemoryOnly);
+
+    // A window closed before its first frame (its watchers go with it) releases the held reads.
+    App closed(QStringLiteral("oidcplay-tst-workspace"));
+    closed.window.reset();
+    QTRY_COMPARE_WITH_TIMEOUT(closed.workspace().secretStore().state(), secrets::FallbackSecretStore::State::MemoryOnly, 15000);
 }
 
 // `{{variables}}` in the authorize parameters, set in the editor, reach the URL the flow builds
