@@ -11,6 +11,7 @@
 #include "ui/widgets/SteadyText.h"
 #include "ui/widgets/TabbedPages.h"
 #include "ui/widgets/TextCache.h"
+#include "ui/widgets/ToneLabel.h"
 #include "ui/widgets/WrappedLabel.h"
 
 #include <QEvent>
@@ -24,6 +25,7 @@
 #include <QTest>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <memory>
 
 namespace tst_widgets {
@@ -46,6 +48,7 @@ protected:
 class TestWidgets final : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    void boxedMessagesBecomeSelectableWhenShown();
     void sameShapeLaysOutNothingAbove();
     void hintsAreTheLabels();
     void shapeTakesDigitsAsZero();
@@ -56,6 +59,38 @@ private Q_SLOTS:
     void recordTableRepaintsAChangedCell();
     void recordTableSizeHintsAreQtsForEveryCell();
 };
+
+// A boxed message (toneLabel) is selectable once shown, and makes no QTextDocument while hidden
+// (QLabel's text control is a child QWidgetTextControl); flags its owner sets first are kept.
+void TestWidgets::boxedMessagesBecomeSelectableWhenShown()
+{
+    const auto hasTextControl = [](const QLabel *label) {
+        const auto children = label->findChildren<QObject *>(Qt::FindDirectChildrenOnly);
+        return std::any_of(children.cbegin(), children.cend(),
+                           [](const QObject *child) { return qstrcmp(child->metaObject()->className(), "QWidgetTextControl") == 0; });
+    };
+    QWidget window;
+    auto *layout = new QVBoxLayout(&window);
+    QLabel *message = ui::toneLabel(QStringLiteral("message"), ui::Tone::Warning, QStringLiteral("No keychain answered."));
+    QLabel *owned = ui::toneLabel(QStringLiteral("owned"), ui::Tone::Neutral, QStringLiteral("Not selectable."));
+    owned->setTextInteractionFlags(Qt::NoTextInteraction);
+    layout->addWidget(message);
+    layout->addWidget(owned);
+    QVERIFY(!(message->textInteractionFlags() & Qt::TextSelectableByMouse));
+    QVERIFY(!hasTextControl(message));
+    const QSize hintBefore = message->sizeHint();
+    window.show();
+    QVERIFY(message->textInteractionFlags() & Qt::TextSelectableByMouse);
+    QVERIFY(hasTextControl(message));
+    QCOMPARE(message->sizeHint(), hintBefore);
+    QCOMPARE(owned->textInteractionFlags(), Qt::TextInteractionFlags(Qt::NoTextInteraction));
+    // Asked while shown: at once.
+    auto *later = new ui::WrappedLabel(QStringLiteral("later"));
+    layout->addWidget(later);
+    later->show();
+    later->setSelectableWhenShown();
+    QVERIFY(later->textInteractionFlags() & Qt::TextSelectableByMouse);
+}
 
 void TestWidgets::sameShapeLaysOutNothingAbove()
 {

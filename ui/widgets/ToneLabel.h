@@ -17,13 +17,14 @@ inline void updateTone(QLabel *label, Tone tone)
     setTone(label, tone);
 }
 
-// A plain-text boxed message named `name` that wraps and can be selected (to copy an error).
+// A plain-text boxed message named `name` that wraps and can be selected (to copy an error) once
+// shown.
 [[nodiscard]] inline QLabel *toneLabel(const QString &name, Tone tone, const QString &text = {})
 {
-    QLabel *label = new WrappedLabel(text);
+    auto *label = new WrappedLabel(text);
     label->setObjectName(name);
     label->setWordWrap(true);
-    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    label->setSelectableWhenShown();
     setTone(label, tone);
     return label;
 }
