@@ -22,7 +22,12 @@ public:
         bool webEngineLoaded = false;
         double sandboxReadyMs = -1; // process start → the sandbox serving; -1 when not awaited or it failed
         double readyRssMb = -1;     // VmRSS then (everything deferred past the first frame is in)
+        double mainMs = -1;         // process start → main() (loading and relocating the libraries); -1 when not marked
     };
+
+    // Called first thing in main(): the time the dynamic loader took (mapping and relocating every
+    // library, their constructors) is the part of the first paint no code of the program can move.
+    static void markMain();
 
     // Watches `window` (not owned). After its first paint has been flushed (and the sandbox is
     // ready, when expectSandbox() was called), prints one JSON line to stdout and, when

@@ -59,6 +59,7 @@ void showUnclaimedRedirect(QWidget *window, const QUrl &url, const oidc::Error &
 
 int main(int argc, char *argv[])
 {
+    ui::StartupProbe::markMain();
     QCoreApplication::setApplicationName(QStringLiteral("oidcplay"));
     QCoreApplication::setApplicationVersion(QStringLiteral(OIDCPLAY_VERSION));
     QCoreApplication::setOrganizationName(QStringLiteral("OIDC Playground"));

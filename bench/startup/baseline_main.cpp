@@ -12,6 +12,7 @@
 
 int main(int argc, char *argv[])
 {
+    ui::StartupProbe::markMain();
     bool measure = false;
     for (int i = 1; i < argc; ++i)
         if (std::strcmp(argv[i], "--measure-startup") == 0)

@@ -234,10 +234,21 @@ void TestMainWindow::startupProbeMeasuresTheFirstPaint()
     figures.rssMb = 40;
     QCOMPARE(ui::StartupProbe::toJsonLine(figures),
              QByteArray("{\"first_paint_ms\": 12.3, \"rss_mb\": 40.0, \"cpu_ms\": -1.0, \"webengine_loaded\": false, "
-                        "\"sandbox_ready_ms\": -1.0, \"ready_rss_mb\": -1.0}"));
+                        "\"sandbox_ready_ms\": -1.0, \"ready_rss_mb\": -1.0, \"main_ms\": -1.0}"));
     figures.sandboxReadyMs = 456.78;
     figures.readyRssMb = 44.44;
-    QVERIFY(ui::StartupProbe::toJsonLine(figures).endsWith("\"sandbox_ready_ms\": 456.8, \"ready_rss_mb\": 44.4}"));
+    figures.mainMs = 9.87;
+    QVERIFY(ui::StartupProbe::toJsonLine(figures).endsWith("\"sandbox_ready_ms\": 456.8, \"ready_rss_mb\": 44.4, \"main_ms\": 9.9}"));
+    // Marked, main() comes before the first paint.
+    QCOMPARE(measured.at(0).at(0).value<ui::StartupProbe::Figures>().mainMs, -1.0); // this test's main() marks nothing
+    ui::StartupProbe::markMain();
+    ui::StartupProbe again(&window, /*quitWhenDone=*/false);
+    QSignalSpy measuredAgain(&again, &ui::StartupProbe::measured);
+    window.update();
+    QTRY_COMPARE(measuredAgain.count(), 1);
+    const auto marked = measuredAgain.at(0).at(0).value<ui::StartupProbe::Figures>();
+    QVERIFY(marked.mainMs > 0);
+    QVERIFY(marked.mainMs <= marked.firstPaintMs);
 }
 
 void TestMainWindow::startupProbeWaitsForTheSandbox()
