@@ -6,6 +6,7 @@
 #include "ui/StartupProbe.h"
 #include "ui/shell/Appearance.h"
 #include "ui/shell/SingleInstance.h"
+#include "ui/shell/GuiThreadFills.h"
 #include "ui/shell/StartupWarmUp.h"
 
 #include "oidc/flow/PrivateUseScheme.h"
@@ -154,6 +155,7 @@ int main(int argc, char *argv[])
     // connects to the display; done before the first widget.
     ui::StartupWarmUp warmUp;
     QApplication app(argc, argv);
+    ui::keepFillsOnGuiThread(); // Qt's raster fills done here, not handed to its thread pool
     ui::Appearance::prepareApplicationFont();
     QApplication::setApplicationDisplayName(QStringLiteral("OIDC Playground"));
     // The desktop file name ties the windows to the installed entry, whose theme icon the desktop

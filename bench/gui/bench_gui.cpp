@@ -13,8 +13,10 @@
 // waits for the session. Same probe, same idle baseline; the targets are issue 9's (worst ≤ 16 ms)
 // and issue 12's.
 //
-//   bench_gui [--iterations N (or --flows N) [--rounds R] | --enchanted-link [--poll-seconds S]] [--json] [--trace [--trace-ms MS] [--trace-paints N]]
-//   (--trace: every event handled in more than MS milliseconds, 4 by default; the GUI thread's
+//   bench_gui [--iterations N (or --flows N) [--rounds R] | --enchanted-link [--poll-seconds S]] [--json] [--trace [--trace-ms MS] [--trace-paints N] [--trace-late MS]]
+//   (--trace: every event handled in more than MS milliseconds, 4 by default, with the GUI thread's
+//   CPU time in it; every tick of the probe later than --trace-late MS (3 by default) with the
+//   events handled since the tick before; the GUI thread's
 //   time per kind of event, with the widgets each slow frame painted, the N longest, 5 by default;
 //   and what was painted, per widget: area, paint events, time; the
 //   counts that do not depend on the machine's load — layout requests, frames, paint events and
@@ -35,6 +37,7 @@
 #include "ui/descope/PollTimeline.h"
 #include "ui/flow/FlowPage.h"
 #include "ui/shell/Appearance.h"
+#include "ui/shell/GuiThreadFills.h"
 
 #include "oidc/net/ExchangeLog.h"
 
@@ -85,8 +88,11 @@ public:
         m_timer.setInterval(1);
         connect(&m_timer, &QTimer::timeout, this, [this] {
             const qint64 now = m_clock.nsecsElapsed();
-            if (m_last >= 0)
+            if (m_last >= 0) {
                 m_lateness.push_back(std::max<double>(0.0, static_cast<double>(now - m_last) / 1e6 - 1.0));
+                if (onTick)
+                    onTick(m_lateness.back());
+            }
             m_last = now;
         });
     }
@@ -102,6 +108,8 @@ public:
         m_timer.stop();
         return m_lateness;
     }
+    // Called with each tick's lateness (--trace: what the GUI thread did meanwhile).
+    std::function<void(double)> onTick;
 
 private:
     QTimer m_timer;
@@ -212,6 +220,7 @@ public:
     bool trace = false;
     double traceMs = 4.0;
     size_t tracePaints = 5; // --trace-paints N: the paints listed for each slow event
+    double traceLateMs = 3.0; // --trace-late MS: a tick this late lists the events handled since the one before
 
     // Paint events of this widget are timed (count, total, largest), traced or not.
     QObject *paintWatch = nullptr;
@@ -257,6 +266,7 @@ public:
             return QApplication::notify(receiver, event);
         QElapsedTimer clock;
         clock.start();
+        const double cpuAtStart = threadCpuMs();
         const int type = event->type();
         const QByteArray what = QByteArray::number(type) + ' ' + receiver->metaObject()->className() + " \"" + receiver->objectName().toUtf8() + '"';
         m_framePaints.clear();
@@ -270,8 +280,11 @@ public:
         auto &byType = m_byType[type];
         byType.first += ms;
         ++byType.second;
+        m_sinceTick.emplace_back(ms, what);
         if (ms > traceMs) {
-            std::fprintf(stderr, "trace: %6.2f ms  event %s\n", ms, what.constData());
+            // The thread's CPU time in it: less than the event's time when it waited (the display
+            // server's answer, the raster engine's fills on Qt's thread pool) or was preempted.
+            std::fprintf(stderr, "trace: %6.2f ms  event %s  (CPU %.2f ms)\n", ms, what.constData(), threadCpuMs() - cpuAtStart);
             // A slow event that painted: what it painted (paint events in total, the --trace-paints longest).
             if (!m_framePaints.empty()) {
                 double paintedMs = 0;
@@ -292,6 +305,33 @@ public:
         m_totals.clear();
         m_byType.clear();
         m_painted.clear();
+        m_sinceTick.clear();
+        m_lateTicks = m_lateBusy = m_lateIdle = 0;
+        m_lateBy.clear();
+    }
+
+    // The probe's tick: a late one (--trace-late) says what the GUI thread handled since the tick
+    // before — its outermost events, longest first — and how much of the wait they fill: a late tick
+    // with the GUI thread mostly idle waited for the CPU (another thread, another process), not for us.
+    void tick(double lateness)
+    {
+        if (!trace)
+            return;
+        if (lateness > traceLateMs) {
+            double busy = 0;
+            for (const auto &event : m_sinceTick)
+                busy += event.first;
+            ++m_lateTicks;
+            (busy >= 0.5 * lateness ? m_lateBusy : m_lateIdle)++;
+            std::sort(m_sinceTick.rbegin(), m_sinceTick.rend());
+            std::fprintf(stderr, "late: %5.2f ms; %zu events %.2f ms:", lateness, m_sinceTick.size(), busy);
+            for (size_t i = 0; i < std::min<size_t>(m_sinceTick.size(), 4); ++i)
+                std::fprintf(stderr, " %.2f %s;", m_sinceTick[i].first, m_sinceTick[i].second.constData());
+            std::fputc('\n', stderr);
+            if (!m_sinceTick.empty())
+                m_lateBy[m_sinceTick.front().second] += 1;
+        }
+        m_sinceTick.clear();
     }
 
     // `flows`: the counts are divided by it too (0: not flows).
@@ -309,6 +349,14 @@ public:
         const auto [layoutMs, layouts] = ofType(QEvent::LayoutRequest);
         const auto [frameMs, frames] = ofType(QEvent::UpdateRequest);
         std::fprintf(stderr, "trace: %d layout requests (%.1f ms), %d update requests (frames, %.1f ms)\n", layouts, layoutMs, frames, frameMs);
+        std::fprintf(stderr, "trace: %d ticks later than %.1f ms: %d with the GUI thread busy for half the wait or more, %d mostly idle\n", m_lateTicks,
+                     traceLateMs, m_lateBusy, m_lateIdle);
+        std::vector<std::pair<int, QByteArray>> lateBy;
+        for (const auto &[what, count] : m_lateBy)
+            lateBy.emplace_back(count, what);
+        std::sort(lateBy.rbegin(), lateBy.rend());
+        for (size_t i = 0; i < std::min<size_t>(lateBy.size(), 10); ++i)
+            std::fprintf(stderr, "trace:   %4d late ticks whose longest event was %s\n", lateBy[i].first, lateBy[i].second.constData());
         std::fprintf(stderr, "trace: GUI thread time per event (type, receiver), largest first\n");
         for (size_t i = 0; i < std::min<size_t>(rows.size(), 25); ++i)
             std::fprintf(stderr, "trace: %8.1f ms  %s\n", rows[i].first, rows[i].second.constData());
@@ -336,6 +384,11 @@ public:
 private:
     int m_depth = 0;
     std::vector<std::pair<double, QByteArray>> m_framePaints; // the paints of the outermost event under way
+    std::vector<std::pair<double, QByteArray>> m_sinceTick;   // the outermost events since the probe's last tick
+    int m_lateTicks = 0;
+    int m_lateBusy = 0;
+    int m_lateIdle = 0;
+    std::map<QByteArray, int> m_lateBy;
     std::map<QByteArray, std::pair<double, int>> m_totals;
     std::map<int, std::pair<double, int>> m_byType;
     struct Painted final {
@@ -450,6 +503,7 @@ int runEnchantedLink(TracingApplication &app, ui::AppContext &context, ui::MainW
 int main(int argc, char *argv[])
 {
     TracingApplication app(argc, argv);
+    ui::keepFillsOnGuiThread();               // as the app does (OIDCPLAY_PARALLEL_FILLS=1: Qt's way, to compare)
     ui::Appearance::prepareApplicationFont(); // as the app does
     QStandardPaths::setTestModeEnabled(true);
     int iterations = 20;
@@ -473,6 +527,8 @@ int main(int argc, char *argv[])
             app.trace = true;
         else if (args.at(i) == QLatin1String("--trace-ms") && i + 1 < args.size())
             app.traceMs = args.at(++i).toDouble();
+        else if (args.at(i) == QLatin1String("--trace-late") && i + 1 < args.size())
+            app.traceLateMs = args.at(++i).toDouble();
         else if (args.at(i) == QLatin1String("--trace-paints") && i + 1 < args.size())
             app.tracePaints = static_cast<size_t>(std::max(0, args.at(++i).toInt()));
     }
@@ -521,6 +577,7 @@ int main(int argc, char *argv[])
     const auto runRound = [&]() {
         Round round;
         LatenessProbe probe;
+        probe.onTick = [&app](double lateness) { app.tick(lateness); };
         QElapsedTimer flowClock;
         flowClock.start();
         app.resetTotals();

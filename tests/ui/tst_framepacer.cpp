@@ -1,14 +1,21 @@
 // FramePacer: a window repaints at most once per frame however often its widgets change, and the
 // last change is always painted. Throttle: a panel follows a burst of changes at most once per
-// interval, a lone change at once, and the last change is always shown.
+// interval, a lone change at once, and the last change is always shown. The GUI thread's fills
+// are painted on it, not handed to Qt's thread pool (ui::keepFillsOnGuiThread).
 
 #include "QtTestMain.h"
 #include "ui/FramePacer.h"
 #include "ui/Throttle.h"
+#include "ui/shell/GuiThreadFills.h"
 
 #include <QElapsedTimer>
+#include <QImage>
 #include <QLabel>
+#include <QPainter>
+#include <QPen>
+#include <QSemaphore>
 #include <QTest>
+#include <QThreadPool>
 #include <QVBoxLayout>
 
 namespace tst_framepacer {
@@ -33,6 +40,35 @@ protected:
 private:
     QLabel *m_label;
 };
+
+// Tall lines (Qt 6.4 splits a solid blend of more than 96 spans — a vertical line is one span per
+// row — over the global pool and waits) drawn with every thread of that pool held: at once when
+// the fills stay on the GUI thread; handed to the pool, they would wait the 5 s the threads are held.
+qint64 msToDrawWhilePoolIsHeld(QImage &image)
+{
+    QThreadPool *pool = QThreadPool::globalInstance();
+    const int threads = pool->maxThreadCount();
+    QSemaphore started;
+    QSemaphore hold;
+    for (int i = 0; i < threads; ++i)
+        pool->start([&started, &hold] {
+            started.release();
+            hold.tryAcquire(1, 5000);
+        });
+    if (!started.tryAcquire(threads, 5000))
+        return -1;
+    QElapsedTimer clock;
+    clock.start();
+    QPainter painter(&image);
+    painter.setPen(QPen(QColor(0, 0, 255, 128), 1)); // blended, as a style's frame lines
+    for (int x = 10; x < image.width(); x += 20)
+        painter.drawLine(x, 0, x, image.height() - 1);
+    painter.end();
+    const qint64 ms = clock.elapsed();
+    hold.release(threads);
+    pool->waitForDone();
+    return ms;
+}
 
 // Changes the label's text every millisecond for `ms` milliseconds, letting the event loop turn.
 int changeForMs(QLabel *label, int ms)
@@ -158,6 +194,28 @@ private Q_SLOTS:
         QCOMPARE(runs, 0);
         throttle.request(); // and it still works
         QTRY_COMPARE_WITH_TIMEOUT(runs, 1, 1000);
+    }
+
+    void fillsStayOnTheGuiThread()
+    {
+        QThreadPool *pool = QThreadPool::globalInstance();
+        QVERIFY(!pool->contains(QThread::currentThread())); // Qt's answer until asked
+        QVERIFY(ui::keepFillsOnGuiThread());
+        QVERIFY(ui::fillsStayOnGuiThread());
+        QVERIFY(pool->contains(QThread::currentThread()));
+        // Every other question keeps Qt's answer: another pool, another thread.
+        QThreadPool other;
+        QVERIFY(!other.contains(QThread::currentThread()));
+        QThread thread;
+        QVERIFY(!pool->contains(&thread));
+
+        QImage image(400, 600, QImage::Format_ARGB32_Premultiplied);
+        image.fill(Qt::white);
+        const qint64 ms = msToDrawWhilePoolIsHeld(image);
+        QVERIFY2(ms >= 0 && ms < 2000, qPrintable(QStringLiteral("the lines took %1 ms").arg(ms)));
+        QCOMPARE(image.pixelColor(10, 599).blue(), 255); // drawn, top to bottom
+        QVERIFY(image.pixelColor(10, 599).red() < 200);
+        QCOMPARE(image.pixelColor(15, 300), QColor(Qt::white));
     }
 };
 

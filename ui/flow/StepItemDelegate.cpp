@@ -51,6 +51,30 @@ QSize StepItemDelegate::sizeHint(const QStyleOptionViewItem &option, const QMode
     return QSize(200, metrics.height() * 2 + 14);
 }
 
+QPixmap StepItemDelegate::disc(int diameter, const QColor &color, bool outline, qreal pixelRatio) const
+{
+    if (pixelRatio != m_discRatio) {
+        m_discs.clear();
+        m_discRatio = pixelRatio;
+    }
+    const quint64 key = (quint64(color.rgba()) << 32) | (quint64(diameter & 0x7fffffff) << 1) | (outline ? 1U : 0U);
+    if (const auto found = m_discs.constFind(key); found != m_discs.constEnd())
+        return *found;
+    QPixmap pixmap(QSize(diameter, diameter) * pixelRatio);
+    pixmap.setDevicePixelRatio(pixelRatio);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(outline ? QPen(color, 1.5) : QPen(Qt::NoPen));
+    painter.setBrush(outline ? QBrush(Qt::NoBrush) : QBrush(color));
+    painter.drawEllipse(QRect(0, 0, diameter, diameter).adjusted(1, 1, -1, -1));
+    painter.end();
+    if (m_discs.size() > 64) // a few states and colours in use: anything more is a theme change
+        m_discs.clear();
+    m_discs.insert(key, pixmap);
+    return pixmap;
+}
+
 void StepItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
     QStyleOptionViewItem opt = option;
@@ -74,14 +98,15 @@ void StepItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
     const int diameter = line + 6;
     const QRect badge(rect.left(), rect.top() + (rect.height() - diameter) / 2, diameter, diameter);
     const QColor color = stateColor(state);
-    if (state == FlowStepModel::State::Pending) {
-        painter->setPen(QPen(selected ? text : color, 1.5));
-        painter->setBrush(Qt::NoBrush);
+    const bool outline = state == FlowStepModel::State::Pending;
+    const QColor discColor = outline && selected ? text : color;
+    if (painter->transform().isScaling() || painter->transform().isRotating()) {
+        painter->setPen(outline ? QPen(discColor, 1.5) : QPen(Qt::NoPen));
+        painter->setBrush(outline ? QBrush(Qt::NoBrush) : QBrush(discColor));
+        painter->drawEllipse(badge.adjusted(1, 1, -1, -1));
     } else {
-        painter->setPen(Qt::NoPen);
-        painter->setBrush(color);
+        painter->drawPixmap(badge.topLeft(), disc(diameter, discColor, outline, painter->device()->devicePixelRatio()));
     }
-    painter->drawEllipse(badge.adjusted(1, 1, -1, -1));
     QFont badgeFont = option.font;
     badgeFont.setWeight(QFont::DemiBold);
     badgeFont.setPointSizeF(badgeFont.pointSizeF() * 0.9);

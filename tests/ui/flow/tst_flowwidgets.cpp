@@ -26,11 +26,15 @@
 #include "ui/log/ExchangeLogModel.h"
 #include "ui/log/ExchangeLogPanel.h"
 #include "ui/widgets/TabbedPages.h"
+#include "ui/widgets/Tones.h"
+#include "ui/UiText.h"
 
 #include "oidc/flow/ProviderMetadata.h"
 #include "sandbox/SandboxHost.h"
 
 #include <QComboBox>
+#include <QImage>
+#include <QPainter>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -71,6 +75,7 @@ private Q_SLOTS:
     void settingsOfferThePrivateUseScheme();
     void mainWindowWiresTheFlowAreas();
     void aChangedStepRepaintsOnlyItsRow();
+    void stepBadgesFollowTheirState();
     void mainWindowFitsA1280PixelScreen();
 };
 
@@ -410,6 +415,42 @@ void TestFlowWidgets::aChangedStepRepaintsOnlyItsRow()
                             .arg(row.y())
                             .arg(row.width())
                             .arg(row.height())));
+}
+
+// The badges' discs are drawn once per colour and kept (StepItemDelegate::disc): a step that changes
+// state shows its new colour, a repaint shows the same pixels, a pending step is an outline.
+void TestFlowWidgets::stepBadgesFollowTheirState()
+{
+    ui::FlowStepModel steps;
+    ui::StepItemDelegate delegate;
+    QStyleOptionViewItem option;
+    option.font = QApplication::font();
+    option.palette = QApplication::palette();
+    option.state = QStyle::State_Enabled;
+    const QModelIndex index = steps.indexOf(Step::Token);
+    option.rect = QRect(QPoint(0, 0), delegate.sizeHint(option, index));
+    const auto paint = [&] {
+        QImage image(option.rect.size(), QImage::Format_ARGB32_Premultiplied);
+        image.fill(Qt::white);
+        QPainter painter(&image);
+        delegate.paint(&painter, option, index);
+        return image;
+    };
+    // Inside the disc, left of its centred text: 8 px margin, 4 px in; the row's middle.
+    const QPoint inDisc(8 + 4, option.rect.height() / 2);
+    const auto near = [](QColor a, QColor b) { return qAbs(a.red() - b.red()) <= 8 && qAbs(a.green() - b.green()) <= 8 && qAbs(a.blue() - b.blue()) <= 8; };
+
+    const QImage pending = paint();
+    QVERIFY2(near(pending.pixelColor(inDisc), Qt::white), "a pending step's badge is an outline");
+    steps.setRunning(Step::Token);
+    const QImage running = paint();
+    QVERIFY(near(running.pixelColor(inDisc), ui::ink(ui::Ink::Running)));
+    steps.setOk(Step::Token, QStringLiteral("tokens"));
+    const QImage ok = paint();
+    QVERIFY(near(ok.pixelColor(inDisc), ui::passColor()));
+    QCOMPARE(paint(), ok); // drawn again from the kept disc: the same pixels
+    steps.setRunning(Step::Token);
+    QCOMPARE(paint(), running);
 }
 
 // The main window, with the flow page shown and the sandbox running, fits a 1280x800 screen: no
