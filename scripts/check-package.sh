@@ -2,8 +2,9 @@
 # Packs the already built tree into the .deb and checks it as an installed system would see it:
 # the desktop entry (desktop-file-validate), the AppStream metadata (appstreamcli), the package
 # (lintian: any error fails), then, unpacked into a throwaway root with dpkg -x, the installed
-# binaries run from there with no LD_LIBRARY_PATH, the GUI names a browser plugin path relative to
-# itself that the package holds, and the shell completions parse and complete.
+# binaries run from there with no LD_LIBRARY_PATH, the GUI lists first the libraries most of its
+# symbols bind to, names a browser plugin path relative to itself that the package holds, and the
+# shell completions parse and complete.
 #   scripts/check-package.sh [BUILD_DIR]   (default: build; scripts/test.sh runs it)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -28,6 +29,13 @@ lintian --fail-on error "$deb"
 
 "$usr/bin/oidcplay-cli" --version
 env -u LD_LIBRARY_PATH QT_QPA_PLATFORM=offscreen "$usr/bin/oidcplay" --measure-startup
+# The loader looks symbols up in the executable's NEEDED order: the libraries most of them bind to
+# come first (app/gui/CMakeLists.txt; a shorter start-up).
+needed="$(readelf -d "$usr/bin/oidcplay" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p' | head -4 | tr '\n' ' ')"
+if [ "$needed" != "libQt6Core.so.6 libcrypto.so.3 libstdc++.so.6 libc.so.6 " ]; then
+  echo "check-package: oidcplay's first NEEDED libraries are '$needed', not QtCore, libcrypto, libstdc++, libc" >&2
+  exit 1
+fi
 # The plugin is loaded on first use, not at start-up: check the paths the installed binary will
 # try (ui::BrowserLoader's literals, UTF-16) reach the packaged plugin, and that it links.
 plugin=""
