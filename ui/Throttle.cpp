@@ -28,23 +28,10 @@ void Throttle::cancel()
     m_timer.stop();
 }
 
-void Throttle::keepApartFrom(const Throttle *other, int gapMs)
-{
-    m_apartFrom = other;
-    m_apartMs = gapMs;
-}
-
 void Throttle::timerEvent(QTimerEvent *event)
 {
     if (event->timerId() != m_timer.timerId())
         return QObject::timerEvent(event);
-    if (m_apartFrom && m_apartFrom->m_sinceRun.isValid()) {
-        const qint64 sinceOther = m_apartFrom->m_sinceRun.elapsed();
-        if (sinceOther < m_apartMs) {
-            m_timer.start(static_cast<int>(m_apartMs - sinceOther), Qt::PreciseTimer, this);
-            return;
-        }
-    }
     m_timer.stop();
     m_sinceRun.start();
     m_action();

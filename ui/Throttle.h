@@ -22,10 +22,6 @@ public:
 
     void request();
     void cancel(); // drops a pending run
-    // A run comes at least `gapMs` after `other`'s last run, later if need be: two panels that
-    // follow the same burst repaint in frames of their own (a frame that repaints both is the
-    // longest the GUI thread stalls). Ask it of both.
-    void keepApartFrom(const Throttle *other, int gapMs);
     [[nodiscard]] bool isPending() const { return m_timer.isActive(); }
 
 protected:
@@ -37,8 +33,6 @@ private:
     std::function<void()> m_action;
     QBasicTimer m_timer;
     QElapsedTimer m_sinceRun;
-    const Throttle *m_apartFrom = nullptr;
-    int m_apartMs = 0;
 };
 
 } // namespace ui

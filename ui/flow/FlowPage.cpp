@@ -159,9 +159,6 @@ FlowPage::FlowPage(AppContext &context, QWidget *parent)
 
     m_detailPacer = new Throttle(30, kFollowIntervalMs, [this] { followTheFlow(); }, this);
     m_tokensPacer = new Throttle(0, kFollowIntervalMs, [this] { m_tokens->setSession(m_runner->session().session()); }, this);
-    // The detail and the tokens repaint in frames of their own (a sign-in changes both at once).
-    m_detailPacer->keepApartFrom(m_tokensPacer, kPanelGapMs);
-    m_tokensPacer->keepApartFrom(m_detailPacer, kPanelGapMs);
     connectRunner();
     connectTokens();
     // Automatic refresh starts as the preference says, and follows it when it changes.

@@ -97,7 +97,6 @@ private:
     // burst of them (a whole flow against the built-in sandbox) at most ten times a second, and
     // the GUI thread stays responsive between the updates (issue 12).
     static constexpr int kFollowIntervalMs = 100;
-    static constexpr int kPanelGapMs = 20; // more than a frame (FramePacer::kFrameMs) apart
     Throttle *m_detailPacer = nullptr;
     Throttle *m_tokensPacer = nullptr;
     std::optional<Step> m_follow; // the last step that started running, shown on the next update
