@@ -42,6 +42,14 @@ QString badgeText(const QModelIndex &index, FlowStepModel::State state)
     }
 }
 
+// The badge's disc in `box`: a ring for a pending step, filled otherwise.
+void drawDisc(QPainter *painter, const QRect &box, const QColor &color, bool outline)
+{
+    painter->setPen(outline ? QPen(color, 1.5) : QPen(Qt::NoPen));
+    painter->setBrush(outline ? QBrush(Qt::NoBrush) : QBrush(color));
+    painter->drawEllipse(box.adjusted(1, 1, -1, -1));
+}
+
 } // namespace
 
 QSize StepItemDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
@@ -65,9 +73,7 @@ QPixmap StepItemDelegate::disc(int diameter, const QColor &color, bool outline, 
     pixmap.fill(Qt::transparent);
     QPainter painter(&pixmap);
     painter.setRenderHint(QPainter::Antialiasing);
-    painter.setPen(outline ? QPen(color, 1.5) : QPen(Qt::NoPen));
-    painter.setBrush(outline ? QBrush(Qt::NoBrush) : QBrush(color));
-    painter.drawEllipse(QRect(0, 0, diameter, diameter).adjusted(1, 1, -1, -1));
+    drawDisc(&painter, QRect(0, 0, diameter, diameter), color, outline);
     painter.end();
     if (m_discs.size() > 64) // a few states and colours in use: anything more is a theme change
         m_discs.clear();
@@ -100,13 +106,10 @@ void StepItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
     const QColor color = stateColor(state);
     const bool outline = state == FlowStepModel::State::Pending;
     const QColor discColor = outline && selected ? text : color;
-    if (painter->transform().isScaling() || painter->transform().isRotating()) {
-        painter->setPen(outline ? QPen(discColor, 1.5) : QPen(Qt::NoPen));
-        painter->setBrush(outline ? QBrush(Qt::NoBrush) : QBrush(discColor));
-        painter->drawEllipse(badge.adjusted(1, 1, -1, -1));
-    } else {
+    if (painter->transform().isScaling() || painter->transform().isRotating())
+        drawDisc(painter, badge, discColor, outline); // a kept pixmap would be scaled
+    else
         painter->drawPixmap(badge.topLeft(), disc(diameter, discColor, outline, painter->device()->devicePixelRatio()));
-    }
     QFont badgeFont = option.font;
     badgeFont.setWeight(QFont::DemiBold);
     badgeFont.setPointSizeF(badgeFont.pointSizeF() * 0.9);

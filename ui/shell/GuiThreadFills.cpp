@@ -11,12 +11,15 @@ namespace {
 
 std::atomic<const QThread *> g_guiThread{nullptr};
 
+// QThreadPool::contains(const QThread *) const, as the loader names it.
+constexpr const char *kContainsSymbol = "_ZNK11QThreadPool8containsEPK7QThread";
+
 using ContainsFunction = bool (*)(const QThreadPool *, const QThread *);
 
 // Qt's own QThreadPool::contains, the next definition after this program's.
 ContainsFunction qtContains()
 {
-    static const auto function = reinterpret_cast<ContainsFunction>(dlsym(RTLD_NEXT, "_ZNK11QThreadPool8containsEPK7QThread"));
+    static const auto function = reinterpret_cast<ContainsFunction>(dlsym(RTLD_NEXT, kContainsSymbol));
     return function;
 }
 
@@ -39,7 +42,7 @@ bool keepFillsOnGuiThread()
         return false;
     // Qt's libraries call the first definition the loader finds: this program's only when it
     // exports it; otherwise that is Qt's own, the same one as RTLD_NEXT's, and nothing changes.
-    void *const called = dlsym(RTLD_DEFAULT, "_ZNK11QThreadPool8containsEPK7QThread");
+    void *const called = dlsym(RTLD_DEFAULT, kContainsSymbol);
     if (!called || called == reinterpret_cast<void *>(qtContains()))
         return false;
     g_guiThread.store(QThread::currentThread(), std::memory_order_relaxed);
