@@ -86,6 +86,7 @@ void StartupProbe::firstFrameShown()
     m_figures.mainMs = g_mainMs;
     m_figures.rssMb = residentSetMb();
     m_figures.cpuMs = cpuMs();
+    m_figures.pageFaults = pageFaults();
     m_figures.webEngineLoaded = webEngineLoaded();
     // A sandbox that never settles still gets its first-frame figures reported.
     if (m_expectSandbox && !m_sandboxSettled)
@@ -155,6 +156,14 @@ double StartupProbe::cpuMs()
     return ms(usage.ru_utime) + ms(usage.ru_stime);
 }
 
+long long StartupProbe::pageFaults()
+{
+    rusage usage{};
+    if (getrusage(RUSAGE_SELF, &usage) != 0)
+        return -1;
+    return static_cast<long long>(usage.ru_minflt) + static_cast<long long>(usage.ru_majflt);
+}
+
 bool StartupProbe::webEngineLoaded()
 {
     return readProcFile("/proc/self/maps").contains("libQt6WebEngine");
@@ -167,7 +176,8 @@ QByteArray StartupProbe::toJsonLine(const Figures &figures)
         + ", \"webengine_loaded\": "
         + (figures.webEngineLoaded ? "true" : "false") + ", \"sandbox_ready_ms\": "
         + QByteArray::number(figures.sandboxReadyMs, 'f', 1) + ", \"ready_rss_mb\": " + QByteArray::number(figures.readyRssMb, 'f', 1)
-        + ", \"main_ms\": " + QByteArray::number(figures.mainMs, 'f', 1) + "}";
+        + ", \"main_ms\": " + QByteArray::number(figures.mainMs, 'f', 1)
+        + ", \"page_faults\": " + QByteArray::number(figures.pageFaults) + "}";
 }
 
 } // namespace ui

@@ -23,6 +23,9 @@ public:
         double sandboxReadyMs = -1; // process start → the sandbox serving; -1 when not awaited or it failed
         double readyRssMb = -1;     // VmRSS then (everything deferred past the first frame is in)
         double mainMs = -1;         // process start → main() (loading and relocating the libraries); -1 when not marked
+        // Page faults taken by then (getrusage's minor + major): on a virtual machine each costs
+        // 10-40 µs, so their count explains much of a first paint that CPU time alone does not.
+        long long pageFaults = -1;
     };
 
     // Called first thing in main(): the time the dynamic loader took (mapping and relocating every
@@ -47,6 +50,7 @@ public:
     [[nodiscard]] static double msSinceProcessStart();
     [[nodiscard]] static double residentSetMb();
     [[nodiscard]] static double cpuMs(); // getrusage(RUSAGE_SELF): user + system, every thread
+    [[nodiscard]] static long long pageFaults(); // getrusage(RUSAGE_SELF): minor + major, every thread; -1 on failure
     [[nodiscard]] static bool webEngineLoaded();
     [[nodiscard]] static QByteArray toJsonLine(const Figures &figures);
 

@@ -81,7 +81,7 @@ int main(int argc, char *argv[])
                                            QStringLiteral("Displays version information."));
     const QCommandLineOption measureOption(
         QStringLiteral("measure-startup"),
-        QStringLiteral("Prints {\"first_paint_ms\", \"rss_mb\", \"cpu_ms\", \"webengine_loaded\", \"sandbox_ready_ms\", \"ready_rss_mb\"} as "
+        QStringLiteral("Prints {\"first_paint_ms\", \"rss_mb\", \"cpu_ms\", \"webengine_loaded\", \"sandbox_ready_ms\", \"ready_rss_mb\", \"main_ms\", \"page_faults\"} as "
                        "one JSON line once the main window has painted its first frame and the sandbox serves, then exits."));
     parser.addOption(helpOption);
     parser.addOption(versionOption);

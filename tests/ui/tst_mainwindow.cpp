@@ -226,6 +226,11 @@ void TestMainWindow::startupProbeMeasuresTheFirstPaint()
     QVERIFY(ui::StartupProbe::msSinceProcessStart() > 0);
     QVERIFY(ui::StartupProbe::residentSetMb() > 1);
     QVERIFY(ui::StartupProbe::cpuMs() > 0);
+    // A shown window has touched hundreds of pages; the figure grows, never shrinks.
+    const long long faults = ui::StartupProbe::pageFaults();
+    QVERIFY2(faults > 100, QByteArray::number(faults).constData());
+    QVERIFY(measured.at(0).at(0).value<ui::StartupProbe::Figures>().pageFaults > 100);
+    QVERIFY(measured.at(0).at(0).value<ui::StartupProbe::Figures>().pageFaults <= faults);
     QVERIFY(!ui::StartupProbe::webEngineLoaded());
     // Nothing about the sandbox was asked for: its figures stay unknown.
     QCOMPARE(measured.at(0).at(0).value<ui::StartupProbe::Figures>().sandboxReadyMs, -1.0);
@@ -234,11 +239,12 @@ void TestMainWindow::startupProbeMeasuresTheFirstPaint()
     figures.rssMb = 40;
     QCOMPARE(ui::StartupProbe::toJsonLine(figures),
              QByteArray("{\"first_paint_ms\": 12.3, \"rss_mb\": 40.0, \"cpu_ms\": -1.0, \"webengine_loaded\": false, "
-                        "\"sandbox_ready_ms\": -1.0, \"ready_rss_mb\": -1.0, \"main_ms\": -1.0}"));
+                        "\"sandbox_ready_ms\": -1.0, \"ready_rss_mb\": -1.0, \"main_ms\": -1.0, \"page_faults\": -1}"));
     figures.sandboxReadyMs = 456.78;
     figures.readyRssMb = 44.44;
     figures.mainMs = 9.87;
-    QVERIFY(ui::StartupProbe::toJsonLine(figures).endsWith("\"sandbox_ready_ms\": 456.8, \"ready_rss_mb\": 44.4, \"main_ms\": 9.9}"));
+    figures.pageFaults = 2120;
+    QVERIFY(ui::StartupProbe::toJsonLine(figures).endsWith("\"sandbox_ready_ms\": 456.8, \"ready_rss_mb\": 44.4, \"main_ms\": 9.9, \"page_faults\": 2120}"));
     // Marked, main() comes before the first paint.
     QCOMPARE(measured.at(0).at(0).value<ui::StartupProbe::Figures>().mainMs, -1.0); // this test's main() marks nothing
     ui::StartupProbe::markMain();
