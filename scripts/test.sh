@@ -26,7 +26,10 @@ if [ "$sanitizers" != "0" ]; then
   trap '[ -n "$sanitizer_build" ] && kill -- -"$sanitizer_build" 2>/dev/null; true' EXIT
 fi
 cd "$build"
-ctest --output-on-failure --timeout 300 -j2 "$@"
+# Most tests wait (their servers, real timers, node, Chromium) more than they compute: one job more
+# than the machine has cores fills those waits. On the 2-core CI machine class, the whole suite
+# (warm build): 229 s with 2 jobs, 177 s with 3, 167 s with 4, every test passing each time.
+ctest --output-on-failure --timeout 300 -j"$(( $(nproc) + 1 ))" "$@"
 # The .deb from this build: validators, lintian, and the binaries run from an unpacked root.
 "$root/scripts/check-package.sh" "$build"
 
