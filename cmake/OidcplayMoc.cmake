@@ -8,7 +8,7 @@
 # Q_DECLARE_METATYPE, our macros): the system headers declare none of it. So moc runs through
 # a wrapper (oidcplay-moc, generated below) that drops exactly the compiler's implicit include
 # directories (CMAKE_CXX_IMPLICIT_INCLUDE_DIRECTORIES) and keeps the project's and Qt's:
-# the generated code of all 300 files moc reads here was byte for byte the same, at a third of
+# the 201 files moc generates in this build were byte for byte the same, at a third of
 # the time. An #include moc cannot resolve is skipped silently (as before for unknown paths).
 #
 # oidcplay_moc_without_system_headers(<dir>) gives every AUTOMOC target defined in <dir> and

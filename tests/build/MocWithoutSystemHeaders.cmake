@@ -6,7 +6,6 @@
 #   -DREAL_MOC=<moc> -DCASES=<AutogenInfo.json>|<file>,… -DWORK=<scratch dir>
 cmake_minimum_required(VERSION 3.25)
 file(MAKE_DIRECTORY ${WORK})
-set(failures 0)
 string(REPLACE "," ";" CASES "${CASES}")
 foreach(case IN LISTS CASES)
     string(REPLACE "|" ";" case "${case}")
