@@ -3,7 +3,7 @@
 // heights are those of the label alone, and the label covers it), WrappedLabel (its hints per
 // text are QLabel's) and TabbedPages (its remembered hint follows a page's change); TextCache (a
 // text laid out once per text, font, width and elision) and the tables of records' delegate over it
-// (a changed cell paints its new text).
+// (a changed cell paints its new text); labels selectable under the pointer (UnderPointer.h).
 
 #include "QtTestMain.h"
 #include "ui/widgets/CachedTextDelegate.h"
@@ -12,8 +12,10 @@
 #include "ui/widgets/TabbedPages.h"
 #include "ui/widgets/TextCache.h"
 #include "ui/widgets/ToneLabel.h"
+#include "ui/widgets/UnderPointer.h"
 #include "ui/widgets/WrappedLabel.h"
 
+#include <QEnterEvent>
 #include <QEvent>
 #include <QFontMetrics>
 #include <QImage>
@@ -48,7 +50,8 @@ protected:
 class TestWidgets final : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    void boxedMessagesBecomeSelectableWhenShown();
+    void labelsAreSelectableUnderThePointer();
+    void selectableLabelsPaintAndMeasureAsPlainOnes();
     void sameShapeLaysOutNothingAbove();
     void hintsAreTheLabels();
     void shapeTakesDigitsAsZero();
@@ -60,36 +63,109 @@ private Q_SLOTS:
     void recordTableSizeHintsAreQtsForEveryCell();
 };
 
-// A boxed message (toneLabel) is selectable once shown, and makes no QTextDocument while hidden
-// (QLabel's text control is a child QWidgetTextControl); flags its owner sets first are kept.
-void TestWidgets::boxedMessagesBecomeSelectableWhenShown()
+namespace {
+
+bool hasTextControl(const QLabel *label)
 {
-    const auto hasTextControl = [](const QLabel *label) {
-        const auto children = label->findChildren<QObject *>(Qt::FindDirectChildrenOnly);
-        return std::any_of(children.cbegin(), children.cend(),
-                           [](const QObject *child) { return qstrcmp(child->metaObject()->className(), "QWidgetTextControl") == 0; });
-    };
+    const auto children = label->findChildren<QObject *>(Qt::FindDirectChildrenOnly);
+    return std::any_of(children.cbegin(), children.cend(),
+                       [](const QObject *child) { return qstrcmp(child->metaObject()->className(), "QWidgetTextControl") == 0; });
+}
+
+void pointerEnters(QLabel *label)
+{
+    QEnterEvent enter(QPointF(2, 2), QPointF(2, 2), label->mapToGlobal(QPointF(2, 2)));
+    QCoreApplication::sendEvent(label, &enter);
+}
+
+void pointerLeaves(QLabel *label)
+{
+    QEvent leave(QEvent::Leave);
+    QCoreApplication::sendEvent(label, &leave);
+}
+
+} // namespace
+
+// A boxed message (toneLabel) and a status field are selectable while the pointer is over them, and
+// make no QTextDocument otherwise (QLabel's text control is a child QWidgetTextControl); a selection
+// keeps the label selectable until a later leave; flags the owner sets win.
+void TestWidgets::labelsAreSelectableUnderThePointer()
+{
     QWidget window;
     auto *layout = new QVBoxLayout(&window);
     QLabel *message = ui::toneLabel(QStringLiteral("message"), ui::Tone::Warning, QStringLiteral("No keychain answered."));
     QLabel *owned = ui::toneLabel(QStringLiteral("owned"), ui::Tone::Neutral, QStringLiteral("Not selectable."));
     owned->setTextInteractionFlags(Qt::NoTextInteraction);
+    auto *status = new QLabel(QStringLiteral("Last: POST 127.0.0.1 · 200 · 12 ms · 12:34:56"));
+    status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    ui::selectableUnderPointer(status);
+    QVERIFY(!(status->textInteractionFlags() & Qt::TextSelectableByMouse)); // taken over: off until pointed at
     layout->addWidget(message);
     layout->addWidget(owned);
-    QVERIFY(!(message->textInteractionFlags() & Qt::TextSelectableByMouse));
-    QVERIFY(!hasTextControl(message));
+    layout->addWidget(status);
     const QSize hintBefore = message->sizeHint();
     window.show();
-    QVERIFY(message->textInteractionFlags() & Qt::TextSelectableByMouse);
-    QVERIFY(hasTextControl(message));
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    for (QLabel *label : {message, status}) {
+        QVERIFY(!(label->textInteractionFlags() & Qt::TextSelectableByMouse));
+        QVERIFY(!hasTextControl(label));
+        pointerEnters(label);
+        QVERIFY(label->textInteractionFlags() & Qt::TextSelectableByMouse);
+        QVERIFY(hasTextControl(label));
+        pointerLeaves(label);
+        QVERIFY(!(label->textInteractionFlags() & Qt::TextSelectableByMouse));
+        QVERIFY(!hasTextControl(label));
+    }
     QCOMPARE(message->sizeHint(), hintBefore);
+    // A selection is kept for copying, and let go at the next leave without one.
+    pointerEnters(message);
+    message->setSelection(0, 2);
+    QVERIFY(message->hasSelectedText());
+    pointerLeaves(message);
+    QVERIFY(message->textInteractionFlags() & Qt::TextSelectableByMouse);
+    QCOMPARE(message->selectedText(), QStringLiteral("No"));
+    message->setText(QStringLiteral("The keychain answered.")); // a new text has no selection once painted
+    message->repaint();
+    pointerLeaves(message);
+    QVERIFY(!(message->textInteractionFlags() & Qt::TextSelectableByMouse));
+    // The owner's flags stay, pointer or not.
+    pointerEnters(owned);
     QCOMPARE(owned->textInteractionFlags(), Qt::TextInteractionFlags(Qt::NoTextInteraction));
-    // Asked while shown: at once.
-    auto *later = new ui::WrappedLabel(QStringLiteral("later"));
-    layout->addWidget(later);
-    later->show();
-    later->setSelectableWhenShown();
-    QVERIFY(later->textInteractionFlags() & Qt::TextSelectableByMouse);
+    status->setTextInteractionFlags(Qt::TextSelectableByKeyboard);
+    pointerEnters(status);
+    pointerLeaves(status);
+    QCOMPARE(status->textInteractionFlags(), Qt::TextInteractionFlags(Qt::TextSelectableByKeyboard));
+}
+
+// What makes selecting under the pointer invisible: a text that fits its label paints the same pixels
+// selectable (through the QTextDocument) or not, and a WrappedLabel or a one-line label measures the
+// same hints (a wrapping QLabel does not: the reason selectableUnderPointer wants a WrappedLabel).
+void TestWidgets::selectableLabelsPaintAndMeasureAsPlainOnes()
+{
+    const QString line = QStringLiteral("Last: POST 127.0.0.1 · 200 · 12 ms · 12:34:56");
+    const QString paragraph = QStringLiteral("Signed in as alice@example.com (sub U2abc), access token expires in 299 s, "
+                                             "refresh token present, scope openid profile email offline_access.");
+    const auto grab = [](QLabel &label) { return label.grab().toImage(); };
+    for (const bool wrap : {false, true}) {
+        for (const Qt::Alignment alignment : {Qt::AlignLeft | Qt::AlignVCenter, Qt::AlignRight | Qt::AlignVCenter, Qt::AlignLeft | Qt::AlignTop}) {
+            ui::WrappedLabel plain(wrap ? paragraph : line);
+            ui::WrappedLabel selectable(wrap ? paragraph : line);
+            for (ui::WrappedLabel *label : {&plain, &selectable}) {
+                label->setWordWrap(wrap);
+                label->setAlignment(alignment);
+                label->resize(wrap ? 260 : plain.sizeHint().width() + 20, wrap ? plain.heightForWidth(260) + 4 : plain.sizeHint().height() + 6);
+            }
+            selectable.setTextInteractionFlags(Qt::TextSelectableByMouse);
+            QVERIFY(hasTextControl(&selectable));
+            QCOMPARE(grab(selectable), grab(plain));
+            QCOMPARE(selectable.sizeHint(), plain.sizeHint());
+        }
+    }
+    QLabel plainLine(line);
+    QLabel selectableLine(line);
+    selectableLine.setTextInteractionFlags(Qt::TextSelectableByMouse);
+    QCOMPARE(selectableLine.sizeHint(), plainLine.sizeHint());
+    QCOMPARE(selectableLine.minimumSizeHint(), plainLine.minimumSizeHint());
 }
 
 void TestWidgets::sameShapeLaysOutNothingAbove()

@@ -264,15 +264,15 @@ QWidget *FlowPage::buildStepColumn()
     m_revokeHint->setObjectName(QStringLiteral("revokeHintCheck"));
     m_revokeHint->setChecked(true);
     connect(m_refreshButton, &QPushButton::clicked, this, [this] {
-        selectStep(Step::Refresh);
+        follow(Step::Refresh);
         (void)m_runner->refresh(false);
     });
     connect(m_revokeButton, &QPushButton::clicked, this, [this] {
-        selectStep(Step::Revoke);
+        follow(Step::Revoke);
         m_runner->revoke(static_cast<oidc::flow::TokenTypeHint>(m_revokeWhich->currentData().toInt()), m_revokeHint->isChecked());
     });
     connect(m_logoutButton, &QPushButton::clicked, this, [this] {
-        selectStep(Step::Logout);
+        follow(Step::Logout);
         m_runner->logout();
     });
 
@@ -554,6 +554,12 @@ void FlowPage::onStepChanged(Step step)
     if (m_runner->steps()->state(step) == State::Running && m_runner->activeStep() == step)
         m_follow = step;
     updateButtons();
+    scheduleDetail();
+}
+
+void FlowPage::follow(Step step)
+{
+    m_follow = step;
     scheduleDetail();
 }
 

@@ -79,6 +79,7 @@ private:
     void updateHeader();
     void updateButtons();
     void refreshDetail();
+    void follow(Step step); // shows `step` at the detail pane's pace
     void scheduleDetail();
     void followTheFlow();
     void showStepPage();

@@ -83,6 +83,60 @@ QPixmap StepItemDelegate::disc(int diameter, const QColor &color, bool outline, 
 
 void StepItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
+    if (painter->transform().isScaling() || painter->transform().isRotating() || option.rect.isEmpty()) {
+        paintRow(painter, option, index); // a kept pixmap would be scaled
+        return;
+    }
+    const auto state = static_cast<FlowStepModel::State>(index.data(FlowStepModel::StateRole).toInt());
+    const qreal pixelRatio = painter->device()->devicePixelRatio();
+    RowKey key{.title = index.data(Qt::DisplayRole).toString(),
+               .stateText = index.data(FlowStepModel::StateTextRole).toString(),
+               .summary = index.data(FlowStepModel::SummaryRole).toString(),
+               .badge = badgeText(index, state),
+               .state = static_cast<int>(state),
+               .styleState = option.state & (QStyle::State_Selected | QStyle::State_Enabled | QStyle::State_Active | QStyle::State_MouseOver),
+               .size = option.rect.size(),
+               .pixelRatio = pixelRatio,
+               .palette = option.palette.cacheKey(),
+               .direction = option.direction};
+    if (option.font != m_rowsFont) { // another font (Appearance, presentation mode): rows painted anew
+        m_rows.clear();
+        m_seenOnce.clear();
+        m_rowsFont = option.font;
+    }
+    if (const auto found = m_rows.constFind(key); found != m_rows.constEnd()) {
+        painter->drawPixmap(option.rect.topLeft(), *found);
+        return;
+    }
+    const size_t hash = qHash(key, 0);
+    if (!m_seenOnce.contains(hash)) { // the first time: painted, remembered as seen
+        if (m_seenOnce.size() >= 4 * kRows)
+            m_seenOnce.clear();
+        m_seenOnce.insert(hash);
+        paintRow(painter, option, index);
+        return;
+    }
+    // The second time alike: painted once more into a pixmap on the list's own background, kept.
+    QPixmap row(option.rect.size() * pixelRatio);
+    row.setDevicePixelRatio(pixelRatio);
+    const QPalette::ColorGroup group = !(option.state & QStyle::State_Enabled) ? QPalette::Disabled
+        : (option.state & QStyle::State_Active)                                ? QPalette::Active
+                                                                               : QPalette::Inactive;
+    row.fill(option.palette.color(group, QPalette::Base));
+    QPainter rowPainter(&row);
+    QStyleOptionViewItem local = option;
+    local.rect = QRect(QPoint(0, 0), option.rect.size());
+    paintRow(&rowPainter, local, index);
+    rowPainter.end();
+    if (m_rows.size() >= kRows)
+        m_rows.clear();
+    m_seenOnce.remove(hash);
+    m_rows.insert(std::move(key), row);
+    painter->drawPixmap(option.rect.topLeft(), row);
+}
+
+void StepItemDelegate::paintRow(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
     QStyleOptionViewItem opt = option;
     initStyleOption(&opt, index);
     opt.text.clear();

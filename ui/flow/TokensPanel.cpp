@@ -8,6 +8,7 @@
 #include "ui/widgets/TabbedPages.h"
 #include "ui/widgets/ToneLabel.h"
 #include "ui/widgets/Type.h"
+#include "ui/widgets/UnderPointer.h"
 #include "ui/widgets/WrappedLabel.h"
 
 #include "oidc/jwt/Jwt.h"
@@ -68,13 +69,13 @@ TokensPanel::TokensPanel(QWidget *parent)
 
     m_banner->setObjectName(QStringLiteral("tokensBanner"));
     m_banner->setWordWrap(true);
-    m_banner->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    selectableUnderPointer(m_banner);
     updateTone(m_banner, Tone::Bad);
     m_banner->hide();
 
     m_sessionLabel->setObjectName(QStringLiteral("sessionLabel"));
     m_sessionLabel->setWordWrap(true);
-    m_sessionLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    selectableUnderPointer(m_sessionLabel);
     m_sessionLabel->setMinimumWidth(40);
     m_banner->setMinimumWidth(40);
     m_autoStatus->setMinimumWidth(40);

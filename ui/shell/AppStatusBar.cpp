@@ -4,6 +4,7 @@
 #include "ui/FirstPaintWatcher.h"
 #include "ui/UiText.h"
 #include "ui/flow/ProfileManager.h"
+#include "ui/widgets/UnderPointer.h"
 
 #include "oidc/net/ExchangeLog.h"
 
@@ -23,7 +24,7 @@ QLabel *statusField(const QString &name, const QString &accessibleName)
     QLabel *label = plainLabel(QString());
     label->setObjectName(name);
     label->setAccessibleName(accessibleName);
-    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    selectableUnderPointer(label);
     return label;
 }
 
@@ -102,11 +103,15 @@ void AppStatusBar::showLastExchange()
     }
     const oidc::net::ExchangeRecord &last = records.back();
     const QString outcome = last.error ? qs(last.error->code) : QString::number(last.status);
-    const QString time = QDateTime::fromMSecsSinceEpoch(last.startedMsSinceEpoch).toString(QStringLiteral("HH:mm:ss"));
+    const qint64 second = last.startedMsSinceEpoch / 1000;
+    if (second != m_shownSecond) {
+        m_shownSecond = second;
+        m_shownTime = QDateTime::fromMSecsSinceEpoch(second * 1000).toString(QStringLiteral("HH:mm:ss"));
+    }
     m_exchange->setText(QStringLiteral("Last: %1 %2 · %3 · %4 ms · %5")
                             .arg(QString::fromLatin1(last.method), last.url.host(), outcome)
                             .arg(last.elapsedMs)
-                            .arg(time));
+                            .arg(m_shownTime));
     fitExchangeField();
 }
 

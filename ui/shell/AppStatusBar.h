@@ -44,6 +44,10 @@ private:
     // fits already, without measuring it (a selectable label's size hint lays a whole text
     // document out several times). Forgotten when the font or style changes.
     QSet<QString> m_fittedShapes;
+    // The newest exchange's start, as shown: converting to local time costs more than the rest of the
+    // field, and a flow's exchanges mostly start within the same second.
+    qint64 m_shownSecond = -1;
+    QString m_shownTime;
 };
 
 } // namespace ui

@@ -5,6 +5,7 @@
 // every refresh of a page that follows a running flow, so updateTone() sets it only on a change.
 
 #include "ui/UiText.h"
+#include "ui/widgets/UnderPointer.h"
 #include "ui/widgets/WrappedLabel.h"
 
 namespace ui {
@@ -17,14 +18,14 @@ inline void updateTone(QLabel *label, Tone tone)
     setTone(label, tone);
 }
 
-// A plain-text boxed message named `name` that wraps and can be selected (to copy an error) once
-// shown.
+// A plain-text boxed message named `name` that wraps and can be selected (to copy an error) with
+// the pointer over it (UnderPointer.h).
 [[nodiscard]] inline QLabel *toneLabel(const QString &name, Tone tone, const QString &text = {})
 {
     auto *label = new WrappedLabel(text);
     label->setObjectName(name);
     label->setWordWrap(true);
-    label->setSelectableWhenShown();
+    selectableUnderPointer(label);
     setTone(label, tone);
     return label;
 }

@@ -138,24 +138,9 @@ void WrappedLabel::forget() const
     m_next = 0;
 }
 
-void WrappedLabel::setSelectableWhenShown()
-{
-    if (isVisible()) {
-        setTextInteractionFlags(Qt::TextSelectableByMouse);
-        return;
-    }
-    m_selectableWhenShown = true;
-    m_flagsWhenAsked = textInteractionFlags();
-}
-
 bool WrappedLabel::event(QEvent *event)
 {
     switch (event->type()) {
-    case QEvent::Show:
-        // Unless the owner set flags of its own meanwhile.
-        if (std::exchange(m_selectableWhenShown, false) && textInteractionFlags() == m_flagsWhenAsked)
-            setTextInteractionFlags(Qt::TextSelectableByMouse);
-        break;
     case QEvent::FontChange:
     case QEvent::StyleChange:
     case QEvent::Polish:

@@ -42,12 +42,6 @@ public:
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
 
-    // Selectable by mouse from its first show on. A selectable QLabel makes a QTextDocument and
-    // lays its text out at once, which a label built hidden never needs — most boxed messages are,
-    // and the workspace pane's keychain notice is built before the first frame (issue 7). The
-    // hints are the same either way (see above). Flags the owner sets before the show win.
-    void setSelectableWhenShown();
-
 protected:
     bool event(QEvent *event) override;
 
@@ -89,8 +83,6 @@ private:
     Remembered &remembered() const; // the entry for the label as it is now
     void forget() const;
 
-    bool m_selectableWhenShown = false;
-    Qt::TextInteractionFlags m_flagsWhenAsked;
     mutable std::array<Remembered, kTexts> m_remembered{};
     mutable size_t m_current = 0; // the entry last used
     mutable size_t m_next = 0;    // the entry the next new text replaces

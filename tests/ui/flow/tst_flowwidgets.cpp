@@ -76,6 +76,7 @@ private Q_SLOTS:
     void mainWindowWiresTheFlowAreas();
     void aChangedStepRepaintsOnlyItsRow();
     void stepBadgesFollowTheirState();
+    void stepRowsKeptPaintAsPainted();
     void mainWindowFitsA1280PixelScreen();
 };
 
@@ -451,6 +452,45 @@ void TestFlowWidgets::stepBadgesFollowTheirState()
     QCOMPARE(paint(), ok); // drawn again from the kept disc: the same pixels
     steps.setRunning(Step::Token);
     QCOMPARE(paint(), running);
+}
+
+// Rows are kept as pixmaps the second time they are painted alike (StepItemDelegate): a kept row
+// paints the pixels a direct paint gives, selected or not, in every state, and a row whose text or
+// state changed is painted anew, never from the pixmap of what it showed before.
+void TestFlowWidgets::stepRowsKeptPaintAsPainted()
+{
+    ui::FlowStepModel steps;
+    ui::StepItemDelegate kept;
+    QStyleOptionViewItem option;
+    option.font = QApplication::font();
+    option.palette = QApplication::palette();
+    const QModelIndex index = steps.indexOf(Step::Keys);
+    option.rect = QRect(QPoint(3, 2), kept.sizeHint(option, index)); // not at the origin: the pixmap is placed
+    const auto paint = [&](const ui::StepItemDelegate &delegate, QStyle::State state) {
+        QImage image(option.rect.bottomRight().x() + 4, option.rect.bottomRight().y() + 4, QImage::Format_ARGB32_Premultiplied);
+        image.fill(option.palette.color(QPalette::Active, QPalette::Base));
+        QPainter painter(&image);
+        QStyleOptionViewItem row = option;
+        row.state = state;
+        delegate.paint(&painter, row, index);
+        return image;
+    };
+    const auto check = [&](const char *what) {
+        for (const QStyle::State state : {QStyle::State_Enabled | QStyle::State_Active,
+                                          QStyle::State_Enabled | QStyle::State_Active | QStyle::State_Selected}) {
+            const ui::StepItemDelegate fresh;
+            const QImage direct = paint(fresh, state);
+            for (int time = 1; time <= 3; ++time) // painted, then kept, then from the kept pixmap
+                QVERIFY2(paint(kept, state) == direct, qPrintable(QStringLiteral("%1, paint %2%3").arg(QLatin1String(what)).arg(time).arg(state & QStyle::State_Selected ? QStringLiteral(", selected") : QString())));
+        }
+    };
+    check("pending");
+    steps.setRunning(Step::Keys, QStringLiteral("fetching the JWKS"));
+    check("running");
+    steps.setOk(Step::Keys, QStringLiteral("2 usable key(s)"));
+    check("ok");
+    steps.setOk(Step::Keys, QStringLiteral("3 usable key(s)")); // only the summary changed
+    check("ok, another summary");
 }
 
 // The main window, with the flow page shown and the sandbox running, fits a 1280x800 screen: no
