@@ -210,10 +210,17 @@ std::optional<FlowRunner::Step> FlowRunner::nextStep() const
 
 void FlowRunner::setActive(std::optional<Step> step)
 {
-    const bool wasBusy = m_active.has_value();
     m_active = step;
-    if (wasBusy != m_active.has_value())
-        Q_EMIT busyChanged(m_active.has_value());
+    updateBusy();
+}
+
+void FlowRunner::updateBusy()
+{
+    const bool busy = isBusy();
+    if (busy == m_busy)
+        return;
+    m_busy = busy;
+    Q_EMIT busyChanged(busy);
 }
 
 void FlowRunner::begin(Step step, const QString &summary)
@@ -224,16 +231,15 @@ void FlowRunner::begin(Step step, const QString &summary)
 
 void FlowRunner::finish(Step step, bool ok)
 {
-    if (m_active == step)
-        setActive(std::nullopt);
-    if (!ok) {
-        m_runAll = false;
-        return;
-    }
-    if (m_runAll) {
-        // On a later turn: the step that just finished may still be unwinding.
+    if (ok && m_runAll) {
+        // On a later turn: the step that just finished may still be unwinding. Busy till then.
+        m_continuing = true;
         QMetaObject::invokeMethod(this, &FlowRunner::continueRunAll, Qt::QueuedConnection);
     }
+    if (!ok)
+        m_runAll = false;
+    if (m_active == step)
+        setActive(std::nullopt);
 }
 
 void FlowRunner::fail(Step step, const oidc::Error &error)
@@ -244,14 +250,17 @@ void FlowRunner::fail(Step step, const oidc::Error &error)
 
 void FlowRunner::continueRunAll()
 {
-    if (!m_runAll || m_active)
-        return;
-    const auto next = nextStep();
-    if (!next) {
-        m_runAll = false;
-        return;
+    m_continuing = false;
+    if (m_runAll && !m_active) {
+        if (const auto next = nextStep()) {
+            m_starting = true; // busy through the step's reset of its rows until it begins
+            runStep(*next);
+            m_starting = false;
+        } else {
+            m_runAll = false;
+        }
     }
-    runStep(*next);
+    updateBusy(); // idle unless a step started
 }
 
 void FlowRunner::resetAfter(Step step)
@@ -328,6 +337,7 @@ void FlowRunner::cancel()
 {
     const auto active = m_active;
     m_runAll = false;
+    m_continuing = false;
     // The operation's callback runs now, with NET_CANCELLED, and shows the step as cancelled.
     const oidc::net::RequestHandle handle = std::exchange(m_handle, {});
     handle.cancel();
@@ -341,6 +351,7 @@ void FlowRunner::cancel()
             m_steps->setCancelled(*active, QStringLiteral("stopped by Cancel"));
         setActive(std::nullopt);
     }
+    updateBusy();
 }
 
 void FlowRunner::resetFlow()

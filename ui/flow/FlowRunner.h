@@ -76,7 +76,11 @@ public:
     [[nodiscard]] oidc::flow::FlowSession &session() { return *m_session; }
     [[nodiscard]] const oidc::flow::FlowSession &session() const { return *m_session; }
 
-    [[nodiscard]] bool isBusy() const { return m_active.has_value(); }
+    // A step runs, or Run all is between two of its steps (the next starts on the next turn of the
+    // event loop): busy from a run's first step to its last, so the buttons that follow it do not
+    // flicker at every step (issue 12: each flicker repainted the page's buttons and the box behind
+    // them in every frame of a flow).
+    [[nodiscard]] bool isBusy() const { return m_active.has_value() || m_continuing || m_starting; }
     [[nodiscard]] std::optional<Step> activeStep() const { return m_active; }
     [[nodiscard]] bool isRunningAll() const { return m_runAll; }
     // The login step "Next step" would run; nullopt when the login is complete.
@@ -143,6 +147,7 @@ private:
     void continueRunAll();
     void resetAfter(Step step);
     void setActive(std::optional<Step> step);
+    void updateBusy(); // emits busyChanged when isBusy() changed
     void stopWaits();
 
     void runDiscovery();
@@ -181,6 +186,9 @@ private:
 
     std::optional<Step> m_active;
     bool m_runAll = false;
+    bool m_continuing = false; // Run all's next step is queued
+    bool m_starting = false;   // Run all's next step is starting
+    bool m_busy = false;       // as busyChanged last said
     quint64 m_generation = 0; // bumps on cancel/reset: late results of older runs are dropped
     oidc::net::RequestHandle m_handle;
     QUrl m_authorizationUrl;

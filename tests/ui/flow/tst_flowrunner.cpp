@@ -13,6 +13,7 @@
 #include "oidc/net/ExchangeLog.h"
 #include "sandbox/SandboxHost.h"
 
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
 #include <QTimer>
@@ -78,6 +79,7 @@ private Q_SLOTS:
     void defect4_callbackWithOurStateEndsTheLoginAtOnce_data();
     void defect4_callbackWithOurStateEndsTheLoginAtOnce();
     void defect11_forgedLogoutRedirectLeavesTheLogoutWaiting();
+    void runAllIsBusyFromItsFirstStepToItsLast();
 };
 
 void TestFlowRunner::initTestCase()
@@ -167,6 +169,48 @@ void TestFlowRunner::defect11_forgedLogoutRedirectLeavesTheLogoutWaiting()
     QTRY_VERIFY2_WITH_TIMEOUT(f.state(Step::Logout) == State::Ok, qPrintable(f.describe(Step::Logout)), kTimeout);
     QVERIFY2(f.runner->steps()->entry(Step::Logout).summary.contains(QStringLiteral("confirmed")), qPrintable(f.describe(Step::Logout)));
     QVERIFY(!f.runner->isBusy());
+}
+
+// Run all is busy from its first step to its last, including the turn between two steps (the next
+// one starts on a later turn): busyChanged says true once and false once, so the buttons that follow
+// it do not flicker at every step; a failed step ends it idle, and so does Cancel.
+void TestFlowRunner::runAllIsBusyFromItsFirstStepToItsLast()
+{
+    Fixture f;
+    QVERIFY(f.setUp());
+    f.playTheBrowser = true;
+    QSignalSpy busy(f.runner.get(), &ui::FlowRunner::busyChanged);
+    bool idleBetweenSteps = false;
+    connect(f.runner->steps(), &ui::FlowStepModel::stepChanged, f.runner.get(), [&f, &busy, &idleBetweenSteps] {
+        if (!busy.isEmpty() && f.runner->isRunningAll() && !f.runner->isBusy()) // once the run has begun
+            idleBetweenSteps = true;
+    });
+    f.runner->runAll();
+    QTRY_VERIFY2_WITH_TIMEOUT(f.state(Step::UserInfo) == State::Ok, qPrintable(f.describe(Step::UserInfo)), kTimeout);
+    QTRY_VERIFY(!f.runner->isBusy());
+    QVERIFY(!idleBetweenSteps);
+    QCOMPARE(busy.size(), 2);
+    QCOMPARE(busy.at(0).at(0).toBool(), true);
+    QCOMPARE(busy.at(1).at(0).toBool(), false);
+
+    // Cancel during a run: idle at once, and no later step starts.
+    busy.clear();
+    f.runner->runAll();
+    QTRY_VERIFY2_WITH_TIMEOUT(f.state(Step::Discovery) == State::Ok, qPrintable(f.describe(Step::Discovery)), kTimeout);
+    f.runner->cancel();
+    QVERIFY(!f.runner->isBusy());
+    QCOMPARE(busy.last().at(0).toBool(), false);
+    const auto states = [&f] {
+        QList<State> all;
+        for (int i = 0; i < ui::FlowStepModel::kLoginStepCount; ++i)
+            all << f.state(static_cast<Step>(i));
+        return all;
+    };
+    const QList<State> atCancel = states();
+    QVERIFY(!atCancel.contains(State::Running));
+    QTest::qWait(100);
+    QVERIFY(!f.runner->isBusy());
+    QCOMPARE(states(), atCancel);
 }
 
 } // namespace tst_flowrunner
