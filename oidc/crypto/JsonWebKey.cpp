@@ -10,6 +10,8 @@
 
 #include <algorithm>
 #include <deque>
+#include <mutex>
+#include <unordered_map>
 
 namespace oidc::crypto {
 
@@ -122,6 +124,42 @@ Result<EvpPkeyPtr> fromData(const char *type, ParamBuilder &builder, bool isPriv
     return key;
 }
 
+// RSA public keys that passed the checks, by modulus and exponent as the JWK writes them.
+// EVP_PKEY_public_check of an RSA key runs SP 800-56B's checks, a composite test of the modulus among
+// them: ~3 ms for a 2048-bit key, for every key of every JWKS a flow fetches (the same keys each time;
+// bench/gui: a tenth of all the CPU used during flows, on a worker beside the GUI thread). A key
+// passes the same way every time, so a key that passed is kept (shared: OpenSSL's keys are safe to
+// use from several threads at once) and parsed from the cache next time. Refusals are not kept.
+class CheckedRsaKeys final {
+public:
+    static constexpr size_t kCapacity = 64;
+
+    [[nodiscard]] SharedPkey find(const std::string &id) const
+    {
+        const std::lock_guard lock(m_mutex);
+        const auto found = m_keys.find(id);
+        return found == m_keys.end() ? SharedPkey() : found->second;
+    }
+
+    void keep(std::string id, SharedPkey key)
+    {
+        const std::lock_guard lock(m_mutex);
+        if (m_keys.size() >= kCapacity)
+            m_keys.clear();
+        m_keys.emplace(std::move(id), std::move(key));
+    }
+
+private:
+    mutable std::mutex m_mutex;
+    std::unordered_map<std::string, SharedPkey> m_keys;
+};
+
+CheckedRsaKeys &checkedRsaKeys()
+{
+    static CheckedRsaKeys keys;
+    return keys;
+}
+
 Result<JsonWebKey> parseRsa(const Json &jwk, JsonWebKey key)
 {
     auto n = member(jwk, "n");
@@ -133,6 +171,14 @@ Result<JsonWebKey> parseRsa(const Json &jwk, JsonWebKey key)
     auto d = member(jwk, "d", true);
     if (!d)
         return d.error();
+    const std::string publicId = d->empty() ? std::to_string(n->size()) + ':' + *n + *e : std::string();
+    if (!publicId.empty()) {
+        if (SharedPkey checked = checkedRsaKeys().find(publicId)) {
+            key.bits = EVP_PKEY_get_bits(checked.get());
+            key.key = std::move(checked);
+            return key;
+        }
+    }
     ParamBuilder builder;
     builder.bignum(OSSL_PKEY_PARAM_RSA_N, *n);
     builder.bignum(OSSL_PKEY_PARAM_RSA_E, *e);
@@ -165,6 +211,8 @@ Result<JsonWebKey> parseRsa(const Json &jwk, JsonWebKey key)
     if (key.bits < 2048)
         return keyError("JWK_RSA_TOO_SMALL", "RSA keys must have at least 2048 bits", "≥ 2048", std::to_string(key.bits));
     key.key = sharePkey(std::move(pkey).value());
+    if (!publicId.empty())
+        checkedRsaKeys().keep(publicId, key.key);
     return key;
 }
 

@@ -6,6 +6,8 @@
 #include "oidc/crypto/JsonWebKey.h"
 #include "oidc/jwt/SignatureVerifier.h"
 
+#include <openssl/evp.h>
+
 namespace oidc::crypto {
 namespace {
 
@@ -155,6 +157,29 @@ const std::string kEvenModulus =
 // The RFC 7515 A.3 x with another point's y: not on P-256 (an invalid-curve attack input).
 const std::string kOffCurve =
     R"({"kty":"EC","crv":"P-256","x":"f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU","y":"4Etl6SRW2YiLUrN5vfvVHuhp7x8PxltmWWlbbM4IFyM"})";
+
+// An RSA public key that passed OpenSSL's checks is kept, by modulus and exponent: the same JWK parses
+// to the same key object without checking it again (each check is a composite test of the modulus),
+// another exponent with the same modulus is another key, and a refused key is refused every time.
+TEST(JsonWebKey, CheckedRsaPublicKeysAreKeptByModulusAndExponent)
+{
+    auto first = parseJwks(rfc::k7517A1Jwks);
+    auto second = parseJwks(rfc::k7517A1Jwks);
+    ASSERT_TRUE(test::succeeds(first));
+    ASSERT_TRUE(test::succeeds(second));
+    EXPECT_EQ(first->keys.at(0).key, second->keys.at(0).key); // the kept one
+    EXPECT_EQ(second->keys.at(0).bits, 2048);
+    EXPECT_EQ(second->keys.at(0).kid, "2011-04-29"); // the JWK's own members, not the kept key's
+
+    const std::string n = json(rfc::k7517A1Jwks)["keys"][1]["n"].get<std::string>();
+    auto exponent3 = jwk(R"({"kty":"RSA","kid":"e3","e":"Aw","n":")" + n + "\"}");
+    ASSERT_TRUE(test::succeeds(exponent3));
+    EXPECT_NE(exponent3->key, first->keys.at(0).key);
+    EXPECT_NE(EVP_PKEY_eq(exponent3->key.get(), first->keys.at(0).key.get()), 1);
+
+    for (int time = 0; time < 2; ++time)
+        EXPECT_TRUE(failsWith(jwk(R"({"kty":"RSA","e":"AQAB","n":")" + kEvenModulus + "\"}"), "JWK_INVALID", ErrorCategory::Keys));
+}
 
 TEST_P(UnusableKeys, RefusedWithCode)
 {
