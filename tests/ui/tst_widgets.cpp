@@ -7,6 +7,7 @@
 
 #include "QtTestMain.h"
 #include "ui/widgets/CachedTextDelegate.h"
+#include "ui/widgets/KeptGroupBox.h"
 #include "ui/widgets/RecordTable.h"
 #include "ui/widgets/SteadyText.h"
 #include "ui/widgets/TabbedPages.h"
@@ -18,6 +19,8 @@
 #include <QEnterEvent>
 #include <QEvent>
 #include <QFontMetrics>
+#include <QGroupBox>
+#include <QPushButton>
 #include <QImage>
 #include <QLabel>
 #include <QStandardItemModel>
@@ -52,6 +55,7 @@ class TestWidgets final : public QObject {
 private Q_SLOTS:
     void labelsAreSelectableUnderThePointer();
     void selectableLabelsPaintAndMeasureAsPlainOnes();
+    void keptGroupBoxPaintsAsQGroupBox();
     void sameShapeLaysOutNothingAbove();
     void hintsAreTheLabels();
     void shapeTakesDigitsAsZero();
@@ -166,6 +170,39 @@ void TestWidgets::selectableLabelsPaintAndMeasureAsPlainOnes()
     selectableLine.setTextInteractionFlags(Qt::TextSelectableByMouse);
     QCOMPARE(selectableLine.sizeHint(), plainLine.sizeHint());
     QCOMPARE(selectableLine.minimumSizeHint(), plainLine.minimumSizeHint());
+}
+
+// A KeptGroupBox paints the pixels QGroupBox paints, its buttons included, from its kept pixmap too
+// (the second paint), and follows a change of title, size and state.
+void TestWidgets::keptGroupBoxPaintsAsQGroupBox()
+{
+    for (const QString &style : {QStringLiteral("Fusion"), QStringLiteral("Windows")}) {
+        std::unique_ptr<QStyle> looks(QStyleFactory::create(style));
+        QVERIFY(looks);
+        QGroupBox plain(QStringLiteral("After sign-in"));
+        ui::KeptGroupBox kept(QStringLiteral("After sign-in"));
+        for (QGroupBox *box : {&plain, static_cast<QGroupBox *>(&kept)}) {
+            box->setStyle(looks.get());
+            auto *layout = new QVBoxLayout(box);
+            layout->addWidget(new QPushButton(QStringLiteral("Refresh")));
+            layout->addWidget(new QPushButton(QStringLiteral("Logout")));
+            box->resize(200, 110);
+        }
+        const auto same = [&](const char *what) {
+            for (int time = 1; time <= 2; ++time) // painted into the pixmap, then from it
+                QVERIFY2(kept.grab().toImage() == plain.grab().toImage(), qPrintable(QStringLiteral("%1, %2, paint %3").arg(style, QLatin1String(what)).arg(time)));
+        };
+        same("as built");
+        for (QGroupBox *box : {&plain, static_cast<QGroupBox *>(&kept)})
+            box->setTitle(QStringLiteral("Session"));
+        same("another title");
+        for (QGroupBox *box : {&plain, static_cast<QGroupBox *>(&kept)})
+            box->resize(240, 130);
+        same("another size");
+        for (QGroupBox *box : {&plain, static_cast<QGroupBox *>(&kept)})
+            box->setEnabled(false);
+        same("disabled");
+    }
 }
 
 void TestWidgets::sameShapeLaysOutNothingAbove()

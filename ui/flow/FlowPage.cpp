@@ -20,6 +20,7 @@
 #include "ui/flow/steps/TokenStepPage.h"
 #include "ui/flow/steps/UserInfoStepPage.h"
 #include "ui/log/ExchangeText.h"
+#include "ui/widgets/KeptGroupBox.h"
 #include "ui/widgets/Layouting.h"
 #include "ui/widgets/PageStack.h"
 #include "ui/widgets/PanelHeader.h"
@@ -276,7 +277,7 @@ QWidget *FlowPage::buildStepColumn()
         m_runner->logout();
     });
 
-    auto *after = new QGroupBox(QStringLiteral("After sign-in"));
+    auto *after = new KeptGroupBox(QStringLiteral("After sign-in")); // repainted behind its buttons in most frames of a flow
     after->setObjectName(QStringLiteral("afterSignInGroup"));
     layout::attach(after, layout::column({m_refreshButton, layout::row({m_revokeButton, layout::Item(m_revokeWhich, 1)}), m_revokeHint,
                                           m_logoutButton},
