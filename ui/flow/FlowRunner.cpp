@@ -232,9 +232,13 @@ void FlowRunner::begin(Step step, const QString &summary)
 void FlowRunner::finish(Step step, bool ok)
 {
     if (ok && m_runAll) {
-        // On a later turn: the step that just finished may still be unwinding. Busy till then.
-        m_continuing = true;
-        QMetaObject::invokeMethod(this, &FlowRunner::continueRunAll, Qt::QueuedConnection);
+        if (nextStep()) {
+            // On a later turn: the step that just finished may still be unwinding. Busy till then.
+            m_continuing = true;
+            QMetaObject::invokeMethod(this, &FlowRunner::continueRunAll, Qt::QueuedConnection);
+        } else {
+            m_runAll = false; // the login is complete: idle now, not a turn later
+        }
     }
     if (!ok)
         m_runAll = false;

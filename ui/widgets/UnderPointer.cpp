@@ -20,10 +20,7 @@ public:
         , m_set(label->textInteractionFlags())
     {
         label->installEventFilter(this);
-        if (label->underMouse())
-            apply(true);
-        else
-            apply(false);
+        apply(label->underMouse());
     }
 
 protected:
