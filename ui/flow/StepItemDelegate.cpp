@@ -2,6 +2,7 @@
 
 #include "ui/UiText.h"
 #include "ui/flow/FlowStepModel.h"
+#include "ui/widgets/CachedTextDelegate.h"
 
 #include <QApplication>
 #include <QPainter>
@@ -119,10 +120,7 @@ void StepItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
     // The second time alike: painted once more into a pixmap on the list's own background, kept.
     QPixmap row(option.rect.size() * pixelRatio);
     row.setDevicePixelRatio(pixelRatio);
-    const QPalette::ColorGroup group = !(option.state & QStyle::State_Enabled) ? QPalette::Disabled
-        : (option.state & QStyle::State_Active)                                ? QPalette::Active
-                                                                               : QPalette::Inactive;
-    row.fill(option.palette.color(group, QPalette::Base));
+    row.fill(option.palette.color(viewItemColorGroup(option.state), QPalette::Base));
     QPainter rowPainter(&row);
     QStyleOptionViewItem local = option;
     local.rect = QRect(QPoint(0, 0), option.rect.size());

@@ -58,9 +58,7 @@ void CachedTextDelegate::paint(QPainter *painter, const QStyleOptionViewItem &op
     if (text.isEmpty())
         return;
     // The pen and margins of QCommonStylePrivate::viewItemDrawText.
-    QPalette::ColorGroup group = opt.state & QStyle::State_Enabled ? QPalette::Normal : QPalette::Disabled;
-    if (group == QPalette::Normal && !(opt.state & QStyle::State_Active))
-        group = QPalette::Inactive;
+    const QPalette::ColorGroup group = viewItemColorGroup(opt.state);
     const int margin = style->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, widget) + 1;
     painter->save();
     painter->setPen(opt.palette.color(group, opt.state & QStyle::State_Selected ? QPalette::HighlightedText : QPalette::Text));

@@ -14,9 +14,20 @@
 
 #include <QFont>
 #include <QHash>
+#include <QPalette>
+#include <QStyle>
 #include <QStyledItemDelegate>
 
 namespace ui {
+
+// The palette's colour group an item is painted in for its style state, as QCommonStyle picks it:
+// disabled, else inactive when its window is not the active one.
+[[nodiscard]] inline QPalette::ColorGroup viewItemColorGroup(QStyle::State state)
+{
+    if (!(state & QStyle::State_Enabled))
+        return QPalette::Disabled;
+    return state & QStyle::State_Active ? QPalette::Normal : QPalette::Inactive;
+}
 
 class CachedTextDelegate final : public QStyledItemDelegate {
     Q_OBJECT

@@ -418,18 +418,25 @@ void TestFlowWidgets::aChangedStepRepaintsOnlyItsRow()
                             .arg(row.height())));
 }
 
+// A step row's style option as a list gives it: the app's font and palette, the delegate's size, at `at`.
+QStyleOptionViewItem stepRowOption(const ui::StepItemDelegate &delegate, const QModelIndex &index, QPoint at = QPoint(0, 0))
+{
+    QStyleOptionViewItem option;
+    option.font = QApplication::font();
+    option.palette = QApplication::palette();
+    option.rect = QRect(at, delegate.sizeHint(option, index));
+    return option;
+}
+
 // The badges' discs are drawn once per colour and kept (StepItemDelegate::disc): a step that changes
 // state shows its new colour, a repaint shows the same pixels, a pending step is an outline.
 void TestFlowWidgets::stepBadgesFollowTheirState()
 {
     ui::FlowStepModel steps;
     ui::StepItemDelegate delegate;
-    QStyleOptionViewItem option;
-    option.font = QApplication::font();
-    option.palette = QApplication::palette();
-    option.state = QStyle::State_Enabled;
     const QModelIndex index = steps.indexOf(Step::Token);
-    option.rect = QRect(QPoint(0, 0), delegate.sizeHint(option, index));
+    QStyleOptionViewItem option = stepRowOption(delegate, index);
+    option.state = QStyle::State_Enabled;
     const auto paint = [&] {
         QImage image(option.rect.size(), QImage::Format_ARGB32_Premultiplied);
         image.fill(Qt::white);
@@ -461,11 +468,8 @@ void TestFlowWidgets::stepRowsKeptPaintAsPainted()
 {
     ui::FlowStepModel steps;
     ui::StepItemDelegate kept;
-    QStyleOptionViewItem option;
-    option.font = QApplication::font();
-    option.palette = QApplication::palette();
     const QModelIndex index = steps.indexOf(Step::Keys);
-    option.rect = QRect(QPoint(3, 2), kept.sizeHint(option, index)); // not at the origin: the pixmap is placed
+    const QStyleOptionViewItem option = stepRowOption(kept, index, QPoint(3, 2)); // not at the origin: the pixmap is placed
     const auto paint = [&](const ui::StepItemDelegate &delegate, QStyle::State state) {
         QImage image(option.rect.bottomRight().x() + 4, option.rect.bottomRight().y() + 4, QImage::Format_ARGB32_Premultiplied);
         image.fill(option.palette.color(QPalette::Active, QPalette::Base));
