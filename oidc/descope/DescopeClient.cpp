@@ -194,13 +194,19 @@ void DescopeClient::loadKeys(const std::shared_ptr<DescopeOperation<T>> &operati
     send(
         operation, std::move(request).value(),
         [this, operation, then = std::move(then)](const net::HttpResponse &response) {
-            auto keys = processProjectKeysResponse(response);
-            if (!keys) {
-                operation->fail(keys.error());
-                return;
-            }
-            m_keys = std::move(keys).value();
-            then();
+            // Importing a key checks it (an RSA public key check takes milliseconds): off this thread.
+            runOffThread<Result<crypto::JsonWebKeySet>>(
+                this, [response] { return processProjectKeysResponse(response); },
+                [this, operation, then](Result<crypto::JsonWebKeySet> keys) {
+                    if (operation->isFinished())
+                        return; // cancelled meanwhile: the earlier keys stay
+                    if (!keys) {
+                        operation->fail(keys.error());
+                        return;
+                    }
+                    m_keys = std::move(keys).value();
+                    then();
+                });
         },
         Answers::Other);
 }

@@ -12,13 +12,49 @@
 #include "tests/support/EventLoop.h"
 
 #include <QDateTime>
+#include <QSemaphore>
+#include <QThreadPool>
 
 namespace oidc::descope {
 namespace {
 
 using oidc::test::failsWith;
+using oidc::test::spin;
 using oidc::test::spinUntil;
 using oidc::test::succeeds;
+
+// Every thread of Qt's global pool busy until release() (or the holder's end): work handed to the
+// pool waits, work done on the caller's thread does not.
+class GlobalPoolHeld final {
+public:
+    GlobalPoolHeld()
+    {
+        QThreadPool *pool = QThreadPool::globalInstance();
+        m_threads = pool->maxThreadCount();
+        for (int i = 0; i < m_threads; ++i)
+            pool->start([this] {
+                m_started.release();
+                m_release.acquire();
+            });
+        m_started.acquire(m_threads);
+    }
+    ~GlobalPoolHeld() { release(); }
+    GlobalPoolHeld(const GlobalPoolHeld &) = delete;
+    GlobalPoolHeld &operator=(const GlobalPoolHeld &) = delete;
+    void release()
+    {
+        if (!m_released)
+            m_release.release(m_threads);
+        m_released = true;
+        QThreadPool::globalInstance()->waitForDone(5000);
+    }
+
+private:
+    int m_threads = 0;
+    bool m_released = false;
+    QSemaphore m_started;
+    QSemaphore m_release;
+};
 
 class ClientOnFake : public ::testing::Test {
 protected:
@@ -137,6 +173,47 @@ TEST_F(ClientOnFake, CancelReachesTheKeysFetch)
     EXPECT_TRUE(failsWith(outcome->result, "NET_CANCELLED", ErrorCategory::Net));
     EXPECT_EQ(m_transport.pending(), 0);
     EXPECT_FALSE(m_client.session().has_value());
+}
+
+// Importing the project's keys checks each one (an RSA public key check takes milliseconds): done
+// on the global pool, never on the client's thread (the GUI thread in the app), and a cancel while
+// it runs keeps no keys.
+TEST_F(ClientOnFake, TheKeysAreImportedOffTheClientsThread)
+{
+    std::optional<Result<crypto::JsonWebKeySet>> fetched;
+    (void)m_client.fetchKeys([&](Result<crypto::JsonWebKeySet> keys) { fetched.emplace(std::move(keys)); });
+    ASSERT_TRUE(sent(1));
+    {
+        GlobalPoolHeld held;
+        m_transport.answer(200, jwks());
+        spin(100);
+        EXPECT_FALSE(fetched.has_value()); // imported on the client's thread: done already
+        EXPECT_FALSE(m_client.keys().has_value());
+    }
+    ASSERT_TRUE(spinUntil([&] { return fetched.has_value(); }));
+    ASSERT_TRUE(succeeds(*fetched));
+    EXPECT_EQ((*fetched)->keys.size(), 1u);
+    ASSERT_TRUE(m_client.keys().has_value());
+
+    // Cancelled while the keys are imported: the operation ends cancelled, the earlier keys stay.
+    const std::string kept = m_client.keys()->keys.front().kid;
+    ASSERT_NE(kept, "other");
+    fetched.reset();
+    std::optional<Result<crypto::JsonWebKeySet>> second;
+    const auto handle = m_client.fetchKeys([&](Result<crypto::JsonWebKeySet> keys) { second.emplace(std::move(keys)); });
+    ASSERT_TRUE(sent(2));
+    {
+        GlobalPoolHeld held;
+        Json other = Json::parse(jwks().toStdString());
+        other["keys"][0]["kid"] = "other";
+        m_transport.answer(200, QByteArray::fromStdString(other.dump()));
+        handle.cancel();
+    }
+    spin(100);
+    ASSERT_TRUE(second.has_value());
+    EXPECT_TRUE(failsWith(*second, "NET_CANCELLED", ErrorCategory::Net));
+    ASSERT_TRUE(m_client.keys().has_value());
+    EXPECT_EQ(m_client.keys()->keys.front().kid, kept);
 }
 
 TEST_F(ClientOnFake, BadInputAnswersAtOnceWithoutARequest)
