@@ -5,8 +5,8 @@
 // called exactly once: with its result, or with NET_CANCELLED when cancelled while nothing answers
 // for it. Cancel reaches whatever runs now: the handle is re-pointed at each stage; a stage that
 // answers its own cancel (the transport with NET_CANCELLED, the poller with POLL_CANCELLED) ends
-// the operation with that answer. Work off the calling thread (session checks) is not awaited: its
-// late result is dropped, and nothing is committed after a cancel.
+// the operation with that answer. Work off the calling thread (session checks, key imports) is not
+// awaited: its late result is dropped, and nothing is committed after a cancel.
 
 #include "oidc/descope/DescopeSession.h"
 #include "oidc/net/Http.h"
