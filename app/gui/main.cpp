@@ -167,6 +167,21 @@ int main(int argc, char *argv[])
     warmUp.join();
     // The first area's panel is built after the first frame, and the keychain asked.
     ui::MainWindow window(&context);
+    // This app receives the private-use scheme redirects the desktop hands to later `oidcplay <url>`
+    // processes (one app per user does; a second window started by hand does not). Started by hand,
+    // it listens once its first frame is shown, after the other deferred work (installed first, so
+    // it runs last): asking whether another app listens and binding the socket is ~1 ms of start-up
+    // (issue 7), and no sign-in can wait for a redirect before the window shows. Started by the
+    // desktop with a redirect, it listens at once: the next redirect may follow closely.
+    ui::SingleInstance instance(context.redirectHandOver());
+    const auto listen = [&instance] {
+        if (const oidc::Status listening = instance.listen(ui::SingleInstance::defaultServerName()); !listening)
+            print(stderr, QStringLiteral("oidcplay: %1\n").arg(QString::fromStdString(listening.error().message)));
+    };
+    if (redirect)
+        listen();
+    else
+        new ui::FirstPaintWatcher(&window, listen, std::chrono::seconds(3));
     // The window icon from the binary's resources, so the build tree needs no installed theme (16 to
     // 128 px, so 64 px at scale 2): set on the shown window after its first frame (decoding six
     // PNGs is ~2 ms of start-up, issue 7); the window manager follows the change.
@@ -193,11 +208,6 @@ int main(int argc, char *argv[])
                                  probe->sandboxFailed();
                          });
     }
-    // This app receives the private-use scheme redirects the desktop hands to later `oidcplay <url>`
-    // processes (one app per user does; a second window started by hand does not).
-    ui::SingleInstance instance(context.redirectHandOver());
-    if (const oidc::Status listening = instance.listen(ui::SingleInstance::defaultServerName()); !listening)
-        print(stderr, QStringLiteral("oidcplay: %1\n").arg(QString::fromStdString(listening.error().message)));
     window.show();
     if (redirect) {
         QTimer::singleShot(0, &window, [&window, &instance, url = *redirect] {

@@ -18,14 +18,22 @@ inline void updateTone(QLabel *label, Tone tone)
     setTone(label, tone);
 }
 
-// A plain-text boxed message named `name` that wraps and can be selected (to copy an error) with
-// the pointer over it (UnderPointer.h).
-[[nodiscard]] inline QLabel *toneLabel(const QString &name, Tone tone, const QString &text = {})
+// A plain-text label named `name` that wraps and can be selected (to copy an error) with the
+// pointer over it (UnderPointer.h), for a boxed message whose tone is set later (updateTone): a
+// hidden one that may never show need not pay for its style sheet.
+[[nodiscard]] inline QLabel *untonedLabel(const QString &name, const QString &text = {})
 {
     auto *label = new WrappedLabel(text);
     label->setObjectName(name);
     label->setWordWrap(true);
     selectableUnderPointer(label);
+    return label;
+}
+
+// A plain-text boxed message named `name` in `tone`, as untonedLabel() makes it.
+[[nodiscard]] inline QLabel *toneLabel(const QString &name, Tone tone, const QString &text = {})
+{
+    QLabel *label = untonedLabel(name, text);
     setTone(label, tone);
     return label;
 }

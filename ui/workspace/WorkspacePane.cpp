@@ -21,7 +21,7 @@ WorkspacePane::WorkspacePane(WorkspaceController &workspace, QWidget *parent)
     : QWidget(parent)
     , m_workspace(workspace)
     , m_current(typeLabel(Type::Section))
-    , m_keychainNotice(toneLabel(QStringLiteral("keychainNotice"), Tone::Warning, noKeychainText()))
+    , m_keychainNotice(untonedLabel(QStringLiteral("keychainNotice"), noKeychainText()))
     , m_recent(new QListWidget)
 {
     setObjectName(QStringLiteral("workspacePane"));
@@ -88,7 +88,13 @@ void WorkspacePane::changeEvent(QEvent *event)
 void WorkspacePane::showSecretsState()
 {
     const secrets::FallbackSecretStore &store = m_workspace.secretStore();
-    m_keychainNotice->setVisible(store.state() == secrets::FallbackSecretStore::State::MemoryOnly);
+    const bool memoryOnly = store.state() == secrets::FallbackSecretStore::State::MemoryOnly;
+    // Its box is a style sheet, and the app's first one sets up Qt's style-sheet style (~1 ms):
+    // given when the notice first shows — never on a start with a keychain, else after the first
+    // frame, once the keychain has answered (issue 7).
+    if (memoryOnly)
+        updateTone(m_keychainNotice, Tone::Warning);
+    m_keychainNotice->setVisible(memoryOnly);
     m_keychainNotice->setToolTip(store.fallbackReason());
 }
 
