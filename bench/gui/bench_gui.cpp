@@ -521,6 +521,12 @@ void printRow(const char *what, const Figures &figures)
                 figures.ticks, figures.over16);
 }
 
+// Issue 12's targets: worst and p99 lateness, and the ticks against the idle run's.
+bool meetsTargets(const Figures &figures, double tickRatio)
+{
+    return figures.worst <= kWorstTargetMs && figures.p99 <= kP99TargetMs && tickRatio >= kTickRatioTarget;
+}
+
 // The machine probe's stalls of 2 ms or more: how many, and the longest.
 struct StallSummary final {
     size_t count = 0;
@@ -616,8 +622,8 @@ int runEnchantedLink(TracingApplication &app, ui::AppContext &context, ui::MainW
     const Figures baselineOwn = summarize(ownLateness(idleTicks, idleStalls));
     const double tickRatio = baseline.ticks > 0 ? static_cast<double>(polling.ticks) / static_cast<double>(baseline.ticks) : 0.0;
     const bool issue9 = polling.worst <= kPollingWorstTargetMs;
-    const bool issue12 = polling.worst <= kWorstTargetMs && polling.p99 <= kP99TargetMs && tickRatio >= kTickRatioTarget;
-    const bool issue12Own = pollingOwn.worst <= kWorstTargetMs && pollingOwn.p99 <= kP99TargetMs && tickRatio >= kTickRatioTarget;
+    const bool issue12 = meetsTargets(polling, tickRatio);
+    const bool issue12Own = meetsTargets(pollingOwn, tickRatio);
     const double meanPaintMs = app.watchedPaints > 0 ? app.watchedPaintMs / app.watchedPaints : 0.0;
     if (json) {
         std::printf("{\"mode\": \"enchanted-link\", \"poll_seconds\": %d, \"polls\": %zu, \"signed_in\": %s, \"exchanges\": %d, "
@@ -797,11 +803,12 @@ int main(int argc, char *argv[])
     for (int r = 0; r < rounds && failures.isEmpty(); ++r) {
         all.push_back(runRound());
         const Round &round = all.back();
+        const StallSummary stalls = summarizeStalls(round.flowStalls);
         if (rounds > 1 && !json)
             std::printf("  round %d: worst %6.2f ms   p99 %6.2f ms   ticks %.2f of idle   %5.1f ms GUI CPU per flow   %lld ms   "
                         "own worst %.2f p99 %.2f, machine stalls %zu (longest %.2f ms)\n",
                         r + 1, round.flow.worst, round.flow.p99, round.tickRatio, round.cpuMsPerFlow, static_cast<long long>(round.flowMs),
-                        round.flowOwn.worst, round.flowOwn.p99, summarizeStalls(round.flowStalls).count, summarizeStalls(round.flowStalls).longest);
+                        round.flowOwn.worst, round.flowOwn.p99, stalls.count, stalls.longest);
     }
     browserThread.quit();
     browserThread.wait();
@@ -830,10 +837,10 @@ int main(int argc, char *argv[])
     Figures flowOwn = middle.flowOwn;
     flowOwn.worst = median([](const Round &round) { return round.flowOwn.worst; });
     flowOwn.p99 = median([](const Round &round) { return round.flowOwn.p99; });
-    const bool metOwn = flowOwn.worst <= kWorstTargetMs && flowOwn.p99 <= kP99TargetMs && tickRatio >= kTickRatioTarget;
+    const bool metOwn = meetsTargets(flowOwn, tickRatio);
     const qint64 flowMs = middle.flowMs;
     const int completed = middle.completed;
-    const bool met = flow.worst <= kWorstTargetMs && flow.p99 <= kP99TargetMs && tickRatio >= kTickRatioTarget;
+    const bool met = meetsTargets(flow, tickRatio);
     const int exchanges = context.exchangeLog().size();
     if (json) {
         std::printf("{\"iterations\": %d, \"rounds\": %zu, \"completed\": %d, \"duration_ms\": %lld, \"exchanges\": %d, "
