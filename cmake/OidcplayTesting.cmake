@@ -12,12 +12,13 @@
 #       [RUN <target|program> …]     run this instead of <name> (with its arguments)
 #       [NODE <script> …]            run a script of tests/node with the machine's node
 #       [XVFB]                       under xvfb-run on the xcb platform (Qt WebEngine), not offscreen
-#       [PREFIX <p>]                 GTEST: ctest names are <p><Suite>.<Test>
-#       [NO_DISCOVERY]               GTEST: one ctest entry, not one per test
+#       [PREFIX <p>]                 GTEST: ctest names are <p><Suite>
+#       [NO_DISCOVERY]               GTEST: one ctest entry, not one per suite
 #       [LABELS …] [TIMEOUT s] [ENV …] [DEPENDS target…]
 #       [FIXTURES_SETUP …] [FIXTURES_REQUIRED …])
 #
-# GoogleTest programs are listed test by test, parameterised rows by their names (NO_PRETTY_VALUES).
+# GoogleTest programs are listed suite by suite (one process each; gtest's output names each test and
+# each parameterised row).
 # Qt programs run on the offscreen platform. Every program links oidcplay_warnings and compiles at -O0.
 # A Qt Test program of its own costs an AUTOMOC step, a moc TU and a link of the GUI libraries:
 # GUI tests share one program (PROGRAM), each class still its own ctest test and process.
@@ -82,18 +83,32 @@ function(oidcplay_add_test name)
     endif()
 
     if(arg_GTEST AND NOT arg_NO_DISCOVERY AND NOT arg_RUN)
-        # gtest_discover_tests writes PROPERTIES into a generated script that splits every list:
-        # a second label would become a property name. One label per discovered program.
+        # One ctest test per GoogleTest suite (`<PREFIX><Suite>`, run with --gtest_filter=<Suite>.*),
+        # listed from the program after each link (cmake/OidcplayGTestSuites.cmake). A process per
+        # test cost more than the tests: ~1,500 starts of a Qt + OpenSSL program, each test of the
+        # sandbox suites bringing up its own sandbox; the core suites took 82 s of ctest (160 CPU-s)
+        # test by test, 25 CPU-s run whole. A failing suite's output names the failing test.
         list(LENGTH arg_LABELS labelCount)
         if(labelCount GREATER 1)
-            message(FATAL_ERROR "oidcplay_add_test(${name}): a GoogleTest program discovered test by test takes one label")
+            message(FATAL_ERROR "oidcplay_add_test(${name}): a GoogleTest program listed by suite takes one label")
         endif()
-        set(properties LABELS "${arg_LABELS}" TIMEOUT ${arg_TIMEOUT})
-        if(environment)
-            list(APPEND properties ENVIRONMENT "${environment}")
-        endif()
-        gtest_discover_tests(${target} NO_PRETTY_VALUES TEST_PREFIX "${arg_PREFIX}" DISCOVERY_TIMEOUT 60
-            PROPERTIES ${properties})
+        set(suitesFile "${CMAKE_CURRENT_BINARY_DIR}/${target}_suites.cmake")
+        string(REPLACE ";" "<SEMI>" encodedEnvironment "${environment}")
+        add_custom_command(TARGET ${target} POST_BUILD
+            COMMAND ${CMAKE_COMMAND} -D "EXE=$<TARGET_FILE:${target}>" -D "OUT=${suitesFile}"
+                -D "WORKDIR=${CMAKE_CURRENT_BINARY_DIR}" -D "PREFIX=${arg_PREFIX}" -D "LABEL=${arg_LABELS}"
+                -D "TIMEOUT=${arg_TIMEOUT}" -D "ENVIRONMENT=${encodedEnvironment}"
+                -P ${PROJECT_SOURCE_DIR}/cmake/OidcplayGTestSuites.cmake
+            VERBATIM)
+        set(includeFile "${CMAKE_CURRENT_BINARY_DIR}/${target}_include.cmake")
+        file(WRITE ${includeFile} "if(EXISTS [==[${suitesFile}]==])
+  include([==[${suitesFile}]==])
+"
+            "else()
+  add_test([==[${target}_NOT_BUILT]==] [==[${target}_NOT_BUILT]==])
+endif()
+")
+        set_property(DIRECTORY APPEND PROPERTY TEST_INCLUDE_FILES ${includeFile})
         return()
     endif()
 
