@@ -101,13 +101,8 @@ function(oidcplay_add_test name)
                 -P ${PROJECT_SOURCE_DIR}/cmake/OidcplayGTestSuites.cmake
             VERBATIM)
         set(includeFile "${CMAKE_CURRENT_BINARY_DIR}/${target}_include.cmake")
-        file(WRITE ${includeFile} "if(EXISTS [==[${suitesFile}]==])
-  include([==[${suitesFile}]==])
-"
-            "else()
-  add_test([==[${target}_NOT_BUILT]==] [==[${target}_NOT_BUILT]==])
-endif()
-")
+        file(WRITE ${includeFile} "if(EXISTS [==[${suitesFile}]==])\n  include([==[${suitesFile}]==])\n"
+            "else()\n  add_test([==[${target}_NOT_BUILT]==] [==[${target}_NOT_BUILT]==])\nendif()\n")
         set_property(DIRECTORY APPEND PROPERTY TEST_INCLUDE_FILES ${includeFile})
         return()
     endif()
