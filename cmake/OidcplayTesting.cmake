@@ -70,7 +70,10 @@ function(oidcplay_add_test name)
     if(arg_GTEST OR arg_QTEST)
         # Test programs compile without optimisation (the code they test is optimised in its own
         # libraries): a third less compile time for GoogleTest's and Qt Test's macro-heavy files.
-        target_compile_options(${target} PRIVATE -O0)
+        get_target_property(options ${target} COMPILE_OPTIONS)
+        if(NOT "-O0" IN_LIST options)   # once for a shared PROGRAM
+            target_compile_options(${target} PRIVATE -O0)
+        endif()
     endif()
     if(arg_DEPENDS)
         add_dependencies(${target} ${arg_DEPENDS})

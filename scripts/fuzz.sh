@@ -21,13 +21,9 @@ configure_and_build() {
   [ -f "$build/CMakeCache.txt" ] || generator=(-G Ninja)
   # Debug keeps assertions on; the top level adds -O1 for the sanitizer build. Line tables are
   # all a symbolized report needs, and much cheaper to compile and link than full debug info.
-  local launcher=()
-  if [ "${OIDCPLAY_CCACHE:-1}" != "0" ] && command -v ccache >/dev/null 2>&1; then
-    # as in setup.sh: objects shared across clones
-    launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
-    export CCACHE_BASEDIR="$root" CCACHE_NOHASHDIR=1 CCACHE_SLOPPINESS=include_file_mtime,include_file_ctime,time_macros
-  fi
-  cmake -S "$root" -B "$build" "${generator[@]}" "${launcher[@]}" -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG=-gline-tables-only \
+  # ccache as in setup.sh (OIDCPLAY_CCACHE=0 builds without)
+  local ccache=(-UCMAKE_CXX_COMPILER_LAUNCHER -DOIDCPLAY_CCACHE="$([ "${OIDCPLAY_CCACHE:-1}" = "0" ] && echo OFF || echo ON)")
+  cmake -S "$root" -B "$build" "${generator[@]}" "${ccache[@]}" -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG=-gline-tables-only \
     -DCMAKE_C_COMPILER=clang-14 -DCMAKE_CXX_COMPILER=clang++-14 \
     -DOIDCPLAY_FUZZ=ON -DOIDCPLAY_SANITIZE_OPT="${OIDCPLAY_SANITIZE_OPT:-1}" -DOIDCPLAY_WARNINGS_AS_ERRORS=ON -DOIDCPLAY_BUILD_TESTS=ON -DOIDCPLAY_BUILD_BENCHMARKS=OFF -DOIDCPLAY_WITH_WEBENGINE=OFF \
     ${OIDCPLAY_FUZZ_CMAKE_ARGS:-} >/dev/null

@@ -1,0 +1,1 @@
+// The owner of a precompiled header (cmake/OidcplayPch.cmake) compiles this empty file.
