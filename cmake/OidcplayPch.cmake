@@ -106,6 +106,8 @@ function(_oidcplay_pch_owner kind widgets framework options)
     # No timestamps in the header: the same inputs give the same bytes.
     target_compile_options(${owner} PRIVATE ${options} "SHELL:-Xclang -fno-pch-timestamp")
     target_precompile_headers(${owner} PRIVATE ${headers})
+    add_custom_target(${owner}_built)
+    add_dependencies(${owner}_built ${owner})
 endfunction()
 
 function(_oidcplay_pch_targets dir)
@@ -161,7 +163,17 @@ function(_oidcplay_pch_targets dir)
             set(pch ${PROJECT_BINARY_DIR}/${pch})
         endif()
         target_compile_options(${target} PRIVATE -Winvalid-pch "SHELL:-Xclang -include-pch -Xclang ${pch}")
-        add_dependencies(${target} oidcplay_pch_${kind})
+        # Compiled before any user: Ninja orders a target's compiles after the libraries it depends
+        # on only by their own prerequisites, but after a custom target's whole build.
+        add_dependencies(${target} oidcplay_pch_${kind}_built)
+        # qt_add_resources compiles a target's resources in object libraries of their own
+        # (<target>_resources_<n>) that copy its compile options, the header's with them.
+        get_target_property(resources ${target} _qt_generated_resource_target_count)
+        if(resources)
+            foreach(n RANGE 1 ${resources})
+                add_dependencies(${target}_resources_${n} oidcplay_pch_${kind}_built)
+            endforeach()
+        endif()
     endforeach()
     get_property(subdirs DIRECTORY ${dir} PROPERTY SUBDIRECTORIES)
     foreach(subdir IN LISTS subdirs)
