@@ -14,6 +14,8 @@
 # oidcplay_moc_without_system_headers(<dir>) gives every AUTOMOC target defined in <dir> and
 # below the wrapper; call it once, at the end of the top-level CMakeLists.txt.
 
+include(OidcplayTargets)
+
 function(_oidcplay_moc_wrapper out)
     get_target_property(OIDCPLAY_MOC_REAL Qt6::moc LOCATION)
     # Where Qt's own headers are found stays, even if it is one of the compiler's directories.
@@ -41,8 +43,9 @@ function(_oidcplay_moc_wrapper out)
     set(${out} ${moc} PARENT_SCOPE)
 endfunction()
 
-function(_oidcplay_moc_targets dir moc)
-    get_property(targets DIRECTORY ${dir} PROPERTY BUILDSYSTEM_TARGETS)
+function(oidcplay_moc_without_system_headers dir)
+    _oidcplay_moc_wrapper(moc)
+    oidcplay_targets_under(${dir} targets)
     foreach(target IN LISTS targets)
         get_target_property(type ${target} TYPE)
         if(type STREQUAL "INTERFACE_LIBRARY" OR type STREQUAL "UTILITY")
@@ -53,13 +56,4 @@ function(_oidcplay_moc_targets dir moc)
             set_target_properties(${target} PROPERTIES AUTOMOC_EXECUTABLE ${moc})
         endif()
     endforeach()
-    get_property(subdirs DIRECTORY ${dir} PROPERTY SUBDIRECTORIES)
-    foreach(subdir IN LISTS subdirs)
-        _oidcplay_moc_targets(${subdir} ${moc})
-    endforeach()
-endfunction()
-
-function(oidcplay_moc_without_system_headers dir)
-    _oidcplay_moc_wrapper(moc)
-    _oidcplay_moc_targets(${dir} ${moc})
 endfunction()

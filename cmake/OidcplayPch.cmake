@@ -24,6 +24,8 @@
 # oidcplay_precompile_headers(<dir>) gives every target of <dir> and below that links the core
 # the header of its kind; call it once, at the end of the top-level CMakeLists.txt.
 # OIDCPLAY_PCH=OFF builds without (a header a file forgets to include then shows).
+include(OidcplayTargets)
+
 option(OIDCPLAY_PCH "Precompile the Qt, JSON and test-framework headers (clang)" ON)
 
 set(_oidcplay_pch_core
@@ -110,8 +112,9 @@ function(_oidcplay_pch_owner kind widgets framework options)
     add_dependencies(${owner}_built ${owner})
 endfunction()
 
-function(_oidcplay_pch_targets dir)
-    get_property(targets DIRECTORY ${dir} PROPERTY BUILDSYSTEM_TARGETS)
+# Gives each target in <targets> that links the core the header of its kind. <common>: the compile
+# options of the top directory, which every target and the owners start from.
+function(_oidcplay_pch_targets targets common)
     foreach(target IN LISTS targets)
         get_target_property(type ${target} TYPE)
         if(NOT type MATCHES "^(EXECUTABLE|STATIC_LIBRARY|SHARED_LIBRARY|MODULE_LIBRARY|OBJECT_LIBRARY)$"
@@ -141,9 +144,8 @@ function(_oidcplay_pch_targets dir)
             string(APPEND kind "_${framework}")
         endif()
         # The target's own options (-O0 for test programs, libFuzzer's coverage): the header too.
-        # (Those of the top directory, which every target and the owners start from, aside.)
+        # (Those of the top directory aside.)
         get_target_property(options ${target} COMPILE_OPTIONS)
-        get_directory_property(common DIRECTORY ${PROJECT_SOURCE_DIR} COMPILE_OPTIONS)
         if(NOT options)
             set(options "")
         endif()
@@ -175,14 +177,12 @@ function(_oidcplay_pch_targets dir)
             endforeach()
         endif()
     endforeach()
-    get_property(subdirs DIRECTORY ${dir} PROPERTY SUBDIRECTORIES)
-    foreach(subdir IN LISTS subdirs)
-        _oidcplay_pch_targets(${subdir})
-    endforeach()
 endfunction()
 
 function(oidcplay_precompile_headers dir)
     if(OIDCPLAY_PCH AND CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
-        _oidcplay_pch_targets(${dir})
+        oidcplay_targets_under(${dir} targets)
+        get_directory_property(common DIRECTORY ${PROJECT_SOURCE_DIR} COMPILE_OPTIONS)
+        _oidcplay_pch_targets("${targets}" "${common}")
     endif()
 endfunction()
